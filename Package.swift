@@ -1,0 +1,30 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "stepwise",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "stepwise", targets: ["stepwise"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(name: "CStepwiseSignals", path: "Sources/CStepwiseSignals", linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(name: "StepwiseCore", path: "Sources/StepwiseCore"),
+        .target(name: "StepwiseUI", dependencies: ["StepwiseCore"], path: "Sources/StepwiseUI"),
+        .executableTarget(
+            name: "stepwise",
+            dependencies: ["StepwiseCore", "StepwiseUI", "CNcurses", "CStepwiseSignals"],
+            path: "Sources/stepwise"
+        ),
+        .testTarget(name: "StepwiseCoreTests", dependencies: ["StepwiseCore"], path: "Tests/StepwiseCoreTests"),
+        .testTarget(
+            name: "StepwiseUITests",
+            dependencies: ["StepwiseUI", "StepwiseCore"],
+            path: "Tests/StepwiseUITests",
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["StepwiseCore"], path: "Tests/EndToEndTests"),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,90 @@
+import Foundation
+
+/// The demo caseload and catalogue shipped in `Resources/demo/`, with dates relative to today.
+public enum DemoData {
+    /// The file that marks a data folder as holding demo data only.
+    public static let markerName = ".stepwise-demo"
+
+    /// Why demo data was not written.
+    public enum Refusal: Error, Equatable, CustomStringConvertible {
+        /// The folder already holds records that are not demo data.
+        case notDemo(String)
+        /// The folder already holds the demo data.
+        case alreadyThere(String)
+
+        public var description: String {
+            switch self {
+            case let .notDemo(path): return "\(path) holds data that is not demo data; demo data is only written to an empty or new folder"
+            case let .alreadyThere(path): return "\(path) already holds the demo data"
+            }
+        }
+    }
+
+    struct DemoParticipant: Decodable {
+        var name: String
+        var language: String
+        var startOffsetDays: Int
+        var conversationsHeld: Int?
+    }
+
+    struct DemoSession: Decodable {
+        var offsetDays: Int
+        var start: String
+        var end: String
+    }
+
+    struct DemoOffer: Decodable {
+        var title: String
+        var kind: String
+        var description: String
+        var place: String
+        var capacity: Int
+        var language: String
+        var sessions: [DemoSession]
+        var bookedBy: [Int]?
+        var waitingBy: [Int]?
+    }
+
+    /// Writes the demo participants and offers into `store`, unless it holds other data.
+    /// Returns the number of participants and offers written.
+    @discardableResult
+    public static func create(in store: DataStore, resources: URL, today: Day, by identity: Identity,
+                              now: Date = Date()) throws -> (participants: Int, offers: Int) {
+        let marker = store.root.appendingPathComponent(markerName)
+        let hasRecords = !store.participantIDs().isEmpty || !store.offerIDs().isEmpty
+        if hasRecords {
+            throw FileManager.default.fileExists(atPath: marker.path)
+                ? Refusal.alreadyThere(store.root.path) : Refusal.notDemo(store.root.path)
+        }
+        let decoder = JSONDecoder()
+        let people = try decoder.decode([DemoParticipant].self,
+                                        from: Data(contentsOf: resources.appendingPathComponent("demo/participants.json")))
+        let offers = try decoder.decode([DemoOffer].self,
+                                        from: Data(contentsOf: resources.appendingPathComponent("demo/offers.json")))
+        try store.prepare()
+        try AtomicFile.write(Data("Stepwise demo data\n".utf8), to: marker)
+        let stamp = Stamp(by: identity.coach, at: now)
+        var ids: [String] = []
+        for person in people {
+            let start = CourseFrame.monday(of: today.adding(days: person.startOffsetDays))
+            var participant = Participant(id: RecordID.generate(prefix: "p"), name: person.name,
+                                          language: person.language, courseStart: start, by: stamp)
+            for index in participant.conversations.indices where index < (person.conversationsHeld ?? 0) {
+                participant.conversations[index].status = .held
+                participant.conversations[index].statusChanged = participant.conversations[index].planned
+            }
+            try store.save(participant)
+            ids.append(participant.id)
+        }
+        for demo in offers {
+            var offer = Offer(id: RecordID.generate(prefix: "o"), title: demo.title, kind: demo.kind,
+                              description: demo.description,
+                              sessions: demo.sessions.map { OfferSession(day: CourseFrame.workday(today.adding(days: $0.offsetDays)), start: $0.start, end: $0.end) },
+                              place: demo.place, capacity: demo.capacity, language: demo.language)
+            offer.booked = (demo.bookedBy ?? []).filter(ids.indices.contains).map { Seat(participantId: ids[$0], since: now) }
+            offer.waiting = (demo.waitingBy ?? []).filter(ids.indices.contains).map { Seat(participantId: ids[$0], since: now) }
+            try store.save(offer)
+        }
+        return (ids.count, offers.count)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// UI strings for one language, read from `Resources/strings/<code>.json`, with English as
+/// the fallback for anything a table lacks.
+public struct Localizer: Sendable {
+    /// The language code, e.g. `da`.
+    public let language: String
+    private let table: [String: String]
+    private let fallback: [String: String]
+
+    /// Builds a localizer from tables already read (used by tests).
+    public init(language: String, table: [String: String], fallback: [String: String]) {
+        self.language = language
+        self.table = table
+        self.fallback = fallback
+    }
+
+    /// Reads the table of `language` (and English) from `resources/strings`.
+    public static func load(language: String, resources: URL) throws -> Localizer {
+        let english = try readTable("en", resources: resources)
+        let table = language == "en" ? english : try readTable(language, resources: resources)
+        return Localizer(language: language, table: table, fallback: english)
+    }
+
+    /// The language codes that have a string table.
+    public static func available(resources: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: resources.appendingPathComponent("strings").path)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// The language to use: `option` if given, else the first of `LC_ALL`, `LC_MESSAGES`,
+    /// `LANG` that has a table, else English.
+    public static func chooseLanguage(option: String?, environment: [String: String], available: [String]) -> String {
+        if let option { return option }
+        for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[variable], !value.isEmpty else { continue }
+            let code = String(value.prefix { $0.isLetter }).lowercased()
+            if available.contains(code) { return code }
+        }
+        return "en"
+    }
+
+    static func readTable(_ language: String, resources: URL) throws -> [String: String] {
+        let url = resources.appendingPathComponent("strings/\(language).json")
+        guard RecordID.isValid(language), let data = FileManager.default.contents(atPath: url.path) else {
+            throw RecordProblem(file: "strings/\(language).json", reason: "no such language")
+        }
+        guard let table = try? JSONDecoder().decode([String: String].self, from: data) else {
+            throw RecordProblem(file: "strings/\(language).json", reason: "is not a JSON object of strings")
+        }
+        return table
+    }
+
+    /// The keys of this language's own table.
+    public var keys: Set<String> { Set(table.keys) }
+
+    /// The text for `key` with `{name}` placeholders filled in.
+    public func callAsFunction(_ key: String, _ arguments: [String: String] = [:]) -> String {
+        var text = table[key] ?? fallback[key] ?? key
+        for (name, value) in arguments { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// A comma-separated list from the table, e.g. month names.
+    public func list(_ key: String) -> [String] {
+        self(key).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// A short date such as "3 Dec 2026" or "3. dec. 2026".
+    public func shortDate(_ day: Day) -> String {
+        let c = day.components
+        let months = list("months.short")
+        let month = months.indices.contains(c.month - 1) ? months[c.month - 1] : String(c.month)
+        return self("date.short", ["d": String(c.day), "mon": month, "y": String(c.year)])
+    }
+
+    /// A date with its weekday, such as "Thu 3 Dec 2026".
+    public func dayWithWeekday(_ day: Day) -> String {
+        let names = list("weekdays.short")
+        let weekday = names.indices.contains(day.weekday - 1) ? names[day.weekday - 1] : ""
+        return weekday + " " + shortDate(day)
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Steps that bring older record files up to the current schema version.
+enum Migrations {
+    /// Version 0 (before versioning) named the course start `startDate` and had no
+    /// conversations; version 1 adds the default conversations of the course frame.
+    static func participant(_ object: [String: Any], from version: Int) -> [String: Any] {
+        var result = object
+        if version < 1 {
+            if result["courseStart"] == nil, let start = result["startDate"] {
+                result["courseStart"] = start
+                result["startDate"] = nil
+            }
+            if result["conversations"] == nil, let text = result["courseStart"] as? String, let start = Day(iso: text) {
+                result["conversations"] = CourseFrame.defaultConversations(start: start).map { conversation in
+                    ["number": conversation.number, "planned": conversation.planned.iso, "status": "planned"]
+                }
+            }
+            result["language"] = result["language"] ?? "en"
+        }
+        result["schemaVersion"] = Participant.currentSchemaVersion
+        return result
+    }
+
+    /// Version 0 offers had no waitlist and no status.
+    static func offer(_ object: [String: Any], from version: Int) -> [String: Any] {
+        var result = object
+        if version < 1 {
+            result["waiting"] = result["waiting"] ?? [Any]()
+            result["status"] = result["status"] ?? "open"
+        }
+        result["schemaVersion"] = Offer.currentSchemaVersion
+        return result
+    }
+}

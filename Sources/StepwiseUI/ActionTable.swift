@@ -1,0 +1,90 @@
+/// Every action a key can trigger.
+public enum ActionID: String, CaseIterable, Sendable {
+    case moveUp, moveDown, pageUp, pageDown, open, search, add, back
+    case nextTab, previousTab, tabPlan, tabOffers, tabNotes, tabProgress, tabSummary
+    case nextField, previousField, submit, cancel, closeHelp
+    case help, redraw, quit, interrupt
+}
+
+/// Where the user is, which decides what the keys mean.
+public enum KeyContext: Hashable, Sendable {
+    case caseload, searching, participant, form, help
+}
+
+/// One row of the action table: its keys, where it applies, and whether the footer shows it.
+/// The footer, the help screen and key dispatch all read this one table.
+public struct ActionSpec: Sendable {
+    public let id: ActionID
+    public let keys: [Key]
+    public let contexts: Set<KeyContext>
+    /// Shown in the footer (the help screen shows every action).
+    public let inFooter: Bool
+    /// The keys as the footer writes them, when not simply the first key.
+    public let footerKeys: String?
+    /// String-table key of the footer label, when not the action's own.
+    public let footerLabel: String?
+
+    /// String-table key of the short footer label.
+    public var labelKey: String { footerLabel ?? "action.\(id.rawValue)" }
+    /// String-table key of the help text.
+    public var helpKey: String { "action.\(id.rawValue).help" }
+
+    /// The keys as the help screen lists them, e.g. "↑ k".
+    public var keysText: String { keys.map(\.label).joined(separator: " ") }
+}
+
+/// The table of actions.
+public enum ActionTable {
+    private static let everywhere: Set<KeyContext> = [.caseload, .searching, .participant, .form, .help]
+
+    public static let all: [ActionSpec] = [
+        spec(.moveUp, [.up, .char("k")], [.caseload, .participant], footer: true, shown: "↑↓"),
+        spec(.moveUp, [.up], [.searching]),
+        spec(.moveDown, [.down, .char("j")], [.caseload, .participant]),
+        spec(.moveDown, [.down], [.searching]),
+        spec(.pageUp, [.pageUp], [.caseload, .searching, .participant]),
+        spec(.pageDown, [.pageDown], [.caseload, .searching, .participant]),
+        spec(.open, [.enter], [.caseload, .searching], footer: true),
+        spec(.search, [.char("/")], [.caseload], footer: true),
+        spec(.add, [.char("a")], [.caseload], footer: true),
+        spec(.cancel, [.escape], [.searching], footer: true),
+        spec(.tabPlan, [.char("1")], [.participant], footer: true, shown: "1-5 Tab", label: "action.tabs"),
+        spec(.tabOffers, [.char("2")], [.participant]),
+        spec(.tabNotes, [.char("3")], [.participant]),
+        spec(.tabProgress, [.char("4")], [.participant]),
+        spec(.tabSummary, [.char("5")], [.participant]),
+        spec(.nextTab, [.tab], [.participant]),
+        spec(.previousTab, [.backTab], [.participant]),
+        spec(.back, [.escape], [.participant], footer: true),
+        spec(.nextField, [.tab, .down], [.form], footer: true, shown: "Tab"),
+        spec(.previousField, [.backTab, .up], [.form]),
+        spec(.submit, [.enter], [.form], footer: true),
+        spec(.cancel, [.escape], [.form], footer: true),
+        spec(.closeHelp, [.escape, .char("?"), .char("q")], [.help], footer: true, shown: "Esc"),
+        spec(.help, [.char("?")], [.caseload, .participant], footer: true),
+        spec(.quit, [.char("q")], [.caseload], footer: true),
+        spec(.redraw, [.ctrl("l")], everywhere),
+        spec(.interrupt, [.ctrl("c")], everywhere),
+    ]
+
+    /// The action `key` triggers in `context`, if any.
+    public static func action(for key: Key, in context: KeyContext) -> ActionID? {
+        all.first { $0.contexts.contains(context) && $0.keys.contains(key) }?.id
+    }
+
+    /// The rows the footer shows in `context`, in table order.
+    public static func footer(in context: KeyContext) -> [ActionSpec] {
+        all.filter { $0.inFooter && $0.contexts.contains(context) }
+    }
+
+    /// The rows the help screen lists for `context`, one per action.
+    public static func help(in context: KeyContext) -> [ActionSpec] {
+        var seen = Set<ActionID>()
+        return all.filter { $0.contexts.contains(context) && seen.insert($0.id).inserted }
+    }
+
+    private static func spec(_ id: ActionID, _ keys: [Key], _ contexts: Set<KeyContext>,
+                             footer: Bool = false, shown: String? = nil, label: String? = nil) -> ActionSpec {
+        ActionSpec(id: id, keys: keys, contexts: contexts, inFooter: footer, footerKeys: shown, footerLabel: label)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import StepwiseCore
+
+/// The running program without the terminal: the state, the store, and the effects that
+/// connect them. The terminal driver feeds it keys and sizes and draws what it renders.
+public final class App {
+    public private(set) var state: AppState
+    public let env: UIEnvironment
+    private let store: DataStore
+    private let identity: Identity
+    private var lock: RecordLock?
+
+    public init(store: DataStore, identity: Identity, env: UIEnvironment, today: Day, width: Int, height: Int) {
+        self.store = store
+        self.identity = identity
+        self.env = env
+        state = AppState(width: width, height: height, today: today, coach: identity.coach)
+        reloadCaseload(select: nil)
+    }
+
+    /// Handles one key press and carries out what it asks for.
+    public func handle(_ key: Key) {
+        for effect in Update.handle(key, state: &state, env: env) { perform(effect) }
+    }
+
+    /// Takes a new terminal size.
+    public func resize(width: Int, height: Int) {
+        state.width = width
+        state.height = height
+    }
+
+    /// The current screen.
+    public func render() -> ScreenBuffer { Renderer.render(state, env: env) }
+
+    /// Gives back the edit lock; called on every way out.
+    public func shutdown() {
+        lock?.release()
+        lock = nil
+    }
+
+    private func perform(_ effect: Effect) {
+        switch effect {
+        case let .addParticipant(name, start, language):
+            let participant = Participant(id: RecordID.generate(prefix: "p"), name: name, language: language,
+                                          courseStart: start, by: Stamp(by: identity.coach, at: Date()))
+            do {
+                try store.save(participant)
+                state.search = nil
+                reloadCaseload(select: participant.id)
+                state.message = Message(env.strings("message.added", ["name": name]))
+            } catch {
+                state.message = Message(env.strings("message.saveFailed", ["reason": "\(error)"]), kind: .error)
+            }
+        case let .openParticipant(id):
+            open(id)
+        case .closeParticipant:
+            let id = state.open?.participant.id
+            shutdown()
+            state.open = nil
+            reloadCaseload(select: id)
+        case .quit:
+            shutdown()
+            state.quitting = true
+        }
+    }
+
+    private func open(_ id: String) {
+        do {
+            let participant = try store.loadParticipant(id)
+            var heldBy: RecordLock.Holder?
+            switch try store.lockParticipant(id, as: identity) {
+            case let .acquired(lock): self.lock = lock
+            case let .heldBy(holder): heldBy = holder
+            }
+            state.offers = store.loadOffers().offers
+            state.open = OpenParticipant(participant: participant, heldBy: heldBy)
+        } catch {
+            state.message = Message(env.strings("message.cannotOpen", ["reason": "\(error)"]), kind: .error)
+        }
+    }
+
+    private func reloadCaseload(select id: String?) {
+        let previous = id ?? state.selectedRow?.id
+        state.caseload = store.loadCaseload()
+        if let previous, let index = state.visibleRows.firstIndex(where: { $0.id == previous }) {
+            state.selection = index
+        } else {
+            state.selection = min(state.selection, max(0, state.visibleRows.count - 1))
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import StepwiseCore
+
+/// The tabs of the participant screen, in order.
+public enum Tab: Int, CaseIterable, Sendable {
+    case plan, offers, notes, progress, summary
+
+    /// String-table key of the tab's name.
+    public var titleKey: String { "tab.\(self)" }
+}
+
+/// A participant open on screen.
+public struct OpenParticipant: Equatable, Sendable {
+    public var participant: Participant
+    /// Set when another terminal holds the edit lock: the record is shown read-only.
+    public var heldBy: RecordLock.Holder?
+    public var tab: Tab = .plan
+    /// First line shown of the tab's content.
+    public var scroll = 0
+
+    public init(participant: Participant, heldBy: RecordLock.Holder?) {
+        self.participant = participant
+        self.heldBy = heldBy
+    }
+}
+
+/// A one-line message at the bottom of the screen.
+public struct Message: Equatable, Sendable {
+    public enum Kind: Sendable { case info, error }
+    public var text: String
+    public var kind: Kind
+
+    public init(_ text: String, kind: Kind = .info) {
+        self.text = text
+        self.kind = kind
+    }
+}
+
+/// Everything the screen shows, as a value. `update` changes it; `render` draws it.
+public struct AppState: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+    public var today: Day
+    /// The coach at this terminal (shown in the caseload header).
+    public var coach: String
+    public var caseload: [CaseloadRow] = []
+    /// The offer catalogue (for the bookings of the open participant).
+    public var offers: [Offer] = []
+    /// The search text; nil when no search is active.
+    public var search: TextField?
+    /// Selected row among the visible caseload rows.
+    public var selection = 0
+    /// First visible caseload row.
+    public var scroll = 0
+    public var open: OpenParticipant?
+    public var form: Form?
+    public var showingHelp = false
+    public var message: Message?
+    /// Set when the program should end.
+    public var quitting = false
+
+    public init(width: Int, height: Int, today: Day, coach: String) {
+        self.width = width
+        self.height = height
+        self.today = today
+        self.coach = coach
+    }
+
+    /// Which keys apply now.
+    public var context: KeyContext {
+        if showingHelp { return .help }
+        if form != nil { return .form }
+        if open != nil { return .participant }
+        return search == nil ? .caseload : .searching
+    }
+
+    /// The caseload rows that match the search, in order.
+    public var visibleRows: [CaseloadRow] {
+        guard let query = search?.text, !query.isEmpty else { return caseload }
+        let folded = SearchText.fold(query)
+        return caseload.filter { row in
+            guard case let .participant(entry) = row else { return false }
+            return SearchText.fold(entry.name).contains(folded)
+        }
+    }
+
+    /// The selected caseload row, if any.
+    public var selectedRow: CaseloadRow? {
+        let rows = visibleRows
+        return rows.indices.contains(selection) ? rows[selection] : nil
+    }
+}
+
+/// Matching as a person expects: case and accents do not matter ("jurgen" finds "Jürgen").
+public enum SearchText {
+    /// Letters that diacritic folding keeps but a person types without: "sor" finds "Søren".
+    private static let letters: [Character: String] = ["ø": "o", "æ": "ae", "ß": "ss", "œ": "oe", "ł": "l", "đ": "d", "þ": "th"]
+
+    /// `text` lowercased and without diacritics.
+    public static func fold(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        guard folded.contains(where: { letters[$0] != nil }) else { return folded }
+        return folded.reduce(into: "") { result, character in
+            if let plain = letters[character] { result += plain } else { result.append(character) }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// The parts every screen shares: the title bar, the message line and the footer of keys.
+enum Chrome {
+    /// A reversed bar across row `y` with text at the left and at the right.
+    static func titleBar(_ buffer: inout ScreenBuffer, y: Int, left: String, right: String) {
+        let style = Style(bold: true, reverse: true)
+        buffer.fill(y: y, style: style)
+        let rightWidth = DisplayWidth.of(right)
+        let leftRoom = max(0, buffer.width - rightWidth - 3)
+        buffer.put(" " + DisplayWidth.truncate(left, to: leftRoom), x: 0, y: y, style: style)
+        if rightWidth + 2 < buffer.width { buffer.put(right, x: buffer.width - rightWidth - 1, y: y, style: style) }
+    }
+
+    /// The message in the second-to-last row: errors marked with "⚠" as well as colour.
+    static func message(_ buffer: inout ScreenBuffer, _ message: Message?) {
+        guard let message else { return }
+        let y = buffer.height - 2
+        switch message.kind {
+        case .info: buffer.put(" " + message.text, x: 0, y: y, style: .bold)
+        case .error: buffer.put(" ⚠ " + message.text, x: 0, y: y, style: .error)
+        }
+    }
+
+    /// The last row: the keys of the current context, from the action table.
+    static func footer(_ buffer: inout ScreenBuffer, context: KeyContext, env: UIEnvironment) {
+        let y = buffer.height - 1
+        var x = 1
+        for spec in ActionTable.footer(in: context) {
+            let keys = spec.footerKeys ?? spec.keys.first?.label ?? ""
+            let label = env.strings(spec.labelKey)
+            let width = DisplayWidth.of(keys) + 1 + DisplayWidth.of(label)
+            if x + width >= buffer.width { break }
+            x += buffer.put(keys, x: x, y: y, style: Style(bold: true, reverse: true))
+            x += buffer.put(" " + label + "  ", x: x, y: y)
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import StepwiseCore
+
+/// Work that `update` asks for and the app carries out (reading and writing files).
+public enum Effect: Equatable, Sendable {
+    case addParticipant(name: String, courseStart: Day, language: String)
+    case openParticipant(id: String)
+    case closeParticipant
+    case quit
+}
+
+/// What `update` and the views need besides the state: strings and date reading.
+public struct UIEnvironment: Sendable {
+    public var strings: Localizer
+    public var dates: DateParser
+    /// Language codes that have a string table (for the language field).
+    public var languages: [String]
+
+    public init(strings: Localizer, dates: DateParser, languages: [String]) {
+        self.strings = strings
+        self.dates = dates
+        self.languages = languages
+    }
+}

@@ -1,0 +1,54 @@
+/// Boxes drawn over a screen: forms and the help screen.
+enum Overlays {
+    /// Draws a framed box and returns its inner area (x, y, width, height).
+    static func box(_ buffer: inout ScreenBuffer, width: Int, height: Int, title: String) -> (x: Int, y: Int, width: Int, height: Int) {
+        let w = min(width, buffer.width - 2)
+        let h = min(height, buffer.height - 2)
+        let x = (buffer.width - w) / 2
+        let y = max(1, (buffer.height - h) / 2)
+        for row in y..<(y + h) { buffer.fill(y: row, from: x, to: x + w, style: .plain) }
+        let horizontal = String(repeating: "─", count: max(0, w - 2))
+        buffer.put("┌" + horizontal + "┐", x: x, y: y)
+        buffer.put("└" + horizontal + "┘", x: x, y: y + h - 1)
+        for row in (y + 1)..<(y + h - 1) {
+            buffer.put("│", x: x, y: row)
+            buffer.put("│", x: x + w - 1, y: row)
+        }
+        buffer.put(" " + title + " ", x: x + 2, y: y, style: .heading, limit: w - 4)
+        return (x + 2, y + 1, w - 4, h - 2)
+    }
+
+    /// A form: each field's label, its input, and under it its message or hint.
+    static func form(_ form: Form, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+        let s = env.strings
+        let area = box(&buffer, width: 72, height: form.fields.count * 3 + 3, title: s(form.title))
+        let labelWidth = form.fields.map { DisplayWidth.of(s($0.label)) }.max().map { $0 + 2 } ?? 10
+        for (index, field) in form.fields.enumerated() {
+            let y = area.y + 1 + index * 3
+            let focused = index == form.focus
+            buffer.put((focused ? "› " : "  ") + s(field.label), x: area.x, y: y, style: focused ? .heading : .bold)
+            field.input.render(into: &buffer, x: area.x + labelWidth + 2, y: y,
+                               width: area.width - labelWidth - 2, focused: focused)
+            let noteX = area.x + labelWidth + 2
+            if let error = field.error {
+                buffer.put("⚠ " + error, x: noteX, y: y + 1, style: .error, limit: area.width - labelWidth - 2)
+            } else if let preview = Forms.preview(form, field: index, today: state.today, env: env) {
+                buffer.put(preview, x: noteX, y: y + 1, style: .bold, limit: area.width - labelWidth - 2)
+            } else if let hint = field.hint {
+                buffer.put(s(hint), x: noteX, y: y + 1, style: .muted, limit: area.width - labelWidth - 2)
+            }
+        }
+    }
+
+    /// The help screen: every action of the screen underneath, from the action table.
+    static func help(behind context: KeyContext, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+        let specs = ActionTable.help(in: context)
+        let area = box(&buffer, width: 70, height: specs.count + 4, title: env.strings("help.title"))
+        let keyWidth = min(16, (specs.map { DisplayWidth.of($0.keysText) }.max() ?? 6) + 2)
+        for (index, spec) in specs.enumerated() where index < area.height - 1 {
+            let y = area.y + 1 + index
+            buffer.put(spec.keysText, x: area.x, y: y, style: .bold, limit: keyWidth - 1)
+            buffer.put(env.strings(spec.helpKey), x: area.x + keyWidth, y: y, limit: area.width - keyWidth)
+        }
+    }
+}

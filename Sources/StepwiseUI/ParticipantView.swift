@@ -1,0 +1,67 @@
+import Foundation
+import StepwiseCore
+
+/// The participant screen: a header with the course frame, the tabs, and the open tab.
+enum ParticipantView {
+    /// First row of the tab's content.
+    static let top = 5
+
+    static func render(_ open: OpenParticipant, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+        let s = env.strings
+        let p = open.participant
+        Chrome.titleBar(&buffer, y: 0, left: p.name,
+                        right: CourseText.position(start: p.courseStart, today: state.today, strings: s))
+        var line = s("participant.course", ["from": s.shortDate(p.courseStart), "to": s.shortDate(p.courseEnd)])
+        if let next = p.nextConversation {
+            let (text, overdue) = CourseText.conversation(next, today: state.today, strings: s, key: "participant.next")
+            line += " · " + text
+            let used = buffer.put(" " + line, x: 0, y: 1)
+            if overdue { buffer.put(" ⚠ " + s("conversation.overdue"), x: used, y: 1, style: .warning) }
+        } else {
+            buffer.put(" " + line + " · " + s("participant.allConversationsHeld"), x: 0, y: 1)
+        }
+        if let holder = open.heldBy {
+            buffer.put(" 🔒 " + s("participant.readOnly", [
+                "coach": holder.identity.coach, "user": holder.identity.user,
+                "since": TimeText.clock(holder.since),
+            ]), x: 0, y: 2, style: .warning)
+        }
+        tabs(open.tab, env: env, into: &buffer)
+        let lines = TabContent.lines(open, state: state, env: env, width: buffer.width - 2)
+        let rows = max(0, buffer.height - top - 2)
+        let first = min(open.scroll, max(0, lines.count - rows))
+        for (offset, content) in lines.dropFirst(first).prefix(rows).enumerated() {
+            content.draw(into: &buffer, x: 1, y: top + offset, width: buffer.width - 2)
+        }
+        if lines.count > rows {
+            let more = s("participant.scroll", ["from": String(first + 1), "to": String(min(lines.count, first + rows)),
+                                                "of": String(lines.count)])
+            buffer.put(more, x: max(0, buffer.width - DisplayWidth.of(more) - 1), y: 4, style: .muted)
+        }
+    }
+
+    /// "[1 Plan]  2 Offers  3 Notes …": the current tab in brackets and reversed.
+    private static func tabs(_ current: Tab, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+        var x = 1
+        for tab in Tab.allCases {
+            let title = "\(tab.rawValue + 1) " + env.strings(tab.titleKey)
+            if tab == current {
+                x += buffer.put("[" + title + "]", x: x, y: 3, style: Style(bold: true, reverse: true))
+            } else {
+                x += buffer.put(" " + title + " ", x: x, y: 3)
+            }
+            x += 1
+        }
+        buffer.put(String(repeating: "─", count: max(0, buffer.width)), x: 0, y: 4, style: .muted)
+    }
+}
+
+/// Clock times as the header shows them.
+enum TimeText {
+    /// "14:05" in the local time zone.
+    static func clock(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970) + TimeZone.current.secondsFromGMT(for: date)
+        let minutes = ((seconds / 60) % 1440 + 1440) % 1440
+        return String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    }
+}

@@ -1,0 +1,42 @@
+/// The pure rendering: a state becomes a grid of cells.
+public enum Renderer {
+    /// The smallest size the screens are laid out for.
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+
+    /// Draws `state` into a new buffer of the state's size.
+    public static func render(_ state: AppState, env: UIEnvironment) -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: state.width, height: state.height)
+        guard state.width >= minimumWidth, state.height >= minimumHeight else {
+            tooSmall(state, env: env, into: &buffer)
+            return buffer
+        }
+        if let open = state.open {
+            ParticipantView.render(open, state: state, env: env, into: &buffer)
+        } else {
+            CaseloadView.render(state, env: env, into: &buffer)
+        }
+        if let form = state.form {
+            Overlays.form(form, state: state, env: env, into: &buffer)
+        }
+        if state.showingHelp {
+            var behind = state
+            behind.showingHelp = false
+            Overlays.help(behind: behind.context, env: env, into: &buffer)
+        }
+        Chrome.message(&buffer, state.message)
+        Chrome.footer(&buffer, context: state.context, env: env)
+        return buffer
+    }
+
+    /// Instead of a broken screen: what size is needed, wrapped to whatever room there is.
+    private static func tooSmall(_ state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+        let text = env.strings("tooSmall", ["w": String(state.width), "h": String(state.height),
+                                            "minW": String(minimumWidth), "minH": String(minimumHeight)])
+        let lines = DisplayWidth.wrap(text, width: state.width)
+        let top = max(0, (state.height - lines.count) / 2)
+        for (offset, line) in lines.prefix(state.height).enumerated() {
+            buffer.put(line, x: max(0, (state.width - DisplayWidth.of(line)) / 2), y: top + offset, style: .bold)
+        }
+    }
+}

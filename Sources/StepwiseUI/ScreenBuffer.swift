@@ -1,0 +1,117 @@
+/// How a cell looks. Meaning never rests on colour alone: every role also has an attribute
+/// or a symbol, so a monochrome terminal shows the same.
+public struct Style: Hashable, Sendable {
+    /// The colour role, drawn only where colours are enabled.
+    public enum Role: Hashable, Sendable { case normal, accent, warning, error, muted }
+
+    public var bold = false
+    public var reverse = false
+    public var underline = false
+    public var dim = false
+    public var role: Role = .normal
+
+    public init(bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false, role: Role = .normal) {
+        self.bold = bold
+        self.reverse = reverse
+        self.underline = underline
+        self.dim = dim
+        self.role = role
+    }
+
+    public static let plain = Style()
+    public static let bold = Style(bold: true)
+    public static let selected = Style(reverse: true)
+    public static let heading = Style(bold: true, role: .accent)
+    public static let muted = Style(dim: true, role: .muted)
+    public static let warning = Style(bold: true, role: .warning)
+    public static let error = Style(bold: true, role: .error)
+}
+
+/// One terminal cell: a character and its style. The right half of a wide character is a
+/// continuation cell that draws nothing.
+public struct Cell: Equatable, Sendable {
+    public var character: Character
+    public var style: Style
+    public var isContinuation: Bool
+
+    public static let blank = Cell(character: " ", style: .plain, isContinuation: false)
+}
+
+/// A grid of cells that screens render into; the driver draws it, tests read it as text.
+public struct ScreenBuffer: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+    /// Where the terminal cursor should stand (in a text field), if anywhere.
+    public var cursor: (x: Int, y: Int)? {
+        get { cursorX.map { ($0, cursorY) } }
+        set {
+            cursorX = newValue?.x
+            cursorY = newValue?.y ?? 0
+        }
+    }
+    private var cursorX: Int?
+    private var cursorY = 0
+
+    /// A blank grid.
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    /// The cell at a position.
+    public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
+
+    /// Writes `text` from column `x` of row `y`, at most `limit` columns (default: to the
+    /// right edge). Control characters are shown as "?". Returns the columns used.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let end = min(width, x + (limit ?? width))
+        var column = x
+        for character in text {
+            let shown: Character = character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } ? "?" : character
+            let w = DisplayWidth.of(shown)
+            if column + w > end { break }
+            if column >= 0 {
+                cells[y * width + column] = Cell(character: shown, style: style, isContinuation: false)
+                if w == 2 { cells[y * width + column + 1] = Cell(character: " ", style: style, isContinuation: true) }
+            }
+            column += w
+        }
+        return column - x
+    }
+
+    /// Fills a row segment with spaces in a style (for bars and selections).
+    public mutating func fill(y: Int, from x: Int = 0, to end: Int? = nil, style: Style) {
+        guard y >= 0, y < height else { return }
+        for column in max(0, x)..<min(width, end ?? width) {
+            cells[y * width + column] = Cell(character: " ", style: style, isContinuation: false)
+        }
+    }
+
+    /// Changes the style of existing cells in a row segment, keeping their characters.
+    public mutating func restyle(y: Int, from x: Int, to end: Int, style: Style) {
+        guard y >= 0, y < height else { return }
+        for column in max(0, x)..<min(width, end) { cells[y * width + column].style = style }
+    }
+
+    /// The rows as plain text, trailing spaces removed (what a person reads).
+    public func lines() -> [String] {
+        (0..<height).map { row in
+            var line = ""
+            for column in 0..<width where !self[column, row].isContinuation { line.append(self[column, row].character) }
+            while line.last == " " { line.removeLast() }
+            return line
+        }
+    }
+
+    /// The whole screen as text, one row per line.
+    public var text: String { lines().joined(separator: "\n") }
+
+    public static func == (lhs: ScreenBuffer, rhs: ScreenBuffer) -> Bool {
+        lhs.width == rhs.width && lhs.height == rhs.height && lhs.cells == rhs.cells
+            && lhs.cursorX == rhs.cursorX && lhs.cursorY == rhs.cursorY
+    }
+}

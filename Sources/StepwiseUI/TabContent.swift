@@ -1,0 +1,80 @@
+import StepwiseCore
+
+/// The lines of each tab of the participant screen.
+enum TabContent {
+    static func lines(_ open: OpenParticipant, state: AppState, env: UIEnvironment, width: Int) -> [StyledLine] {
+        switch open.tab {
+        case .plan: return plan(open.participant, state: state, env: env)
+        case .offers: return offers(open.participant, state: state, env: env)
+        case .notes: return [StyledLine(env.strings("notes.none"), .muted)]
+        case .progress: return progress(open.participant, state: state, env: env, width: width)
+        case .summary: return plan(open.participant, state: state, env: env) + [.blank] + offers(open.participant, state: state, env: env)
+        }
+    }
+
+    /// The course frame: the mandatory conversations with their dates and status.
+    static func plan(_ p: Participant, state: AppState, env: UIEnvironment) -> [StyledLine] {
+        let s = env.strings
+        var lines = [StyledLine(s("plan.conversations"), .heading)]
+        for conversation in p.conversations.sorted(by: { $0.number < $1.number }) {
+            var segments: [(String, Style)] = [
+                ("  " + s("conversation.number", ["n": String(conversation.number)]) + "  ", .bold),
+                (DisplayWidth.pad(s.dayWithWeekday(conversation.planned), to: 18), .plain),
+                (s("conversation.status.\(conversation.status.rawValue)"), conversation.status == .held ? .plain : .bold),
+            ]
+            if CourseFrame.isOverdue(conversation, today: state.today) {
+                segments.append(("  ⚠ " + s("conversation.overdue"), .warning))
+            }
+            lines.append(StyledLine(segments))
+        }
+        return lines
+    }
+
+    /// The offers the participant holds a seat in or waits for.
+    static func offers(_ p: Participant, state: AppState, env: UIEnvironment) -> [StyledLine] {
+        let s = env.strings
+        let booked = state.offers.filter { $0.booked.contains { $0.participantId == p.id } }
+        let waiting = state.offers.filter { $0.waiting.contains { $0.participantId == p.id } }
+        var lines = [StyledLine(s("offers.booked"), .heading)]
+        if booked.isEmpty { lines.append(StyledLine("  " + s("offers.none"), .muted)) }
+        for offer in booked { lines += describe(offer, env: env, extra: nil) }
+        lines.append(.blank)
+        lines.append(StyledLine(s("offers.waiting"), .heading))
+        if waiting.isEmpty { lines.append(StyledLine("  " + s("offers.none"), .muted)) }
+        for offer in waiting {
+            let place = (offer.waiting.firstIndex { $0.participantId == p.id } ?? 0) + 1
+            lines += describe(offer, env: env, extra: s("offers.waitPlace", ["n": String(place)]))
+        }
+        return lines
+    }
+
+    private static func describe(_ offer: Offer, env: UIEnvironment, extra: String?) -> [StyledLine] {
+        let s = env.strings
+        var title: [(String, Style)] = [("  • " + offer.title, .bold)]
+        if offer.status == .cancelled { title.append(("  ⚠ " + s("offers.cancelled"), .warning)) }
+        if let extra { title.append(("  (" + extra + ")", .plain)) }
+        var lines = [StyledLine(title), StyledLine("    " + (offer.place == "online" ? s("offers.online") : offer.place), .muted)]
+        for session in offer.sessions.sorted(by: { $0.day < $1.day }) {
+            lines.append(StyledLine("    " + DisplayWidth.pad(s.dayWithWeekday(session.day), to: 17) + session.start + "–" + session.end))
+        }
+        return lines
+    }
+
+    /// How far the course has come: a bar of its 26 weeks.
+    static func progress(_ p: Participant, state: AppState, env: UIEnvironment, width: Int) -> [StyledLine] {
+        let s = env.strings
+        let week: Int
+        switch CourseFrame.position(start: p.courseStart, today: state.today) {
+        case .notStarted: week = 0
+        case let .week(n): week = n
+        case .ended: week = CourseFrame.weeks
+        }
+        let bar = String(repeating: "█", count: week) + String(repeating: "░", count: CourseFrame.weeks - week)
+        let held = p.conversations.filter { $0.status == .held }.count
+        return [
+            StyledLine(s("progress.course"), .heading),
+            StyledLine([("  " + bar + "  ", .plain), (CourseText.position(start: p.courseStart, today: state.today, strings: s), .bold)]),
+            StyledLine("  " + s("progress.conversationsHeld", ["n": String(held), "of": String(p.conversations.count)])),
+        ]
+    }
+}

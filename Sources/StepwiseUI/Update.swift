@@ -1,0 +1,111 @@
+import StepwiseCore
+
+/// The pure update: a key changes the state and may ask for effects.
+public enum Update {
+    /// Applies `key` to `state`; returns the effects to carry out.
+    public static func handle(_ key: Key, state: inout AppState, env: UIEnvironment) -> [Effect] {
+        let context = state.context
+        let action = ActionTable.action(for: key, in: context)
+        if action != nil || context == .caseload || context == .participant { state.message = nil }
+        switch action {
+        case .interrupt?: return [.quit]
+        case .redraw?: return []
+        default: break
+        }
+        switch context {
+        case .help:
+            if action == .closeHelp { state.showingHelp = false }
+            return []
+        case .form:
+            return form(key, action: action, state: &state, env: env)
+        case .searching:
+            if action == nil {
+                if state.search?.handle(key) == true { state.selection = 0; state.scroll = 0 }
+                return []
+            }
+            return list(action, state: &state)
+        case .caseload:
+            return list(action, state: &state)
+        case .participant:
+            return participant(action, state: &state)
+        }
+    }
+
+    private static func list(_ action: ActionID?, state: inout AppState) -> [Effect] {
+        let count = state.visibleRows.count
+        let page = max(1, state.height - 8)
+        switch action {
+        case .moveUp?: state.selection = max(0, state.selection - 1)
+        case .moveDown?: state.selection = min(max(0, count - 1), state.selection + 1)
+        case .pageUp?: state.selection = max(0, state.selection - page)
+        case .pageDown?: state.selection = min(max(0, count - 1), state.selection + page)
+        case .open?:
+            guard let row = state.selectedRow else { return [] }
+            return [.openParticipant(id: row.id)]
+        case .search?:
+            state.search = TextField(maxLength: 100)
+            state.selection = 0
+        case .cancel?:
+            state.search = nil
+            state.selection = 0
+        case .add?:
+            state.form = Forms.addParticipant(language: "")
+        case .help?: state.showingHelp = true
+        case .quit?: return [.quit]
+        default: break
+        }
+        return []
+    }
+
+    private static func participant(_ action: ActionID?, state: inout AppState) -> [Effect] {
+        guard var open = state.open else { return [] }
+        let tabs = Tab.allCases
+        let page = max(1, state.height - 8)
+        switch action {
+        case .tabPlan?: open.tab = .plan
+        case .tabOffers?: open.tab = .offers
+        case .tabNotes?: open.tab = .notes
+        case .tabProgress?: open.tab = .progress
+        case .tabSummary?: open.tab = .summary
+        case .nextTab?: open.tab = tabs[(open.tab.rawValue + 1) % tabs.count]
+        case .previousTab?: open.tab = tabs[(open.tab.rawValue + tabs.count - 1) % tabs.count]
+        case .moveUp?: open.scroll = max(0, open.scroll - 1)
+        case .moveDown?: open.scroll += 1
+        case .pageUp?: open.scroll = max(0, open.scroll - page)
+        case .pageDown?: open.scroll += page
+        case .back?: return [.closeParticipant]
+        case .help?: state.showingHelp = true
+        default: return []
+        }
+        if action != .moveUp && action != .moveDown && action != .pageUp && action != .pageDown && open.tab != state.open?.tab {
+            open.scroll = 0
+        }
+        state.open = open
+        return []
+    }
+
+    private static func form(_ key: Key, action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect] {
+        guard var form = state.form else { return [] }
+        switch action {
+        case .nextField?: form.focusNext()
+        case .previousField?: form.focusPrevious()
+        case .cancel?:
+            state.form = nil
+            state.message = Message(env.strings("form.cancelled"))
+            return []
+        case .submit?:
+            switch Forms.submit(&form, today: state.today, env: env) {
+            case let .success(effect):
+                state.form = nil
+                return [effect]
+            case .failure:
+                state.form = form
+                return []
+            }
+        default:
+            _ = form.edit(key)
+        }
+        state.form = form
+        return []
+    }
+}

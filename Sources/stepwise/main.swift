@@ -1,0 +1,35 @@
+import Foundation
+import StepwiseCore
+
+/// Exit statuses: 0 success, 1 the command failed or found problems, 2 bad usage.
+let environment = ProcessInfo.processInfo.environment
+
+func fail(_ message: String, status: Int32) -> Never {
+    FileHandle.standardError.write(Data(("stepwise: " + message + "\n").utf8))
+    exit(status)
+}
+
+let options: CommandLineOptions
+do {
+    options = try CommandLineOptions(Array(CommandLine.arguments.dropFirst()))
+} catch let error as CommandLineOptions.UsageError {
+    fail(error.message + "\nTry 'stepwise --help'.", status: 2)
+} catch {
+    fail("\(error)", status: 2)
+}
+
+if options.version {
+    print(HelpText.version)
+    exit(0)
+}
+if options.help {
+    print(HelpText.text(for: options.command))
+    exit(0)
+}
+
+let store = DataStore(root: DataStore.defaultRoot(option: options.data, environment: environment))
+guard let resources = ResourceLocator.directory() else {
+    fail("cannot find the Resources folder (strings, schemas, demo data); set STEPWISE_RESOURCES", status: 1)
+}
+let commands = Commands(store: store, resources: resources, options: options, environment: environment)
+exit(commands.run())
