@@ -16,6 +16,16 @@ public final class App {
         self.env = env
         state = AppState(width: width, height: height, today: today, coach: identity.coach)
         reloadCaseload(select: nil)
+        restoreDraft()
+    }
+
+    /// A form left open when the program was last cut off comes back as it was.
+    private func restoreDraft() {
+        guard let data = store.takeDraft(for: identity) else { return }
+        guard let draft = try? JSONDecoder().decode(Draft.self, from: data) else { return }
+        if let id = draft.participantId { open(id) }
+        state.form = draft.form
+        state.message = Message(env.strings("message.draftRestored"))
     }
 
     /// Handles one key press and carries out what it asks for.
@@ -32,8 +42,15 @@ public final class App {
     /// The current screen.
     public func render() -> ScreenBuffer { Renderer.render(state, env: env) }
 
-    /// Gives back the edit lock; called on every way out.
+    /// Keeps an open form as a draft and gives back the edit lock; called on every way out.
     public func shutdown() {
+        if let form = state.form, let data = try? RecordCodec.encode(Draft(form: form, participantId: state.open?.participant.id)) {
+            try? store.saveDraft(data, for: identity)
+        }
+        releaseLock()
+    }
+
+    private func releaseLock() {
         lock?.release()
         lock = nil
     }
@@ -55,7 +72,7 @@ public final class App {
             open(id)
         case .closeParticipant:
             let id = state.open?.participant.id
-            shutdown()
+            releaseLock()
             state.open = nil
             reloadCaseload(select: id)
         case .quit:
@@ -88,4 +105,10 @@ public final class App {
             state.selection = min(state.selection, max(0, state.visibleRows.count - 1))
         }
     }
+}
+
+/// A form being filled in when the program was cut off.
+struct Draft: Codable {
+    var form: Form
+    var participantId: String?
 }

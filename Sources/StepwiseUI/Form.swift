@@ -1,7 +1,7 @@
 /// A form of labelled text fields, each with its own message when its input is wrong.
-public struct Form: Equatable, Sendable {
+public struct Form: Equatable, Sendable, Codable {
     /// One labelled field.
-    public struct Field: Equatable, Sendable {
+    public struct Field: Equatable, Sendable, Codable {
         /// String-table key of the label.
         public var label: String
         public var input: TextField
@@ -18,7 +18,7 @@ public struct Form: Equatable, Sendable {
     }
 
     /// What the form is for; the app decides what submitting it does.
-    public enum Purpose: Equatable, Sendable { case addParticipant }
+    public enum Purpose: String, Equatable, Sendable, Codable { case addParticipant }
 
     public var purpose: Purpose
     /// String-table key of the title.

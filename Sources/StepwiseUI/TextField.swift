@@ -81,3 +81,18 @@ public struct TextField: Equatable, Sendable {
         if focused { buffer.cursor = (x + columnsBeforeCursor, y) }
     }
 }
+
+extension TextField: Codable {
+    private enum CodingKeys: String, CodingKey { case text, maxLength }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try container.decode(String.self, forKey: .text), maxLength: try container.decode(Int.self, forKey: .maxLength))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(maxLength, forKey: .maxLength)
+    }
+}

@@ -1,0 +1,72 @@
+import XCTest
+@testable import StepwiseCore
+
+final class ResourcesTests: XCTestCase {
+    func testEveryLanguageHasEveryEnglishStringWithTheSamePlaceholders() throws {
+        let english = try Localizer.readTable("en", resources: resourcesURL)
+        let languages = Localizer.available(resources: resourcesURL)
+        XCTAssertTrue(languages.contains("da"))
+        for language in languages where language != "en" {
+            let table = try Localizer.readTable(language, resources: resourcesURL)
+            XCTAssertEqual(Set(english.keys).subtracting(table.keys).sorted(), [], "\(language) lacks these strings")
+            XCTAssertEqual(Set(table.keys).subtracting(english.keys).sorted(), [], "\(language) has strings English lacks")
+            for (key, text) in english {
+                XCTAssertEqual(placeholders(table[key] ?? ""), placeholders(text), "\(language): \(key)")
+            }
+        }
+    }
+
+    func testEveryStringKeyTheCodeUsesExists() throws {
+        let english = try Localizer.readTable("en", resources: resourcesURL)
+        let sources = resourcesURL.deletingLastPathComponent().appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+        let pattern = try NSRegularExpression(pattern: #"(?:s|strings)\("([a-zA-Z]+\.[a-zA-Z.]+[a-zA-Z])""#)
+        var used = Set<String>()
+        for file in files {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                if let range = Range(match.range(at: 1), in: text) { used.insert(String(text[range])) }
+            }
+        }
+        XCTAssertFalse(used.isEmpty)
+        XCTAssertEqual(used.subtracting(english.keys).sorted(), [])
+    }
+
+    func testDemoDataIsWrittenWithDatesAroundToday() throws {
+        let temp = TempStore()
+        defer { temp.cleanUp() }
+        let today = day("2026-11-22")
+        let made = try DemoData.create(in: temp.store, resources: resourcesURL, today: today, by: anna)
+        XCTAssertGreaterThanOrEqual(made.participants, 8)
+        XCTAssertGreaterThanOrEqual(made.offers, 25)
+        let rows = temp.store.loadCaseload()
+        XCTAssertEqual(rows.count, made.participants)
+        XCTAssertTrue(rows.allSatisfy { if case .participant = $0 { return true } else { return false } })
+        let offers = temp.store.loadOffers()
+        XCTAssertEqual(offers.problems, [])
+        XCTAssertTrue(Set(OfferKind.builtIn).isSubset(of: Set(offers.offers.map(\.kind))), "every kind is in the demo")
+        XCTAssertEqual(DataCheck.run(temp.store), [])
+        XCTAssertThrowsError(try DemoData.create(in: temp.store, resources: resourcesURL, today: today, by: anna)) { error in
+            XCTAssertEqual(error as? DemoData.Refusal, .alreadyThere(temp.store.root.path))
+        }
+    }
+
+    func testDemoRefusesAFolderWithOtherData() throws {
+        let temp = TempStore()
+        defer { temp.cleanUp() }
+        try temp.store.prepare()
+        let own = Participant(id: "p-real", name: "Real Person", language: "da", courseStart: day("2026-10-05"),
+                              by: Stamp(by: "Anna", at: Date()))
+        try temp.store.save(own)
+        XCTAssertThrowsError(try DemoData.create(in: temp.store, resources: resourcesURL, today: day("2026-11-22"), by: anna)) { error in
+            XCTAssertEqual(error as? DemoData.Refusal, .notDemo(temp.store.root.path))
+        }
+        XCTAssertEqual(temp.store.participantIDs(), ["p-real"])
+    }
+
+    private func placeholders(_ text: String) -> Set<String> {
+        let regex = try? NSRegularExpression(pattern: #"\{[a-zA-Z]+\}"#)
+        let matches = regex?.matches(in: text, range: NSRange(text.startIndex..., in: text)) ?? []
+        return Set(matches.compactMap { Range($0.range, in: text).map { String(text[$0]) } })
+    }
+}
