@@ -5,12 +5,13 @@ public enum Forms {
     /// Field positions of the add-participant form.
     enum AddParticipant { static let name = 0, start = 1, language = 2 }
 
-    /// A blank add-participant form; the course starts today unless changed.
-    public static func addParticipant(language: String) -> Form {
+    /// A blank add-participant form; the course starts today and the citizen's language is
+    /// the screen's, unless changed. `today` is the word for today in the screen's language.
+    public static func addParticipant(language: String, today: String) -> Form {
         Form(purpose: .addParticipant, title: "form.addParticipant.title", fields: [
             Form.Field(label: "field.name", input: TextField(maxLength: 200), hint: "field.name.hint"),
-            Form.Field(label: "field.courseStart", input: TextField("today", maxLength: 40), hint: "field.date.hint"),
-            Form.Field(label: "field.language", input: TextField(language, maxLength: 10), hint: "field.language.hint"),
+            Form.Field(label: "field.courseStart", input: TextField(suggesting: today, maxLength: 40), hint: "field.date.hint"),
+            Form.Field(label: "field.language", input: TextField(suggesting: language, maxLength: 10), hint: "field.language.hint"),
         ])
     }
 

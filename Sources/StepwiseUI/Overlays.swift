@@ -2,11 +2,12 @@
 enum Overlays {
     /// Draws a framed box and returns its inner area (x, y, width, height).
     static func box(_ buffer: inout ScreenBuffer, width: Int, height: Int, title: String) -> (x: Int, y: Int, width: Int, height: Int) {
+        // The screen behind is cleared (all but its title bar), so that the box reads alone.
+        for row in 1..<max(1, buffer.height - 2) { buffer.fill(y: row, style: .plain) }
         let w = min(width, buffer.width - 2)
-        let h = min(height, buffer.height - 2)
+        let h = min(height, buffer.height - 4)
         let x = (buffer.width - w) / 2
-        let y = max(1, (buffer.height - h) / 2)
-        for row in y..<(y + h) { buffer.fill(y: row, from: x, to: x + w, style: .plain) }
+        let y = max(2, (buffer.height - 2 - h) / 2)
         let horizontal = String(repeating: "─", count: max(0, w - 2))
         buffer.put("┌" + horizontal + "┐", x: x, y: y)
         buffer.put("└" + horizontal + "┘", x: x, y: y + h - 1)
@@ -21,7 +22,7 @@ enum Overlays {
     /// A form: each field's label, its input, and under it its message or hint.
     static func form(_ form: Form, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         let s = env.strings
-        let area = box(&buffer, width: 72, height: form.fields.count * 3 + 3, title: s(form.title))
+        let area = box(&buffer, width: 78, height: form.fields.count * 3 + 3, title: s(form.title))
         let labelWidth = form.fields.map { DisplayWidth.of(s($0.label)) }.max().map { $0 + 2 } ?? 10
         for (index, field) in form.fields.enumerated() {
             let y = area.y + 1 + index * 3
@@ -35,7 +36,7 @@ enum Overlays {
             } else if let preview = Forms.preview(form, field: index, today: state.today, env: env) {
                 buffer.put(preview, x: noteX, y: y + 1, style: .bold, limit: area.width - labelWidth - 2)
             } else if let hint = field.hint {
-                buffer.put(s(hint), x: noteX, y: y + 1, style: .muted, limit: area.width - labelWidth - 2)
+                buffer.put(s(hint, ["list": env.languages.joined(separator: ", ")]), x: noteX, y: y + 1, style: .muted, limit: area.width - labelWidth - 2)
             }
         }
     }

@@ -75,6 +75,7 @@ public struct ScreenBuffer: Equatable, Sendable {
             let w = DisplayWidth.of(shown)
             if column + w > end { break }
             if column >= 0 {
+                clearWideNeighbours(y: y, from: column, to: column + w)
                 cells[y * width + column] = Cell(character: shown, style: style, isContinuation: false)
                 if w == 2 { cells[y * width + column + 1] = Cell(character: " ", style: style, isContinuation: true) }
             }
@@ -83,10 +84,25 @@ public struct ScreenBuffer: Equatable, Sendable {
         return column - x
     }
 
+    /// Before cells `start..<end` of row `y` are overwritten: a wide character cut in half
+    /// by the edge of the write is replaced by a space, so no half of it is ever drawn.
+    private mutating func clearWideNeighbours(y: Int, from start: Int, to end: Int) {
+        let row = y * width
+        if start > 0, cells[row + start].isContinuation {
+            cells[row + start - 1] = Cell(character: " ", style: cells[row + start - 1].style, isContinuation: false)
+        }
+        if end < width, cells[row + end].isContinuation {
+            cells[row + end] = Cell(character: " ", style: cells[row + end].style, isContinuation: false)
+        }
+    }
+
     /// Fills a row segment with spaces in a style (for bars and selections).
     public mutating func fill(y: Int, from x: Int = 0, to end: Int? = nil, style: Style) {
         guard y >= 0, y < height else { return }
-        for column in max(0, x)..<min(width, end ?? width) {
+        let first = max(0, x), last = min(width, end ?? width)
+        guard first < last else { return }
+        clearWideNeighbours(y: y, from: first, to: last)
+        for column in first..<last {
             cells[y * width + column] = Cell(character: " ", style: style, isContinuation: false)
         }
     }

@@ -6,6 +6,8 @@ public struct TextField: Equatable, Sendable {
     public private(set) var cursor: Int
     /// The most characters it takes.
     public let maxLength: Int
+    /// True while the text is a suggested default: the first character typed replaces it.
+    public private(set) var isSuggestion = false
 
     public init(_ text: String = "", maxLength: Int = 2_000) {
         self.maxLength = maxLength
@@ -13,11 +15,24 @@ public struct TextField: Equatable, Sendable {
         cursor = characters.count
     }
 
+    /// A field holding a suggested default (such as "today") that typing replaces.
+    public init(suggesting text: String, maxLength: Int = 2_000) {
+        self.init(text, maxLength: maxLength)
+        isSuggestion = !text.isEmpty
+    }
+
     /// The text as typed.
     public var text: String { String(characters) }
 
     /// Applies an editing key; returns false for keys it does not use.
     public mutating func handle(_ key: Key) -> Bool {
+        if isSuggestion {
+            isSuggestion = false
+            if case .char = key {
+                characters.removeAll()
+                cursor = 0
+            }
+        }
         switch key {
         case let .char(c): insert(c)
         case .left: cursor = max(0, cursor - 1)
@@ -68,7 +83,7 @@ public struct TextField: Equatable, Sendable {
     /// and places the terminal cursor when `focused`.
     public func render(into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int, focused: Bool) {
         guard width > 1 else { return }
-        let style = Style(underline: true)
+        let style = Style(underline: true, dim: isSuggestion)
         buffer.fill(y: y, from: x, to: x + width, style: style)
         // First visible character: scroll until the cursor's column fits.
         var first = 0
@@ -88,6 +103,7 @@ extension TextField: Codable {
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(try container.decode(String.self, forKey: .text), maxLength: try container.decode(Int.self, forKey: .maxLength))
+        isSuggestion = false
     }
 
     public func encode(to encoder: Encoder) throws {

@@ -23,15 +23,15 @@ public enum Update {
                 if state.search?.handle(key) == true { state.selection = 0; state.scroll = 0 }
                 return []
             }
-            return list(action, state: &state)
+            return list(action, state: &state, env: env)
         case .caseload:
-            return list(action, state: &state)
+            return list(action, state: &state, env: env)
         case .participant:
             return participant(action, state: &state)
         }
     }
 
-    private static func list(_ action: ActionID?, state: inout AppState) -> [Effect] {
+    private static func list(_ action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect] {
         let count = state.visibleRows.count
         let page = max(1, state.height - 8)
         switch action {
@@ -49,7 +49,7 @@ public enum Update {
             state.search = nil
             state.selection = 0
         case .add?:
-            state.form = Forms.addParticipant(language: "")
+            state.form = Forms.addParticipant(language: env.strings.language, today: env.strings.list("date.today").first ?? "today")
         case .help?: state.showingHelp = true
         case .quit?: return [.quit]
         default: break

@@ -1,0 +1,54 @@
+import Foundation
+@testable import StepwiseCore
+@testable import StepwiseUI
+
+/// Fixed people, offers and a fixed today, so that screens render the same every run.
+enum Fixtures {
+    static let resources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Resources")
+    static let today = Day(iso: "2026-11-22") ?? Day(ordinal: 0)
+    static let stamp = Stamp(by: "Anna", at: Date(timeIntervalSince1970: 1_795_000_000))
+
+    static func env(_ language: String = "en") -> UIEnvironment {
+        let english = (try? Localizer.load(language: "en", resources: resources)) ?? Localizer(language: "en", table: [:], fallback: [:])
+        let strings = (try? Localizer.load(language: language, resources: resources)) ?? english
+        return UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: english), languages: ["da", "en"])
+    }
+
+    static func participant(_ id: String, _ name: String, start: String, held: Int = 0) -> Participant {
+        var p = Participant(id: id, name: name, language: "da", courseStart: Day(iso: start) ?? today, by: stamp)
+        for index in 0..<held { p.conversations[index].status = .held }
+        return p
+    }
+
+    static let soren = participant("p-soren", "Søren Ærø Kjærgaard", start: "2026-10-05", held: 1)
+    static let people = [
+        soren,
+        participant("p-asa", "Åsa Lindqvist", start: "2026-11-16"),
+        participant("p-jurgen", "Jürgen Weiß", start: "2026-08-24", held: 1),
+        participant("p-grace", "Grace O'Neill", start: "2026-11-30"),
+        participant("p-mette", "Mette Brøndum", start: "2026-05-18", held: 3),
+        participant("p-wide", "李小龙 Lee", start: "2026-10-05", held: 1),
+    ]
+
+    static var offers: [Offer] {
+        var mentor = Offer(id: "o-mentor", title: "Mentorstøtte", kind: "mentor", description: "",
+                           sessions: [OfferSession(day: Day(iso: "2026-11-30") ?? today, start: "10:00", end: "11:00")],
+                           place: "Jobhuset, Søndergade 12", capacity: 3, language: "da")
+        mentor.booked = [Seat(participantId: "p-soren", since: stamp.at)]
+        var cv = Offer(id: "o-cv", title: "CV-værksted", kind: "workshop", description: "",
+                       sessions: [OfferSession(day: Day(iso: "2026-12-02") ?? today, start: "09:00", end: "12:00")],
+                       place: "online", capacity: 1, language: "da")
+        cv.booked = [Seat(participantId: "p-asa", since: stamp.at)]
+        cv.waiting = [Seat(participantId: "p-jurgen", since: stamp.at), Seat(participantId: "p-soren", since: stamp.at)]
+        return [mentor, cv]
+    }
+
+    /// The caseload of `people` at 80x24 (or another size).
+    static func state(width: Int = 80, height: Int = 24) -> AppState {
+        var state = AppState(width: width, height: height, today: today, coach: "Anna")
+        state.caseload = people.sorted { $0.name < $1.name }.map { .participant(CaseloadEntry($0)) }
+        state.offers = offers
+        return state
+    }
+}
