@@ -1,51 +1,83 @@
-/// The parsed command line: the command, its options, and what was left over.
+/// The parsed command line: the command, its flags, its options with values, and its
+/// positional arguments, checked against the command's entry in `CommandSpec.all`.
 struct CommandLineOptions {
     /// A command line that cannot be run, with the message to show.
     struct UsageError: Error { let message: String }
 
     var command = "tui"
-    var data: String?
-    var language: String?
-    var json = false
-    var help = false
-    var version = false
+    /// Flags given, e.g. `--json`.
+    var flags: Set<String> = []
+    /// Options given with a value, e.g. `--data` → `/srv/stepwise`.
+    var values: [String: String] = [:]
     var positional: [String] = []
 
-    /// The commands and the options each takes (besides `--data`, `--lang` and `--help`).
-    static let commands: [String: Set<String>] = [
-        "tui": [], "demo": [], "list": ["--json"], "check": [],
-    ]
+    var data: String? { values["--data"] }
+    var language: String? { values["--lang"] }
+    var help: Bool { flags.contains("--help") }
+    var version: Bool { flags.contains("--version") }
 
     init(_ arguments: [String]) throws {
         var rest = arguments[...]
         if let first = rest.first, !first.hasPrefix("-") {
-            guard CommandLineOptions.commands[first] != nil else {
-                throw UsageError(message: "unknown command '\(first)'")
-            }
+            guard CommandSpec.named(first) != nil else { throw UsageError(message: "unknown command '\(first)'") }
             command = first
             rest = rest.dropFirst()
         }
+        let spec = CommandSpec.named(command) ?? CommandSpec.all[0]
         while let argument = rest.popFirst() {
+            if argument == "--" {
+                positional += rest
+                break
+            }
             let (name, inlineValue) = CommandLineOptions.split(argument)
-            switch name {
-            case "--data", "--lang":
+            if name == "-h" || name == "--help" || name == "--version" {
+                flags.insert(name == "-h" ? "--help" : name)
+            } else if CommandSpec.globalValued.contains(name) || spec.valued.contains(name) {
                 guard let value = inlineValue ?? rest.popFirst(), !value.isEmpty else {
                     throw UsageError(message: "\(name) needs a value")
                 }
-                if name == "--data" { data = value } else { language = value }
-            case "--help", "-h": help = true
-            case "--version": version = true
-            case "--json" where CommandLineOptions.commands[command]?.contains("--json") == true: json = true
-            default:
-                if argument.hasPrefix("-") { throw UsageError(message: "unknown option '\(argument)' for '\(command)'") }
+                values[name] = value
+            } else if spec.flags.contains(name), inlineValue == nil {
+                flags.insert(name)
+            } else if argument.hasPrefix("-") && argument.count > 1 {
+                throw UsageError(message: "unknown option '\(argument)' for '\(command)'")
+            } else {
                 positional.append(argument)
             }
         }
-        if !positional.isEmpty { throw UsageError(message: "unexpected argument '\(positional[0])'") }
+        if help || version { return }
+        if positional.count < spec.positional.lowerBound {
+            throw UsageError(message: "'\(command)' needs \(spec.positionalNames)")
+        }
+        if positional.count > spec.positional.upperBound {
+            throw UsageError(message: "unexpected argument '\(positional[spec.positional.upperBound])'")
+        }
     }
 
     private static func split(_ argument: String) -> (String, String?) {
         guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
         return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
     }
+}
+
+/// What a command accepts besides the global `--data`, `--lang`, `--help`.
+struct CommandSpec {
+    let name: String
+    let flags: Set<String>
+    let valued: Set<String>
+    let positional: ClosedRange<Int>
+    /// How the positional arguments are named in messages, e.g. "a participant id".
+    let positionalNames: String
+
+    static let globalValued: Set<String> = ["--data", "--lang"]
+
+    /// Every command; the first is the default (the caseload screen).
+    static let all: [CommandSpec] = [
+        CommandSpec(name: "tui", flags: [], valued: [], positional: 0...0, positionalNames: ""),
+        CommandSpec(name: "demo", flags: [], valued: [], positional: 0...0, positionalNames: ""),
+        CommandSpec(name: "list", flags: ["--json"], valued: [], positional: 0...0, positionalNames: ""),
+        CommandSpec(name: "check", flags: [], valued: [], positional: 0...0, positionalNames: ""),
+    ]
+
+    static func named(_ name: String) -> CommandSpec? { all.first { $0.name == name } }
 }

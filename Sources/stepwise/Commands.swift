@@ -9,16 +9,19 @@ struct Commands {
     let options: CommandLineOptions
     let environment: [String: String]
 
+    /// The function of each command, by name.
+    static let handlers: [String: @Sendable (Commands) -> Int32] = [
+        "tui": { $0.tui() },
+        "demo": { $0.demo() },
+        "list": { $0.list() },
+        "check": { $0.check() },
+    ]
+
     func run() -> Int32 {
-        switch options.command {
-        case "demo": return demo()
-        case "list": return list()
-        case "check": return check()
-        default: return tui()
-        }
+        (Commands.handlers[options.command] ?? { $0.tui() })(self)
     }
 
-    private func demo() -> Int32 {
+    func demo() -> Int32 {
         do {
             let made = try DemoData.create(in: store, resources: resources, today: .today, by: Identity.current())
             print("Created \(made.participants) demo participants and \(made.offers) offers in \(store.root.path)")
@@ -32,14 +35,14 @@ struct Commands {
         }
     }
 
-    private func list() -> Int32 {
+    func list() -> Int32 {
         let rows = store.loadCaseload()
         let today = Day.today
         var objects: [[String: Any]] = []
         for row in rows {
             switch row {
             case let .participant(entry):
-                if options.json {
+                if options.flags.contains("--json") {
                     objects.append(CaseloadJSON.object(entry, today: today))
                 } else {
                     print(CaseloadJSON.line(entry, today: today))
@@ -48,7 +51,7 @@ struct Commands {
                 printError("unreadable: \(problem)")
             }
         }
-        if options.json {
+        if options.flags.contains("--json") {
             guard let data = try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys]) else {
                 return 1
             }
@@ -57,7 +60,7 @@ struct Commands {
         return 0
     }
 
-    private func check() -> Int32 {
+    func check() -> Int32 {
         guard FileManager.default.fileExists(atPath: store.root.path) else {
             printError("\(store.root.path) does not exist")
             return 1
@@ -73,7 +76,7 @@ struct Commands {
         return 1
     }
 
-    private func tui() -> Int32 {
+    func tui() -> Int32 {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             printError("the caseload screen needs a terminal; for scripts use 'stepwise list'")
             return 2
@@ -97,7 +100,7 @@ struct Commands {
         }
     }
 
-    private func printError(_ message: String) {
+    func printError(_ message: String) {
         FileHandle.standardError.write(Data(("stepwise: " + message + "\n").utf8))
     }
 }
