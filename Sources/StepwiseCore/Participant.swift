@@ -20,6 +20,9 @@ public struct Participant: Codable, Equatable, Sendable {
     public var created: Stamp
     /// When and by whom it was last changed.
     public var updated: Stamp
+    /// Things that happened to the record outside the plan's own text, newest last:
+    /// bookings, moves from a waitlist, cancelled offers. Shown to the citizen.
+    public var journal: [JournalEntry]
 
     /// A new participant with the default conversations of the course frame.
     public init(id: String, name: String, language: String, courseStart: Day, by stamp: Stamp) {
@@ -31,6 +34,7 @@ public struct Participant: Codable, Equatable, Sendable {
         conversations = CourseFrame.defaultConversations(start: courseStart)
         created = stamp
         updated = stamp
+        journal = []
     }
 
     /// The last day of the course.
@@ -49,5 +53,47 @@ public struct Stamp: Codable, Equatable, Sendable {
     public init(by: String, at: Date) {
         self.by = by
         self.at = at
+    }
+}
+
+extension Participant {
+    private enum CodingKeys: String, CodingKey {
+        case schemaVersion, id, name, language, courseStart, conversations, created, updated, journal
+    }
+
+    /// Reads a participant; lists added after schema version 1 may be absent and start empty.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        language = try c.decode(String.self, forKey: .language)
+        courseStart = try c.decode(Day.self, forKey: .courseStart)
+        conversations = try c.decode([Conversation].self, forKey: .conversations)
+        created = try c.decode(Stamp.self, forKey: .created)
+        updated = try c.decode(Stamp.self, forKey: .updated)
+        journal = try c.decodeIfPresent([JournalEntry].self, forKey: .journal) ?? []
+    }
+}
+
+/// One event in a participant's journal.
+public struct JournalEntry: Codable, Equatable, Sendable {
+    /// What happened.
+    public enum Kind: String, Codable, Sendable {
+        case booked, waitlisted, promoted, unbooked, offerCancelled
+    }
+
+    public var kind: Kind
+    /// The offer it concerns, if any.
+    public var offerId: String?
+    /// The offer's title at the time (the offer may later be removed).
+    public var offerTitle: String?
+    public var stamp: Stamp
+
+    public init(kind: Kind, offerId: String?, offerTitle: String?, stamp: Stamp) {
+        self.kind = kind
+        self.offerId = offerId
+        self.offerTitle = offerTitle
+        self.stamp = stamp
     }
 }
