@@ -16,7 +16,7 @@ run: deps-run release
 	@.build/release/stepwise --data "$(DEMO_DATA)"
 
 test: deps-test build
-	STEPWISE_BIN="$(CURDIR)/.build/debug/stepwise" $(SWIFT) test
+	TZ=UTC STEPWISE_BIN="$(CURDIR)/.build/debug/stepwise" $(SWIFT) test
 
 build:
 	$(SWIFT) build

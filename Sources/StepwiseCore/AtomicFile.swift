@@ -47,6 +47,16 @@ public enum AtomicFile {
         }
     }
 
+    /// Appends `data` to a file (created 0600) in one write, then fsyncs it; for logs that
+    /// are only ever added to.
+    public static func append(_ data: Data, to url: URL) throws {
+        let fd = open(url.path, O_CREAT | O_WRONLY | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw failure(url.path) }
+        defer { close(fd) }
+        let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        guard written == data.count, fsync(fd) == 0 else { throw failure(url.path) }
+    }
+
     /// Creates a folder (and its parents) with mode 0700; tightens an existing one.
     public static func makeDirectory(_ url: URL) throws {
         var path = ""

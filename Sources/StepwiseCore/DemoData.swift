@@ -25,6 +25,21 @@ public enum DemoData {
         var language: String
         var startOffsetDays: Int
         var conversationsHeld: Int?
+        var aboutMe: [String: String]?
+        var goals: [DemoGoal]?
+    }
+
+    struct DemoGoal: Decodable {
+        var kind: GoalKind
+        var text: String
+        var steps: [DemoStep]
+    }
+
+    struct DemoStep: Decodable {
+        var text: String
+        var who: String
+        var dueOffsetDays: Int?
+        var status: Step.Status
     }
 
     struct DemoSession: Decodable {
@@ -73,6 +88,10 @@ public enum DemoData {
                 participant.conversations[index].status = .held
                 participant.conversations[index].statusChanged = participant.conversations[index].planned
             }
+            if let written = plan(of: person, start: start, today: today) {
+                participant.plan = written.plan
+                try store.appendHistory(written, participant: participant.id)
+            }
             try store.save(participant)
             ids.append(participant.id)
         }
@@ -86,5 +105,30 @@ public enum DemoData {
             try store.save(offer)
         }
         return (ids.count, offers.count)
+    }
+
+    /// The demo plan in the citizen's own words, saved as if written at the first conversation.
+    private static func plan(of person: DemoParticipant, start: Day, today: Day) -> PlanVersion? {
+        guard person.aboutMe != nil || person.goals != nil else { return nil }
+        let written = Date(timeIntervalSince1970: Double(start.ordinal) * 86_400 + 12 * 3_600)
+        let editor = PlanEditor(author: .citizen, name: person.name, now: written, today: start)
+        var plan = Plan()
+        for topic in AboutMe.allCases {
+            if let text = person.aboutMe?[topic.rawValue] { _ = editor.setAbout(topic, text, in: &plan) }
+        }
+        for goal in person.goals ?? [] {
+            _ = editor.addGoal(kind: goal.kind, text: goal.text, in: &plan)
+            guard let goalID = plan.goals.last?.id else { continue }
+            for step in goal.steps {
+                let who: Doer = step.who == "coach" ? .coach : step.who == "peer" ? .peer : step.who == "me" ? .me : .other(step.who)
+                _ = editor.addStep(to: goalID, text: step.text, who: who, due: step.dueOffsetDays.map { CourseFrame.workday(today.adding(days: $0)) }, in: &plan)
+                if let last = plan.goals.indices.last, let index = plan.goals[last].steps.indices.last {
+                    plan.goals[last].steps[index].status = step.status
+                }
+            }
+        }
+        plan.version = 1
+        return PlanVersion(version: 1, stamp: Stamp(by: person.name, at: written), author: .citizen,
+                           change: PlanChange(.addGoal, plan.goals.first?.text.text ?? ""), plan: plan)
     }
 }

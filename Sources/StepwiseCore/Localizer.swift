@@ -74,6 +74,12 @@ public struct Localizer: Sendable {
         return self("date.short", ["d": String(c.day), "mon": month, "y": String(c.year)])
     }
 
+    /// The date in the numeric form people type in this language, e.g. "3.12.2026" or "3/12/2026".
+    public func numericDate(_ day: Day) -> String {
+        let c = day.components
+        return self("date.numeric", ["d": String(c.day), "m": String(c.month), "y": String(c.year)])
+    }
+
     /// A date with its weekday, such as "Thu 3 Dec 2026".
     public func dayWithWeekday(_ day: Day) -> String {
         let names = list("weekdays.short")

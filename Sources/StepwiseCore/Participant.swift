@@ -23,6 +23,8 @@ public struct Participant: Codable, Equatable, Sendable {
     /// Things that happened to the record outside the plan's own text, newest last:
     /// bookings, moves from a waitlist, cancelled offers. Shown to the citizen.
     public var journal: [JournalEntry]
+    /// The citizen's action plan.
+    public var plan: Plan
 
     /// A new participant with the default conversations of the course frame.
     public init(id: String, name: String, language: String, courseStart: Day, by stamp: Stamp) {
@@ -35,6 +37,7 @@ public struct Participant: Codable, Equatable, Sendable {
         created = stamp
         updated = stamp
         journal = []
+        plan = Plan()
     }
 
     /// The last day of the course.
@@ -58,7 +61,7 @@ public struct Stamp: Codable, Equatable, Sendable {
 
 extension Participant {
     private enum CodingKeys: String, CodingKey {
-        case schemaVersion, id, name, language, courseStart, conversations, created, updated, journal
+        case schemaVersion, id, name, language, courseStart, conversations, created, updated, journal, plan
     }
 
     /// Reads a participant; lists added after schema version 1 may be absent and start empty.
@@ -73,6 +76,7 @@ extension Participant {
         created = try c.decode(Stamp.self, forKey: .created)
         updated = try c.decode(Stamp.self, forKey: .updated)
         journal = try c.decodeIfPresent([JournalEntry].self, forKey: .journal) ?? []
+        plan = try c.decodeIfPresent(Plan.self, forKey: .plan) ?? Plan()
     }
 }
 

@@ -3,12 +3,14 @@ public enum ActionID: String, CaseIterable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, open, search, add, back
     case nextTab, previousTab, tabPlan, tabOffers, tabNotes, tabProgress, tabSummary
     case nextField, previousField, submit, cancel, closeHelp
+    case edit, addStep, addGoal, drop, moveItemUp, moveItemDown, advance, accept, approve, switchWriter, history, undo
+    case yes, no
     case help, redraw, quit, interrupt
 }
 
 /// Where the user is, which decides what the keys mean.
 public enum KeyContext: Hashable, Sendable {
-    case caseload, searching, participant, form, help
+    case caseload, searching, participant, plan, form, confirm, history, help
 }
 
 /// One row of the action table: its keys, where it applies, and whether the footer shows it.
@@ -35,33 +37,51 @@ public struct ActionSpec: Sendable {
 
 /// The table of actions.
 public enum ActionTable {
-    private static let everywhere: Set<KeyContext> = [.caseload, .searching, .participant, .form, .help]
+    private static let everywhere: Set<KeyContext> = [.caseload, .searching, .participant, .plan, .form, .confirm, .history, .help]
+    private static let tabs: Set<KeyContext> = [.participant, .plan]
 
     public static let all: [ActionSpec] = [
-        spec(.moveUp, [.up, .char("k")], [.caseload, .participant], footer: true, shown: "↑↓"),
+        spec(.moveUp, [.up, .char("k")], [.caseload, .participant, .history], footer: true, shown: "↑↓"),
+        spec(.moveUp, [.up, .char("k")], [.plan]),
         spec(.moveUp, [.up], [.searching]),
-        spec(.moveDown, [.down, .char("j")], [.caseload, .participant]),
+        spec(.moveDown, [.down, .char("j")], [.caseload, .participant, .plan, .history]),
         spec(.moveDown, [.down], [.searching]),
-        spec(.pageUp, [.pageUp], [.caseload, .searching, .participant]),
-        spec(.pageDown, [.pageDown], [.caseload, .searching, .participant]),
+        spec(.pageUp, [.pageUp], [.caseload, .searching, .participant, .plan]),
+        spec(.pageDown, [.pageDown], [.caseload, .searching, .participant, .plan]),
         spec(.open, [.enter], [.caseload, .searching], footer: true),
         spec(.search, [.char("/")], [.caseload], footer: true),
         spec(.add, [.char("a")], [.caseload], footer: true),
         spec(.cancel, [.escape], [.searching], footer: true),
-        spec(.tabPlan, [.char("1")], [.participant], footer: true, shown: "1-5 Tab", label: "action.tabs"),
-        spec(.tabOffers, [.char("2")], [.participant]),
-        spec(.tabNotes, [.char("3")], [.participant]),
-        spec(.tabProgress, [.char("4")], [.participant]),
-        spec(.tabSummary, [.char("5")], [.participant]),
-        spec(.nextTab, [.tab], [.participant]),
-        spec(.previousTab, [.backTab], [.participant]),
-        spec(.back, [.escape], [.participant], footer: true),
+        spec(.edit, [.enter, .char("e")], [.plan], footer: true),
+        spec(.addStep, [.char("a")], [.plan], footer: true, label: "action.addStep.short"),
+        spec(.addGoal, [.char("g")], [.plan], footer: true, label: "action.addGoal.short"),
+        spec(.advance, [.char("t")], [.plan]),
+        spec(.accept, [.char("y")], [.plan], footer: true),
+        spec(.drop, [.char("d")], [.plan]),
+        spec(.moveItemUp, [.char("K")], [.plan]),
+        spec(.moveItemDown, [.char("J")], [.plan]),
+        spec(.switchWriter, [.char("w")], [.plan], footer: true, label: "action.switchWriter.short"),
+        spec(.approve, [.char("A")], [.plan]),
+        spec(.history, [.char("h")], [.plan]),
+        spec(.undo, [.char("u")], [.plan]),
+        spec(.tabPlan, [.char("1")], tabs, footer: true, shown: "1-5", label: "action.tabs"),
+        spec(.tabOffers, [.char("2")], tabs),
+        spec(.tabNotes, [.char("3")], tabs),
+        spec(.tabProgress, [.char("4")], tabs),
+        spec(.tabSummary, [.char("5")], tabs),
+        spec(.nextTab, [.tab], tabs),
+        spec(.previousTab, [.backTab], tabs),
+        spec(.back, [.escape], tabs, footer: true),
+        spec(.yes, [.char("y"), .enter], [.confirm], footer: true, shown: "y"),
+        spec(.no, [.char("n"), .escape], [.confirm], footer: true, shown: "n"),
+        spec(.open, [.enter], [.history], footer: true),
+        spec(.back, [.escape], [.history], footer: true),
         spec(.nextField, [.tab, .down], [.form], footer: true, shown: "Tab"),
         spec(.previousField, [.backTab, .up], [.form]),
         spec(.submit, [.enter], [.form], footer: true),
         spec(.cancel, [.escape], [.form], footer: true),
         spec(.closeHelp, [.escape, .char("?"), .char("q")], [.help], footer: true, shown: "Esc"),
-        spec(.help, [.char("?")], [.caseload, .participant], footer: true),
+        spec(.help, [.char("?")], [.caseload, .participant, .plan], footer: true),
         spec(.quit, [.char("q")], [.caseload], footer: true),
         spec(.redraw, [.ctrl("l")], everywhere),
         spec(.interrupt, [.ctrl("c")], everywhere),

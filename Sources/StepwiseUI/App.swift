@@ -30,6 +30,8 @@ public final class App {
 
     /// Handles one key press and carries out what it asks for.
     public func handle(_ key: Key) {
+        state.now = Date()
+        state.today = Day(state.now)
         for effect in Update.handle(key, state: &state, env: env) { perform(effect) }
     }
 
@@ -78,6 +80,14 @@ public final class App {
         case .quit:
             shutdown()
             state.quitting = true
+        case let .saveParticipant(participant, version):
+            do {
+                try store.save(participant)
+                try store.appendHistory(version, participant: participant.id)
+                state.open?.history.append(version)
+            } catch {
+                state.message = Message(env.strings("message.saveFailed", ["reason": "\(error)"]), kind: .error)
+            }
         }
     }
 
@@ -91,6 +101,7 @@ public final class App {
             }
             state.offers = store.loadOffers().offers
             state.open = OpenParticipant(participant: participant, heldBy: heldBy)
+            state.open?.history = store.loadHistory(participant: id)
         } catch {
             state.message = Message(env.strings("message.cannotOpen", ["reason": "\(error)"]), kind: .error)
         }

@@ -15,8 +15,16 @@ public struct OpenParticipant: Equatable, Sendable {
     /// Set when another terminal holds the edit lock: the record is shown read-only.
     public var heldBy: RecordLock.Holder?
     public var tab: Tab = .plan
-    /// First line shown of the tab's content.
+    /// First line shown of the tab's content (tabs without a selection).
     public var scroll = 0
+    /// Whose words are being typed: the citizen's, unless switched.
+    public var writer: Author = .citizen
+    /// Selected row of the plan tab.
+    public var planSelection = 0
+    /// The saved versions of the plan, oldest first.
+    public var history: [PlanVersion] = []
+    /// The record before each change made in this session, for undo.
+    public var undoStack: [Participant] = []
 
     public init(participant: Participant, heldBy: RecordLock.Holder?) {
         self.participant = participant
@@ -41,6 +49,8 @@ public struct AppState: Equatable, Sendable {
     public var width: Int
     public var height: Int
     public var today: Day
+    /// The moment of the key being handled (set by the app), for stamps on saved changes.
+    public var now = Date(timeIntervalSince1970: 0)
     /// The coach at this terminal (shown in the caseload header).
     public var coach: String
     public var caseload: [CaseloadRow] = []
@@ -54,6 +64,10 @@ public struct AppState: Equatable, Sendable {
     public var scroll = 0
     public var open: OpenParticipant?
     public var form: Form?
+    /// A question waiting for yes or no.
+    public var confirm: Confirm?
+    /// The plan's history, when it is being looked through.
+    public var historyBrowser: HistoryBrowser?
     public var showingHelp = false
     public var message: Message?
     /// Set when the program should end.
@@ -70,7 +84,9 @@ public struct AppState: Equatable, Sendable {
     public var context: KeyContext {
         if showingHelp { return .help }
         if form != nil { return .form }
-        if open != nil { return .participant }
+        if confirm != nil { return .confirm }
+        if historyBrowser != nil { return .history }
+        if let open { return open.tab == .plan ? .plan : .participant }
         return search == nil ? .caseload : .searching
     }
 
@@ -104,4 +120,28 @@ public enum SearchText {
             if let plain = letters[character] { result += plain } else { result.append(character) }
         }
     }
+}
+
+/// A question that needs a yes before something is done.
+public struct Confirm: Equatable, Sendable {
+    /// What a yes does.
+    public enum Purpose: Equatable, Sendable {
+        case dropGoal(String)
+        case dropStep(goal: String, step: String)
+        case approve
+    }
+
+    public var purpose: Purpose
+    /// The question, in words.
+    public var question: String
+}
+
+/// Looking through the saved versions of the plan.
+public struct HistoryBrowser: Equatable, Sendable {
+    /// Selected version, counted from the newest.
+    public var selection = 0
+    /// The version shown in full, if one is opened.
+    public var viewing: Int?
+    /// First line shown of the opened version.
+    public var scroll = 0
 }

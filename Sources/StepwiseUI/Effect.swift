@@ -5,6 +5,8 @@ public enum Effect: Equatable, Sendable {
     case addParticipant(name: String, courseStart: Day, language: String)
     case openParticipant(id: String)
     case closeParticipant
+    /// Save the open participant and keep the plan's new version in the history.
+    case saveParticipant(Participant, version: PlanVersion)
     case quit
 }
 

@@ -1,4 +1,7 @@
-/// A form of labelled text fields, each with its own message when its input is wrong.
+import StepwiseCore
+
+/// A form of labelled fields, each with its own message when its input is wrong. A field
+/// is either typed text or a choice among fixed values (changed with ← → or Space).
 public struct Form: Equatable, Sendable, Codable {
     /// One labelled field.
     public struct Field: Equatable, Sendable, Codable {
@@ -9,16 +12,42 @@ public struct Form: Equatable, Sendable, Codable {
         public var hint: String?
         /// A message about bad input, shown next to the field.
         public var error: String?
+        /// For a choice: the values, and the string-table prefix of their names.
+        public var choices: [String]?
+        public var choicePrefix: String?
+        /// For a choice: the chosen value's index.
+        public var chosen = 0
 
         public init(label: String, input: TextField = TextField(), hint: String? = nil) {
             self.label = label
             self.input = input
             self.hint = hint
         }
+
+        /// A choice among `values`, named by the strings `prefix + value`.
+        public init(label: String, choices values: [String], prefix: String, selected: String?) {
+            self.label = label
+            input = TextField()
+            hint = "field.choice.hint"
+            choices = values
+            choicePrefix = prefix
+            chosen = selected.flatMap { values.firstIndex(of: $0) } ?? 0
+        }
+
+        /// The chosen value of a choice field.
+        public var choice: String? { choices.map { $0[min(chosen, $0.count - 1)] } }
     }
 
-    /// What the form is for; the app decides what submitting it does.
-    public enum Purpose: String, Equatable, Sendable, Codable { case addParticipant }
+    /// What the form is for; submitting it does what its purpose says.
+    public enum Purpose: Equatable, Sendable, Codable {
+        case addParticipant
+        case about(String)
+        case addGoal
+        case editGoal(String)
+        case addStep(goal: String)
+        case editStep(goal: String, step: String)
+        case conversation(Int)
+    }
 
     public var purpose: Purpose
     /// String-table key of the title.
@@ -34,7 +63,7 @@ public struct Form: Equatable, Sendable, Codable {
 
     /// The text of field `index`, trimmed.
     public func value(_ index: Int) -> String {
-        fields[index].input.text.trimmingCharacters(in: .whitespaces)
+        fields[index].choice ?? fields[index].input.text.trimmingCharacters(in: .whitespaces)
     }
 
     /// Moves the focus to the next field (wrapping).
@@ -45,8 +74,19 @@ public struct Form: Equatable, Sendable, Codable {
 
     /// Gives an editing key to the focused field; a new edit clears that field's message.
     public mutating func edit(_ key: Key) -> Bool {
-        let used = fields[focus].input.handle(key)
-        if used { fields[focus].error = nil }
+        var field = fields[focus]
+        let used: Bool
+        if let choices = field.choices {
+            switch key {
+            case .right, .char(" "): field.chosen = (field.chosen + 1) % choices.count; used = true
+            case .left: field.chosen = (field.chosen + choices.count - 1) % choices.count; used = true
+            default: used = false
+            }
+        } else {
+            used = field.input.handle(key)
+        }
+        if used { field.error = nil }
+        fields[focus] = field
         return used
     }
 }

@@ -37,6 +37,8 @@ public enum Forms {
             }
             guard let start else { return .failure(Invalid()) }
             return .success(.addParticipant(name: name, courseStart: start, language: language))
+        default:
+            return .failure(Invalid())
         }
     }
 

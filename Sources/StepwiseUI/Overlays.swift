@@ -28,8 +28,13 @@ enum Overlays {
             let y = area.y + 1 + index * 3
             let focused = index == form.focus
             buffer.put((focused ? "› " : "  ") + s(field.label), x: area.x, y: y, style: focused ? .heading : .bold)
-            field.input.render(into: &buffer, x: area.x + labelWidth + 2, y: y,
-                               width: area.width - labelWidth - 2, focused: focused)
+            if let value = field.choice, let prefix = field.choicePrefix {
+                let text = "‹ " + s(prefix + value) + " ›"
+                buffer.put(text, x: area.x + labelWidth + 2, y: y, style: focused ? Style(bold: true, reverse: true) : .bold)
+            } else {
+                field.input.render(into: &buffer, x: area.x + labelWidth + 2, y: y,
+                                   width: area.width - labelWidth - 2, focused: focused)
+            }
             let noteX = area.x + labelWidth + 2
             if let error = field.error {
                 buffer.put("⚠ " + error, x: noteX, y: y + 1, style: .error, limit: area.width - labelWidth - 2)
@@ -39,6 +44,13 @@ enum Overlays {
                 buffer.put(s(hint, ["list": env.languages.joined(separator: ", ")]), x: noteX, y: y + 1, style: .muted, limit: area.width - labelWidth - 2)
             }
         }
+    }
+
+    /// A yes-or-no question.
+    static func confirm(_ confirm: Confirm, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+        let lines = DisplayWidth.wrap(confirm.question, width: 60)
+        let area = box(&buffer, width: 66, height: lines.count + 4, title: env.strings("confirm.title"))
+        for (offset, line) in lines.enumerated() { buffer.put(line, x: area.x, y: area.y + 1 + offset, style: .bold) }
     }
 
     /// The help screen: every action of the screen underneath, from the action table.

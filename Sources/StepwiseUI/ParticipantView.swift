@@ -27,6 +27,10 @@ enum ParticipantView {
             ]), x: 0, y: 2, style: .warning)
         }
         tabs(open.tab, env: env, into: &buffer)
+        if open.tab == .plan {
+            PlanTabView.render(open, state: state, env: env, into: &buffer)
+            return
+        }
         let lines = TabContent.lines(open, state: state, env: env, width: buffer.width - 2)
         let rows = max(0, buffer.height - top - 2)
         let first = min(open.scroll, max(0, lines.count - rows))

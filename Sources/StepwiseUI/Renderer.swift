@@ -16,6 +16,12 @@ public enum Renderer {
         } else {
             CaseloadView.render(state, env: env, into: &buffer)
         }
+        if let browser = state.historyBrowser, let open = state.open {
+            HistoryView.render(browser, open: open, state: state, env: env, into: &buffer)
+        }
+        if let confirm = state.confirm {
+            Overlays.confirm(confirm, env: env, into: &buffer)
+        }
         if let form = state.form {
             Overlays.form(form, state: state, env: env, into: &buffer)
         }

@@ -18,6 +18,48 @@ public struct StyledLine: Equatable, Sendable {
         }
     }
 
+    /// The line broken at spaces into lines of at most `width` columns; lines after the
+    /// first start with `indent` spaces. Styles stay with their words.
+    public func wrapped(width: Int, indent: Int) -> [StyledLine] {
+        guard width > indent + 4, DisplayWidth.of(segments.map(\.text).joined()) > width else { return [self] }
+        var lines: [StyledLine] = []
+        var current: [(String, Style)] = []
+        var used = 0
+        func flush() {
+            lines.append(StyledLine(current))
+            current = [(String(repeating: " ", count: indent), .plain)]
+            used = indent
+        }
+        for segment in segments {
+            let words = segment.text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            for (index, word) in words.enumerated() {
+                let piece = index < words.count - 1 ? word + " " : word
+                var remaining = piece
+                while !remaining.isEmpty {
+                    let pieceWidth = DisplayWidth.of(remaining.hasSuffix(" ") ? String(remaining.dropLast()) : remaining)
+                    if used + pieceWidth <= width {
+                        current.append((remaining, segment.style))
+                        used += DisplayWidth.of(remaining)
+                        remaining = ""
+                    } else if used > indent {
+                        flush()
+                    } else {
+                        var head = ""
+                        for character in remaining {
+                            if used + DisplayWidth.of(head) + DisplayWidth.of(character) > width { break }
+                            head.append(character)
+                        }
+                        current.append((head, segment.style))
+                        remaining = String(remaining.dropFirst(head.count))
+                        flush()
+                    }
+                }
+            }
+        }
+        if current.contains(where: { !$0.0.trimmingCharacters(in: .whitespaces).isEmpty }) { lines.append(StyledLine(current)) }
+        return lines
+    }
+
     public static func == (lhs: StyledLine, rhs: StyledLine) -> Bool {
         lhs.segments.map(\.text) == rhs.segments.map(\.text) && lhs.segments.map(\.style) == rhs.segments.map(\.style)
     }

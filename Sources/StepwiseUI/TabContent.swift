@@ -4,30 +4,16 @@ import StepwiseCore
 enum TabContent {
     static func lines(_ open: OpenParticipant, state: AppState, env: UIEnvironment, width: Int) -> [StyledLine] {
         switch open.tab {
-        case .plan: return plan(open.participant, state: state, env: env)
+        case .plan: return planLines(open.participant, state: state, env: env)
         case .offers: return offers(open.participant, state: state, env: env)
         case .notes: return [StyledLine(env.strings("notes.none"), .muted)]
         case .progress: return progress(open.participant, state: state, env: env, width: width)
-        case .summary: return plan(open.participant, state: state, env: env) + [.blank] + offers(open.participant, state: state, env: env)
+        case .summary: return planLines(open.participant, state: state, env: env) + [.blank] + offers(open.participant, state: state, env: env)
         }
     }
 
-    /// The course frame: the mandatory conversations with their dates and status.
-    static func plan(_ p: Participant, state: AppState, env: UIEnvironment) -> [StyledLine] {
-        let s = env.strings
-        var lines = [StyledLine(s("plan.conversations"), .heading)]
-        for conversation in p.conversations.sorted(by: { $0.number < $1.number }) {
-            var segments: [(String, Style)] = [
-                ("  " + s("conversation.number", ["n": String(conversation.number)]) + "  ", .bold),
-                (DisplayWidth.pad(s.dayWithWeekday(conversation.planned), to: 18), .plain),
-                (s("conversation.status.\(conversation.status.rawValue)"), conversation.status == .held ? .plain : .bold),
-            ]
-            if CourseFrame.isOverdue(conversation, today: state.today) {
-                segments.append(("  ⚠ " + s("conversation.overdue"), .warning))
-            }
-            lines.append(StyledLine(segments))
-        }
-        return lines
+    private static func planLines(_ p: Participant, state: AppState, env: UIEnvironment) -> [StyledLine] {
+        PlanView.lines(p, plan: p.plan, marks: [:], today: state.today, env: env, offers: state.offers).map(\.line)
     }
 
     /// The offers the participant holds a seat in or waits for.

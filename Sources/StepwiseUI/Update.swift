@@ -28,6 +28,14 @@ public enum Update {
             return list(action, state: &state, env: env)
         case .participant:
             return participant(action, state: &state)
+        case .plan:
+            return PlanUpdate.handle(action, state: &state, env: env) ?? participant(action, state: &state)
+        case .confirm:
+            guard let confirm = state.confirm, action == .yes || action == .no else { return [] }
+            state.confirm = nil
+            return action == .yes ? PlanUpdate.confirmed(confirm.purpose, state: &state, env: env) : []
+        case .history:
+            return history(action, state: &state)
         }
     }
 
@@ -84,6 +92,29 @@ public enum Update {
         return []
     }
 
+    private static func history(_ action: ActionID?, state: inout AppState) -> [Effect] {
+        guard var browser = state.historyBrowser, let count = state.open?.history.count else { return [] }
+        switch action {
+        case .moveUp? where browser.viewing != nil: browser.scroll = max(0, browser.scroll - 1)
+        case .moveDown? where browser.viewing != nil: browser.scroll += 1
+        case .moveUp?: browser.selection = max(0, browser.selection - 1)
+        case .moveDown?: browser.selection = min(max(0, count - 1), browser.selection + 1)
+        case .open? where count > 0:
+            browser.viewing = browser.selection
+            browser.scroll = 0
+        case .back?:
+            if browser.viewing != nil {
+                browser.viewing = nil
+            } else {
+                state.historyBrowser = nil
+                return []
+            }
+        default: break
+        }
+        state.historyBrowser = browser
+        return []
+    }
+
     private static func form(_ key: Key, action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect] {
         guard var form = state.form else { return [] }
         switch action {
@@ -93,6 +124,14 @@ public enum Update {
             state.form = nil
             state.message = Message(env.strings("form.cancelled"))
             return []
+        case .submit? where form.purpose != .addParticipant:
+            guard let edit = PlanForms.submit(&form, today: state.today, env: env) else {
+                if let firstBad = form.fields.firstIndex(where: { $0.error != nil }) { form.focus = firstBad }
+                state.form = form
+                return []
+            }
+            state.form = nil
+            return PlanUpdate.commit(&state, env: env, edit)
         case .submit?:
             switch Forms.submit(&form, today: state.today, env: env) {
             case let .success(effect):

@@ -22,6 +22,33 @@ enum Fixtures {
     }
 
     static let soren = participant("p-soren", "Søren Ærø Kjærgaard", start: "2026-10-05", held: 1)
+
+    /// Søren with a plan: about me, a goal with steps, and a coach's suggestion; the first
+    /// version was written at conversation 1, the rest since.
+    static var sorenWithPlan: (participant: Participant, history: [PlanVersion]) {
+        var p = soren
+        p.conversations[0].statusChanged = Day(iso: "2026-10-05")
+        let start = Date(timeIntervalSince1970: 1_791_201_600) // 2026-10-05 12:00 UTC
+        let citizen = PlanEditor(author: .citizen, name: p.name, now: start, today: Day(iso: "2026-10-05") ?? today)
+        _ = citizen.setAbout(.goodAt, "Jeg er god med mine hænder og har været tømrer i 18 år.", in: &p.plan)
+        _ = citizen.setAbout(.supportNotWanted, "Kurser, der ikke fører nogen vegne.", in: &p.plan)
+        _ = citizen.addGoal(kind: .job, text: "Arbejde på et lager, 20 timer om ugen", in: &p.plan)
+        let goal = p.plan.goals[0].id
+        _ = citizen.addStep(to: goal, text: "Lave et nyt CV", who: .me, due: Day(iso: "2026-11-26"), in: &p.plan)
+        _ = citizen.addStep(to: goal, text: "Finde to lagre med praktik", who: .coach, due: Day(iso: "2026-11-17"), in: &p.plan)
+        p.plan.version = 1
+        let first = PlanVersion(version: 1, stamp: Stamp(by: p.name, at: start), author: .citizen,
+                                change: PlanChange(.addGoal, "Arbejde på et lager"), plan: p.plan)
+        let later = PlanEditor(author: .citizen, name: p.name, now: stamp.at, today: today)
+        _ = later.advanceStep(p.plan.goals[0].steps[1].id, in: goal, in: &p.plan)
+        _ = later.advanceStep(p.plan.goals[0].steps[1].id, in: goal, in: &p.plan)
+        let coach = PlanEditor(author: .coach, name: "Anna", now: stamp.at, today: today)
+        _ = coach.addStep(to: goal, text: "Ringe til Coop om en praktikplads", who: .coach, due: nil, in: &p.plan)
+        p.plan.version = 2
+        let second = PlanVersion(version: 2, stamp: Stamp(by: "Anna", at: stamp.at), author: .coach,
+                                 change: PlanChange(.addStep, "Ringe til Coop"), plan: p.plan)
+        return (p, [first, second])
+    }
     static let people = [
         soren,
         participant("p-asa", "Åsa Lindqvist", start: "2026-11-16"),

@@ -46,6 +46,30 @@ final class ScreenSnapshotTests: XCTestCase {
         }
     }
 
+    func testPlanTabShowsTheCitizensWordsSuggestionsAndChanges() {
+        var state = Fixtures.state()
+        let (participant, history) = Fixtures.sorenWithPlan
+        state.open = OpenParticipant(participant: participant, heldBy: nil)
+        state.open?.history = history
+        state.open?.planSelection = 8
+        expectSnapshot(render(state), named: "plan-with-changes")
+        expectSnapshot(render(state, "da"), named: "plan-with-changes-da")
+    }
+
+    func testPlanHistory() {
+        var state = Fixtures.state()
+        let (participant, history) = Fixtures.sorenWithPlan
+        state.open = OpenParticipant(participant: participant, heldBy: nil)
+        state.open?.history = history
+        _ = press(.char("h"), &state)
+        expectSnapshot(render(state), named: "plan-history")
+        _ = press(.down, &state)
+        _ = press(.enter, &state)
+        let text = render(state)
+        XCTAssertTrue(text.contains("Version 1,"), text)
+        XCTAssertFalse(text.contains("Ringe til Coop"), "version 1 is shown as it stood")
+    }
+
     func testReadOnlyParticipant() {
         var state = Fixtures.state()
         let holder = RecordLock.Holder(identity: Identity(coach: "Bo Ørsted", user: "bo", host: "desk-2", pid: 42),

@@ -1,0 +1,120 @@
+import StepwiseCore
+
+/// The forms of the plan tab: about me, goals, steps and conversations.
+enum PlanForms {
+    static let stepWho = ["me", "coach", "peer", "other"]
+
+    static func about(_ topic: AboutMe, plan: Plan) -> Form {
+        Form(purpose: .about(topic.rawValue), title: "about.\(topic.rawValue)", fields: [
+            Form.Field(label: "field.inOwnWords", input: TextField(plan.aboutMe[topic.rawValue]?.text ?? ""), hint: "field.about.hint"),
+        ])
+    }
+
+    static func goal(_ goal: Goal?) -> Form {
+        Form(purpose: goal.map { .editGoal($0.id) } ?? .addGoal, title: goal == nil ? "form.addGoal.title" : "form.editGoal.title", fields: [
+            Form.Field(label: "field.goal", input: TextField(goal?.text.text ?? ""), hint: "field.goal.hint"),
+            Form.Field(label: "field.goalKind", choices: GoalKind.allCases.map(\.rawValue), prefix: "goal.kind.", selected: goal?.kind.rawValue),
+        ])
+    }
+
+    static func step(goal: String, _ step: Step?, strings: Localizer) -> Form {
+        let who: String
+        var otherName = ""
+        switch step?.who {
+        case .coach?: who = "coach"
+        case .peer?: who = "peer"
+        case let .other(name)?: who = "other"; otherName = name
+        default: who = "me"
+        }
+        let purpose: Form.Purpose = step.map { .editStep(goal: goal, step: $0.id) } ?? .addStep(goal: goal)
+        return Form(purpose: purpose, title: step == nil ? "form.addStep.title" : "form.editStep.title", fields: [
+            Form.Field(label: "field.step", input: TextField(step?.text.text ?? ""), hint: "field.step.hint"),
+            Form.Field(label: "field.who", choices: stepWho, prefix: "who.", selected: who),
+            Form.Field(label: "field.otherName", input: TextField(otherName, maxLength: 200), hint: "field.otherName.hint"),
+            Form.Field(label: "field.due", input: TextField(step?.due.map { strings.numericDate($0) } ?? "", maxLength: 40), hint: "field.due.hint"),
+            Form.Field(label: "field.status", choices: Step.Status.allCases.map(\.rawValue), prefix: "step.status.", selected: step?.status.rawValue),
+        ])
+    }
+
+    static func conversation(_ conversation: Conversation, strings: Localizer) -> Form {
+        Form(purpose: .conversation(conversation.number), title: "form.conversation.title", fields: [
+            Form.Field(label: "field.date", input: TextField(strings.numericDate(conversation.planned), maxLength: 40), hint: "field.date.hint"),
+            Form.Field(label: "field.status", choices: Conversation.Status.allCases.map(\.rawValue), prefix: "conversation.status.",
+                       selected: conversation.status.rawValue),
+        ])
+    }
+
+    /// A change to the record that a submitted form asks for.
+    typealias Edit = (inout Participant, PlanEditor) -> PlanChange?
+
+    /// Checks a plan form; marks bad fields, or returns the edit to make.
+    static func submit(_ form: inout Form, today: Day, env: UIEnvironment) -> Edit? {
+        let s = env.strings
+        func required(_ index: Int) -> String? {
+            let text = form.value(index)
+            if text.isEmpty { form.fields[index].error = s("error.required") }
+            return text.isEmpty ? nil : text
+        }
+        func date(_ index: Int, optional: Bool) -> Day?? {
+            let text = form.value(index)
+            if text.isEmpty && optional { return .some(nil) }
+            guard let day = env.dates.parse(text, today: today) else {
+                form.fields[index].error = s("error.date")
+                return nil
+            }
+            return .some(day)
+        }
+        switch form.purpose {
+        case .addParticipant:
+            return nil
+        case let .about(raw):
+            guard let topic = AboutMe(rawValue: raw) else { return nil }
+            let text = form.value(0)
+            return { p, editor in editor.setAbout(topic, text, in: &p.plan) }
+        case .addGoal, .editGoal:
+            let kind = GoalKind(rawValue: form.value(1)) ?? .other
+            guard let text = required(0) else { return nil }
+            if case let .editGoal(id) = form.purpose {
+                return { p, editor in editor.editGoal(id, kind: kind, text: text, in: &p.plan) }
+            }
+            return { p, editor in editor.addGoal(kind: kind, text: text, in: &p.plan) }
+        case let .addStep(goal), let .editStep(goal, _):
+            let text = required(0)
+            let whoValue = form.value(1)
+            let name = whoValue == "other" ? required(2) : ""
+            let due = date(3, optional: true)
+            let status = Step.Status(rawValue: form.value(4)) ?? .planned
+            guard let text, let name, let due else { return nil }
+            let who: Doer = whoValue == "coach" ? .coach : whoValue == "peer" ? .peer : whoValue == "other" ? .other(name) : .me
+            if case let .editStep(_, step) = form.purpose {
+                return { p, editor in editor.editStep(step, in: goal, text: text, who: who, due: due, status: status, in: &p.plan) }
+            }
+            return { p, editor in
+                guard var change = editor.addStep(to: goal, text: text, who: who, due: due, in: &p.plan) else { return nil }
+                if status != .planned, let g = p.plan.goals.firstIndex(where: { $0.id == goal }), let last = p.plan.goals[g].steps.indices.last {
+                    p.plan.goals[g].steps[last].status = status
+                    change.detail = status.rawValue
+                }
+                return change
+            }
+        case let .conversation(number):
+            let status = Conversation.Status(rawValue: form.value(1)) ?? .planned
+            guard let day = date(0, optional: false), let planned = day else { return nil }
+            return { p, editor in
+                guard let index = p.conversations.firstIndex(where: { $0.number == number }) else { return nil }
+                var conversation = p.conversations[index]
+                let before = conversation
+                var newStatus = status
+                if planned != conversation.planned && status == .planned && conversation.status == .planned { newStatus = .moved }
+                conversation.planned = planned
+                if newStatus != conversation.status {
+                    conversation.status = newStatus
+                    conversation.statusChanged = editor.today
+                }
+                guard conversation != before else { return nil }
+                p.conversations[index] = conversation
+                return PlanChange(.conversation, String(number), detail: newStatus.rawValue)
+            }
+        }
+    }
+}

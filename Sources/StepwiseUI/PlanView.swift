@@ -1,0 +1,115 @@
+import Foundation
+import StepwiseCore
+
+/// A selectable row of the plan tab.
+public enum PlanRow: Equatable, Sendable {
+    case about(AboutMe)
+    case goal(String)
+    case step(goal: String, step: String)
+    case conversation(Int)
+}
+
+/// The plan tab: the citizen's own words first (about me, goals and steps), then the
+/// course frame. Lines written by the citizen are bold and quoted; suggestions say so.
+enum PlanView {
+    /// The plan's lines, each with the row it selects (headings select nothing).
+    static func lines(_ p: Participant, plan: Plan, marks: [String: PlanChanges.Mark], today: Day,
+                      env: UIEnvironment, offers: [Offer] = [], width: Int = 78) -> [(line: StyledLine, row: PlanRow?)] {
+        let s = env.strings
+        var out: [(StyledLine, PlanRow?)] = [(StyledLine(s("plan.aboutMe"), .heading), nil)]
+        /// Adds an entry, wrapped, every line of it selecting the same row.
+        func add(_ line: StyledLine, _ row: PlanRow?, indent: Int) {
+            for piece in line.wrapped(width: width, indent: indent) { out.append((piece, row)) }
+        }
+        let labelWidth = AboutMe.allCases.map { DisplayWidth.of(s("about.\($0.rawValue)")) }.max() ?? 10
+        for topic in AboutMe.allCases {
+            let label = "  " + DisplayWidth.pad(s("about.\(topic.rawValue)"), to: labelWidth) + "  "
+            if let words = plan.aboutMe[topic.rawValue] {
+                add(StyledLine([(label, .plain)] + quoted(words, env: env)), .about(topic), indent: DisplayWidth.of(label))
+            } else {
+                out.append((StyledLine([(label, .plain), (s("plan.notWritten"), .muted)]), .about(topic)))
+            }
+        }
+        out.append((.blank, nil))
+        out.append((StyledLine(s("plan.goals"), .heading), nil))
+        if plan.goals.isEmpty { out.append((StyledLine("  " + s("plan.noGoals"), .muted), nil)) }
+        for goal in plan.goals {
+            var segments: [(String, Style)] = goal.isSuggestion ? [("  ? " + s("plan.suggestion") + " · ", .warning)] : [("  ", .plain)]
+            segments.append((s("goal.kind.\(goal.kind.rawValue)") + ": ", .bold))
+            segments += quoted(goal.text, env: env)
+            if let dropped = goal.dropped { segments.append(("  ✗ " + s("plan.droppedOn", ["date": s.shortDate(dropped)]), .muted)) }
+            segments += mark(marks[goal.id], env: env)
+            add(StyledLine(segments), .goal(goal.id), indent: 4)
+            for step in goal.steps {
+                add(stepLine(step, marks: marks, today: today, env: env, offers: offers), .step(goal: goal.id, step: step.id), indent: 8)
+            }
+        }
+        out.append((.blank, nil))
+        out.append((StyledLine(s("plan.conversations"), .heading), nil))
+        for conversation in p.conversations.sorted(by: { $0.number < $1.number }) {
+            var segments: [(String, Style)] = [
+                ("  " + s("conversation.number", ["n": String(conversation.number)]) + "  ", .bold),
+                (DisplayWidth.pad(s.dayWithWeekday(conversation.planned), to: 18), .plain),
+                (s("conversation.status.\(conversation.status.rawValue)"), conversation.status == .held ? .plain : .bold),
+            ]
+            if CourseFrame.isOverdue(conversation, today: today) {
+                segments.append(("  ⚠ " + s("conversation.overdue"), .warning))
+            }
+            out.append((StyledLine(segments), .conversation(conversation.number)))
+        }
+        if let approval = plan.approvals.last {
+            out.append((.blank, nil))
+            out.append((StyledLine("  ✓ " + s("plan.approved", ["date": s.shortDate(approval.day), "v": String(approval.version)])), nil))
+        }
+        return out.map { (line: $0.0, row: $0.1) }
+    }
+
+    /// "○ Update my CV · me · by Fri 4 Dec · planned".
+    private static func stepLine(_ step: Step, marks: [String: PlanChanges.Mark], today: Day, env: UIEnvironment,
+                                 offers: [Offer]) -> StyledLine {
+        let s = env.strings
+        let glyph: String
+        switch step.status {
+        case .planned: glyph = "○"
+        case .doing: glyph = "◐"
+        case .done: glyph = "●"
+        case .dropped: glyph = "✗"
+        }
+        var segments: [(String, Style)] = [("      " + glyph + " ", .plain)]
+        if step.isSuggestion { segments.append(("? " + s("plan.suggestion") + " · ", .warning)) }
+        segments += quoted(step.text, env: env)
+        var details = [who(step.who, env: env)]
+        if let due = step.due { details.append(s("step.by", ["date": s.dayWithWeekday(due)])) }
+        details.append(s("step.status.\(step.status.rawValue)"))
+        if let offer = offers.first(where: { $0.id == step.offerId }) { details.append("→ " + offer.title) }
+        segments.append(("  · " + details.joined(separator: " · "), step.status == .dropped ? .muted : .plain))
+        if let due = step.due, due < today, step.status == .planned || step.status == .doing {
+            segments.append(("  ⚠ " + s("step.late"), .warning))
+        }
+        segments += mark(marks[step.id], env: env)
+        return StyledLine(segments)
+    }
+
+    /// The citizen's words bold in quotes; anyone else's plain, with who wrote them.
+    static func quoted(_ words: Words, env: UIEnvironment) -> [(String, Style)] {
+        if words.author == .citizen { return [("“" + words.text + "”", .bold)] }
+        return [(words.text, .plain), ("  (" + env.strings("author.\(words.author.rawValue)") + ")", .muted)]
+    }
+
+    static func who(_ doer: Doer, env: UIEnvironment) -> String {
+        switch doer {
+        case .me: return env.strings("who.me")
+        case .coach: return env.strings("who.coach")
+        case .peer: return env.strings("who.peer")
+        case let .other(name): return name
+        }
+    }
+
+    private static func mark(_ mark: PlanChanges.Mark?, env: UIEnvironment) -> [(String, Style)] {
+        switch mark {
+        case .new?: return [("  ★ " + env.strings("mark.new"), Style(bold: true, role: .accent))]
+        case .changed?: return [("  ✎ " + env.strings("mark.changed"), Style(bold: true, role: .accent))]
+        case nil: return []
+        }
+    }
+}
