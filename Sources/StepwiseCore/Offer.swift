@@ -25,6 +25,14 @@ public struct Offer: Codable, Equatable, Sendable {
     public var booked: [Seat]
     /// Waiting for a seat, first in line first.
     public var waiting: [Seat]
+    /// Who leads it and in what role (coach, peer trainer, employer, teacher).
+    public var facilitators: [Facilitator]
+    /// Who it suits, in plain words ("new graduates", "anyone who wants to try a trade").
+    public var suits: String
+    /// How many may wait for a seat: nil for no limit, 0 for no waitlist at all.
+    public var waitlistLimit: Int?
+    /// The placement details when the offer is an internship or work trial.
+    public var internship: Internship?
 
     /// A new open offer with no bookings.
     public init(id: String, title: String, kind: String, description: String, sessions: [OfferSession],
@@ -41,10 +49,42 @@ public struct Offer: Codable, Equatable, Sendable {
         status = .open
         booked = []
         waiting = []
+        facilitators = []
+        suits = ""
+        waitlistLimit = nil
+        internship = nil
     }
 
     /// The first session, if any.
     public var firstDay: Day? { sessions.map(\.day).min() }
+}
+
+extension Offer {
+    private enum CodingKeys: String, CodingKey {
+        case schemaVersion, id, title, kind, description, sessions, place, capacity, language, status, booked, waiting
+        case facilitators, suits, waitlistLimit, internship
+    }
+
+    /// Reads an offer; fields added after schema version 1 may be absent and take their defaults.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        id = try c.decode(String.self, forKey: .id)
+        title = try c.decode(String.self, forKey: .title)
+        kind = try c.decode(String.self, forKey: .kind)
+        description = try c.decode(String.self, forKey: .description)
+        sessions = try c.decode([OfferSession].self, forKey: .sessions)
+        place = try c.decode(String.self, forKey: .place)
+        capacity = try c.decode(Int.self, forKey: .capacity)
+        language = try c.decode(String.self, forKey: .language)
+        status = try c.decode(Status.self, forKey: .status)
+        booked = try c.decode([Seat].self, forKey: .booked)
+        waiting = try c.decode([Seat].self, forKey: .waiting)
+        facilitators = try c.decodeIfPresent([Facilitator].self, forKey: .facilitators) ?? []
+        suits = try c.decodeIfPresent(String.self, forKey: .suits) ?? ""
+        waitlistLimit = try c.decodeIfPresent(Int.self, forKey: .waitlistLimit)
+        internship = try c.decodeIfPresent(Internship.self, forKey: .internship)
+    }
 }
 
 /// One dated meeting of an offer.

@@ -25,6 +25,16 @@ public struct Participant: Codable, Equatable, Sendable {
     public var journal: [JournalEntry]
     /// The citizen's action plan.
     public var plan: Plan
+    /// Coached sessions, oldest first.
+    public var sessions: [CoachingSession]
+    /// Progress notes, oldest first.
+    public var notes: [ProgressNote]
+    /// Ratings of the progress indicators, oldest first.
+    public var ratings: [Rating]
+    public var milestones: [Milestone]
+    /// The other actors in the citizen's life.
+    public var contacts: [Contact]
+    public var outcome: Outcome?
 
     /// A new participant with the default conversations of the course frame.
     public init(id: String, name: String, language: String, courseStart: Day, by stamp: Stamp) {
@@ -38,6 +48,11 @@ public struct Participant: Codable, Equatable, Sendable {
         updated = stamp
         journal = []
         plan = Plan()
+        sessions = []
+        notes = []
+        ratings = []
+        milestones = []
+        contacts = []
     }
 
     /// The last day of the course.
@@ -62,6 +77,7 @@ public struct Stamp: Codable, Equatable, Sendable {
 extension Participant {
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, id, name, language, courseStart, conversations, created, updated, journal, plan
+        case sessions, notes, ratings, milestones, contacts, outcome
     }
 
     /// Reads a participant; lists added after schema version 1 may be absent and start empty.
@@ -77,6 +93,12 @@ extension Participant {
         updated = try c.decode(Stamp.self, forKey: .updated)
         journal = try c.decodeIfPresent([JournalEntry].self, forKey: .journal) ?? []
         plan = try c.decodeIfPresent(Plan.self, forKey: .plan) ?? Plan()
+        sessions = try c.decodeIfPresent([CoachingSession].self, forKey: .sessions) ?? []
+        notes = try c.decodeIfPresent([ProgressNote].self, forKey: .notes) ?? []
+        ratings = try c.decodeIfPresent([Rating].self, forKey: .ratings) ?? []
+        milestones = try c.decodeIfPresent([Milestone].self, forKey: .milestones) ?? []
+        contacts = try c.decodeIfPresent([Contact].self, forKey: .contacts) ?? []
+        outcome = try c.decodeIfPresent(Outcome.self, forKey: .outcome)
     }
 }
 

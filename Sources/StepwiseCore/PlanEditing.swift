@@ -16,7 +16,8 @@ public struct PlanEditor: Sendable {
         self.today = today
     }
 
-    func words(_ text: String) -> Words { Words(text, author: author, by: name, at: now) }
+    /// Text in the words of this editor's author.
+    public func words(_ text: String) -> Words { Words(text, author: author, by: name, at: now) }
 
     /// Writes (or, with empty text, clears) one "about me" entry.
     public func setAbout(_ topic: AboutMe, _ text: String, in plan: inout Plan) -> PlanChange? {
@@ -154,6 +155,7 @@ public struct PlanEditor: Sendable {
 public struct PlanChange: Codable, Equatable, Sendable {
     public enum Kind: String, Codable, Sendable {
         case about, addGoal, editGoal, dropGoal, addStep, editStep, stepStatus, dropStep, reorder, accept, approve, undo, conversation
+        case session, note, rating, milestone, outcome, contact
     }
 
     public var kind: Kind

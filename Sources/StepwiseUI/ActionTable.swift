@@ -4,13 +4,14 @@ public enum ActionID: String, CaseIterable, Sendable {
     case nextTab, previousTab, tabPlan, tabOffers, tabNotes, tabProgress, tabSummary
     case nextField, previousField, submit, cancel, closeHelp
     case edit, addStep, addGoal, drop, moveItemUp, moveItemDown, advance, accept, approve, switchWriter, history, undo
+    case session, rate, newNote, filter, versions, addMilestone, outcome, addContact
     case yes, no
     case help, redraw, quit, interrupt
 }
 
 /// Where the user is, which decides what the keys mean.
 public enum KeyContext: Hashable, Sendable {
-    case caseload, searching, participant, plan, form, confirm, history, help
+    case caseload, searching, participant, plan, notes, progress, form, confirm, history, help
 }
 
 /// One row of the action table: its keys, where it applies, and whether the footer shows it.
@@ -37,22 +38,33 @@ public struct ActionSpec: Sendable {
 
 /// The table of actions.
 public enum ActionTable {
-    private static let everywhere: Set<KeyContext> = [.caseload, .searching, .participant, .plan, .form, .confirm, .history, .help]
-    private static let tabs: Set<KeyContext> = [.participant, .plan]
+    private static let everywhere: Set<KeyContext> = [.caseload, .searching, .participant, .plan, .notes, .progress, .form, .confirm, .history, .help]
+    private static let tabs: Set<KeyContext> = [.participant, .plan, .notes, .progress]
 
     public static let all: [ActionSpec] = [
         spec(.moveUp, [.up, .char("k")], [.caseload, .participant, .history], footer: true, shown: "↑↓"),
-        spec(.moveUp, [.up, .char("k")], [.plan]),
+        spec(.moveUp, [.up, .char("k")], [.plan, .notes, .progress]),
         spec(.moveUp, [.up], [.searching]),
-        spec(.moveDown, [.down, .char("j")], [.caseload, .participant, .plan, .history]),
+        spec(.moveDown, [.down, .char("j")], [.caseload, .participant, .plan, .notes, .progress, .history]),
         spec(.moveDown, [.down], [.searching]),
-        spec(.pageUp, [.pageUp], [.caseload, .searching, .participant, .plan]),
-        spec(.pageDown, [.pageDown], [.caseload, .searching, .participant, .plan]),
+        spec(.pageUp, [.pageUp], [.caseload, .searching, .participant, .plan, .notes, .progress]),
+        spec(.pageDown, [.pageDown], [.caseload, .searching, .participant, .plan, .notes, .progress]),
         spec(.open, [.enter], [.caseload, .searching], footer: true),
         spec(.search, [.char("/")], [.caseload], footer: true),
         spec(.add, [.char("a")], [.caseload], footer: true),
         spec(.cancel, [.escape], [.searching], footer: true),
-        spec(.edit, [.enter, .char("e")], [.plan], footer: true),
+        spec(.edit, [.enter, .char("e")], [.plan, .notes], footer: true),
+        spec(.newNote, [.char("n")], [.notes], footer: true),
+        spec(.newNote, [.char("n")], [.plan, .progress, .participant]),
+        spec(.filter, [.char("f")], [.notes], footer: true),
+        spec(.versions, [.char("v")], [.notes]),
+        spec(.session, [.char("s")], [.notes, .progress], footer: true),
+        spec(.session, [.char("s")], [.plan, .participant]),
+        spec(.rate, [.char("r")], [.progress, .notes], footer: true),
+        spec(.rate, [.char("r")], [.plan, .participant]),
+        spec(.addMilestone, [.char("m")], [.progress], footer: true),
+        spec(.outcome, [.char("o")], [.progress]),
+        spec(.addContact, [.char("c")], [.plan]),
         spec(.addStep, [.char("a")], [.plan], footer: true, label: "action.addStep.short"),
         spec(.addGoal, [.char("g")], [.plan], footer: true, label: "action.addGoal.short"),
         spec(.advance, [.char("t")], [.plan]),
@@ -61,6 +73,7 @@ public enum ActionTable {
         spec(.moveItemUp, [.char("K")], [.plan]),
         spec(.moveItemDown, [.char("J")], [.plan]),
         spec(.switchWriter, [.char("w")], [.plan], footer: true, label: "action.switchWriter.short"),
+        spec(.switchWriter, [.char("w")], [.notes]),
         spec(.approve, [.char("A")], [.plan]),
         spec(.history, [.char("h")], [.plan]),
         spec(.undo, [.char("u")], [.plan]),
@@ -81,7 +94,7 @@ public enum ActionTable {
         spec(.submit, [.enter], [.form], footer: true),
         spec(.cancel, [.escape], [.form], footer: true),
         spec(.closeHelp, [.escape, .char("?"), .char("q")], [.help], footer: true, shown: "Esc"),
-        spec(.help, [.char("?")], [.caseload, .participant, .plan], footer: true),
+        spec(.help, [.char("?")], [.caseload, .participant, .plan, .notes, .progress], footer: true),
         spec(.quit, [.char("q")], [.caseload], footer: true),
         spec(.redraw, [.ctrl("l")], everywhere),
         spec(.interrupt, [.ctrl("c")], everywhere),

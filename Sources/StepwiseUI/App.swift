@@ -82,9 +82,13 @@ public final class App {
             state.quitting = true
         case let .saveParticipant(participant, version):
             do {
-                try store.save(participant)
-                try store.appendHistory(version, participant: participant.id)
-                state.open?.history.append(version)
+                // Journal entries written meanwhile by bookings elsewhere are kept.
+                let saved = try ParticipantJournal.save(participant, in: store, as: identity)
+                state.open?.participant.journal = saved.journal
+                if let version {
+                    try store.appendHistory(version, participant: participant.id)
+                    state.open?.history.append(version)
+                }
             } catch {
                 state.message = Message(env.strings("message.saveFailed", ["reason": "\(error)"]), kind: .error)
             }

@@ -25,6 +25,12 @@ public struct OpenParticipant: Equatable, Sendable {
     public var history: [PlanVersion] = []
     /// The record before each change made in this session, for undo.
     public var undoStack: [Participant] = []
+    /// Selected note of the notes tab.
+    public var noteSelection = 0
+    /// Which notes the notes tab shows.
+    public var noteFilter: NoteFilter = .all
+    /// The note whose earlier versions are shown, if any.
+    public var expandedNote: String?
 
     public init(participant: Participant, heldBy: RecordLock.Holder?) {
         self.participant = participant
@@ -86,7 +92,14 @@ public struct AppState: Equatable, Sendable {
         if form != nil { return .form }
         if confirm != nil { return .confirm }
         if historyBrowser != nil { return .history }
-        if let open { return open.tab == .plan ? .plan : .participant }
+        if let open {
+            switch open.tab {
+            case .plan: return .plan
+            case .notes: return .notes
+            case .progress: return .progress
+            case .offers, .summary: return .participant
+            }
+        }
         return search == nil ? .caseload : .searching
     }
 
@@ -144,4 +157,11 @@ public struct HistoryBrowser: Equatable, Sendable {
     public var viewing: Int?
     /// First line shown of the opened version.
     public var scroll = 0
+}
+
+/// Which notes the notes tab shows.
+public enum NoteFilter: Equatable, Sendable {
+    case all
+    case tag(String)
+    case session(String)
 }

@@ -6,7 +6,8 @@ public enum Effect: Equatable, Sendable {
     case openParticipant(id: String)
     case closeParticipant
     /// Save the open participant and keep the plan's new version in the history.
-    case saveParticipant(Participant, version: PlanVersion)
+    /// Save the open participant; a change to the plan also keeps its new version.
+    case saveParticipant(Participant, version: PlanVersion?)
     case quit
 }
 
@@ -16,10 +17,13 @@ public struct UIEnvironment: Sendable {
     public var dates: DateParser
     /// Language codes that have a string table (for the language field).
     public var languages: [String]
+    /// The progress indicators the citizen rates.
+    public var indicators: IndicatorSet
 
-    public init(strings: Localizer, dates: DateParser, languages: [String]) {
+    public init(strings: Localizer, dates: DateParser, languages: [String], indicators: IndicatorSet) {
         self.strings = strings
         self.dates = dates
         self.languages = languages
+        self.indicators = indicators
     }
 }

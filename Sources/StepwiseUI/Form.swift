@@ -17,6 +17,8 @@ public struct Form: Equatable, Sendable, Codable {
         public var choicePrefix: String?
         /// For a choice: the chosen value's index.
         public var chosen = 0
+        /// For a choice of numbers: drawn as a bar.
+        public var showsBar = false
 
         public init(label: String, input: TextField = TextField(), hint: String? = nil) {
             self.label = label
@@ -41,6 +43,13 @@ public struct Form: Equatable, Sendable, Codable {
     /// What the form is for; submitting it does what its purpose says.
     public enum Purpose: Equatable, Sendable, Codable {
         case addParticipant
+        case startSession
+        case endSession
+        case note(String?)
+        case rating
+        case milestone
+        case outcome
+        case contact(String?)
         case about(String)
         case addGoal
         case editGoal(String)
@@ -54,11 +63,14 @@ public struct Form: Equatable, Sendable, Codable {
     public var title: String
     public var fields: [Field]
     public var focus: Int = 0
+    /// One row per field (for long lists such as ratings).
+    public var compact = false
 
-    public init(purpose: Purpose, title: String, fields: [Field]) {
+    public init(purpose: Purpose, title: String, fields: [Field], compact: Bool = false) {
         self.purpose = purpose
         self.title = title
         self.fields = fields
+        self.compact = compact
     }
 
     /// The text of field `index`, trimmed.
@@ -80,6 +92,11 @@ public struct Form: Equatable, Sendable, Codable {
             switch key {
             case .right, .char(" "): field.chosen = (field.chosen + 1) % choices.count; used = true
             case .left: field.chosen = (field.chosen + choices.count - 1) % choices.count; used = true
+            case let .char(c) where c.isASCII && c.isNumber:
+                // 1–9 choose that number, 0 chooses 10.
+                let wanted = c == "0" ? "10" : String(c)
+                if let index = choices.firstIndex(of: wanted) { field.chosen = index }
+                used = choices.contains(wanted)
             default: used = false
             }
         } else {

@@ -1,3 +1,5 @@
+import StepwiseCore
+
 /// Boxes drawn over a screen: forms and the help screen.
 enum Overlays {
     /// Draws a framed box and returns its inner area (x, y, width, height).
@@ -21,13 +23,17 @@ enum Overlays {
 
     /// A form: each field's label, its input, and under it its message or hint.
     static func form(_ form: Form, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+        if form.compact {
+            compactForm(form, env: env, into: &buffer)
+            return
+        }
         let s = env.strings
         let area = box(&buffer, width: 78, height: form.fields.count * 3 + 3, title: s(form.title))
-        let labelWidth = form.fields.map { DisplayWidth.of(s($0.label)) }.max().map { $0 + 2 } ?? 10
+        let labelWidth = form.fields.map { DisplayWidth.of(label($0, s)) }.max().map { $0 + 2 } ?? 10
         for (index, field) in form.fields.enumerated() {
             let y = area.y + 1 + index * 3
             let focused = index == form.focus
-            buffer.put((focused ? "› " : "  ") + s(field.label), x: area.x, y: y, style: focused ? .heading : .bold)
+            buffer.put((focused ? "› " : "  ") + label(field, s), x: area.x, y: y, style: focused ? .heading : .bold)
             if let value = field.choice, let prefix = field.choicePrefix {
                 let text = "‹ " + s(prefix + value) + " ›"
                 buffer.put(text, x: area.x + labelWidth + 2, y: y, style: focused ? Style(bold: true, reverse: true) : .bold)
@@ -44,6 +50,34 @@ enum Overlays {
                 buffer.put(s(hint, ["list": env.languages.joined(separator: ", ")]), x: noteX, y: y + 1, style: .muted, limit: area.width - labelWidth - 2)
             }
         }
+    }
+
+    /// A form with one row per field: a label and a choice, numbers drawn as a bar.
+    private static func compactForm(_ form: Form, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+        let s = env.strings
+        let area = box(&buffer, width: 78, height: form.fields.count + 4, title: s(form.title))
+        let valueWidth = 16
+        for (index, field) in form.fields.enumerated() {
+            let y = area.y + 1 + index
+            let focused = index == form.focus
+            let style: Style = focused ? Style(bold: true, reverse: true) : .plain
+            if focused { buffer.fill(y: y, from: area.x, to: area.x + area.width, style: style) }
+            buffer.put((focused ? "› " : "  ") + label(field, s), x: area.x, y: y, style: style, limit: area.width - valueWidth - 1)
+            let value = field.choice ?? ""
+            let shown: String
+            if field.showsBar, let number = Int(value) {
+                shown = String(repeating: "█", count: number) + String(repeating: "░", count: 10 - number) + " " + String(format: "%2d", number)
+            } else {
+                shown = value == "-" ? s("rating.notRated") : value
+            }
+            buffer.put(shown, x: area.x + area.width - valueWidth, y: y, style: style)
+        }
+        buffer.put(s("rating.hint"), x: area.x, y: area.y + form.fields.count + 1, style: .muted)
+    }
+
+    /// A field's label: a string-table key, or words given as they are after "indicator:".
+    static func label(_ field: Form.Field, _ s: Localizer) -> String {
+        field.label.hasPrefix("indicator:") ? String(field.label.dropFirst("indicator:".count)) : s(field.label)
     }
 
     /// A yes-or-no question.

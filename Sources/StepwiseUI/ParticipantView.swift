@@ -20,6 +20,10 @@ enum ParticipantView {
         } else {
             buffer.put(" " + line + " · " + s("participant.allConversationsHeld"), x: 0, y: 1)
         }
+        if open.heldBy == nil, let session = p.openSession {
+            buffer.put(" ● " + s("session.inProgress", ["kind": s("session.kind.\(session.kind.rawValue)"),
+                                                        "since": TimeText.clock(session.started.at)]), x: 0, y: 2, style: .heading)
+        }
         if let holder = open.heldBy {
             buffer.put(" 🔒 " + s("participant.readOnly", [
                 "coach": holder.identity.coach, "user": holder.identity.user,
@@ -27,9 +31,15 @@ enum ParticipantView {
             ]), x: 0, y: 2, style: .warning)
         }
         tabs(open.tab, env: env, into: &buffer)
-        if open.tab == .plan {
+        switch open.tab {
+        case .plan:
             PlanTabView.render(open, state: state, env: env, into: &buffer)
             return
+        case .notes:
+            NotesView.render(open, state: state, env: env, into: &buffer)
+            return
+        case .offers, .progress, .summary:
+            break
         }
         let lines = TabContent.lines(open, state: state, env: env, width: buffer.width - 2)
         let rows = max(0, buffer.height - top - 2)

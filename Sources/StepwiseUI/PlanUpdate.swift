@@ -19,8 +19,7 @@ enum PlanUpdate {
         case .pageUp?: open.planSelection = max(0, open.planSelection - page)
         case .pageDown?: open.planSelection = min(max(0, rows.count - 1), open.planSelection + page)
         case .switchWriter?:
-            let all = Author.allCases
-            open.writer = all[((all.firstIndex(of: open.writer) ?? 0) + 1) % all.count]
+            open.writer = WriterLine.next(after: open.writer)
         case .history?:
             state.historyBrowser = HistoryBrowser()
             return []
@@ -50,7 +49,9 @@ enum PlanUpdate {
             if let conversation = open.participant.conversations.first(where: { $0.number == number }) {
                 state.form = PlanForms.conversation(conversation, strings: s)
             }
-        case (.addGoal?, _), (.addStep?, nil), (.addStep?, .about?), (.addStep?, .conversation?):
+        case let (.edit?, .contact(id)?):
+            state.form = CoachingForms.contact(open.participant.contacts.first { $0.id == id })
+        case (.addGoal?, _), (.addStep?, nil), (.addStep?, .about?), (.addStep?, .conversation?), (.addStep?, .contact?):
             if action == .addStep, !plan.goals.isEmpty {
                 state.message = Message(s("plan.selectGoal"))
             } else {
@@ -106,15 +107,19 @@ enum PlanUpdate {
         var participant = open.participant
         guard let change = edit(&participant, editor) else { return [] }
         let rowsBefore = rows(open, env: env, today: state.today)
-        open.undoStack.append(open.participant)
-        participant.plan.version += 1
+        let planChanged = participant.plan != open.participant.plan || participant.conversations != open.participant.conversations
+        if planChanged {
+            open.undoStack.append(open.participant)
+            participant.plan.version += 1
+        }
         participant.updated = Stamp(by: state.coach, at: state.now)
         open.participant = participant
         // A new goal or step gets the selection, so that the next key acts on it.
-        if let added = rows(open, env: env, today: state.today).firstIndex(where: { !rowsBefore.contains($0) }) {
+        if open.tab == .plan, let added = rows(open, env: env, today: state.today).firstIndex(where: { !rowsBefore.contains($0) }) {
             open.planSelection = added
         }
         state.open = open
+        guard planChanged else { return [.saveParticipant(participant, version: nil)] }
         let version = PlanVersion(version: participant.plan.version, stamp: Stamp(by: name, at: state.now), author: author,
                                   change: change, plan: participant.plan)
         return [.saveParticipant(participant, version: version)]
@@ -125,7 +130,10 @@ enum PlanUpdate {
             state.message = Message(env.strings("plan.nothingToUndo"))
             return []
         }
-        var participant = previous
+        // Undo brings back the plan and the course frame; notes, sessions and ratings stay.
+        var participant = open.participant
+        participant.plan = previous.plan
+        participant.conversations = previous.conversations
         participant.plan.version = open.participant.plan.version + 1
         participant.updated = Stamp(by: state.coach, at: state.now)
         open.participant = participant

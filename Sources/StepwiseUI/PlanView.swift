@@ -7,6 +7,7 @@ public enum PlanRow: Equatable, Sendable {
     case goal(String)
     case step(goal: String, step: String)
     case conversation(Int)
+    case contact(String)
 }
 
 /// The plan tab: the citizen's own words first (about me, goals and steps), then the
@@ -56,6 +57,20 @@ enum PlanView {
                 segments.append(("  ⚠ " + s("conversation.overdue"), .warning))
             }
             out.append((StyledLine(segments), .conversation(conversation.number)))
+        }
+        out.append((.blank, nil))
+        out.append((StyledLine(s("plan.people"), .heading), nil))
+        if p.contacts.isEmpty { out.append((StyledLine("  " + s("plan.noPeople"), .muted), nil)) }
+        for contact in p.contacts {
+            let consent: (String, Style)
+            switch contact.consent.last {
+            case let change? where change.given: consent = ("✓ " + s("plan.consentGiven", ["date": s.shortDate(change.day)]), .bold)
+            case let change?: consent = ("✗ " + s("plan.consentWithdrawn", ["date": s.shortDate(change.day)]), .warning)
+            case nil: consent = ("? " + s("plan.consentNotAsked"), .muted)
+            }
+            let details = [contact.phone, contact.email].filter { !$0.isEmpty }.joined(separator: " · ")
+            add(StyledLine([("  " + contact.name, .bold), (" · " + s("contact.\(contact.kind.rawValue)") + (details.isEmpty ? "" : " · " + details) + "  ", .plain),
+                            consent]), .contact(contact.id), indent: 4)
         }
         if let approval = plan.approvals.last {
             out.append((.blank, nil))

@@ -6,8 +6,8 @@ enum TabContent {
         switch open.tab {
         case .plan: return planLines(open.participant, state: state, env: env)
         case .offers: return offers(open.participant, state: state, env: env)
-        case .notes: return [StyledLine(env.strings("notes.none"), .muted)]
-        case .progress: return progress(open.participant, state: state, env: env, width: width)
+        case .notes: return []
+        case .progress: return ProgressView.lines(open.participant, env: env, width: width)
         case .summary: return planLines(open.participant, state: state, env: env) + [.blank] + offers(open.participant, state: state, env: env)
         }
     }
@@ -44,23 +44,5 @@ enum TabContent {
             lines.append(StyledLine("    " + DisplayWidth.pad(s.dayWithWeekday(session.day), to: 17) + session.start + "–" + session.end))
         }
         return lines
-    }
-
-    /// How far the course has come: a bar of its 26 weeks.
-    static func progress(_ p: Participant, state: AppState, env: UIEnvironment, width: Int) -> [StyledLine] {
-        let s = env.strings
-        let week: Int
-        switch CourseFrame.position(start: p.courseStart, today: state.today) {
-        case .notStarted: week = 0
-        case let .week(n): week = n
-        case .ended: week = CourseFrame.weeks
-        }
-        let bar = String(repeating: "█", count: week) + String(repeating: "░", count: CourseFrame.weeks - week)
-        let held = p.conversations.filter { $0.status == .held }.count
-        return [
-            StyledLine(s("progress.course"), .heading),
-            StyledLine([("  " + bar + "  ", .plain), (CourseText.position(start: p.courseStart, today: state.today, strings: s), .bold)]),
-            StyledLine("  " + s("progress.conversationsHeld", ["n": String(held), "of": String(p.conversations.count)])),
-        ]
     }
 }

@@ -26,10 +26,11 @@ public enum Update {
             return list(action, state: &state, env: env)
         case .caseload:
             return list(action, state: &state, env: env)
-        case .participant:
-            return participant(action, state: &state)
+        case .participant, .notes, .progress:
+            return CoachingUpdate.handle(action, state: &state, env: env) ?? participant(action, state: &state)
         case .plan:
-            return PlanUpdate.handle(action, state: &state, env: env) ?? participant(action, state: &state)
+            return PlanUpdate.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
+                ?? participant(action, state: &state)
         case .confirm:
             guard let confirm = state.confirm, action == .yes || action == .no else { return [] }
             state.confirm = nil
@@ -125,7 +126,7 @@ public enum Update {
             state.message = Message(env.strings("form.cancelled"))
             return []
         case .submit? where form.purpose != .addParticipant:
-            guard let edit = PlanForms.submit(&form, today: state.today, env: env) else {
+            guard let edit = PlanForms.submit(&form, today: state.today, env: env) ?? CoachingForms.submit(&form, state: state, env: env) else {
                 if let firstBad = form.fields.firstIndex(where: { $0.error != nil }) { form.focus = firstBad }
                 state.form = form
                 return []

@@ -77,6 +77,10 @@ struct CommandSpec {
         CommandSpec(name: "demo", flags: [], valued: [], positional: 0...0, positionalNames: ""),
         CommandSpec(name: "list", flags: ["--json"], valued: [], positional: 0...0, positionalNames: ""),
         CommandSpec(name: "check", flags: [], valued: [], positional: 0...0, positionalNames: ""),
+        CommandSpec(name: "offers", flags: ["--json", "--skip-bad"], valued: ["--output", "--separator"], positional: 1...2,
+                    positionalNames: "list, import FILE.csv or export"),
+        CommandSpec(name: "book", flags: [], valued: [], positional: 2...2, positionalNames: "a participant id and an offer id"),
+        CommandSpec(name: "unbook", flags: [], valued: [], positional: 2...2, positionalNames: "a participant id and an offer id"),
     ]
 
     static func named(_ name: String) -> CommandSpec? { all.first { $0.name == name } }

@@ -15,6 +15,9 @@ struct Commands {
         "demo": { $0.demo() },
         "list": { $0.list() },
         "check": { $0.check() },
+        "offers": { $0.offers() },
+        "book": { $0.book() },
+        "unbook": { $0.unbook() },
     ]
 
     func run() -> Int32 {
@@ -87,7 +90,8 @@ struct Commands {
             try store.prepare()
             let strings = try Localizer.load(language: language, resources: resources)
             let english = try Localizer.load(language: "en", resources: resources)
-            let env = UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: english), languages: available)
+            let env = UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: english), languages: available,
+                                    indicators: try IndicatorSet.load(resources: resources))
             let app = App(store: store, identity: Identity.current(), env: env, today: .today, width: 80, height: 24)
             let signal = TerminalDriver(app: app).run()
             return signal == 0 ? 0 : 128 + signal

@@ -12,7 +12,9 @@ enum Fixtures {
     static func env(_ language: String = "en") -> UIEnvironment {
         let english = (try? Localizer.load(language: "en", resources: resources)) ?? Localizer(language: "en", table: [:], fallback: [:])
         let strings = (try? Localizer.load(language: language, resources: resources)) ?? english
-        return UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: english), languages: ["da", "en"])
+        let indicators = (try? IndicatorSet.load(resources: resources)) ?? IndicatorSet(indicators: [], coachBelief: [:])
+        return UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: english), languages: ["da", "en"],
+                             indicators: indicators)
     }
 
     static func participant(_ id: String, _ name: String, start: String, held: Int = 0) -> Participant {

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Another actor in the citizen's life, with the citizen's consent to share information.
+public struct Contact: Codable, Equatable, Sendable {
+    /// Which kind of actor.
+    public enum Kind: String, Codable, CaseIterable, Sendable {
+        case socialServices, psychiatry, gp, socialInsurance, employmentService, employer, mentor, peer, other
+    }
+
+    public var id: String
+    public var kind: Kind
+    public var name: String
+    public var phone: String
+    public var email: String
+    /// Consent given or withdrawn, oldest first; the last one counts.
+    public var consent: [ConsentChange]
+
+    public init(id: String, kind: Kind, name: String, phone: String, email: String) {
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.phone = phone
+        self.email = email
+        consent = []
+    }
+
+    /// True when the citizen's latest word is that information may be shared.
+    public var mayShare: Bool { consent.last?.given ?? false }
+}
+
+/// The citizen giving or withdrawing consent to share with one contact.
+public struct ConsentChange: Codable, Equatable, Sendable {
+    public var given: Bool
+    public var day: Day
+    public var stamp: Stamp
+
+    public init(given: Bool, day: Day, stamp: Stamp) {
+        self.given = given
+        self.day = day
+        self.stamp = stamp
+    }
+}
+
+/// A marked moment on the way: CV ready, first company visit, …
+public struct Milestone: Codable, Equatable, Sendable {
+    public enum Kind: String, Codable, CaseIterable, Sendable {
+        case cvReady, firstCompanyVisit, internshipStarted, jobInterview, jobOrEducationStarted, custom
+    }
+
+    public var kind: Kind
+    /// Words for a custom milestone, or a remark.
+    public var text: String
+    public var day: Day
+
+    public init(kind: Kind, text: String, day: Day) {
+        self.kind = kind
+        self.text = text
+        self.day = day
+    }
+}
+
+/// Where the citizen stands at the end of the course.
+public struct Outcome: Codable, Equatable, Sendable {
+    public enum Kind: String, Codable, CaseIterable, Sendable {
+        case job, education, internship, anotherCourse, noChange, other
+    }
+
+    public var kind: Kind
+    /// For a job: hours per week.
+    public var hoursPerWeek: Int?
+    public var text: String
+    public var day: Day
+
+    public init(kind: Kind, hoursPerWeek: Int?, text: String, day: Day) {
+        self.kind = kind
+        self.hoursPerWeek = hoursPerWeek
+        self.text = text
+        self.day = day
+    }
+}

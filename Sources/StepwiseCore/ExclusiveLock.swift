@@ -1,0 +1,131 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A short-lived exclusive lock for one read-modify-write of a file, held for milliseconds
+/// (unlike `RecordLock`, which is held for a whole editing session and refused at once).
+///
+/// The lock is a file created with `O_CREAT|O_EXCL`, which is atomic on local and network
+/// file systems alike (flock is not reliable over NFS and SMB). Waiters retry with a growing,
+/// jittered pause. A lock left behind is taken over when its process no longer runs on this
+/// machine, or when it is older than `staleAfter` (a crash on another machine); the takeover
+/// itself happens under a second lock (`<path>.break`) and only if the lock file still holds
+/// what was judged stale, so that two waiters can never both break a lock and both hold it.
+public final class ExclusiveLock: Sendable {
+    /// The lock could not be taken in time.
+    public struct Busy: Error, Equatable, CustomStringConvertible {
+        public let path: String
+        /// Who held it when the wait ended, if that could be read.
+        public let holder: Identity?
+        public var description: String {
+            let who = holder.map { " (held by \($0.coach) on \($0.host), process \($0.pid))" } ?? ""
+            return "\(path) stayed locked\(who); try again"
+        }
+    }
+
+    /// What a lock file holds.
+    struct Claim: Codable, Equatable {
+        var identity: Identity
+        var since: Date
+        /// Tells this holder's lock apart from a later one by the same process.
+        var token: String
+    }
+
+    /// The lock file.
+    public let path: String
+    private let claim: Claim
+
+    private init(path: String, claim: Claim) {
+        self.path = path
+        self.claim = claim
+    }
+
+    /// Waits until the lock at `path` is taken, for at most `timeout` seconds.
+    public static func acquire(path: String, as identity: Identity, timeout: TimeInterval = 30,
+                               staleAfter: TimeInterval = 120) throws -> ExclusiveLock {
+        let claim = Claim(identity: identity, since: Date(), token: RecordID.generate(prefix: "k"))
+        let data = try RecordCodec.encode(claim)
+        let deadline = Date().addingTimeInterval(timeout)
+        var pause: UInt32 = 1_000
+        var generator = SystemRandomNumberGenerator()
+        while true {
+            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+            if fd >= 0 {
+                let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+                fsync(fd)
+                close(fd)
+                guard written == data.count else {
+                    unlink(path)
+                    throw AtomicFile.WriteError(path: path, reason: "the lock could not be written")
+                }
+                return ExclusiveLock(path: path, claim: claim)
+            }
+            guard errno == EEXIST else {
+                throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno)))
+            }
+            if breakIfStale(path, as: identity, staleAfter: staleAfter) { continue }
+            if Date() >= deadline {
+                throw Busy(path: path, holder: read(path)?.identity)
+            }
+            usleep(pause / 2 + UInt32(generator.next(upperBound: UInt(pause / 2 + 1))))
+            pause = min(pause * 2, 50_000)
+        }
+    }
+
+    /// Runs `body` while holding the lock at `path`, and releases it afterwards.
+    public static func with<T>(path: String, as identity: Identity, timeout: TimeInterval = 30,
+                               _ body: () throws -> T) throws -> T {
+        let lock = try acquire(path: path, as: identity, timeout: timeout)
+        defer { lock.release() }
+        return try body()
+    }
+
+    /// Gives the lock back, if it is still ours.
+    public func release() {
+        if ExclusiveLock.read(path)?.token == claim.token { unlink(path) }
+    }
+
+    static func read(_ path: String) -> Claim? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try? decoder.decode(Claim.self, from: data)
+    }
+
+    /// Removes the lock at `path` when it was left behind; true when it did.
+    private static func breakIfStale(_ path: String, as identity: Identity, staleAfter: TimeInterval) -> Bool {
+        guard let seen = FileManager.default.contents(atPath: path), isStale(seen, path: path, on: identity.host,
+                                                                             staleAfter: staleAfter) else { return false }
+        let breaker = path + ".break"
+        let fd = open(breaker, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            // Someone else is breaking it; a breaker left by a crash is removed after a while.
+            if errno == EEXIST, let age = age(of: breaker), age > 10 { unlink(breaker) }
+            return false
+        }
+        close(fd)
+        defer { unlink(breaker) }
+        // Only what was judged stale is removed: a lock taken meanwhile is left alone.
+        guard FileManager.default.contents(atPath: path) == seen else { return false }
+        return unlink(path) == 0
+    }
+
+    private static func isStale(_ data: Data, path: String, on host: String, staleAfter: TimeInterval) -> Bool {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        guard let claim = try? decoder.decode(Claim.self, from: data) else {
+            // Being written right now, or left half-written by a crash: only old ones are stale.
+            return (age(of: path) ?? 0) > 10
+        }
+        if Date().timeIntervalSince(claim.since) > staleAfter { return true }
+        guard claim.identity.host == host else { return false }
+        return kill(claim.identity.pid, 0) != 0 && errno == ESRCH
+    }
+
+    private static func age(of path: String) -> TimeInterval? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Date().timeIntervalSince1970 - (Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+    }
+}

@@ -1,0 +1,378 @@
+import Foundation
+
+/// The offer catalogue as a spreadsheet: one row per offer, one column per field.
+///
+/// Columns (the header names them, in any order and any case; only `title`, `kind` and
+/// `capacity` must be there):
+///
+/// - `id`: the offer's id; empty for a new offer (an id is made). Keep it to update an offer.
+/// - `title`, `kind` (a built-in kind such as `workshop`, or your own), `status` (`open` or
+///   `cancelled`, empty for open), `description`, `place` (an address or `online`),
+///   `capacity` (seats), `waitlist` (how many may wait: empty for no limit, 0 for none),
+///   `language` (da, sv, de, en, …), `suits` (who it suits).
+/// - `sessions`: the meetings, separated by `|` or line breaks, each a date and two times:
+///   `2026-12-03 10:00-12:00|10.12.2026 10.00-12.00`. Dates are ISO or day first
+///   (3.12.2026, 03.12.2026, 3/12/2026, 03-12-2026).
+/// - `facilitators`: `Name (role)` separated by `|`, the role one of coach, peer trainer,
+///   employer, teacher.
+/// - Internships: `employer`, `contactName`, `contactPhone`, `contactEmail`,
+///   `internshipStart`, `internshipEnd` (dates), `hoursPerWeek`, `tasks`.
+///
+/// Seats, the waitlist, the accommodations agreed and the follow-up meetings of an
+/// internship concern participants and are not part of the spreadsheet; an import keeps them,
+/// and keeps the fields of any column the file leaves out.
+public enum OfferCSV {
+    /// The columns an export writes, in order.
+    public static let columns = [
+        "id", "title", "kind", "status", "sessions", "place", "capacity", "waitlist", "language", "suits",
+        "facilitators", "description", "employer", "contactName", "contactPhone", "contactEmail",
+        "internshipStart", "internshipEnd", "hoursPerWeek", "tasks",
+    ]
+    static let required = ["title", "kind", "capacity"]
+
+    /// A bad row or a bad file: the physical line the row starts on, the column, the reason.
+    public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
+        public var line: Int
+        public var column: String?
+        public var reason: String
+
+        public init(line: Int, column: String?, reason: String) {
+            self.line = line
+            self.column = column
+            self.reason = reason
+        }
+
+        public var description: String {
+            if let column { return "line \(line), column '\(column)': \(reason)" }
+            return "line \(line): \(reason)"
+        }
+    }
+
+    /// One good row: the offer it describes (with no seats), whether it named an id, and the
+    /// columns the file has (an update leaves the fields of other columns as they are).
+    public struct Row: Equatable, Sendable {
+        public var line: Int
+        public var offer: Offer
+        public var hasID: Bool
+        public var columns: Set<String>
+    }
+
+    /// What a file holds: the good rows, the problems, and how it was written.
+    public struct Parsed: Equatable, Sendable {
+        public var rows: [Row]
+        /// Problems with rows, and with the file as a whole (a bad header, an empty file).
+        public var problems: [Problem]
+        /// True when the file as a whole cannot be used (no rows can be taken from it).
+        public var fileIsBad: Bool
+        /// The separator and the encoding found.
+        public var separator: Character
+        public var encoding: String
+        /// Lines of the rows with problems.
+        public var badLines: [Int] { Array(Set(problems.map(\.line))).sorted() }
+    }
+
+    /// Reads a catalogue file. `makeID` gives ids to rows without one.
+    public static func parse(_ data: Data, makeID: () -> String = { RecordID.generate(prefix: "o") }) -> Parsed {
+        let table: CSVTable
+        do {
+            table = try CSVTable.read(data)
+        } catch {
+            return Parsed(rows: [], problems: [Problem(line: error.line, column: nil, reason: error.reason)], fileIsBad: true,
+                          separator: ",", encoding: "")
+        }
+        func bad(_ problems: [Problem]) -> Parsed {
+            Parsed(rows: [], problems: problems, fileIsBad: true, separator: table.separator, encoding: table.encoding)
+        }
+        guard let header = table.records.first else {
+            return bad([Problem(line: 1, column: nil, reason: "the file is empty (expected a header line such as "
+                                + columns.prefix(5).joined(separator: String(table.separator)) + ")")])
+        }
+        var index: [String: Int] = [:]
+        var headerProblems: [Problem] = []
+        var ignored: Set<Int> = []
+        for (position, name) in header.fields.enumerated() {
+            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty {
+                ignored.insert(position)
+                continue
+            }
+            guard let column = column(named: trimmed) else {
+                headerProblems.append(Problem(line: header.line, column: trimmed,
+                                              reason: "is not a known column (known: \(columns.joined(separator: ", ")))"))
+                continue
+            }
+            if index[column] != nil {
+                headerProblems.append(Problem(line: header.line, column: trimmed, reason: "appears twice"))
+            }
+            index[column] = position
+        }
+        for column in required where index[column] == nil {
+            headerProblems.append(Problem(line: header.line, column: column, reason: "is missing from the header line"))
+        }
+        if !headerProblems.isEmpty { return bad(headerProblems) }
+
+        var rows: [Row] = []
+        var problems: [Problem] = []
+        var seen: [String: Int] = [:]
+        for record in table.records.dropFirst() {
+            if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if record.fields.count < header.fields.count
+                || record.fields.dropFirst(header.fields.count).contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                problems.append(Problem(line: record.line, column: nil,
+                                        reason: "has \(record.fields.count) fields but the header has \(header.fields.count)"
+                                            + " (a separator too many or too few, or a quote that closes too early?)"))
+                continue
+            }
+            var values: [String: String] = [:]
+            for (column, position) in index where !ignored.contains(position) { values[column] = record.fields[position] }
+            switch row(values, line: record.line, columns: Set(index.keys), makeID: makeID) {
+            case let .success(row):
+                if let first = seen[row.offer.id] {
+                    problems.append(Problem(line: record.line, column: "id",
+                                            reason: "\"\(row.offer.id)\" is already used on line \(first)"))
+                    continue
+                }
+                seen[row.offer.id] = record.line
+                rows.append(row)
+            case let .failure(list):
+                problems += list.problems
+            }
+        }
+        if rows.isEmpty && problems.isEmpty {
+            return bad([Problem(line: header.line, column: nil, reason: "the file has a header line but no offers")])
+        }
+        return Parsed(rows: rows, problems: problems, fileIsBad: false, separator: table.separator, encoding: table.encoding)
+    }
+
+    /// The catalogue as CSV, sorted by first session, then title: UTF-8 with a byte-order mark
+    /// (so spreadsheet programs read æ, ø, å, ä, ö, ß), CRLF line ends, ISO dates.
+    public static func export(_ offers: [Offer], separator: Character = ",") -> Data {
+        let sorted = offers.sorted {
+            ($0.firstDay ?? Day(ordinal: Int.max), $0.title, $0.id) < ($1.firstDay ?? Day(ordinal: Int.max), $1.title, $1.id)
+        }
+        return CSVTable.write([columns] + sorted.map(fields), separator: separator)
+    }
+
+    /// The export fields of one offer, in the order of `columns`.
+    static func fields(_ offer: Offer) -> [String] {
+        let internship = offer.internship
+        return [
+            offer.id, offer.title, offer.kind, offer.status.rawValue,
+            offer.sessions.map { "\($0.day.iso) \($0.start)-\($0.end)" }.joined(separator: "|"),
+            offer.place, String(offer.capacity), offer.waitlistLimit.map(String.init) ?? "", offer.language, offer.suits,
+            offer.facilitators.map { "\($0.name) (\($0.role.rawValue))" }.joined(separator: "|"),
+            offer.description,
+            internship?.employer ?? "", internship?.contact.name ?? "", internship?.contact.phone ?? "",
+            internship?.contact.email ?? "", internship?.start?.iso ?? "", internship?.end?.iso ?? "",
+            internship?.hoursPerWeek.map(number) ?? "", internship?.tasks ?? "",
+        ]
+    }
+
+    /// The catalogue fields of `row` on top of `existing`: fields of columns the file does not
+    /// have stay as they are, and so do the accommodations and follow-up meetings of an
+    /// internship (they concern the participant). Seats and the waitlist are `Booking.update`'s.
+    public static func merge(_ row: Row, into existing: Offer) -> Offer {
+        var merged = row.offer
+        let has = row.columns
+        if !has.contains("status") { merged.status = existing.status }
+        if !has.contains("description") { merged.description = existing.description }
+        if !has.contains("sessions") { merged.sessions = existing.sessions }
+        if !has.contains("place") { merged.place = existing.place }
+        if !has.contains("waitlist") { merged.waitlistLimit = existing.waitlistLimit }
+        if !has.contains("language") { merged.language = existing.language }
+        if !has.contains("suits") { merged.suits = existing.suits }
+        if !has.contains("facilitators") { merged.facilitators = existing.facilitators }
+        let old = existing.internship ?? Internship()
+        var internship = merged.internship ?? Internship()
+        if !has.contains("employer") { internship.employer = old.employer }
+        if !has.contains("contactName") { internship.contact.name = old.contact.name }
+        if !has.contains("contactPhone") { internship.contact.phone = old.contact.phone }
+        if !has.contains("contactEmail") { internship.contact.email = old.contact.email }
+        if !has.contains("internshipStart") { internship.start = old.start }
+        if !has.contains("internshipEnd") { internship.end = old.end }
+        if !has.contains("hoursPerWeek") { internship.hoursPerWeek = old.hoursPerWeek }
+        if !has.contains("tasks") { internship.tasks = old.tasks }
+        internship.accommodations = old.accommodations
+        internship.followUps = old.followUps
+        merged.internship = internship == Internship() ? nil : internship
+        return merged
+    }
+
+    // MARK: - Reading one row
+
+    private struct Problems: Error { var problems: [Problem] }
+
+    private static func column(named name: String) -> String? {
+        let key = name.lowercased().filter { $0.isLetter || $0.isNumber }
+        return columns.first { $0.lowercased() == key }
+    }
+
+    private static func row(_ values: [String: String], line: Int, columns: Set<String>,
+                            makeID: () -> String) -> Result<Row, Problems> {
+        var problems: [Problem] = []
+        func fail(_ column: String, _ reason: String) { problems.append(Problem(line: line, column: column, reason: reason)) }
+        func text(_ column: String) -> String { values[column] ?? "" }
+        func trimmed(_ column: String) -> String { text(column).trimmingCharacters(in: .whitespacesAndNewlines) }
+
+        let givenID = trimmed("id")
+        if !givenID.isEmpty && !RecordID.isValid(givenID) {
+            fail("id", "\"\(givenID.prefix(40))\" is not a valid id (lowercase letters, digits and inner hyphens, "
+                 + "at most 64); leave it empty for a new offer")
+        }
+        let title = trimmed("title")
+        if title.isEmpty { fail("title", "is empty") }
+        let kind = trimmed("kind")
+        if kind.isEmpty { fail("kind", "is empty (for example \(OfferKind.builtIn.prefix(4).joined(separator: ", ")))") }
+
+        let capacityText = trimmed("capacity")
+        var capacity = 0
+        if capacityText.isEmpty {
+            fail("capacity", "is empty (the number of seats)")
+        } else if let number = wholeNumber(capacityText) {
+            if number < 0 { fail("capacity", "is \(number); it must be 0 or more") } else { capacity = number }
+        } else {
+            fail("capacity", "\"\(capacityText.prefix(40))\" is not a whole number of seats")
+        }
+
+        var waitlist: Int? = nil
+        let waitlistText = trimmed("waitlist").lowercased()
+        if ["none", "no", "nej", "nein", "ingen"].contains(waitlistText) {
+            waitlist = 0
+        } else if !waitlistText.isEmpty {
+            if let number = wholeNumber(waitlistText), number >= 0 { waitlist = number } else {
+                fail("waitlist", "\"\(waitlistText.prefix(40))\" is not a whole number (empty for no limit, 0 for no waitlist)")
+            }
+        }
+
+        var status = Offer.Status.open
+        switch trimmed("status").lowercased() {
+        case "", "open": status = .open
+        case "cancelled", "canceled": status = .cancelled
+        case let other: fail("status", "\"\(other.prefix(40))\" is not open or cancelled")
+        }
+
+        var sessions: [OfferSession] = []
+        for (number, item) in items(text("sessions")).enumerated() {
+            switch session(item) {
+            case let .success(session): sessions.append(session)
+            case let .failure(reason): fail("sessions", "session \(number + 1) \"\(item.prefix(40))\": \(reason.problems[0].reason)")
+            }
+        }
+
+        var facilitators: [Facilitator] = []
+        for item in items(text("facilitators")) {
+            guard let open = item.lastIndex(of: "("), item.hasSuffix(")") else {
+                fail("facilitators", "\"\(item.prefix(40))\" needs a role in brackets, e.g. \"Mette Holm (peer trainer)\"")
+                continue
+            }
+            let name = item[..<open].trimmingCharacters(in: .whitespaces)
+            let roleText = String(item[item.index(after: open)..<item.index(before: item.endIndex)])
+            guard let role = Facilitator.Role(loose: roleText), !name.isEmpty else {
+                fail("facilitators", name.isEmpty ? "\"\(item.prefix(40))\" has no name"
+                     : "\"\(roleText.prefix(30))\" is not a role (coach, peer trainer, employer, teacher)")
+                continue
+            }
+            facilitators.append(Facilitator(name: name, role: role))
+        }
+
+        var internship = Internship(employer: trimmed("employer"),
+                                    contact: ContactPerson(name: trimmed("contactName"), phone: trimmed("contactPhone"),
+                                                           email: trimmed("contactEmail")),
+                                    tasks: text("tasks"))
+        let email = internship.contact.email
+        if !email.isEmpty && (!email.contains("@") || email.contains(where: \.isWhitespace) || email.hasPrefix("@") || email.hasSuffix("@")) {
+            fail("contactEmail", "\"\(email.prefix(40))\" is not an e-mail address")
+        }
+        for column in ["internshipStart", "internshipEnd"] where !trimmed(column).isEmpty {
+            guard let day = date(trimmed(column)) else {
+                fail(column, "\"\(trimmed(column).prefix(40))\" is not a date (use 2026-12-03 or 3.12.2026)")
+                continue
+            }
+            if column == "internshipStart" { internship.start = day } else { internship.end = day }
+        }
+        if let start = internship.start, let end = internship.end, end < start {
+            fail("internshipEnd", "\(end.iso) is before the start \(start.iso)")
+        }
+        let hoursText = trimmed("hoursPerWeek")
+        if !hoursText.isEmpty {
+            if let hours = Double(hoursText.replacingOccurrences(of: ",", with: ".")), hours.isFinite, hours >= 0, hours <= 168 {
+                internship.hoursPerWeek = hours
+            } else {
+                fail("hoursPerWeek", "\"\(hoursText.prefix(40))\" is not a number of hours (0 to 168)")
+            }
+        }
+
+        guard problems.isEmpty else { return .failure(Problems(problems: problems)) }
+        var offer = Offer(id: givenID.isEmpty ? makeID() : givenID, title: title, kind: kind, description: text("description"),
+                          sessions: sessions, place: trimmed("place"), capacity: capacity, language: trimmed("language"))
+        offer.status = status
+        offer.waitlistLimit = waitlist
+        offer.suits = text("suits")
+        offer.facilitators = facilitators
+        offer.internship = internship == Internship() ? nil : internship
+        return .success(Row(line: line, offer: offer, hasID: !givenID.isEmpty, columns: columns))
+    }
+
+    /// Items of a list field: separated by `|` or line breaks, blank ones dropped.
+    private static func items(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "|" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+
+    private static func wholeNumber(_ text: String) -> Int? {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(text)
+    }
+
+    /// `2026-12-03 10:00-12:00`; the date ISO or day first, times `10:00`, `9:30`, `10.00` or `10`.
+    private static func session(_ item: String) -> Result<OfferSession, Problems> {
+        func failure(_ reason: String) -> Result<OfferSession, Problems> {
+            .failure(Problems(problems: [Problem(line: 0, column: nil, reason: reason)]))
+        }
+        guard let space = item.firstIndex(where: \.isWhitespace) else {
+            return failure("needs a date and two times, like 2026-12-03 10:00-12:00")
+        }
+        let dateText = String(item[..<space])
+        guard let day = date(dateText) else {
+            return failure("\(dateText.prefix(20)) is not a date (use 2026-12-03 or 3.12.2026)")
+        }
+        let times = item[space...].filter { !$0.isWhitespace }
+        let parts = times.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" }).map(String.init)
+        guard parts.count == 2, let start = time(parts[0]), let end = time(parts[1]) else {
+            return failure("\(times.prefix(20)) is not a start and an end time, like 10:00-12:00")
+        }
+        guard start < end else { return failure("ends (\(end)) before it starts (\(start))") }
+        return .success(OfferSession(day: day, start: start, end: end))
+    }
+
+    /// A day written ISO (2026-12-03) or day first (3.12.2026, 03/12/2026, 3-12-26).
+    static func date(_ text: String) -> Day? {
+        if let day = Day(iso: text) { return day }
+        let parts = text.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == "-" }).map(String.init)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        if parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), parts[1].count <= 2,
+           parts[2].count <= 2 {
+            return Day(year: y, month: m, day: d)
+        }
+        guard parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4,
+              let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
+        return Day(year: y < 100 ? 2000 + y : y, month: m, day: d)
+    }
+
+    /// `HH:MM` from `10:00`, `9:30`, `10.00` or `10`; nil for anything else.
+    static func time(_ text: String) -> String? {
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ":" || $0 == "." })
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              parts[0].count <= 2, parts.count == 1 || parts[1].count == 2,
+              let h = Int(parts[0]), (0..<24).contains(h) else { return nil }
+        let m = parts.count == 2 ? Int(parts[1]) ?? -1 : 0
+        guard (0..<60).contains(m) else { return nil }
+        return String(format: "%02d:%02d", h, m)
+    }
+
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Writes to a participant's file that can happen while the record is open in a screen at
+/// another terminal: journal entries from bookings made elsewhere (a script, a colleague
+/// booking the same offer, a cancellation that promoted this participant).
+///
+/// Each write takes the participant's short journal lock (`locks/journal-<id>.lock`, not the
+/// edit lock a screen holds), re-reads the file, changes it and writes it back atomically.
+/// A screen that saves its own copy of the record should save through `save(_:in:as:)`, so
+/// that journal entries written meanwhile by others are kept.
+///
+/// Lock order: an offer lock may be held while taking a journal lock, never the reverse.
+public enum ParticipantJournal {
+    /// The lock file guarding read-modify-write of one participant file.
+    public static func lockPath(_ participantId: String, in store: DataStore) -> String {
+        store.locksDir.appendingPathComponent("journal-" + participantId + ".lock").path
+    }
+
+    /// Appends `entries` to the participant's journal on disk and stamps the record as changed.
+    @discardableResult
+    public static func append(_ entries: [JournalEntry], to participantId: String, in store: DataStore,
+                              as identity: Identity, at now: Date = Date()) throws -> Participant {
+        try update(participantId, in: store, as: identity) { participant in
+            participant.journal += entries
+            participant.updated = Stamp(by: identity.coach, at: now)
+        }
+    }
+
+    /// Re-reads the participant under the journal lock, applies `change`, and writes it back.
+    @discardableResult
+    public static func update(_ participantId: String, in store: DataStore, as identity: Identity,
+                              _ change: (inout Participant) throws -> Void) throws -> Participant {
+        _ = try store.participantFile(participantId)
+        try AtomicFile.makeDirectory(store.locksDir)
+        return try ExclusiveLock.with(path: lockPath(participantId, in: store), as: identity) {
+            var participant = try store.loadParticipant(participantId)
+            try change(&participant)
+            try store.save(participant)
+            return participant
+        }
+    }
+
+    /// Saves a participant as edited in a screen, keeping journal entries that others wrote to
+    /// the file since it was read. Returns the record as written (reload the screen from it).
+    @discardableResult
+    public static func save(_ participant: Participant, in store: DataStore, as identity: Identity) throws -> Participant {
+        _ = try store.participantFile(participant.id)
+        try AtomicFile.makeDirectory(store.locksDir)
+        return try ExclusiveLock.with(path: lockPath(participant.id, in: store), as: identity) {
+            var merged = participant
+            if let onDisk = try? store.loadParticipant(participant.id) {
+                merged.journal = merge(onDisk: onDisk.journal, edited: participant.journal)
+            }
+            try store.save(merged)
+            return merged
+        }
+    }
+
+    /// The journal on disk followed by the entries only the edited copy has, in time order
+    /// (entries with the same time keep their order).
+    static func merge(onDisk: [JournalEntry], edited: [JournalEntry]) -> [JournalEntry] {
+        let added = edited.filter { !onDisk.contains($0) }
+        guard !added.isEmpty else { return onDisk }
+        return (onDisk + added).enumerated()
+            .sorted { ($0.element.stamp.at, $0.offset) < ($1.element.stamp.at, $1.offset) }
+            .map(\.element)
+    }
+}

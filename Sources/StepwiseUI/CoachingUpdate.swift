@@ -1,0 +1,52 @@
+import StepwiseCore
+
+/// Sessions, notes, ratings, milestones, the outcome and contacts: the keys that open their
+/// forms, and moving through the notes tab.
+enum CoachingUpdate {
+    /// Handles `action` if it is one of these; nil otherwise.
+    static func handle(_ action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect]? {
+        guard var open = state.open else { return nil }
+        let p = open.participant
+        let s = env.strings
+        let editing: Set<ActionID> = [.session, .rate, .newNote, .addMilestone, .outcome, .addContact]
+        if let action, editing.contains(action) || (action == .edit && open.tab == .notes), open.heldBy != nil {
+            state.message = Message(s("participant.readOnlyShort"), kind: .error)
+            return []
+        }
+        let notes = NotesView.visible(p, filter: open.noteFilter)
+        switch action {
+        case .session?:
+            state.form = p.openSession == nil ? CoachingForms.startSession(p, today: state.today) : CoachingForms.endSession(strings: s)
+        case .rate?:
+            state.form = CoachingForms.rating(env.indicators, previous: p.ratings.last, language: s.language)
+        case .newNote?:
+            state.form = CoachingForms.note(nil, writer: open.writer, strings: s)
+        case .addMilestone?:
+            state.form = CoachingForms.milestone(today: state.today, strings: s)
+        case .outcome?:
+            state.form = CoachingForms.outcome(p.outcome, today: state.today, strings: s)
+        case .addContact?:
+            state.form = CoachingForms.contact(nil)
+        case .edit? where open.tab == .notes:
+            guard notes.indices.contains(open.noteSelection) else { return [] }
+            state.form = CoachingForms.note(notes[open.noteSelection], writer: open.writer, strings: s)
+        case .moveUp? where open.tab == .notes:
+            open.noteSelection = max(0, open.noteSelection - 1)
+        case .moveDown? where open.tab == .notes:
+            open.noteSelection = min(max(0, notes.count - 1), open.noteSelection + 1)
+        case .filter?:
+            open.noteFilter = NotesView.nextFilter(after: open.noteFilter, in: p)
+            open.noteSelection = 0
+        case .switchWriter?:
+            open.writer = WriterLine.next(after: open.writer)
+        case .versions?:
+            guard notes.indices.contains(open.noteSelection) else { return [] }
+            let id = notes[open.noteSelection].id
+            open.expandedNote = open.expandedNote == id ? nil : id
+        default:
+            return nil
+        }
+        state.open = open
+        return []
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import StepwiseCore
+
+/// The notes tab: the session running now, the notes (newest first, filtered), and the
+/// sessions held with their agreements and next appointments.
+enum NotesView {
+    /// The notes the filter lets through, newest first.
+    static func visible(_ p: Participant, filter: NoteFilter) -> [ProgressNote] {
+        p.notes.reversed().filter { note in
+            switch filter {
+            case .all: return true
+            case let .tag(tag): return note.tags.contains(tag)
+            case let .session(id): return note.sessionId == id
+            }
+        }
+    }
+
+    /// The next filter: all → each tag in use → each session with notes (newest first) → all.
+    static func nextFilter(after filter: NoteFilter, in p: Participant) -> NoteFilter {
+        let tags = Array(Set(p.notes.flatMap(\.tags))).sorted()
+        let sessions = p.sessions.reversed().map(\.id).filter { id in p.notes.contains { $0.sessionId == id } }
+        let all: [NoteFilter] = [.all] + tags.map(NoteFilter.tag) + sessions.map(NoteFilter.session)
+        let index = all.firstIndex(of: filter) ?? 0
+        return all[(index + 1) % all.count]
+    }
+
+    static func render(_ open: OpenParticipant, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+        let s = env.strings
+        let p = open.participant
+        let width = buffer.width - 2
+        var lines: [(line: StyledLine, note: String?)] = []
+        lines.append((StyledLine([(s("notes.filter") + " ", .muted), (describe(open.noteFilter, p, env: env), .bold), ("  (f)", .muted)]), nil))
+        let notes = visible(p, filter: open.noteFilter)
+        if notes.isEmpty { lines.append((StyledLine("  " + s("notes.none"), .muted), nil)) }
+        for note in notes {
+            for line in noteLines(note, p, expanded: open.expandedNote == note.id, env: env, width: width) { lines.append((line, note.id)) }
+        }
+        lines.append((.blank, nil))
+        lines.append((StyledLine(s("notes.sessions"), .heading), nil))
+        if p.sessions.isEmpty { lines.append((StyledLine("  " + s("notes.noSessions"), .muted), nil)) }
+        for session in p.sessions.reversed() {
+            for line in sessionLines(session, env: env, width: width) { lines.append((line, nil)) }
+        }
+        let selected = notes.indices.contains(open.noteSelection) ? notes[open.noteSelection].id : nil
+        let writerWidth = DisplayWidth.of(s("plan.writing")) + Author.allCases.map { DisplayWidth.of(s("author.\($0.rawValue)")) + 2 }.reduce(2, +)
+        WriterLine.draw(open.writer, env: env, x: max(0, buffer.width - writerWidth - 1), y: ParticipantView.top, into: &buffer)
+        ListDrawing.draw(lines.map { ($0.line, $0.note.map { $0 == selected } ?? false) }, top: ParticipantView.top,
+                         bottom: buffer.height - 2, into: &buffer)
+    }
+
+    private static func describe(_ filter: NoteFilter, _ p: Participant, env: UIEnvironment) -> String {
+        switch filter {
+        case .all: return env.strings("notes.filter.all")
+        case let .tag(tag): return env.strings("notes.filter.tag", ["tag": tagName(tag, env: env)])
+        case let .session(id):
+            let session = p.sessions.first { $0.id == id }
+            return env.strings("notes.filter.session", ["session": session.map { sessionTitle($0, env: env) } ?? id])
+        }
+    }
+
+    static func tagName(_ tag: String, env: UIEnvironment) -> String {
+        ProgressNote.standardTags.contains(tag) ? env.strings("tag.\(tag)") : tag
+    }
+
+    static func sessionTitle(_ session: CoachingSession, env: UIEnvironment) -> String {
+        env.strings("session.kind.\(session.kind.rawValue)") + ", " + env.strings.shortDate(Day(session.started.at))
+    }
+
+    /// "Sun 22 Nov 10:15 · Anna (coach) · Job search" and the text, wrapped.
+    private static func noteLines(_ note: ProgressNote, _ p: Participant, expanded: Bool, env: UIEnvironment, width: Int) -> [StyledLine] {
+        let s = env.strings
+        guard let current = note.current else { return [] }
+        var head = s.dayWithWeekday(Day(current.at)) + " " + TimeText.clock(current.at) + " · " + current.by
+            + " (" + s("author.\(current.author.rawValue)") + ")"
+        if note.kind == .reflection { head += " · " + s("note.kind.reflection") }
+        if !note.tags.isEmpty { head += " · " + note.tags.map { tagName($0, env: env) }.joined(separator: ", ") }
+        if note.versions.count > 1 { head += " · " + s("notes.edited", ["n": String(note.versions.count - 1)]) }
+        var lines = StyledLine("  " + head, .muted).wrapped(width: width, indent: 4)
+        lines += StyledLine([("    ", .plain)] + PlanView.quoted(current, env: env)).wrapped(width: width, indent: 4)
+        if expanded {
+            for old in note.versions.dropLast().reversed() {
+                let when = s.shortDate(Day(old.at)) + " " + TimeText.clock(old.at) + " · " + old.by
+                lines += StyledLine([("    ↳ " + s("notes.earlier", ["when": when]) + ": ", .muted), (old.text, .plain)]).wrapped(width: width, indent: 6)
+            }
+        }
+        return lines
+    }
+
+    private static func sessionLines(_ session: CoachingSession, env: UIEnvironment, width: Int) -> [StyledLine] {
+        let s = env.strings
+        var time = TimeText.clock(session.started.at)
+        if let ended = session.ended { time += "–" + TimeText.clock(ended) } else { time += " · " + s("session.running") }
+        let present = session.present.map { presence -> String in
+            let role = s("presence.\(presence.role.rawValue)")
+            return presence.name.map { presence.role == .other ? $0 : role + " " + $0 } ?? role
+        }.joined(separator: ", ")
+        var lines = StyledLine([("  " + sessionTitle(session, env: env) + " " + time, .bold), (" · " + present, .plain)]).wrapped(width: width, indent: 4)
+        if let agreements = session.agreements {
+            lines += StyledLine([("    " + s("session.agreed") + " ", .muted)] + PlanView.quoted(agreements, env: env)).wrapped(width: width, indent: 6)
+        }
+        if let next = session.next { lines += StyledLine("    " + appointment(next, env: env)).wrapped(width: width, indent: 6) }
+        return lines
+    }
+
+    /// "Next: Thu 3 Dec 2026 10:00 · Jobhuset · I call Anna".
+    static func appointment(_ next: Appointment, env: UIEnvironment) -> String {
+        var parts = [env.strings.dayWithWeekday(next.day) + (next.time.map { " " + $0 } ?? "")]
+        if !next.place.isEmpty { parts.append(next.place) }
+        if !next.contact.isEmpty { parts.append(next.contact) }
+        return env.strings("session.next") + " " + parts.joined(separator: " · ")
+    }
+}
+
+/// Draws lines from `top` up to `bottom`, scrolled so the selected lines are in view.
+enum ListDrawing {
+    static func draw(_ lines: [(line: StyledLine, selected: Bool)], top: Int, bottom: Int, into buffer: inout ScreenBuffer) {
+        let height = max(0, bottom - top)
+        let selected = lines.indices.filter { lines[$0].selected }
+        var first = 0
+        if let last = selected.last, let start = selected.first {
+            first = min(max(0, last - height + 1), max(0, start - 1))
+        }
+        for (offset, entry) in lines.dropFirst(first).prefix(height).enumerated() {
+            let y = top + offset
+            guard entry.selected else {
+                entry.line.draw(into: &buffer, x: 1, y: y, width: buffer.width - 2)
+                continue
+            }
+            buffer.fill(y: y, style: .selected)
+            if first + offset == selected.first { buffer.put("›", x: 0, y: y, style: .selected) }
+            var line = entry.line
+            line.segments = line.segments.map { (text: $0.text, style: Style(bold: $0.style.bold, reverse: true, role: $0.style.role)) }
+            line.draw(into: &buffer, x: 1, y: y, width: buffer.width - 2)
+        }
+    }
+}

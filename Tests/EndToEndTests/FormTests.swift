@@ -1,0 +1,66 @@
+import Foundation
+import XCTest
+
+/// The add-participant form with bad input: the messages say what is wrong, what was typed
+/// stays, and Esc leaves nothing behind.
+final class FormTests: EndToEndTestCase {
+    func testBadInputShowsMessagesKeepsTypingAndEscSavesNothing() throws {
+        try makeDemo()
+        let before = snapshot(data)
+        let run = try startTUI()
+        let tmux = run.tmux
+        tmux.waitFor(participantsLine())
+
+        tmux.send("a")
+        tmux.waitFor("Add a participant")
+
+        // An empty name.
+        tmux.send("Enter")
+        var screen = tmux.waitFor("Please write a name.")
+        XCTAssertTrue(screen.contains("Add a participant"), "the form stays open:\n\(screen)")
+
+        // A day that does not exist.
+        tmux.send("Tab")
+        tmux.send("C-u")
+        tmux.waitForGone("→ ")
+        tmux.type("31/2")
+        tmux.waitFor("31/2")
+        tmux.send("Enter")
+        screen = tmux.waitFor("Not a date.")
+        XCTAssertTrue(screen.contains("Please write a name."), "both problems are shown:\n\(screen)")
+        XCTAssertTrue(screen.contains("31/2"), "the typed date stays on screen:\n\(screen)")
+        XCTAssertTrue(screen.contains("› Name"), "the focus goes to the first bad field:\n\(screen)")
+
+        // Typing a name clears its message; the bad date still holds the form back.
+        tmux.type("Ingrid Ødegård")
+        tmux.waitForGone("Please write a name.")
+        tmux.send("Enter")
+        screen = tmux.waitFor("› Course start")
+        XCTAssertTrue(screen.contains("Ingrid Ødegård"), "the typed name stays on screen:\n\(screen)")
+        XCTAssertTrue(screen.contains("31/2"), screen)
+        XCTAssertTrue(screen.contains("Not a date."), screen)
+        XCTAssertTrue(screen.contains("Add a participant"), screen)
+
+        // Esc cancels; nothing is saved.
+        tmux.send("Escape")
+        screen = tmux.waitFor("Cancelled; nothing was saved.")
+        XCTAssertFalse(screen.contains("Add a participant"), screen)
+        XCTAssertTrue(screen.contains(participantsLine()), screen)
+        XCTAssertFalse(screen.contains("Ingrid"), screen)
+        tmux.send("q")
+        XCTAssertEqual(run.waitForExit(), 0)
+
+        XCTAssertNil(participantFile(named: "Ingrid Ødegård"), "the cancelled participant was saved")
+        let after = snapshot(data)
+        XCTAssertEqual(Set(after.keys), Set(before.keys), "files were added or removed by a cancelled form")
+        for (path, bytes) in before { XCTAssertEqual(after[path], bytes, "\(path) changed") }
+
+        // The next start shows the caseload as it was, with no form brought back.
+        let again = try startTUI()
+        screen = again.tmux.waitFor(participantsLine())
+        XCTAssertFalse(screen.contains("Restored what you were typing"), screen)
+        XCTAssertFalse(screen.contains("Add a participant"), screen)
+        again.tmux.send("q")
+        XCTAssertEqual(again.waitForExit(), 0)
+    }
+}

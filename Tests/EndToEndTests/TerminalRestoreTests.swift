@@ -1,0 +1,100 @@
+import Foundation
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// However Stepwise ends, the shell gets its terminal back as it was (`stty -g` before and
+/// after are equal), and closing the terminal keeps what was being typed.
+final class TerminalRestoreTests: EndToEndTestCase {
+    /// Starts stepwise in a shell that records `stty -g` before and after, ends it with
+    /// `end`, and checks the settings and the exit status.
+    private func assertTerminalGivenBack(expectedExit: Int32, file: StaticString = #filePath, line: UInt = #line,
+                                         end: (TUIRun, pid_t) -> Void) throws {
+        try makeDemo(file: file, line: line)
+        let run = try startTUI(keepShell: true)
+        let pid = try run.waitForPID(file: file, line: line)
+        // Somewhere with more on screen than the caseload: an open participant.
+        run.tmux.waitFor(participantsLine(), file: file, line: line)
+        run.tmux.send("Enter")
+        run.tmux.waitFor("[1 Plan]", file: file, line: line)
+        end(run, pid)
+        let status = run.waitForExit(timeout: 10, file: file, line: line)
+        if status == nil, E2E.isRunning(pid) {
+            XCTFail("stepwise is still running after it was ended; the shell never got its terminal back", file: file, line: line)
+        }
+        XCTAssertEqual(status, expectedExit, "exit status", file: file, line: line)
+        guard status != nil else { return }
+        let before = run.sttyBefore?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let after = run.sttyAfter?.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertNotNil(before, "stty -g before was not recorded", file: file, line: line)
+        XCTAssertFalse(before?.isEmpty ?? true, "stty -g before is empty", file: file, line: line)
+        XCTAssertEqual(before, after, "the terminal settings differ after stepwise ended", file: file, line: line)
+        // The lock of the open participant is given back (a crash may leave it; it is taken over later).
+        if expectedExit != 128 + SIGSEGV {
+            let locks = (try? FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent("locks").path)) ?? []
+            XCTAssertEqual(locks.filter { $0.hasSuffix(".lock") }, [], "a lock was left behind", file: file, line: line)
+        }
+    }
+
+    func testSIGTERMGivesTheTerminalBack() throws {
+        try assertTerminalGivenBack(expectedExit: 128 + SIGTERM) { _, pid in kill(pid, SIGTERM) }
+    }
+
+    func testSIGINTGivesTheTerminalBack() throws {
+        try assertTerminalGivenBack(expectedExit: 128 + SIGINT) { _, pid in kill(pid, SIGINT) }
+    }
+
+    func testQuitKeyGivesTheTerminalBack() throws {
+        try assertTerminalGivenBack(expectedExit: 0) { run, _ in
+            run.tmux.send("Escape")
+            run.tmux.waitFor(participantsLine())
+            run.tmux.send("q")
+        }
+    }
+
+    func testCtrlCGivesTheTerminalBack() throws {
+        try assertTerminalGivenBack(expectedExit: 0) { run, _ in run.tmux.send("C-c") }
+    }
+
+    func testCrashGivesTheTerminalBack() throws {
+        try assertTerminalGivenBack(expectedExit: 128 + SIGSEGV) { _, pid in kill(pid, SIGSEGV) }
+    }
+
+    /// Closing the terminal window (SIGHUP) while a form is open keeps what was typed.
+    func testClosingTheTerminalKeepsWhatWasTyped() throws {
+        try makeDemo()
+        let typed = "Halfway typed ÆØÅ"
+        let first = try startTUI()
+        let pid = try first.waitForPID()
+        first.tmux.waitFor(participantsLine())
+        first.tmux.send("a")
+        first.tmux.waitFor("Add a participant")
+        first.tmux.type(typed)
+        first.tmux.waitFor(typed)
+
+        first.tmux.kill()
+        XCTAssertTrue(E2E.poll(timeout: 10) { !E2E.isRunning(pid) }, "stepwise did not end when its terminal was closed")
+        XCTAssertNil(participantFile(named: typed), "a half-typed form must not be saved as a participant")
+
+        let second = try startTUI()
+        let screen = second.tmux.waitFor("Restored what you were typing")
+        XCTAssertTrue(screen.contains("Add a participant"), "the form is open again:\n\(screen)")
+        XCTAssertTrue(screen.contains(typed), "the typed name is back:\n\(screen)")
+
+        // It can be finished and saved.
+        second.tmux.send("Enter")
+        second.tmux.waitFor(participantsLine(added: 1))
+        second.tmux.send("q")
+        XCTAssertEqual(second.waitForExit(), 0)
+        XCTAssertNotNil(participantFile(named: typed))
+
+        // Restored once only.
+        let third = try startTUI()
+        let last = third.tmux.waitFor(participantsLine(added: 1))
+        XCTAssertFalse(last.contains("Restored what you were typing"), last)
+        XCTAssertFalse(last.contains("Add a participant"), last)
+        third.tmux.send("q")
+        XCTAssertEqual(third.waitForExit(), 0)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import XCTest
+
+/// Damaged participant files: the caseload still works, says which file and field is wrong,
+/// and leaves the files as they were; `stepwise check` reports them.
+final class UnreadableFileTests: EndToEndTestCase {
+    func testDamagedFilesAreShownReportedAndLeftAlone() throws {
+        try makeDemo()
+        let files = participantFiles()
+        // Two files to damage, neither Jürgen's (opened below).
+        let candidates = files.filter { ($0.object["name"] as? String) != "Jürgen Weiß" }
+        guard candidates.count >= 3, files.contains(where: { ($0.object["name"] as? String) == "Jürgen Weiß" }) else {
+            XCTFail("the demo data is not as expected: \(files.map { $0.object["name"] ?? "?" })")
+            return
+        }
+        let truncated = candidates[1]
+        let wrongType = candidates[2]
+        let brokenNames = [truncated, wrongType].compactMap { $0.object["name"] as? String }
+        let otherNames = files.compactMap { $0.object["name"] as? String }.filter { !brokenNames.contains($0) }
+        let truncatedID = truncated.url.deletingPathExtension().lastPathComponent
+        let wrongTypeID = wrongType.url.deletingPathExtension().lastPathComponent
+
+        // One file cut in half, one whose name is a number.
+        let whole = try Data(contentsOf: truncated.url)
+        try whole.prefix(whole.count / 2).write(to: truncated.url)
+        var object = wrongType.object
+        object["name"] = 42
+        try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]).write(to: wrongType.url)
+        for url in [truncated.url, wrongType.url] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+        }
+        let before = snapshot(data)
+
+        // At the smallest supported size the row names the file and the field.
+        let run = try startTUI(width: 80, height: 24)
+        let tmux = run.tmux
+        var screen = tmux.waitFor("cannot be read")
+        for name in otherNames {
+            XCTAssertTrue(screen.contains(name), "\(name) is still listed:\n\(screen)")
+        }
+        for name in brokenNames { XCTAssertFalse(screen.contains(name), "\(name) is listed from a damaged file:\n\(screen)") }
+        func rows(_ screen: String) -> (truncated: String?, wrongType: String?) {
+            let lines = screen.components(separatedBy: "\n")
+            return (lines.first { $0.contains("\(truncatedID) cannot be read") }, lines.first { $0.contains("\(wrongTypeID) cannot be read") })
+        }
+        var found = rows(screen)
+        XCTAssertTrue(found.truncated?.contains("participants/\(truncatedID).json") ?? false,
+                      "the truncated file is shown as unreadable, naming the file:\n\(screen)")
+        XCTAssertTrue(found.wrongType?.contains("participants/\(wrongTypeID).json: field 'name'") ?? false,
+                      "the file with name 42 is shown as unreadable, naming the file and field:\n\(screen)")
+
+        // Wider, the whole reason fits on the row.
+        tmux.resize(width: 140, height: 30)
+        screen = tmux.waitFor("expected text")
+        found = rows(screen)
+        XCTAssertTrue(found.truncated?.contains("participants/\(truncatedID).json: is not valid JSON (truncated or damaged)") ?? false,
+                      screen)
+        XCTAssertTrue(found.wrongType?.contains("participants/\(wrongTypeID).json: field 'name': expected text") ?? false, screen)
+
+        // Moving over a broken row and pressing Enter does no harm; the others still open.
+        tmux.send("/")
+        tmux.type("jurgen")
+        tmux.waitFor(oneMatch())
+        tmux.send("Enter")
+        screen = tmux.waitFor("[1 Plan]")
+        XCTAssertTrue(screen.contains("Jürgen Weiß"), screen)
+        tmux.send("Escape")
+        tmux.waitFor("Search: jurgen")
+        tmux.send("Escape")
+        tmux.waitFor(participantsLine())
+        tmux.send("q")
+        XCTAssertEqual(run.waitForExit(), 0)
+
+        let after = snapshot(data)
+        XCTAssertEqual(after["participants/\(truncatedID).json"], before["participants/\(truncatedID).json"],
+                       "the truncated file was changed")
+        XCTAssertEqual(after["participants/\(wrongTypeID).json"], before["participants/\(wrongTypeID).json"],
+                       "the file with the wrong name was changed")
+
+        // `stepwise list` still lists the others and reports the broken ones on stderr.
+        let list = try stepwise(["list"])
+        XCTAssertEqual(list.status, 0)
+        XCTAssertEqual(list.stdout.split(separator: "\n").count, otherNames.count, list.stdout)
+        XCTAssertTrue(list.stderr.contains(truncatedID) && list.stderr.contains(wrongTypeID), list.stderr)
+
+        // `stepwise check` fails and names both files.
+        let check = try stepwise(["check"])
+        XCTAssertEqual(check.status, 1, "check must fail:\n\(check.stdout)\(check.stderr)")
+        let report = check.stdout + check.stderr
+        XCTAssertTrue(report.contains("participants/\(truncatedID).json"), report)
+        XCTAssertTrue(report.contains("participants/\(wrongTypeID).json"), report)
+        XCTAssertTrue(report.contains("field 'name'"), report)
+        XCTAssertEqual(snapshot(data), after, "check changed files")
+
+        // Without the broken files, all is well.
+        try FileManager.default.removeItem(at: truncated.url)
+        try FileManager.default.removeItem(at: wrongType.url)
+        let clean = try stepwise(["check"])
+        XCTAssertEqual(clean.status, 0, "check after removing the broken files:\n\(clean.stdout)\(clean.stderr)")
+        XCTAssertTrue(clean.stdout.contains("no problems"), clean.stdout)
+    }
+}
