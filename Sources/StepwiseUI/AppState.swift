@@ -113,6 +113,11 @@ public struct AppState: Equatable, Sendable {
         }
     }
 
+    /// How many caseload rows are participants that could be read.
+    public var readableCount: Int {
+        caseload.filter { if case .participant = $0 { return true } else { return false } }.count
+    }
+
     /// The selected caseload row, if any.
     public var selectedRow: CaseloadRow? {
         let rows = visibleRows

@@ -34,12 +34,16 @@ enum CaseloadView {
         if let search = state.search {
             let label = s("caseload.search") + " "
             let used = buffer.put(" " + label, x: 0, y: statusY, style: .bold)
-            let count = "  " + s("caseload.matches", ["n": String(rows.count), "of": String(state.caseload.count)])
+            let count = "  " + s("caseload.matches", ["n": String(rows.count), "of": String(state.readableCount)])
             let fieldWidth = max(2, buffer.width - used - DisplayWidth.of(count) - 1)
             search.render(into: &buffer, x: used, y: statusY, width: fieldWidth, focused: true)
             buffer.put(count, x: used + fieldWidth, y: statusY, style: .muted)
         } else {
-            buffer.put(" " + s("caseload.count", ["n": String(state.caseload.count)]), x: 0, y: statusY, style: .muted)
+            let people = state.readableCount
+            var count = s(people == 1 ? "caseload.countOne" : "caseload.count", ["n": String(people)])
+            let unreadable = state.caseload.count - people
+            if unreadable > 0 { count += " · " + s("caseload.unreadableCount", ["n": String(unreadable)]) }
+            buffer.put(" " + count, x: 0, y: statusY, style: .muted)
         }
     }
 
@@ -73,7 +77,8 @@ enum CaseloadView {
             }
         case let .unreadable(id, problem):
             let style = Style(bold: true, reverse: selected, role: .error)
-            buffer.put("⚠ " + s("caseload.unreadable", ["id": id]) + ": " + problem.description, x: 2, y: y, style: style)
+            let reason = problem.field.map { "field '\($0)': " } ?? ""
+            buffer.put("⚠ " + s("caseload.unreadable", ["id": id]) + ": " + reason + problem.reason, x: 2, y: y, style: style)
         }
     }
 }
