@@ -80,10 +80,14 @@ public struct Localizer: Sendable {
         return self("date.numeric", ["d": String(c.day), "m": String(c.month), "y": String(c.year)])
     }
 
-    /// A date with its weekday, such as "Thu 3 Dec 2026".
-    public func dayWithWeekday(_ day: Day) -> String {
+    /// A date with its weekday, such as "Thu 3 Dec 2026" (or "Thu 3 Dec" without the year).
+    public func dayWithWeekday(_ day: Day, year: Bool = true) -> String {
         let names = list("weekdays.short")
         let weekday = names.indices.contains(day.weekday - 1) ? names[day.weekday - 1] : ""
-        return weekday + " " + shortDate(day)
+        guard !year else { return weekday + " " + shortDate(day) }
+        let c = day.components
+        let months = list("months.short")
+        let month = months.indices.contains(c.month - 1) ? months[c.month - 1] : String(c.month)
+        return weekday + " " + self("date.dayMonth", ["d": String(c.day), "mon": month])
     }
 }

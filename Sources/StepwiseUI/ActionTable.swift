@@ -5,13 +5,14 @@ public enum ActionID: String, CaseIterable, Sendable {
     case nextField, previousField, submit, cancel, closeHelp
     case edit, addStep, addGoal, drop, moveItemUp, moveItemDown, advance, accept, approve, switchWriter, history, undo
     case session, rate, newNote, filter, versions, addMilestone, outcome, addContact
+    case book, unbook, group, hide, unlock
     case yes, no
     case help, redraw, quit, interrupt
 }
 
 /// Where the user is, which decides what the keys mean.
 public enum KeyContext: Hashable, Sendable {
-    case caseload, searching, participant, plan, notes, progress, form, confirm, history, help
+    case caseload, searching, participant, plan, notes, progress, offers, offerDetail, form, confirm, history, help, privacy
 }
 
 /// One row of the action table: its keys, where it applies, and whether the footer shows it.
@@ -38,33 +39,40 @@ public struct ActionSpec: Sendable {
 
 /// The table of actions.
 public enum ActionTable {
-    private static let everywhere: Set<KeyContext> = [.caseload, .searching, .participant, .plan, .notes, .progress, .form, .confirm, .history, .help]
-    private static let tabs: Set<KeyContext> = [.participant, .plan, .notes, .progress]
+    private static let everywhere: Set<KeyContext> = [.caseload, .searching, .participant, .plan, .notes, .progress, .offers,
+                                                      .offerDetail, .form, .confirm, .history, .help]
+    private static let tabs: Set<KeyContext> = [.participant, .plan, .notes, .progress, .offers]
 
     public static let all: [ActionSpec] = [
         spec(.moveUp, [.up, .char("k")], [.caseload, .participant, .history], footer: true, shown: "↑↓"),
-        spec(.moveUp, [.up, .char("k")], [.plan, .notes, .progress]),
+        spec(.moveUp, [.up, .char("k")], [.plan, .notes, .progress, .offers, .offerDetail]),
         spec(.moveUp, [.up], [.searching]),
-        spec(.moveDown, [.down, .char("j")], [.caseload, .participant, .plan, .notes, .progress, .history]),
+        spec(.moveDown, [.down, .char("j")], [.caseload, .participant, .plan, .notes, .progress, .offers, .offerDetail, .history]),
         spec(.moveDown, [.down], [.searching]),
-        spec(.pageUp, [.pageUp], [.caseload, .searching, .participant, .plan, .notes, .progress]),
-        spec(.pageDown, [.pageDown], [.caseload, .searching, .participant, .plan, .notes, .progress]),
+        spec(.pageUp, [.pageUp], [.caseload, .searching, .participant, .plan, .notes, .progress, .offers]),
+        spec(.pageDown, [.pageDown], [.caseload, .searching, .participant, .plan, .notes, .progress, .offers]),
         spec(.open, [.enter], [.caseload, .searching], footer: true),
         spec(.search, [.char("/")], [.caseload], footer: true),
         spec(.add, [.char("a")], [.caseload], footer: true),
         spec(.cancel, [.escape], [.searching], footer: true),
         spec(.edit, [.enter, .char("e")], [.plan, .notes], footer: true),
         spec(.newNote, [.char("n")], [.notes], footer: true),
-        spec(.newNote, [.char("n")], [.plan, .progress, .participant]),
+        spec(.newNote, [.char("n")], [.plan, .progress, .participant, .offers]),
         spec(.filter, [.char("f")], [.notes], footer: true),
         spec(.versions, [.char("v")], [.notes]),
         spec(.session, [.char("s")], [.notes, .progress], footer: true),
-        spec(.session, [.char("s")], [.plan, .participant]),
+        spec(.session, [.char("s")], [.plan, .participant, .offers]),
         spec(.rate, [.char("r")], [.progress, .notes], footer: true),
-        spec(.rate, [.char("r")], [.plan, .participant]),
+        spec(.rate, [.char("r")], [.plan, .participant, .offers]),
         spec(.addMilestone, [.char("m")], [.progress], footer: true),
         spec(.outcome, [.char("o")], [.progress]),
         spec(.addContact, [.char("c")], [.plan]),
+        spec(.open, [.enter], [.offers], footer: true, label: "action.details"),
+        spec(.book, [.char("b")], [.offers, .offerDetail], footer: true),
+        spec(.unbook, [.char("x")], [.offers, .offerDetail], footer: true),
+        spec(.filter, [.char("f"), .char("/")], [.offers], footer: true),
+        spec(.group, [.char("G")], [.offers]),
+        spec(.back, [.escape], [.offerDetail], footer: true),
         spec(.addStep, [.char("a")], [.plan], footer: true, label: "action.addStep.short"),
         spec(.addGoal, [.char("g")], [.plan], footer: true, label: "action.addGoal.short"),
         spec(.advance, [.char("t")], [.plan]),
@@ -94,9 +102,13 @@ public enum ActionTable {
         spec(.submit, [.enter], [.form], footer: true),
         spec(.cancel, [.escape], [.form], footer: true),
         spec(.closeHelp, [.escape, .char("?"), .char("q")], [.help], footer: true, shown: "Esc"),
-        spec(.help, [.char("?")], [.caseload, .participant, .plan, .notes, .progress], footer: true),
+        spec(.help, [.char("?")], [.caseload, .participant, .plan, .notes, .progress, .offers, .offerDetail], footer: true),
         spec(.quit, [.char("q")], [.caseload], footer: true),
-        spec(.redraw, [.ctrl("l")], everywhere),
+        spec(.hide, [.char("L")], [.caseload, .participant, .plan, .notes, .progress, .offers, .offerDetail, .confirm, .history, .help],
+             footer: false),
+        spec(.hide, [.ctrl("x")], [.form, .searching]),
+        spec(.unlock, [.enter], [.privacy], footer: true),
+        spec(.redraw, [.ctrl("l")], everywhere.union([.privacy])),
         spec(.interrupt, [.ctrl("c")], everywhere),
     ]
 

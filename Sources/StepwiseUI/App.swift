@@ -80,6 +80,10 @@ public final class App {
         case .quit:
             shutdown()
             state.quitting = true
+        case let .book(offer, step):
+            book(offer, step: step)
+        case let .unbook(offer):
+            bookings { try $0.unbook(self.state.open?.participant.id ?? "", from: offer) }
         case let .saveParticipant(participant, version):
             do {
                 // Journal entries written meanwhile by bookings elsewhere are kept.
@@ -93,6 +97,40 @@ public final class App {
                 state.message = Message(env.strings("message.saveFailed", ["reason": "\(error)"]), kind: .error)
             }
         }
+    }
+
+    /// Books the open participant, then links the chosen step to the offer.
+    private func book(_ offer: String, step: PlanRow?) {
+        guard let participant = state.open?.participant.id else { return }
+        guard bookings({ try $0.book(participant, into: offer) }) else { return }
+        if case let .step(goal, stepID)? = step {
+            let effects = PlanUpdate.commit(&state, env: env) { p, _ in
+                guard let g = p.plan.goals.firstIndex(where: { $0.id == goal }),
+                      let s = p.plan.goals[g].steps.firstIndex(where: { $0.id == stepID }) else { return nil }
+                p.plan.goals[g].steps[s].offerId = offer
+                return PlanChange(.editStep, p.plan.goals[g].steps[s].text.text)
+            }
+            effects.forEach(perform)
+        }
+    }
+
+    /// Runs a booking change under the offer's lock, says what happened, and reloads the
+    /// catalogue. Returns true when it went through.
+    @discardableResult
+    private func bookings(_ change: (BookingStore) throws -> BookingStore.Result) -> Bool {
+        let booking = BookingStore(store: store, identity: identity)
+        do {
+            let result = try change(booking)
+            state.message = Message(OfferMessages.describe(result.change, env: env))
+            state.offers = store.loadOffers().offers
+            return true
+        } catch let failure as BookingStore.Failure {
+            state.message = Message(OfferMessages.describe(failure, env: env), kind: .error)
+        } catch {
+            state.message = Message("\(error)", kind: .error)
+        }
+        state.offers = store.loadOffers().offers
+        return false
     }
 
     private func open(_ id: String) {

@@ -31,6 +31,12 @@ public struct OpenParticipant: Equatable, Sendable {
     public var noteFilter: NoteFilter = .all
     /// The note whose earlier versions are shown, if any.
     public var expandedNote: String?
+    /// Selected offer of the offers tab (an index into the filtered list).
+    public var offerSelection = 0
+    public var offerFilter = OfferFilter()
+    /// The offer shown in detail, if any, and how far its text is scrolled.
+    public var offerDetail: String?
+    public var offerDetailScroll = 0
 
     public init(participant: Participant, heldBy: RecordLock.Holder?) {
         self.participant = participant
@@ -75,6 +81,8 @@ public struct AppState: Equatable, Sendable {
     /// The plan's history, when it is being looked through.
     public var historyBrowser: HistoryBrowser?
     public var showingHelp = false
+    /// Set while the privacy screen hides everything; holds what has been typed to unlock it.
+    public var privacy: TextField?
     public var message: Message?
     /// Set when the program should end.
     public var quitting = false
@@ -88,6 +96,7 @@ public struct AppState: Equatable, Sendable {
 
     /// Which keys apply now.
     public var context: KeyContext {
+        if privacy != nil { return .privacy }
         if showingHelp { return .help }
         if form != nil { return .form }
         if confirm != nil { return .confirm }
@@ -97,7 +106,8 @@ public struct AppState: Equatable, Sendable {
             case .plan: return .plan
             case .notes: return .notes
             case .progress: return .progress
-            case .offers, .summary: return .participant
+            case .offers: return open.offerDetail == nil ? .offers : .offerDetail
+            case .summary: return .participant
             }
         }
         return search == nil ? .caseload : .searching
@@ -147,6 +157,8 @@ public struct Confirm: Equatable, Sendable {
         case dropGoal(String)
         case dropStep(goal: String, step: String)
         case approve
+        case book(String)
+        case unbook(String)
     }
 
     public var purpose: Purpose

@@ -6,6 +6,11 @@ public enum Effect: Equatable, Sendable {
     case openParticipant(id: String)
     case closeParticipant
     /// Save the open participant and keep the plan's new version in the history.
+    /// Book the open participant into an offer (a seat, or the waitlist), then link the
+    /// step, if one is given, to it.
+    case book(offer: String, step: PlanRow?)
+    /// Give up the open participant's seat or waitlist place.
+    case unbook(offer: String)
     /// Save the open participant; a change to the plan also keeps its new version.
     case saveParticipant(Participant, version: PlanVersion?)
     case quit

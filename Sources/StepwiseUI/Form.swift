@@ -19,6 +19,8 @@ public struct Form: Equatable, Sendable, Codable {
         public var chosen = 0
         /// For a choice of numbers: drawn as a bar.
         public var showsBar = false
+        /// For a choice whose values have no strings (e.g. steps of the plan): their labels.
+        public var choiceLabels: [String]?
 
         public init(label: String, input: TextField = TextField(), hint: String? = nil) {
             self.label = label
@@ -50,6 +52,8 @@ public struct Form: Equatable, Sendable, Codable {
         case milestone
         case outcome
         case contact(String?)
+        case offerFilter
+        case book(String)
         case about(String)
         case addGoal
         case editGoal(String)

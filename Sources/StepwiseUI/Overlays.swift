@@ -35,7 +35,8 @@ enum Overlays {
             let focused = index == form.focus
             buffer.put((focused ? "› " : "  ") + label(field, s), x: area.x, y: y, style: focused ? .heading : .bold)
             if let value = field.choice, let prefix = field.choicePrefix {
-                let text = "‹ " + s(prefix + value) + " ›"
+                let name = field.choiceLabels.map { $0[min(field.chosen, $0.count - 1)] } ?? s(prefix + value)
+                let text = DisplayWidth.truncate("‹ " + name + " ›", to: area.width - labelWidth - 2)
                 buffer.put(text, x: area.x + labelWidth + 2, y: y, style: focused ? Style(bold: true, reverse: true) : .bold)
             } else {
                 field.input.render(into: &buffer, x: area.x + labelWidth + 2, y: y,

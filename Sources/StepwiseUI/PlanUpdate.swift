@@ -90,6 +90,13 @@ enum PlanUpdate {
         switch purpose {
         case let .dropGoal(goal): return commit(&state, env: env) { p, editor in editor.dropGoal(goal, in: &p.plan) }
         case let .dropStep(goal, step): return commit(&state, env: env) { p, editor in editor.dropStep(step, in: goal, in: &p.plan) }
+        case let .book(offerID):
+            if let offer = state.offers.first(where: { $0.id == offerID }), let p = state.open?.participant {
+                state.form = OfferForms.book(offer, participant: p, strings: env.strings)
+            }
+            return []
+        case let .unbook(offerID):
+            return [.unbook(offer: offerID)]
         case .approve:
             return commit(&state, env: env, asCitizen: true) { p, editor in
                 let today = p.conversations.first { $0.planned == editor.today && $0.isOpen }?.number

@@ -7,6 +7,10 @@ public enum Renderer {
     /// Draws `state` into a new buffer of the state's size.
     public static func render(_ state: AppState, env: UIEnvironment) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: state.width, height: state.height)
+        if let typed = state.privacy {
+            privacy(typed, env: env, into: &buffer)
+            return buffer
+        }
         guard state.width >= minimumWidth, state.height >= minimumHeight else {
             tooSmall(state, env: env, into: &buffer)
             return buffer
@@ -33,6 +37,20 @@ public enum Renderer {
         Chrome.message(&buffer, state.message)
         Chrome.footer(&buffer, context: state.context, env: env)
         return buffer
+    }
+
+    /// The privacy screen: nothing of the record, only how to come back.
+    private static func privacy(_ typed: TextField, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+        let lines = DisplayWidth.wrap(env.strings("privacy.text", ["word": env.strings("privacy.word")]), width: max(1, buffer.width - 4))
+        let top = max(0, buffer.height / 2 - lines.count)
+        for (offset, line) in lines.enumerated() {
+            buffer.put(line, x: max(0, (buffer.width - DisplayWidth.of(line)) / 2), y: top + offset, style: .bold)
+        }
+        let y = top + lines.count + 1
+        let width = min(24, max(2, buffer.width - 2))
+        // What is typed is shown as dots: the word is not secret, but the screen stays calm.
+        let dots = TextField(String(repeating: "•", count: typed.characters.count), maxLength: 20)
+        dots.render(into: &buffer, x: max(0, (buffer.width - width) / 2), y: y, width: width, focused: true)
     }
 
     /// Instead of a broken screen: what size is needed, wrapped to whatever room there is.

@@ -8,11 +8,27 @@ public enum Update {
         let action = ActionTable.action(for: key, in: context)
         if action != nil || context == .caseload || context == .participant { state.message = nil }
         switch action {
-        case .interrupt?: return [.quit]
+        case .interrupt? where context != .privacy: return [.quit]
         case .redraw?: return []
+        case .hide?:
+            state.privacy = TextField(maxLength: 20)
+            return []
         default: break
         }
         switch context {
+        case .privacy:
+            if key == .escape {
+                state.privacy = TextField(maxLength: 20)
+            } else if action == .unlock {
+                if SearchText.fold(state.privacy?.text ?? "") == SearchText.fold(env.strings("privacy.word")) {
+                    state.privacy = nil
+                } else {
+                    state.privacy = TextField(maxLength: 20)
+                }
+            } else if state.privacy?.handle(key) == false {
+                return []
+            }
+            return []
         case .help:
             if action == .closeHelp { state.showingHelp = false }
             return []
@@ -26,8 +42,9 @@ public enum Update {
             return list(action, state: &state, env: env)
         case .caseload:
             return list(action, state: &state, env: env)
-        case .participant, .notes, .progress:
-            return CoachingUpdate.handle(action, state: &state, env: env) ?? participant(action, state: &state)
+        case .participant, .notes, .progress, .offers, .offerDetail:
+            return OfferUpdate.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
+                ?? participant(action, state: &state)
         case .plan:
             return PlanUpdate.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
                 ?? participant(action, state: &state)
@@ -118,6 +135,7 @@ public enum Update {
 
     private static func form(_ key: Key, action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect] {
         guard var form = state.form else { return [] }
+        if action == .submit, let effects = OfferForms.submit(&form, state: &state, env: env) { return effects }
         switch action {
         case .nextField?: form.focusNext()
         case .previousField?: form.focusPrevious()
