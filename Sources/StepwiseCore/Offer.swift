@@ -33,6 +33,8 @@ public struct Offer: Codable, Equatable, Sendable {
     public var waitlistLimit: Int?
     /// The placement details when the offer is an internship or work trial.
     public var internship: Internship?
+    /// Who attended which session, entered for the whole group.
+    public var attendance: [Attendance]
 
     /// A new open offer with no bookings.
     public init(id: String, title: String, kind: String, description: String, sessions: [OfferSession],
@@ -53,6 +55,7 @@ public struct Offer: Codable, Equatable, Sendable {
         suits = ""
         waitlistLimit = nil
         internship = nil
+        attendance = []
     }
 
     /// The first session, if any.
@@ -62,7 +65,7 @@ public struct Offer: Codable, Equatable, Sendable {
 extension Offer {
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, id, title, kind, description, sessions, place, capacity, language, status, booked, waiting
-        case facilitators, suits, waitlistLimit, internship
+        case facilitators, suits, waitlistLimit, internship, attendance
     }
 
     /// Reads an offer; fields added after schema version 1 may be absent and take their defaults.
@@ -84,6 +87,36 @@ extension Offer {
         suits = try c.decodeIfPresent(String.self, forKey: .suits) ?? ""
         waitlistLimit = try c.decodeIfPresent(Int.self, forKey: .waitlistLimit)
         internship = try c.decodeIfPresent(Internship.self, forKey: .internship)
+        attendance = try c.decodeIfPresent([Attendance].self, forKey: .attendance) ?? []
+    }
+
+    /// The attendance recorded for one participant at one session, if any.
+    public func attendance(of participantId: String, at session: OfferSession) -> Attendance.Status? {
+        attendance.last { $0.participantId == participantId && $0.day == session.day && $0.start == session.start }?.status
+    }
+
+    /// Records attendance (replacing an earlier mark for the same person and session).
+    public mutating func mark(_ participantId: String, at session: OfferSession, as status: Attendance.Status) {
+        attendance.removeAll { $0.participantId == participantId && $0.day == session.day && $0.start == session.start }
+        attendance.append(Attendance(day: session.day, start: session.start, participantId: participantId, status: status))
+    }
+}
+
+/// Whether a participant came to one session of an offer.
+public struct Attendance: Codable, Equatable, Sendable {
+    public enum Status: String, Codable, CaseIterable, Sendable { case attended, absent, excused }
+
+    public var day: Day
+    /// The session's start, `HH:MM` (a day may hold two sessions).
+    public var start: String
+    public var participantId: String
+    public var status: Status
+
+    public init(day: Day, start: String, participantId: String, status: Status) {
+        self.day = day
+        self.start = start
+        self.participantId = participantId
+        self.status = status
     }
 }
 

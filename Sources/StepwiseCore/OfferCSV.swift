@@ -326,6 +326,27 @@ public enum OfferCSV {
         return Int(text)
     }
 
+    /// Sessions as a person types them in one field, separated by `|` or `;`:
+    /// `3.12.2026 10-12; 10.12.2026 10:00-12:00`. The reason names the session at fault.
+    public static func sessions(_ text: String) -> Result<[OfferSession], SessionError> {
+        var result: [OfferSession] = []
+        for (index, item) in items(text.replacingOccurrences(of: ";", with: "|")).enumerated() {
+            switch session(item) {
+            case let .success(session): result.append(session)
+            case let .failure(problems):
+                return .failure(SessionError(number: index + 1, reason: problems.problems.first?.reason ?? ""))
+            }
+        }
+        return .success(result)
+    }
+
+    /// Why a typed session could not be read.
+    public struct SessionError: Error, Equatable {
+        /// Which session (1 = the first).
+        public var number: Int
+        public var reason: String
+    }
+
     /// `2026-12-03 10:00-12:00`; the date ISO or day first, times `10:00`, `9:30`, `10.00` or `10`.
     private static func session(_ item: String) -> Result<OfferSession, Problems> {
         func failure(_ reason: String) -> Result<OfferSession, Problems> {

@@ -6,6 +6,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case edit, addStep, addGoal, drop, moveItemUp, moveItemDown, advance, accept, approve, switchWriter, history, undo
     case session, rate, newNote, filter, versions, addMilestone, outcome, addContact
     case book, unbook, group, hide, unlock
+    case catalogue, addOffer, editOffer, cancelOffer, attendance, attended, absent, excused, allAttended, previousSession, nextSession
     case yes, no
     case help, redraw, quit, interrupt
 }
@@ -13,6 +14,7 @@ public enum ActionID: String, CaseIterable, Sendable {
 /// Where the user is, which decides what the keys mean.
 public enum KeyContext: Hashable, Sendable {
     case caseload, searching, participant, plan, notes, progress, offers, offerDetail, form, confirm, history, help, privacy
+    case catalogue, catalogueDetail, attendance
 }
 
 /// One row of the action table: its keys, where it applies, and whether the footer shows it.
@@ -40,7 +42,7 @@ public struct ActionSpec: Sendable {
 /// The table of actions.
 public enum ActionTable {
     private static let everywhere: Set<KeyContext> = [.caseload, .searching, .participant, .plan, .notes, .progress, .offers,
-                                                      .offerDetail, .form, .confirm, .history, .help]
+                                                      .offerDetail, .form, .confirm, .history, .help, .catalogue, .catalogueDetail, .attendance]
     private static let tabs: Set<KeyContext> = [.participant, .plan, .notes, .progress, .offers]
 
     public static let all: [ActionSpec] = [
@@ -54,6 +56,25 @@ public enum ActionTable {
         spec(.open, [.enter], [.caseload, .searching], footer: true),
         spec(.search, [.char("/")], [.caseload], footer: true),
         spec(.add, [.char("a")], [.caseload], footer: true),
+        spec(.catalogue, [.char("o")], [.caseload], footer: true),
+        spec(.moveUp, [.up, .char("k")], [.catalogue, .catalogueDetail, .attendance]),
+        spec(.moveDown, [.down, .char("j")], [.catalogue, .catalogueDetail, .attendance]),
+        spec(.pageUp, [.pageUp], [.catalogue]),
+        spec(.pageDown, [.pageDown], [.catalogue]),
+        spec(.open, [.enter], [.catalogue]),
+        spec(.addOffer, [.char("a")], [.catalogue], footer: true),
+        spec(.editOffer, [.char("e")], [.catalogue, .catalogueDetail], footer: true),
+        spec(.cancelOffer, [.char("d")], [.catalogue, .catalogueDetail], footer: true, label: "action.cancelOffer.short"),
+        spec(.attendance, [.char("t")], [.catalogue, .catalogueDetail], footer: true),
+        spec(.filter, [.char("f"), .char("/")], [.catalogue], footer: true),
+        spec(.group, [.char("G")], [.catalogue]),
+        spec(.attended, [.char("1")], [.attendance], footer: true),
+        spec(.absent, [.char("2")], [.attendance], footer: true),
+        spec(.excused, [.char("3")], [.attendance], footer: true),
+        spec(.allAttended, [.char("A")], [.attendance], footer: true),
+        spec(.previousSession, [.left], [.attendance]),
+        spec(.nextSession, [.right], [.attendance], footer: true, shown: "←→", label: "action.sessions"),
+        spec(.back, [.escape], [.catalogue, .catalogueDetail, .attendance], footer: true),
         spec(.cancel, [.escape], [.searching], footer: true),
         spec(.edit, [.enter, .char("e")], [.plan, .notes], footer: true),
         spec(.newNote, [.char("n")], [.notes], footer: true),
@@ -102,9 +123,11 @@ public enum ActionTable {
         spec(.submit, [.enter], [.form], footer: true),
         spec(.cancel, [.escape], [.form], footer: true),
         spec(.closeHelp, [.escape, .char("?"), .char("q")], [.help], footer: true, shown: "Esc"),
-        spec(.help, [.char("?")], [.caseload, .participant, .plan, .notes, .progress, .offers, .offerDetail], footer: true),
+        spec(.help, [.char("?")], [.caseload, .participant, .plan, .notes, .progress, .offers, .offerDetail, .catalogue,
+                                   .catalogueDetail, .attendance], footer: true),
         spec(.quit, [.char("q")], [.caseload], footer: true),
-        spec(.hide, [.char("L")], [.caseload, .participant, .plan, .notes, .progress, .offers, .offerDetail, .confirm, .history, .help],
+        spec(.hide, [.char("L")], [.caseload, .participant, .plan, .notes, .progress, .offers, .offerDetail, .confirm, .history, .help,
+                                   .catalogue, .catalogueDetail, .attendance],
              footer: false),
         spec(.hide, [.ctrl("x")], [.form, .searching]),
         spec(.unlock, [.enter], [.privacy], footer: true),

@@ -84,6 +84,26 @@ public final class App {
             book(offer, step: step)
         case let .unbook(offer):
             bookings { try $0.unbook(self.state.open?.participant.id ?? "", from: offer) }
+        case .loadOffers:
+            state.offers = store.loadOffers().offers
+        case let .saveOffer(offer, isNew):
+            let saved = bookings { booking in
+                try booking.change(offer: offer.id) { current, now in
+                    guard let current, !isNew else { return Booking.Change(offer: offer, outcome: .updated(promoted: []), events: []) }
+                    return try Booking.update(current, with: offer, at: now)
+                }
+            }
+            if saved && isNew { state.message = Message(env.strings("catalogue.added", ["title": offer.title])) }
+        case let .cancelOffer(id):
+            bookings { try $0.cancel(offer: id) }
+        case let .markAttendance(offer, session, marks):
+            bookings { booking in
+                try booking.change(offer: offer) { current, _ in
+                    guard var changed = current else { throw BookingStore.Failure.unknownOffer(offer) }
+                    for (participant, status) in marks { changed.mark(participant, at: session, as: status) }
+                    return Booking.Change(offer: changed, outcome: .updated(promoted: []), events: [])
+                }
+            }
         case let .saveParticipant(participant, version):
             do {
                 // Journal entries written meanwhile by bookings elsewhere are kept.

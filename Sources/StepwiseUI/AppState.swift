@@ -75,6 +75,8 @@ public struct AppState: Equatable, Sendable {
     /// First visible caseload row.
     public var scroll = 0
     public var open: OpenParticipant?
+    /// The offer catalogue, when the coach keeps it (from the caseload, no participant open).
+    public var catalogue: CatalogueState?
     public var form: Form?
     /// A question waiting for yes or no.
     public var confirm: Confirm?
@@ -101,6 +103,10 @@ public struct AppState: Equatable, Sendable {
         if form != nil { return .form }
         if confirm != nil { return .confirm }
         if historyBrowser != nil { return .history }
+        if let catalogue, open == nil {
+            if catalogue.sheet != nil { return .attendance }
+            return catalogue.detail == nil ? .catalogue : .catalogueDetail
+        }
         if let open {
             switch open.tab {
             case .plan: return .plan
@@ -159,6 +165,7 @@ public struct Confirm: Equatable, Sendable {
         case approve
         case book(String)
         case unbook(String)
+        case cancelOffer(String)
     }
 
     public var purpose: Purpose
@@ -181,4 +188,30 @@ public enum NoteFilter: Equatable, Sendable {
     case all
     case tag(String)
     case session(String)
+}
+
+/// The catalogue screen: the offers with their filter, one offer's detail, or the attendance
+/// sheet of one of its sessions.
+public struct CatalogueState: Equatable, Sendable {
+    public var selection = 0
+    public var filter = OfferFilter()
+    public var detail: String?
+    public var detailScroll = 0
+    public var sheet: AttendanceSheet?
+
+    public init() {}
+}
+
+/// Attendance for one session of an offer, entered for the whole group.
+public struct AttendanceSheet: Equatable, Sendable {
+    public var offer: String
+    /// Which session (index into the offer's sessions in date order).
+    public var session: Int
+    /// Selected participant row.
+    public var selection = 0
+
+    public init(offer: String, session: Int) {
+        self.offer = offer
+        self.session = session
+    }
 }

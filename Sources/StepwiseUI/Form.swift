@@ -54,6 +54,7 @@ public struct Form: Equatable, Sendable, Codable {
         case contact(String?)
         case offerFilter
         case book(String)
+        case editOffer(String?)
         case about(String)
         case addGoal
         case editGoal(String)

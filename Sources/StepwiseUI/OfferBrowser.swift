@@ -53,8 +53,7 @@ enum OfferBrowser {
         if offers.isEmpty { lines.append((StyledLine("  " + s("offers.noMatch"), .muted), false)) }
         var group: String?
         for (index, offer) in offers.enumerated() {
-            let heading = open.offerFilter.grouping == .kind ? OfferText.kind(offer.kind, env: env)
-                : offer.firstDay.map { s("offers.week", ["date": s.shortDate(CourseFrame.monday(of: $0))]) } ?? s("offers.undated")
+            let heading = self.heading(offer, filter: open.offerFilter, env: env)
             if heading != group {
                 lines.append((StyledLine(heading, .heading), false))
                 group = heading
@@ -84,7 +83,14 @@ enum OfferBrowser {
         return StyledLine(segments)
     }
 
-    private static func describe(_ filter: OfferFilter, env: UIEnvironment) -> String {
+    /// The group an offer is listed under: its kind, or the week of its first date.
+    static func heading(_ offer: Offer, filter: OfferFilter, env: UIEnvironment) -> String {
+        let s = env.strings
+        guard filter.grouping == .date else { return OfferText.kind(offer.kind, env: env) }
+        return offer.firstDay.map { s("offers.week", ["date": s.shortDate(CourseFrame.monday(of: $0))]) } ?? s("offers.undated")
+    }
+
+    static func describe(_ filter: OfferFilter, env: UIEnvironment) -> String {
         let s = env.strings
         var parts: [String] = [filter.kind.map { OfferText.kind($0, env: env) } ?? s("offers.allKinds")]
         if let from = filter.from { parts.append(s("offers.from", ["date": s.shortDate(from)])) }

@@ -114,7 +114,7 @@ enum OfferForms {
     static func submit(_ form: inout Form, state: inout AppState, env: UIEnvironment) -> [Effect]? {
         switch form.purpose {
         case .offerFilter:
-            var filter = state.open?.offerFilter ?? OfferFilter()
+            var filter = state.open?.offerFilter ?? state.catalogue?.filter ?? OfferFilter()
             let from = form.value(2)
             if !from.isEmpty && env.dates.parse(from, today: state.today) == nil {
                 form.fields[2].error = env.strings("error.date")
@@ -128,8 +128,13 @@ enum OfferForms {
             filter.freeSeatsOnly = form.value(3) == "yes"
             filter.language = form.value(4) == "any" ? nil : form.value(4)
             state.form = nil
-            state.open?.offerFilter = filter
-            state.open?.offerSelection = 0
+            if state.open != nil {
+                state.open?.offerFilter = filter
+                state.open?.offerSelection = 0
+            } else {
+                state.catalogue?.filter = filter
+                state.catalogue?.selection = 0
+            }
             return []
         case let .book(offer):
             let link = form.value(0).split(separator: "/").map(String.init)

@@ -53,27 +53,42 @@ enum Overlays {
         }
     }
 
-    /// A form with one row per field: a label and a choice, numbers drawn as a bar.
+    /// A form with one row per field: a label and its value (a text field, or a choice with
+    /// numbers drawn as a bar); the focused field's message or hint is shown below.
     private static func compactForm(_ form: Form, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         let s = env.strings
-        let area = box(&buffer, width: 78, height: form.fields.count + 4, title: s(form.title))
-        let valueWidth = 16
+        let area = box(&buffer, width: 78, height: form.fields.count + 5, title: s(form.title))
+        let hasText = form.fields.contains { $0.choices == nil }
+        let labelWidth = hasText ? min(24, (form.fields.map { DisplayWidth.of(label($0, s)) }.max() ?? 10) + 3) : area.width - 16
+        let valueWidth = area.width - labelWidth
         for (index, field) in form.fields.enumerated() {
             let y = area.y + 1 + index
             let focused = index == form.focus
             let style: Style = focused ? Style(bold: true, reverse: true) : .plain
-            if focused { buffer.fill(y: y, from: area.x, to: area.x + area.width, style: style) }
-            buffer.put((focused ? "› " : "  ") + label(field, s), x: area.x, y: y, style: style, limit: area.width - valueWidth - 1)
-            let value = field.choice ?? ""
+            if focused && field.choices != nil { buffer.fill(y: y, from: area.x, to: area.x + area.width, style: style) }
+            buffer.put((focused ? "› " : "  ") + label(field, s), x: area.x, y: y, style: focused ? .heading : .plain, limit: labelWidth - 1)
+            guard let value = field.choice else {
+                field.input.render(into: &buffer, x: area.x + labelWidth, y: y, width: valueWidth, focused: focused)
+                continue
+            }
             let shown: String
             if field.showsBar, let number = Int(value) {
                 shown = String(repeating: "█", count: number) + String(repeating: "░", count: 10 - number) + " " + String(format: "%2d", number)
+            } else if field.showsBar {
+                shown = s("rating.notRated")
             } else {
-                shown = value == "-" ? s("rating.notRated") : value
+                shown = "‹ " + (field.choiceLabels.map { $0[min(field.chosen, $0.count - 1)] } ?? s((field.choicePrefix ?? "") + value)) + " ›"
             }
-            buffer.put(shown, x: area.x + area.width - valueWidth, y: y, style: style)
+            buffer.put(shown, x: area.x + labelWidth, y: y, style: style, limit: valueWidth)
         }
-        buffer.put(s("rating.hint"), x: area.x, y: area.y + form.fields.count + 1, style: .muted)
+        let noteY = area.y + form.fields.count + 2
+        if let bad = form.fields.first(where: { $0.error != nil }), let error = bad.error {
+            buffer.put("⚠ " + label(bad, s) + ": " + error, x: area.x, y: noteY, style: .error, limit: area.width)
+        } else if form.fields.indices.contains(form.focus), let hint = form.fields[form.focus].hint, form.fields[form.focus].choices == nil {
+            buffer.put(s(hint), x: area.x, y: noteY, style: .muted, limit: area.width)
+        } else {
+            buffer.put(s(hasText ? "form.compact.hint" : "rating.hint"), x: area.x, y: noteY, style: .muted, limit: area.width)
+        }
     }
 
     /// A field's label: a string-table key, or words given as they are after "indicator:".

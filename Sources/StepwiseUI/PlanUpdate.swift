@@ -97,6 +97,8 @@ enum PlanUpdate {
             return []
         case let .unbook(offerID):
             return [.unbook(offer: offerID)]
+        case let .cancelOffer(offerID):
+            return [.cancelOffer(offerID)]
         case .approve:
             return commit(&state, env: env, asCitizen: true) { p, editor in
                 let today = p.conversations.first { $0.planned == editor.today && $0.isOpen }?.number

@@ -17,6 +17,8 @@ public enum Renderer {
         }
         if let open = state.open {
             ParticipantView.render(open, state: state, env: env, into: &buffer)
+        } else if let catalogue = state.catalogue {
+            CatalogueView.render(catalogue, state: state, env: env, into: &buffer)
         } else {
             CaseloadView.render(state, env: env, into: &buffer)
         }

@@ -42,6 +42,8 @@ public enum Update {
             return list(action, state: &state, env: env)
         case .caseload:
             return list(action, state: &state, env: env)
+        case .catalogue, .catalogueDetail, .attendance:
+            return CatalogueUpdate.handle(action, state: &state, env: env)
         case .participant, .notes, .progress, .offers, .offerDetail:
             return OfferUpdate.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
                 ?? participant(action, state: &state)
@@ -74,6 +76,9 @@ public enum Update {
         case .cancel?:
             state.search = nil
             state.selection = 0
+        case .catalogue?:
+            state.catalogue = CatalogueState()
+            return [.loadOffers]
         case .add?:
             state.form = Forms.addParticipant(language: env.strings.language, today: env.strings.list("date.today").first ?? "today")
         case .help?: state.showingHelp = true
@@ -135,7 +140,10 @@ public enum Update {
 
     private static func form(_ key: Key, action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect] {
         guard var form = state.form else { return [] }
-        if action == .submit, let effects = OfferForms.submit(&form, state: &state, env: env) { return effects }
+        if action == .submit, let effects = OfferForms.submit(&form, state: &state, env: env)
+            ?? CatalogueForms.submit(&form, state: &state, env: env) {
+            return effects
+        }
         switch action {
         case .nextField?: form.focusNext()
         case .previousField?: form.focusPrevious()

@@ -1,0 +1,83 @@
+import StepwiseCore
+
+/// The catalogue screen for the coach: every offer with its seats, one offer in detail, and
+/// the attendance sheet of one session.
+enum CatalogueView {
+    /// An offer's sessions in date order.
+    static func sessions(of offer: Offer) -> [OfferSession] {
+        offer.sessions.sorted { ($0.day, $0.start) < ($1.day, $1.start) }
+    }
+
+    static func render(_ catalogue: CatalogueState, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+        let s = env.strings
+        Chrome.titleBar(&buffer, y: 0, left: "Stepwise · " + s("catalogue.title"),
+                        right: s("catalogue.count", ["n": String(state.offers.count)]))
+        let offers = catalogue.filter.list(state.offers)
+        var lines: [(line: StyledLine, selected: Bool)] = [(StyledLine([(s("offers.showing") + " ", .muted),
+                                                                        (OfferBrowser.describe(catalogue.filter, env: env), .bold)]), false)]
+        var group: String?
+        for (index, offer) in offers.enumerated() {
+            let heading = OfferBrowser.heading(offer, filter: catalogue.filter, env: env)
+            if heading != group {
+                lines.append((StyledLine(heading, .heading), false))
+                group = heading
+            }
+            lines.append((OfferBrowser.row(offer, participant: "", env: env), index == catalogue.selection))
+        }
+        if offers.isEmpty { lines.append((StyledLine("  " + s("offers.noMatch"), .muted), false)) }
+        ListDrawing.draw(lines, top: 2, bottom: buffer.height - 2, into: &buffer)
+        guard let id = catalogue.sheet?.offer ?? catalogue.detail, let offer = state.offers.first(where: { $0.id == id }) else { return }
+        let area = Overlays.box(&buffer, width: buffer.width - 2, height: buffer.height - 4, title: offer.title)
+        if let sheet = catalogue.sheet {
+            attendance(sheet, offer: offer, state: state, env: env, area: area, into: &buffer)
+            return
+        }
+        var detail = OfferText.detail(offer, participant: "", env: env, width: area.width)
+        detail.append(.blank)
+        detail.append(StyledLine(s("catalogue.bookedPeople"), .heading))
+        detail += offer.booked.enumerated().map { StyledLine("  \($0.offset + 1). " + name(of: $0.element.participantId, state: state)) }
+        if !offer.waiting.isEmpty {
+            detail.append(StyledLine(s("catalogue.waitingPeople"), .heading))
+            detail += offer.waiting.enumerated().map { StyledLine("  \($0.offset + 1). " + name(of: $0.element.participantId, state: state)) }
+        }
+        let first = min(catalogue.detailScroll, max(0, detail.count - area.height))
+        for (offset, line) in detail.dropFirst(first).prefix(area.height).enumerated() {
+            line.draw(into: &buffer, x: area.x, y: area.y + offset, width: area.width)
+        }
+    }
+
+    /// The participant's name from the caseload (the catalogue is the coach's own screen).
+    private static func name(of id: String, state: AppState) -> String {
+        for row in state.caseload {
+            if case let .participant(entry) = row, entry.id == id { return entry.name }
+        }
+        return id
+    }
+
+    private static func attendance(_ sheet: AttendanceSheet, offer: Offer, state: AppState, env: UIEnvironment,
+                                   area: (x: Int, y: Int, width: Int, height: Int), into buffer: inout ScreenBuffer) {
+        let s = env.strings
+        let sessions = sessions(of: offer)
+        guard sessions.indices.contains(sheet.session) else { return }
+        let session = sessions[sheet.session]
+        buffer.put(s("catalogue.attendanceFor", ["date": s.dayWithWeekday(session.day), "start": session.start,
+                                                 "n": String(sheet.session + 1), "of": String(sessions.count)]),
+                   x: area.x, y: area.y, style: .heading, limit: area.width)
+        for (index, seat) in offer.booked.enumerated() where index < area.height - 2 {
+            let y = area.y + 2 + index
+            let status = offer.attendance(of: seat.participantId, at: session)
+            let mark: String
+            switch status {
+            case .attended?: mark = "✓ " + s("attendance.attended")
+            case .absent?: mark = "✗ " + s("attendance.absent")
+            case .excused?: mark = "– " + s("attendance.excused")
+            case nil: mark = "? " + s("attendance.notMarked")
+            }
+            let selected = index == sheet.selection
+            let style: Style = selected ? .selected : .plain
+            if selected { buffer.fill(y: y, from: area.x, to: area.x + area.width, style: style) }
+            buffer.put((selected ? "› " : "  ") + DisplayWidth.pad(name(of: seat.participantId, state: state), to: 36) + mark,
+                       x: area.x, y: y, style: style, limit: area.width)
+        }
+    }
+}
