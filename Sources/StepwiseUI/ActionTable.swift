@@ -6,6 +6,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case edit, addStep, addGoal, drop, moveItemUp, moveItemDown, advance, accept, approve, switchWriter, history, undo
     case session, rate, newNote, filter, versions, addMilestone, outcome, addContact
     case book, unbook, group, hide, unlock
+    case auditLog
     case catalogue, addOffer, editOffer, cancelOffer, attendance, attended, absent, excused, allAttended, previousSession, nextSession
     case yes, no
     case help, redraw, quit, interrupt
@@ -14,7 +15,7 @@ public enum ActionID: String, CaseIterable, Sendable {
 /// Where the user is, which decides what the keys mean.
 public enum KeyContext: Hashable, Sendable {
     case caseload, searching, participant, plan, notes, progress, offers, offerDetail, form, confirm, history, help, privacy
-    case catalogue, catalogueDetail, attendance
+    case catalogue, catalogueDetail, attendance, auditLog
 }
 
 /// One row of the action table: its keys, where it applies, and whether the footer shows it.
@@ -42,7 +43,8 @@ public struct ActionSpec: Sendable {
 /// The table of actions.
 public enum ActionTable {
     private static let everywhere: Set<KeyContext> = [.caseload, .searching, .participant, .plan, .notes, .progress, .offers,
-                                                      .offerDetail, .form, .confirm, .history, .help, .catalogue, .catalogueDetail, .attendance]
+                                                      .offerDetail, .form, .confirm, .history, .help, .catalogue, .catalogueDetail, .attendance,
+                                                      .auditLog]
     private static let tabs: Set<KeyContext> = [.participant, .plan, .notes, .progress, .offers]
 
     public static let all: [ActionSpec] = [
@@ -74,7 +76,8 @@ public enum ActionTable {
         spec(.allAttended, [.char("A")], [.attendance], footer: true),
         spec(.previousSession, [.left], [.attendance]),
         spec(.nextSession, [.right], [.attendance], footer: true, shown: "←→", label: "action.sessions"),
-        spec(.back, [.escape], [.catalogue, .catalogueDetail, .attendance], footer: true),
+        spec(.back, [.escape], [.catalogue, .catalogueDetail, .attendance, .auditLog], footer: true),
+        spec(.auditLog, [.char("i")], [.participant, .plan, .notes, .progress, .offers]),
         spec(.cancel, [.escape], [.searching], footer: true),
         spec(.edit, [.enter, .char("e")], [.plan, .notes], footer: true),
         spec(.newNote, [.char("n")], [.notes], footer: true),
@@ -127,7 +130,7 @@ public enum ActionTable {
                                    .catalogueDetail, .attendance], footer: true),
         spec(.quit, [.char("q")], [.caseload], footer: true),
         spec(.hide, [.char("L")], [.caseload, .participant, .plan, .notes, .progress, .offers, .offerDetail, .confirm, .history, .help,
-                                   .catalogue, .catalogueDetail, .attendance],
+                                   .catalogue, .catalogueDetail, .attendance, .auditLog],
              footer: false),
         spec(.hide, [.ctrl("x")], [.form, .searching]),
         spec(.unlock, [.enter], [.privacy], footer: true),

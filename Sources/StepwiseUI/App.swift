@@ -57,6 +57,15 @@ public final class App {
         lock = nil
     }
 
+    /// Notes in the audit log who did what to which record (never what it says).
+    private func audit(_ action: AuditAction, _ participant: String?) {
+        do {
+            try AuditLog(store: store).record(action, participant: participant, by: identity)
+        } catch {
+            state.message = Message(env.strings("message.auditFailed", ["reason": "\(error)"]), kind: .error)
+        }
+    }
+
     private func perform(_ effect: Effect) {
         switch effect {
         case let .addParticipant(name, start, language):
@@ -64,6 +73,7 @@ public final class App {
                                           courseStart: start, by: Stamp(by: identity.coach, at: Date()))
             do {
                 try store.save(participant)
+                audit(.changed, participant.id)
                 state.search = nil
                 reloadCaseload(select: participant.id)
                 state.message = Message(env.strings("message.added", ["name": name]))
@@ -83,7 +93,11 @@ public final class App {
         case let .book(offer, step):
             book(offer, step: step)
         case let .unbook(offer):
-            bookings { try $0.unbook(self.state.open?.participant.id ?? "", from: offer) }
+            let participant = state.open?.participant.id ?? ""
+            if bookings({ try $0.unbook(participant, from: offer) }) { audit(.unbooked, participant) }
+        case .loadAudit:
+            guard let id = state.open?.participant.id else { return }
+            state.open?.auditEntries = AuditLog(store: store).entries(for: id)
         case .loadOffers:
             state.offers = store.loadOffers().offers
         case let .saveOffer(offer, isNew):
@@ -109,6 +123,7 @@ public final class App {
                 // Journal entries written meanwhile by bookings elsewhere are kept.
                 let saved = try ParticipantJournal.save(participant, in: store, as: identity)
                 state.open?.participant.journal = saved.journal
+                audit(.changed, participant.id)
                 if let version {
                     try store.appendHistory(version, participant: participant.id)
                     state.open?.history.append(version)
@@ -123,6 +138,7 @@ public final class App {
     private func book(_ offer: String, step: PlanRow?) {
         guard let participant = state.open?.participant.id else { return }
         guard bookings({ try $0.book(participant, into: offer) }) else { return }
+        audit(.booked, participant)
         if case let .step(goal, stepID)? = step {
             let effects = PlanUpdate.commit(&state, env: env) { p, _ in
                 guard let g = p.plan.goals.firstIndex(where: { $0.id == goal }),
@@ -164,6 +180,7 @@ public final class App {
             state.offers = store.loadOffers().offers
             state.open = OpenParticipant(participant: participant, heldBy: heldBy)
             state.open?.history = store.loadHistory(participant: id)
+            audit(.opened, id)
         } catch {
             state.message = Message(env.strings("message.cannotOpen", ["reason": "\(error)"]), kind: .error)
         }

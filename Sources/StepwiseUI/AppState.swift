@@ -34,6 +34,8 @@ public struct OpenParticipant: Equatable, Sendable {
     /// Selected offer of the offers tab (an index into the filtered list).
     public var offerSelection = 0
     public var offerFilter = OfferFilter()
+    /// The audit log's entries about this record, when they are shown to the citizen.
+    public var auditEntries: [AuditEntry]?
     /// The offer shown in detail, if any, and how far its text is scrolled.
     public var offerDetail: String?
     public var offerDetailScroll = 0
@@ -108,6 +110,7 @@ public struct AppState: Equatable, Sendable {
             return catalogue.detail == nil ? .catalogue : .catalogueDetail
         }
         if let open {
+            if open.auditEntries != nil { return .auditLog }
             switch open.tab {
             case .plan: return .plan
             case .notes: return .notes

@@ -5,6 +5,8 @@ public enum Effect: Equatable, Sendable {
     case addParticipant(name: String, courseStart: Day, language: String)
     case openParticipant(id: String)
     case closeParticipant
+    /// Read the audit log's entries about the open participant, to show them.
+    case loadAudit
     /// Read the offer catalogue again (it is shared with other terminals).
     case loadOffers
     /// Save the open participant and keep the plan's new version in the history.

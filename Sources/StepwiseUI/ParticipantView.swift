@@ -31,6 +31,10 @@ enum ParticipantView {
             ]), x: 0, y: 2, style: .warning)
         }
         tabs(open.tab, env: env, into: &buffer)
+        if let entries = open.auditEntries {
+            auditLog(entries, env: env, into: &buffer)
+            return
+        }
         switch open.tab {
         case .plan:
             PlanTabView.render(open, state: state, env: env, into: &buffer)
@@ -62,6 +66,18 @@ enum ParticipantView {
             let more = s("participant.scroll", ["from": String(first + 1), "to": String(min(lines.count, first + rows)),
                                                 "of": String(lines.count)])
             buffer.put(more, x: max(0, buffer.width - DisplayWidth.of(more) - 1), y: 4, style: .muted)
+        }
+    }
+
+    /// Who opened, changed, printed or exported this record, and when: newest first.
+    private static func auditLog(_ entries: [AuditEntry], env: UIEnvironment, into buffer: inout ScreenBuffer) {
+        let s = env.strings
+        let area = Overlays.box(&buffer, width: buffer.width - 2, height: buffer.height - 4, title: s("audit.title"))
+        if entries.isEmpty { buffer.put(s("audit.none"), x: area.x, y: area.y, style: .muted) }
+        for (offset, entry) in entries.reversed().prefix(area.height).enumerated() {
+            let line = DisplayWidth.pad(s.dayWithWeekday(Day(entry.at)) + " " + TimeText.clock(entry.at), to: 22)
+                + DisplayWidth.pad(entry.coach + " (" + entry.user + ")", to: 28) + s("audit.\(entry.action.rawValue)")
+            buffer.put(line, x: area.x, y: area.y + offset, limit: area.width)
         }
     }
 

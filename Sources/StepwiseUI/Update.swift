@@ -42,6 +42,9 @@ public enum Update {
             return list(action, state: &state, env: env)
         case .caseload:
             return list(action, state: &state, env: env)
+        case .auditLog:
+            if action == .back { state.open?.auditEntries = nil }
+            return []
         case .catalogue, .catalogueDetail, .attendance:
             return CatalogueUpdate.handle(action, state: &state, env: env)
         case .participant, .notes, .progress, .offers, .offerDetail:
@@ -105,6 +108,7 @@ public enum Update {
         case .pageUp?: open.scroll = max(0, open.scroll - page)
         case .pageDown?: open.scroll += page
         case .back?: return [.closeParticipant]
+        case .auditLog?: return [.loadAudit]
         case .help?: state.showingHelp = true
         default: return []
         }
