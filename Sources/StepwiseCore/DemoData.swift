@@ -98,13 +98,24 @@ public enum DemoData {
         for demo in offers {
             var offer = Offer(id: RecordID.generate(prefix: "o"), title: demo.title, kind: demo.kind,
                               description: demo.description,
-                              sessions: demo.sessions.map { OfferSession(day: CourseFrame.workday(today.adding(days: $0.offsetDays)), start: $0.start, end: $0.end) },
+                              sessions: sessions(demo.sessions, today: today),
                               place: demo.place, capacity: demo.capacity, language: demo.language)
             offer.booked = (demo.bookedBy ?? []).filter(ids.indices.contains).map { Seat(participantId: ids[$0], since: now) }
             offer.waiting = (demo.waitingBy ?? []).filter(ids.indices.contains).map { Seat(participantId: ids[$0], since: now) }
             try store.save(offer)
         }
         return (ids.count, offers.count)
+    }
+
+    /// Sessions on workdays: one that falls on a weekend moves to the Monday after, unless
+    /// that Monday already has the same session.
+    private static func sessions(_ demo: [DemoSession], today: Day) -> [OfferSession] {
+        var result: [OfferSession] = []
+        for session in demo {
+            let moved = OfferSession(day: CourseFrame.workday(today.adding(days: session.offsetDays)), start: session.start, end: session.end)
+            if !result.contains(moved) { result.append(moved) }
+        }
+        return result
     }
 
     /// The demo plan in the citizen's own words, saved as if written at the first conversation.

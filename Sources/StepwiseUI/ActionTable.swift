@@ -7,6 +7,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case session, rate, newNote, filter, versions, addMilestone, outcome, addContact
     case book, unbook, group, hide, unlock
     case auditLog
+    case internship, followUp
     case catalogue, addOffer, editOffer, cancelOffer, attendance, attended, absent, excused, allAttended, previousSession, nextSession
     case yes, no
     case help, redraw, quit, interrupt
@@ -68,6 +69,8 @@ public enum ActionTable {
         spec(.editOffer, [.char("e")], [.catalogue, .catalogueDetail], footer: true),
         spec(.cancelOffer, [.char("d")], [.catalogue, .catalogueDetail], footer: true, label: "action.cancelOffer.short"),
         spec(.attendance, [.char("t")], [.catalogue, .catalogueDetail], footer: true),
+        spec(.internship, [.char("I")], [.catalogue, .catalogueDetail]),
+        spec(.followUp, [.char("F")], [.catalogue, .catalogueDetail]),
         spec(.filter, [.char("f"), .char("/")], [.catalogue], footer: true),
         spec(.group, [.char("G")], [.catalogue]),
         spec(.attended, [.char("1")], [.attendance], footer: true),

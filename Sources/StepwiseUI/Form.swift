@@ -55,6 +55,9 @@ public struct Form: Equatable, Sendable, Codable {
         case offerFilter
         case book(String)
         case editOffer(String?)
+        case internship(String)
+        /// A follow-up meeting of an internship: the one at this index, or a new one.
+        case followUp(String, Int?)
         case about(String)
         case addGoal
         case editGoal(String)

@@ -145,7 +145,7 @@ public enum Update {
     private static func form(_ key: Key, action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect] {
         guard var form = state.form else { return [] }
         if action == .submit, let effects = OfferForms.submit(&form, state: &state, env: env)
-            ?? CatalogueForms.submit(&form, state: &state, env: env) {
+            ?? CatalogueForms.submit(&form, state: &state, env: env) ?? InternshipForms.submit(&form, state: &state, env: env) {
             return effects
         }
         switch action {
