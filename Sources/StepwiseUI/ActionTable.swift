@@ -7,7 +7,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case session, rate, newNote, filter, versions, addMilestone, outcome, addContact
     case book, unbook, group, hide, unlock
     case auditLog
-    case internship, followUp
+    case internship, followUp, print, printTo, calendarFile
     case catalogue, addOffer, editOffer, cancelOffer, attendance, attended, absent, excused, allAttended, previousSession, nextSession
     case yes, no
     case help, redraw, quit, interrupt
@@ -16,7 +16,7 @@ public enum ActionID: String, CaseIterable, Sendable {
 /// Where the user is, which decides what the keys mean.
 public enum KeyContext: Hashable, Sendable {
     case caseload, searching, participant, plan, notes, progress, offers, offerDetail, form, confirm, history, help, privacy
-    case catalogue, catalogueDetail, attendance, auditLog
+    case catalogue, catalogueDetail, attendance, auditLog, summary
 }
 
 /// One row of the action table: its keys, where it applies, and whether the footer shows it.
@@ -45,8 +45,8 @@ public struct ActionSpec: Sendable {
 public enum ActionTable {
     private static let everywhere: Set<KeyContext> = [.caseload, .searching, .participant, .plan, .notes, .progress, .offers,
                                                       .offerDetail, .form, .confirm, .history, .help, .catalogue, .catalogueDetail, .attendance,
-                                                      .auditLog]
-    private static let tabs: Set<KeyContext> = [.participant, .plan, .notes, .progress, .offers]
+                                                      .auditLog, .summary]
+    private static let tabs: Set<KeyContext> = [.participant, .plan, .notes, .progress, .offers, .summary]
 
     public static let all: [ActionSpec] = [
         spec(.moveUp, [.up, .char("k")], [.caseload, .participant, .history], footer: true, shown: "↑↓"),
@@ -80,7 +80,14 @@ public enum ActionTable {
         spec(.previousSession, [.left], [.attendance]),
         spec(.nextSession, [.right], [.attendance], footer: true, shown: "←→", label: "action.sessions"),
         spec(.back, [.escape], [.catalogue, .catalogueDetail, .attendance, .auditLog], footer: true),
-        spec(.auditLog, [.char("i")], [.participant, .plan, .notes, .progress, .offers]),
+        spec(.auditLog, [.char("i")], [.participant, .plan, .notes, .progress, .offers, .summary]),
+        spec(.moveUp, [.up, .char("k")], [.summary], footer: true, shown: "↑↓", label: "action.scroll"),
+        spec(.moveDown, [.down, .char("j")], [.summary]),
+        spec(.pageUp, [.pageUp], [.summary]),
+        spec(.pageDown, [.pageDown, .char(" ")], [.summary]),
+        spec(.print, [.char("p")], [.summary], footer: true),
+        spec(.printTo, [.char("P")], [.summary]),
+        spec(.calendarFile, [.char("c")], [.summary], footer: true),
         spec(.cancel, [.escape], [.searching], footer: true),
         spec(.edit, [.enter, .char("e")], [.plan, .notes], footer: true),
         spec(.newNote, [.char("n")], [.notes], footer: true),
@@ -130,10 +137,10 @@ public enum ActionTable {
         spec(.cancel, [.escape], [.form], footer: true),
         spec(.closeHelp, [.escape, .char("?"), .char("q")], [.help], footer: true, shown: "Esc"),
         spec(.help, [.char("?")], [.caseload, .participant, .plan, .notes, .progress, .offers, .offerDetail, .catalogue,
-                                   .catalogueDetail, .attendance], footer: true),
+                                   .catalogueDetail, .attendance, .summary], footer: true),
         spec(.quit, [.char("q")], [.caseload], footer: true),
         spec(.hide, [.char("L")], [.caseload, .participant, .plan, .notes, .progress, .offers, .offerDetail, .confirm, .history, .help,
-                                   .catalogue, .catalogueDetail, .attendance, .auditLog],
+                                   .catalogue, .catalogueDetail, .attendance, .auditLog, .summary],
              footer: false),
         spec(.hide, [.ctrl("x")], [.form, .searching]),
         spec(.unlock, [.enter], [.privacy], footer: true),

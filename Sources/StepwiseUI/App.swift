@@ -9,6 +9,7 @@ public final class App {
     private let store: DataStore
     private let identity: Identity
     private var lock: RecordLock?
+    private var summaryKey: SummaryKey?
 
     public init(store: DataStore, identity: Identity, env: UIEnvironment, today: Day, width: Int, height: Int) {
         self.store = store
@@ -33,6 +34,18 @@ public final class App {
         state.now = Date()
         state.today = Day(state.now)
         for effect in Update.handle(key, state: &state, env: env) { perform(effect) }
+        refreshSummary()
+    }
+
+    /// Makes the summary pages when the summary tab is shown and the record or the
+    /// catalogue has changed since they were made.
+    private func refreshSummary() {
+        guard let open = state.open, open.tab == .summary else { return }
+        let key = SummaryKey(participant: open.participant, offers: state.offers, today: state.today)
+        guard key != summaryKey || open.summaryPages == nil else { return }
+        summaryKey = key
+        let pages = SummaryTab.pages(open, state: state, env: env)
+        state.open?.summaryPages = pages
     }
 
     /// Takes a new terminal size.
@@ -95,6 +108,17 @@ public final class App {
         case let .unbook(offer):
             let participant = state.open?.participant.id ?? ""
             if bookings({ try $0.unbook(participant, from: offer) }) { audit(.unbooked, participant) }
+        case let .print(printer):
+            printSummary(on: printer)
+        case .choosePrinter:
+            let printers = Printer.available()
+            if printers.isEmpty {
+                state.message = Message(Printer.Failure.noPrinter.text(env.strings), kind: .error)
+            } else {
+                state.form = SummaryTab.printerForm(printers)
+            }
+        case let .saveCalendar(path):
+            saveCalendar(to: path)
         case .loadAudit:
             guard let id = state.open?.participant.id else { return }
             state.open?.auditEntries = AuditLog(store: store).entries(for: id)
@@ -169,6 +193,36 @@ public final class App {
         return false
     }
 
+    private func printSummary(on printer: String?) {
+        guard let participant = state.open?.participant else { return }
+        let summary = SummaryTab.summary(participant, state: state, env: env)
+        do {
+            let job = try Printer.print(text: summary.printable(pageWidth: SummaryTab.pageWidth, pageHeight: SummaryTab.pageHeight),
+                                        printer: printer)
+            audit(.printed, participant.id)
+            state.message = Message(env.strings("print.sent", ["printer": job.printer ?? env.strings("print.defaultPrinter"),
+                                                                "pages": String(summary.pages().count)]))
+        } catch let failure as Printer.Failure {
+            state.message = Message(failure.text(env.strings), kind: .error)
+        } catch {
+            state.message = Message("\(error)", kind: .error)
+        }
+    }
+
+    private func saveCalendar(to path: String) {
+        guard let participant = state.open?.participant else { return }
+        let export = CalendarExport(participant: participant, offers: state.offers, strings: env.table(for: participant.language),
+                                    now: Date(), today: state.today)
+        let expanded = path.hasPrefix("~/") ? (ProcessInfo.processInfo.environment["HOME"] ?? "") + path.dropFirst() : path
+        do {
+            try AtomicFile.write(Data(export.ics().utf8), to: URL(fileURLWithPath: expanded))
+            audit(.calendar, participant.id)
+            state.message = Message(env.strings("calendar.saved", ["n": String(export.events.count), "path": expanded]))
+        } catch {
+            state.message = Message(env.strings("calendar.failed", ["reason": "\(error)"]), kind: .error)
+        }
+    }
+
     private func open(_ id: String) {
         do {
             let participant = try store.loadParticipant(id)
@@ -201,4 +255,11 @@ public final class App {
 struct Draft: Codable {
     var form: Form
     var participantId: String?
+}
+
+/// What the summary pages were made from.
+private struct SummaryKey: Equatable {
+    var participant: Participant
+    var offers: [Offer]
+    var today: Day
 }

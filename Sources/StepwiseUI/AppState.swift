@@ -34,6 +34,8 @@ public struct OpenParticipant: Equatable, Sendable {
     /// Selected offer of the offers tab (an index into the filtered list).
     public var offerSelection = 0
     public var offerFilter = OfferFilter()
+    /// The summary as it prints, page by page (made when the summary tab is shown).
+    public var summaryPages: [[String]]?
     /// The audit log's entries about this record, when they are shown to the citizen.
     public var auditEntries: [AuditEntry]?
     /// The offer shown in detail, if any, and how far its text is scrolled.
@@ -116,7 +118,7 @@ public struct AppState: Equatable, Sendable {
             case .notes: return .notes
             case .progress: return .progress
             case .offers: return open.offerDetail == nil ? .offers : .offerDetail
-            case .summary: return .participant
+            case .summary: return .summary
             }
         }
         return search == nil ? .caseload : .searching

@@ -5,6 +5,12 @@ public enum Effect: Equatable, Sendable {
     case addParticipant(name: String, courseStart: Day, language: String)
     case openParticipant(id: String)
     case closeParticipant
+    /// Print the open participant's summary (on the default printer when none is named).
+    case print(printer: String?)
+    /// Ask which printer to use.
+    case choosePrinter
+    /// Save the open participant's calendar file.
+    case saveCalendar(path: String)
     /// Read the audit log's entries about the open participant, to show them.
     case loadAudit
     /// Read the offer catalogue again (it is shared with other terminals).
@@ -34,11 +40,19 @@ public struct UIEnvironment: Sendable {
     public var languages: [String]
     /// The progress indicators the citizen rates.
     public var indicators: IndicatorSet
+    /// The string table of every language, for summaries in the citizen's language.
+    public var tables: [String: Localizer]
 
-    public init(strings: Localizer, dates: DateParser, languages: [String], indicators: IndicatorSet) {
+    public init(strings: Localizer, dates: DateParser, languages: [String], indicators: IndicatorSet, tables: [String: Localizer] = [:]) {
         self.strings = strings
         self.dates = dates
         self.languages = languages
         self.indicators = indicators
+        self.tables = tables
+    }
+
+    /// The strings of `language`, else English, else the screen's.
+    public func table(for language: String) -> Localizer {
+        tables[language] ?? tables["en"] ?? strings
     }
 }

@@ -58,6 +58,8 @@ public struct Form: Equatable, Sendable, Codable {
         case internship(String)
         /// A follow-up meeting of an internship: the one at this index, or a new one.
         case followUp(String, Int?)
+        case printer
+        case calendar
         case about(String)
         case addGoal
         case editGoal(String)

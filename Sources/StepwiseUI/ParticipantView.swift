@@ -53,7 +53,10 @@ enum ParticipantView {
                 }
             }
             return
-        case .progress, .summary:
+        case .summary:
+            SummaryTab.render(open, state: state, env: env, into: &buffer)
+            return
+        case .progress:
             break
         }
         let lines = TabContent.lines(open, state: state, env: env, width: buffer.width - 2)

@@ -65,7 +65,7 @@ enum PlanForms {
             return .some(day)
         }
         switch form.purpose {
-        case .addParticipant, .startSession, .endSession, .note, .rating, .milestone, .outcome, .contact, .offerFilter, .book, .editOffer, .internship, .followUp:
+        case .addParticipant, .startSession, .endSession, .note, .rating, .milestone, .outcome, .contact, .offerFilter, .book, .editOffer, .internship, .followUp, .printer, .calendar:
             return nil
         case let .about(raw):
             guard let topic = AboutMe(rawValue: raw) else { return nil }

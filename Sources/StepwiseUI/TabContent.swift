@@ -4,16 +4,12 @@ import StepwiseCore
 enum TabContent {
     static func lines(_ open: OpenParticipant, state: AppState, env: UIEnvironment, width: Int) -> [StyledLine] {
         switch open.tab {
-        case .plan: return planLines(open.participant, state: state, env: env)
+        case .plan: return []
         case .offers: return offers(open.participant, state: state, env: env)
         case .notes: return []
         case .progress: return ProgressView.lines(open.participant, env: env, width: width)
-        case .summary: return planLines(open.participant, state: state, env: env) + [.blank] + offers(open.participant, state: state, env: env)
+        case .summary: return []
         }
-    }
-
-    private static func planLines(_ p: Participant, state: AppState, env: UIEnvironment) -> [StyledLine] {
-        PlanView.lines(p, plan: p.plan, marks: [:], today: state.today, env: env, offers: state.offers).map(\.line)
     }
 
     /// The offers the participant holds a seat in or waits for.

@@ -47,6 +47,9 @@ public enum Update {
             return []
         case .catalogue, .catalogueDetail, .attendance:
             return CatalogueUpdate.handle(action, state: &state, env: env)
+        case .summary:
+            return SummaryTab.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
+                ?? participant(action, state: &state)
         case .participant, .notes, .progress, .offers, .offerDetail:
             return OfferUpdate.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
                 ?? participant(action, state: &state)
@@ -145,7 +148,8 @@ public enum Update {
     private static func form(_ key: Key, action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect] {
         guard var form = state.form else { return [] }
         if action == .submit, let effects = OfferForms.submit(&form, state: &state, env: env)
-            ?? CatalogueForms.submit(&form, state: &state, env: env) ?? InternshipForms.submit(&form, state: &state, env: env) {
+            ?? CatalogueForms.submit(&form, state: &state, env: env) ?? InternshipForms.submit(&form, state: &state, env: env)
+            ?? SummaryTab.submit(&form, state: &state) {
             return effects
         }
         switch action {

@@ -18,6 +18,10 @@ struct Commands {
         "offers": { $0.offers() },
         "book": { $0.book() },
         "unbook": { $0.unbook() },
+        "summary": { $0.summary() },
+        "calendar": { $0.calendar() },
+        "export": { $0.export() },
+        "erase": { $0.erase() },
     ]
 
     func run() -> Int32 {
@@ -64,6 +68,7 @@ struct Commands {
     }
 
     func check() -> Int32 {
+        if let days = options.values["--retention"] { return retention(days) }
         guard FileManager.default.fileExists(atPath: store.root.path) else {
             printError("\(store.root.path) does not exist")
             return 1
@@ -90,8 +95,11 @@ struct Commands {
             try store.prepare()
             let strings = try Localizer.load(language: language, resources: resources)
             let english = try Localizer.load(language: "en", resources: resources)
+            let tables = Dictionary(uniqueKeysWithValues: available.compactMap { code in
+                (try? Localizer.load(language: code, resources: resources)).map { (code, $0) }
+            })
             let env = UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: english), languages: available,
-                                    indicators: try IndicatorSet.load(resources: resources))
+                                    indicators: try IndicatorSet.load(resources: resources), tables: tables)
             let app = App(store: store, identity: Identity.current(), env: env, today: .today, width: 80, height: 24)
             let signal = TerminalDriver(app: app).run()
             return signal == 0 ? 0 : 128 + signal

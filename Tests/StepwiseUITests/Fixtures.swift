@@ -13,8 +13,11 @@ enum Fixtures {
         let english = (try? Localizer.load(language: "en", resources: resources)) ?? Localizer(language: "en", table: [:], fallback: [:])
         let strings = (try? Localizer.load(language: language, resources: resources)) ?? english
         let indicators = (try? IndicatorSet.load(resources: resources)) ?? IndicatorSet(indicators: [], coachBelief: [:])
+        let tables = Dictionary(uniqueKeysWithValues: ["en", "da"].compactMap { code in
+            (try? Localizer.load(language: code, resources: resources)).map { (code, $0) }
+        })
         return UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: english), languages: ["da", "en"],
-                             indicators: indicators)
+                             indicators: indicators, tables: tables)
     }
 
     static func participant(_ id: String, _ name: String, start: String, held: Int = 0) -> Participant {

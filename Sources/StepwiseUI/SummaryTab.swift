@@ -1,0 +1,82 @@
+import Foundation
+import StepwiseCore
+
+/// The summary tab: the plan summary exactly as it prints, page by page, in the citizen's
+/// language; `p` prints it, `P` asks which printer, `c` saves the calendar.
+enum SummaryTab {
+    /// The page size of the printed summary (A4 plain text).
+    static let pageWidth = 72
+    static let pageHeight = 60
+
+    static func handle(_ action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect]? {
+        guard var open = state.open, open.tab == .summary else { return nil }
+        let page = max(1, state.height - 8)
+        switch action {
+        case .moveUp?: open.scroll = max(0, open.scroll - 1)
+        case .moveDown?: open.scroll += 1
+        case .pageUp?: open.scroll = max(0, open.scroll - page)
+        case .pageDown?: open.scroll += page
+        case .print?: return [.print(printer: nil)]
+        case .printTo?: return [.choosePrinter]
+        case .calendarFile?:
+            let home = ProcessInfo.processInfo.environment["HOME"] ?? "/tmp"
+            state.form = Form(purpose: .calendar, title: "form.calendar.title", fields: [
+                Form.Field(label: "field.file", input: TextField(home + "/stepwise-" + open.participant.id + ".ics", maxLength: 500),
+                           hint: "field.file.hint"),
+            ])
+            return []
+        default: return nil
+        }
+        state.open = open
+        return []
+    }
+
+    /// The form that picks a printer among those CUPS offers.
+    static func printerForm(_ printers: [String]) -> Form {
+        Form(purpose: .printer, title: "form.printer.title", fields: [
+            Form.Field(label: "field.printer", choices: printers, prefix: "", selected: nil),
+        ])
+    }
+
+    static func submit(_ form: inout Form, state: inout AppState) -> [Effect]? {
+        switch form.purpose {
+        case .printer:
+            state.form = nil
+            return [.print(printer: form.value(0))]
+        case .calendar:
+            state.form = nil
+            return [.saveCalendar(path: form.value(0))]
+        default:
+            return nil
+        }
+    }
+
+    /// The pages one after the other, scrolled; a rule marks where a new sheet begins.
+    static func render(_ open: OpenParticipant, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+        guard let pages = open.summaryPages else { return }
+        var lines: [StyledLine] = []
+        for (index, page) in pages.enumerated() {
+            if index > 0 { lines.append(StyledLine(String(repeating: "┄", count: pageWidth), .muted)) }
+            lines += page.map { StyledLine($0) }
+        }
+        let rows = max(0, buffer.height - ParticipantView.top - 2)
+        let first = min(open.scroll, max(0, lines.count - rows))
+        let x = max(1, (buffer.width - pageWidth) / 2)
+        for (offset, line) in lines.dropFirst(first).prefix(rows).enumerated() {
+            line.draw(into: &buffer, x: x, y: ParticipantView.top + offset, width: buffer.width - x)
+        }
+        let position = env.strings("summary.position", ["from": String(first + 1), "to": String(min(lines.count, first + rows)),
+                                                        "of": String(lines.count), "pages": String(pages.count)])
+        buffer.put(position, x: max(0, buffer.width - DisplayWidth.of(position) - 1), y: 4, style: .muted)
+    }
+
+    /// The summary of the open participant, in their language.
+    static func pages(_ open: OpenParticipant, state: AppState, env: UIEnvironment) -> [[String]] {
+        summary(open.participant, state: state, env: env).pages(pageWidth: pageWidth, pageHeight: pageHeight)
+    }
+
+    static func summary(_ participant: Participant, state: AppState, env: UIEnvironment) -> Summary {
+        Summary(participant: participant, offers: state.offers, indicators: env.indicators,
+                strings: env.table(for: participant.language), today: state.today, coach: state.coach)
+    }
+}
