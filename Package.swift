@@ -17,7 +17,12 @@ let package = Package(
             dependencies: ["StepwiseCore", "StepwiseUI", "CNcurses", "CStepwiseSignals"],
             path: "Sources/stepwise"
         ),
-        .testTarget(name: "StepwiseCoreTests", dependencies: ["StepwiseCore"], path: "Tests/StepwiseCoreTests"),
+        .executableTarget(
+            name: "stepwise-bench",
+            dependencies: ["StepwiseCore", "StepwiseUI", "CNcurses"],
+            path: "Sources/stepwise-bench"
+        ),
+        .testTarget(name: "StepwiseCoreTests", dependencies: ["StepwiseCore"], path: "Tests/StepwiseCoreTests", exclude: ["Snapshots"]),
         .testTarget(
             name: "StepwiseUITests",
             dependencies: ["StepwiseUI", "StepwiseCore"],

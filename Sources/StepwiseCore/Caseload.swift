@@ -20,30 +20,60 @@ public struct CaseloadEntry: Equatable, Sendable {
     public var name: String
     public var courseStart: Day
     public var nextConversation: Conversation?
+    /// The name as search compares it: lowercased, without diacritics, ø → o, æ → ae …
+    /// (`CaseloadEntry.fold`). Kept in the caseload index, so that search as you type need
+    /// not fold every name on every key.
+    public var searchKey: String
 
     public init(_ participant: Participant) {
         id = participant.id
         name = participant.name
         courseStart = participant.courseStart
         nextConversation = participant.nextConversation
+        searchKey = CaseloadEntry.fold(participant.name)
+    }
+
+    /// An entry as the caseload index holds it.
+    init(id: String, name: String, searchKey: String, courseStart: Day, nextConversation: Conversation?) {
+        self.id = id
+        self.name = name
+        self.searchKey = searchKey
+        self.courseStart = courseStart
+        self.nextConversation = nextConversation
+    }
+
+    /// Letters that diacritic folding keeps but a person types without: "sor" finds "Søren".
+    private static let letters: [Character: String] = ["ø": "o", "æ": "ae", "ß": "ss", "œ": "oe", "ł": "l", "đ": "d", "þ": "th"]
+
+    /// `text` lowercased and without diacritics, as search matches it ("jurgen" finds
+    /// "Jürgen", "sor" finds "Søren"). A change here must raise `CaseloadIndex.formatVersion`,
+    /// because the index keeps the folded names.
+    public static func fold(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        guard folded.contains(where: { letters[$0] != nil }) else { return folded }
+        return folded.reduce(into: "") { result, character in
+            if let plain = letters[character] { result += plain } else { result.append(character) }
+        }
+    }
+
+    /// The caseload order: by name as a person sorts (case, accents and numbers the way
+    /// Finder or a file manager sorts them), then by id.
+    static func ordered(_ lhs: CaseloadEntry, _ rhs: CaseloadEntry) -> Bool {
+        switch lhs.name.localizedStandardCompare(rhs.name) {
+        case .orderedAscending: return true
+        case .orderedDescending: return false
+        case .orderedSame: return lhs.id < rhs.id
+        }
     }
 }
 
 extension DataStore {
     /// Every participant as a caseload row, sorted by name; unreadable files come last.
+    ///
+    /// Reads the caseload index (`caseload-index.jsonl`) and checks every participant file
+    /// against it by `stat` alone; only files that are new or changed since the index was
+    /// written are parsed, and the index is repaired. See `CaseloadIndex`.
     public func loadCaseload() -> [CaseloadRow] {
-        var entries: [CaseloadEntry] = []
-        var unreadable: [CaseloadRow] = []
-        for id in participantIDs() {
-            do {
-                entries.append(CaseloadEntry(try loadParticipant(id)))
-            } catch let problem as RecordProblem {
-                unreadable.append(.unreadable(id: id, problem: problem))
-            } catch {
-                unreadable.append(.unreadable(id: id, problem: RecordProblem(file: "participants/\(id).json", reason: "\(error)")))
-            }
-        }
-        let sorted = entries.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
-        return sorted.map(CaseloadRow.participant) + unreadable
+        CaseloadIndex(store: self).load().rows
     }
 }

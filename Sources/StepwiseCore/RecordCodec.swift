@@ -32,14 +32,20 @@ public enum RecordCodec {
 
     private static func migrated(_ data: Data, file: String, current: Int,
                                  migrate: ([String: Any], Int) -> [String: Any]) throws -> [String: Any] {
+        if data.count > maxRecordBytes {
+            throw RecordProblem(file: file, reason: "is \(data.count / 1_000_000) MB; a record may be at most \(maxRecordBytes / 1_000_000) MB")
+        }
         guard String(data: data, encoding: .utf8) != nil else {
             throw RecordProblem(file: file, reason: "is not valid UTF-8 text")
+        }
+        if let depth = nestedDeeperThan(maxNesting, data) {
+            throw RecordProblem(file: file, reason: "nests lists or objects \(depth) deep; a record nests at most \(maxNesting) deep")
         }
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: data, options: [])
         } catch {
-            throw RecordProblem(file: file, reason: data.isEmpty ? "is empty" : "is not valid JSON (truncated or damaged)")
+            throw RecordProblem(file: file, reason: data.isEmpty ? "is empty" : notJSON(error, data))
         }
         guard let object = parsed as? [String: Any] else {
             throw RecordProblem(file: file, reason: "expected a JSON object at the top level")
@@ -57,6 +63,98 @@ public enum RecordCodec {
         return version < current ? migrate(object, version) : object
     }
 
+    /// The largest record file read (a real one is well under 1 MB).
+    static let maxRecordBytes = 20_000_000
+    /// The deepest nesting of lists and objects read (a real record nests under 10 deep).
+    static let maxNesting = 64
+
+    /// The depth reached when the JSON text nests deeper than `limit`, else nil; a cheap scan
+    /// that skips strings, so that a hostile file fails with a clear reason.
+    static func nestedDeeperThan(_ limit: Int, _ data: Data) -> Int? {
+        let deepest = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int in
+            var depth = 0
+            var deepest = 0
+            var inString = false
+            var escaped = false
+            for byte in bytes {
+                if inString {
+                    if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+                    continue
+                }
+                switch byte {
+                case 0x22: inString = true
+                case 0x5B, 0x7B:
+                    depth += 1
+                    deepest = max(deepest, depth)
+                case 0x5D, 0x7D: depth -= 1
+                default: break
+                }
+            }
+            return deepest
+        }
+        return deepest > limit ? deepest : nil
+    }
+
+    /// Why the JSON parser gave up, in words, with the line where it can tell.
+    static func notJSON(_ error: Error, _ data: Data) -> String {
+        let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+        func line(at offset: Int) -> Int { data.prefix(max(0, offset)).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } }
+        if detail.hasPrefix("Number "), let end = detail.range(of: " is not representable") {
+            let number = String(detail[detail.index(detail.startIndex, offsetBy: 7)..<end.lowerBound].prefix(30))
+            let where_ = data.range(of: Data(number.utf8)).map { " on line \(line(at: $0.lowerBound))" } ?? ""
+            return "holds a number too large to read (\(number))\(where_)"
+        }
+        if let range = detail.range(of: #"(character|at) [0-9]+"#, options: .regularExpression),
+           let offset = Int(detail[range].split(separator: " ").last ?? "") {
+            return "is not valid JSON (truncated or damaged) near line \(line(at: offset))"
+        }
+        return "is not valid JSON (truncated or damaged)"
+    }
+
+    /// The field whose number the decoder refused without saying where (a fraction or a number
+    /// too large where a whole number belongs): each such number is tried as 0 in turn, and
+    /// the one that makes the difference is named.
+    static func blameNumber<T: Decodable>(_ object: [String: Any], as type: T.Type) -> String? {
+        var candidates: [[Any]] = []
+        func walk(_ value: Any, _ path: [Any]) {
+            if let object = value as? [String: Any] {
+                for (key, child) in object { walk(child, path + [key]) }
+            } else if let list = value as? [Any] {
+                for (index, child) in list.enumerated() { walk(child, path + [index]) }
+            } else if let number = value as? NSNumber, String(cString: number.objCType) != "c" {
+                let double = number.doubleValue
+                if double != double.rounded() || abs(double) >= 9.2e18 { candidates.append(path) }
+            }
+        }
+        func replacing(_ value: Any, _ path: ArraySlice<Any>) -> Any {
+            guard let first = path.first else { return 0 }
+            if let key = first as? String, var object = value as? [String: Any], let child = object[key] {
+                object[key] = replacing(child, path.dropFirst())
+                return object
+            }
+            if let index = first as? Int, var list = value as? [Any], list.indices.contains(index) {
+                list[index] = replacing(list[index], path.dropFirst())
+                return list
+            }
+            return value
+        }
+        walk(object, [])
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        for path in candidates.prefix(50) {
+            guard let data = try? JSONSerialization.data(withJSONObject: replacing(object, path[...])) else { continue }
+            do {
+                _ = try decoder.decode(T.self, from: data)
+            } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
+                continue
+            } catch {}
+            return path.reduce(into: "") { text, key in
+                if let index = key as? Int { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + "\(key)" }
+            }
+        }
+        return nil
+    }
+
     private static func decode<T: Decodable>(_ object: [String: Any], file: String) throws -> T {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
@@ -64,6 +162,13 @@ public enum RecordCodec {
             let data = try JSONSerialization.data(withJSONObject: object)
             return try decoder.decode(T.self, from: data)
         } catch let error as DecodingError {
+            if case let .dataCorrupted(context) = error, context.codingPath.isEmpty {
+                // The decoder refused a number without saying where.
+                if let field = blameNumber(object, as: T.self) {
+                    throw RecordProblem(file: file, field: field, reason: "expected a whole number in range")
+                }
+                throw RecordProblem(file: file, reason: "holds a value that cannot be read")
+            }
             throw RecordProblem(file: file, decoding: error)
         } catch {
             throw RecordProblem(file: file, reason: "could not be read")

@@ -76,11 +76,16 @@ struct CommandSpec {
         CommandSpec(name: "tui", flags: [], valued: [], positional: 0...0, positionalNames: ""),
         CommandSpec(name: "demo", flags: [], valued: [], positional: 0...0, positionalNames: ""),
         CommandSpec(name: "list", flags: ["--json"], valued: [], positional: 0...0, positionalNames: ""),
-        CommandSpec(name: "check", flags: [], valued: [], positional: 0...0, positionalNames: ""),
+        CommandSpec(name: "check", flags: [], valued: ["--retention"], positional: 0...0, positionalNames: ""),
         CommandSpec(name: "offers", flags: ["--json", "--skip-bad"], valued: ["--output", "--separator"], positional: 1...2,
                     positionalNames: "list, import FILE.csv or export"),
         CommandSpec(name: "book", flags: [], valued: [], positional: 2...2, positionalNames: "a participant id and an offer id"),
         CommandSpec(name: "unbook", flags: [], valued: [], positional: 2...2, positionalNames: "a participant id and an offer id"),
+        CommandSpec(name: "summary", flags: ["--print"], valued: ["--format", "--output", "--printer"], positional: 1...1,
+                    positionalNames: "a participant id"),
+        CommandSpec(name: "calendar", flags: [], valued: ["--output"], positional: 1...1, positionalNames: "a participant id"),
+        CommandSpec(name: "export", flags: [], valued: ["--output", "--format"], positional: 1...1, positionalNames: "a participant id"),
+        CommandSpec(name: "erase", flags: ["--yes"], valued: [], positional: 1...1, positionalNames: "a participant id"),
     ]
 
     static func named(_ name: String) -> CommandSpec? { all.first { $0.name == name } }

@@ -24,6 +24,7 @@ extension Commands {
             for event in result.change.events where event.kind == .promoted {
                 print("promoted from the waitlist: \(event.participantId) now holds a seat in \(offerLabel(offer))")
             }
+            audit(.booked, participant: participantId)
             warnAboutOverlaps(participantId, offer: offer)
             reportJournal(result.journalProblems)
             return 0
@@ -46,6 +47,7 @@ extension Commands {
             default:
                 print("unbooked: \(who) from \(offerLabel(offer))")
             }
+            audit(.unbooked, participant: participantId)
             for event in result.change.events where event.kind == .promoted {
                 print("promoted from the waitlist: \(event.participantId) now holds a seat in \(offerLabel(offer))")
             }

@@ -1,0 +1,356 @@
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The caseload index: what the caseload shows of every participant file, so that the
+/// caseload opens without parsing 10,000 files.
+///
+/// The index is `caseload-index.jsonl` in the data folder, one JSON array per line:
+///
+///     ["stepwise caseload index",1,"en_US",<body lines>,"<checksum>"]
+///     ["p",<id>,<size>,<mtime ns>,<ctime ns>,<inode>,<name>,<search key>,<course start>,
+///      <next number>,<next planned>,<next status>,<next status changed>,"<checksum>"]
+///     ["u",<id>,<size>,<mtime ns>,<ctime ns>,<inode>,<problem file>,<problem field>,<reason>,"<checksum>"]
+///
+/// Days are days since 1970-01-01; the checksum (FNV-1a, 64 bits, hex) covers the line up to
+/// its last comma, so a damaged or hand-edited line is never believed. The body lines hold
+/// the participants in caseload order, then the unreadable files; lines after the body are
+/// updates appended by saves (the later line for an id wins).
+///
+/// **The index never lies.** Every load lists the participant files and `stat`s each one; an
+/// entry is used only when the file's size, modification time, change time and inode are
+/// exactly those recorded. Anything else (a file changed by another terminal, a restored
+/// backup, an edit by hand, a new file) is parsed again, a removed file is dropped, and the
+/// index is repaired. A missing, damaged or foreign index is rebuilt. A file changed less
+/// than `racyWindow` before it was parsed is not recorded, because a second change within
+/// the same clock tick could keep its time stamps (it is parsed again next time).
+///
+/// Two processes may write the index at once: full writes are atomic renames and appends
+/// are single `write`s, so the last writer wins, and whatever it holds is checked by `stat`
+/// on the next load anyway.
+public struct CaseloadIndex: Sendable {
+    /// File name of the index in the data folder.
+    public static let fileName = "caseload-index.jsonl"
+    /// First value of the header line.
+    static let formatName = "stepwise caseload index"
+    /// Raised whenever the line layout or `CaseloadEntry.fold` changes.
+    static let formatVersion = 1
+
+    /// What one load did, for tests and the benchmark.
+    public struct Statistics: Equatable, Sendable {
+        /// The state of the index file as found.
+        public enum IndexState: Equatable, Sendable {
+            /// Read and used.
+            case valid
+            /// There was none.
+            case missing
+            /// It could not be read or its header was damaged.
+            case broken
+            /// Another format version, or sorted for another locale.
+            case outdated
+        }
+
+        /// How the index file was brought up to date.
+        public enum Write: Equatable, Sendable {
+            /// Nothing had changed.
+            case none
+            /// Lines for the changed files were appended.
+            case appended
+            /// The whole index was written anew.
+            case rewritten
+            /// Writing failed (a read-only folder); the caseload is still right.
+            case failed
+        }
+
+        public var index: IndexState = .missing
+        /// Participant files found.
+        public var files = 0
+        /// Files whose index entry was used without parsing the file.
+        public var reused = 0
+        /// Files parsed because they were new, changed or not in the index.
+        public var parsed = 0
+        /// Index entries dropped because their file is gone.
+        public var removed = 0
+        public var write: Write = .none
+    }
+
+    /// The data folder.
+    public let store: DataStore
+    /// A file modified less than this before it is read is read again on the next load.
+    let racyWindow: TimeInterval
+    /// The clock (tests move it on).
+    let now: @Sendable () -> Date
+
+    /// The index of `store`.
+    public init(store: DataStore) {
+        self.init(store: store, racyWindow: 2, now: { Date() })
+    }
+
+    init(store: DataStore, racyWindow: TimeInterval, now: @escaping @Sendable () -> Date) {
+        self.store = store
+        self.racyWindow = racyWindow
+        self.now = now
+    }
+
+    /// The index file.
+    public var url: URL { store.root.appendingPathComponent(CaseloadIndex.fileName) }
+
+    /// Every participant as a caseload row (sorted by name, unreadable files last, exactly
+    /// as parsing every file would give), and what it took.
+    public func load() -> (rows: [CaseloadRow], statistics: Statistics) {
+        var statistics = Statistics()
+        var ts = timespec(); clock_gettime(CLOCK_MONOTONIC, &ts); let T0 = Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+        func lap(_ what: String) { clock_gettime(CLOCK_MONOTONIC, &ts); FileHandle.standardError.write(Data("\(what) \((Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9 - T0) * 1000)\n".utf8)) }
+        let files = ParticipantFolder.scan(store.participantsDir.path)
+        lap("scan")
+        statistics.files = files.count
+        let locale = Locale.current.identifier
+        let found = IndexFile.read(url.path, locale: locale)
+        statistics.index = found.state
+        lap("read")
+
+        // The winning record of each id: the last line for it.
+        var known: [String: Int] = [:]
+        known.reserveCapacity(found.records.count)
+        for (index, record) in found.records.enumerated() { known[record.id] = index }
+
+        var keep = [Bool](repeating: false, count: found.records.count)
+        var toParse: [(id: String, stamp: FileStamp?)] = []
+        for file in files {
+            if let stamp = file.stamp, let index = known[file.id], found.records[index].stamp == stamp {
+                keep[index] = true
+            } else {
+                toParse.append((file.id, file.stamp))
+            }
+        }
+        statistics.reused = files.count - toParse.count
+        statistics.parsed = toParse.count
+        lap("match")
+        let fresh = parse(toParse)
+
+        // Participants: the body's order holds for the body lines kept; the rest is inserted.
+        var entries: [CaseloadEntry] = []
+        entries.reserveCapacity(files.count)
+        var inserted: [CaseloadEntry] = []
+        var unreadable: [(id: String, problem: RecordProblem)] = []
+        for (index, record) in found.records.enumerated() where keep[index] {
+            switch record.value {
+            case let .entry(entry):
+                if index < found.bodyCount { entries.append(entry) } else { inserted.append(entry) }
+            case let .unreadable(problem):
+                unreadable.append((record.id, problem))
+            }
+        }
+        for record in fresh {
+            switch record.value {
+            case let .entry(entry): inserted.append(entry)
+            case let .unreadable(problem): unreadable.append((record.id, problem))
+            }
+        }
+        if inserted.count > entries.count / 4 {
+            entries += inserted
+            entries.sort(by: CaseloadEntry.ordered)
+        } else {
+            for entry in inserted.sorted(by: CaseloadEntry.ordered) {
+                entries.insert(entry, at: insertionPoint(of: entry, in: entries))
+            }
+        }
+        unreadable.sort { $0.id < $1.id }
+        lap("order")
+
+        // Bring the index file up to date: lines no longer true (dead) and lines appended after
+        // the body (inserted on every load) are compacted away once there are many.
+        let dead = found.records.count - keep.lazy.filter { $0 }.count
+        let appended = found.records.count - found.bodyCount
+        statistics.removed = known.count - files.lazy.filter { known[$0.id] != nil }.count
+        let recordable = fresh.filter(\.recordable)
+        // A removed file's name goes from the index at once (it may have been an erasure).
+        if found.state != .valid || found.damaged > 0 || statistics.removed > 0 || dead + appended + recordable.count > max(64, files.count / 16) {
+            statistics.write = rewrite(entries: entries, unreadable: unreadable, fresh: fresh, kept: found.records, keep: keep,
+                                       locale: locale)
+        } else if !recordable.isEmpty {
+            statistics.write = IndexFile.append(recordable.map(IndexFile.line), to: url.path) ? .appended : .failed
+        }
+        lap("write")
+        let rows = entries.map(CaseloadRow.participant) + unreadable.map { CaseloadRow.unreadable(id: $0.id, problem: $0.problem) }
+        return (rows, statistics)
+    }
+
+    /// Records a participant just saved (call after `DataStore.save`), so that the next load
+    /// need not parse its file: appends one line to the index. Costs a `stat` and one small
+    /// write; does nothing when there is no index yet (the next load builds it).
+    public func recordSaved(_ participant: Participant) {
+        guard let file = try? store.participantFile(participant.id), let stamp = FileStamp(path: file.path) else { return }
+        let record = IndexRecord(id: participant.id, stamp: stamp, value: .entry(CaseloadEntry(participant)))
+        _ = IndexFile.append([IndexFile.line(record)], to: url.path)
+    }
+
+    /// Removes every line about participant `id` from the index (for an erasure: the index
+    /// holds the name). Returns false when the index could not be rewritten; it is then
+    /// deleted, so that no trace of the name is left (the next load rebuilds it).
+    @discardableResult
+    public func forget(_ id: String) -> Bool {
+        let locale = Locale.current.identifier
+        let found = IndexFile.read(url.path, locale: locale)
+        if found.state == .missing { return true }
+        let body = found.records.prefix(found.bodyCount).filter { $0.id != id }.map(IndexFile.line)
+        let tail = found.records.dropFirst(found.bodyCount).filter { $0.id != id }.map(IndexFile.line)
+        if found.state != .broken, IndexFile.write(body + tail, body: body.count, locale: locale, to: url) { return true }
+        return unlink(url.path) == 0 || errno == ENOENT
+    }
+
+    /// Where `entry` goes in `entries` (sorted by `CaseloadEntry.ordered`).
+    private func insertionPoint(of entry: CaseloadEntry, in entries: [CaseloadEntry]) -> Int {
+        var low = 0, high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if CaseloadEntry.ordered(entries[middle], entry) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Writes the whole index: the participants in caseload order, then the unreadable files.
+    private func rewrite(entries: [CaseloadEntry], unreadable: [(id: String, problem: RecordProblem)],
+                         fresh: [IndexRecord], kept: [IndexRecord], keep: [Bool], locale: String) -> Statistics.Write {
+        var stamps: [String: (stamp: FileStamp, recordable: Bool)] = [:]
+        stamps.reserveCapacity(entries.count + unreadable.count)
+        for (index, record) in kept.enumerated() where keep[index] { stamps[record.id] = (record.stamp, true) }
+        for record in fresh { stamps[record.id] = (record.stamp, record.recordable) }
+        var lines: [[UInt8]] = []
+        lines.reserveCapacity(entries.count + unreadable.count)
+        for entry in entries {
+            guard let known = stamps[entry.id], known.recordable else { continue }
+            lines.append(IndexFile.line(IndexRecord(id: entry.id, stamp: known.stamp, value: .entry(entry))))
+        }
+        for (id, problem) in unreadable {
+            guard let known = stamps[id], known.recordable else { continue }
+            lines.append(IndexFile.line(IndexRecord(id: id, stamp: known.stamp, value: .unreadable(problem))))
+        }
+        return IndexFile.write(lines, locale: locale, to: url) ? .rewritten : .failed
+    }
+
+    /// Parses the files not in the index, in parallel when there are many.
+    private func parse(_ files: [(id: String, stamp: FileStamp?)]) -> [IndexRecord] {
+        let store = self.store
+        let limit = now().timeIntervalSince1970 - racyWindow
+        let one: @Sendable ((id: String, stamp: FileStamp?)) -> IndexRecord = { file in
+            let value: IndexRecord.Value
+            do {
+                value = .entry(CaseloadEntry(try store.loadParticipant(file.id)))
+            } catch let problem as RecordProblem {
+                value = .unreadable(problem)
+            } catch {
+                value = .unreadable(RecordProblem(file: "participants/\(file.id).json", reason: "\(error)"))
+            }
+            // A file without a stamp (it vanished, or the id is not valid) is never recorded.
+            let stamp = file.stamp ?? FileStamp(size: -1, modified: 0, changed: 0, inode: 0)
+            let recordable = file.stamp != nil && RecordID.isValid(file.id)
+                && Double(max(stamp.modified, stamp.changed)) / 1e9 < limit
+            return IndexRecord(id: file.id, stamp: stamp, value: value, recordable: recordable)
+        }
+        guard files.count >= 16 else { return files.map(one) }
+        return Parallel.map(files, one)
+    }
+}
+
+/// A file's identity and version as `stat` gives it: any change of content changes one of
+/// these (a write changes the modification and change times; a restored or replaced file
+/// also changes the inode; `touch -d` cannot set the change time back).
+struct FileStamp: Equatable, Sendable {
+    var size: Int64
+    /// Modification time, nanoseconds since 1970.
+    var modified: Int64
+    /// Status change time, nanoseconds since 1970.
+    var changed: Int64
+    var inode: Int64
+
+    init(size: Int64, modified: Int64, changed: Int64, inode: Int64) {
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+        self.inode = inode
+    }
+
+    init(_ info: stat) {
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        inode = Int64(bitPattern: UInt64(info.st_ino))
+    }
+
+    /// The stamp of the file at `path` (following links), or nil when it cannot be stat'ed.
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+}
+
+/// What the index knows of one participant file.
+struct IndexRecord: Sendable {
+    enum Value: Sendable {
+        case entry(CaseloadEntry)
+        case unreadable(RecordProblem)
+    }
+
+    var id: String
+    var stamp: FileStamp
+    var value: Value
+    /// False when the file may change again unnoticed (too recently modified): shown, not kept.
+    var recordable = true
+}
+
+/// Listing the participant folder with the `stat` of each file, without reading any.
+enum ParticipantFolder {
+    /// A `<id>.json` file found, and its stamp (nil when it vanished or cannot be stat'ed).
+    struct File: Sendable {
+        var id: String
+        var stamp: FileStamp?
+    }
+
+    /// The `*.json` files (not hidden) of `path`, in no particular order.
+    static func scan(_ path: String) -> [File] {
+        let folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return [] }
+        defer { close(folder) }
+        let listing = dup(folder)
+        guard listing >= 0, let stream = fdopendir(listing) else { return [] }
+        var names: [String] = []
+        while let item = readdir(stream) {
+            let name = withUnsafePointer(to: &item.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            guard name.hasSuffix(".json"), !name.hasPrefix(".") else { continue }
+            names.append(name)
+        }
+        closedir(stream)
+        let one: @Sendable (String) -> File = { name in
+            var info = stat()
+            let stamp = fstatat(folder, name, &info, 0) == 0 ? FileStamp(info) : nil
+            return File(id: String(name.dropLast(5)), stamp: stamp)
+        }
+        guard names.count >= 4096 else { return names.map(one) }
+        return Parallel.map(names, one)
+    }
+}
+
+/// Runs a function over an array on every core, keeping the order.
+enum Parallel {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let chunks = max(1, min(items.count, ProcessInfo.processInfo.activeProcessorCount * 2))
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let output = results
+        items.withUnsafeBufferPointer { input in
+            nonisolated(unsafe) let input = input
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let range = (items.count * chunk / chunks)..<(items.count * (chunk + 1) / chunks)
+                for index in range { output[index] = transform(input[index]) }
+            }
+        }
+        return results.compactMap { $0 }
+    }
+}

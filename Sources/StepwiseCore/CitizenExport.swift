@@ -1,0 +1,227 @@
+import Foundation
+
+/// Everything the data folder holds about one citizen, for their right of access
+/// (`stepwise export`): the record as it is (plan, notes with every earlier version,
+/// sessions, ratings, milestones, contacts, outcome, journal), every saved version of the
+/// plan, their seats and places on waitlists (with the internship details of a placement
+/// they hold), a form left half-typed about them, and the audit log's entries about them.
+public struct CitizenExport: Sendable {
+    /// A seat or a place in line in one offer.
+    public struct Place: Codable, Equatable, Sendable {
+        public var offerId: String
+        public var offerTitle: String
+        public var kind: String
+        /// `open` or `cancelled`.
+        public var offerStatus: String
+        /// `seat` or `waiting`.
+        public var place: String
+        /// The seat number or the place in line (1-based).
+        public var position: Int
+        public var since: Date
+        public var sessions: [OfferSession]
+        /// The placement details (employer, tasks, accommodations, follow-ups) of an
+        /// internship the citizen holds a seat in.
+        public var internship: Internship?
+    }
+
+    /// When the copy was made and by whom.
+    public var made: Date
+    public var madeBy: String
+    public var participant: Participant
+    public var planHistory: [PlanVersion]
+    public var bookings: [Place]
+    /// Forms about the citizen left half-typed when a terminal closed, as stored.
+    public var drafts: [Data]
+    public var audit: [AuditEntry]
+    /// Offer files that could not be read (seats in them cannot be listed).
+    public var unreadableOffers: [RecordProblem]
+
+    /// Gathers everything about `id`; throws when the participant's file cannot be read.
+    public static func collect(_ id: String, from store: DataStore, by identity: Identity, at now: Date = Date()) throws -> CitizenExport {
+        let participant = try store.loadParticipant(id)
+        let (offers, problems) = store.loadOffers()
+        var places: [Place] = []
+        for offer in offers.sorted(by: { $0.id < $1.id }) {
+            guard let place = Booking.place(of: id, in: offer) else { continue }
+            let seat: Seat
+            let position: Int
+            let kind: String
+            switch place {
+            case let .seat(n):
+                seat = offer.booked[n - 1]
+                position = n
+                kind = "seat"
+            case let .waiting(n):
+                seat = offer.waiting[n - 1]
+                position = n
+                kind = "waiting"
+            }
+            places.append(Place(offerId: offer.id, offerTitle: offer.title, kind: offer.kind, offerStatus: offer.status.rawValue,
+                                place: kind, position: position, since: seat.since, sessions: offer.sessions,
+                                internship: kind == "seat" ? offer.internship : nil))
+        }
+        return CitizenExport(made: now, madeBy: identity.coach, participant: participant,
+                             planHistory: store.loadHistory(participant: id), bookings: places,
+                             drafts: Erasure.drafts(naming: id, in: store).compactMap { FileManager.default.contents(atPath: $0.path) },
+                             audit: AuditLog(store: store).entries(for: id),
+                             unreadableOffers: problems.filter { problem in
+                                 let url = store.root.appendingPathComponent(problem.file)
+                                 return FileManager.default.contents(atPath: url.path)?.range(of: Data(id.utf8)) != nil
+                             })
+    }
+
+    // MARK: - JSON
+
+    /// The copy as one JSON object (pretty, keys sorted, dates ISO 8601).
+    public func json() throws -> Data {
+        var data = try JSONSerialization.data(withJSONObject: try tree(), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        data.append(0x0A)
+        return data
+    }
+
+    /// The copy as JSON values, in the shape `json()` writes.
+    func tree() throws -> [String: Any] {
+        [
+            "about": "Everything Stepwise holds about participant \(participant.id), as of \(CitizenExport.iso(made)).",
+            "made": CitizenExport.iso(made),
+            "madeBy": madeBy,
+            "record": try CitizenExport.value(participant),
+            "planHistory": try CitizenExport.value(planHistory),
+            "bookings": try CitizenExport.value(bookings),
+            "drafts": drafts.map { (try? JSONSerialization.jsonObject(with: $0)) ?? String(decoding: $0, as: UTF8.self) },
+            "auditLog": try CitizenExport.value(audit),
+            "unreadableOffers": unreadableOffers.map(\.description),
+        ]
+    }
+
+    private static func value<T: Encodable>(_ value: T) throws -> Any {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        return try JSONSerialization.jsonObject(with: try encoder.encode(value), options: [.fragmentsAllowed])
+    }
+
+    private static func iso(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+
+    // MARK: - Text
+
+    /// The copy as plain text a citizen can read: sections with headings, every field with
+    /// its name in words, every list numbered. Nothing the JSON holds is left out.
+    public func text() throws -> String {
+        let tree = try tree()
+        var out = TextWriter()
+        out.line("Everything Stepwise holds about you")
+        out.line("Participant \(participant.id) · made \(TextWriter.readable(CitizenExport.iso(made))) by \(madeBy)")
+        out.blank()
+        let sections: [(String, String, String)] = [
+            ("record", "Your record", "Your record holds nothing."),
+            ("planHistory", "Every saved version of your plan", "No earlier versions of the plan are kept."),
+            ("bookings", "Your seats and places on waitlists", "You hold no seats and wait for none."),
+            ("drafts", "Forms about you left half-typed", "None."),
+            ("auditLog", "Who opened, changed, printed or exported your record", "Nothing is noted."),
+            ("unreadableOffers", "Offer files that could not be read", "None."),
+        ]
+        for (key, title, empty) in sections {
+            out.heading(title)
+            let value = tree[key]
+            if let list = value as? [Any], list.isEmpty {
+                out.line(empty)
+            } else if let value {
+                out.value(value, indent: 0)
+            }
+            out.blank()
+        }
+        return out.text
+    }
+}
+
+/// Writes JSON values as indented, readable lines.
+private struct TextWriter {
+    private(set) var text = ""
+
+    /// Keys shown first, in this order; the rest follow alphabetically.
+    private static let order = [
+        "id", "name", "title", "version", "number", "kind", "action", "participant", "text", "day", "planned", "date",
+        "status", "at", "by", "coach", "user", "host", "author",
+    ]
+
+    mutating func line(_ text: String, indent: Int = 0) {
+        self.text += String(repeating: "  ", count: indent) + text + "\n"
+    }
+
+    mutating func blank() { text += "\n" }
+
+    mutating func heading(_ title: String) {
+        line(title)
+        line(String(repeating: "=", count: title.count))
+    }
+
+    mutating func value(_ value: Any, indent: Int) {
+        switch value {
+        case let object as [String: Any]:
+            for key in TextWriter.sortedKeys(object) {
+                guard let child = object[key] else { continue }
+                let label = TextWriter.label(key)
+                if let scalar = TextWriter.scalar(child) {
+                    line("\(label): \(scalar)", indent: indent)
+                } else if let list = child as? [Any], list.isEmpty {
+                    line("\(label): none", indent: indent)
+                } else if let dictionary = child as? [String: Any], dictionary.isEmpty {
+                    line("\(label): none", indent: indent)
+                } else {
+                    line("\(label):", indent: indent)
+                    self.value(child, indent: indent + 1)
+                }
+            }
+        case let list as [Any]:
+            for (index, element) in list.enumerated() {
+                if let scalar = TextWriter.scalar(element) {
+                    line("\(index + 1). \(scalar)", indent: indent)
+                } else {
+                    line("\(index + 1).", indent: indent)
+                    self.value(element, indent: indent + 1)
+                }
+            }
+        default:
+            line(TextWriter.scalar(value) ?? "\(value)", indent: indent)
+        }
+    }
+
+    /// A value on one line, or nil for lists and objects. Line breaks in text are kept,
+    /// indented under the label.
+    private static func scalar(_ value: Any) -> String? {
+        switch value {
+        case is NSNull: return "none"
+        case let text as String: return readable(text).replacingOccurrences(of: "\n", with: "\n      ")
+        case let number as NSNumber:
+            // JSON true and false come back as numbers of type "c".
+            if String(cString: number.objCType) == "c" { return number.boolValue ? "yes" : "no" }
+            return number.stringValue
+        case is [Any], is [String: Any]: return nil
+        default: return "\(value)"
+        }
+    }
+
+    /// `2026-03-02T09:15:00Z` as `2026-03-02 09:15:00 UTC`; other text as it is.
+    static func readable(_ text: String) -> String {
+        guard text.count == 20, text.hasSuffix("Z"), text.dropFirst(10).first == "T",
+              text.range(of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"#, options: .regularExpression) != nil else { return text }
+        return text.prefix(10) + " " + text.dropFirst(11).dropLast() + " UTC"
+    }
+
+    /// `courseStart` as `Course start`.
+    static func label(_ key: String) -> String {
+        var words = ""
+        for character in key {
+            if character.isUppercase, !words.isEmpty { words += " " + character.lowercased() } else { words.append(character) }
+        }
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    static func sortedKeys(_ object: [String: Any]) -> [String] {
+        object.keys.sorted { lhs, rhs in
+            let left = order.firstIndex(of: lhs) ?? order.count
+            let right = order.firstIndex(of: rhs) ?? order.count
+            return left != right ? left < right : lhs < rhs
+        }
+    }
+}

@@ -1,0 +1,266 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The citizen's right to erasure (`stepwise erase`): everything the data folder holds about
+/// one participant goes, and the audit log keeps only an anonymous trace.
+///
+/// In order: the record's edit lock is taken (an erasure waits for nobody: a record open at
+/// another terminal is refused); every seat and place on a waitlist is given up through
+/// `BookingStore`, so that the first in line moves up and their record says so (an internship
+/// the citizen held a seat in loses the accommodations and follow-up notes agreed for them);
+/// the plan history, forms left half-typed about them, temporary files and the record itself
+/// are removed, and their line in the caseload index; then the audit log is rewritten with an anonymous marker (`erased-N`) in place
+/// of the id, plus one `erased` entry; last, the record's lock files go. An erasure cut off
+/// half-way can be run again: it finishes what is left.
+public enum Erasure {
+    /// What the data folder holds about a participant, as counts (never contents).
+    public struct Inventory: Equatable, Sendable {
+        public var participantFile = false
+        public var historyVersions = 0
+        public var historyFile = false
+        public var drafts = 0
+        public var lockFiles = 0
+        /// Temporary files left by writes that were cut off.
+        public var temporaryFiles = 0
+        public var seats = 0
+        public var waitlistPlaces = 0
+        public var auditEntries = 0
+
+        /// True when nothing at all names the participant.
+        public var isEmpty: Bool {
+            !participantFile && !historyFile && drafts == 0 && lockFiles == 0 && temporaryFiles == 0 && seats == 0
+                && waitlistPlaces == 0 && auditEntries == 0
+        }
+
+        /// The counts in words, e.g. "the record, 4 plan versions, 2 seats, 12 audit entries".
+        public var summary: String {
+            var parts: [String] = []
+            func add(_ count: Int, _ one: String, _ many: String) {
+                if count > 0 { parts.append("\(count) \(count == 1 ? one : many)") }
+            }
+            if participantFile { parts.append("the record (plan, notes with earlier versions, sessions, ratings, contacts, journal)") }
+            add(historyVersions, "saved plan version", "saved plan versions")
+            if historyFile && historyVersions == 0 { parts.append("the plan history file") }
+            add(seats, "seat", "seats")
+            add(waitlistPlaces, "place on a waitlist", "places on waitlists")
+            add(drafts, "half-typed form", "half-typed forms")
+            add(temporaryFiles, "temporary file", "temporary files")
+            add(lockFiles, "lock file", "lock files")
+            add(auditEntries, "audit log entry (kept, made anonymous)", "audit log entries (kept, made anonymous)")
+            return parts.isEmpty ? "nothing" : parts.joined(separator: ", ")
+        }
+    }
+
+    /// What an erasure did.
+    public struct Report: Sendable {
+        /// What was held before.
+        public var inventory: Inventory
+        /// The marker that now stands for the participant in the audit log.
+        public var marker: String
+        /// Who moved up from a waitlist into a freed seat, by offer id.
+        public var promoted: [(offer: String, participant: String)] = []
+        /// Things that could not be done; run the erasure again once they are fixed.
+        public var problems: [String] = []
+    }
+
+    /// Why nothing was erased.
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case invalidID(String)
+        /// Nothing in the data folder names the participant.
+        case nothingHeld(String)
+        /// The record is open at another terminal.
+        case openElsewhere(RecordLock.Holder)
+        /// Offer files that cannot be read name the participant; their seats cannot be released.
+        case unreadableOffers([RecordProblem])
+        /// A file could not be removed or written.
+        case failed(String)
+
+        public var description: String {
+            switch self {
+            case let .invalidID(id): return "'\(id)' is not a valid participant id"
+            case let .nothingHeld(id): return "nothing is held about \(id)"
+            case let .openElsewhere(holder):
+                return "the record is open at another terminal (\(holder.identity.coach), user \(holder.identity.user) on "
+                    + "\(holder.identity.host), since \(ISO8601DateFormatter().string(from: holder.since))); nothing was erased. "
+                    + "Close it there first"
+            case let .unreadableOffers(problems):
+                return "nothing was erased: offer files that cannot be read name the participant ("
+                    + problems.map(\.description).joined(separator: "; ") + "); fix them (see 'stepwise check') and erase again"
+            case let .failed(reason): return reason
+            }
+        }
+    }
+
+    /// Counts what the data folder holds about `id`.
+    public static func inventory(of id: String, in store: DataStore) throws -> Inventory {
+        guard RecordID.isValid(id) else { throw Failure.invalidID(id) }
+        var inventory = Inventory()
+        let file = try store.participantFile(id)
+        inventory.participantFile = FileManager.default.fileExists(atPath: file.path)
+        let history = try store.historyFile(id)
+        inventory.historyFile = FileManager.default.fileExists(atPath: history.path)
+        inventory.historyVersions = store.loadHistory(participant: id).count
+        inventory.drafts = drafts(naming: id, in: store).count
+        inventory.lockFiles = lockFiles(of: id, in: store).count
+        inventory.temporaryFiles = temporaryFiles(of: id, in: store).count
+        for offer in store.loadOffers().offers {
+            switch Booking.place(of: id, in: offer) {
+            case .seat?: inventory.seats += 1
+            case .waiting?: inventory.waitlistPlaces += 1
+            case nil: break
+            }
+        }
+        inventory.auditEntries = AuditLog(store: store).count(naming: id)
+        return inventory
+    }
+
+    /// Erases everything held about `id`. See the type's description for the order.
+    public static func erase(_ id: String, in store: DataStore, as identity: Identity, at now: Date = Date()) throws -> Report {
+        guard RecordID.isValid(id) else { throw Failure.invalidID(id) }
+        let before = try inventory(of: id, in: store)
+        guard !before.isEmpty else { throw Failure.nothingHeld(id) }
+        let unreadable = store.loadOffers().problems.filter { problem in
+            FileManager.default.contents(atPath: store.root.appendingPathComponent(problem.file).path)?
+                .range(of: Data(id.utf8)) != nil
+        }
+        guard unreadable.isEmpty else { throw Failure.unreadableOffers(unreadable) }
+
+        let editLock: RecordLock
+        do {
+            try AtomicFile.makeDirectory(store.locksDir)
+            switch try store.lockParticipant(id, as: identity) {
+            case let .acquired(lock): editLock = lock
+            case let .heldBy(holder): throw Failure.openElsewhere(holder)
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure.failed("the record's lock cannot be taken: \(error)")
+        }
+        defer { editLock.release() }
+
+        var report = Report(inventory: before, marker: "")
+        let bookings = BookingStore(store: store, identity: identity)
+        releaseBookings(of: id, through: bookings, into: &report)
+
+        // The files. The record goes under its journal lock, so that a booking writing to
+        // its journal at this moment cannot bring it back.
+        var removeFailures: [String] = []
+        func remove(_ url: URL) {
+            if unlink(url.path) != 0 && errno != ENOENT {
+                removeFailures.append("\(store.relative(url)): \(String(cString: strerror(errno)))")
+            }
+        }
+        if let history = try? store.historyFile(id) { remove(history) }
+        drafts(naming: id, in: store).forEach(remove)
+        temporaryFiles(of: id, in: store).forEach(remove)
+        do {
+            try ExclusiveLock.with(path: ParticipantJournal.lockPath(id, in: store), as: identity) {
+                remove(try store.participantFile(id))
+            }
+        } catch {
+            removeFailures.append("the record could not be removed: \(error)")
+        }
+        // A booking that slipped in while the files went is released too.
+        releaseBookings(of: id, through: bookings, into: &report)
+        // The caseload index holds the name.
+        if !CaseloadIndex(store: store).forget(id) {
+            removeFailures.append("\(CaseloadIndex.fileName) still names the participant and could not be rewritten or removed")
+        }
+        for folder in [store.participantsDir, store.historyDir, store.draftsDir, store.locksDir] { syncFolder(folder) }
+
+        do {
+            report.marker = try AuditLog(store: store).anonymize(id, erasedBy: identity, at: now).marker
+        } catch {
+            report.problems.append("the audit log could not be made anonymous: \(error)")
+        }
+        editLock.release()
+        lockFiles(of: id, in: store).forEach(remove)
+        report.problems += removeFailures
+        return report
+    }
+
+    /// Gives up every seat and place of `id`, offer by offer, under each offer's lock.
+    private static func releaseBookings(of id: String, through bookings: BookingStore, into report: inout Report) {
+        for offerId in bookings.store.offerIDs() {
+            guard let offer = try? bookings.store.loadOffer(offerId), Booking.place(of: id, in: offer) != nil else { continue }
+            do {
+                let result = try bookings.change(offer: offerId) { current, now in
+                    guard let current else { throw BookingStore.Failure.unknownOffer(offerId) }
+                    let heldSeat: Bool
+                    if case .seat? = Booking.place(of: id, in: current) { heldSeat = true } else { heldSeat = false }
+                    var change = try Booking.unbook(id, from: current, at: now)
+                    // What was agreed with an employer for this citizen goes with them.
+                    if heldSeat, var internship = change.offer.internship {
+                        internship.accommodations = Accommodations()
+                        internship.followUps = []
+                        change.offer.internship = internship
+                    }
+                    return change
+                }
+                for event in result.change.events where event.kind == .promoted {
+                    report.promoted.append((offerId, event.participantId))
+                }
+                report.problems += result.journalProblems.filter { !$0.hasPrefix(id + ":") }
+            } catch let failure as BookingStore.Failure {
+                if case .refused(.notBooked, _) = failure { continue }
+                report.problems.append("offers/\(offerId).json: \(failure)")
+            } catch {
+                report.problems.append("offers/\(offerId).json: \(error)")
+            }
+        }
+    }
+
+    // MARK: - Finding the files
+
+    /// Drafts (forms left half-typed) that name the participant.
+    static func drafts(naming id: String, in store: DataStore) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: store.draftsDir.path)) ?? []
+        return names.sorted().map { store.draftsDir.appendingPathComponent($0) }.filter { url in
+            mentions(id, FileManager.default.contents(atPath: url.path))
+        }
+    }
+
+    /// `locks/<id>.lock`, `locks/journal-<id>.lock` and what a crash left beside them.
+    static func lockFiles(of id: String, in store: DataStore) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: store.locksDir.path)) ?? []
+        return names.filter { name in
+            name == id + ".lock" || name.hasPrefix(id + ".lock.") || name == "journal-" + id + ".lock"
+                || name.hasPrefix("journal-" + id + ".lock.")
+        }.sorted().map { store.locksDir.appendingPathComponent($0) }
+    }
+
+    /// Temporary files of interrupted writes of the record (`participants/.<id>.json.*.tmp`).
+    static func temporaryFiles(of id: String, in store: DataStore) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: store.participantsDir.path)) ?? []
+        return names.filter { $0.hasPrefix("." + id + ".json.") }.sorted().map { store.participantsDir.appendingPathComponent($0) }
+    }
+
+    /// True when the bytes hold the id as a whole word (not inside a longer id).
+    private static func mentions(_ id: String, _ data: Data?) -> Bool {
+        guard let data else { return false }
+        let text = String(decoding: data, as: UTF8.self)
+        var searchStart = text.startIndex
+        while let range = text.range(of: id, range: searchStart..<text.endIndex) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            func isIDCharacter(_ character: Character?) -> Bool {
+                guard let character else { return false }
+                return character.isASCII && (character.isLetter || character.isNumber || character == "-")
+            }
+            if !isIDCharacter(before) && !isIDCharacter(after) { return true }
+            searchStart = range.upperBound
+        }
+        return false
+    }
+
+    private static func syncFolder(_ url: URL) {
+        let fd = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
+    }
+}

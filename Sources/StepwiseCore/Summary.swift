@@ -1,0 +1,312 @@
+import Foundation
+
+/// The plan summary of one participant, in the citizen's language: who they work with,
+/// their goals and steps in their own words, their offers with dates and places, the next
+/// appointments, what was agreed last time, and how it is going.
+///
+/// Everything is computed from the values given (no clock, no files), so the same input
+/// always gives the same output. Write it with `text(pageWidth:pageHeight:)` (A4 pages),
+/// `printable(pageWidth:pageHeight:)` (the same pages for `lp`), `markdown()` or `html()`.
+public struct Summary: Sendable {
+    public let participant: Participant
+    /// The offer catalogue (or at least the offers the participant is booked into or waits for).
+    public let offers: [Offer]
+    public let indicators: IndicatorSet
+    /// The strings of the summary's language (normally the citizen's, see `localizer`).
+    public let strings: Localizer
+    public let today: Day
+    /// The coach's name as it should stand on the summary.
+    public let coach: String
+    /// The zone in which a session's start time is read as a day.
+    public let timeZone: TimeZone
+
+    /// A summary of `participant` on `today`, written with `strings`.
+    public init(participant: Participant, offers: [Offer], indicators: IndicatorSet, strings: Localizer, today: Day, coach: String,
+                timeZone: TimeZone = .current) {
+        self.participant = participant
+        self.offers = offers
+        self.indicators = indicators
+        self.strings = strings
+        self.today = today
+        self.coach = coach
+        self.timeZone = timeZone
+    }
+
+    /// The strings for a summary: `language` (the citizen's unless told otherwise) when it has
+    /// a table in `resources/strings`, else English. Throws only when English cannot be read.
+    public static func localizer(language: String, resources: URL) throws -> Localizer {
+        if let table = try? Localizer.load(language: language, resources: resources) { return table }
+        return try Localizer.load(language: "en", resources: resources)
+    }
+
+    /// The summary in the citizen's own language (English when it has no strings), unless
+    /// `language` is given.
+    public static func make(participant: Participant, offers: [Offer], indicators: IndicatorSet, resources: URL,
+                            language: String? = nil, today: Day, coach: String, timeZone: TimeZone = .current) throws -> Summary {
+        let strings = try localizer(language: language ?? participant.language, resources: resources)
+        return Summary(participant: participant, offers: offers, indicators: indicators, strings: strings, today: today, coach: coach,
+                       timeZone: timeZone)
+    }
+
+    /// The language the summary is written in.
+    public var language: String { strings.language }
+
+    /// The summary's content, ready to be written in any format.
+    public var document: SummaryDocument {
+        let s = strings
+        var sections = [people, goals, bookedOffers, appointments, agreements, progress]
+        sections.removeAll { $0.items.isEmpty }
+        return SummaryDocument(language: s.language, title: s("summary.header", ["name": SummaryText.clean(participant.name)]),
+                               facts: facts, sections: sections, closing: s("summary.closing"))
+    }
+
+    // MARK: - Parts
+
+    private var facts: [SummaryFact] {
+        let s = strings
+        let p = participant
+        var arguments = ["from": s.shortDate(p.courseStart), "to": s.shortDate(p.courseEnd), "of": String(CourseFrame.weeks)]
+        let course: String
+        switch CourseFrame.position(start: p.courseStart, today: today) {
+        case let .notStarted(days):
+            arguments["n"] = String(days)
+            course = s("summary.courseNotStarted", arguments)
+        case let .week(week):
+            arguments["n"] = String(week)
+            course = s("summary.course", arguments)
+        case .ended:
+            course = s("summary.courseEnded", arguments)
+        }
+        var facts = [SummaryFact(label: s("summary.fact.course"), value: course)]
+        let coachName = SummaryText.clean(coach)
+        if !coachName.isEmpty { facts.append(SummaryFact(label: s("summary.fact.coach"), value: coachName)) }
+        facts.append(SummaryFact(label: s("summary.fact.date"), value: s.dayWithWeekday(today)))
+        return facts
+    }
+
+    private var people: SummarySection {
+        let s = strings
+        var items: [SummaryItem] = []
+        for contact in participant.contacts where contact.mayShare {
+            var runs = [SummaryRun(SummaryText.clean(contact.name), .strong), SummaryRun(" · " + s("contact.\(contact.kind.rawValue)"))]
+            let details = [contact.phone, contact.email].map { SummaryText.clean($0) }.filter { !$0.isEmpty }
+            if !details.isEmpty { runs.append(SummaryRun(" · " + details.joined(separator: " · "))) }
+            items.append(SummaryItem(marker: "•", runs))
+        }
+        if items.isEmpty {
+            items.append(SummaryItem([SummaryRun(s("summary.noPeople"), .note)]))
+        } else {
+            items.insert(SummaryItem([SummaryRun(s("summary.peopleNote"), .note)]), at: 0)
+        }
+        return SummarySection(id: "people", heading: s("summary.people"), items: items)
+    }
+
+    private var goals: SummarySection {
+        let s = strings
+        var items: [SummaryItem] = []
+        for goal in participant.plan.goals where goal.dropped == nil {
+            var runs: [SummaryRun] = []
+            if goal.isSuggestion { runs += [SummaryRun("? " + s("summary.suggestion"), .note), SummaryRun(" · ")] }
+            runs.append(SummaryRun(s("goal.kind.\(goal.kind.rawValue)") + ": ", .strong))
+            runs += words(goal.text)
+            let steps = goal.steps.filter { $0.status != .dropped }.map(step)
+            items.append(SummaryItem(runs, children: steps))
+        }
+        if items.isEmpty { items.append(SummaryItem([SummaryRun(s("summary.noGoals"), .note)])) }
+        return SummarySection(id: "goals", heading: s("summary.goals"), items: items)
+    }
+
+    /// "○ “Update my CV” · me · by Fri 4 Dec 2026 · planned".
+    private func step(_ step: Step) -> SummaryItem {
+        let s = strings
+        let marker: String
+        switch step.status {
+        case .planned: marker = "○"
+        case .doing: marker = "◐"
+        case .done: marker = "●"
+        case .dropped: marker = "✗"
+        }
+        var runs: [SummaryRun] = []
+        if step.isSuggestion { runs += [SummaryRun("? " + s("summary.suggestion"), .note), SummaryRun(" · ")] }
+        runs += words(step.text)
+        var details: [String] = []
+        switch step.who {
+        case .me: details.append(s("who.me"))
+        case .coach: details.append(s("who.coach"))
+        case .peer: details.append(s("who.peer"))
+        case let .other(name): details.append(SummaryText.clean(name))
+        }
+        if let due = step.due { details.append(s("summary.due", ["date": s.dayWithWeekday(due)])) }
+        if let offer = offers.first(where: { $0.id == step.offerId }) { details.append("→ " + SummaryText.clean(offer.title)) }
+        runs.append(SummaryRun(" · " + details.joined(separator: " · ")))
+        runs += [SummaryRun(" · "), SummaryRun(s("step.status.\(step.status.rawValue)"), .strong)]
+        return SummaryItem(marker: marker, runs)
+    }
+
+    /// The citizen's words quoted; anyone else's plain, with who wrote them.
+    private func words(_ words: Words) -> [SummaryRun] {
+        let text = SummaryText.clean(words.text, keepNewlines: true)
+        switch words.author {
+        case .citizen: return [SummaryRun(strings("summary.quoted", ["text": text]), .own)]
+        case .coach: return [SummaryRun(text), SummaryRun(" (" + strings("summary.byCoach") + ")", .note)]
+        case .peer: return [SummaryRun(text), SummaryRun(" (" + strings("summary.byPeer") + ")", .note)]
+        }
+    }
+
+    /// The offers the participant holds a seat in or waits for, by their next date.
+    private var bookedOffers: SummarySection {
+        let s = strings
+        let id = participant.id
+        let mine = offers.filter { offer in offer.booked.contains { $0.participantId == id } || offer.waiting.contains { $0.participantId == id } }
+        let sorted = mine.sorted { a, b in
+            let x = nextDay(a) ?? a.firstDay ?? Day(ordinal: Int.max)
+            let y = nextDay(b) ?? b.firstDay ?? Day(ordinal: Int.max)
+            return (x, a.title, a.id) < (y, b.title, b.id)
+        }
+        var items: [SummaryItem] = []
+        for offer in sorted {
+            var runs = [SummaryRun(SummaryText.clean(offer.title), .strong)]
+            let place = offer.place.lowercased() == "online" ? s("summary.online") : SummaryText.clean(offer.place)
+            if !place.isEmpty { runs.append(SummaryRun(" · " + place)) }
+            if let index = offer.waiting.firstIndex(where: { $0.participantId == id }) {
+                runs += [SummaryRun(" · "), SummaryRun(s("summary.waiting", ["n": String(index + 1)]), .note)]
+            }
+            if offer.status == .cancelled { runs += [SummaryRun(" · "), SummaryRun(s("summary.cancelled"), .note)] }
+            var children: [SummaryItem] = []
+            let upcoming = offer.sessions.filter { $0.day >= today }.sorted { ($0.day, $0.start) < ($1.day, $1.start) }
+            for session in upcoming {
+                children.append(SummaryItem(marker: "•", [SummaryRun(s.dayWithWeekday(session.day) + ", " + timeSpan(session))]))
+            }
+            let passed = offer.sessions.count - upcoming.count
+            if passed > 0 { children.append(SummaryItem([SummaryRun(s("summary.passedDates", ["n": String(passed)]), .note)])) }
+            if offer.sessions.isEmpty { children.append(SummaryItem([SummaryRun(s("summary.noDates"), .note)])) }
+            let leaders = offer.facilitators.map { SummaryText.clean($0.name) }.filter { !$0.isEmpty }
+            if !leaders.isEmpty { children.append(SummaryItem([SummaryRun(s("summary.with", ["names": leaders.joined(separator: ", ")]))])) }
+            if let internship = offer.internship { children += internshipItems(internship) }
+            items.append(SummaryItem(runs, children: children))
+        }
+        if items.isEmpty { items.append(SummaryItem([SummaryRun(s("summary.noOffers"), .note)])) }
+        return SummarySection(id: "offers", heading: s("summary.offers"), items: items)
+    }
+
+    private func internshipItems(_ internship: Internship) -> [SummaryItem] {
+        let s = strings
+        var items: [SummaryItem] = []
+        var parts: [String] = []
+        if !internship.employer.isEmpty { parts.append(s("summary.workplace", ["employer": SummaryText.clean(internship.employer)])) }
+        if let start = internship.start, let end = internship.end {
+            parts.append(s.shortDate(start) + " – " + s.shortDate(end))
+        }
+        if let hours = internship.hoursPerWeek {
+            let number = hours == hours.rounded() ? String(Int(hours))
+                : String(format: "%.1f", hours).replacingOccurrences(of: ".", with: s("summary.decimalMark"))
+            parts.append(s("summary.hours", ["n": number]))
+        }
+        if !parts.isEmpty { items.append(SummaryItem([SummaryRun(parts.joined(separator: " · "))])) }
+        let person = internship.contact
+        let contact = [person.name, person.phone, person.email].map { SummaryText.clean($0) }.filter { !$0.isEmpty }
+        if !contact.isEmpty { items.append(SummaryItem([SummaryRun(s("summary.workplaceContact", ["contact": contact.joined(separator: " · ")]))])) }
+        return items
+    }
+
+    private func nextDay(_ offer: Offer) -> Day? { offer.sessions.map(\.day).filter { $0 >= today }.min() }
+
+    private func timeSpan(_ session: OfferSession) -> String {
+        let start = SummaryText.clean(session.start)
+        let end = SummaryText.clean(session.end)
+        return strings("summary.time", ["time": end.isEmpty ? start : start + "–" + end])
+    }
+
+    /// Open mandatory conversations and the appointment agreed at the last session, by date.
+    private var appointments: SummarySection {
+        let s = strings
+        var dated: [(day: Day, time: String, item: SummaryItem)] = []
+        for conversation in participant.conversations where conversation.isOpen {
+            var runs = [SummaryRun(s.dayWithWeekday(conversation.planned), .strong),
+                        SummaryRun(" · " + s("summary.conversation", ["n": String(conversation.number)]))]
+            if conversation.planned < today { runs += [SummaryRun(" · "), SummaryRun(s("summary.datePassed"), .note)] }
+            dated.append((conversation.planned, "", SummaryItem(marker: "•", runs)))
+        }
+        if let next = lastEndedSession?.next, next.day >= today {
+            var when = s.dayWithWeekday(next.day)
+            let time = SummaryText.clean(next.time ?? "")
+            if !time.isEmpty { when = s("summary.dateTime", ["date": when, "time": time]) }
+            var runs = [SummaryRun(when, .strong), SummaryRun(" · " + s("summary.meeting"))]
+            let place = SummaryText.clean(next.place)
+            if !place.isEmpty { runs.append(SummaryRun(" · " + place)) }
+            let contact = SummaryText.clean(next.contact, keepNewlines: true)
+            let children = contact.isEmpty ? [] : [SummaryItem([SummaryRun(contact)])]
+            dated.append((next.day, time, SummaryItem(marker: "•", runs, children: children)))
+        }
+        var items = dated.sorted { ($0.day, $0.time) < ($1.day, $1.time) }.map(\.item)
+        if items.isEmpty { items.append(SummaryItem([SummaryRun(s("summary.noAppointments"), .note)])) }
+        return SummarySection(id: "appointments", heading: s("summary.appointments"), items: items)
+    }
+
+    private var lastEndedSession: CoachingSession? { participant.sessions.last { !$0.isOpen } }
+
+    private var agreements: SummarySection {
+        let s = strings
+        var items: [SummaryItem] = []
+        if let session = lastEndedSession, let agreed = session.agreements,
+           !agreed.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            let held = Day(session.started.at, timeZone: timeZone)
+            items.append(SummaryItem([SummaryRun(s("summary.agreedAt", ["session": s("session.kind.\(session.kind.rawValue)"),
+                                                                         "date": s.dayWithWeekday(held)]), .note)]))
+            items.append(SummaryItem(words(agreed)))
+        } else {
+            items.append(SummaryItem([SummaryRun(s("summary.noAgreements"), .note)]))
+        }
+        return SummarySection(id: "agreements", heading: s("summary.agreements"), items: items)
+    }
+
+    private var progress: SummarySection {
+        let s = strings
+        let ratings = participant.ratings
+        var items: [SummaryItem] = []
+        if let last = ratings.last {
+            items.append(SummaryItem([SummaryRun(s("summary.ratings", ["n": String(ratings.count), "date": s.shortDate(last.day)]), .note)]))
+            for indicator in indicators.indicators {
+                let movement = Movement(indicator: indicator.id, ratings: ratings)
+                if movement.latest == nil { continue }
+                items.append(indicatorItem(indicator.text(in: s.language), movement))
+            }
+            let belief = Movement(coachBeliefIn: ratings)
+            if belief.latest != nil {
+                let title = indicators.coachBelief[s.language] ?? indicators.coachBelief["en"] ?? ""
+                items.append(indicatorItem(title, belief))
+            }
+        } else {
+            items.append(SummaryItem([SummaryRun(s("summary.noRatings"), .note)]))
+        }
+        let steps = participant.plan.goals.filter { $0.dropped == nil }.flatMap(\.steps).filter { $0.status != .dropped }
+        if !steps.isEmpty {
+            items.append(SummaryItem([SummaryRun(s("summary.steps", ["n": String(steps.filter { $0.status == .done }.count),
+                                                                      "of": String(steps.count),
+                                                                      "doing": String(steps.filter { $0.status == .doing }.count)]))]))
+        }
+        for milestone in participant.milestones.sorted(by: { $0.day < $1.day }) {
+            let text = SummaryText.clean(milestone.text)
+            let name = milestone.kind == .custom ? text : s("milestone.\(milestone.kind.rawValue)") + (text.isEmpty ? "" : ": " + text)
+            items.append(SummaryItem(marker: "✓", [SummaryRun(s.shortDate(milestone.day) + " · "), SummaryRun(name, .strong)]))
+        }
+        return SummarySection(id: "progress", heading: s("summary.progress"), items: items)
+    }
+
+    /// The indicator's words, and below them the first and latest score as bars, the change
+    /// as an arrow with a number (never colour alone) and a sparkline of every score.
+    private func indicatorItem(_ title: String, _ movement: Movement) -> SummaryItem {
+        let s = strings
+        var line = ""
+        if movement.all.count > 1, let first = movement.first {
+            line += s("summary.first") + " " + SummaryText.bar(first) + " " + SummaryText.score(first) + "   "
+        }
+        if let latest = movement.latest {
+            line += s("summary.now") + " " + SummaryText.bar(latest) + " " + SummaryText.score(latest)
+        }
+        if movement.all.count > 1, let delta = movement.sinceStart {
+            line += "   " + (delta > 0 ? "▲ +\(delta)" : delta < 0 ? "▼ \(delta)" : "■ 0") + "   " + SummaryText.sparkline(movement.all)
+        }
+        return SummaryItem([SummaryRun(SummaryText.clean(title), .strong)], children: [SummaryItem([SummaryRun(line, .mono)])])
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import StepwiseCore
+import StepwiseUI
+
+/// Times in milliseconds and what they summarise to.
+struct Samples {
+    var values: [Double] = []
+
+    mutating func add(_ value: Double) { values.append(value) }
+
+    /// The nearest-rank percentile (`p` in 0…100).
+    func percentile(_ p: Double) -> Double {
+        guard !values.isEmpty else { return .nan }
+        let sorted = values.sorted()
+        let rank = Int((p / 100 * Double(sorted.count)).rounded(.up))
+        return sorted[min(sorted.count - 1, max(0, rank - 1))]
+    }
+
+    var json: [String: Any] {
+        ["n": values.count, "median": percentile(50), "p99": percentile(99), "max": values.max() ?? .nan]
+    }
+}
+
+enum Clock {
+    /// Seconds on the monotonic clock.
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// Milliseconds `body` takes.
+    static func ms(_ body: () throws -> Void) rethrows -> Double {
+        let start = now()
+        try body()
+        return (now() - start) * 1000
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The measurements made inside one process: the app as the program runs it (`App.handle`,
+/// `App.render`), drawn on a real ncurses screen as the driver draws it.
+struct InProcess {
+    let store: DataStore
+    let resources: URL
+    let largestId: String
+    let largestName: String
+
+    func environment() throws -> UIEnvironment {
+        let strings = try Localizer.load(language: "en", resources: resources)
+        return UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: strings),
+                             languages: Localizer.available(resources: resources), indicators: try IndicatorSet.load(resources: resources))
+    }
+
+    /// One key through the whole path: update, render, diff and write.
+    func press(_ key: Key, _ app: App, _ screen: BenchScreen) -> (ms: Double, bytes: Int) {
+        let before = screen.written
+        let ms = Clock.ms {
+            app.handle(key)
+            screen.draw(app.render())
+        }
+        return (ms, screen.written - before)
+    }
+
+    func run() throws -> [String: Any] {
+        var result: [String: Any] = [:]
+        let env = try environment()
+        let identity = Identity(coach: "Bench", user: "bench", host: ProcessInfo.processInfo.hostName, pid: getpid())
+        var app: App?
+        result["appStartMs"] = try Clock.ms {
+            app = App(store: store, identity: identity, env: env, today: .today, width: 80, height: 24)
+        }
+        guard let app else { throw BenchError("no app") }
+        let screen = try BenchScreen()
+        defer { screen.close() }
+        result["firstDrawMs"] = Clock.ms { screen.draw(app.render()) }
+
+        // The caseload: down and up in blocks of 20 (the list scrolls).
+        var caseload = Samples(), moveBytes = Samples()
+        for block in 0..<15 {
+            for _ in 0..<20 {
+                let (ms, bytes) = press(block % 2 == 0 ? .down : .up, app, screen)
+                caseload.add(ms)
+                moveBytes.add(Double(bytes))
+            }
+        }
+        result["caseloadKey"] = caseload.json
+        result["caseloadMoveBytes"] = moveBytes.json
+
+        // Search as you type: "/", a few letters of a name, two corrections, Esc.
+        var random = SeededRandom(seed: 5)
+        var search = Samples()
+        let names = app.state.caseload.compactMap { row -> String? in
+            if case let .participant(entry) = row { return entry.name }
+            return nil
+        }
+        for _ in 0..<40 {
+            let name = names[random.below(names.count)]
+            let typed = String(name.split(separator: " ").last ?? "").lowercased().prefix(3 + random.below(5))
+            search.add(press(.char("/"), app, screen).ms)
+            for character in typed { search.add(press(.char(character), app, screen).ms) }
+            search.add(press(.backspace, app, screen).ms)
+            search.add(press(.backspace, app, screen).ms)
+            search.add(press(.escape, app, screen).ms)
+        }
+        result["searchKey"] = search.json
+
+        // Open the largest participant (search for the name, Enter) and close it again.
+        var open = Samples(), close = Samples()
+        for _ in 0..<7 {
+            _ = press(.char("/"), app, screen)
+            for character in largestName { _ = press(.char(character), app, screen) }
+            open.add(press(.enter, app, screen).ms)
+            guard app.state.open?.participant.id == largestId else {
+                throw BenchError("the search for \(largestName) did not open \(largestId): \(app.state.message?.text ?? "")\n"
+                                 + app.render().text)
+            }
+            close.add(press(.escape, app, screen).ms)
+            // The search is still there when the caseload comes back: clear it.
+            if app.state.search != nil { _ = press(.escape, app, screen) }
+        }
+        result["openLargest"] = open.json
+        result["closeToCaseload"] = close.json
+
+        // Every tab of the largest participant: switch to it, then down and up in blocks of 20.
+        _ = press(.char("/"), app, screen)
+        for character in largestName { _ = press(.char(character), app, screen) }
+        _ = press(.enter, app, screen)
+        var tabs: [String: Any] = [:]
+        var switches: [String: Any] = [:]
+        for (number, tab) in Tab.allCases.enumerated() {
+            var keys = Samples(), switched = Samples()
+            for _ in 0..<5 {
+                _ = press(.char("1"), app, screen)
+                switched.add(press(.char(Character(String(number + 1))), app, screen).ms)
+            }
+            guard app.state.open?.tab == tab else { throw BenchError("key \(number + 1) did not show the \(tab) tab") }
+            for block in 0..<10 {
+                for _ in 0..<20 { keys.add(press(block % 2 == 0 ? .down : .up, app, screen).ms) }
+            }
+            tabs["\(tab)"] = keys.json
+            switches["\(tab)"] = switched.json
+        }
+        result["tabKey"] = tabs
+        result["tabSwitch"] = switches
+        _ = press(.escape, app, screen)
+
+        result["save"] = try saves()
+        result["summary"] = try summary(env: env)
+        return result
+    }
+
+    /// Saving one change of the largest record, and of a typical one.
+    func saves() throws -> [String: Any] {
+        var largest = try store.loadParticipant(largestId)
+        let identity = Identity(coach: "Bench", user: "bench", host: ProcessInfo.processInfo.hostName, pid: getpid())
+        var storeSave = Samples(), journalSave = Samples(), encode = Samples(), record = Samples()
+        for round in 0..<30 {
+            largest.notes[0].tags = ["jobSearch", "round\(round)"]
+            largest.updated = Stamp(by: "Bench", at: Date())
+            encode.add(try Clock.ms { _ = try RecordCodec.encode(largest) })
+            storeSave.add(try Clock.ms { try store.save(largest) })
+            record.add(Clock.ms { CaseloadIndex(store: store).recordSaved(largest) })
+            largest.notes[0].tags = ["jobSearch"]
+            journalSave.add(try Clock.ms { largest = try ParticipantJournal.save(largest, in: store, as: identity) })
+        }
+        // A typical record: the median file size.
+        let ids = Array(store.participantIDs().prefix(400))
+        let sizes = ids.compactMap { id -> (String, Int)? in
+            guard let url = try? store.participantFile(id), let info = try? FileManager.default.attributesOfItem(atPath: url.path),
+                  let size = info[.size] as? Int else { return nil }
+            return (id, size)
+        }.sorted { $0.1 < $1.1 }
+        var typicalSave = Samples(), typicalJournal = Samples()
+        var typicalBytes = 0
+        if let (id, size) = sizes.isEmpty ? nil : sizes[sizes.count / 2] {
+            typicalBytes = size
+            var typical = try store.loadParticipant(id)
+            for round in 0..<50 {
+                typical.updated = Stamp(by: "Bench \(round)", at: Date())
+                typicalSave.add(try Clock.ms { try store.save(typical) })
+                typicalJournal.add(try Clock.ms { typical = try ParticipantJournal.save(typical, in: store, as: identity) })
+            }
+        }
+        return ["largestEncode": encode.json, "largestStoreSave": storeSave.json, "largestJournalSave": journalSave.json,
+                "recordSaved": record.json, "typicalBytes": typicalBytes, "typicalStoreSave": typicalSave.json,
+                "typicalJournalSave": typicalJournal.json]
+    }
+
+    /// Building the printed summary of the largest participant (`Summary`, then its pages).
+    func summary(env: UIEnvironment) throws -> [String: Any] {
+        let participant = try store.loadParticipant(largestId)
+        let offers = store.loadOffers().offers
+        var build = Samples()
+        var bytes = 0
+        for _ in 0..<20 {
+            build.add(try Clock.ms {
+                let summary = try Summary.make(participant: participant, offers: offers, indicators: env.indicators, resources: resources,
+                                               today: .today, coach: "Bench")
+                bytes = summary.printable().utf8.count
+            })
+        }
+        var json = build.json
+        json["bytes"] = bytes
+        json["pages"] = try Summary.make(participant: participant, offers: offers, indicators: env.indicators, resources: resources,
+                                         today: .today, coach: "Bench").pages().count
+        return json
+    }
+}
