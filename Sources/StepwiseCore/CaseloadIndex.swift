@@ -14,7 +14,7 @@ import Glibc
 ///      <next number>,<next planned>,<next status>,<next status changed>,"<checksum>"]
 ///     ["u",<id>,<size>,<mtime ns>,<ctime ns>,<inode>,<problem file>,<problem field>,<reason>,"<checksum>"]
 ///
-/// Days are days since 1970-01-01; the checksum (FNV-1a, 64 bits, hex) covers the line up to
+/// Days are days since 1970-01-01; the checksum (`LineChecksum`, 64 bits, hex) covers the line up to
 /// its last comma, so a damaged or hand-edited line is never believed. The body lines hold
 /// the participants in caseload order, then the unreadable files; lines after the body are
 /// updates appended by saves (the later line for an id wins).
@@ -101,15 +101,13 @@ public struct CaseloadIndex: Sendable {
     /// as parsing every file would give), and what it took.
     public func load() -> (rows: [CaseloadRow], statistics: Statistics) {
         var statistics = Statistics()
-        var ts = timespec(); clock_gettime(CLOCK_MONOTONIC, &ts); let T0 = Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-        func lap(_ what: String) { clock_gettime(CLOCK_MONOTONIC, &ts); FileHandle.standardError.write(Data("\(what) \((Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9 - T0) * 1000)\n".utf8)) }
-        let files = ParticipantFolder.scan(store.participantsDir.path)
-        lap("scan")
-        statistics.files = files.count
         let locale = Locale.current.identifier
-        let found = IndexFile.read(url.path, locale: locale)
+        let indexPath = url.path
+        let read = Handoff(IndexFile.Found(state: .missing))
+        let files = ParticipantFolder.scan(store.participantsDir.path) { read.value = IndexFile.read(indexPath, locale: locale) }
+        let found = read.value
+        statistics.files = files.count
         statistics.index = found.state
-        lap("read")
 
         // The winning record of each id: the last line for it.
         var known: [String: Int] = [:]
@@ -127,7 +125,6 @@ public struct CaseloadIndex: Sendable {
         }
         statistics.reused = files.count - toParse.count
         statistics.parsed = toParse.count
-        lap("match")
         let fresh = parse(toParse)
 
         // Participants: the body's order holds for the body lines kept; the rest is inserted.
@@ -158,7 +155,6 @@ public struct CaseloadIndex: Sendable {
             }
         }
         unreadable.sort { $0.id < $1.id }
-        lap("order")
 
         // Bring the index file up to date: lines no longer true (dead) and lines appended after
         // the body (inserted on every load) are compacted away once there are many.
@@ -173,7 +169,6 @@ public struct CaseloadIndex: Sendable {
         } else if !recordable.isEmpty {
             statistics.write = IndexFile.append(recordable.map(IndexFile.line), to: url.path) ? .appended : .failed
         }
-        lap("write")
         let rows = entries.map(CaseloadRow.participant) + unreadable.map { CaseloadRow.unreadable(id: $0.id, problem: $0.problem) }
         return (rows, statistics)
     }
@@ -310,47 +305,66 @@ enum ParticipantFolder {
         var stamp: FileStamp?
     }
 
-    /// The `*.json` files (not hidden) of `path`, in no particular order.
-    static func scan(_ path: String) -> [File] {
+    /// The `*.json` files (not hidden) of `path`, in no particular order; `alongside` runs on
+    /// another core while the files are stat'ed (the index is read meanwhile).
+    static func scan(_ path: String, alongside: @Sendable () -> Void = {}) -> [File] {
         let folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { return [] }
-        defer { close(folder) }
-        let listing = dup(folder)
-        guard listing >= 0, let stream = fdopendir(listing) else { return [] }
-        var names: [String] = []
-        while let item = readdir(stream) {
-            let name = withUnsafePointer(to: &item.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            guard name.hasSuffix(".json"), !name.hasPrefix(".") else { continue }
-            names.append(name)
+        guard folder >= 0 else {
+            alongside()
+            return []
         }
-        closedir(stream)
+        defer { close(folder) }
+        var names: [String] = []
+        let listing = dup(folder)
+        if listing >= 0, let stream = fdopendir(listing) {
+            while let item = readdir(stream) {
+                let name = withUnsafePointer(to: &item.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                guard name.hasSuffix(".json"), !name.hasPrefix(".") else { continue }
+                names.append(name)
+            }
+            closedir(stream)
+        }
         let one: @Sendable (String) -> File = { name in
             var info = stat()
             let stamp = fstatat(folder, name, &info, 0) == 0 ? FileStamp(info) : nil
             return File(id: String(name.dropLast(5)), stamp: stamp)
         }
-        guard names.count >= 4096 else { return names.map(one) }
-        return Parallel.map(names, one)
+        guard names.count >= 2048 else {
+            alongside()
+            return names.map(one)
+        }
+        return Parallel.map(names, one, alongside: alongside)
     }
 }
 
 /// Runs a function over an array on every core, keeping the order.
 enum Parallel {
-    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let chunks = max(1, min(items.count, ProcessInfo.processInfo.activeProcessorCount * 2))
+    /// `transform` of every item, in order, computed in chunks on every core; `alongside`
+    /// runs as one more piece of work at the same time.
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R,
+                                              alongside: @Sendable () -> Void = {}) -> [R] {
+        let chunks = max(1, min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4))
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
         nonisolated(unsafe) let output = results
         items.withUnsafeBufferPointer { input in
             nonisolated(unsafe) let input = input
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            DispatchQueue.concurrentPerform(iterations: chunks + 1) { work in
+                guard work > 0 else { return alongside() }
+                let chunk = work - 1
                 let range = (items.count * chunk / chunks)..<(items.count * (chunk + 1) / chunks)
                 for index in range { output[index] = transform(input[index]) }
             }
         }
         return results.compactMap { $0 }
     }
+}
+
+/// A value set by work on another thread, read once that work is done.
+final class Handoff<Value>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
 }

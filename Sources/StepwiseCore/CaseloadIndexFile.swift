@@ -182,15 +182,28 @@ enum IndexFile {
     }
 }
 
-/// FNV-1a, 64 bits: the checksum of an index line.
+/// The checksum of an index line: 64 bits, eight bytes at a time (multiply and fold), so
+/// that checking 1.5 MB of index takes well under a millisecond. It guards against damage
+/// and hand edits, not against an attacker (who could edit the records themselves).
 enum LineChecksum {
     static func of(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for index in range {
-            hash ^= UInt64(bytes[index])
-            hash = hash &* 0x0000_0100_0000_01B3
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(range.count)
+        guard let base = bytes.baseAddress, !range.isEmpty else { return hash }
+        let start = UnsafeRawPointer(base + range.lowerBound)
+        var offset = 0
+        while offset + 8 <= range.count {
+            let word = UInt64(littleEndian: start.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 29
+            offset += 8
         }
-        return hash
+        while offset < range.count {
+            hash = (hash ^ UInt64(start.load(fromByteOffset: offset, as: UInt8.self))) &* 0x0000_0100_0000_01B3
+            offset += 1
+        }
+        hash ^= hash >> 33
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        return hash ^ (hash >> 33)
     }
 
     static let hexDigits = Array("0123456789abcdef".utf8)

@@ -121,8 +121,9 @@ public enum DemoData {
     /// The demo plan in the citizen's own words, saved as if written at the first conversation.
     private static func plan(of person: DemoParticipant, start: Day, today: Day) -> PlanVersion? {
         guard person.aboutMe != nil || person.goals != nil else { return nil }
-        let written = Date(timeIntervalSince1970: Double(start.ordinal) * 86_400 + 12 * 3_600)
-        let editor = PlanEditor(author: .citizen, name: person.name, now: written, today: start)
+        let day = min(start, today)
+        let written = Date(timeIntervalSince1970: Double(day.ordinal) * 86_400 + 12 * 3_600)
+        let editor = PlanEditor(author: .citizen, name: person.name, now: written, today: day)
         var plan = Plan()
         for topic in AboutMe.allCases {
             if let text = person.aboutMe?[topic.rawValue] { _ = editor.setAbout(topic, text, in: &plan) }

@@ -58,16 +58,24 @@ public enum PlanChanges {
     /// How a goal or step differs from the baseline.
     public enum Mark: Equatable, Sendable { case new, changed }
 
-    /// The plan to compare with: as it stood at the last approval or held conversation (an
+    /// The plan to compare with: as it stood at the last approval or when the last held
+    /// conversation began (an
     /// empty version 0 when the plan was begun after it); nil when there is neither yet.
     public static func baseline(_ participant: Participant, history: [PlanVersion]) -> (version: Int, plan: Plan)? {
         var found: [(version: Int, plan: Plan)] = []
         if let approval = participant.plan.approvals.last {
             found.append(history.last { $0.version <= approval.version }.map { ($0.version, $0.plan) } ?? (0, Plan()))
         }
-        let heldDays = participant.conversations.filter { $0.status == .held }.map { $0.statusChanged ?? $0.planned }
-        if let lastHeld = heldDays.max() {
-            found.append(history.last { Day($0.stamp.at) <= lastHeld }.map { ($0.version, $0.plan) } ?? (0, Plan()))
+        // The moment each held conversation began: its session's start, else the end of its day.
+        let heldMoments = participant.conversations.filter { $0.status == .held }.map { conversation -> Date in
+            if let session = participant.sessions.last(where: { $0.kind.conversationNumber == conversation.number }) {
+                return session.started.at
+            }
+            let day = conversation.statusChanged ?? conversation.planned
+            return Date(timeIntervalSince1970: Double(day.ordinal + 1) * 86_400 - 1 - Double(TimeZone.current.secondsFromGMT()))
+        }
+        if let lastHeld = heldMoments.max() {
+            found.append(history.last { $0.stamp.at <= lastHeld }.map { ($0.version, $0.plan) } ?? (0, Plan()))
         }
         return found.max { $0.version < $1.version }
     }

@@ -17,16 +17,15 @@ public enum Retention {
     public static func expired(in store: DataStore, olderThan days: Int, today: Day) -> (expired: [Expired], problems: [RecordProblem]) {
         var expired: [Expired] = []
         var problems: [RecordProblem] = []
-        for id in store.participantIDs() {
-            do {
-                let participant = try store.loadParticipant(id)
-                let end = participant.courseEnd
+        // The caseload (through its index) knows every course start without parsing every file.
+        for row in store.loadCaseload() {
+            switch row {
+            case let .participant(entry):
+                let end = CourseFrame.end(start: entry.courseStart)
                 let since = end.days(to: today)
-                if since > days { expired.append(Expired(id: id, courseEnd: end, daysSince: since)) }
-            } catch let problem as RecordProblem {
+                if since > days { expired.append(Expired(id: entry.id, courseEnd: end, daysSince: since)) }
+            case let .unreadable(_, problem):
                 problems.append(problem)
-            } catch {
-                problems.append(RecordProblem(file: "participants/\(id).json", reason: "\(error)"))
             }
         }
         expired.sort { ($0.courseEnd, $0.id) < ($1.courseEnd, $1.id) }

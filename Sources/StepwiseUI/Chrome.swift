@@ -11,12 +11,16 @@ enum Chrome {
     }
 
     /// The message in the second-to-last row: errors marked with "⚠" as well as colour.
+    /// A message too long for one row takes the row above as well, never cut off.
     static func message(_ buffer: inout ScreenBuffer, _ message: Message?) {
         guard let message else { return }
-        let y = buffer.height - 2
-        switch message.kind {
-        case .info: buffer.put(" " + message.text, x: 0, y: y, style: .bold)
-        case .error: buffer.put(" ⚠ " + message.text, x: 0, y: y, style: .error)
+        let text = message.kind == .error ? "⚠ " + message.text : message.text
+        let lines = Array(DisplayWidth.wrap(text, width: max(1, buffer.width - 2)).prefix(2))
+        let style: Style = message.kind == .error ? .error : .bold
+        for (offset, line) in lines.enumerated() {
+            let y = buffer.height - 1 - lines.count + offset
+            buffer.fill(y: y, style: .plain)
+            buffer.put(" " + line, x: 0, y: y, style: style)
         }
     }
 

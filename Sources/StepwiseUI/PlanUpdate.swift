@@ -110,11 +110,14 @@ enum PlanUpdate {
     /// Makes a change to the open participant: a new plan version, kept for undo, saved.
     static func commit(_ state: inout AppState, env: UIEnvironment, asCitizen: Bool = false, _ edit: PlanForms.Edit) -> [Effect] {
         guard var open = state.open, open.heldBy == nil else { return [] }
-        let author = asCitizen ? Author.citizen : open.writer
+        var author = asCitizen ? Author.citizen : open.writer
         let name = author == .citizen ? open.participant.name : state.coach
         let editor = PlanEditor(author: author, name: name, now: state.now, today: state.today)
         var participant = open.participant
         guard let change = edit(&participant, editor) else { return [] }
+        // Running the course frame is the coach's doing, whoever's words are being typed.
+        if change.kind == .session || change.kind == .conversation, author == .citizen { author = .coach }
+        let by = author == .citizen ? open.participant.name : state.coach
         let rowsBefore = rows(open, env: env, today: state.today)
         let planChanged = participant.plan != open.participant.plan || participant.conversations != open.participant.conversations
         if planChanged {
@@ -129,7 +132,7 @@ enum PlanUpdate {
         }
         state.open = open
         guard planChanged else { return [.saveParticipant(participant, version: nil)] }
-        let version = PlanVersion(version: participant.plan.version, stamp: Stamp(by: name, at: state.now), author: author,
+        let version = PlanVersion(version: participant.plan.version, stamp: Stamp(by: by, at: state.now), author: author,
                                   change: change, plan: participant.plan)
         return [.saveParticipant(participant, version: version)]
     }

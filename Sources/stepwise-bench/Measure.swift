@@ -108,6 +108,8 @@ struct InProcess {
             search.add(press(.escape, app, screen).ms)
         }
         result["searchKey"] = search.json
+        result["searchFilter"] = searchFilter(app.state.caseload, names: names)
+        result["caseloadMoveBytesNameHighlight"] = try nameOnlyHighlight(app: app, env: env)
 
         // Open the largest participant (search for the name, Enter) and close it again.
         var open = Samples(), close = Samples()
@@ -152,6 +154,60 @@ struct InProcess {
         result["save"] = try saves()
         result["summary"] = try summary(env: env)
         return result
+    }
+
+    /// What filtering the caseload for one search text costs, as `AppState.visibleRows` does it
+    /// (folding every name each time) and with the folded names the index keeps
+    /// (`CaseloadEntry.searchKey`): the figures behind the change proposed for search.
+    func searchFilter(_ caseload: [CaseloadRow], names: [String]) -> [String: Any] {
+        var random = SeededRandom(seed: 11)
+        var folding = Samples(), keyed = Samples()
+        for _ in 0..<30 {
+            let name = names[random.below(names.count)]
+            let query = SearchText.fold(String(String(name.split(separator: " ").last ?? "").prefix(4)))
+            var a = 0, b = 0
+            folding.add(Clock.ms {
+                a = caseload.filter { row in
+                    guard case let .participant(entry) = row else { return false }
+                    return SearchText.fold(entry.name).contains(query)
+                }.count
+            })
+            keyed.add(Clock.ms {
+                b = caseload.filter { row in
+                    guard case let .participant(entry) = row else { return false }
+                    return entry.searchKey.contains(query)
+                }.count
+            })
+            precondition(a == b, "the kept search keys must match what SearchText.fold gives")
+        }
+        return ["foldEveryName": folding.json, "keptSearchKey": keyed.json]
+    }
+
+    /// The bytes of a one-row move if the selection were drawn in reverse only up to the end of
+    /// the name column (the rest of the row as when not selected): the caseload frames as
+    /// rendered, restyled, drawn on a second ncurses screen. An estimate for a UI change.
+    func nameOnlyHighlight(app: App, env: UIEnvironment) throws -> [String: Any] {
+        let screen = try BenchScreen()
+        defer { screen.close() }
+        var state = app.state
+        state.search = nil
+        state.selection = 0
+        state.open = nil
+        func frame() -> ScreenBuffer {
+            var buffer = Renderer.render(state, env: env)
+            let y = 3 + state.selection
+            buffer.restyle(y: y, from: 2 + 30, to: buffer.width, style: .plain)
+            return buffer
+        }
+        screen.draw(frame())
+        var bytes = Samples()
+        for _ in 0..<15 {
+            state.selection += 1
+            let before = screen.written
+            screen.draw(frame())
+            bytes.add(Double(screen.written - before))
+        }
+        return bytes.json
     }
 
     /// Saving one change of the largest record, and of a typical one.

@@ -138,11 +138,13 @@ class Terminal:
         os.write(self.fd, data)
         return time.perf_counter()
 
-    def key(self, data, quiet=0.04):
-        """Sends one key; returns (ms until the last byte of the frame, bytes written)."""
+    def key(self, data, quiet=0.04, wait=1.0):
+        """Sends one key; returns (ms until the last byte of the frame, bytes written), or
+        (None, 0) when nothing is drawn within `wait` seconds (the key changed nothing)."""
         sent = self.send(data)
         first = len(self.chunks)
-        self.settle(quiet)
+        if self.read(wait):
+            self.settle(quiet)
         answer = self.chunks[first:]
         if not answer:
             return None, 0
@@ -240,7 +242,7 @@ def pty_figures(data, largest_name, rounds):
         term.settle(0.3)
         keys = []
         for index in range(60):
-            ms, _ = term.key(DOWN if (index // 20) % 2 == 0 else UP)
+            ms, _ = term.key(DOWN if (index // 10) % 2 == 0 else UP, wait=0.5)
             if ms is not None:
                 keys.append(ms)
         tabs[tab] = summary(keys)

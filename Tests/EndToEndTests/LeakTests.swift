@@ -49,6 +49,8 @@ final class LeakTests: EndToEndTestCase {
             ["book", "p-leakcopy", other], ["unbook", "p-leakcopy", booked], ["export", "p-leakcopy"], ["export", id, "--format", "pdf"],
             ["export", id, "--output", "/nonexistent/folder/copy.json"], ["erase", id], ["erase", "p-leakcopy"], ["check"],
             ["check", "--retention", "0"], ["offers", "import", "/nonexistent.csv"], ["book", id], ["list", "--bogus"],
+            ["summary", "p-leakcopy"], ["calendar", "p-leakcopy"], ["summary", id, "--format", "pdf"],
+            ["summary", id, "--output", "/nonexistent/folder/summary.txt"],
         ]
         for arguments in failing {
             let result = try stepwise(arguments)
@@ -96,7 +98,8 @@ final class LeakTests: EndToEndTestCase {
 
         // Commands whose job is to show the data, and commands that change it.
         for arguments in [["list"], ["list", "--json"], ["export", id], ["export", id, "--format", "text"], ["unbook", id, booked],
-                          ["book", id, booked], ["check"], ["check", "--retention", "0"], ["offers", "export"]] {
+                          ["book", id, booked], ["check"], ["check", "--retention", "0"], ["offers", "export"],
+                          ["summary", id], ["summary", id, "--format", "html"], ["calendar", id]] {
             let result = try stepwise(arguments)
             XCTAssertEqual(result.status, 0, "\(arguments): \(result.stderr)")
             assertNoMarker(result.stderr, "the warnings of stepwise \(arguments.joined(separator: " "))")

@@ -1,5 +1,8 @@
 import Foundation
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Issue 3: the plan in the citizen's own words. A goal and steps typed as the citizen says
 /// them, a step suggested by the coach and accepted by the citizen, the change marks against
@@ -39,7 +42,7 @@ final class PlanJourneyTests: EndToEndTestCase {
         tmux.send("Right")
         tmux.waitFor("‹ Education ›")
         tmux.send("Enter")
-        screen = tmux.waitFor("version 2 · 1 new or changed since v1")
+        screen = settled(tmux, "version 2 · 1 new or changed since v1")
         XCTAssertFalse(screen.contains("A new goal"), "the form is closed:\n\(screen)")
         XCTAssertTrue(line(containing: goal, in: screen).contains("Education: “\(goal)”  ★ new"),
                       "the goal is the citizen's, quoted, and marked new:\n\(screen)")
@@ -55,7 +58,7 @@ final class PlanJourneyTests: EndToEndTestCase {
         tmux.type("+2w")
         tmux.waitFor("+2w")
         tmux.send("Enter")
-        screen = tmux.waitFor("version 3 · 2 new or changed since v1")
+        screen = settled(tmux, "version 3 · 2 new or changed since v1")
         let due = Self.dayWithWeekday(addingDays: 14)
         XCTAssertTrue(Tmux.flat(screen).contains("“\(firstStep)” · me · by \(due) · planned ★ new"),
                       "the step is quoted, due in two weeks (\(due)) and new:\n\(screen)")
@@ -66,7 +69,7 @@ final class PlanJourneyTests: EndToEndTestCase {
         tmux.type(secondStep)
         tmux.waitFor(secondStep)
         tmux.send("Enter")
-        screen = tmux.waitFor("version 4 · 3 new or changed since v1")
+        screen = settled(tmux, "version 4 · 3 new or changed since v1")
         XCTAssertTrue(Tmux.flat(screen).contains("“\(secondStep)” · me · planned ★ new"), screen)
 
         // w: the coach writes; the coach's step is a suggestion.
@@ -81,7 +84,7 @@ final class PlanJourneyTests: EndToEndTestCase {
         tmux.send("Right")
         tmux.waitFor("‹ my coach ›")
         tmux.send("Enter")
-        screen = tmux.waitFor("version 5 · 4 new or changed since v1")
+        screen = settled(tmux, "version 5 · 4 new or changed since v1")
         let suggested = line(containing: coachStep, in: screen)
         XCTAssertTrue(suggested.contains("? suggestion · \(coachStep)  (Coach)"),
                       "the coach's words are a suggestion, unquoted, with who wrote them:\n\(screen)")
@@ -96,7 +99,7 @@ final class PlanJourneyTests: EndToEndTestCase {
 
         // y: the citizen accepts the suggestion.
         tmux.send("y")
-        screen = tmux.waitFor("version 6 · 4 new or changed since v1")
+        screen = settled(tmux, "version 6 · 4 new or changed since v1")
         assertPlanAsSaved(screen, when: "after accepting")
 
         // Esc to the caseload (the search is kept), Esc clears it, q quits.
@@ -115,7 +118,7 @@ final class PlanJourneyTests: EndToEndTestCase {
 
         // h: the history, newest first.
         again.send("h")
-        screen = again.waitFor("History of the plan")
+        screen = settled(again, "History of the plan")
         let v6 = "accepted “" + String(coachStep.prefix(20))
         let v5 = "added step “" + String(coachStep.prefix(20))
         let v4 = "added step “" + String(secondStep.prefix(20))
@@ -143,7 +146,7 @@ final class PlanJourneyTests: EndToEndTestCase {
         again.send("Escape")
         again.waitForGone("History of the plan")
         again.send("u")
-        screen = again.waitFor("Nothing to undo in this session.")
+        screen = settled(again, "Nothing to undo in this session.")
         XCTAssertTrue(screen.contains("version 6 · 4 new or changed since v1"), "the plan is unchanged:\n\(screen)")
         assertPlanAsSaved(screen, when: "after u in a new session")
         closeParticipant(in: again)
@@ -215,19 +218,19 @@ final class PlanJourneyTests: EndToEndTestCase {
         tmux.type("grace")
         tmux.waitFor(oneMatch())
         tmux.send("Enter")
-        var screen = tmux.waitFor("version 1")
+        var screen = settled(tmux, "version 1")
         XCTAssertFalse(screen.contains("new or changed since"), "no conversation is held yet, so nothing is compared:\n\(screen)")
 
         // Conversation 1 starts today: it is held, and the plan as it stands is what was agreed.
         tmux.send("s")
-        screen = tmux.waitFor("Start a session")
+        screen = settled(tmux, "Start a session")
         for _ in 0..<6 where !screen.contains("‹ Conversation 1 ›") {
             tmux.send("Right")
-            screen = tmux.waitUntil("the kind changes") { $0.contains("‹ ") && $0 != screen }
+            screen = settle(tmux, tmux.waitUntil("the kind changes") { $0.contains("‹ ") && $0 != screen })
         }
         tmux.send("Enter")
         tmux.waitFor("Session running: Conversation 1")
-        screen = tmux.waitFor("version 2 · 0 new or changed since v2")
+        screen = settled(tmux, "version 2 · 0 new or changed since v2")
 
         // A goal written after that is new.
         let newGoal = "Lære dansk på arbejdspladsen – æøå"
@@ -236,7 +239,7 @@ final class PlanJourneyTests: EndToEndTestCase {
         tmux.type(newGoal)
         tmux.waitFor(newGoal)
         tmux.send("Enter")
-        screen = tmux.waitFor("version 3 · ")
+        screen = settled(tmux, "version 3 · ")
         XCTAssertTrue(screen.contains("version 3 · 1 new or changed since v2"),
                       "the new goal counts as a change since conversation 1 (v2), not since itself:\n\(screen)")
         XCTAssertTrue(line(containing: newGoal, in: screen).contains("“\(newGoal)”  ★ new"), "the goal is marked new:\n\(screen)")
@@ -250,6 +253,24 @@ final class PlanJourneyTests: EndToEndTestCase {
     }
 
     // MARK: - Helpers
+
+    /// Waits for `text`, then until the screen stops changing, so that a frame is read whole.
+    @discardableResult
+    private func settled(_ tmux: Tmux, _ text: String, wrapped: Bool = false, file: StaticString = #filePath, line: UInt = #line) -> String {
+        settle(tmux, tmux.waitFor(text, wrapped: wrapped, file: file, line: line))
+    }
+
+    /// `screen`, or the screen once two captures in a row are alike.
+    private func settle(_ tmux: Tmux, _ screen: String) -> String {
+        var last = screen
+        for _ in 0..<40 {
+            usleep(40_000)
+            let now = tmux.screen()
+            if now == last { return now }
+            last = now
+        }
+        return last
+    }
 
     /// What the plan must show after the suggestion was accepted.
     private func assertPlanAsSaved(_ screen: String, when: String, file: StaticString = #filePath, line lineNumber: UInt = #line) {
@@ -275,10 +296,11 @@ final class PlanJourneyTests: EndToEndTestCase {
         tmux.type(query)
         tmux.waitFor(oneMatch(), file: file, line: line)
         tmux.send("Enter")
-        return tmux.waitUntil("\(citizen) is open on the plan tab", file: file, line: line) { screen in
+        let opened = tmux.waitUntil("\(citizen) is open on the plan tab", file: file, line: line) { screen in
             screen.contains("[1 Plan]") && (screen.components(separatedBy: "\n").first ?? "").contains(citizen)
                 && screen.contains("Writing:")
         }
+        return settle(tmux, opened)
     }
 
     /// Esc back to the caseload, Esc again clears the search.

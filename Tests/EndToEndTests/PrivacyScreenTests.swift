@@ -1,5 +1,8 @@
 import Foundation
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The privacy screen: one key hides everything about the citizen at once (someone walks in);
 /// only the word "open" and Enter bring the screen back, just as it was.
@@ -24,19 +27,19 @@ final class PrivacyScreenTests: EndToEndTestCase {
 
         // L: hidden at once.
         tmux.send("L")
-        screen = tmux.waitFor("The screen is hidden", wrapped: true)
+        screen = settled(tmux, "The screen is hidden", wrapped: true)
         XCTAssertTrue(Tmux.flat(screen).contains("type the word “open” and press Enter"), "how to come back:\n\(screen)")
         assertHidden(screen, names: names)
 
         // Typed letters show as dots, not as themselves.
         tmux.type("hej")
-        screen = tmux.waitFor("•••")
+        screen = settled(tmux, "•••")
         XCTAssertFalse(screen.contains("hej"), "what is typed is not echoed:\n\(screen)")
         assertHidden(screen, names: names)
 
         // Random keys and Enter leave it hidden; so do the keys that act elsewhere.
         tmux.send("Enter")
-        screen = tmux.waitForGone("•••")
+        screen = settle(tmux, tmux.waitForGone("•••"))
         assertHidden(screen, names: names)
         for keys in [["q"], ["Escape"], ["1", "2", "Enter"], ["Tab", "Enter"], ["C-l"], ["C-c"], ["L"], ["Up", "Down", "Enter"]] {
             tmux.send(keys[0])
@@ -51,7 +54,7 @@ final class PrivacyScreenTests: EndToEndTestCase {
             tmux.type(attempt)
             tmux.waitFor("••••")
             tmux.send("Enter")
-            screen = tmux.waitForGone("••••")
+            screen = settle(tmux, tmux.waitForGone("••••"))
             assertHidden(screen, names: names, after: attempt)
         }
 
@@ -59,10 +62,10 @@ final class PrivacyScreenTests: EndToEndTestCase {
         tmux.type("open")
         tmux.waitFor("••••")
         tmux.send("Enter")
-        screen = tmux.waitFor("[1 Plan]")
+        screen = settled(tmux, "[1 Plan]")
         XCTAssertTrue((screen.components(separatedBy: "\n").first ?? "").contains(citizen), "the name is back:\n\(screen)")
         XCTAssertFalse(screen.contains("The screen is hidden"), screen)
-        screen = tmux.waitUntil("the screen is as it was before hiding:\n\(Tmux.frame(visible))", timeout: 3) { $0 == visible }
+        screen = settle(tmux, tmux.waitUntil("the screen is as it was before hiding:\n\(Tmux.frame(visible))", timeout: 3) { $0 == visible })
 
         tmux.send("Escape")
         tmux.waitFor("Search: \(query)")
@@ -85,15 +88,15 @@ final class PrivacyScreenTests: EndToEndTestCase {
         tmux.send("g")
         tmux.waitFor("A new goal")
         tmux.type(words)
-        var screen = tmux.waitFor(words)
+        var screen = settled(tmux, words)
         tmux.send("C-x")
-        screen = tmux.waitFor("The screen is hidden", wrapped: true)
+        screen = settled(tmux, "The screen is hidden", wrapped: true)
         assertHidden(screen, names: names)
         XCTAssertFalse(screen.contains(words), "the words being typed are hidden too:\n\(screen)")
         tmux.type("OPEN")
         tmux.waitFor("••••")
         tmux.send("Enter")
-        screen = tmux.waitFor("A new goal")
+        screen = settled(tmux, "A new goal")
         XCTAssertTrue(screen.contains(words), "the form is back with what was typed:\n\(screen)")
         XCTAssertTrue((screen.components(separatedBy: "\n").first ?? "").contains(citizen), screen)
 
@@ -112,6 +115,24 @@ final class PrivacyScreenTests: EndToEndTestCase {
 
     // MARK: - Helpers
 
+    /// Waits for `text`, then until the screen stops changing, so that a frame is read whole.
+    @discardableResult
+    private func settled(_ tmux: Tmux, _ text: String, wrapped: Bool = false, file: StaticString = #filePath, line: UInt = #line) -> String {
+        settle(tmux, tmux.waitFor(text, wrapped: wrapped, file: file, line: line))
+    }
+
+    /// `screen`, or the screen once two captures in a row are alike.
+    private func settle(_ tmux: Tmux, _ screen: String) -> String {
+        var last = screen
+        for _ in 0..<40 {
+            usleep(40_000)
+            let now = tmux.screen()
+            if now == last { return now }
+            last = now
+        }
+        return last
+    }
+
     @discardableResult
     private func openParticipant(in tmux: Tmux, file: StaticString = #filePath, line: UInt = #line) -> String {
         tmux.send("/")
@@ -119,9 +140,10 @@ final class PrivacyScreenTests: EndToEndTestCase {
         tmux.type(query)
         tmux.waitFor(oneMatch(), file: file, line: line)
         tmux.send("Enter")
-        return tmux.waitUntil("\(citizen) is open", file: file, line: line) {
+        let opened = tmux.waitUntil("\(citizen) is open", file: file, line: line) {
             $0.contains("[1 Plan]") && ($0.components(separatedBy: "\n").first ?? "").contains(citizen) && $0.contains("Writing:")
         }
+        return settle(tmux, opened)
     }
 
     /// The screen shows the privacy text and nothing of any participant or of the record.

@@ -224,7 +224,7 @@ final class RightsCLITests: EndToEndTestCase {
             count += 1
             for error in validator.iter_errors(json.loads(text)):
                 errors.append(f"line {number}: {error.message}")
-        print("\n".join(errors) if errors else f"{count} lines valid")
+        print("\\n".join(errors) if errors else f"{count} lines valid")
         sys.exit(1 if errors or count == 0 else 0)
         """
         let path = root.appendingPathComponent("validate-audit.py")

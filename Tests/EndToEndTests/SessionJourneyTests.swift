@@ -1,5 +1,8 @@
 import Foundation
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Issue 5: sessions, notes and ratings. The first mandatory conversation is held as a
 /// session with the peer worker, with a tagged note and a rating; a follow-up is rated again;
@@ -33,17 +36,17 @@ final class SessionJourneyTests: EndToEndTestCase {
         tmux.type(query)
         tmux.waitFor(oneMatch())
         tmux.send("Enter")
-        var screen = tmux.waitFor("[1 Plan]")
+        var screen = settled(tmux, "[1 Plan]")
         XCTAssertTrue((screen.components(separatedBy: "\n").first ?? "").contains(citizen), screen)
         XCTAssertTrue(screen.contains("Next conversation 1:"), "conversation 1 is next:\n\(screen)")
         XCTAssertFalse(screen.contains("Session running"), screen)
 
         // s: conversation 1, with the peer worker present.
         tmux.send("s")
-        screen = tmux.waitFor("Start a session")
+        screen = settled(tmux, "Start a session")
         for _ in 0..<6 where !screen.contains("‹ Conversation 1 ›") {
             tmux.send("Right")
-            screen = tmux.waitUntil("the kind changes") { $0.contains("‹ ") && $0 != screen }
+            screen = settle(tmux, tmux.waitUntil("the kind changes") { $0.contains("‹ ") && $0 != screen })
         }
         XCTAssertTrue(screen.contains("‹ Conversation 1 ›"), screen)
         tmux.send("Tab")
@@ -52,7 +55,7 @@ final class SessionJourneyTests: EndToEndTestCase {
         tmux.send("Right")
         tmux.waitFor("‹ yes ›")
         tmux.send("Enter")
-        screen = tmux.waitFor("Session running: Conversation 1, since ")
+        screen = settled(tmux, "Session running: Conversation 1, since ")
         XCTAssertFalse(screen.contains("Start a session"), screen)
 
         // Notes: n, the note in the citizen's words, tagged health.
@@ -67,7 +70,7 @@ final class SessionJourneyTests: EndToEndTestCase {
         tmux.type("health")
         tmux.waitFor("health")
         tmux.send("Enter")
-        screen = tmux.waitFor("“\(note)”")
+        screen = settled(tmux, "“\(note)”")
         XCTAssertFalse(screen.contains("A new note"), screen)
         let head = screen.components(separatedBy: "\n").first { $0.contains("\(citizen) (Citizen)") } ?? ""
         XCTAssertTrue(head.hasSuffix("Health") || head.contains("· Health"), "the note is tagged Health:\n\(screen)")
@@ -96,26 +99,26 @@ final class SessionJourneyTests: EndToEndTestCase {
         tmux.type(contact)
         tmux.waitFor(contact)
         tmux.send("Enter")
-        screen = tmux.waitForGone("Session running")
-        screen = tmux.waitFor("Agreed: “\(agreements)”")
+        screen = settle(tmux, tmux.waitForGone("Session running"))
+        screen = settled(tmux, "Agreed: “\(agreements)”")
         let next = PlanJourneyTests.dayWithWeekday(addingDays: 14)
         XCTAssertTrue(Tmux.flat(screen).contains("Next: \(next) 10:00 · \(place) · \(contact)"), "the next appointment:\n\(screen)")
         XCTAssertTrue(screen.contains("Next conversation 2:"), "conversation 1 is done, 2 is next:\n\(screen)")
 
         // The plan tab: conversation 1 held.
         tmux.send("1")
-        screen = tmux.waitFor("Mandatory conversations")
+        screen = settled(tmux, "Mandatory conversations")
         let first = screen.components(separatedBy: "\n").first { $0.contains("Conversation 1 ") } ?? ""
         XCTAssertTrue(first.trimmingCharacters(in: .whitespaces).hasSuffix("held"), "conversation 1 is held:\n\(screen)")
 
         // A follow-up session, rated again, then ended.
         tmux.send("s")
-        screen = tmux.waitFor("Start a session")
+        screen = settled(tmux, "Start a session")
         XCTAssertTrue(screen.contains("‹ Follow-up ›"), "after conversation 1 a follow-up is proposed:\n\(screen)")
         tmux.send("Enter")
         tmux.waitFor("Session running: Follow-up")
         tmux.send("r")
-        screen = tmux.waitFor("How is it going?")
+        screen = settled(tmux, "How is it going?")
         XCTAssertTrue(screen.contains(Self.bar(firstScores[0]) + "  \(firstScores[0])"), "the form starts from the last rating:\n\(screen)")
         tmux.send("Escape")
         tmux.waitForGone("How is it going?")
@@ -129,8 +132,8 @@ final class SessionJourneyTests: EndToEndTestCase {
 
         // Progress: the movement since the start and since last time, per line.
         tmux.send("4")
-        screen = tmux.waitFor("[4 Progress]")
-        screen = tmux.waitFor("2 ratings, the latest on \(Self.shortDate())")
+        screen = settled(tmux, "[4 Progress]")
+        screen = settled(tmux, "2 ratings, the latest on \(Self.shortDate())")
         let flat = Tmux.flat(screen)
         let pairs = Array(zip(firstScores, secondScores))
         let up = pairs.filter { $0.1 > $0.0 }.count, down = pairs.filter { $0.1 < $0.0 }.count, same = count - up - down
@@ -210,16 +213,16 @@ final class SessionJourneyTests: EndToEndTestCase {
         tmux.send("Enter")
         tmux.waitFor("[1 Plan]")
         tmux.send("s")
-        var screen = tmux.waitFor("Start a session")
+        var screen = settled(tmux, "Start a session")
         for _ in 0..<6 where !screen.contains("‹ Conversation 1 ›") {
             tmux.send("Right")
-            screen = tmux.waitUntil("the kind changes") { $0.contains("‹ ") && $0 != screen }
+            screen = settle(tmux, tmux.waitUntil("the kind changes") { $0.contains("‹ ") && $0 != screen })
         }
         tmux.send("Enter")
         tmux.waitFor("Session running: Conversation 1")
         tmux.waitFor("version 2")
         tmux.send("h")
-        screen = tmux.waitFor("History of the plan")
+        screen = settled(tmux, "History of the plan")
         let rows = screen.components(separatedBy: "\n")
         let sessionRow = rows.first { $0.contains(" v2 ") } ?? ""
         XCTAssertFalse(sessionRow.isEmpty, "version 2 is listed:\n\(screen)")
@@ -241,6 +244,24 @@ final class SessionJourneyTests: EndToEndTestCase {
 
     // MARK: - Helpers
 
+    /// Waits for `text`, then until the screen stops changing, so that a frame is read whole.
+    @discardableResult
+    private func settled(_ tmux: Tmux, _ text: String, wrapped: Bool = false, file: StaticString = #filePath, line: UInt = #line) -> String {
+        settle(tmux, tmux.waitFor(text, wrapped: wrapped, file: file, line: line))
+    }
+
+    /// `screen`, or the screen once two captures in a row are alike.
+    private func settle(_ tmux: Tmux, _ screen: String) -> String {
+        var last = screen
+        for _ in 0..<40 {
+            usleep(40_000)
+            let now = tmux.screen()
+            if now == last { return now }
+            last = now
+        }
+        return last
+    }
+
     /// r, then each line's score (1–9, Down to the next line), then Enter.
     private func rate(_ scores: [Int], in tmux: Tmux, file: StaticString = #filePath, line: UInt = #line) {
         tmux.send("r")
@@ -249,7 +270,7 @@ final class SessionJourneyTests: EndToEndTestCase {
             tmux.send(String(score), "Down")
         }
         let last = scores.last ?? 0
-        let screen = tmux.waitFor(Self.bar(last) + "  \(last)", file: file, line: line)
+        let screen = settled(tmux, Self.bar(last) + "  \(last)", file: file, line: line)
         for score in scores {
             XCTAssertTrue(screen.contains(Self.bar(score) + " " + String(format: "%2d", score)), "\(score) is shown as a bar:\n\(screen)",
                           file: file, line: line)

@@ -42,6 +42,9 @@ final class ScreenSnapshotTests: XCTestCase {
         state.open = OpenParticipant(participant: Fixtures.soren, heldBy: nil)
         for tab in Tab.allCases {
             state.open?.tab = tab
+            if tab == .summary, let open = state.open {
+                state.open?.summaryPages = SummaryTab.pages(open, state: state, env: Fixtures.env())
+            }
             expectSnapshot(render(state), named: "participant-\(tab)")
         }
     }
