@@ -43,7 +43,8 @@ final class ScreenSnapshotTests: XCTestCase {
         for tab in Tab.allCases {
             state.open?.tab = tab
             if tab == .summary, let open = state.open {
-                state.open?.summaryPages = SummaryTab.pages(open, state: state, env: Fixtures.env())
+                let pages = SummaryTab.pages(open, state: state, env: Fixtures.env())
+                state.open?.summaryPages = pages
             }
             expectSnapshot(render(state), named: "participant-\(tab)")
         }
