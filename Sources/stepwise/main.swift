@@ -9,6 +9,10 @@ func fail(_ message: String, status: Int32) -> Never {
     exit(status)
 }
 
+// A core dump would hold the records that were open: none are written.
+var noCoreDumps = rlimit(rlim_cur: 0, rlim_max: 0)
+setrlimit(Int32(RLIMIT_CORE.rawValue), &noCoreDumps)
+
 let options: CommandLineOptions
 do {
     options = try CommandLineOptions(Array(CommandLine.arguments.dropFirst()))

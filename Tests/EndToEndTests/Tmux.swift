@@ -42,7 +42,7 @@ final class Tmux {
         var index = 0
         while index < characters.count {
             let group = String(characters[index..<min(characters.count, index + 3)])
-            Tmux.tmux(["send-keys", "-t", name, "-l", group])
+            Tmux.tmux(["send-keys", "-t", name, "-l", "--", group])
             index += 3
             if index < characters.count { usleep(15_000) }
         }
