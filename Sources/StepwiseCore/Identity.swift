@@ -19,7 +19,8 @@ public struct Identity: Codable, Equatable, Sendable {
 
     /// This process: the coach from `$STEPWISE_COACH`, else the user's name.
     public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> Identity {
-        let user = environment["USER"] ?? environment["LOGNAME"] ?? String(getuid())
+        let account = getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
+        let user = environment["USER"] ?? environment["LOGNAME"] ?? account ?? String(getuid())
         let coach = environment["STEPWISE_COACH"].flatMap { $0.isEmpty ? nil : $0 } ?? user
         return Identity(coach: coach, user: user, host: ProcessInfo.processInfo.hostName, pid: getpid())
     }

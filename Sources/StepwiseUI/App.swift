@@ -113,7 +113,8 @@ public final class App {
         case .choosePrinter:
             let printers = Printer.available()
             if printers.isEmpty {
-                state.message = Message(Printer.Failure.noPrinter.text(env.strings), kind: .error)
+                let failure: Printer.Failure = Printer.isSchedulerRunning() == false ? .notRunning : .noPrinter
+                state.message = Message(failure.text(env.strings), kind: .error)
             } else {
                 state.form = SummaryTab.printerForm(printers)
             }

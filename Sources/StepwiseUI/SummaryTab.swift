@@ -11,11 +11,14 @@ enum SummaryTab {
     static func handle(_ action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect]? {
         guard var open = state.open, open.tab == .summary else { return nil }
         let page = max(1, state.height - 8)
+        let pages = open.summaryPages ?? []
+        let lines = pages.reduce(0) { $0 + $1.count } + max(0, pages.count - 1)
+        let last = max(0, lines - max(1, state.height - ParticipantView.top - 2))
         switch action {
-        case .moveUp?: open.scroll = max(0, open.scroll - 1)
-        case .moveDown?: open.scroll += 1
-        case .pageUp?: open.scroll = max(0, open.scroll - page)
-        case .pageDown?: open.scroll += page
+        case .moveUp?: open.scroll = max(0, min(last, open.scroll) - 1)
+        case .moveDown?: open.scroll = min(last, open.scroll + 1)
+        case .pageUp?: open.scroll = max(0, min(last, open.scroll) - page)
+        case .pageDown?: open.scroll = min(last, open.scroll + page)
         case .print?: return [.print(printer: nil)]
         case .printTo?: return [.choosePrinter]
         case .calendarFile?:

@@ -49,13 +49,13 @@ public enum Update {
             return CatalogueUpdate.handle(action, state: &state, env: env)
         case .summary:
             return SummaryTab.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
-                ?? participant(action, state: &state)
+                ?? participant(action, state: &state, env: env)
         case .participant, .notes, .progress, .offers, .offerDetail:
             return OfferUpdate.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
-                ?? participant(action, state: &state)
+                ?? participant(action, state: &state, env: env)
         case .plan:
             return PlanUpdate.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
-                ?? participant(action, state: &state)
+                ?? participant(action, state: &state, env: env)
         case .confirm:
             guard let confirm = state.confirm, action == .yes || action == .no else { return [] }
             state.confirm = nil
@@ -94,7 +94,7 @@ public enum Update {
         return []
     }
 
-    private static func participant(_ action: ActionID?, state: inout AppState) -> [Effect] {
+    private static func participant(_ action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect] {
         guard var open = state.open else { return [] }
         let tabs = Tab.allCases
         let page = max(1, state.height - 8)
@@ -106,10 +106,13 @@ public enum Update {
         case .tabSummary?: open.tab = .summary
         case .nextTab?: open.tab = tabs[(open.tab.rawValue + 1) % tabs.count]
         case .previousTab?: open.tab = tabs[(open.tab.rawValue + tabs.count - 1) % tabs.count]
-        case .moveUp?: open.scroll = max(0, open.scroll - 1)
-        case .moveDown?: open.scroll += 1
-        case .pageUp?: open.scroll = max(0, open.scroll - page)
-        case .pageDown?: open.scroll += page
+        case .moveUp?, .moveDown?, .pageUp?, .pageDown?:
+            // Scrolling stops at the last line, so that the way back is never dead keys.
+            let lines = TabContent.lines(open, state: state, env: env, width: state.width - 2).count
+            let last = max(0, lines - max(1, state.height - ParticipantView.top - 2))
+            let step = action == .moveUp || action == .moveDown ? 1 : page
+            let direction = action == .moveUp || action == .pageUp ? -1 : 1
+            open.scroll = max(0, min(last, open.scroll + direction * step))
         case .back?: return [.closeParticipant]
         case .auditLog?: return [.loadAudit]
         case .help?: state.showingHelp = true
