@@ -32,14 +32,25 @@ enum NotesView {
         lines.append((StyledLine([(s("notes.filter") + " ", .muted), (describe(open.noteFilter, p, env: env), .bold), ("  (f)", .muted)]), nil))
         let notes = visible(p, filter: open.noteFilter)
         if notes.isEmpty { lines.append((StyledLine("  " + s("notes.none"), .muted), nil)) }
-        for note in notes {
+        // Only the notes around the selection are laid out: a record may hold thousands, and
+        // a screen shows a handful (every note takes at least two lines).
+        let window = max(0, open.noteSelection - buffer.height)..<min(notes.count, open.noteSelection + buffer.height)
+        if window.lowerBound > 0 {
+            lines.append((StyledLine("  " + s("notes.more", ["n": String(window.lowerBound)]), .muted), nil))
+        }
+        for note in notes[window] {
             for line in noteLines(note, p, expanded: open.expandedNote == note.id, env: env, width: width) { lines.append((line, note.id)) }
+        }
+        if window.upperBound < notes.count {
+            lines.append((StyledLine("  " + s("notes.more", ["n": String(notes.count - window.upperBound)]), .muted), nil))
         }
         lines.append((.blank, nil))
         lines.append((StyledLine(s("notes.sessions"), .heading), nil))
         if p.sessions.isEmpty { lines.append((StyledLine("  " + s("notes.noSessions"), .muted), nil)) }
-        for session in p.sessions.reversed() {
-            for line in sessionLines(session, env: env, width: width) { lines.append((line, nil)) }
+        if window.upperBound == notes.count {
+            for session in p.sessions.reversed().prefix(buffer.height) {
+                for line in sessionLines(session, env: env, width: width) { lines.append((line, nil)) }
+            }
         }
         let selected = notes.indices.contains(open.noteSelection) ? notes[open.noteSelection].id : nil
         let writerWidth = DisplayWidth.of(s("plan.writing")) + Author.allCases.map { DisplayWidth.of(s("author.\($0.rawValue)")) + 2 }.reduce(2, +)

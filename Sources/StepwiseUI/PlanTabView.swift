@@ -10,7 +10,7 @@ enum PlanTabView {
         writerLine(open, baseline: baseline, marks: marks, env: env, into: &buffer, y: ParticipantView.top)
         let lines = PlanView.lines(p, plan: p.plan, marks: marks, today: state.today, env: env, offers: state.offers,
                                    width: buffer.width - 2)
-        let rows = PlanUpdate.rows(open, env: env, today: state.today)
+        let rows = PlanUpdate.rows(of: lines)
         let selected = rows.indices.contains(open.planSelection) ? rows[open.planSelection] : nil
         ListDrawing.draw(lines.map { ($0.line, $0.row != nil && $0.row == selected) }, top: ParticipantView.top + 1,
                          bottom: buffer.height - 2, into: &buffer)

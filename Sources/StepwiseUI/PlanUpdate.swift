@@ -4,7 +4,12 @@ import StepwiseCore
 enum PlanUpdate {
     /// The rows of the open participant's plan tab.
     static func rows(_ open: OpenParticipant, env: UIEnvironment, today: Day) -> [PlanRow] {
-        let all = PlanView.lines(open.participant, plan: open.participant.plan, marks: [:], today: today, env: env).compactMap(\.row)
+        rows(of: PlanView.lines(open.participant, plan: open.participant.plan, marks: [:], today: today, env: env))
+    }
+
+    /// The rows of drawn plan lines: one per entry, however many lines it wraps to.
+    static func rows(of lines: [(line: StyledLine, row: PlanRow?)]) -> [PlanRow] {
+        let all = lines.compactMap(\.row)
         return all.enumerated().filter { $0.offset == 0 || all[$0.offset - 1] != $0.element }.map(\.element)
     }
 
