@@ -232,7 +232,9 @@ public final class App {
             case let .acquired(lock): self.lock = lock
             case let .heldBy(holder): heldBy = holder
             }
-            state.offers = store.loadOffers().offers
+            // The offers are read when a tab that shows them is opened (and once here, for the
+            // plan's links to offers), not every time a record is opened.
+            if state.offers.isEmpty { state.offers = store.loadOffers().offers }
             state.open = OpenParticipant(participant: participant, heldBy: heldBy)
             state.open?.history = store.loadHistory(participant: id)
             audit(.opened, id)

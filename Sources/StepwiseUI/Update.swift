@@ -118,11 +118,11 @@ public enum Update {
         case .help?: state.showingHelp = true
         default: return []
         }
-        if action != .moveUp && action != .moveDown && action != .pageUp && action != .pageDown && open.tab != state.open?.tab {
-            open.scroll = 0
-        }
+        let switched = open.tab != state.open?.tab
+        if switched { open.scroll = 0 }
         state.open = open
-        return []
+        // The catalogue is shared with other terminals: read afresh where its seats are shown.
+        return switched && (open.tab == .offers || open.tab == .summary) ? [.loadOffers] : []
     }
 
     private static func history(_ action: ActionID?, state: inout AppState) -> [Effect] {
