@@ -19,6 +19,7 @@ Usage: Tests/Bench/bench.py [--sizes 1000,10000,100000] [--quick]
 """
 
 import argparse
+import atexit
 import fcntl
 import json
 import os
@@ -97,6 +98,8 @@ class Terminal:
             os.execve(str(BIN), [str(BIN), "--data", str(data)], self.env)
         self.pid, self.fd = pid, fd
         self.chunks = []  # (time, bytes)
+        self.closed = False
+        atexit.register(self.close)
 
     def read(self, timeout):
         ready, _, _ = select.select([self.fd], [], [], max(0, timeout))
@@ -158,6 +161,9 @@ class Terminal:
         return None
 
     def close(self):
+        if self.closed:
+            return
+        self.closed = True
         try:
             os.kill(self.pid, signal.SIGTERM)
         except ProcessLookupError:
@@ -181,7 +187,7 @@ def type_text(term, text):
         term.settle(0.05)
 
 
-def pty_figures(data, largest_name, rounds):
+def pty_figures(data, largest_name, rounds, keys=60, opens=5):
     figures = {}
 
     # Start to the first frame of the caseload.
@@ -206,33 +212,33 @@ def pty_figures(data, largest_name, rounds):
     figures["rowMoveBytes"] = summary(moves)
 
     # One key on the caseload (down and up; the list scrolls).
-    keys = []
-    for index in range(60):
+    caseload_keys = []
+    for index in range(keys):
         ms, _ = term.key(DOWN if (index // 20) % 2 == 0 else UP)
         if ms is not None:
-            keys.append(ms)
-    figures["caseloadKeyMs"] = summary(keys)
+            caseload_keys.append(ms)
+    figures["caseloadKeyMs"] = summary(caseload_keys)
 
     # Open the largest participant: "/" and the name, then Enter until its name heads the screen.
     name_pattern = re.compile(re.escape(largest_name.split()[-1].encode()))
-    opens, closes = [], []
-    for attempt in range(5):
+    opened, closes = [], []
+    for attempt in range(opens):
         term.send(b"/")
         term.settle(0.1)
         type_text(term, largest_name)
         term.settle(0.3)
         sent = term.send(b"\r")
-        opens.append((term.wait_for(name_pattern, sent) - sent) * 1000)
+        opened.append((term.wait_for(name_pattern, sent) - sent) * 1000)
         term.settle(0.3)
         if attempt == 0:
             figures["openRssKB"] = term.status("VmHWM")
-        if attempt < 4:
+        if attempt < opens - 1:
             sent = term.send(b"\x1b")
             closes.append((term.wait_for(b"Caseload", sent) - sent) * 1000)
             term.settle(0.3)
             term.send(b"\x1b")  # clear the search
             term.settle(0.3)
-    figures["openLargestMs"] = summary(opens)
+    figures["openLargestMs"] = summary(opened)
     figures["closeToCaseloadMs"] = summary(closes)
 
     # One key on each tab of the largest participant.
@@ -240,12 +246,12 @@ def pty_figures(data, largest_name, rounds):
     for number, tab in enumerate(["plan", "offers", "notes", "progress", "summary"], start=1):
         term.send(str(number).encode())
         term.settle(0.3)
-        keys = []
-        for index in range(60):
+        tab_keys = []
+        for index in range(keys):
             ms, _ = term.key(DOWN if (index // 10) % 2 == 0 else UP, wait=0.5)
             if ms is not None:
-                keys.append(ms)
-        tabs[tab] = summary(keys)
+                tab_keys.append(ms)
+        tabs[tab] = summary(tab_keys)
     figures["tabKeyMs"] = tabs
     figures["peakRssKB"] = term.status("VmHWM")
     term.close()
@@ -267,11 +273,14 @@ def measure_size(size, args):
     started = time.time()
     # The pseudo-terminal first: the in-process part saves the largest record many times, and
     # a record saved in the last two seconds is parsed again at the next start (see CaseloadIndex).
-    result["pty"] = pty_figures(data, made["largestName"], rounds=args.rounds)
+    # Beyond 10,000 a slow key or an open takes up to seconds: fewer samples keep the run short.
+    large = size > 10000
+    result["pty"] = pty_figures(data, made["largestName"], rounds=args.rounds, keys=30 if large else 60, opens=3 if large else 5)
     log(f"   pseudo-terminal: {time.time() - started:.0f} s")
     started = time.time()
     result["codec"] = run_json([BENCH, "codec", "--data", data])
-    result["inProcess"] = run_json([BENCH, "measure", "--data", data, "--resources", RESOURCES])
+    result["inProcess"] = run_json([BENCH, "measure", "--data", data, "--resources", RESOURCES]
+                                   + (["--tab-keys", 60, "--searches", 12, "--opens", 3] if large else []))
     log(f"   in-process: {time.time() - started:.0f} s")
     return result
 

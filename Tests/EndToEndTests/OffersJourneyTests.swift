@@ -46,10 +46,10 @@ final class OffersJourneyTests: EndToEndTestCase {
         var screen = showOffer(for: first, in: tmux, others: names)
         XCTAssertTrue(offerLine(screen).contains("0/2 seats"), "two free seats:\n\(screen)")
         tmux.send("b")
-        screen = settled(tmux, "Book this offer")
+        screen = tmux.waitForSettled("Book this offer")
         XCTAssertTrue(screen.contains("‹ no step ›"), "the booking serves no step unless one is chosen:\n\(screen)")
         tmux.send("Enter")
-        screen = settled(tmux, "Booked: “\(title)”, seat 1 of 2.")
+        screen = tmux.waitForSettled("Booked: “\(title)”, seat 1 of 2.")
         XCTAssertTrue(offerLine(screen).contains("✓"), "the participant's own seat is marked:\n\(screen)")
         XCTAssertTrue(offerLine(screen).contains("1/2 seats"), screen)
         assertOnly(first.name, of: names, in: screen)
@@ -62,7 +62,7 @@ final class OffersJourneyTests: EndToEndTestCase {
         tmux.send("b")
         tmux.waitFor("Book this offer")
         tmux.send("Enter")
-        screen = settled(tmux, "Booked: “\(title)”, seat 2 of 2.")
+        screen = tmux.waitForSettled("Booked: “\(title)”, seat 2 of 2.")
         XCTAssertTrue(offerLine(screen).contains("✓"), screen)
         XCTAssertTrue(offerLine(screen).contains("2/2 seats"), "now full:\n\(screen)")
         assertOnly(second.name, of: names, in: screen)
@@ -72,16 +72,16 @@ final class OffersJourneyTests: EndToEndTestCase {
         screen = showOffer(for: third, in: tmux, others: names)
         XCTAssertTrue(offerLine(screen).contains("2/2 seats"), screen)
         tmux.send("b")
-        screen = settled(tmux, "The offer is full: join the waitlist")
+        screen = tmux.waitForSettled("The offer is full: join the waitlist")
         assertOnly(third.name, of: names, in: screen)
         tmux.send("Enter")
-        screen = settled(tmux, "“\(title)” is full: on the waitlist as number 1.")
+        screen = tmux.waitForSettled("“\(title)” is full: on the waitlist as number 1.")
         XCTAssertTrue(offerLine(screen).contains("◷1"), "the place in line is marked:\n\(screen)")
         XCTAssertTrue(offerLine(screen).contains("2/2 seats, 1 waiting"), screen)
         assertOnly(third.name, of: names, in: screen)
         // The detail view: counts, the own place in line, and no one else's name.
         tmux.send("Enter")
-        screen = settled(tmux, "You are number 1 on the waitlist.")
+        screen = tmux.waitForSettled("You are number 1 on the waitlist.")
         XCTAssertTrue(screen.contains("2 of 2 seats booked, 1 waiting"), screen)
         XCTAssertTrue(screen.contains("Aftenskolen Østerbro"), screen)
         assertOnly(third.name, of: names, in: screen)
@@ -93,9 +93,9 @@ final class OffersJourneyTests: EndToEndTestCase {
         screen = showOffer(for: first, in: tmux, others: names)
         XCTAssertTrue(offerLine(screen).contains("✓"), screen)
         tmux.send("x")
-        screen = settled(tmux, "Give up the place in “\(title)”?")
+        screen = tmux.waitForSettled("Give up the place in “\(title)”?")
         tmux.send("y")
-        screen = settled(tmux, "The seat in “\(title)” is given up. The first on the waitlist got the seat.")
+        screen = tmux.waitForSettled("The seat in “\(title)” is given up. The first on the waitlist got the seat.")
         XCTAssertFalse(offerLine(screen).contains("✓"), "the seat is gone:\n\(screen)")
         XCTAssertTrue(offerLine(screen).contains("2/2 seats"), "the seat went to the one waiting:\n\(screen)")
         XCTAssertFalse(offerLine(screen).contains("waiting"), "no one waits any more:\n\(screen)")
@@ -109,7 +109,7 @@ final class OffersJourneyTests: EndToEndTestCase {
         XCTAssertTrue(offerLine(screen).contains("2/2 seats"), screen)
         XCTAssertFalse(offerLine(screen).contains("waiting"), screen)
         tmux.send("Enter")
-        screen = settled(tmux, "You have a seat.")
+        screen = tmux.waitForSettled("You have a seat.")
         assertOnly(third.name, of: names, in: screen)
         tmux.send("Escape")
         tmux.waitForGone("You have a seat.")
@@ -168,12 +168,12 @@ final class OffersJourneyTests: EndToEndTestCase {
         tmux.type("interview")
         tmux.waitFor("interview")
         tmux.send("Enter")
-        var screen = settled(tmux, "Showing: all kinds · “interview”")
+        var screen = tmux.waitForSettled("Showing: all kinds · “interview”")
         XCTAssertTrue(screen.contains("3/3 seats, 1 waiting"), screen)
         tmux.send("x")
         tmux.waitFor("Give up the place in", wrapped: true)
         tmux.send("y")
-        screen = settled(tmux, "is given up.", wrapped: true)
+        screen = tmux.waitForSettled("is given up.", wrapped: true)
         XCTAssertTrue(Tmux.flat(screen).contains("The first on the waitlist got the seat."),
                       "the message about the promotion is cut off at 80 columns:\n\(screen)")
         tmux.send("Escape")
@@ -189,23 +189,6 @@ final class OffersJourneyTests: EndToEndTestCase {
 
     // MARK: - Helpers
 
-    /// Waits for `text`, then until the screen stops changing, so that a frame is read whole.
-    @discardableResult
-    private func settled(_ tmux: Tmux, _ text: String, wrapped: Bool = false, file: StaticString = #filePath, line: UInt = #line) -> String {
-        settle(tmux, tmux.waitFor(text, wrapped: wrapped, file: file, line: line))
-    }
-
-    /// `screen`, or the screen once two captures in a row are alike.
-    private func settle(_ tmux: Tmux, _ screen: String) -> String {
-        var last = screen
-        for _ in 0..<40 {
-            usleep(40_000)
-            let now = tmux.screen()
-            if now == last { return now }
-            last = now
-        }
-        return last
-    }
 
     /// Opens the participant, goes to the offers tab and filters the list down to the offer.
     @discardableResult
@@ -220,14 +203,14 @@ final class OffersJourneyTests: EndToEndTestCase {
             $0.contains("[1 Plan]") && ($0.components(separatedBy: "\n").first ?? "").contains(person.name)
         }
         tmux.send("2")
-        var screen = settled(tmux, "[2 Offers]", file: file, line: line)
+        var screen = tmux.waitForSettled("[2 Offers]", file: file, line: line)
         assertOnly(person.name, of: names, in: screen, file: file, line: line)
         tmux.send("f")
         tmux.waitFor("Which offers to show", file: file, line: line)
         tmux.type("syværk")
         tmux.waitFor("syværk", file: file, line: line)
         tmux.send("Enter")
-        screen = settled(tmux, "Showing: all kinds · “syværk”", file: file, line: line)
+        screen = tmux.waitForSettled("Showing: all kinds · “syværk”", file: file, line: line)
         let rows = screen.components(separatedBy: "\n").filter { $0.contains("seats") }
         XCTAssertEqual(rows.count, 1, "the filter leaves the one offer:\n\(screen)", file: file, line: line)
         XCTAssertTrue(offerLine(screen).hasPrefix("›"), "the offer is selected:\n\(screen)", file: file, line: line)

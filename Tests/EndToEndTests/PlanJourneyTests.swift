@@ -42,7 +42,7 @@ final class PlanJourneyTests: EndToEndTestCase {
         tmux.send("Right")
         tmux.waitFor("‹ Education ›")
         tmux.send("Enter")
-        screen = settled(tmux, "version 2 · 1 new or changed since v1")
+        screen = tmux.waitForSettled("version 2 · 1 new or changed since v1")
         XCTAssertFalse(screen.contains("A new goal"), "the form is closed:\n\(screen)")
         XCTAssertTrue(line(containing: goal, in: screen).contains("Education: “\(goal)”  ★ new"),
                       "the goal is the citizen's, quoted, and marked new:\n\(screen)")
@@ -58,7 +58,7 @@ final class PlanJourneyTests: EndToEndTestCase {
         tmux.type("+2w")
         tmux.waitFor("+2w")
         tmux.send("Enter")
-        screen = settled(tmux, "version 3 · 2 new or changed since v1")
+        screen = tmux.waitForSettled("version 3 · 2 new or changed since v1")
         let due = Self.dayWithWeekday(addingDays: 14)
         XCTAssertTrue(Tmux.flat(screen).contains("“\(firstStep)” · me · by \(due) · planned ★ new"),
                       "the step is quoted, due in two weeks (\(due)) and new:\n\(screen)")
@@ -69,7 +69,7 @@ final class PlanJourneyTests: EndToEndTestCase {
         tmux.type(secondStep)
         tmux.waitFor(secondStep)
         tmux.send("Enter")
-        screen = settled(tmux, "version 4 · 3 new or changed since v1")
+        screen = tmux.waitForSettled("version 4 · 3 new or changed since v1")
         XCTAssertTrue(Tmux.flat(screen).contains("“\(secondStep)” · me · planned ★ new"), screen)
 
         // w: the coach writes; the coach's step is a suggestion.
@@ -84,7 +84,7 @@ final class PlanJourneyTests: EndToEndTestCase {
         tmux.send("Right")
         tmux.waitFor("‹ my coach ›")
         tmux.send("Enter")
-        screen = settled(tmux, "version 5 · 4 new or changed since v1")
+        screen = tmux.waitForSettled("version 5 · 4 new or changed since v1")
         let suggested = line(containing: coachStep, in: screen)
         XCTAssertTrue(suggested.contains("? suggestion · \(coachStep)  (Coach)"),
                       "the coach's words are a suggestion, unquoted, with who wrote them:\n\(screen)")
@@ -99,7 +99,7 @@ final class PlanJourneyTests: EndToEndTestCase {
 
         // y: the citizen accepts the suggestion.
         tmux.send("y")
-        screen = settled(tmux, "version 6 · 4 new or changed since v1")
+        screen = tmux.waitForSettled("version 6 · 4 new or changed since v1")
         assertPlanAsSaved(screen, when: "after accepting")
 
         // Esc to the caseload (the search is kept), Esc clears it, q quits.
@@ -118,7 +118,7 @@ final class PlanJourneyTests: EndToEndTestCase {
 
         // h: the history, newest first.
         again.send("h")
-        screen = settled(again, "History of the plan")
+        screen = again.waitForSettled("History of the plan")
         let v6 = "accepted “" + String(coachStep.prefix(20))
         let v5 = "added step “" + String(coachStep.prefix(20))
         let v4 = "added step “" + String(secondStep.prefix(20))
@@ -146,7 +146,7 @@ final class PlanJourneyTests: EndToEndTestCase {
         again.send("Escape")
         again.waitForGone("History of the plan")
         again.send("u")
-        screen = settled(again, "Nothing to undo in this session.")
+        screen = again.waitForSettled("Nothing to undo in this session.")
         XCTAssertTrue(screen.contains("version 6 · 4 new or changed since v1"), "the plan is unchanged:\n\(screen)")
         assertPlanAsSaved(screen, when: "after u in a new session")
         closeParticipant(in: again)
@@ -218,19 +218,19 @@ final class PlanJourneyTests: EndToEndTestCase {
         tmux.type("grace")
         tmux.waitFor(oneMatch())
         tmux.send("Enter")
-        var screen = settled(tmux, "version 1")
+        var screen = tmux.waitForSettled("version 1")
         XCTAssertFalse(screen.contains("new or changed since"), "no conversation is held yet, so nothing is compared:\n\(screen)")
 
         // Conversation 1 starts today: it is held, and the plan as it stands is what was agreed.
         tmux.send("s")
-        screen = settled(tmux, "Start a session")
+        screen = tmux.waitForSettled("Start a session")
         for _ in 0..<6 where !screen.contains("‹ Conversation 1 ›") {
             tmux.send("Right")
-            screen = settle(tmux, tmux.waitUntil("the kind changes") { $0.contains("‹ ") && $0 != screen })
+            screen = tmux.settle(tmux.waitUntil("the kind changes") { $0.contains("‹ ") && $0 != screen })
         }
         tmux.send("Enter")
         tmux.waitFor("Session running: Conversation 1")
-        screen = settled(tmux, "version 2 · 0 new or changed since v2")
+        screen = tmux.waitForSettled("version 2 · 0 new or changed since v2")
 
         // A goal written after that is new.
         let newGoal = "Lære dansk på arbejdspladsen – æøå"
@@ -239,7 +239,7 @@ final class PlanJourneyTests: EndToEndTestCase {
         tmux.type(newGoal)
         tmux.waitFor(newGoal)
         tmux.send("Enter")
-        screen = settled(tmux, "version 3 · ")
+        screen = tmux.waitForSettled("version 3 · ")
         XCTAssertTrue(screen.contains("version 3 · 1 new or changed since v2"),
                       "the new goal counts as a change since conversation 1 (v2), not since itself:\n\(screen)")
         XCTAssertTrue(line(containing: newGoal, in: screen).contains("“\(newGoal)”  ★ new"), "the goal is marked new:\n\(screen)")
@@ -254,23 +254,6 @@ final class PlanJourneyTests: EndToEndTestCase {
 
     // MARK: - Helpers
 
-    /// Waits for `text`, then until the screen stops changing, so that a frame is read whole.
-    @discardableResult
-    private func settled(_ tmux: Tmux, _ text: String, wrapped: Bool = false, file: StaticString = #filePath, line: UInt = #line) -> String {
-        settle(tmux, tmux.waitFor(text, wrapped: wrapped, file: file, line: line))
-    }
-
-    /// `screen`, or the screen once two captures in a row are alike.
-    private func settle(_ tmux: Tmux, _ screen: String) -> String {
-        var last = screen
-        for _ in 0..<40 {
-            usleep(40_000)
-            let now = tmux.screen()
-            if now == last { return now }
-            last = now
-        }
-        return last
-    }
 
     /// What the plan must show after the suggestion was accepted.
     private func assertPlanAsSaved(_ screen: String, when: String, file: StaticString = #filePath, line lineNumber: UInt = #line) {
@@ -300,7 +283,7 @@ final class PlanJourneyTests: EndToEndTestCase {
             screen.contains("[1 Plan]") && (screen.components(separatedBy: "\n").first ?? "").contains(citizen)
                 && screen.contains("Writing:")
         }
-        return settle(tmux, opened)
+        return tmux.settle(opened)
     }
 
     /// Esc back to the caseload, Esc again clears the search.

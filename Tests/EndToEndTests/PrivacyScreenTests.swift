@@ -27,19 +27,19 @@ final class PrivacyScreenTests: EndToEndTestCase {
 
         // L: hidden at once.
         tmux.send("L")
-        screen = settled(tmux, "The screen is hidden", wrapped: true)
+        screen = tmux.waitForSettled("The screen is hidden", wrapped: true)
         XCTAssertTrue(Tmux.flat(screen).contains("type the word “open” and press Enter"), "how to come back:\n\(screen)")
         assertHidden(screen, names: names)
 
         // Typed letters show as dots, not as themselves.
         tmux.type("hej")
-        screen = settled(tmux, "•••")
+        screen = tmux.waitForSettled("•••")
         XCTAssertFalse(screen.contains("hej"), "what is typed is not echoed:\n\(screen)")
         assertHidden(screen, names: names)
 
         // Random keys and Enter leave it hidden; so do the keys that act elsewhere.
         tmux.send("Enter")
-        screen = settle(tmux, tmux.waitForGone("•••"))
+        screen = tmux.settle(tmux.waitForGone("•••"))
         assertHidden(screen, names: names)
         for keys in [["q"], ["Escape"], ["1", "2", "Enter"], ["Tab", "Enter"], ["C-l"], ["C-c"], ["L"], ["Up", "Down", "Enter"]] {
             tmux.send(keys[0])
@@ -54,7 +54,7 @@ final class PrivacyScreenTests: EndToEndTestCase {
             tmux.type(attempt)
             tmux.waitFor("••••")
             tmux.send("Enter")
-            screen = settle(tmux, tmux.waitForGone("••••"))
+            screen = tmux.settle(tmux.waitForGone("••••"))
             assertHidden(screen, names: names, after: attempt)
         }
 
@@ -62,10 +62,10 @@ final class PrivacyScreenTests: EndToEndTestCase {
         tmux.type("open")
         tmux.waitFor("••••")
         tmux.send("Enter")
-        screen = settled(tmux, "[1 Plan]")
+        screen = tmux.waitForSettled("[1 Plan]")
         XCTAssertTrue((screen.components(separatedBy: "\n").first ?? "").contains(citizen), "the name is back:\n\(screen)")
         XCTAssertFalse(screen.contains("The screen is hidden"), screen)
-        screen = settle(tmux, tmux.waitUntil("the screen is as it was before hiding:\n\(Tmux.frame(visible))", timeout: 3) { $0 == visible })
+        screen = tmux.settle(tmux.waitUntil("the screen is as it was before hiding:\n\(Tmux.frame(visible))", timeout: 3) { $0 == visible })
 
         tmux.send("Escape")
         tmux.waitFor("Search: \(query)")
@@ -88,15 +88,15 @@ final class PrivacyScreenTests: EndToEndTestCase {
         tmux.send("g")
         tmux.waitFor("A new goal")
         tmux.type(words)
-        var screen = settled(tmux, words)
+        var screen = tmux.waitForSettled(words)
         tmux.send("C-x")
-        screen = settled(tmux, "The screen is hidden", wrapped: true)
+        screen = tmux.waitForSettled("The screen is hidden", wrapped: true)
         assertHidden(screen, names: names)
         XCTAssertFalse(screen.contains(words), "the words being typed are hidden too:\n\(screen)")
         tmux.type("OPEN")
         tmux.waitFor("••••")
         tmux.send("Enter")
-        screen = settled(tmux, "A new goal")
+        screen = tmux.waitForSettled("A new goal")
         XCTAssertTrue(screen.contains(words), "the form is back with what was typed:\n\(screen)")
         XCTAssertTrue((screen.components(separatedBy: "\n").first ?? "").contains(citizen), screen)
 
@@ -115,23 +115,6 @@ final class PrivacyScreenTests: EndToEndTestCase {
 
     // MARK: - Helpers
 
-    /// Waits for `text`, then until the screen stops changing, so that a frame is read whole.
-    @discardableResult
-    private func settled(_ tmux: Tmux, _ text: String, wrapped: Bool = false, file: StaticString = #filePath, line: UInt = #line) -> String {
-        settle(tmux, tmux.waitFor(text, wrapped: wrapped, file: file, line: line))
-    }
-
-    /// `screen`, or the screen once two captures in a row are alike.
-    private func settle(_ tmux: Tmux, _ screen: String) -> String {
-        var last = screen
-        for _ in 0..<40 {
-            usleep(40_000)
-            let now = tmux.screen()
-            if now == last { return now }
-            last = now
-        }
-        return last
-    }
 
     @discardableResult
     private func openParticipant(in tmux: Tmux, file: StaticString = #filePath, line: UInt = #line) -> String {
@@ -143,7 +126,7 @@ final class PrivacyScreenTests: EndToEndTestCase {
         let opened = tmux.waitUntil("\(citizen) is open", file: file, line: line) {
             $0.contains("[1 Plan]") && ($0.components(separatedBy: "\n").first ?? "").contains(citizen) && $0.contains("Writing:")
         }
-        return settle(tmux, opened)
+        return tmux.settle(opened)
     }
 
     /// The screen shows the privacy text and nothing of any participant or of the record.

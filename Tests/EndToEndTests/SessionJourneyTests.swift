@@ -36,17 +36,17 @@ final class SessionJourneyTests: EndToEndTestCase {
         tmux.type(query)
         tmux.waitFor(oneMatch())
         tmux.send("Enter")
-        var screen = settled(tmux, "[1 Plan]")
+        var screen = tmux.waitForSettled("[1 Plan]")
         XCTAssertTrue((screen.components(separatedBy: "\n").first ?? "").contains(citizen), screen)
         XCTAssertTrue(screen.contains("Next conversation 1:"), "conversation 1 is next:\n\(screen)")
         XCTAssertFalse(screen.contains("Session running"), screen)
 
         // s: conversation 1, with the peer worker present.
         tmux.send("s")
-        screen = settled(tmux, "Start a session")
+        screen = tmux.waitForSettled("Start a session")
         for _ in 0..<6 where !screen.contains("‹ Conversation 1 ›") {
             tmux.send("Right")
-            screen = settle(tmux, tmux.waitUntil("the kind changes") { $0.contains("‹ ") && $0 != screen })
+            screen = tmux.settle(tmux.waitUntil("the kind changes") { $0.contains("‹ ") && $0 != screen })
         }
         XCTAssertTrue(screen.contains("‹ Conversation 1 ›"), screen)
         tmux.send("Tab")
@@ -55,7 +55,7 @@ final class SessionJourneyTests: EndToEndTestCase {
         tmux.send("Right")
         tmux.waitFor("‹ yes ›")
         tmux.send("Enter")
-        screen = settled(tmux, "Session running: Conversation 1, since ")
+        screen = tmux.waitForSettled("Session running: Conversation 1, since ")
         XCTAssertFalse(screen.contains("Start a session"), screen)
 
         // Notes: n, the note in the citizen's words, tagged health.
@@ -70,7 +70,7 @@ final class SessionJourneyTests: EndToEndTestCase {
         tmux.type("health")
         tmux.waitFor("health")
         tmux.send("Enter")
-        screen = settled(tmux, "“\(note)”")
+        screen = tmux.waitForSettled("“\(note)”")
         XCTAssertFalse(screen.contains("A new note"), screen)
         let head = screen.components(separatedBy: "\n").first { $0.contains("\(citizen) (Citizen)") } ?? ""
         XCTAssertTrue(head.hasSuffix("Health") || head.contains("· Health"), "the note is tagged Health:\n\(screen)")
@@ -99,26 +99,26 @@ final class SessionJourneyTests: EndToEndTestCase {
         tmux.type(contact)
         tmux.waitFor(contact)
         tmux.send("Enter")
-        screen = settle(tmux, tmux.waitForGone("Session running"))
-        screen = settled(tmux, "Agreed: “\(agreements)”")
+        screen = tmux.settle(tmux.waitForGone("Session running"))
+        screen = tmux.waitForSettled("Agreed: “\(agreements)”")
         let next = PlanJourneyTests.dayWithWeekday(addingDays: 14)
         XCTAssertTrue(Tmux.flat(screen).contains("Next: \(next) 10:00 · \(place) · \(contact)"), "the next appointment:\n\(screen)")
         XCTAssertTrue(screen.contains("Next conversation 2:"), "conversation 1 is done, 2 is next:\n\(screen)")
 
         // The plan tab: conversation 1 held.
         tmux.send("1")
-        screen = settled(tmux, "Mandatory conversations")
+        screen = tmux.waitForSettled("Mandatory conversations")
         let first = screen.components(separatedBy: "\n").first { $0.contains("Conversation 1 ") } ?? ""
         XCTAssertTrue(first.trimmingCharacters(in: .whitespaces).hasSuffix("held"), "conversation 1 is held:\n\(screen)")
 
         // A follow-up session, rated again, then ended.
         tmux.send("s")
-        screen = settled(tmux, "Start a session")
+        screen = tmux.waitForSettled("Start a session")
         XCTAssertTrue(screen.contains("‹ Follow-up ›"), "after conversation 1 a follow-up is proposed:\n\(screen)")
         tmux.send("Enter")
         tmux.waitFor("Session running: Follow-up")
         tmux.send("r")
-        screen = settled(tmux, "How is it going?")
+        screen = tmux.waitForSettled("How is it going?")
         XCTAssertTrue(screen.contains(Self.bar(firstScores[0]) + "  \(firstScores[0])"), "the form starts from the last rating:\n\(screen)")
         tmux.send("Escape")
         tmux.waitForGone("How is it going?")
@@ -132,8 +132,8 @@ final class SessionJourneyTests: EndToEndTestCase {
 
         // Progress: the movement since the start and since last time, per line.
         tmux.send("4")
-        screen = settled(tmux, "[4 Progress]")
-        screen = settled(tmux, "2 ratings, the latest on \(Self.shortDate())")
+        screen = tmux.waitForSettled("[4 Progress]")
+        screen = tmux.waitForSettled("2 ratings, the latest on \(Self.shortDate())")
         let flat = Tmux.flat(screen)
         let pairs = Array(zip(firstScores, secondScores))
         let up = pairs.filter { $0.1 > $0.0 }.count, down = pairs.filter { $0.1 < $0.0 }.count, same = count - up - down
@@ -213,16 +213,16 @@ final class SessionJourneyTests: EndToEndTestCase {
         tmux.send("Enter")
         tmux.waitFor("[1 Plan]")
         tmux.send("s")
-        var screen = settled(tmux, "Start a session")
+        var screen = tmux.waitForSettled("Start a session")
         for _ in 0..<6 where !screen.contains("‹ Conversation 1 ›") {
             tmux.send("Right")
-            screen = settle(tmux, tmux.waitUntil("the kind changes") { $0.contains("‹ ") && $0 != screen })
+            screen = tmux.settle(tmux.waitUntil("the kind changes") { $0.contains("‹ ") && $0 != screen })
         }
         tmux.send("Enter")
         tmux.waitFor("Session running: Conversation 1")
         tmux.waitFor("version 2")
         tmux.send("h")
-        screen = settled(tmux, "History of the plan")
+        screen = tmux.waitForSettled("History of the plan")
         let rows = screen.components(separatedBy: "\n")
         let sessionRow = rows.first { $0.contains(" v2 ") } ?? ""
         XCTAssertFalse(sessionRow.isEmpty, "version 2 is listed:\n\(screen)")
@@ -244,23 +244,6 @@ final class SessionJourneyTests: EndToEndTestCase {
 
     // MARK: - Helpers
 
-    /// Waits for `text`, then until the screen stops changing, so that a frame is read whole.
-    @discardableResult
-    private func settled(_ tmux: Tmux, _ text: String, wrapped: Bool = false, file: StaticString = #filePath, line: UInt = #line) -> String {
-        settle(tmux, tmux.waitFor(text, wrapped: wrapped, file: file, line: line))
-    }
-
-    /// `screen`, or the screen once two captures in a row are alike.
-    private func settle(_ tmux: Tmux, _ screen: String) -> String {
-        var last = screen
-        for _ in 0..<40 {
-            usleep(40_000)
-            let now = tmux.screen()
-            if now == last { return now }
-            last = now
-        }
-        return last
-    }
 
     /// r, then each line's score (1–9, Down to the next line), then Enter.
     private func rate(_ scores: [Int], in tmux: Tmux, file: StaticString = #filePath, line: UInt = #line) {
@@ -270,7 +253,7 @@ final class SessionJourneyTests: EndToEndTestCase {
             tmux.send(String(score), "Down")
         }
         let last = scores.last ?? 0
-        let screen = settled(tmux, Self.bar(last) + "  \(last)", file: file, line: line)
+        let screen = tmux.waitForSettled(Self.bar(last) + "  \(last)", file: file, line: line)
         for score in scores {
             XCTAssertTrue(screen.contains(Self.bar(score) + " " + String(format: "%2d", score)), "\(score) is shown as a bar:\n\(screen)",
                           file: file, line: line)

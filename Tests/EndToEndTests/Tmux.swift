@@ -69,6 +69,24 @@ final class Tmux {
         }
     }
 
+    /// Waits for `text`, then until the screen stops changing, so that a frame is read whole.
+    @discardableResult
+    func waitForSettled(_ text: String, wrapped: Bool = false, file: StaticString = #filePath, line: UInt = #line) -> String {
+        settle(waitFor(text, wrapped: wrapped, file: file, line: line))
+    }
+
+    /// `screen`, or the screen once two captures in a row are alike.
+    func settle(_ screen: String) -> String {
+        var last = screen
+        for _ in 0..<40 {
+            usleep(40_000)
+            let now = self.screen()
+            if now == last { return now }
+            last = now
+        }
+        return last
+    }
+
     /// Waits until `text` is no longer on the screen.
     @discardableResult
     func waitForGone(_ text: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) -> String {
