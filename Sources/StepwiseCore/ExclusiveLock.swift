@@ -97,6 +97,13 @@ public final class ExclusiveLock: Sendable {
     private static func breakIfStale(_ path: String, as identity: Identity, staleAfter: TimeInterval) -> Bool {
         guard let seen = FileManager.default.contents(atPath: path), isStale(seen, path: path, on: identity.host,
                                                                              staleAfter: staleAfter) else { return false }
+        return remove(path, ifStill: seen)
+    }
+
+    /// Removes the lock file at `path` if it still holds `seen` (what was judged stale), under
+    /// a second lock (`<path>.break`), so that two takers can never both remove it and both
+    /// then hold a new one. Used for session locks (`RecordLock`) too.
+    static func remove(_ path: String, ifStill seen: Data) -> Bool {
         let breaker = path + ".break"
         let fd = open(breaker, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard fd >= 0 else {

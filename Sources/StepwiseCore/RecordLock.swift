@@ -44,13 +44,16 @@ public final class RecordLock: Sendable {
             guard errno == EEXIST else {
                 throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno)))
             }
+            let seen = FileManager.default.contents(atPath: path) ?? Data()
             guard let existing = read(path) else {
                 // Being written right now, or left half-written by a crash: old ones are stale.
-                if let age = age(of: path), age > 10 { unlink(path); continue }
+                if let age = age(of: path), age > 10, ExclusiveLock.remove(path, ifStill: seen) { continue }
                 return .heldBy(Holder(identity: Identity(coach: "?", user: "?", host: "?", pid: 0), since: now))
             }
             if isStale(existing, on: identity.host) || existing.identity == identity {
-                unlink(path)
+                // Taken over only if it still holds what was judged stale (another terminal
+                // may be taking it over at the same moment).
+                _ = ExclusiveLock.remove(path, ifStill: seen)
                 continue
             }
             return .heldBy(existing)
