@@ -318,11 +318,16 @@ enum ParticipantFolder {
         let listing = dup(folder)
         if listing >= 0, let stream = fdopendir(listing) {
             while let item = readdir(stream) {
+                // `*.json`, not hidden, judged on the bytes (cheaper than String's Unicode rules).
                 let name = withUnsafePointer(to: &item.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                    $0.withMemoryRebound(to: UInt8.self, capacity: 256) { bytes -> String? in
+                        let length = strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self))
+                        guard length > 5, bytes[0] != 0x2E, bytes[length - 5] == 0x2E, bytes[length - 4] == 0x6A,
+                              bytes[length - 3] == 0x73, bytes[length - 2] == 0x6F, bytes[length - 1] == 0x6E else { return nil }
+                        return String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
+                    }
                 }
-                guard name.hasSuffix(".json"), !name.hasPrefix(".") else { continue }
-                names.append(name)
+                if let name { names.append(name) }
             }
             closedir(stream)
         }

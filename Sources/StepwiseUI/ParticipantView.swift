@@ -59,7 +59,7 @@ enum ParticipantView {
         case .progress:
             break
         }
-        let lines = TabContent.lines(open, state: state, env: env, width: buffer.width - 2)
+        let lines = ProgressView.lines(p, env: env, width: buffer.width - 2)
         let rows = max(0, buffer.height - top - 2)
         let first = min(open.scroll, max(0, lines.count - rows))
         for (offset, content) in lines.dropFirst(first).prefix(rows).enumerated() {

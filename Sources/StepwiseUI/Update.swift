@@ -108,7 +108,8 @@ public enum Update {
         case .previousTab?: open.tab = tabs[(open.tab.rawValue + tabs.count - 1) % tabs.count]
         case .moveUp?, .moveDown?, .pageUp?, .pageDown?:
             // Scrolling stops at the last line, so that the way back is never dead keys.
-            let lines = TabContent.lines(open, state: state, env: env, width: state.width - 2).count
+            guard open.tab == .progress else { return [] }
+            let lines = ProgressView.lines(open.participant, env: env, width: state.width - 2).count
             let last = max(0, lines - max(1, state.height - ParticipantView.top - 2))
             let step = action == .moveUp || action == .moveDown ? 1 : page
             let direction = action == .moveUp || action == .pageUp ? -1 : 1

@@ -49,6 +49,15 @@ struct InProcess {
     let resources: URL
     let largestId: String
     let largestName: String
+    /// Fewer samples on the largest data sets, where a slow key takes a second.
+    var rounds: Rounds = Rounds()
+
+    /// How many times each thing is measured.
+    struct Rounds {
+        var tabKeys = 200
+        var searches = 40
+        var opens = 7
+    }
 
     func environment() throws -> UIEnvironment {
         let strings = try Localizer.load(language: "en", resources: resources)
@@ -98,7 +107,7 @@ struct InProcess {
             if case let .participant(entry) = row { return entry.name }
             return nil
         }
-        for _ in 0..<40 {
+        for _ in 0..<rounds.searches {
             let name = names[random.below(names.count)]
             let typed = String(name.split(separator: " ").last ?? "").lowercased().prefix(3 + random.below(5))
             search.add(press(.char("/"), app, screen).ms)
@@ -113,7 +122,7 @@ struct InProcess {
 
         // Open the largest participant (search for the name, Enter) and close it again.
         var open = Samples(), close = Samples()
-        for _ in 0..<7 {
+        for _ in 0..<rounds.opens {
             _ = press(.char("/"), app, screen)
             for character in largestName { _ = press(.char(character), app, screen) }
             open.add(press(.enter, app, screen).ms)
@@ -141,7 +150,7 @@ struct InProcess {
                 switched.add(press(.char(Character(String(number + 1))), app, screen).ms)
             }
             guard app.state.open?.tab == tab else { throw BenchError("key \(number + 1) did not show the \(tab) tab") }
-            for block in 0..<10 {
+            for block in 0..<max(1, rounds.tabKeys / 20) {
                 for _ in 0..<20 { keys.add(press(block % 2 == 0 ? .down : .up, app, screen).ms) }
             }
             tabs["\(tab)"] = keys.json

@@ -6,7 +6,8 @@ import StepwiseCore
 ///
 ///     stepwise-bench generate --data DIR --size N --resources DIR   make a data set (kept when already made)
 ///     stepwise-bench index --data DIR [--no-rebuild]                caseload index: rebuild and warm load
-///     stepwise-bench measure --data DIR --resources DIR             keys, search, open, save, summary
+///     stepwise-bench measure --data DIR --resources DIR [--tab-keys N --searches N --opens N]
+///                                                                   keys, search, open, save, summary
 ///     stepwise-bench codec --data DIR                               where reading the largest record goes
 ///
 /// Each prints one JSON object on standard output.
@@ -111,8 +112,11 @@ func codec(root: URL) throws {
 
 func measure(root: URL, resources: URL) throws {
     guard let made = readMarker(root) else { throw BenchError("\(root.path) holds no benchmark data set; run generate first") }
-    let result = try InProcess(store: DataStore(root: root), resources: resources, largestId: made.largestId,
-                               largestName: made.largestName).run()
+    var run = InProcess(store: DataStore(root: root), resources: resources, largestId: made.largestId, largestName: made.largestName)
+    if let value = option("--tab-keys").flatMap(Int.init) { run.rounds.tabKeys = value }
+    if let value = option("--searches").flatMap(Int.init) { run.rounds.searches = value }
+    if let value = option("--opens").flatMap(Int.init) { run.rounds.opens = value }
+    let result = try run.run()
     emit(result)
 }
 
