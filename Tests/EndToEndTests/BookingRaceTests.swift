@@ -34,7 +34,7 @@ final class BookingRaceTests: EndToEndTestCase {
         defer { reader.stop() }
 
         // Rounds of 8 different participants each booking or unbooking a random race offer.
-        let mixedRounds = 75
+        let mixedRounds = 500
         for round in 0..<mixedRounds {
             var order = people
             order.shuffle(using: &random)
