@@ -14,10 +14,11 @@ import Glibc
 ///      <next number>,<next planned>,<next status>,<next status changed>,"<checksum>"]
 ///     ["u",<id>,<size>,<mtime ns>,<ctime ns>,<inode>,<problem file>,<problem field>,<reason>,"<checksum>"]
 ///
-/// Days are days since 1970-01-01; the checksum (`LineChecksum`, 64 bits, hex) covers the line up to
-/// its last comma, so a damaged or hand-edited line is never believed. The body lines hold
-/// the participants in caseload order, then the unreadable files; lines after the body are
-/// updates appended by saves (the later line for an id wins).
+/// Days are days since 1970-01-01; the checksum (`LineChecksum`, 64 bits, hex) covers the
+/// line up to its last comma, so a damaged or hand-edited line is never believed. The body
+/// lines hold the participants in caseload order, then the unreadable files; lines after the
+/// body were appended by `recordSaved` or by a load that found a few changed files (the later
+/// line for an id wins), and are compacted into the body once there are many.
 ///
 /// **The index never lies.** Every load lists the participant files and `stat`s each one; an
 /// entry is used only when the file's size, modification time, change time and inode are

@@ -80,7 +80,7 @@ struct InProcess {
         let env = try environment()
         let identity = Identity(coach: "Bench", user: "bench", host: ProcessInfo.processInfo.hostName, pid: getpid())
         var app: App?
-        result["appStartMs"] = try Clock.ms {
+        result["appStartMs"] = Clock.ms {
             app = App(store: store, identity: identity, env: env, today: .today, width: 80, height: 24)
         }
         guard let app else { throw BenchError("no app") }

@@ -84,8 +84,18 @@ func index(root: URL) {
 
 /// Where the time of reading and writing the largest record goes (why opening and saving it
 /// cost what they cost): each stage of `RecordCodec` on its own.
-func codec(root: URL) throws {
+func codec(root: URL, resources: URL) throws {
     guard let made = readMarker(root) else { throw BenchError("\(root.path) holds no benchmark data set; run generate first") }
+    // What `stepwise` (Commands.tui) reads before the first frame besides the caseload: the
+    // string tables as it loads them (the chosen language, English, then every language,
+    // each Localizer.load reading English again), and only the one the first frame needs.
+    let available = Localizer.available(resources: resources)
+    let asTheProgramDoes = Clock.ms {
+        _ = try? Localizer.load(language: "en", resources: resources)
+        _ = try? Localizer.load(language: "en", resources: resources)
+        for code in available { _ = try? Localizer.load(language: code, resources: resources) }
+    }
+    let chosenOnly = Clock.ms { _ = try? Localizer.load(language: "en", resources: resources) }
     let store = DataStore(root: root)
     let url = try store.participantFile(made.largestId)
     var read = Samples(), full = Samples(), serialization = Samples(), reserialize = Samples(), decoder = Samples()
@@ -107,7 +117,8 @@ func codec(root: URL) throws {
     }
     emit(["bytes": made.largestBytes, "read": read.json, "recordCodecParticipant": full.json, "jsonSerializationParse": serialization.json,
           "jsonSerializationWrite": reserialize.json, "jsonDecoderOnly": decoder.json, "recordCodecEncode": encode.json,
-          "loadOffers": offers.json, "offers": made.offers, "loadHistory": history.json, "historyBytes": made.largestHistoryBytes])
+          "loadOffers": offers.json, "offers": made.offers, "loadHistory": history.json, "historyBytes": made.largestHistoryBytes,
+          "stringTablesAtStartMs": asTheProgramDoes, "stringTablesChosenOnlyMs": chosenOnly, "languages": available.count])
 }
 
 func measure(root: URL, resources: URL) throws {
@@ -131,7 +142,7 @@ do {
         try generate(root: root, size: size, resources: resources)
     case "index": index(root: root)
     case "measure": try measure(root: root, resources: resources)
-    case "codec": try codec(root: root)
+    case "codec": try codec(root: root, resources: resources)
     default: throw BenchError("unknown command '\(command)'")
     }
 } catch {

@@ -278,7 +278,7 @@ def measure_size(size, args):
     result["pty"] = pty_figures(data, made["largestName"], rounds=args.rounds, keys=30 if large else 60, opens=3 if large else 5)
     log(f"   pseudo-terminal: {time.time() - started:.0f} s")
     started = time.time()
-    result["codec"] = run_json([BENCH, "codec", "--data", data])
+    result["codec"] = run_json([BENCH, "codec", "--data", data, "--resources", RESOURCES])
     result["inProcess"] = run_json([BENCH, "measure", "--data", data, "--resources", RESOURCES]
                                    + (["--tab-keys", 60, "--searches", 12, "--opens", 3] if large else []))
     log(f"   in-process: {time.time() - started:.0f} s")
