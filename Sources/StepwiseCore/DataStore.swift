@@ -50,6 +50,7 @@ public final class DataStore: Sendable {
     /// Saves one participant atomically and durably.
     public func save(_ participant: Participant) throws {
         try AtomicFile.write(try RecordCodec.encode(participant), to: try participantFile(participant.id))
+        CaseloadIndex(store: self).recordSaved(participant)
     }
 
     /// Reads one offer; problems name the file and field.

@@ -9,10 +9,22 @@ public struct Localizer: Sendable {
     private let fallback: [String: String]
 
     /// Builds a localizer from tables already read (used by tests).
+    /// Lists used for every date shown, split once.
+    private let dateLists: [String: [String]]
+
     public init(language: String, table: [String: String], fallback: [String: String]) {
         self.language = language
         self.table = table
         self.fallback = fallback
+        var lists: [String: [String]] = [:]
+        for key in ["months.short", "weekdays.short", "weekdays.long"] {
+            lists[key] = Localizer.split(table[key] ?? fallback[key] ?? key)
+        }
+        dateLists = lists
+    }
+
+    private static func split(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     /// Reads the table of `language` (and English) from `resources/strings`.
@@ -63,7 +75,7 @@ public struct Localizer: Sendable {
 
     /// A comma-separated list from the table, e.g. month names.
     public func list(_ key: String) -> [String] {
-        self(key).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        dateLists[key] ?? Localizer.split(self(key))
     }
 
     /// A short date such as "3 Dec 2026" or "3. dec. 2026".

@@ -5,7 +5,7 @@ import StepwiseCore
 /// connect them. The terminal driver feeds it keys and sizes and draws what it renders.
 public final class App {
     public private(set) var state: AppState
-    public let env: UIEnvironment
+    public private(set) var env: UIEnvironment
     private let store: DataStore
     private let identity: Identity
     private var lock: RecordLock?
@@ -235,6 +235,10 @@ public final class App {
             // The offers are read when a tab that shows them is opened (and once here, for the
             // plan's links to offers), not every time a record is opened.
             if state.offers.isEmpty { state.offers = store.loadOffers().offers }
+            if env.tables[participant.language] == nil, let resources = env.resources,
+               let table = try? Localizer.load(language: participant.language, resources: resources) {
+                env.tables[participant.language] = table
+            }
             state.open = OpenParticipant(participant: participant, heldBy: heldBy)
             state.open?.history = store.loadHistory(participant: id)
             audit(.opened, id)

@@ -130,7 +130,7 @@ public struct AppState: Equatable, Sendable {
         let folded = SearchText.fold(query)
         return caseload.filter { row in
             guard case let .participant(entry) = row else { return false }
-            return SearchText.fold(entry.name).contains(folded)
+            return entry.searchKey.contains(folded)
         }
     }
 
@@ -148,17 +148,8 @@ public struct AppState: Equatable, Sendable {
 
 /// Matching as a person expects: case and accents do not matter ("jurgen" finds "Jürgen").
 public enum SearchText {
-    /// Letters that diacritic folding keeps but a person types without: "sor" finds "Søren".
-    private static let letters: [Character: String] = ["ø": "o", "æ": "ae", "ß": "ss", "œ": "oe", "ł": "l", "đ": "d", "þ": "th"]
-
-    /// `text` lowercased and without diacritics.
-    public static func fold(_ text: String) -> String {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        guard folded.contains(where: { letters[$0] != nil }) else { return folded }
-        return folded.reduce(into: "") { result, character in
-            if let plain = letters[character] { result += plain } else { result.append(character) }
-        }
-    }
+    /// `text` lowercased and without diacritics (the same folding as the caseload's search keys).
+    public static func fold(_ text: String) -> String { CaseloadEntry.fold(text) }
 }
 
 /// A question that needs a yes before something is done.

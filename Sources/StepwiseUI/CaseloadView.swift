@@ -56,24 +56,25 @@ enum CaseloadView {
     private static func draw(_ row: CaseloadRow, y: Int, selected: Bool, state: AppState, env: UIEnvironment,
                              into buffer: inout ScreenBuffer) {
         let s = env.strings
-        let base: Style = selected ? .selected : .plain
-        if selected { buffer.fill(y: y, style: base) }
-        buffer.put(selected ? "›" : " ", x: 0, y: y, style: base)
+        // The selection is the marker and the reversed name: a move redraws two short runs,
+        // not two whole rows.
+        buffer.put(selected ? "›" : " ", x: 0, y: y, style: selected ? .selected : .plain)
         switch row {
         case let .participant(entry):
-            buffer.put(entry.name, x: 2, y: y, style: selected ? Style(bold: true, reverse: true) : .bold, limit: nameWidth)
+            let name = selected ? DisplayWidth.pad(entry.name, to: nameWidth) : entry.name
+            buffer.put(name, x: 2, y: y, style: selected ? Style(bold: true, reverse: true) : .bold, limit: nameWidth)
             buffer.put(CourseText.position(start: entry.courseStart, today: state.today, strings: s),
-                       x: 3 + nameWidth, y: y, style: base, limit: courseWidth)
+                       x: 3 + nameWidth, y: y, limit: courseWidth)
             let nextX = 4 + nameWidth + courseWidth
             guard let next = entry.nextConversation else {
-                buffer.put(s("caseload.noConversation"), x: nextX, y: y, style: selected ? base : .muted)
+                buffer.put(s("caseload.noConversation"), x: nextX, y: y, style: .muted)
                 return
             }
             let (text, overdue) = CourseText.conversation(next, today: state.today, strings: s)
-            let used = buffer.put(text, x: nextX, y: y, style: base)
+            let used = buffer.put(text, x: nextX, y: y)
             if overdue {
                 buffer.put(" ⚠ " + s("conversation.overdue"), x: nextX + used, y: y,
-                           style: Style(bold: true, reverse: selected, role: .warning))
+                           style: .warning)
             }
         case let .unreadable(id, problem):
             let style = Style(bold: true, reverse: selected, role: .error)

@@ -15,15 +15,8 @@ enum CatalogueView {
         let offers = catalogue.filter.list(state.offers)
         var lines: [(line: StyledLine, selected: Bool)] = [(StyledLine([(s("offers.showing") + " ", .muted),
                                                                         (OfferBrowser.describe(catalogue.filter, env: env), .bold)]), false)]
-        var group: String?
-        for (index, offer) in offers.enumerated() {
-            let heading = OfferBrowser.heading(offer, filter: catalogue.filter, env: env)
-            if heading != group {
-                lines.append((StyledLine(heading, .heading), false))
-                group = heading
-            }
-            lines.append((OfferBrowser.row(offer, participant: "", env: env), index == catalogue.selection))
-        }
+        lines += OfferBrowser.window(offers, selection: catalogue.selection, filter: catalogue.filter, participant: "",
+                                     height: buffer.height, env: env)
         if offers.isEmpty { lines.append((StyledLine("  " + s("offers.noMatch"), .muted), false)) }
         ListDrawing.draw(lines, top: 2, bottom: buffer.height - 2, into: &buffer)
         guard let id = catalogue.sheet?.offer ?? catalogue.detail, let offer = state.offers.first(where: { $0.id == id }) else { return }

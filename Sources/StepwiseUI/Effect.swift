@@ -1,3 +1,4 @@
+import Foundation
 import StepwiseCore
 
 /// Work that `update` asks for and the app carries out (reading and writing files).
@@ -43,12 +44,17 @@ public struct UIEnvironment: Sendable {
     /// The string table of every language, for summaries in the citizen's language.
     public var tables: [String: Localizer]
 
-    public init(strings: Localizer, dates: DateParser, languages: [String], indicators: IndicatorSet, tables: [String: Localizer] = [:]) {
+    /// Where the string tables are, to read a citizen's language when it is first needed.
+    public var resources: URL?
+
+    public init(strings: Localizer, dates: DateParser, languages: [String], indicators: IndicatorSet, tables: [String: Localizer] = [:],
+                resources: URL? = nil) {
         self.strings = strings
         self.dates = dates
         self.languages = languages
         self.indicators = indicators
         self.tables = tables
+        self.resources = resources
     }
 
     /// The strings of `language`, else English, else the screen's.

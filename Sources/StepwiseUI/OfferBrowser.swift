@@ -51,16 +51,27 @@ enum OfferBrowser {
                                                                         (describe(open.offerFilter, env: env), .bold),
                                                                         ("  (f, /, G)", .muted)]), false)]
         if offers.isEmpty { lines.append((StyledLine("  " + s("offers.noMatch"), .muted), false)) }
+        lines += window(offers, selection: open.offerSelection, filter: open.offerFilter, participant: open.participant.id,
+                        height: buffer.height, env: env)
+        ListDrawing.draw(lines, top: ParticipantView.top, bottom: buffer.height - 2, into: &buffer)
+    }
+
+    /// The rows around the selection, under their group headings: a catalogue may hold
+    /// hundreds of offers and a screen shows a few, so only those are laid out.
+    static func window(_ offers: [Offer], selection: Int, filter: OfferFilter, participant: String, height: Int,
+                       env: UIEnvironment) -> [(line: StyledLine, selected: Bool)] {
+        let range = max(0, selection - height)..<min(offers.count, selection + height)
+        var lines: [(line: StyledLine, selected: Bool)] = []
         var group: String?
-        for (index, offer) in offers.enumerated() {
-            let heading = self.heading(offer, filter: open.offerFilter, env: env)
+        for index in range {
+            let heading = self.heading(offers[index], filter: filter, env: env)
             if heading != group {
                 lines.append((StyledLine(heading, .heading), false))
                 group = heading
             }
-            lines.append((row(offer, participant: open.participant.id, env: env), index == open.offerSelection))
+            lines.append((row(offers[index], participant: participant, env: env), index == selection))
         }
-        ListDrawing.draw(lines, top: ParticipantView.top, bottom: buffer.height - 2, into: &buffer)
+        return lines
     }
 
     /// "✓ Mentorstøtte                   Tue 1 Dec 10:00   2/3 seats, 1 waiting": the

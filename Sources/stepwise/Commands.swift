@@ -95,11 +95,10 @@ struct Commands {
             try store.prepare()
             let strings = try Localizer.load(language: language, resources: resources)
             let english = try Localizer.load(language: "en", resources: resources)
-            let tables = Dictionary(uniqueKeysWithValues: available.compactMap { code in
-                (try? Localizer.load(language: code, resources: resources)).map { (code, $0) }
-            })
+            // Other languages' tables are read when a citizen's summary first needs them.
             let env = UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: english), languages: available,
-                                    indicators: try IndicatorSet.load(resources: resources), tables: tables)
+                                    indicators: try IndicatorSet.load(resources: resources),
+                                    tables: [language: strings, "en": english], resources: resources)
             let app = App(store: store, identity: Identity.current(), env: env, today: .today, width: 80, height: 24)
             let signal = TerminalDriver(app: app).run()
             return signal == 0 ? 0 : 128 + signal
