@@ -98,7 +98,8 @@ struct Commands {
             // Other languages' tables are read when a citizen's summary first needs them.
             let env = UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: english), languages: available,
                                     indicators: try IndicatorSet.load(resources: resources),
-                                    tables: [language: strings, "en": english], resources: resources)
+                                    tables: ["en": english].merging([language: strings]) { _, chosen in chosen },
+                                    resources: resources)
             let app = App(store: store, identity: Identity.current(), env: env, today: .today, width: 80, height: 24)
             let signal = TerminalDriver(app: app).run()
             return signal == 0 ? 0 : 128 + signal
