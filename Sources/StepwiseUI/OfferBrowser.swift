@@ -31,13 +31,15 @@ public struct OfferFilter: Equatable, Sendable {
     /// The offers to list, in order: by kind (the built-in order, then custom kinds) and first
     /// date, or by first date alone.
     public func list(_ offers: [Offer]) -> [Offer] {
-        let kept = offers.filter(admits)
-        let dated = kept.sorted { ($0.firstDay ?? Day(ordinal: Int.max), $0.title) < ($1.firstDay ?? Day(ordinal: Int.max), $1.title) }
-        guard grouping == .kind else { return dated }
+        // Each offer's sort key is worked out once (a catalogue may hold hundreds).
         func rank(_ kind: String) -> Int { OfferKind.builtIn.firstIndex(of: kind) ?? OfferKind.builtIn.count }
-        return dated.enumerated().sorted { a, b in
-            (rank(a.element.kind), a.element.kind, a.offset) < (rank(b.element.kind), b.element.kind, b.offset)
-        }.map(\.element)
+        let keyed = offers.filter(admits).map { offer in
+            (offer: offer, rank: grouping == .kind ? rank(offer.kind) : 0, kind: grouping == .kind ? offer.kind : "",
+             day: offer.firstDay?.ordinal ?? Int.max)
+        }
+        return keyed.sorted { a, b in
+            (a.rank, a.kind, a.day, a.offer.title) < (b.rank, b.kind, b.day, b.offer.title)
+        }.map(\.offer)
     }
 }
 
