@@ -12,14 +12,15 @@ let package = Package(
         .target(name: "CStepwiseSignals", path: "Sources/CStepwiseSignals", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "StepwiseCore", path: "Sources/StepwiseCore"),
         .target(name: "StepwiseUI", dependencies: ["StepwiseCore"], path: "Sources/StepwiseUI"),
+        .target(name: "StepwiseTerminal", dependencies: ["StepwiseUI", "CNcurses"], path: "Sources/StepwiseTerminal"),
         .executableTarget(
             name: "stepwise",
-            dependencies: ["StepwiseCore", "StepwiseUI", "CNcurses", "CStepwiseSignals"],
+            dependencies: ["StepwiseCore", "StepwiseUI", "StepwiseTerminal", "CNcurses", "CStepwiseSignals"],
             path: "Sources/stepwise"
         ),
         .executableTarget(
             name: "stepwise-bench",
-            dependencies: ["StepwiseCore", "StepwiseUI", "CNcurses"],
+            dependencies: ["StepwiseCore", "StepwiseUI", "StepwiseTerminal", "CNcurses"],
             path: "Sources/stepwise-bench"
         ),
         .testTarget(name: "StepwiseCoreTests", dependencies: ["StepwiseCore"], path: "Tests/StepwiseCoreTests", exclude: ["Snapshots"]),
