@@ -1,7 +1,7 @@
 import StepwiseCore
 
-/// The forms of the app: how each is laid out and what submitting it does.
-public enum Forms {
+/// The add-participant form: how it is laid out and what submitting it does.
+public enum AddParticipantForm {
     /// Field positions of the add-participant form.
     enum AddParticipant { static let name = 0, start = 1, language = 2 }
 

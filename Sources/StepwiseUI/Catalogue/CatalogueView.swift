@@ -14,8 +14,8 @@ enum CatalogueView {
                         right: s("catalogue.count", ["n": String(state.offers.count)]))
         let offers = catalogue.filter.list(state.offers)
         var lines: [(line: StyledLine, selected: Bool)] = [(StyledLine([(s("offers.showing") + " ", .muted),
-                                                                        (OfferBrowser.describe(catalogue.filter, env: env), .bold)]), false)]
-        lines += OfferBrowser.window(offers, selection: catalogue.selection, filter: catalogue.filter, participant: "",
+                                                                        (OffersView.describe(catalogue.filter, env: env), .bold)]), false)]
+        lines += OffersView.window(offers, selection: catalogue.selection, filter: catalogue.filter, participant: "",
                                      height: buffer.height, env: env)
         if offers.isEmpty { lines.append((StyledLine("  " + s("offers.noMatch"), .muted), false)) }
         ListDrawing.draw(lines, top: 2, bottom: buffer.height - 2, into: &buffer)

@@ -86,7 +86,7 @@ public enum Update {
             state.catalogue = CatalogueState()
             return [.loadOffers]
         case .add?:
-            state.form = Forms.addParticipant(language: env.strings.language, today: env.strings.list("date.today").first ?? "today")
+            state.form = AddParticipantForm.addParticipant(language: env.strings.language, today: env.strings.list("date.today").first ?? "today")
         case .help?: state.showingHelp = true
         case .quit?: return [.quit]
         default: break
@@ -172,7 +172,7 @@ public enum Update {
             state.form = nil
             return PlanUpdate.commit(&state, env: env, edit)
         case .submit?:
-            switch Forms.submit(&form, today: state.today, env: env) {
+            switch AddParticipantForm.submit(&form, today: state.today, env: env) {
             case let .success(effect):
                 state.form = nil
                 return [effect]

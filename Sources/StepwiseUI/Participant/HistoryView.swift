@@ -12,7 +12,7 @@ enum HistoryView {
             let title = s("history.viewing", ["v": String(version.version), "date": s.dayWithWeekday(Day(version.stamp.at)),
                                               "time": TimeText.clock(version.stamp.at)])
             let area = Overlays.box(&buffer, width: buffer.width - 2, height: buffer.height - 4, title: title)
-            let lines = PlanView.lines(open.participant, plan: version.plan, marks: [:], today: state.today, env: env, width: area.width)
+            let lines = PlanLines.lines(open.participant, plan: version.plan, marks: [:], today: state.today, env: env, width: area.width)
             let first = min(browser.scroll, max(0, lines.count - area.height))
             for (offset, entry) in lines.dropFirst(first).prefix(area.height).enumerated() {
                 entry.line.draw(into: &buffer, x: area.x, y: area.y + offset, width: area.width)

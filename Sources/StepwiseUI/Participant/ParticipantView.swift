@@ -43,7 +43,7 @@ enum ParticipantView {
             NotesView.render(open, state: state, env: env, into: &buffer)
             return
         case .offers:
-            OfferBrowser.render(open, state: state, env: env, into: &buffer)
+            OffersView.render(open, state: state, env: env, into: &buffer)
             if let id = open.offerDetail, let offer = state.offers.first(where: { $0.id == id }) {
                 let area = Overlays.box(&buffer, width: buffer.width - 2, height: buffer.height - 4, title: offer.title)
                 let lines = OfferText.detail(offer, participant: p.id, env: env, width: area.width)
@@ -97,15 +97,5 @@ enum ParticipantView {
             x += 1
         }
         buffer.put(String(repeating: "─", count: max(0, buffer.width)), x: 0, y: 4, style: .muted)
-    }
-}
-
-/// Clock times as the header shows them.
-enum TimeText {
-    /// "14:05" in the local time zone.
-    static func clock(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970) + TimeZone.current.secondsFromGMT(for: date)
-        let minutes = ((seconds / 60) % 1440 + 1440) % 1440
-        return String(format: "%02d:%02d", minutes / 60, minutes % 60)
     }
 }

@@ -45,7 +45,7 @@ enum Overlays {
             let noteX = area.x + labelWidth + 2
             if let error = field.error {
                 buffer.put("⚠ " + error, x: noteX, y: y + 1, style: .error, limit: area.width - labelWidth - 2)
-            } else if let preview = Forms.preview(form, field: index, today: state.today, env: env) {
+            } else if let preview = AddParticipantForm.preview(form, field: index, today: state.today, env: env) {
                 buffer.put(preview, x: noteX, y: y + 1, style: .bold, limit: area.width - labelWidth - 2)
             } else if let hint = field.hint {
                 buffer.put(s(hint, ["list": env.languages.joined(separator: ", ")]), x: noteX, y: y + 1, style: .muted, limit: area.width - labelWidth - 2)

@@ -87,7 +87,7 @@ enum NotesView {
         if !note.tags.isEmpty { head += " · " + note.tags.map { tagName($0, env: env) }.joined(separator: ", ") }
         if note.versions.count > 1 { head += " · " + s("notes.edited", ["n": String(note.versions.count - 1)]) }
         var lines = StyledLine("  " + head, .muted).wrapped(width: width, indent: 4)
-        lines += StyledLine([("    ", .plain)] + PlanView.quoted(current, env: env)).wrapped(width: width, indent: 4)
+        lines += StyledLine([("    ", .plain)] + PlanLines.quoted(current, env: env)).wrapped(width: width, indent: 4)
         if expanded {
             for old in note.versions.dropLast().reversed() {
                 let when = s.shortDate(Day(old.at)) + " " + TimeText.clock(old.at) + " · " + old.by
@@ -107,7 +107,7 @@ enum NotesView {
         }.joined(separator: ", ")
         var lines = StyledLine([("  " + sessionTitle(session, env: env) + " " + time, .bold), (" · " + present, .plain)]).wrapped(width: width, indent: 4)
         if let agreements = session.agreements {
-            lines += StyledLine([("    " + s("session.agreed") + " ", .muted)] + PlanView.quoted(agreements, env: env)).wrapped(width: width, indent: 6)
+            lines += StyledLine([("    " + s("session.agreed") + " ", .muted)] + PlanLines.quoted(agreements, env: env)).wrapped(width: width, indent: 6)
         }
         if let next = session.next { lines += StyledLine("    " + appointment(next, env: env)).wrapped(width: width, indent: 6) }
         return lines
@@ -119,29 +119,5 @@ enum NotesView {
         if !next.place.isEmpty { parts.append(next.place) }
         if !next.contact.isEmpty { parts.append(next.contact) }
         return env.strings("session.next") + " " + parts.joined(separator: " · ")
-    }
-}
-
-/// Draws lines from `top` up to `bottom`, scrolled so the selected lines are in view.
-enum ListDrawing {
-    static func draw(_ lines: [(line: StyledLine, selected: Bool)], top: Int, bottom: Int, into buffer: inout ScreenBuffer) {
-        let height = max(0, bottom - top)
-        let selected = lines.indices.filter { lines[$0].selected }
-        var first = 0
-        if let last = selected.last, let start = selected.first {
-            first = min(max(0, last - height + 1), max(0, start - 1))
-        }
-        for (offset, entry) in lines.dropFirst(first).prefix(height).enumerated() {
-            let y = top + offset
-            guard entry.selected else {
-                entry.line.draw(into: &buffer, x: 1, y: y, width: buffer.width - 2)
-                continue
-            }
-            buffer.fill(y: y, style: .selected)
-            if first + offset == selected.first { buffer.put("›", x: 0, y: y, style: .selected) }
-            var line = entry.line
-            line.segments = line.segments.map { (text: $0.text, style: Style(bold: $0.style.bold, reverse: true, role: $0.style.role)) }
-            line.draw(into: &buffer, x: 1, y: y, width: buffer.width - 2)
-        }
     }
 }

@@ -12,7 +12,7 @@ public enum PlanRow: Equatable, Sendable {
 
 /// The plan tab: the citizen's own words first (about me, goals and steps), then the
 /// course frame. Lines written by the citizen are bold and quoted; suggestions say so.
-enum PlanView {
+enum PlanLines {
     /// The plan's lines, each with the row it selects (headings select nothing).
     static func lines(_ p: Participant, plan: Plan, marks: [String: PlanChanges.Mark], today: Day,
                       env: UIEnvironment, offers: [Offer] = [], width: Int = 78) -> [(line: StyledLine, row: PlanRow?)] {

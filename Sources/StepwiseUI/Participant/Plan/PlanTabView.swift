@@ -8,7 +8,7 @@ enum PlanTabView {
         let baseline = PlanChanges.baseline(p, history: open.history)
         let marks = PlanChanges.marks(p.plan, since: baseline?.plan)
         writerLine(open, baseline: baseline, marks: marks, env: env, into: &buffer, y: ParticipantView.top)
-        let lines = PlanView.lines(p, plan: p.plan, marks: marks, today: state.today, env: env, offers: state.offers,
+        let lines = PlanLines.lines(p, plan: p.plan, marks: marks, today: state.today, env: env, offers: state.offers,
                                    width: buffer.width - 2)
         let rows = PlanUpdate.rows(of: lines)
         let selected = rows.indices.contains(open.planSelection) ? rows[open.planSelection] : nil
@@ -27,28 +27,5 @@ enum PlanTabView {
         }
         let width = DisplayWidth.of(status)
         if x + width + 2 < buffer.width { buffer.put(status, x: buffer.width - width - 1, y: y, style: .muted) }
-    }
-}
-
-/// "Writing: [Citizen] Coach  Peer worker": whose words are being typed, switched with w.
-enum WriterLine {
-    /// The next writer in turn: citizen → coach → peer worker → citizen.
-    static func next(after writer: Author) -> Author {
-        let all = Author.allCases
-        return all[((all.firstIndex(of: writer) ?? 0) + 1) % all.count]
-    }
-
-    /// Draws the line from `x`; returns the column after it.
-    @discardableResult
-    static func draw(_ writer: Author, env: UIEnvironment, x start: Int, y: Int, into buffer: inout ScreenBuffer) -> Int {
-        let s = env.strings
-        var x = start + buffer.put(" " + s("plan.writing") + " ", x: start, y: y, style: .muted)
-        for author in Author.allCases {
-            let name = s("author.\(author.rawValue)")
-            x += author == writer
-                ? buffer.put("[" + name + "]", x: x, y: y, style: Style(bold: true, reverse: true))
-                : buffer.put(" " + name + " ", x: x, y: y)
-        }
-        return x
     }
 }

@@ -4,7 +4,7 @@ import StepwiseCore
 enum PlanUpdate {
     /// The rows of the open participant's plan tab.
     static func rows(_ open: OpenParticipant, env: UIEnvironment, today: Day) -> [PlanRow] {
-        rows(of: PlanView.lines(open.participant, plan: open.participant.plan, marks: [:], today: today, env: env))
+        rows(of: PlanLines.lines(open.participant, plan: open.participant.plan, marks: [:], today: today, env: env))
     }
 
     /// The rows of drawn plan lines: one per entry, however many lines it wraps to.

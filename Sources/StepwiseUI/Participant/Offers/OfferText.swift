@@ -1,0 +1,77 @@
+import StepwiseCore
+
+/// Offer facts in words, shared by the list, the detail and the plan.
+enum OfferText {
+    /// The kind's name; a custom kind as it was written.
+    static func kind(_ kind: String, env: UIEnvironment) -> String {
+        OfferKind.builtIn.contains(kind) ? env.strings("offer.kind.\(kind)") : kind
+    }
+
+    /// "9 of 12 seats booked, 2 waiting".
+    static func seats(_ offer: Offer, env: UIEnvironment) -> String {
+        var text = env.strings("offers.seats", ["n": String(offer.booked.count), "of": String(offer.capacity)])
+        if !offer.waiting.isEmpty { text += ", " + env.strings("offers.waitingCount", ["n": String(offer.waiting.count)]) }
+        return text
+    }
+
+    /// Every line of an offer's detail view.
+    static func detail(_ offer: Offer, participant: String, env: UIEnvironment, width: Int) -> [StyledLine] {
+        let s = env.strings
+        var lines: [StyledLine] = [
+            StyledLine([(kind(offer.kind, env: env), .heading), ("  ·  " + (offer.place == "online" ? s("offers.online") : offer.place), .plain)]),
+            StyledLine([(seats(offer, env: env), .bold), (offer.status == .cancelled ? "  ✗ " + s("offers.cancelled") : "", .warning)]),
+        ]
+        switch Booking.place(of: participant, in: offer) {
+        case .seat?: lines.append(StyledLine("✓ " + s("offers.youBookedLong"), Style(bold: true, role: .accent)))
+        case let .waiting(n)?: lines.append(StyledLine("◷ " + s("offers.waitPlaceLong", ["n": String(n)]), .warning))
+        case nil: break
+        }
+        lines.append(.blank)
+        if !offer.description.isEmpty { lines += StyledLine(offer.description).wrapped(width: width, indent: 0) }
+        if !offer.suits.isEmpty { lines += StyledLine([(s("offers.suits") + " ", .muted), (offer.suits, .plain)]).wrapped(width: width, indent: 2) }
+        lines.append(StyledLine([(s("offers.language") + " ", .muted), (offer.language, .plain)]))
+        for facilitator in offer.facilitators {
+            lines.append(StyledLine([(s("offers.facilitator") + " ", .muted), (facilitator.name, .plain),
+                                     (" (" + s("facilitator.\(facilitator.role.rawValue)") + ")", .muted)]))
+        }
+        lines.append(.blank)
+        lines.append(StyledLine(s("offers.sessions"), .heading))
+        for session in offer.sessions.sorted(by: { ($0.day, $0.start) < ($1.day, $1.start) }) {
+            lines.append(StyledLine("  " + DisplayWidth.pad(s.dayWithWeekday(session.day), to: 18) + session.start + "–" + session.end))
+        }
+        if let internship = offer.internship { lines += internshipLines(internship, env: env, width: width) }
+        return lines
+    }
+
+    private static func internshipLines(_ internship: Internship, env: UIEnvironment, width: Int) -> [StyledLine] {
+        let s = env.strings
+        var lines: [StyledLine] = [.blank, StyledLine(s("internship.title"), .heading)]
+        func add(_ label: String, _ value: String) {
+            guard !value.isEmpty else { return }
+            lines += StyledLine([("  " + s(label) + " ", .muted), (value, .plain)]).wrapped(width: width, indent: 4)
+        }
+        add("internship.employer", internship.employer)
+        add("internship.contact", [internship.contact.name, internship.contact.phone, internship.contact.email].filter { !$0.isEmpty }.joined(separator: " · "))
+        if let start = internship.start {
+            add("internship.period", s.shortDate(start) + (internship.end.map { " – " + s.shortDate($0) } ?? ""))
+        }
+        if let hours = internship.hoursPerWeek { add("internship.hours", String(format: hours == hours.rounded() ? "%.0f" : "%.1f", hours)) }
+        add("internship.tasks", internship.tasks)
+        let a = internship.accommodations
+        var agreed: [String] = []
+        if a.shorterDays { agreed.append(s("accommodation.shorterDays")) }
+        if a.moreBreaks { agreed.append(s("accommodation.moreBreaks")) }
+        if !a.mentor.isEmpty { agreed.append(s("accommodation.mentor", ["name": a.mentor])) }
+        if a.quietWorkplace { agreed.append(s("accommodation.quiet")) }
+        if !a.other.isEmpty { agreed.append(a.other) }
+        add("internship.accommodations", agreed.joined(separator: "; "))
+        for meeting in internship.followUps.sorted(by: { $0.day < $1.day }) {
+            var who: [String] = []
+            if meeting.withParticipant { who.append(s("presence.citizen")) }
+            if meeting.withEmployer { who.append(s("presence.employer")) }
+            add("internship.followUp", s.dayWithWeekday(meeting.day) + " · " + s("followUp.\(meeting.status.rawValue)") + " · "
+                + who.joined(separator: ", ") + (meeting.notes.isEmpty ? "" : " · " + meeting.notes))
+        }
+        return lines
+    }
+}

@@ -1,0 +1,24 @@
+import StepwiseCore
+
+/// "Writing: [Citizen] Coach  Peer worker": whose words are being typed, switched with w.
+enum WriterLine {
+    /// The next writer in turn: citizen → coach → peer worker → citizen.
+    static func next(after writer: Author) -> Author {
+        let all = Author.allCases
+        return all[((all.firstIndex(of: writer) ?? 0) + 1) % all.count]
+    }
+
+    /// Draws the line from `x`; returns the column after it.
+    @discardableResult
+    static func draw(_ writer: Author, env: UIEnvironment, x start: Int, y: Int, into buffer: inout ScreenBuffer) -> Int {
+        let s = env.strings
+        var x = start + buffer.put(" " + s("plan.writing") + " ", x: start, y: y, style: .muted)
+        for author in Author.allCases {
+            let name = s("author.\(author.rawValue)")
+            x += author == writer
+                ? buffer.put("[" + name + "]", x: x, y: y, style: Style(bold: true, reverse: true))
+                : buffer.put(" " + name + " ", x: x, y: y)
+        }
+        return x
+    }
+}
