@@ -81,7 +81,7 @@ struct InProcess {
         let identity = Identity(coach: "Bench", user: "bench", host: ProcessInfo.processInfo.hostName, pid: getpid())
         var app: App?
         result["appStartMs"] = Clock.ms {
-            app = App(store: store, identity: identity, env: env, today: .today, width: 80, height: 24)
+            app = App(store: store, identity: identity, env: env, width: 80, height: 24)
         }
         guard let app else { throw BenchError("no app") }
         let screen = try BenchScreen()

@@ -74,9 +74,9 @@ extension Participant {
     /// The session not yet ended, if any.
     public var openSession: CoachingSession? { sessions.last { $0.isOpen } }
 
-    /// Starts a session; a mandatory conversation is marked held on its day.
-    public mutating func startSession(kind: CoachingSession.Kind, present: [Presence], stamp: Stamp, today: Day) -> CoachingSession {
-        let session = CoachingSession(id: RecordID.generate(prefix: "x"), kind: kind, present: present, started: stamp)
+    /// Starts a session with the id `id`; a mandatory conversation is marked held on its day.
+    public mutating func startSession(id: String = RecordID.generate(prefix: "x"), kind: CoachingSession.Kind, present: [Presence], stamp: Stamp, today: Day) -> CoachingSession {
+        let session = CoachingSession(id: id, kind: kind, present: present, started: stamp)
         sessions.append(session)
         if let number = kind.conversationNumber, let index = conversations.firstIndex(where: { $0.number == number }) {
             conversations[index].status = .held

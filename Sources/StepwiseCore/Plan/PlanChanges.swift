@@ -10,9 +10,11 @@ public enum PlanChanges {
     public enum Mark: Equatable, Sendable { case new, changed }
 
     /// The plan to compare with: as it stood at the last approval or when the last held
-    /// conversation began (an
-    /// empty version 0 when the plan was begun after it); nil when there is neither yet.
-    public static func baseline(_ participant: Participant, history: [PlanVersion]) -> (version: Int, plan: Plan)? {
+    /// conversation began (an empty version 0 when the plan was begun after it); nil when
+    /// there is neither yet. A conversation held without a session counts from the end of its
+    /// day in `timeZone`.
+    public static func baseline(_ participant: Participant, history: [PlanVersion],
+                                timeZone: TimeZone = .current) -> (version: Int, plan: Plan)? {
         var found: [(version: Int, plan: Plan)] = []
         if let approval = participant.plan.approvals.last {
             found.append(history.last { $0.version <= approval.version }.map { ($0.version, $0.plan) } ?? (0, Plan()))
@@ -23,7 +25,7 @@ public enum PlanChanges {
                 return session.started.at
             }
             let day = conversation.statusChanged ?? conversation.planned
-            return Date(timeIntervalSince1970: Double(day.ordinal + 1) * 86_400 - 1 - Double(TimeZone.current.secondsFromGMT()))
+            return Date(timeIntervalSince1970: Double(day.ordinal + 1) * 86_400 - 1 - Double(timeZone.secondsFromGMT()))
         }
         if let lastHeld = heldMoments.max() {
             found.append(history.last { $0.stamp.at <= lastHeld }.map { ($0.version, $0.plan) } ?? (0, Plan()))

@@ -8,12 +8,16 @@ public struct PlanEditor: Sendable {
     public var name: String
     public var now: Date
     public var today: Day
+    /// Makes the id of a new goal ("g") or step ("s") from its prefix.
+    public var makeID: @Sendable (String) -> String
 
-    public init(author: Author, name: String, now: Date, today: Day) {
+    public init(author: Author, name: String, now: Date, today: Day,
+                makeID: @escaping @Sendable (String) -> String = { RecordID.generate(prefix: $0) }) {
         self.author = author
         self.name = name
         self.now = now
         self.today = today
+        self.makeID = makeID
     }
 
     /// Text in the words of this editor's author.
@@ -29,7 +33,7 @@ public struct PlanEditor: Sendable {
 
     /// Adds a goal at the end; a goal written by anyone but the citizen is a suggestion.
     public func addGoal(kind: GoalKind, text: String, in plan: inout Plan) -> PlanChange {
-        plan.goals.append(Goal(id: RecordID.generate(prefix: "g"), kind: kind, text: words(text)))
+        plan.goals.append(Goal(id: makeID("g"), kind: kind, text: words(text)))
         return PlanChange(.addGoal, text)
     }
 
@@ -48,7 +52,7 @@ public struct PlanEditor: Sendable {
     /// Adds a step at the end of a goal.
     public func addStep(to goalID: String, text: String, who: Doer, due: Day?, in plan: inout Plan) -> PlanChange? {
         guard let index = plan.goals.firstIndex(where: { $0.id == goalID }) else { return nil }
-        plan.goals[index].steps.append(Step(id: RecordID.generate(prefix: "s"), text: words(text), who: who, due: due, on: today))
+        plan.goals[index].steps.append(Step(id: makeID("s"), text: words(text), who: who, due: due, on: today))
         return PlanChange(.addStep, text)
     }
 

@@ -139,7 +139,7 @@ enum CatalogueForms {
         if let existing, capacity < existing.booked.count {
             return fail(5, s("error.capacityBelowBooked", ["n": String(existing.booked.count)]))
         }
-        var offer = existing ?? Offer(id: RecordID.generate(prefix: "o"), title: title, kind: kind, description: "", sessions: [],
+        var offer = existing ?? Offer(id: env.makeID("o"), title: title, kind: kind, description: "", sessions: [],
                                       place: "", capacity: capacity, language: "")
         offer.title = title
         offer.kind = kind

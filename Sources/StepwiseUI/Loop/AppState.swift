@@ -36,6 +36,8 @@ public struct OpenParticipant: Equatable, Sendable {
     public var offerFilter = OfferFilter()
     /// The summary as it prints, page by page (made when the summary tab is shown).
     public var summaryPages: [[String]]?
+    /// What `summaryPages` were made from.
+    public var summarySource: SummarySource?
     /// The audit log's entries about this record, when they are shown to the citizen.
     public var auditEntries: [AuditEntry]?
     /// The offer shown in detail, if any, and how far its text is scrolled.
@@ -46,6 +48,14 @@ public struct OpenParticipant: Equatable, Sendable {
         self.participant = participant
         self.heldBy = heldBy
     }
+}
+
+/// What the summary pages of an open participant were made from: when any of it changes, the
+/// pages are made again.
+public struct SummarySource: Equatable, Sendable {
+    public var participant: Participant
+    public var offers: [Offer]
+    public var today: Day
 }
 
 /// A one-line message at the bottom of the screen.

@@ -1,27 +1,29 @@
 import Foundation
 import StepwiseCore
 
-/// Work that `update` asks for and the app carries out (reading and writing files).
+/// Work that `update` asks for and the shell carries out (reading and writing files, printing).
+/// Each effect carries everything it needs; what it gives back comes to `Update.apply` as
+/// `EffectResult`s.
 public enum Effect: Equatable, Sendable {
+    /// Save a new participant (the shell gives it an id).
     case addParticipant(name: String, courseStart: Day, language: String)
     case openParticipant(id: String)
     case closeParticipant
-    /// Print the open participant's summary (on the default printer when none is named).
-    case print(printer: String?)
+    /// Print a participant's summary (on the default printer when none is named).
+    case print(PrintJob)
     /// Ask which printer to use.
     case choosePrinter
-    /// Save the open participant's calendar file.
-    case saveCalendar(path: String)
-    /// Read the audit log's entries about the open participant, to show them.
-    case loadAudit
+    /// Save a participant's calendar file (of their bookings among `offers`) at `path`.
+    case saveCalendar(Participant, offers: [Offer], path: String)
+    /// Read the audit log's entries about a participant, to show them.
+    case loadAudit(participant: String)
     /// Read the offer catalogue again (it is shared with other terminals).
     case loadOffers
-    /// Save the open participant and keep the plan's new version in the history.
-    /// Book the open participant into an offer (a seat, or the waitlist), then link the
-    /// step, if one is given, to it.
-    case book(offer: String, step: PlanRow?)
-    /// Give up the open participant's seat or waitlist place.
-    case unbook(offer: String)
+    /// Book a participant into an offer (a seat, or the waitlist), then link the step, if
+    /// one is given, to it.
+    case book(participant: String, offer: String, step: PlanRow?)
+    /// Give up a participant's seat or waitlist place.
+    case unbook(participant: String, offer: String)
     /// Add an offer to the catalogue, or change one (its seats and waitlist stay).
     case saveOffer(Offer, isNew: Bool)
     /// Cancel an offer: every booked participant's record says so.
@@ -30,5 +32,23 @@ public enum Effect: Equatable, Sendable {
     case markAttendance(offer: String, session: OfferSession, marks: [String: Attendance.Status])
     /// Save the open participant; a change to the plan also keeps its new version.
     case saveParticipant(Participant, version: PlanVersion?)
+    /// Keep an open form as a draft, give back the lock, and end.
     case quit
+}
+
+/// A summary ready for the printer: the printable text and its page count.
+public struct PrintJob: Equatable, Sendable {
+    /// The participant whose summary it is (for the audit log).
+    public var participant: String
+    public var text: String
+    public var pages: Int
+    /// The printer to use; nil for the default printer.
+    public var printer: String?
+
+    public init(participant: String, text: String, pages: Int, printer: String?) {
+        self.participant = participant
+        self.text = text
+        self.pages = pages
+        self.printer = printer
+    }
 }

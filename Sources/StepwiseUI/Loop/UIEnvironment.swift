@@ -1,7 +1,9 @@
 import Foundation
 import StepwiseCore
 
-/// What `update` and the views need besides the state: strings and date reading.
+/// What `update` and the views need besides the state: strings, date reading, and the
+/// inputs that would otherwise be ambient (new ids, the time zone, the home folder), so that
+/// update and render are functions of their arguments alone.
 public struct UIEnvironment: Sendable {
     public var strings: Localizer
     public var dates: DateParser
@@ -14,15 +16,26 @@ public struct UIEnvironment: Sendable {
 
     /// Where the string tables are, to read a citizen's language when it is first needed.
     public var resources: URL?
+    /// Makes a new record id with the given prefix ("g" goal, "s" step, "n" note, "c" contact,
+    /// "x" session, "o" offer); random in the program, counted in tests.
+    public var makeID: @Sendable (String) -> String
+    /// The time zone clock times are shown in.
+    public var timeZone: TimeZone
+    /// The user's home folder, for suggested file names (e.g. the calendar file).
+    public var home: String
 
     public init(strings: Localizer, dates: DateParser, languages: [String], indicators: IndicatorSet, tables: [String: Localizer] = [:],
-                resources: URL? = nil) {
+                resources: URL? = nil, makeID: @escaping @Sendable (String) -> String = { RecordID.generate(prefix: $0) },
+                timeZone: TimeZone = .gmt, home: String = "/tmp") {
         self.strings = strings
         self.dates = dates
         self.languages = languages
         self.indicators = indicators
         self.tables = tables
         self.resources = resources
+        self.makeID = makeID
+        self.timeZone = timeZone
+        self.home = home
     }
 
     /// The strings of `language`, else English, else the screen's.

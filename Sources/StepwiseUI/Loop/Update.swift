@@ -115,7 +115,7 @@ public enum Update {
             let direction = action == .moveUp || action == .pageUp ? -1 : 1
             open.scroll = max(0, min(last, open.scroll + direction * step))
         case .back?: return [.closeParticipant]
-        case .auditLog?: return [.loadAudit]
+        case .auditLog?: return [.loadAudit(participant: open.participant.id)]
         case .help?: state.showingHelp = true
         default: return []
         }
@@ -153,7 +153,7 @@ public enum Update {
         guard var form = state.form else { return [] }
         if action == .submit, let effects = OfferForms.submit(&form, state: &state, env: env)
             ?? CatalogueForms.submit(&form, state: &state, env: env) ?? InternshipForms.submit(&form, state: &state, env: env)
-            ?? SummaryTab.submit(&form, state: &state) {
+            ?? SummaryTab.submit(&form, state: &state, env: env) {
             return effects
         }
         switch action {

@@ -9,8 +9,8 @@ enum HistoryView {
         let versions = Array(open.history.reversed())
         if let viewing = browser.viewing, versions.indices.contains(viewing) {
             let version = versions[viewing]
-            let title = s("history.viewing", ["v": String(version.version), "date": s.dayWithWeekday(Day(version.stamp.at)),
-                                              "time": TimeText.clock(version.stamp.at)])
+            let title = s("history.viewing", ["v": String(version.version), "date": s.dayWithWeekday(Day(version.stamp.at, timeZone: env.timeZone)),
+                                              "time": TimeText.clock(version.stamp.at, in: env.timeZone)])
             let area = Overlays.box(&buffer, width: buffer.width - 2, height: buffer.height - 4, title: title)
             let lines = PlanLines.lines(open.participant, plan: version.plan, marks: [:], today: state.today, env: env, width: area.width)
             let first = min(browser.scroll, max(0, lines.count - area.height))
@@ -29,7 +29,7 @@ enum HistoryView {
         for (offset, version) in versions.dropFirst(first).prefix(rows).enumerated() {
             let y = area.y + 1 + offset
             let selected = first + offset == browser.selection
-            let when = s.shortDate(Day(version.stamp.at)) + " " + TimeText.clock(version.stamp.at)
+            let when = s.shortDate(Day(version.stamp.at, timeZone: env.timeZone)) + " " + TimeText.clock(version.stamp.at, in: env.timeZone)
             let who = DisplayWidth.truncate(version.stamp.by, to: 16) + " (" + s("author.\(version.author.rawValue)") + ")"
             let text = DisplayWidth.pad("v\(version.version)", to: 5) + DisplayWidth.pad(when, to: 19) + DisplayWidth.pad(who, to: 28)
                 + describe(version.change, env: env)

@@ -22,12 +22,12 @@ enum ParticipantView {
         }
         if open.heldBy == nil, let session = p.openSession {
             buffer.put(" ● " + s("session.inProgress", ["kind": s("session.kind.\(session.kind.rawValue)"),
-                                                        "since": TimeText.clock(session.started.at)]), x: 0, y: 2, style: .heading)
+                                                        "since": TimeText.clock(session.started.at, in: env.timeZone)]), x: 0, y: 2, style: .heading)
         }
         if let holder = open.heldBy {
             buffer.put(" 🔒 " + s("participant.readOnly", [
                 "coach": holder.identity.coach, "user": holder.identity.user,
-                "since": TimeText.clock(holder.since),
+                "since": TimeText.clock(holder.since, in: env.timeZone),
             ]), x: 0, y: 2, style: .warning)
         }
         tabs(open.tab, env: env, into: &buffer)
@@ -78,7 +78,7 @@ enum ParticipantView {
         let area = Overlays.box(&buffer, width: buffer.width - 2, height: buffer.height - 4, title: s("audit.title"))
         if entries.isEmpty { buffer.put(s("audit.none"), x: area.x, y: area.y, style: .muted) }
         for (offset, entry) in entries.reversed().prefix(area.height).enumerated() {
-            let line = DisplayWidth.pad(s.dayWithWeekday(Day(entry.at)) + " " + TimeText.clock(entry.at), to: 22)
+            let line = DisplayWidth.pad(s.dayWithWeekday(Day(entry.at, timeZone: env.timeZone)) + " " + TimeText.clock(entry.at, in: env.timeZone), to: 22)
                 + DisplayWidth.pad(entry.coach + " (" + entry.user + ")", to: 28) + s("audit.\(entry.action.rawValue)")
             buffer.put(line, x: area.x, y: area.y + offset, limit: area.width)
         }

@@ -1,22 +1,31 @@
 import Foundation
 import StepwiseCore
 
-/// The running program without the terminal: the state, the store, and the effects that
-/// connect them. The terminal driver feeds it keys and sizes and draws what it renders.
+/// The running program without the terminal: the state, the store, and the shell that carries
+/// out effects. A key goes to `Update.handle`; each effect it asks for is carried out here and
+/// what it gave back goes to `Update.apply`, so `Update` is the only writer of the state. The
+/// terminal driver feeds keys and sizes and draws what `render` gives.
 public final class App {
     public private(set) var state: AppState
+    /// Strings and ambient inputs; the shell adds a citizen's language when it is first needed.
     public private(set) var env: UIEnvironment
     private let store: DataStore
     private let identity: Identity
+    private let clock: @Sendable () -> Date
     private var lock: RecordLock?
-    private var summaryKey: SummaryKey?
 
-    public init(store: DataStore, identity: Identity, env: UIEnvironment, today: Day, width: Int, height: Int) {
+    /// - Parameter clock: the current moment, read at start and at each key; `Date()` in the
+    ///   program, a fixed or stepping clock in tests. The day is the clock's day in `env.timeZone`.
+    public init(store: DataStore, identity: Identity, env: UIEnvironment, width: Int, height: Int,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
         self.identity = identity
         self.env = env
-        state = AppState(width: width, height: height, today: today, coach: identity.coach)
-        reloadCaseload(select: nil)
+        self.clock = clock
+        let now = clock()
+        state = AppState(width: width, height: height, today: Day(now, timeZone: env.timeZone), coach: identity.coach)
+        Update.tick(now, state: &state, env: env)
+        run([], then: [.caseloadLoaded(store.loadCaseload(), select: nil)])
         restoreDraft()
     }
 
@@ -24,34 +33,31 @@ public final class App {
     private func restoreDraft() {
         guard let data = store.takeDraft(for: identity) else { return }
         guard let draft = try? JSONDecoder().decode(Draft.self, from: data) else { return }
-        if let id = draft.participantId { open(id) }
-        state.form = draft.form
-        state.message = Message(env.strings("message.draftRestored"))
+        var results: [EffectResult] = []
+        if let id = draft.participantId { results += perform(.openParticipant(id: id)) }
+        run([], then: results + [.draftRestored(draft.form)])
     }
 
     /// Handles one key press and carries out what it asks for.
     public func handle(_ key: Key) {
-        state.now = Date()
-        state.today = Day(state.now)
-        for effect in Update.handle(key, state: &state, env: env) { perform(effect) }
-        refreshSummary()
+        Update.tick(clock(), state: &state, env: env)
+        run(Update.handle(key, state: &state, env: env))
     }
 
-    /// Makes the summary pages when the summary tab is shown and the record or the
-    /// catalogue has changed since they were made.
-    private func refreshSummary() {
-        guard let open = state.open, open.tab == .summary else { return }
-        let key = SummaryKey(participant: open.participant, offers: state.offers, today: state.today)
-        guard key != summaryKey || open.summaryPages == nil else { return }
-        summaryKey = key
-        let pages = SummaryTab.pages(open, state: state, env: env)
-        state.open?.summaryPages = pages
+    /// Carries out `effects` in order, folding each result back through `Update` (which may
+    /// ask for more), after first folding `results` already in hand.
+    private func run(_ effects: [Effect], then results: [EffectResult] = []) {
+        var queue = effects[...]
+        for result in results { queue += Update.apply(result, state: &state, env: env) }
+        while let effect = queue.popFirst() {
+            for result in perform(effect) { queue += Update.apply(result, state: &state, env: env) }
+        }
+        Update.settle(&state, env: env)
     }
 
     /// Takes a new terminal size.
     public func resize(width: Int, height: Int) {
-        state.width = width
-        state.height = height
+        Update.resize(width: width, height: height, state: &state)
     }
 
     /// The current screen.
@@ -70,73 +76,82 @@ public final class App {
         lock = nil
     }
 
-    /// Notes in the audit log who did what to which record (never what it says).
-    private func audit(_ action: AuditAction, _ participant: String?) {
+    /// Notes in the audit log who did what to which record (never what it says); a failure
+    /// to write it is a result of its own.
+    private func audit(_ action: AuditAction, _ participant: String?) -> [EffectResult] {
         do {
-            try AuditLog(store: store).record(action, participant: participant, by: identity)
+            try AuditLog(store: store).record(action, participant: participant, by: identity, at: state.now)
+            return []
         } catch {
-            state.message = Message(env.strings("message.auditFailed", ["reason": "\(error)"]), kind: .error)
+            return [.failed(.audit(reason: "\(error)"))]
         }
     }
 
-    private func perform(_ effect: Effect) {
+    /// Carries out one effect; returns what it gave back. Reads the state, never writes it.
+    private func perform(_ effect: Effect) -> [EffectResult] {
         switch effect {
         case let .addParticipant(name, start, language):
-            let participant = Participant(id: RecordID.generate(prefix: "p"), name: name, language: language,
-                                          courseStart: start, by: Stamp(by: identity.coach, at: Date()))
+            let participant = Participant(id: env.makeID("p"), name: name, language: language,
+                                          courseStart: start, by: Stamp(by: identity.coach, at: state.now))
             do {
                 try store.save(participant)
-                audit(.changed, participant.id)
-                state.search = nil
-                reloadCaseload(select: participant.id)
-                state.message = Message(env.strings("message.added", ["name": name]))
+                return audit(.changed, participant.id) + [.participantAdded(name: name, id: participant.id, caseload: store.loadCaseload())]
             } catch {
-                state.message = Message(env.strings("message.saveFailed", ["reason": "\(error)"]), kind: .error)
+                return [.failed(.save(reason: "\(error)"))]
             }
         case let .openParticipant(id):
-            open(id)
+            return open(id)
         case .closeParticipant:
             let id = state.open?.participant.id
             releaseLock()
-            state.open = nil
-            reloadCaseload(select: id)
+            return [.closed(caseload: store.loadCaseload(), select: id)]
         case .quit:
             shutdown()
-            state.quitting = true
-        case let .book(offer, step):
-            book(offer, step: step)
-        case let .unbook(offer):
-            let participant = state.open?.participant.id ?? ""
-            if bookings({ try $0.unbook(participant, from: offer) }) { audit(.unbooked, participant) }
-        case let .print(printer):
-            printSummary(on: printer)
+            return [.quit]
+        case let .book(participant, offer, step):
+            let results = bookings(linking: step) { try $0.book(participant, into: offer) }
+            return results.contains(where: \.isBookingChange) ? results + audit(.booked, participant) : results
+        case let .unbook(participant, offer):
+            let results = bookings { try $0.unbook(participant, from: offer) }
+            return results.contains(where: \.isBookingChange) ? results + audit(.unbooked, participant) : results
+        case let .print(job):
+            do {
+                let sent = try Printer.print(text: job.text, printer: job.printer)
+                return audit(.printed, job.participant) + [.printed(printer: sent.printer, pages: job.pages)]
+            } catch let failure as Printer.Failure {
+                return [.failed(.print(failure))]
+            } catch {
+                return [.failed(.print(.failed("\(error)")))]
+            }
         case .choosePrinter:
             let printers = Printer.available()
-            if printers.isEmpty {
-                let failure: Printer.Failure = Printer.isSchedulerRunning() == false ? .notRunning : .noPrinter
-                state.message = Message(failure.text(env.strings), kind: .error)
-            } else {
-                state.form = SummaryTab.printerForm(printers)
+            guard printers.isEmpty else { return [.printersFound(printers)] }
+            return [.failed(.print(Printer.isSchedulerRunning() == false ? .notRunning : .noPrinter))]
+        case let .saveCalendar(participant, offers, path):
+            let export = CalendarExport(participant: participant, offers: offers, strings: env.table(for: participant.language),
+                                        now: state.now, today: state.today)
+            do {
+                try AtomicFile.write(Data(export.ics().utf8), to: URL(fileURLWithPath: path))
+                return audit(.calendar, participant.id) + [.calendarSaved(events: export.events.count, path: path)]
+            } catch {
+                return [.failed(.calendar(reason: "\(error)"))]
             }
-        case let .saveCalendar(path):
-            saveCalendar(to: path)
-        case .loadAudit:
-            guard let id = state.open?.participant.id else { return }
-            state.open?.auditEntries = AuditLog(store: store).entries(for: id)
+        case let .loadAudit(participant):
+            return [.auditLoaded(AuditLog(store: store).entries(for: participant))]
         case .loadOffers:
-            state.offers = store.loadOffers().offers
+            return [.offersLoaded(store.loadOffers().offers)]
         case let .saveOffer(offer, isNew):
-            let saved = bookings { booking in
+            let results = bookings { booking in
                 try booking.change(offer: offer.id) { current, now in
                     guard let current, !isNew else { return Booking.Change(offer: offer, outcome: .updated(promoted: []), events: []) }
                     return try Booking.update(current, with: offer, at: now)
                 }
             }
-            if saved && isNew { state.message = Message(env.strings("catalogue.added", ["title": offer.title])) }
+            return results.contains(where: \.isBookingChange) && isNew ? results + [.offerAdded(title: offer.title)] : results
         case let .cancelOffer(id):
-            bookings { try $0.cancel(offer: id) }
+            return bookings { try $0.cancel(offer: id) }
         case let .markAttendance(offer, session, marks):
-            bookings { booking in
+            return bookings { booking in
                 try booking.change(offer: offer) { current, _ in
                     guard var changed = current else { throw BookingStore.Failure.unknownOffer(offer) }
                     for (participant, status) in marks { changed.mark(participant, at: session, as: status) }
@@ -147,84 +162,36 @@ public final class App {
             do {
                 // Journal entries written meanwhile by bookings elsewhere are kept.
                 let saved = try ParticipantJournal.save(participant, in: store, as: identity)
-                state.open?.participant.journal = saved.journal
-                audit(.changed, participant.id)
-                if let version {
+                let audited = audit(.changed, participant.id)
+                guard let version else { return [.participantSaved(journal: saved.journal, version: nil)] + audited }
+                do {
                     try store.appendHistory(version, participant: participant.id)
-                    state.open?.history.append(version)
+                    return [.participantSaved(journal: saved.journal, version: version)] + audited
+                } catch {
+                    return [.participantSaved(journal: saved.journal, version: nil)] + audited + [.failed(.save(reason: "\(error)"))]
                 }
             } catch {
-                state.message = Message(env.strings("message.saveFailed", ["reason": "\(error)"]), kind: .error)
+                return [.failed(.save(reason: "\(error)"))]
             }
         }
     }
 
-    /// Books the open participant, then links the chosen step to the offer.
-    private func book(_ offer: String, step: PlanRow?) {
-        guard let participant = state.open?.participant.id else { return }
-        guard bookings({ try $0.book(participant, into: offer) }) else { return }
-        audit(.booked, participant)
-        if case let .step(goal, stepID)? = step {
-            let effects = PlanUpdate.commit(&state, env: env) { p, _ in
-                guard let g = p.plan.goals.firstIndex(where: { $0.id == goal }),
-                      let s = p.plan.goals[g].steps.firstIndex(where: { $0.id == stepID }) else { return nil }
-                p.plan.goals[g].steps[s].offerId = offer
-                return PlanChange(.editStep, p.plan.goals[g].steps[s].text.text)
-            }
-            effects.forEach(perform)
-        }
-    }
-
-    /// Runs a booking change under the offer's lock, says what happened, and reloads the
-    /// catalogue. Returns true when it went through.
-    @discardableResult
-    private func bookings(_ change: (BookingStore) throws -> BookingStore.Result) -> Bool {
+    /// Runs a booking change under the offer's lock; gives back what happened (or why not)
+    /// with the catalogue as read afterwards.
+    private func bookings(linking step: PlanRow? = nil, _ change: (BookingStore) throws -> BookingStore.Result) -> [EffectResult] {
         let booking = BookingStore(store: store, identity: identity)
         do {
             let result = try change(booking)
-            state.message = Message(OfferMessages.describe(result.change, env: env))
-            state.offers = store.loadOffers().offers
-            return true
+            return [.bookingChanged(result.change, offers: store.loadOffers().offers, linking: step)]
         } catch let failure as BookingStore.Failure {
-            state.message = Message(OfferMessages.describe(failure, env: env), kind: .error)
+            return [.bookingRefused(failure, offers: store.loadOffers().offers)]
         } catch {
-            state.message = Message("\(error)", kind: .error)
-        }
-        state.offers = store.loadOffers().offers
-        return false
-    }
-
-    private func printSummary(on printer: String?) {
-        guard let participant = state.open?.participant else { return }
-        let summary = SummaryTab.summary(participant, state: state, env: env)
-        do {
-            let job = try Printer.print(text: summary.printable(pageWidth: SummaryTab.pageWidth, pageHeight: SummaryTab.pageHeight),
-                                        printer: printer)
-            audit(.printed, participant.id)
-            state.message = Message(env.strings("print.sent", ["printer": job.printer ?? env.strings("print.defaultPrinter"),
-                                                                "pages": String(summary.pages().count)]))
-        } catch let failure as Printer.Failure {
-            state.message = Message(failure.text(env.strings), kind: .error)
-        } catch {
-            state.message = Message("\(error)", kind: .error)
+            return [.bookingRefused(.writeFailed("\(error)"), offers: store.loadOffers().offers)]
         }
     }
 
-    private func saveCalendar(to path: String) {
-        guard let participant = state.open?.participant else { return }
-        let export = CalendarExport(participant: participant, offers: state.offers, strings: env.table(for: participant.language),
-                                    now: Date(), today: state.today)
-        let expanded = path.hasPrefix("~/") ? (ProcessInfo.processInfo.environment["HOME"] ?? "") + path.dropFirst() : path
-        do {
-            try AtomicFile.write(Data(export.ics().utf8), to: URL(fileURLWithPath: expanded))
-            audit(.calendar, participant.id)
-            state.message = Message(env.strings("calendar.saved", ["n": String(export.events.count), "path": expanded]))
-        } catch {
-            state.message = Message(env.strings("calendar.failed", ["reason": "\(error)"]), kind: .error)
-        }
-    }
-
-    private func open(_ id: String) {
+    /// Reads a participant, takes its edit lock (or learns who holds it), and reads its history.
+    private func open(_ id: String) -> [EffectResult] {
         do {
             let participant = try store.loadParticipant(id)
             var heldBy: RecordLock.Holder?
@@ -232,29 +199,26 @@ public final class App {
             case let .acquired(lock): self.lock = lock
             case let .heldBy(holder): heldBy = holder
             }
-            // The offers are read when a tab that shows them is opened (and once here, for the
-            // plan's links to offers), not every time a record is opened.
-            if state.offers.isEmpty { state.offers = store.loadOffers().offers }
             if env.tables[participant.language] == nil, let resources = env.resources,
                let table = try? Localizer.load(language: participant.language, resources: resources) {
                 env.tables[participant.language] = table
             }
-            state.open = OpenParticipant(participant: participant, heldBy: heldBy)
-            state.open?.history = store.loadHistory(participant: id)
-            audit(.opened, id)
+            // The offers are read when a tab that shows them is opened (and once here, for the
+            // plan's links to offers), not every time a record is opened.
+            let offers = state.offers.isEmpty ? store.loadOffers().offers : nil
+            return [.opened(participant, history: store.loadHistory(participant: id), heldBy: heldBy, offers: offers)]
+                + audit(.opened, id)
         } catch {
-            state.message = Message(env.strings("message.cannotOpen", ["reason": "\(error)"]), kind: .error)
+            return [.failed(.open(reason: "\(error)"))]
         }
     }
+}
 
-    private func reloadCaseload(select id: String?) {
-        let previous = id ?? state.selectedRow?.id
-        state.caseload = store.loadCaseload()
-        if let previous, let index = state.visibleRows.firstIndex(where: { $0.id == previous }) {
-            state.selection = index
-        } else {
-            state.selection = min(state.selection, max(0, state.visibleRows.count - 1))
-        }
+extension EffectResult {
+    /// True for a booking change that went through.
+    fileprivate var isBookingChange: Bool {
+        if case .bookingChanged = self { return true }
+        return false
     }
 }
 
@@ -262,11 +226,4 @@ public final class App {
 struct Draft: Codable {
     var form: Form
     var participantId: String?
-}
-
-/// What the summary pages were made from.
-private struct SummaryKey: Equatable {
-    var participant: Participant
-    var offers: [Offer]
-    var today: Day
 }

@@ -99,8 +99,8 @@ struct Commands {
             let env = UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: english), languages: available,
                                     indicators: try IndicatorSet.load(resources: resources),
                                     tables: ["en": english].merging([language: strings]) { _, chosen in chosen },
-                                    resources: resources)
-            let app = App(store: store, identity: Identity.current(), env: env, today: .today, width: 80, height: 24)
+                                    resources: resources, timeZone: .current, home: environment["HOME"] ?? NSHomeDirectory())
+            let app = App(store: store, identity: Identity.current(), env: env, width: 80, height: 24)
             let signal = TerminalDriver(app: app).run()
             return signal == 0 ? 0 : 128 + signal
         } catch let problem as RecordProblem where problem.reason == "no such language" {

@@ -112,7 +112,7 @@ enum CoachingForms {
             present += text(3).split(separator: ",").map { Presence(role: .other, name: $0.trimmingCharacters(in: .whitespaces)) }
                 .filter { !($0.name ?? "").isEmpty }
             return { p, editor in
-                let session = p.startSession(kind: kind, present: present, stamp: Stamp(by: state.coach, at: editor.now), today: editor.today)
+                let session = p.startSession(id: editor.makeID("x"), kind: kind, present: present, stamp: Stamp(by: state.coach, at: editor.now), today: editor.today)
                 return PlanChange(.session, s("session.kind.\(session.kind.rawValue)"))
             }
         case .endSession:
@@ -138,7 +138,7 @@ enum CoachingForms {
                     p.notes[index].kind = kind
                     return p.notes[index].edit(editor.words(body), tags: tags) ? PlanChange(.note, body) : nil
                 }
-                p.notes.append(ProgressNote(id: RecordID.generate(prefix: "n"), kind: kind, sessionId: session, tags: tags, text: editor.words(body)))
+                p.notes.append(ProgressNote(id: editor.makeID("n"), kind: kind, sessionId: session, tags: tags, text: editor.words(body)))
                 return PlanChange(.note, body)
             }
         case .rating:
@@ -180,7 +180,7 @@ enum CoachingForms {
             let consent = text(4)
             let (phone, email) = (text(2), text(3))
             return { p, editor in
-                var contact = p.contacts.first { $0.id == id } ?? Contact(id: RecordID.generate(prefix: "c"), kind: kind, name: name, phone: phone, email: email)
+                var contact = p.contacts.first { $0.id == id } ?? Contact(id: editor.makeID("c"), kind: kind, name: name, phone: phone, email: email)
                 contact.kind = kind
                 contact.name = name
                 contact.phone = phone

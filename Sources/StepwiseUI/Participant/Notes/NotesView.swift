@@ -74,14 +74,14 @@ enum NotesView {
     }
 
     static func sessionTitle(_ session: CoachingSession, env: UIEnvironment) -> String {
-        env.strings("session.kind.\(session.kind.rawValue)") + ", " + env.strings.shortDate(Day(session.started.at))
+        env.strings("session.kind.\(session.kind.rawValue)") + ", " + env.strings.shortDate(Day(session.started.at, timeZone: env.timeZone))
     }
 
     /// "Sun 22 Nov 10:15 · Anna (coach) · Job search" and the text, wrapped.
     private static func noteLines(_ note: ProgressNote, _ p: Participant, expanded: Bool, env: UIEnvironment, width: Int) -> [StyledLine] {
         let s = env.strings
         guard let current = note.current else { return [] }
-        var head = s.dayWithWeekday(Day(current.at)) + " " + TimeText.clock(current.at) + " · " + current.by
+        var head = s.dayWithWeekday(Day(current.at, timeZone: env.timeZone)) + " " + TimeText.clock(current.at, in: env.timeZone) + " · " + current.by
             + " (" + s("author.\(current.author.rawValue)") + ")"
         if note.kind == .reflection { head += " · " + s("note.kind.reflection") }
         if !note.tags.isEmpty { head += " · " + note.tags.map { tagName($0, env: env) }.joined(separator: ", ") }
@@ -90,7 +90,7 @@ enum NotesView {
         lines += StyledLine([("    ", .plain)] + PlanLines.quoted(current, env: env)).wrapped(width: width, indent: 4)
         if expanded {
             for old in note.versions.dropLast().reversed() {
-                let when = s.shortDate(Day(old.at)) + " " + TimeText.clock(old.at) + " · " + old.by
+                let when = s.shortDate(Day(old.at, timeZone: env.timeZone)) + " " + TimeText.clock(old.at, in: env.timeZone) + " · " + old.by
                 lines += StyledLine([("    ↳ " + s("notes.earlier", ["when": when]) + ": ", .muted), (old.text, .plain)]).wrapped(width: width, indent: 6)
             }
         }
@@ -99,8 +99,8 @@ enum NotesView {
 
     private static func sessionLines(_ session: CoachingSession, env: UIEnvironment, width: Int) -> [StyledLine] {
         let s = env.strings
-        var time = TimeText.clock(session.started.at)
-        if let ended = session.ended { time += "–" + TimeText.clock(ended) } else { time += " · " + s("session.running") }
+        var time = TimeText.clock(session.started.at, in: env.timeZone)
+        if let ended = session.ended { time += "–" + TimeText.clock(ended, in: env.timeZone) } else { time += " · " + s("session.running") }
         let present = session.present.map { presence -> String in
             let role = s("presence.\(presence.role.rawValue)")
             return presence.name.map { presence.role == .other ? $0 : role + " " + $0 } ?? role

@@ -139,7 +139,8 @@ enum OfferForms {
         case let .book(offer):
             let link = form.value(0).split(separator: "/").map(String.init)
             state.form = nil
-            return [.book(offer: offer, step: link.count == 2 ? .step(goal: link[0], step: link[1]) : nil)]
+            guard let participant = state.open?.participant.id else { return [] }
+            return [.book(participant: participant, offer: offer, step: link.count == 2 ? .step(goal: link[0], step: link[1]) : nil)]
         default:
             return nil
         }

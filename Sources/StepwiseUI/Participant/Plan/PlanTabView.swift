@@ -5,7 +5,7 @@ import StepwiseCore
 enum PlanTabView {
     static func render(_ open: OpenParticipant, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         let p = open.participant
-        let baseline = PlanChanges.baseline(p, history: open.history)
+        let baseline = PlanChanges.baseline(p, history: open.history, timeZone: env.timeZone)
         let marks = PlanChanges.marks(p.plan, since: baseline?.plan)
         writerLine(open, baseline: baseline, marks: marks, env: env, into: &buffer, y: ParticipantView.top)
         let lines = PlanLines.lines(p, plan: p.plan, marks: marks, today: state.today, env: env, offers: state.offers,

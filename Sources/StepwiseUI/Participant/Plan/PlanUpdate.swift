@@ -101,7 +101,8 @@ enum PlanUpdate {
             }
             return []
         case let .unbook(offerID):
-            return [.unbook(offer: offerID)]
+            guard let participant = state.open?.participant.id else { return [] }
+            return [.unbook(participant: participant, offer: offerID)]
         case let .cancelOffer(offerID):
             return [.cancelOffer(offerID)]
         case .approve:
@@ -117,7 +118,7 @@ enum PlanUpdate {
         guard var open = state.open, open.heldBy == nil else { return [] }
         var author = asCitizen ? Author.citizen : open.writer
         let name = author == .citizen ? open.participant.name : state.coach
-        let editor = PlanEditor(author: author, name: name, now: state.now, today: state.today)
+        let editor = PlanEditor(author: author, name: name, now: state.now, today: state.today, makeID: env.makeID)
         var participant = open.participant
         guard let change = edit(&participant, editor) else { return [] }
         // Running the course frame is the coach's doing, whoever's words are being typed.

@@ -93,7 +93,7 @@ enum ProgressView {
         var text = env.strings("progress.stepsDone", ["n": String(done.count), "of": String(all.count),
                                                        "doing": String(all.filter { $0.status == .doing }.count)])
         if let lastSession = p.sessions.last(where: { !$0.isOpen }) {
-            let since = done.filter { $0.statusChanged >= Day(lastSession.started.at) }.count
+            let since = done.filter { $0.statusChanged >= Day(lastSession.started.at, timeZone: env.timeZone) }.count
             text += " · " + env.strings("progress.doneSinceSession", ["n": String(since)])
         }
         return text

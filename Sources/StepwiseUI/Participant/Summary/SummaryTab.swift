@@ -19,10 +19,10 @@ enum SummaryTab {
         case .moveDown?: open.scroll = min(last, open.scroll + 1)
         case .pageUp?: open.scroll = max(0, min(last, open.scroll) - page)
         case .pageDown?: open.scroll = min(last, open.scroll + page)
-        case .print?: return [.print(printer: nil)]
+        case .print?: return [printJob(open.participant, printer: nil, state: state, env: env)]
         case .printTo?: return [.choosePrinter]
         case .calendarFile?:
-            let home = ProcessInfo.processInfo.environment["HOME"] ?? "/tmp"
+            let home = env.home
             state.form = Form(purpose: .calendar, title: "form.calendar.title", fields: [
                 Form.Field(label: "field.file", input: TextField(home + "/stepwise-" + open.participant.id + ".ics", maxLength: 500),
                            hint: "field.file.hint"),
@@ -41,14 +41,18 @@ enum SummaryTab {
         ])
     }
 
-    static func submit(_ form: inout Form, state: inout AppState) -> [Effect]? {
+    static func submit(_ form: inout Form, state: inout AppState, env: UIEnvironment) -> [Effect]? {
         switch form.purpose {
         case .printer:
             state.form = nil
-            return [.print(printer: form.value(0))]
+            guard let participant = state.open?.participant else { return [] }
+            return [printJob(participant, printer: form.value(0), state: state, env: env)]
         case .calendar:
             state.form = nil
-            return [.saveCalendar(path: form.value(0))]
+            guard let participant = state.open?.participant else { return [] }
+            let typed = form.value(0)
+            let path = typed.hasPrefix("~/") ? env.home + typed.dropFirst() : typed
+            return [.saveCalendar(participant, offers: state.offers, path: path)]
         default:
             return nil
         }
@@ -76,6 +80,24 @@ enum SummaryTab {
     /// The summary of the open participant, in their language.
     static func pages(_ open: OpenParticipant, state: AppState, env: UIEnvironment) -> [[String]] {
         summary(open.participant, state: state, env: env).pages(pageWidth: pageWidth, pageHeight: pageHeight)
+    }
+
+    /// Makes the summary pages when the summary tab is shown and the record, the catalogue or
+    /// the day has changed since they were made (derived state, kept with the open record).
+    static func refresh(_ state: inout AppState, env: UIEnvironment) {
+        guard let open = state.open, open.tab == .summary else { return }
+        let source = SummarySource(participant: open.participant, offers: state.offers, today: state.today)
+        guard source != open.summarySource || open.summaryPages == nil else { return }
+        let made = pages(open, state: state, env: env)
+        state.open?.summarySource = source
+        state.open?.summaryPages = made
+    }
+
+    /// The print effect for a participant's summary as it prints now.
+    static func printJob(_ participant: Participant, printer: String?, state: AppState, env: UIEnvironment) -> Effect {
+        let document = summary(participant, state: state, env: env)
+        return .print(PrintJob(participant: participant.id, text: document.printable(pageWidth: pageWidth, pageHeight: pageHeight),
+                               pages: document.pages(pageWidth: pageWidth, pageHeight: pageHeight).count, printer: printer))
     }
 
     static func summary(_ participant: Participant, state: AppState, env: UIEnvironment) -> Summary {

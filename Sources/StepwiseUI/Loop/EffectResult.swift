@@ -1,0 +1,55 @@
+import Foundation
+import StepwiseCore
+
+/// What carrying out an `Effect` gave back. The shell performs an effect and hands each result
+/// to `Update.apply`, which folds it into the state: the state has one writer, and a journey
+/// can be replayed in a test by feeding the same results.
+public enum EffectResult: Equatable, Sendable {
+    /// The caseload as read from the data folder; `select` is the id of the row to select
+    /// (nil keeps the selected row).
+    case caseloadLoaded([CaseloadRow], select: String?)
+    /// A new participant was saved (the caseload read afresh).
+    case participantAdded(name: String, id: String, caseload: [CaseloadRow])
+    /// A participant was read. `heldBy` names who holds the edit lock when another terminal
+    /// has the record open (it is then shown read only); `offers` is the catalogue when it was
+    /// read for the first time.
+    case opened(Participant, history: [PlanVersion], heldBy: RecordLock.Holder?, offers: [Offer]?)
+    /// The open participant was closed and its lock given back (the caseload read afresh).
+    case closed(caseload: [CaseloadRow], select: String?)
+    /// The offer catalogue as read now.
+    case offersLoaded([Offer])
+    /// The audit log's entries about the open participant.
+    case auditLoaded([AuditEntry])
+    /// A booking change went through under the offer's lock; `linking` is the plan step to
+    /// link to the offer after a booking.
+    case bookingChanged(Booking.Change, offers: [Offer], linking: PlanRow?)
+    /// A new offer was added to the catalogue.
+    case offerAdded(title: String)
+    /// A booking change was refused or failed; nothing changed.
+    case bookingRefused(BookingStore.Failure, offers: [Offer])
+    /// The open participant was saved: the journal as merged with the file on disk, and the
+    /// plan version that was added to the history, if any.
+    case participantSaved(journal: [JournalEntry], version: PlanVersion?)
+    /// The summary went to a printer (nil: the default printer).
+    case printed(printer: String?, pages: Int)
+    /// The printers CUPS offers, to choose from.
+    case printersFound([String])
+    /// The calendar file was written.
+    case calendarSaved(events: Int, path: String)
+    /// A form left open when the program was last cut off.
+    case draftRestored(Form)
+    /// Everything is saved and the lock given back: the program may end.
+    case quit
+    /// An effect could not be carried out.
+    case failed(Failure)
+
+    /// Why an effect could not be carried out; `reason` is the system's or the store's own
+    /// words (a file name and what went wrong, never a citizen's data).
+    public enum Failure: Equatable, Sendable {
+        case save(reason: String)
+        case open(reason: String)
+        case audit(reason: String)
+        case calendar(reason: String)
+        case print(Printer.Failure)
+    }
+}

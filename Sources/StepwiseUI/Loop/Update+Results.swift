@@ -1,0 +1,109 @@
+import Foundation
+import StepwiseCore
+
+extension Update {
+    /// Folds what an effect gave back into the state; returns further effects (e.g. saving the
+    /// plan step a booking is linked to). The words of every message are made here, in the
+    /// screen's language.
+    public static func apply(_ result: EffectResult, state: inout AppState, env: UIEnvironment) -> [Effect] {
+        let s = env.strings
+        switch result {
+        case let .caseloadLoaded(rows, select):
+            showCaseload(rows, select: select, state: &state)
+        case let .participantAdded(name, id, rows):
+            state.search = nil
+            showCaseload(rows, select: id, state: &state)
+            state.message = Message(s("message.added", ["name": name]))
+        case let .opened(participant, history, heldBy, offers):
+            if let offers { state.offers = offers }
+            var open = OpenParticipant(participant: participant, heldBy: heldBy)
+            open.history = history
+            state.open = open
+        case let .closed(rows, select):
+            state.open = nil
+            showCaseload(rows, select: select, state: &state)
+        case let .offersLoaded(offers):
+            state.offers = offers
+        case let .auditLoaded(entries):
+            state.open?.auditEntries = entries
+        case let .bookingChanged(change, offers, linking):
+            state.message = Message(OfferMessages.describe(change, env: env))
+            state.offers = offers
+            if case let .step(goal, step)? = linking { return link(step, in: goal, to: change.offer.id, state: &state, env: env) }
+        case let .offerAdded(title):
+            state.message = Message(s("catalogue.added", ["title": title]))
+        case let .bookingRefused(failure, offers):
+            state.message = Message(OfferMessages.describe(failure, env: env), kind: .error)
+            state.offers = offers
+        case let .participantSaved(journal, version):
+            state.open?.participant.journal = journal
+            if let version { state.open?.history.append(version) }
+        case let .printed(printer, pages):
+            state.message = Message(s("print.sent", ["printer": printer ?? s("print.defaultPrinter"), "pages": String(pages)]))
+        case let .printersFound(printers):
+            state.form = SummaryTab.printerForm(printers)
+        case let .calendarSaved(events, path):
+            state.message = Message(s("calendar.saved", ["n": String(events), "path": path]))
+        case let .draftRestored(form):
+            state.form = form
+            state.message = Message(s("message.draftRestored"))
+        case .quit:
+            state.quitting = true
+        case let .failed(failure):
+            state.message = Message(describe(failure, env: env), kind: .error)
+        }
+        return []
+    }
+
+    /// Derived state, made after a key and its effects: the summary pages when the summary
+    /// tab is shown.
+    public static func settle(_ state: inout AppState, env: UIEnvironment) {
+        SummaryTab.refresh(&state, env: env)
+    }
+
+    /// Sets the moment of the key being handled and the day it falls on in the screen's zone.
+    public static func tick(_ now: Date, state: inout AppState, env: UIEnvironment) {
+        state.now = now
+        state.today = Day(now, timeZone: env.timeZone)
+    }
+
+    /// Takes a new terminal size.
+    public static func resize(width: Int, height: Int, state: inout AppState) {
+        state.width = width
+        state.height = height
+    }
+
+    /// Shows the caseload rows, keeping the selection on `select` (else on the row selected
+    /// before, else as near as the list allows).
+    private static func showCaseload(_ rows: [CaseloadRow], select id: String?, state: inout AppState) {
+        let previous = id ?? state.selectedRow?.id
+        state.caseload = rows
+        if let previous, let index = state.visibleRows.firstIndex(where: { $0.id == previous }) {
+            state.selection = index
+        } else {
+            state.selection = min(state.selection, max(0, state.visibleRows.count - 1))
+        }
+    }
+
+    /// Links a plan step to the offer just booked (a saved change of the plan).
+    private static func link(_ stepID: String, in goalID: String, to offer: String, state: inout AppState, env: UIEnvironment) -> [Effect] {
+        PlanUpdate.commit(&state, env: env) { participant, _ in
+            guard let goalIndex = participant.plan.goals.firstIndex(where: { $0.id == goalID }),
+                  let stepIndex = participant.plan.goals[goalIndex].steps.firstIndex(where: { $0.id == stepID }) else { return nil }
+            participant.plan.goals[goalIndex].steps[stepIndex].offerId = offer
+            return PlanChange(.editStep, participant.plan.goals[goalIndex].steps[stepIndex].text.text)
+        }
+    }
+
+    /// A failed effect in the screen's words.
+    private static func describe(_ failure: EffectResult.Failure, env: UIEnvironment) -> String {
+        let s = env.strings
+        switch failure {
+        case let .save(reason): return s("message.saveFailed", ["reason": reason])
+        case let .open(reason): return s("message.cannotOpen", ["reason": reason])
+        case let .audit(reason): return s("message.auditFailed", ["reason": reason])
+        case let .calendar(reason): return s("calendar.failed", ["reason": reason])
+        case let .print(failure): return failure.text(s)
+        }
+    }
+}
