@@ -12,15 +12,16 @@ let package = Package(
         .target(name: "CStepwiseSignals", path: "Sources/CStepwiseSignals", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "StepwiseCore", path: "Sources/StepwiseCore"),
         .target(name: "StepwiseUI", dependencies: ["StepwiseCore"], path: "Sources/StepwiseUI"),
+        .target(name: "StepwiseApp", dependencies: ["StepwiseCore", "StepwiseUI"], path: "Sources/StepwiseApp"),
         .target(name: "StepwiseTerminal", dependencies: ["StepwiseUI", "CNcurses"], path: "Sources/StepwiseTerminal"),
         .executableTarget(
             name: "stepwise",
-            dependencies: ["StepwiseCore", "StepwiseUI", "StepwiseTerminal", "CNcurses", "CStepwiseSignals"],
+            dependencies: ["StepwiseCore", "StepwiseUI", "StepwiseApp", "StepwiseTerminal", "CNcurses", "CStepwiseSignals"],
             path: "Sources/stepwise"
         ),
         .executableTarget(
             name: "stepwise-bench",
-            dependencies: ["StepwiseCore", "StepwiseUI", "StepwiseTerminal", "CNcurses"],
+            dependencies: ["StepwiseCore", "StepwiseUI", "StepwiseApp", "StepwiseTerminal", "CNcurses"],
             path: "Sources/stepwise-bench"
         ),
         .testTarget(name: "StepwiseCoreTests", dependencies: ["StepwiseCore"], path: "Tests/StepwiseCoreTests", exclude: ["Snapshots"]),

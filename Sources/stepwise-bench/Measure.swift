@@ -1,5 +1,6 @@
 import Foundation
 import StepwiseCore
+import StepwiseApp
 import StepwiseUI
 
 /// Times in milliseconds and what they summarise to.

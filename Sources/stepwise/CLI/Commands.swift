@@ -1,5 +1,6 @@
 import Foundation
 import StepwiseCore
+import StepwiseApp
 import StepwiseUI
 
 /// The commands: each returns the exit status.

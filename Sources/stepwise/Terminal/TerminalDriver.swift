@@ -2,6 +2,7 @@ import CNcurses
 import CStepwiseSignals
 import Foundation
 import StepwiseTerminal
+import StepwiseApp
 import StepwiseUI
 
 /// The thin ncurses driver: reads keys, hands them to the app, and draws only the cells

@@ -1,5 +1,6 @@
 import Foundation
 import StepwiseCore
+import StepwiseUI
 
 /// The running program without the terminal: the state, the store, and the shell that carries
 /// out effects. A key goes to `Update.handle`; each effect it asks for is carried out here and
