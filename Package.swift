@@ -31,6 +31,7 @@ let package = Package(
             path: "Tests/StepwiseUITests",
             exclude: ["Snapshots"]
         ),
+        .testTarget(name: "StepwiseAppTests", dependencies: ["StepwiseApp", "StepwiseUI", "StepwiseCore"], path: "Tests/StepwiseAppTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["StepwiseCore"], path: "Tests/EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]

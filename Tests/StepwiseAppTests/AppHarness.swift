@@ -1,0 +1,166 @@
+import Foundation
+import XCTest
+import StepwiseApp
+import StepwiseCore
+import StepwiseUI
+
+/// Drives the real `App` in process, with keys, against a temporary data folder: the same
+/// update, effects, files and screens as the program in a terminal, in milliseconds and
+/// exactly. The clock is fixed (it moves one second per read, so stamps keep their order), ids
+/// are counted, and the time zone is UTC, so every run gives the same state and screens. A
+/// terminal (tmux) is still needed for what only a terminal shows: signals, resize, `stty`,
+/// colour, paste.
+final class AppHarness {
+    /// The repository's `Resources/` folder.
+    static let resources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Resources")
+    /// The moment the harness's clock starts from: Monday 30 November 2026, 09:00 UTC.
+    static let start = Date(timeIntervalSince1970: 1_796_029_200)
+
+    let folder: URL
+    let store: DataStore
+    let identity: Identity
+    let language: String
+    let width: Int
+    let height: Int
+    private let clock: SteppingClock
+    private let ids: CountingIDs
+    private(set) var app: App
+
+    /// A data folder of its own (with the demo data when `demo`), and the app started on it.
+    init(demo: Bool = true, width: Int = 100, height: Int = 60, language: String = "en", coach: String = "Anna") throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("stepwise-harness-" + UUID().uuidString)
+        store = DataStore(root: folder)
+        identity = Identity(coach: coach, user: "anna", host: "harness", pid: getpid())
+        self.language = language
+        self.width = width
+        self.height = height
+        clock = SteppingClock(from: AppHarness.start)
+        ids = CountingIDs()
+        try store.prepare()
+        if demo {
+            try DemoData.create(in: store, resources: AppHarness.resources, today: Day(AppHarness.start, timeZone: .gmt), by: identity,
+                                now: AppHarness.start)
+        }
+        app = try AppHarness.makeApp(store: store, identity: identity, language: language, width: width, height: height,
+                                     clock: clock, ids: ids)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    private static func makeApp(store: DataStore, identity: Identity, language: String, width: Int, height: Int,
+                                clock: SteppingClock, ids: CountingIDs) throws -> App {
+        let english = try Localizer.load(language: "en", resources: resources)
+        let strings = try Localizer.load(language: language, resources: resources)
+        let languages = Localizer.available(resources: resources)
+        let tables = try Dictionary(uniqueKeysWithValues: languages.map { ($0, try Localizer.load(language: $0, resources: resources)) })
+        let env = UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: english), languages: languages,
+                                indicators: try IndicatorSet.load(resources: resources), tables: tables, resources: resources,
+                                makeID: { ids.next($0) }, timeZone: .gmt, home: "/home/anna")
+        return App(store: store, identity: identity, env: env, width: width, height: height, clock: { clock.read() })
+    }
+
+    /// Ends this run of the program (as `q` would, keeping a draft and giving back locks) and
+    /// starts a new one on the same folder, with the clock and ids going on.
+    func restart() throws {
+        app.shutdown()
+        app = try AppHarness.makeApp(store: store, identity: identity, language: language, width: width, height: height,
+                                     clock: clock, ids: ids)
+    }
+
+    // MARK: - Keys
+
+    /// Presses keys in order; a string is typed character by character.
+    func press(_ keys: Key...) { keys.forEach(app.handle) }
+
+    /// Types `text` as single key presses.
+    func type(_ text: String) { text.forEach { app.handle(.char($0)) } }
+
+    /// Searches the caseload for `query` and opens the one match.
+    func open(_ query: String, file: StaticString = #filePath, line: UInt = #line) {
+        press(.char("/"))
+        type(query)
+        XCTAssertEqual(state.visibleRows.count, 1, "one match for \(query)", file: file, line: line)
+        press(.enter)
+        XCTAssertNotNil(state.open, "a participant is open:\n\(screen)", file: file, line: line)
+    }
+
+    // MARK: - What it shows
+
+    var state: AppState { app.state }
+
+    /// The screen as text, one line per row.
+    var screen: String { app.render().text }
+
+    /// The first row of the screen that contains `text`, or "".
+    func row(containing text: String) -> String {
+        screen.components(separatedBy: "\n").first { $0.contains(text) } ?? ""
+    }
+
+    /// The screen's rows joined with single spaces between words (a line wrapped on screen
+    /// reads as one).
+    var flatScreen: String {
+        screen.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+
+    // MARK: - Files
+
+    /// The id of the demo participant called `name`.
+    func id(of name: String) -> String? {
+        store.participantIDs().first { (try? store.loadParticipant($0))?.name == name }
+    }
+
+    /// The participant's file as JSON.
+    func participantJSON(_ id: String) -> [String: Any] {
+        let url = store.root.appendingPathComponent("participants/\(id).json")
+        guard let data = try? Data(contentsOf: url) else { return [:] }
+        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+    }
+
+    /// The plan history's lines as JSON objects (a line that does not parse fails the test).
+    func historyLines(_ id: String, file: StaticString = #filePath, line: UInt = #line) -> [[String: Any]] {
+        let url = store.root.appendingPathComponent("history/\(id).jsonl")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { row in
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(row.utf8))) as? [String: Any] else {
+                XCTFail("a history line is not JSON: \(row.prefix(200))", file: file, line: line)
+                return nil
+            }
+            return object
+        }
+    }
+
+    /// The day `days` after the harness's start, as the screen writes it ("Mon 14 Dec 2026").
+    func dayWithWeekday(addingDays days: Int) -> String {
+        app.env.strings.dayWithWeekday(Day(AppHarness.start, timeZone: .gmt).adding(days: days))
+    }
+}
+
+/// A clock that starts at a given moment and moves one second each time it is read.
+final class SteppingClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var now: Date
+
+    init(from start: Date) { now = start }
+
+    func read() -> Date {
+        lock.lock()
+        defer { lock.unlock() }
+        now = now.addingTimeInterval(1)
+        return now
+    }
+}
+
+/// Record ids counted per prefix: `g-1`, `g-2`, `s-1`, ….
+final class CountingIDs: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts: [String: Int] = [:]
+
+    func next(_ prefix: String) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        counts[prefix, default: 0] += 1
+        return "\(prefix)-\(counts[prefix] ?? 0)"
+    }
+}
