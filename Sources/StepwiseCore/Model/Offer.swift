@@ -153,4 +153,9 @@ public enum OfferKind {
         "network", "workshop", "themeDay", "jobSearchCourse", "companyVisit", "miniCourse",
         "upskilling", "internship", "mentor", "peerGroup",
     ]
+
+    /// The kind in words: a built-in kind from the string table, a custom kind as it was typed.
+    public static func name(_ kind: String, in strings: Localizer) -> String {
+        builtIn.contains(kind) ? strings("offer.kind.\(kind)") : kind
+    }
 }

@@ -4,7 +4,7 @@ import StepwiseCore
 enum OfferText {
     /// The kind's name; a custom kind as it was written.
     static func kind(_ kind: String, env: UIEnvironment) -> String {
-        OfferKind.builtIn.contains(kind) ? env.strings("offer.kind.\(kind)") : kind
+        OfferKind.name(kind, in: env.strings)
     }
 
     /// "9 of 12 seats booked, 2 waiting".

@@ -1,0 +1,193 @@
+import Foundation
+import XCTest
+@testable import StepwiseCore
+
+/// The organisation report, computed from small hand-made data sets whose answers are known,
+/// and its protection of small counts, attacked by subtraction.
+final class ReportTests: XCTestCase {
+    private let today = day("2026-11-30")
+    private let stamp = Stamp(by: "Anna", at: Date(timeIntervalSince1970: 1_790_000_000))
+    private var strings: Localizer { (try? Localizer.load(language: "en", resources: resourcesURL)) ?? Localizer(language: "en", table: [:], fallback: [:]) }
+    private var indicators: IndicatorSet {
+        IndicatorSet(indicators: [Indicator(id: "health", text: ["en": "Health"]), Indicator(id: "belief", text: ["en": "Belief"])],
+                     coachBelief: ["en": "Coach's belief"])
+    }
+
+    private func person(_ n: Int, start: String, outcome: Outcome.Kind? = nil, hours: Int? = nil,
+                        ratings: [[String: Int]] = [], belief: [Int] = []) -> Participant {
+        var p = Participant(id: "p-\(n)", name: "Person \(n)", language: "da", courseStart: day(start), by: stamp)
+        if let outcome { p.outcome = Outcome(kind: outcome, hoursPerWeek: hours, text: "", day: p.courseEnd) }
+        for (index, scores) in ratings.enumerated() {
+            p.ratings.append(Rating(day: day(start).adding(days: 7 * index), sessionId: nil, scores: scores,
+                                    coachBelief: belief.indices.contains(index) ? belief[index] : nil, stamp: stamp))
+        }
+        return p
+    }
+
+    private func table(_ report: Report, _ id: String) -> ReportTable {
+        report.tables.first { $0.id == id } ?? ReportTable(id: id, title: "", columnIDs: [], columns: [], rows: [])
+    }
+
+    private func cell(_ report: Report, _ table: String, _ row: String, _ column: Int = 0) -> ReportCell? {
+        self.table(report, table).rows.first { $0.id == row }?.cells[column]
+    }
+
+    private func report(_ people: [Participant], offers: [Offer] = [], query: ReportQuery? = nil) -> Report {
+        let query = query ?? ReportQuery(from: day("2026-01-01"), to: today)
+        var tally = ReportTally()
+        for p in people where query.includes(p, bookedKinds: []) { tally.add(p, booked: [:], query: query, today: today) }
+        return Report(tally: tally, offers: offers, query: query, indicators: indicators, strings: strings, today: today)
+    }
+
+    func testResultsAreCountedAndSharedAmongThoseWhoseCourseEnded() {
+        // Courses of 26 weeks starting 2026-01-05 end 2026-07-05 (in the period); 2026-10-05 runs on.
+        var people: [Participant] = []
+        for n in 0..<6 { people.append(person(n, start: "2026-01-05", outcome: .job, hours: 37)) }
+        for n in 6..<11 { people.append(person(n, start: "2026-01-05", outcome: .job, hours: 20)) }
+        for n in 11..<16 { people.append(person(n, start: "2026-01-05", outcome: .education)) }
+        for n in 16..<22 { people.append(person(n, start: "2026-01-05")) }
+        for n in 22..<27 { people.append(person(n, start: "2026-10-05")) }
+        let r = report(people)
+        XCTAssertEqual(cell(r, "participants", "counted"), .count(27))
+        XCTAssertEqual(cell(r, "participants", "ended"), .count(22))
+        XCTAssertEqual(cell(r, "participants", "inCourse"), .count(5))
+        XCTAssertEqual(cell(r, "results", "jobFullTime"), .count(6))
+        XCTAssertEqual(cell(r, "results", "jobPartTime"), .count(5))
+        XCTAssertEqual(cell(r, "results", "education"), .count(5))
+        XCTAssertEqual(cell(r, "results", "unknown"), .count(6))
+        XCTAssertEqual(cell(r, "results", "total"), .count(22))
+        XCTAssertEqual(cell(r, "results", "jobFullTime", 1), .share(6.0 / 22.0))
+        XCTAssertEqual(cell(r, "results", "noChange"), .count(0), "a zero gives no one away")
+    }
+
+    func testStepMovementPerIndicatorAndTheMedianChange() {
+        // Health: 3→6, 4→4, 5→2, 2→7, 6→8 (changes +3, 0, -3, +5, +2; median +2). Belief: all 5→6.
+        let pairs = [(3, 6), (4, 4), (5, 2), (2, 7), (6, 8)]
+        let people = pairs.enumerated().map { n, pair in
+            person(n, start: "2026-03-02", ratings: [["health": pair.0, "belief": 5], ["health": pair.1, "belief": 6]], belief: [4, 6])
+        }
+        let r = report(people, query: ReportQuery(from: day("2026-01-01"), to: today, minimumIndicators: 2))
+        let movement = table(r, "movement")
+        let health = movement.rows.first { $0.id == "health" }?.cells ?? []
+        XCTAssertEqual(health.prefix(4), [.count(5), .suppressed, .suppressed, .suppressed],
+                       "3 higher, 1 same, 1 lower: each counts fewer than 5 people")
+        XCTAssertEqual(health[7], .number(2), "the median change is +2")
+        let belief = movement.rows.first { $0.id == "belief" }?.cells ?? []
+        XCTAssertEqual(belief.prefix(4), [.count(5), .count(5), .count(0), .count(0)])
+        XCTAssertEqual(belief[4], .share(1))
+        XCTAssertEqual(movement.rows.first { $0.id == "coachBelief" }?.cells.prefix(2), [.count(5), .count(5)])
+        // Moved up on at least 2 indicators: the three whose health went up (belief went up for all).
+        XCTAssertEqual(cell(r, "movedOnEnough", "rated"), .count(5))
+        XCTAssertEqual(cell(r, "movedOnEnough", "moved"), .suppressed, "3 of 5 is fewer than 5 people")
+        XCTAssertEqual(cell(r, "movedOnEnough", "notMoved"), .suppressed, "else 5 − 2 gives the 3 back")
+    }
+
+    func testTheMedianOfAHistogram() {
+        XCTAssertEqual(ReportTally.median([3: 1, 0: 1, -3: 1, 5: 1, 2: 1]), 2)
+        XCTAssertEqual(ReportTally.median([1: 2, 4: 2]), 2.5)
+        XCTAssertNil(ReportTally.median([:]))
+    }
+
+    func testConversationsOnTimeLateMissedAndOverdue() {
+        var people: [Participant] = []
+        for n in 0..<5 {
+            var p = person(n, start: "2026-03-02")
+            p.conversations[0].status = .held
+            p.conversations[0].statusChanged = p.conversations[0].planned
+            p.conversations[1].status = .held
+            p.conversations[1].statusChanged = p.conversations[1].planned.adding(days: 3)
+            p.conversations[2].status = n < 2 ? .missed : .planned
+            people.append(p)
+        }
+        let r = report(people)
+        XCTAssertEqual(cell(r, "conversations", "onTime"), .count(5))
+        XCTAssertEqual(cell(r, "conversations", "late"), .count(5))
+        XCTAssertEqual(cell(r, "conversations", "missed"), .suppressed)
+        XCTAssertEqual(cell(r, "conversations", "overdue"), .suppressed, "3 overdue: fewer than 5")
+        XCTAssertEqual(cell(r, "conversations", "total"), .count(15))
+    }
+
+    func testOfferFiguresByKindWithWithheldPeopleCounts() {
+        var workshop = Offer(id: "o-w", title: "CV workshop", kind: "workshop", description: "",
+                             sessions: [OfferSession(day: day("2026-11-02"), start: "10:00", end: "12:00")], place: "Room 1", capacity: 10, language: "da")
+        workshop.booked = (0..<8).map { Seat(participantId: "p-\($0)", since: stamp.at) }
+        for n in 0..<8 { workshop.mark("p-\(n)", at: workshop.sessions[0], as: n < 6 ? .attended : .absent) }
+        var network = Offer(id: "o-n", title: "Network", kind: "network", description: "",
+                            sessions: [OfferSession(day: day("2026-11-03"), start: "10:00", end: "12:00")], place: "Room 2", capacity: 12, language: "da")
+        network.booked = (0..<12).map { Seat(participantId: "p-\($0)", since: stamp.at) }
+        network.waiting = (12..<14).map { Seat(participantId: "p-\($0)", since: stamp.at) }
+        let r = report([], offers: [workshop, network])
+        let byKind = table(r, "offersByKind")
+        let w = byKind.rows.first { $0.id == "workshop" }?.cells ?? []
+        XCTAssertEqual(w[0], .count(1))
+        XCTAssertEqual(w[1], .count(10))
+        XCTAssertEqual(w[2], .count(8))
+        XCTAssertEqual(w[4], .share(0.8))
+        XCTAssertEqual(w[5], .suppressed, "2 absent of 8: the rate would give the absent count away")
+        XCTAssertEqual(w[6], .suppressed, "2 no-shows")
+        let n = byKind.rows.first { $0.id == "network" }?.cells ?? []
+        XCTAssertEqual(n[2], .count(12))
+        XCTAssertEqual(n[3], .suppressed, "2 waiting")
+        XCTAssertEqual(w[3], .count(0), "the workshop's empty waitlist is shown")
+    }
+
+    /// Every table, however made: where cells add up to a shown total, a withheld cell cannot
+    /// be worked out by subtracting the shown ones, and no count of 1 to 4 people is shown.
+    func testAWithheldFigureCannotBeRecoveredBySubtraction() {
+        var random = SeededRandom(seed: 2026)
+        for _ in 0..<300 {
+            let outcomes: [Outcome.Kind?] = [.job, .education, .internship, .anotherCourse, .noChange, .other, nil]
+            let people = (0..<Int.random(in: 1...30, using: &random)).map { n in
+                let kind = outcomes.randomElement(using: &random) ?? nil
+                let first = Int.random(in: 1...10, using: &random), latest = Int.random(in: 1...10, using: &random)
+                return person(n, start: "2026-01-05", outcome: kind, hours: Int.random(in: 10...40, using: &random),
+                              ratings: [["health": first], ["health": latest]])
+            }
+            let r = report(people)
+            for table in r.tables {
+                for row in table.rows {
+                    for (column, cell) in row.cells.enumerated() where table.peopleColumns.contains(column) {
+                        if case let .count(n) = cell {
+                            XCTAssertFalse((1...4).contains(n), "\(table.id)/\(row.id) shows \(n) people")
+                        }
+                    }
+                }
+                for group in table.groups {
+                    let hidden = group.parts.filter { table[$0] == .suppressed }
+                    if table[group.total] == .suppressed {
+                        XCTAssertFalse(hidden.isEmpty && !group.parts.isEmpty, "\(table.id): a withheld total is the sum of its shown parts")
+                    } else {
+                        XCTAssertNotEqual(hidden.count, 1, "\(table.id): one withheld cell in a group with a shown total is total − the rest")
+                    }
+                }
+            }
+        }
+    }
+
+    func testEveryFormatHoldsTheSameFiguresAndNoNames() throws {
+        let people = (0..<12).map { person($0, start: "2026-01-05", outcome: $0 < 7 ? .job : .education, hours: 37) }
+        let r = report(people)
+        for format in Report.Format.allCases {
+            let text = r.written(as: format, strings: strings)
+            XCTAssertFalse(text.contains("Person 3"), "\(format): no names")
+            XCTAssertFalse(text.contains("p-3"), "\(format): no participant ids")
+            XCTAssertTrue(text.contains("7") && text.contains("12"), "\(format) holds the counts:\n\(text)")
+        }
+        XCTAssertTrue(r.written(as: .text, strings: strings).contains("< 5"), "the withheld cells read < 5")
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.written(as: .json, strings: strings).utf8)) as? [String: Any])
+        XCTAssertEqual(json["suppressionThreshold"] as? Int, 5)
+    }
+}
+
+/// SplitMix64: the same numbers for the same seed on every machine.
+private struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
