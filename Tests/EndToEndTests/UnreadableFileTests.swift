@@ -35,9 +35,16 @@ final class UnreadableFileTests: EndToEndTestCase {
         let run = try startTUI(width: 80, height: 24)
         let tmux = run.tmux
         var screen = tmux.waitFor("cannot be read")
-        for name in otherNames {
-            XCTAssertTrue(screen.contains(name), "\(name) is still listed:\n\(screen)")
+        // The caseload is longer than one screen: page down to its end to see every row.
+        var seen = screen
+        for _ in 0..<3 {
+            tmux.send("PageDown")
+            seen += "\n" + tmux.settle(tmux.screen())
         }
+        for name in otherNames {
+            XCTAssertTrue(seen.contains(name), "\(name) is still listed:\n\(seen)")
+        }
+        screen = seen
         for name in brokenNames { XCTAssertFalse(screen.contains(name), "\(name) is listed from a damaged file:\n\(screen)") }
         func rows(_ screen: String) -> (truncated: String?, wrongType: String?) {
             let lines = screen.components(separatedBy: "\n")

@@ -27,6 +27,14 @@ public enum DemoData {
         var conversationsHeld: Int?
         var aboutMe: [String: String]?
         var goals: [DemoGoal]?
+        /// Where the citizen stood at the end, for a course that has ended.
+        var outcome: DemoOutcome?
+    }
+
+    struct DemoOutcome: Decodable {
+        var kind: Outcome.Kind
+        var hoursPerWeek: Int?
+        var text: String
     }
 
     struct DemoGoal: Decodable {
@@ -79,8 +87,9 @@ public enum DemoData {
         try store.prepare()
         try AtomicFile.write(Data("Stepwise demo data\n".utf8), to: marker)
         let stamp = Stamp(by: identity.coach, at: now)
+        let indicators = (try? IndicatorSet.load(resources: resources))?.indicators.map(\.id) ?? []
         var ids: [String] = []
-        for person in people {
+        for (seed, person) in people.enumerated() {
             let start = CourseFrame.monday(of: today.adding(days: person.startOffsetDays))
             var participant = Participant(id: RecordID.generate(prefix: "p"), name: person.name,
                                           language: person.language, courseStart: start, by: stamp)
@@ -92,6 +101,10 @@ public enum DemoData {
                 participant.plan = written.plan
                 try store.appendHistory(written, participant: participant.id)
             }
+            DemoHistory.live(&participant, seed: seed, indicators: indicators, coach: identity.coach, today: today)
+            if let outcome = person.outcome, participant.courseEnd < today {
+                participant.outcome = Outcome(kind: outcome.kind, hoursPerWeek: outcome.hoursPerWeek, text: outcome.text, day: participant.courseEnd)
+            }
             try store.save(participant)
             ids.append(participant.id)
         }
@@ -102,6 +115,7 @@ public enum DemoData {
                               place: demo.place, capacity: demo.capacity, language: demo.language)
             offer.booked = (demo.bookedBy ?? []).filter(ids.indices.contains).map { Seat(participantId: ids[$0], since: now) }
             offer.waiting = (demo.waitingBy ?? []).filter(ids.indices.contains).map { Seat(participantId: ids[$0], since: now) }
+            DemoHistory.attend(&offer, today: today)
             try store.save(offer)
         }
         return (ids.count, offers.count)
