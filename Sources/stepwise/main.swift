@@ -5,7 +5,7 @@ import StepwiseCore
 let environment = ProcessInfo.processInfo.environment
 
 func fail(_ message: String, status: Int32) -> Never {
-    FileHandle.standardError.write(Data(("stepwise: " + message + "\n").utf8))
+    CLIOutput.error(message)
     exit(status)
 }
 
@@ -17,17 +17,18 @@ let options: CommandLineOptions
 do {
     options = try CommandLineOptions(Array(CommandLine.arguments.dropFirst()))
 } catch let error as CommandLineOptions.UsageError {
-    fail(error.message + "\nTry 'stepwise --help'.", status: 2)
+    CLIOutput.usage(error.message, command: error.help)
+    exit(2)
 } catch {
     fail("\(error)", status: 2)
 }
 
 if options.version {
-    print(HelpText.version)
+    print(Command.version)
     exit(0)
 }
 if options.help {
-    print(HelpText.text(for: options.command))
+    print(options.named?.help ?? Command.overview)
     exit(0)
 }
 

@@ -161,7 +161,7 @@ public struct BookingStore: Sendable {
         do {
             _ = try store.loadParticipant(id)
         } catch let problem as RecordProblem {
-            if problem.reason == "does not exist" { throw Failure.unknownParticipant(id) }
+            if problem.kind == .missing { throw Failure.unknownParticipant(id) }
             throw Failure.unreadable(problem)
         }
     }
@@ -170,7 +170,7 @@ public struct BookingStore: Sendable {
         do {
             return try store.loadOffer(id)
         } catch let problem as RecordProblem {
-            if problem.reason == "does not exist" { return nil }
+            if problem.kind == .missing { return nil }
             throw Failure.unreadable(problem)
         }
     }

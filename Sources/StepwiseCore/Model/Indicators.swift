@@ -25,7 +25,7 @@ public struct IndicatorSet: Codable, Equatable, Sendable {
     public static func load(resources: URL) throws -> IndicatorSet {
         let url = resources.appendingPathComponent("indicators.json")
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw RecordProblem(file: "indicators.json", reason: "does not exist")
+            throw RecordProblem.missing("indicators.json")
         }
         do { return try JSONDecoder().decode(IndicatorSet.self, from: data) } catch let error as DecodingError {
             throw RecordProblem(file: "indicators.json", decoding: error)

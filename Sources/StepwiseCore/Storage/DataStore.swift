@@ -96,7 +96,7 @@ public final class DataStore: Sendable {
     private func read(_ url: URL) throws -> Data {
         do { return try Data(contentsOf: url) } catch {
             let exists = FileManager.default.fileExists(atPath: url.path)
-            throw RecordProblem(file: relative(url), reason: exists ? "cannot be read" : "does not exist")
+            throw exists ? RecordProblem.unreadable(relative(url)) : RecordProblem.missing(relative(url))
         }
     }
 

@@ -121,7 +121,7 @@ public enum RecordCodec {
         if detail.hasPrefix("Number "), let end = detail.range(of: " is not representable") {
             let number = String(detail[detail.index(detail.startIndex, offsetBy: 7)..<end.lowerBound].prefix(30))
             let where_ = data.range(of: Data(number.utf8)).map { " on line \(line(at: $0.lowerBound))" } ?? ""
-            return "holds a number too large to read (\(number))\(where_)"
+            return "holds a number too large to read\(where_)"
         }
         if let range = detail.range(of: #"(character|at) [0-9]+"#, options: .regularExpression),
            let offset = Int(detail[range].split(separator: " ").last ?? "") {

@@ -1,17 +1,46 @@
 import Foundation
 
-/// Why a data file could not be used: the file, the field (when one is to blame) and the reason.
+/// Why a data file could not be used: the kind of problem, the file, the field (when one is to
+/// blame) and the reason in words. Callers decide by `kind`, never by the words.
 public struct RecordProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What kind of problem it is.
+    public enum Kind: String, Equatable, Sendable {
+        /// The file does not exist (an unknown id).
+        case missing
+        /// The file exists but cannot be read (permissions, not a file).
+        case unreadable
+        /// The file was read, but what it holds is not a valid record.
+        case invalid
+        /// There are no strings for the language asked for.
+        case unknownLanguage
+    }
+
+    public var kind: Kind
     /// Path relative to the data folder, e.g. `participants/p-abc.json`.
     public var file: String
     /// The field at fault, e.g. `conversations[1].status`; nil when the whole file is.
     public var field: String?
+    /// In words, naming the expected form and never the value found, e.g. "expected a date".
     public var reason: String
 
+    /// An invalid record.
     public init(file: String, field: String? = nil, reason: String) {
+        self.init(kind: .invalid, file: file, field: field, reason: reason)
+    }
+
+    public init(kind: Kind, file: String, field: String? = nil, reason: String) {
+        self.kind = kind
         self.file = file
         self.field = field
         self.reason = reason
+    }
+
+    /// A file that does not exist.
+    public static func missing(_ file: String) -> RecordProblem { RecordProblem(kind: .missing, file: file, reason: "does not exist") }
+
+    /// A file that exists but cannot be read.
+    public static func unreadable(_ file: String) -> RecordProblem {
+        RecordProblem(kind: .unreadable, file: file, reason: "cannot be read")
     }
 
     public var description: String {

@@ -8,7 +8,7 @@ enum Validation {
             throw RecordProblem(file: file, field: "id", reason: "is not a valid id")
         }
         if participant.id != expected {
-            throw RecordProblem(file: file, field: "id", reason: "is \"\(participant.id)\" but the file is named \(expected)")
+            throw RecordProblem(file: file, field: "id", reason: "does not match the file name: expected \(expected)")
         }
         if participant.name.trimmingCharacters(in: .whitespaces).isEmpty {
             throw RecordProblem(file: file, field: "name", reason: "is empty")

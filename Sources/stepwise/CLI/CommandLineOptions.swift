@@ -1,16 +1,28 @@
-/// The parsed command line: the command, its flags, its options with values, and its
-/// positional arguments, checked against the command's entry in `CommandSpec.all`.
+/// The parsed command line: the command (and subcommand), its flags, its options with values,
+/// and its positional arguments, checked against the command's entry in `Command.all`.
 struct CommandLineOptions {
-    /// A command line that cannot be run, with the message to show.
-    struct UsageError: Error { let message: String }
+    /// A command line that cannot be run, with the message to show and the command whose
+    /// help to point to (nil: the overview).
+    struct UsageError: Error {
+        let message: String
+        var help: String?
+    }
 
-    var command = "tui"
+    /// The command named on the line; nil when none was (the caseload screen runs).
+    var named: Command?
+    /// The subcommand named after it (`offers list`), whose positional arguments follow.
+    var subcommand: Command?
     /// Flags given, e.g. `--json`.
     var flags: Set<String> = []
     /// Options given with a value, e.g. `--data` → `/srv/stepwise`.
     var values: [String: String] = [:]
+    /// Positional arguments, after the subcommand's name.
     var positional: [String] = []
 
+    /// The command to run.
+    var command: Command { named ?? Command.all[0] }
+    /// The command as messages name it, e.g. `offers import`.
+    var commandName: String { [command.name, subcommand?.name].compactMap { $0 }.joined(separator: " ") }
     var data: String? { values["--data"] }
     var language: String? { values["--lang"] }
     var help: Bool { flags.contains("--help") }
@@ -19,38 +31,59 @@ struct CommandLineOptions {
     init(_ arguments: [String]) throws {
         var rest = arguments[...]
         if let first = rest.first, !first.hasPrefix("-") {
-            guard CommandSpec.named(first) != nil else { throw UsageError(message: "unknown command '\(first)'") }
-            command = first
+            guard let command = Command.named(first) else { throw UsageError(message: "unknown command '\(first)'") }
+            named = command
             rest = rest.dropFirst()
         }
-        let spec = CommandSpec.named(command) ?? CommandSpec.all[0]
+        let command = named ?? Command.all[0]
+        let accepted = command.acceptedOptions
         while let argument = rest.popFirst() {
             if argument == "--" {
                 positional += rest
                 break
             }
             let (name, inlineValue) = CommandLineOptions.split(argument)
-            if name == "-h" || name == "--help" || name == "--version" {
-                flags.insert(name == "-h" ? "--help" : name)
-            } else if CommandSpec.globalValued.contains(name) || spec.valued.contains(name) {
+            let option = accepted.first { $0.name == (name == "-h" ? "--help" : name) }
+            if let option, option.value != nil {
                 guard let value = inlineValue ?? rest.popFirst(), !value.isEmpty else {
                     throw UsageError(message: "\(name) needs a value")
                 }
                 values[name] = value
-            } else if spec.flags.contains(name), inlineValue == nil {
-                flags.insert(name)
+            } else if let option, inlineValue == nil {
+                flags.insert(option.name)
             } else if argument.hasPrefix("-") && argument.count > 1 {
-                throw UsageError(message: "unknown option '\(argument)' for '\(command)'")
+                throw UsageError(message: "unknown option '\(argument)' for '\(command.name)'")
             } else {
                 positional.append(argument)
             }
         }
         if help || version { return }
+        try chooseSubcommand(of: command)
+        let spec = subcommand ?? command
         if positional.count < spec.positional.lowerBound {
-            throw UsageError(message: "'\(command)' needs \(spec.positionalNames)")
+            throw UsageError(message: "'\(commandName)' needs \(spec.argumentNouns)", help: subcommand.map { _ in command.name })
         }
         if positional.count > spec.positional.upperBound {
-            throw UsageError(message: "unexpected argument '\(positional[spec.positional.upperBound])'")
+            throw UsageError(message: "unexpected argument '\(positional[spec.positional.upperBound])'",
+                             help: subcommand.map { _ in command.name })
+        }
+    }
+
+    /// Takes the subcommand's name off the positional arguments and refuses options that
+    /// belong to another subcommand.
+    private mutating func chooseSubcommand(of command: Command) throws {
+        guard !command.subcommands.isEmpty else { return }
+        guard let name = positional.first else {
+            throw UsageError(message: "'\(command.name)' needs \(command.argumentNouns)", help: command.name)
+        }
+        guard let chosen = command.subcommand(name) else {
+            throw UsageError(message: "unknown \(command.name) command '\(name)'; use \(command.argumentNouns)", help: command.name)
+        }
+        subcommand = chosen
+        positional.removeFirst()
+        let allowed = Set((chosen.options + command.options + Command.globalOptions).map(\.name))
+        if let stray = (flags.union(values.keys)).subtracting(allowed).sorted().first {
+            throw UsageError(message: "\(stray) does not go with '\(commandName)'", help: command.name)
         }
     }
 
@@ -58,35 +91,4 @@ struct CommandLineOptions {
         guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") else { return (argument, nil) }
         return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
     }
-}
-
-/// What a command accepts besides the global `--data`, `--lang`, `--help`.
-struct CommandSpec {
-    let name: String
-    let flags: Set<String>
-    let valued: Set<String>
-    let positional: ClosedRange<Int>
-    /// How the positional arguments are named in messages, e.g. "a participant id".
-    let positionalNames: String
-
-    static let globalValued: Set<String> = ["--data", "--lang"]
-
-    /// Every command; the first is the default (the caseload screen).
-    static let all: [CommandSpec] = [
-        CommandSpec(name: "tui", flags: [], valued: [], positional: 0...0, positionalNames: ""),
-        CommandSpec(name: "demo", flags: [], valued: [], positional: 0...0, positionalNames: ""),
-        CommandSpec(name: "list", flags: ["--json"], valued: [], positional: 0...0, positionalNames: ""),
-        CommandSpec(name: "check", flags: [], valued: ["--retention"], positional: 0...0, positionalNames: ""),
-        CommandSpec(name: "offers", flags: ["--json", "--skip-bad"], valued: ["--output", "--separator"], positional: 1...2,
-                    positionalNames: "list, import FILE.csv or export"),
-        CommandSpec(name: "book", flags: [], valued: [], positional: 2...2, positionalNames: "a participant id and an offer id"),
-        CommandSpec(name: "unbook", flags: [], valued: [], positional: 2...2, positionalNames: "a participant id and an offer id"),
-        CommandSpec(name: "summary", flags: ["--print"], valued: ["--format", "--output", "--printer"], positional: 1...1,
-                    positionalNames: "a participant id"),
-        CommandSpec(name: "calendar", flags: [], valued: ["--output"], positional: 1...1, positionalNames: "a participant id"),
-        CommandSpec(name: "export", flags: [], valued: ["--output", "--format"], positional: 1...1, positionalNames: "a participant id"),
-        CommandSpec(name: "erase", flags: ["--yes"], valued: [], positional: 1...1, positionalNames: "a participant id"),
-    ]
-
-    static func named(_ name: String) -> CommandSpec? { all.first { $0.name == name } }
 }

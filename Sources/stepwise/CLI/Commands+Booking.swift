@@ -4,6 +4,44 @@ import StepwiseCore
 /// `stepwise book PARTICIPANT OFFER` and `stepwise unbook PARTICIPANT OFFER`: booking from
 /// scripts, under the offer's lock, with the outcome on standard output (warnings and
 /// refusals on standard error).
+extension Command {
+    static let book = Command(
+        "book", summary: "book a participant into an offer (or its waitlist)",
+        help: """
+        Usage: stepwise book PARTICIPANT OFFER [--data DIR]
+
+        Books a seat in the offer for the participant (ids as 'stepwise list' and
+        'stepwise offers list' show them). When every seat is taken, the participant
+        goes on the waitlist and is given a seat automatically when one frees up.
+        Prints "booked: ..., seat N of C" or "waitlisted at place N: ...". Overlaps with
+        the participant's other offers and mandatory conversations are warned about on
+        standard error. Safe to run from many scripts and terminals at once. The
+        participant is named by id alone unless standard output is a terminal.
+
+        Exit status: 0 booked or waitlisted; 1 not booked (already booked or waiting,
+        offer cancelled, full without a waitlist, unknown participant or offer);
+        2 bad usage.
+        """,
+        arguments: bookingArguments, action: .run { $0.book() })
+
+    static let unbook = Command(
+        "unbook", summary: "give up a seat or a place on a waitlist",
+        help: """
+        Usage: stepwise unbook PARTICIPANT OFFER [--data DIR]
+
+        Gives up the participant's seat (the first on the waitlist gets it, and their
+        record says so) or their place on the waitlist. Prints "unbooked: ..." or
+        "left the waitlist: ...", then "promoted from the waitlist: ..." when someone
+        moved up.
+
+        Exit status: 0 done; 1 not booked, unknown participant or offer; 2 bad usage.
+        """,
+        arguments: bookingArguments, action: .run { $0.unbook() })
+
+    private static let bookingArguments = [Argument(name: "PARTICIPANT", noun: "a participant id", completes: .participantID),
+                                           Argument(name: "OFFER", noun: "an offer id", completes: .offerID)]
+}
+
 extension Commands {
     func book() -> Int32 {
         guard let (participantId, offerId) = bookingArguments() else { return 2 }
@@ -12,17 +50,17 @@ extension Commands {
         do {
             let result = try bookings.book(participantId, into: offerId)
             let offer = result.change.offer
-            let who = personLabel(participantId)
+            let who = Words.person(participantId, in: store)
             switch result.change.outcome {
             case let .booked(seat):
-                print("booked: \(who) in \(offerLabel(offer)), seat \(seat) of \(offer.capacity)")
+                say("booked: \(who) in \(Words.offer(offer)), seat \(seat) of \(offer.capacity)")
             case let .waitlisted(place):
-                print("waitlisted at place \(place): \(who) for \(offerLabel(offer)), \(offer.booked.count) of \(offer.capacity) seats booked")
+                say("waitlisted at place \(place): \(who) for \(Words.offer(offer)), \(offer.booked.count) of \(offer.capacity) seats booked")
             default:
-                print("\(who): \(offerLabel(offer)) changed")
+                say("\(who): \(Words.offer(offer)) changed")
             }
             for event in result.change.events where event.kind == .promoted {
-                print("promoted from the waitlist: \(event.participantId) now holds a seat in \(offerLabel(offer))")
+                say("promoted from the waitlist: \(event.participantId) now holds a seat in \(Words.offer(offer))")
             }
             audit(.booked, participant: participantId)
             warnAboutOverlaps(participantId, offer: offer)
@@ -40,16 +78,16 @@ extension Commands {
         do {
             let result = try bookings.unbook(participantId, from: offerId)
             let offer = result.change.offer
-            let who = personLabel(participantId)
+            let who = Words.person(participantId, in: store)
             switch result.change.outcome {
             case .leftWaitlist:
-                print("left the waitlist: \(who) of \(offerLabel(offer))")
+                say("left the waitlist: \(who) of \(Words.offer(offer))")
             default:
-                print("unbooked: \(who) from \(offerLabel(offer))")
+                say("unbooked: \(who) from \(Words.offer(offer))")
             }
             audit(.unbooked, participant: participantId)
             for event in result.change.events where event.kind == .promoted {
-                print("promoted from the waitlist: \(event.participantId) now holds a seat in \(offerLabel(offer))")
+                say("promoted from the waitlist: \(event.participantId) now holds a seat in \(Words.offer(offer))")
             }
             reportJournal(result.journalProblems)
             return 0
@@ -63,30 +101,15 @@ extension Commands {
         let participantId = options.positional[0]
         let offerId = options.positional[1]
         guard RecordID.isValid(participantId) else {
-            printError("'\(participantId)' is not a valid participant id (see 'stepwise list')")
+            printError(Words.invalidParticipantID(participantId))
             return nil
         }
         guard RecordID.isValid(offerId) else {
-            printError("'\(offerId)' is not a valid offer id (see 'stepwise offers list')")
+            printError(Words.invalidOfferID(offerId))
             return nil
         }
         return (participantId, offerId)
     }
-
-    func requireDataFolder() -> Bool {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: store.root.path, isDirectory: &isDirectory), isDirectory.boolValue { return true }
-        printError("no data folder at \(store.root.path) (use --data DIR, or 'stepwise demo' to make one)")
-        return false
-    }
-
-    /// `Name (p-id)` when the participant can be read, else the id.
-    private func personLabel(_ id: String) -> String {
-        guard let participant = try? store.loadParticipant(id) else { return id }
-        return "\(participant.name) (\(id))"
-    }
-
-    func offerLabel(_ offer: Offer) -> String { "\"\(offer.title)\" (\(offer.id))" }
 
     private func bookingFailure(_ error: Error) -> Int32 {
         switch error {

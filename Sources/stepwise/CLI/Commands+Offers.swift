@@ -4,39 +4,56 @@ import StepwiseUI
 
 /// `stepwise offers list [--json]`, `offers import FILE.csv [--skip-bad]` and
 /// `offers export [--output FILE] [--separator ;]`: the catalogue for scripts and spreadsheets.
+extension Command {
+    static let offers = Command(
+        "offers", summary: "list, import or export the offer catalogue (CSV)",
+        help: """
+        Usage: stepwise offers list [--json] [--data DIR]
+               stepwise offers import FILE.csv [--skip-bad] [--data DIR]
+               stepwise offers export [--output FILE] [--separator ,|;|tab] [--data DIR]
+
+        list     prints each offer: id, first day, kind, seats booked of capacity, waiting,
+                 title. --json: an array of objects with id, title, kind, status,
+                 capacity, booked, waiting, free, waitlistLimit, place, language, suits,
+                 facilitators and sessions (day, start, end).
+        import   reads a catalogue spreadsheet saved as CSV: comma, semicolon or tab
+                 separated, UTF-8 with or without BOM (or Windows-1252), quoted fields
+                 with separators, quotes and line breaks. One row per offer; the header
+                 names the columns (title, kind and capacity are required):
+                   id, title, kind, status, sessions, place, capacity, waitlist, language,
+                   suits, facilitators, description, employer, contactName, contactPhone,
+                   contactEmail, internshipStart, internshipEnd, hoursPerWeek, tasks
+                 sessions: "2026-12-03 10:00-12:00|10.12.2026 10.00-12.00" (dates ISO or
+                 day first: 3.12.2026, 03/12/2026); facilitators: "Mette Holm (peer
+                 trainer)|Ali Khan (coach)"; waitlist: empty for no limit, 0 for none.
+                 A row with a known id updates that offer and keeps its bookings (and
+                 the fields of columns the file leaves out); a row without an id adds
+                 a new offer. Bad rows are reported by line and column, and nothing
+                 is imported unless every row is good.
+                 --skip-bad   import the good rows and report the bad ones
+        export   writes the catalogue as CSV (UTF-8 with BOM, CRLF, ISO dates) to
+                 standard output or --output FILE; import gives back the same catalogue.
+                 --separator ;   for spreadsheet programs set to Danish, Swedish or German
+        Seats, waitlists, accommodations and follow-up meetings are not in the file.
+
+        Exit status: 0 done, 1 failed (nothing imported when a row is bad, or no data
+        folder), 2 bad usage.
+        """,
+        action: .subcommands([
+            Command("list", summary: "print the catalogue (--json for scripts)", help: "",
+                    options: [Option("--json", "an array of JSON objects instead of lines")], action: .run { $0.listOffers() }),
+            Command("import", summary: "import a catalogue spreadsheet saved as CSV", help: "",
+                    options: [Option("--skip-bad", "import the good rows and report the bad ones")],
+                    arguments: [Argument(name: "FILE.csv", noun: "a file name", completes: .file)], action: .run { $0.importOffers() }),
+            Command("export", summary: "write the catalogue as CSV", help: "",
+                    options: [Option("--output", value: "FILE", completes: .file, "write to FILE (mode 0600) instead of standard output"),
+                              Option("--separator", value: ",|;|tab", completes: .words, "the separator: , (the default), ; or tab")],
+                    action: .run { $0.exportOffers() }),
+        ]))
+}
+
 extension Commands {
-    func offers() -> Int32 {
-        let sub = options.positional[0]
-        let allowed: (flags: Set<String>, values: Set<String>, arguments: Int)
-        switch sub {
-        case "list": allowed = (["--json"], [], 1)
-        case "import": allowed = (["--skip-bad"], [], 2)
-        case "export": allowed = ([], ["--output", "--separator"], 1)
-        default: return offersUsage("unknown offers command '\(sub)'; use list, import FILE.csv or export")
-        }
-        if let flag = options.flags.subtracting(allowed.flags).subtracting(["--help", "--version"]).sorted().first {
-            return offersUsage("\(flag) does not go with 'offers \(sub)'")
-        }
-        if let value = Set(options.values.keys).subtracting(allowed.values).subtracting(CommandSpec.globalValued).sorted().first {
-            return offersUsage("\(value) does not go with 'offers \(sub)'")
-        }
-        if options.positional.count < allowed.arguments { return offersUsage("'offers \(sub)' needs a file name") }
-        if options.positional.count > allowed.arguments {
-            return offersUsage("unexpected argument '\(options.positional[allowed.arguments])'")
-        }
-        switch sub {
-        case "list": return listOffers()
-        case "import": return importOffers(options.positional[1])
-        default: return exportOffers()
-        }
-    }
-
-    private func offersUsage(_ message: String) -> Int32 {
-        printError(message + "\nTry 'stepwise offers --help'.")
-        return 2
-    }
-
-    private func listOffers() -> Int32 {
+    func listOffers() -> Int32 {
         guard requireDataFolder() else { return 1 }
         let (offers, problems) = store.loadOffers()
         for problem in problems { printError("unreadable: \(problem)") }
@@ -48,20 +65,20 @@ extension Commands {
             guard let data = try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys]) else {
                 return 1
             }
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
+            CLIOutput.document(data + Data("\n".utf8), .json)
         } else {
-            for offer in sorted { print(OfferJSON.line(offer)) }
+            for offer in sorted { say(OfferJSON.line(offer)) }
         }
         return 0
     }
 
-    private func exportOffers() -> Int32 {
+    func exportOffers() -> Int32 {
         let separator: Character
         switch options.values["--separator"]?.lowercased() ?? "," {
         case ",", "comma": separator = ","
         case ";", "semicolon": separator = ";"
         case "\t", "tab": separator = "\t"
-        case let other: return offersUsage("--separator must be , ; or tab, not '\(other)'")
+        case let other: return usage("--separator must be , ; or tab, not '\(other)'")
         }
         guard requireDataFolder() else { return 1 }
         let (offers, problems) = store.loadOffers()
@@ -71,22 +88,15 @@ extension Commands {
                        + "(see 'stepwise check'); an export without them would not be the whole catalogue")
             return 1
         }
-        let data = OfferCSV.export(offers, separator: separator)
-        guard let output = options.values["--output"] else {
-            FileHandle.standardOutput.write(data)
-            return 0
-        }
-        do {
-            try AtomicFile.write(data, to: URL(fileURLWithPath: output))
-        } catch {
-            printError("could not write \(output): \(error)")
-            return 1
-        }
-        print("exported \(offers.count) offer\(offers.count == 1 ? "" : "s") to \(output)")
+        // CSV is data: cells keep what was typed (its own rules keep it data, see OfferCSV).
+        guard let destination = emit(OfferCSV.export(offers, separator: separator), .data) else { return 1 }
+        if case let .file(output) = destination { say("exported \(Words.count(offers.count, "offer")) to \(output)") }
         return 0
     }
 
-    private func importOffers(_ path: String) -> Int32 {
+    func importOffers() -> Int32 {
+        let path = options.positional[0]
+        guard requireDataFolder() else { return 1 }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -117,7 +127,7 @@ extension Commands {
             line += "; skipped \(lines.count) bad row\(lines.count == 1 ? "" : "s") (line\(lines.count == 1 ? "" : "s") "
                 + lines.map(String.init).joined(separator: ", ") + ")"
         }
-        print(line)
+        say(line)
         return report.problems.isEmpty || (skipBad && total > 0) ? 0 : 1
     }
 }
@@ -138,8 +148,8 @@ enum OfferJSON {
     /// `o-abc  2026-12-03  workshop         9/12 booked, 2 waiting  CV-værksted`
     static func line(_ offer: Offer) -> String {
         let counts = "\(offer.booked.count)/\(offer.capacity) booked" + (offer.waiting.isEmpty ? "" : ", \(offer.waiting.count) waiting")
-        return [offer.id, offer.firstDay?.iso ?? "no date   ", DisplayWidth.pad(offer.kind, to: 15),
-                DisplayWidth.pad(counts, to: 22), offer.title + (offer.status == .cancelled ? "  (cancelled)" : "")]
+        return [offer.id, offer.firstDay?.iso ?? "no date   ", DisplayWidth.pad(DisplaySafe.text(offer.kind), to: 15),
+                DisplayWidth.pad(counts, to: 22), DisplaySafe.text(offer.title) + (offer.status == .cancelled ? "  (cancelled)" : "")]
             .joined(separator: "  ")
     }
 }

@@ -4,26 +4,79 @@ import StepwiseCore
 /// The citizen's rights from the command line: `stepwise export ID` (a copy of everything
 /// held), `stepwise erase ID --yes` (erasure), and `stepwise check --retention DAYS` (records
 /// kept past their time). Messages name ids, files and fields, never what a record says.
+extension Command {
+    static let export = Command(
+        "export", summary: "a copy of everything held about one citizen (JSON or text)",
+        help: """
+        Usage: stepwise export PARTICIPANT [--format json|text] [--output FILE] [--data DIR]
+
+        Gives the citizen a copy of everything Stepwise holds about them: the record
+        (about me, plan, notes with every earlier version, sessions, ratings,
+        milestones, contacts, conversations, outcome, journal), every saved version of
+        the plan, their seats and places on waitlists (with the details of an
+        internship they hold), forms about them left half-typed, and every audit log
+        entry about them (who opened, changed, printed, exported it, and when).
+        --format json   (the default) one JSON object: about, made, madeBy, record,
+                        planHistory, bookings, drafts, auditLog, unreadableOffers
+        --format text   the same as readable text with headings, for printing
+        --output FILE   write to FILE (created readable only by you, mode 0600)
+                        instead of standard output
+        The export is noted in the audit log (and so is in the copy itself).
+        Make one copy of each format by running it twice.
+
+        Exit status: 0 exported; 1 unknown or unreadable participant, no data folder, or
+        the audit log or the file cannot be written; 2 bad usage.
+        """,
+        options: [Option("--format", value: "json|text", completes: .words, "json (the default) or readable text"),
+                  Option("--output", value: "FILE", completes: .file, "write to FILE (mode 0600) instead of standard output")],
+        arguments: [.participant], action: .run { $0.export() })
+
+    static let erase = Command(
+        "erase", summary: "erase everything held about one citizen (--yes)",
+        help: """
+        Usage: stepwise erase PARTICIPANT --yes [--data DIR]
+
+        Erases everything held about the participant, for the citizen's right to
+        erasure: their record, plan history, forms about them left half-typed, lock
+        and temporary files. Their seats and places on waitlists are given up first,
+        as 'stepwise unbook' would (the first in line moves up and their record says
+        so; an internship loses the accommodations and follow-ups agreed for them).
+        The audit log keeps its lines but names the participant by an anonymous
+        marker (erased-1, erased-2, ...) instead of the id, and gets one 'erased'
+        entry. It cannot be undone: give the citizen a copy first (stepwise export).
+        Without --yes nothing is erased: it prints what would be, as counts.
+        A record open at another terminal is refused. An erasure cut off half-way
+        can be run again; it finishes what is left.
+
+        Exit status: 0 erased; 1 refused (no --yes, nothing held, open elsewhere, an
+        offer file that names the participant cannot be read) or not finished;
+        2 bad usage.
+        """,
+        options: [Option("--yes", "erase; without it, only say what would be erased")],
+        arguments: [.participant], action: .run { $0.erase() })
+}
+
+extension Command.Argument {
+    /// A participant's id, as `stepwise list` shows it.
+    static let participant = Command.Argument(name: "PARTICIPANT", noun: "a participant id", completes: .participantID)
+}
+
 extension Commands {
     func export() -> Int32 {
         let id = options.positional[0]
         guard RecordID.isValid(id) else {
-            printError("'\(id)' is not a valid participant id (see 'stepwise list')")
+            printError(Words.invalidParticipantID(id))
             return 2
         }
         let format = options.values["--format"] ?? "json"
         guard format == "json" || format == "text" else {
-            printError("--format must be json or text, not '\(format)'\nTry 'stepwise export --help'.")
-            return 2
+            return usage("--format must be json or text, not '\(format)'")
         }
         guard requireDataFolder() else { return 1 }
         do {
             _ = try store.loadParticipant(id)
-        } catch let problem as RecordProblem where problem.reason == "does not exist" {
-            printError("unknown participant '\(id)'; nothing exported")
-            return 1
         } catch {
-            printError("nothing exported: \(error)")
+            printError(Words.participantProblem(id, error) + "; nothing exported")
             return 1
         }
         let identity = Identity.current(environment: environment)
@@ -46,27 +99,18 @@ extension Commands {
         for problem in export.unreadableOffers {
             printError("warning: \(problem); a seat in it cannot be listed")
         }
-        guard let output = options.values["--output"] else {
-            FileHandle.standardOutput.write(data)
-            return 0
-        }
-        do {
-            try AtomicFile.write(data, to: URL(fileURLWithPath: output))
-        } catch {
-            printError("could not write \(output): \(error)")
-            return 1
-        }
-        let notes = export.participant.notes.count
-        print("exported everything held about \(id) to \(output) (\(format), readable only by you): the record with "
-              + "\(notes) note\(notes == 1 ? "" : "s"), \(count(export.planHistory.count, "plan version")), "
-              + "\(count(export.bookings.count, "booking")), \(count(export.audit.count, "audit entry", "audit entries"))")
+        guard let destination = emit(data, format == "json" ? .json : .text()) else { return 1 }
+        guard case let .file(output) = destination else { return 0 }
+        say("exported everything held about \(id) to \(output) (\(format), readable only by you): the record with "
+            + "\(Words.count(export.participant.notes.count, "note")), \(Words.count(export.planHistory.count, "plan version")), "
+            + "\(Words.count(export.bookings.count, "booking")), \(Words.count(export.audit.count, "audit entry", "audit entries"))")
         return 0
     }
 
     func erase() -> Int32 {
         let id = options.positional[0]
         guard RecordID.isValid(id) else {
-            printError("'\(id)' is not a valid participant id (see 'stepwise list')")
+            printError(Words.invalidParticipantID(id))
             return 2
         }
         guard requireDataFolder() else { return 1 }
@@ -82,7 +126,7 @@ extension Commands {
             return 1
         }
         guard options.flags.contains("--yes") else {
-            print("would erase everything held about \(id): \(inventory.summary)")
+            say("would erase everything held about \(id): \(inventory.summary)")
             printError("not erased: this cannot be undone. Give the citizen a copy first ('stepwise export \(id)'), "
                        + "then run 'stepwise erase \(id) --yes'")
             return 1
@@ -94,11 +138,11 @@ extension Commands {
             printError("\(error)")
             return 1
         }
-        print("erased \(id): \(report.inventory.summary)")
+        say("erased \(id): \(report.inventory.summary)")
         for (offer, participant) in report.promoted {
-            print("promoted from the waitlist: \(participant) now holds a seat in \(offer)")
+            say("promoted from the waitlist: \(participant) now holds a seat in \(offer)")
         }
-        if !report.marker.isEmpty { print("the audit log now names the erased participant \(report.marker)") }
+        if !report.marker.isEmpty { say("the audit log now names the erased participant \(report.marker)") }
         for problem in report.problems { printError("not finished: \(problem)") }
         if !report.problems.isEmpty {
             printError("run 'stepwise erase \(id) --yes' again once the problems are fixed; it finishes what is left")
@@ -110,21 +154,17 @@ extension Commands {
     /// `check --retention DAYS`: lists, does not judge; listing records is not an error.
     func retention(_ text: String) -> Int32 {
         guard let days = Int(text), days >= 0 else {
-            printError("--retention needs a number of days (0 or more), not '\(text)'\nTry 'stepwise check --help'.")
-            return 2
+            return usage("--retention needs a number of days (0 or more), not '\(text)'")
         }
-        guard FileManager.default.fileExists(atPath: store.root.path) else {
-            printError("\(store.root.path) does not exist")
-            return 1
-        }
+        guard requireDataFolder() else { return 1 }
         let (expired, problems) = Retention.expired(in: store, olderThan: days, today: .today)
         for problem in problems { printError("cannot tell when the course ended: \(problem)") }
         for record in expired {
-            print("\(record.id)  \(record.courseEnd.iso)  \(record.daysSince) days")
+            say("\(record.id)  \(record.courseEnd.iso)  \(record.daysSince) days")
         }
         let total = store.participantIDs().count
-        print("\(expired.count) of \(total) record\(total == 1 ? "" : "s"): course ended more than \(days) day\(days == 1 ? "" : "s") ago"
-              + (expired.isEmpty ? "" : " (erase with 'stepwise erase ID --yes' when no longer needed)"))
+        say("\(expired.count) of \(Words.count(total, "record")): course ended more than \(Words.count(days, "day")) ago"
+            + (expired.isEmpty ? "" : " (erase with 'stepwise erase ID --yes' when no longer needed)"))
         return problems.isEmpty ? 0 : 1
     }
 
@@ -137,7 +177,4 @@ extension Commands {
         }
     }
 
-    private func count(_ n: Int, _ one: String, _ many: String? = nil) -> String {
-        "\(n) " + (n == 1 ? one : many ?? one + "s")
-    }
 }

@@ -6,22 +6,72 @@ import StepwiseCore
 /// participant's dates, in the citizen's language unless `--lang` says otherwise. Each summary
 /// that leaves the program (standard output, a file, a printer) is noted in the audit log as
 /// `printed`, each calendar as `calendar`.
+extension Command {
+    static let summary = Command(
+        "summary", summary: "the plan summary as text, Markdown or HTML, or printed",
+        help: """
+        Usage: stepwise summary PARTICIPANT [--format text|markdown|html] [--lang CODE]
+                               [--output FILE] [--print [--printer NAME]] [--data DIR]
+
+        Writes the participant's plan summary in the citizen's language (English when
+        there are no strings for it): course and week, coach and the contacts the
+        citizen agreed to share, their goals and steps, booked offers with dates, times
+        and places, the next appointments, what was agreed last time, and how it is going.
+        --format text       A4 pages of 72 columns and 60 lines, each with the name and
+                            "page N of M"; pages are separated by form feeds (default)
+        --format markdown   Markdown
+        --format html       one self-contained HTML page with print styles for A4
+        --lang CODE         another language than the citizen's (en, da, sv, de)
+        --output FILE       write to FILE (mode 0600) instead of standard output
+        --print             print the text with CUPS (lp) on the default printer, or
+                            --printer NAME (see 'lpstat -e'); the job is titled
+                            "Stepwise summary" and the text goes to lp on its input
+
+        Exit status: 0 written or printed; 1 unknown participant, unreadable data, no data
+        folder, file not written or not printed (no printer, CUPS not running); 2 bad usage.
+        """,
+        options: [Option("--format", value: "text|markdown|html", completes: .words, "text (the default), markdown or html"),
+                  Option("--output", value: "FILE", completes: .file, "write to FILE (mode 0600) instead of standard output"),
+                  Option("--print", "print the text with CUPS (lp)"),
+                  Option("--printer", value: "NAME", "the CUPS printer (with --print); else the default printer")],
+        arguments: [.participant], action: .run { $0.summary() })
+
+    static let calendar = Command(
+        "calendar", summary: "the participant's dates as an iCalendar file",
+        help: """
+        Usage: stepwise calendar PARTICIPANT [--output FILE] [--lang CODE] [--data DIR]
+
+        Writes the participant's dates as an iCalendar file (RFC 5545) to import into a
+        phone or mail calendar: the sessions of their booked offers, their open mandatory
+        conversations (all-day), and the appointment agreed at the last session. Each
+        event keeps the same UID in every export, so importing a newer file updates the
+        events instead of adding them again. Times are local times in $STEPWISE_TIMEZONE,
+        else the system's time zone (Europe/Copenhagen when the system says UTC).
+        --output FILE   write to FILE (mode 0600) instead of standard output
+
+        Exit status: 0 written; 1 unknown participant, unreadable data, no data folder or
+        file not written; 2 bad usage.
+        """,
+        options: [Option("--output", value: "FILE", completes: .file, "write to FILE (mode 0600) instead of standard output")],
+        arguments: [.participant], action: .run { $0.calendar() })
+}
+
 extension Commands {
     func summary() -> Int32 {
         let id = options.positional[0]
-        guard RecordID.isValid(id) else { return summaryUsage("'\(id)' is not a valid participant id", command: "summary") }
+        guard RecordID.isValid(id) else { return usage("'\(id)' is not a valid participant id") }
         let format = options.values["--format"] ?? "text"
         guard ["text", "markdown", "html"].contains(format) else {
-            return summaryUsage("--format must be text, markdown or html, not '\(format)'", command: "summary")
+            return usage("--format must be text, markdown or html, not '\(format)'")
         }
         let printing = options.flags.contains("--print")
         if options.values["--printer"] != nil && !printing {
-            return summaryUsage("--printer goes with --print", command: "summary")
+            return usage("--printer goes with --print")
         }
         if printing && format != "text" {
-            return summaryUsage("--print prints the plain text; leave out --format or use --format text", command: "summary")
+            return usage("--print prints the plain text; leave out --format or use --format text")
         }
-        guard let language = summaryLanguageOption(command: "summary") else { return 2 }
+        guard let language = summaryLanguageOption() else { return 2 }
         guard requireDataFolder(), let participant = loadForSummary(id) else { return 1 }
         let indicators: IndicatorSet
         do { indicators = try IndicatorSet.load(resources: resources) } catch {
@@ -45,26 +95,24 @@ extension Commands {
         case "html": content = summary.html()
         default: content = summary.printable()
         }
-        if let output = options.values["--output"] {
-            do {
-                try AtomicFile.write(Data(content.utf8), to: URL(fileURLWithPath: output))
-            } catch {
-                printError("could not write \(output): \(error)")
-                return 1
+        // A page for people: text from the record shows its control characters as escapes;
+        // the form feeds between the pages of the text stay.
+        let page = CLIOutput.Format.text(keeping: ["\u{0C}"])
+        if options.values["--output"] != nil || !printing {
+            guard let destination = emit(Data(content.utf8), page) else { return 1 }
+            if case let .file(output) = destination {
+                let size = format == "text" ? ", \(Words.count(pages, "page"))" : ""
+                say("wrote the summary of \(Words.person(id, in: store)) to \(output): \(format)\(size), language \(summary.language)")
             }
-            let size = format == "text" ? ", \(pages) page\(pages == 1 ? "" : "s")" : ""
-            print("wrote the summary of \(participant.name) (\(id)) to \(output): \(format)\(size), language \(summary.language)")
-        } else if !printing {
-            FileHandle.standardOutput.write(Data(content.utf8))
         }
         guard printing else {
             audit(.printed, participant: id)
             return 0
         }
         do {
-            let job = try Printer.print(text: summary.printable(), printer: options.values["--printer"], environment: environment)
+            let job = try Printer.print(text: page.safe(summary.printable()), printer: options.values["--printer"], environment: environment)
             let destination = job.printer.map { "printer \($0)" } ?? "the default printer"
-            print("sent the summary of \(participant.name) (\(id)) to \(destination): \(pages) page\(pages == 1 ? "" : "s")"
+            say("sent the summary of \(Words.person(id, in: store)) to \(destination): \(Words.count(pages, "page"))"
                   + (job.requestID.map { " (request id \($0))" } ?? ""))
             audit(.printed, participant: id)
             return 0
@@ -79,8 +127,8 @@ extension Commands {
 
     func calendar() -> Int32 {
         let id = options.positional[0]
-        guard RecordID.isValid(id) else { return summaryUsage("'\(id)' is not a valid participant id", command: "calendar") }
-        guard let language = summaryLanguageOption(command: "calendar") else { return 2 }
+        guard RecordID.isValid(id) else { return usage("'\(id)' is not a valid participant id") }
+        guard let language = summaryLanguageOption() else { return 2 }
         guard requireDataFolder(), let participant = loadForSummary(id) else { return 1 }
         let offers = offersForSummary()
         let strings: Localizer
@@ -91,48 +139,33 @@ extension Commands {
         noteFallback(participant: participant, chosen: language, used: strings.language)
         let export = CalendarExport(participant: participant, offers: offers, strings: strings,
                                     timeZone: CalendarExport.defaultTimeZone(environment: environment), now: Date(), today: .today)
-        let text = export.ics()
-        guard let output = options.values["--output"] else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            audit(.calendar, participant: id)
-            return 0
-        }
-        do {
-            try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
-        } catch {
-            printError("could not write \(output): \(error)")
-            return 1
-        }
+        // iCalendar is data, for calendar programs: its writer keeps to RFC 5545's rules.
+        guard let destination = emit(Data(export.ics().utf8), .data) else { return 1 }
         audit(.calendar, participant: id)
-        let count = export.events.count
-        print("wrote \(count) event\(count == 1 ? "" : "s") for \(participant.name) (\(id)) to \(output), times in \(export.timeZone.identifier)")
+        if case let .file(output) = destination {
+            say("wrote \(Words.count(export.events.count, "event")) for \(Words.person(id, in: store)) to \(output), "
+                + "times in \(export.timeZone.identifier)")
+        }
         return 0
-    }
-
-    private func summaryUsage(_ message: String, command: String) -> Int32 {
-        printError(message + "\nTry 'stepwise \(command) --help'.")
-        return 2
     }
 
     /// The `--lang` given (nil for the citizen's own); `.none` after a usage message when no
     /// table has that language.
-    private func summaryLanguageOption(command: String) -> String?? {
+    private func summaryLanguageOption() -> String?? {
         guard let language = options.language else { return .some(nil) }
         let available = Localizer.available(resources: resources)
         guard available.contains(language) else {
-            _ = summaryUsage("no strings for language '\(language)'; available: \(available.joined(separator: ", "))", command: command)
+            _ = usage(Words.noStrings(for: language, available: available))
             return nil
         }
         return .some(language)
     }
 
     private func loadForSummary(_ id: String) -> Participant? {
-        do { return try store.loadParticipant(id) } catch let problem as RecordProblem where problem.reason == "does not exist" {
-            printError("unknown participant '\(id)'")
-        } catch {
-            printError("cannot read participant '\(id)': \(error)")
+        do { return try store.loadParticipant(id) } catch {
+            printError(Words.participantProblem(id, error))
+            return nil
         }
-        return nil
     }
 
     /// The catalogue; unreadable offer files are reported, and the summary goes on without them.

@@ -3,36 +3,182 @@ import StepwiseCore
 import StepwiseApp
 import StepwiseUI
 
-/// The commands: each returns the exit status.
+/// The commands: each returns the exit status. Each command's declaration (`Command`) sits
+/// beside the function that runs it.
 struct Commands {
     let store: DataStore
     let resources: URL
     let options: CommandLineOptions
     let environment: [String: String]
 
-    /// The function of each command, by name.
-    static let handlers: [String: @Sendable (Commands) -> Int32] = [
-        "tui": { $0.tui() },
-        "demo": { $0.demo() },
-        "list": { $0.list() },
-        "check": { $0.check() },
-        "offers": { $0.offers() },
-        "book": { $0.book() },
-        "unbook": { $0.unbook() },
-        "summary": { $0.summary() },
-        "calendar": { $0.calendar() },
-        "export": { $0.export() },
-        "erase": { $0.erase() },
-    ]
-
+    /// Runs the command (or subcommand) the command line names.
     func run() -> Int32 {
-        (Commands.handlers[options.command] ?? { $0.tui() })(self)
+        guard case let .run(body) = (options.subcommand ?? options.command).action else {
+            return usage("'\(options.commandName)' needs \(options.command.argumentNouns)")
+        }
+        return body(self)
+    }
+
+    /// True when the data folder exists; else says so, naming it. Commands never create it:
+    /// a mistyped `--data` or an unmounted share must not give an empty caseload that then
+    /// collects records on the local disk (`init` and `demo` create it).
+    func requireDataFolder() -> Bool {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: store.root.path, isDirectory: &isDirectory), isDirectory.boolValue { return true }
+        printError(Words.noDataFolder(store.root))
+        return false
+    }
+}
+
+extension Command {
+    static let tui = Command(
+        "tui", summary: "open the caseload in the terminal (the default)",
+        help: """
+        Usage: stepwise tui [--data DIR] [--lang CODE]
+               stepwise [--data DIR] [--lang CODE]
+
+        Opens the caseload in the terminal: the screen a coach and a citizen use together.
+        Standard input and output must be a terminal. When the data folder does not exist,
+        it says so and asks before creating it (a mistyped --data or an unmounted network
+        share would otherwise collect records on the local disk).
+
+        Exit status: 0 closed, 1 failed or the data folder was not created, 2 bad usage or
+        no terminal; 128+N after signal N.
+        """,
+        action: .run { $0.tui() })
+
+    static let initialize = Command(
+        "init", summary: "create an empty data folder (mode 0700)",
+        help: """
+        Usage: stepwise init [--data DIR]
+
+        Creates the data folder and its participants, offers and locks folders, each
+        readable only by you (mode 0700). A folder that exists is left as it is, and
+        its modes are checked by 'stepwise check'. No other command creates the data
+        folder, except 'stepwise demo'.
+
+        Exit status: 0 created or already there, 1 could not be created, 2 bad usage.
+        """,
+        action: .run { $0.initialize() })
+
+    static let demo = Command(
+        "demo", summary: "create demo data in an empty data folder",
+        help: """
+        Usage: stepwise demo [--data DIR]
+
+        Creates demo participants and a demo offer catalogue, with dates around today.
+        Refuses to write into a folder that holds data that is not demo data.
+
+        Exit status: 0 created, 1 refused or failed, 2 bad usage.
+        """,
+        action: .run { $0.demo() })
+
+    static let list = Command(
+        "list", summary: "print the caseload (--json for scripts)",
+        help: """
+        Usage: stepwise list [--json] [--data DIR]
+
+        Prints the caseload: name, course week and next appointment of each participant.
+        --json   an array of objects with id, name, courseStart, courseWeek,
+                 courseStatus and nextAppointment (null when none)
+        Unreadable files are reported on standard error.
+
+        Exit status: 0 listed, 1 the data folder does not exist or cannot be read,
+        2 bad usage.
+        """,
+        options: [Option("--json", "an array of JSON objects instead of lines")],
+        action: .run { $0.list() })
+
+    static let check = Command(
+        "check", summary: "validate every file, exit 1 on a problem (--retention DAYS: old records)",
+        help: """
+        Usage: stepwise check [--data DIR]
+               stepwise check --retention DAYS [--data DIR]
+
+        Validates every participant and offer file and the permissions of the data
+        folder and everything in it, the audit log, plan history and drafts too
+        (files 0600, folders 0700). Prints each problem with its file and field and
+        the form expected, never the value found (the output is safe to mail from cron).
+
+        --retention DAYS   checks nothing else: lists the records whose 26-week course
+                 ended more than DAYS days ago, one a line, as
+                   ID  COURSE-END (YYYY-MM-DD)  N days
+                 longest ago first, then a count line. Listing records is not an error
+                 (exit 0): deciding to keep or erase them is the organisation's. Erase
+                 with 'stepwise erase ID --yes'. No names are printed.
+
+        Exit status: 0 no problems (with --retention: listed); 1 problems found or no
+        data folder (with --retention: a record could not be read, so the list may be
+        incomplete); 2 bad usage.
+        """,
+        options: [Option("--retention", value: "DAYS", "list the records whose course ended more than DAYS days ago")],
+        action: .run { $0.check() })
+}
+
+extension Commands {
+    func tui() -> Int32 {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            printError("the caseload screen needs a terminal; for scripts use 'stepwise list'")
+            return 2
+        }
+        let available = Localizer.available(resources: resources)
+        let language = Localizer.chooseLanguage(option: options.language, environment: environment, available: available)
+        do {
+            let strings = try Localizer.load(language: language, resources: resources)
+            guard confirmDataFolder(strings) else { return 1 }
+            try store.prepare()
+            let english = try Localizer.load(language: "en", resources: resources)
+            // Other languages' tables are read when a citizen's summary first needs them.
+            let env = UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: english), languages: available,
+                                    indicators: try IndicatorSet.load(resources: resources),
+                                    tables: ["en": english].merging([language: strings]) { _, chosen in chosen },
+                                    resources: resources, timeZone: .current, home: environment["HOME"] ?? NSHomeDirectory())
+            let app = App(store: store, identity: Identity.current(), env: env, width: 80, height: 24)
+            let signal = TerminalDriver(app: app).run()
+            return signal == 0 ? 0 : 128 + signal
+        } catch let problem as RecordProblem where problem.kind == .unknownLanguage {
+            printError(Words.noStrings(for: language, available: available))
+            return 2
+        } catch {
+            printError("\(error)")
+            return 1
+        }
+    }
+
+    /// Before the screen starts: when the data folder does not exist, says so on the terminal
+    /// in the screen's language and asks whether to create it (no is the default). True when
+    /// the folder exists or the coach said yes.
+    private func confirmDataFolder(_ strings: Localizer) -> Bool {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: store.root.path, isDirectory: &isDirectory) { return true }
+        let yes = strings("choice.yes")
+        let prompt = strings("start.noDataFolder", ["path": DisplaySafe.text(store.root.path)]) + "\n"
+            + strings("start.createDataFolder", ["yes": yes, "no": strings("choice.no")]) + " "
+        FileHandle.standardOutput.write(Data(prompt.utf8))
+        let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        guard !answer.isEmpty, yes.lowercased().hasPrefix(answer) || "yes".hasPrefix(answer) else {
+            FileHandle.standardOutput.write(Data((strings("start.notCreated") + "\n").utf8))
+            return false
+        }
+        return true
+    }
+
+    func initialize() -> Int32 {
+        let existed = FileManager.default.fileExists(atPath: store.root.path)
+        do {
+            try store.prepare()
+        } catch {
+            printError("could not create the data folder \(store.root.path): \(error)")
+            return 1
+        }
+        say(existed ? "the data folder \(store.root.path) is there" : "created the data folder \(store.root.path) (mode 0700)")
+        return 0
     }
 
     func demo() -> Int32 {
         do {
             let made = try DemoData.create(in: store, resources: resources, today: .today, by: Identity.current())
-            print("Created \(made.participants) demo participants and \(made.offers) offers in \(store.root.path)")
+            say("Created \(made.participants) demo participants and \(made.offers) offers in \(store.root.path)")
             return 0
         } catch let refusal as DemoData.Refusal {
             printError(refusal.description)
@@ -44,6 +190,7 @@ struct Commands {
     }
 
     func list() -> Int32 {
+        guard requireDataFolder() else { return 1 }
         let rows = store.loadCaseload()
         let today = Day.today
         var objects: [[String: Any]] = []
@@ -53,7 +200,7 @@ struct Commands {
                 if options.flags.contains("--json") {
                     objects.append(CaseloadJSON.object(entry, today: today))
                 } else {
-                    print(CaseloadJSON.line(entry, today: today))
+                    say(CaseloadJSON.line(entry, today: today))
                 }
             case let .unreadable(_, problem):
                 printError("unreadable: \(problem)")
@@ -63,58 +210,23 @@ struct Commands {
             guard let data = try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys]) else {
                 return 1
             }
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
+            CLIOutput.document(data + Data("\n".utf8), .json)
         }
         return 0
     }
 
     func check() -> Int32 {
         if let days = options.values["--retention"] { return retention(days) }
-        guard FileManager.default.fileExists(atPath: store.root.path) else {
-            printError("\(store.root.path) does not exist")
-            return 1
-        }
+        guard requireDataFolder() else { return 1 }
         let problems = DataCheck.run(store)
-        for problem in problems { print(problem.description) }
+        for problem in problems { say(problem.description) }
         let count = store.participantIDs().count + store.offerIDs().count
         if problems.isEmpty {
-            print("\(count) files checked in \(store.root.path): no problems")
+            say("\(count) files checked in \(store.root.path): no problems")
             return 0
         }
-        print("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(store.root.path)")
+        say("\(Words.count(problems.count, "problem")) in \(store.root.path)")
         return 1
-    }
-
-    func tui() -> Int32 {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            printError("the caseload screen needs a terminal; for scripts use 'stepwise list'")
-            return 2
-        }
-        let available = Localizer.available(resources: resources)
-        let language = Localizer.chooseLanguage(option: options.language, environment: environment, available: available)
-        do {
-            try store.prepare()
-            let strings = try Localizer.load(language: language, resources: resources)
-            let english = try Localizer.load(language: "en", resources: resources)
-            // Other languages' tables are read when a citizen's summary first needs them.
-            let env = UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: english), languages: available,
-                                    indicators: try IndicatorSet.load(resources: resources),
-                                    tables: ["en": english].merging([language: strings]) { _, chosen in chosen },
-                                    resources: resources, timeZone: .current, home: environment["HOME"] ?? NSHomeDirectory())
-            let app = App(store: store, identity: Identity.current(), env: env, width: 80, height: 24)
-            let signal = TerminalDriver(app: app).run()
-            return signal == 0 ? 0 : 128 + signal
-        } catch let problem as RecordProblem where problem.reason == "no such language" {
-            printError("no strings for language '\(language)'; available: \(available.joined(separator: ", "))")
-            return 2
-        } catch {
-            printError("\(error)")
-            return 1
-        }
-    }
-
-    func printError(_ message: String) {
-        FileHandle.standardError.write(Data(("stepwise: " + message + "\n").utf8))
     }
 }
 
@@ -146,6 +258,7 @@ enum CaseloadJSON {
         let next = entry.nextConversation.map {
             "conversation \($0.number): \($0.planned.iso)" + (CourseFrame.isOverdue($0, today: today) ? " (overdue)" : "")
         } ?? "-"
-        return [entry.id, DisplayWidth.pad(entry.name, to: 30), DisplayWidth.pad(week, to: 14), next].joined(separator: "  ")
+        return [entry.id, DisplayWidth.pad(DisplaySafe.text(entry.name), to: 30), DisplayWidth.pad(week, to: 14), next]
+            .joined(separator: "  ")
     }
 }

@@ -1,0 +1,146 @@
+/// One command of the command line, declared once: what the overview, `stepwise NAME --help`,
+/// the argument parser, a man page and shell completion need, and the function that runs it.
+/// `Command.all` is the table; adding a command is adding a value there.
+struct Command: Sendable {
+    /// An option: a flag (`value` nil, e.g. `--json`) or an option with a value (`--output FILE`).
+    struct Option: Sendable {
+        /// e.g. `--output`.
+        let name: String
+        /// What the value is called in help and man pages, e.g. `FILE`; nil for a flag.
+        let value: String?
+        /// One line for a man page or a completion menu.
+        let summary: String
+        /// What completes the value, when it has one.
+        let completes: Completion
+
+        init(_ name: String, value: String? = nil, completes: Completion = .nothing, _ summary: String) {
+            self.name = name
+            self.value = value
+            self.summary = summary
+            self.completes = completes
+        }
+    }
+
+    /// A positional argument.
+    struct Argument: Sendable {
+        /// As help shows it, e.g. `PARTICIPANT`.
+        let name: String
+        /// As a usage message names it, e.g. "a participant id".
+        let noun: String
+        let completes: Completion
+    }
+
+    /// What shell completion offers for an argument or a value. Ids only, never names: names
+    /// must not reach arguments or shell history.
+    enum Completion: String, Sendable {
+        case nothing, participantID, offerID, file, folder, language, words
+    }
+
+    /// How the command is carried out: its own function, or one of its subcommands
+    /// (`offers list|import|export`), chosen by the first positional argument.
+    enum Action: Sendable {
+        case run(@Sendable (Commands) -> Int32)
+        case subcommands([Command])
+    }
+
+    let name: String
+    /// One line for the overview, e.g. "print the caseload (--json for scripts)".
+    let summary: String
+    /// The full text of `stepwise NAME --help`; it starts `Usage: stepwise NAME`.
+    let help: String
+    let options: [Option]
+    let arguments: [Argument]
+    /// How many trailing arguments may be left out.
+    let optionalArguments: Int
+    let action: Action
+    /// Left out of the overview (still has `--help`, and a man page may list it).
+    let hidden: Bool
+
+    init(_ name: String, summary: String, help: String, options: [Option] = [], arguments: [Argument] = [],
+         optionalArguments: Int = 0, hidden: Bool = false, action: Action) {
+        self.name = name
+        self.summary = summary
+        self.help = help
+        self.options = options
+        self.arguments = arguments
+        self.optionalArguments = optionalArguments
+        self.hidden = hidden
+        self.action = action
+    }
+
+    /// How many positional arguments the command takes (a subcommand's name counts as one).
+    var positional: ClosedRange<Int> {
+        if case .subcommands = action { return 1...1 }
+        return (arguments.count - optionalArguments)...arguments.count
+    }
+
+    /// How usage messages name the positional arguments, e.g. "a participant id and an offer id".
+    var argumentNouns: String {
+        if case let .subcommands(subcommands) = action {
+            return subcommands.map { ([$0.name] + $0.arguments.map(\.name)).joined(separator: " ") }
+                .joined(separator: ", ").replacingLast(", ", with: " or ")
+        }
+        return arguments.map(\.noun).joined(separator: " and ")
+    }
+
+    var subcommands: [Command] {
+        if case let .subcommands(subcommands) = action { return subcommands }
+        return []
+    }
+
+    func subcommand(_ name: String) -> Command? { subcommands.first { $0.name == name } }
+
+    /// Every option the command's line may hold: its own, its subcommands' and the global ones.
+    var acceptedOptions: [Option] { options + subcommands.flatMap(\.options) + Command.globalOptions }
+
+    /// Options every command takes.
+    static let globalOptions: [Option] = [
+        Option("--data", value: "DIR", completes: .folder,
+               "data folder (else $STEPWISE_DATA, else $XDG_DATA_HOME/stepwise, else ~/.local/share/stepwise)"),
+        Option("--lang", value: "CODE", completes: .language, "language of the screens and the summary (en, da, sv, de)"),
+        Option("--help", "print the help of the command"),
+        Option("--version", "print the version"),
+    ]
+
+    static let version = "stepwise 0.1.0"
+
+    /// Every command, in overview order; the first (the caseload screen) runs when none is given.
+    static let all: [Command] = [.tui, .initialize, .demo, .list, .check, .offers, .book, .unbook, .summary, .calendar, .export,
+                                 .erase, .helpCommand]
+
+    static func named(_ name: String) -> Command? { all.first { $0.name == name } }
+
+    /// `stepwise --help`: made from the table, so that a command cannot be missing from it.
+    static var overview: String {
+        let shown = all.filter { !$0.hidden && $0.name != "tui" }
+        let width = shown.map(\.name.count).max() ?? 0
+        let commands = shown.map { "  " + $0.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.summary }
+        return """
+        Usage: stepwise [COMMAND] [--data DIR] [--lang CODE]
+
+        Without a command, opens the caseload in the terminal (stepwise tui).
+
+        Commands:
+        \(commands.joined(separator: "\n"))
+
+        Options:
+          --data DIR    data folder (else $STEPWISE_DATA, else $XDG_DATA_HOME/stepwise,
+                        else ~/.local/share/stepwise); it must exist: 'stepwise init' makes one
+          --lang CODE   language of the screens (en, da, sv, de; default from the locale)
+          --version     print the version
+          --help        this text; `stepwise COMMAND --help` for a command
+
+        The coach's name comes from $STEPWISE_COACH, else the login name. Opening,
+        changing, printing, exporting, booking and erasing a record are noted in
+        DATA/audit.log (who, what, which id, when; never what the record says).
+        Text from records is shown with control characters as \\u{XX} (see README).
+        """
+    }
+}
+
+private extension String {
+    func replacingLast(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target, options: .backwards) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}
