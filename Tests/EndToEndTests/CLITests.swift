@@ -10,15 +10,54 @@ final class CLITests: EndToEndTestCase {
         XCTAssertEqual(result.stderr, "")
     }
 
+    /// Every command of the table (as `help --table` lists it) has a help of its own that starts
+    /// with its usage and names each of its options; the overview lists every command.
     func testHelpOfEveryCommand() throws {
-        for arguments in [["--help"], ["-h"], ["list", "--help"], ["check", "--help"], ["demo", "--help"]] {
-            let result = try stepwise(arguments, data: false)
-            XCTAssertEqual(result.status, 0, "stepwise \(arguments.joined(separator: " "))")
-            XCTAssertTrue(result.stdout.contains("Usage"), "stepwise \(arguments.joined(separator: " ")) printed:\n\(result.stdout)")
-            XCTAssertEqual(result.stderr, "", "stepwise \(arguments.joined(separator: " "))")
+        let table = try stepwise(["help", "--table"], data: false)
+        XCTAssertEqual(table.status, 0, table.stderr)
+        let rows = table.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        XCTAssertTrue(rows.allSatisfy { $0.count == 7 }, "seven fields a line:\n\(table.stdout)")
+        let commands = rows.filter { $0[1].isEmpty && $0[2] == "command" }.map { $0[0] }
+        XCTAssertEqual(Set(commands), ["tui", "init", "demo", "list", "check", "offers", "book", "unbook", "summary", "calendar",
+                                       "export", "erase", "help"])
+        let overview = try stepwise(["--help"], data: false)
+        XCTAssertEqual(try stepwise(["-h"], data: false).stdout, overview.stdout)
+        XCTAssertTrue(overview.stdout.hasPrefix("Usage: stepwise [COMMAND]"), overview.stdout)
+        for command in commands {
+            let result = try stepwise([command, "--help"], data: false)
+            XCTAssertEqual(result.status, 0, "stepwise \(command) --help")
+            XCTAssertEqual(result.stderr, "", "stepwise \(command) --help")
+            XCTAssertTrue(result.stdout.hasPrefix("Usage: stepwise \(command)"), "stepwise \(command) --help printed:\n\(result.stdout)")
+            XCTAssertNotEqual(result.stdout, overview.stdout, "\(command) falls back to the overview")
+            XCTAssertEqual(try stepwise(["help", command], data: false).stdout, result.stdout, "stepwise help \(command)")
+            for option in rows where option[0] == command && ["flag", "option"].contains(option[2]) {
+                XCTAssertTrue(result.stdout.contains(option[3]), "stepwise \(command) --help does not name \(option[3])")
+            }
+            if command != "tui" {
+                XCTAssertTrue(overview.stdout.contains("\n  \(command) "), "the overview does not list \(command)")
+            }
         }
         let list = try stepwise(["list", "--help"], data: false)
         XCTAssertTrue(list.stdout.contains("--json"), list.stdout)
+    }
+
+    /// The manual page is made from the same table and renders without a warning.
+    func testManualPage() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/groff") else { throw XCTSkip("groff is not installed") }
+        let page = try stepwise(["help", "--man"], data: false)
+        XCTAssertEqual(page.status, 0, page.stderr)
+        let file = root.appendingPathComponent("stepwise.1")
+        try page.stdoutData.write(to: file)
+        let lint = try CLI.run(["-ww", "-z", "-man", file.path], executable: "/usr/bin/groff")
+        XCTAssertEqual(lint.status, 0, lint.stderr)
+        XCTAssertEqual(lint.stderr, "", "groff warns")
+        let text = try CLI.run(["-man", "-Tascii", "-P-cbou", file.path], executable: "/usr/bin/groff")
+        for command in ["init", "list", "offers", "summary", "erase"] {
+            XCTAssertTrue(text.stdout.contains("Usage: stepwise \(command)"), "the manual page lacks \(command)")
+        }
+        for option in ["--output FILE", "--retention DAYS", "--skip-bad", "--data DIR"] {
+            XCTAssertTrue(text.stdout.contains(option), "the manual page lacks \(option)")
+        }
     }
 
     func testBadUsageExitsTwoWithAMessageOnStderr() throws {
@@ -31,6 +70,9 @@ final class CLITests: EndToEndTestCase {
         }
         let bogus = try stepwise(["--bogus"], data: false)
         XCTAssertTrue(bogus.stderr.contains("--bogus"), "the message names the option: \(bogus.stderr)")
+        // An unknown command is an error, never the caseload screen.
+        let nonsense = try stepwise(["nonsense"], data: false)
+        XCTAssertEqual(nonsense.stderr, "stepwise: unknown command 'nonsense'\nTry 'stepwise --help'.\n")
     }
 
     func testListJSON() throws {
@@ -65,7 +107,9 @@ final class CLITests: EndToEndTestCase {
         XCTAssertTrue(mette?["nextAppointment"] is NSNull, "all conversations held: no next appointment")
 
         // An empty data folder lists as an empty array.
-        let empty = try stepwise(["list", "--json", "--data", root.appendingPathComponent("empty").path], data: false)
+        let emptyFolder = root.appendingPathComponent("empty").path
+        XCTAssertEqual(try stepwise(["init", "--data", emptyFolder], data: false).status, 0)
+        let empty = try stepwise(["list", "--json", "--data", emptyFolder], data: false)
         XCTAssertEqual(empty.status, 0, empty.stderr)
         let emptyArray = (try? JSONSerialization.jsonObject(with: empty.stdoutData)) as? [Any]
         XCTAssertEqual(emptyArray?.count, 0, empty.stdout)

@@ -44,7 +44,7 @@ final class PrintingTests: EndToEndTestCase {
         let started = Date()
         let result = try stepwise(["summary", id, "--print", "--printer", CUPSTestServer.queue])
         XCTAssertEqual(result.status, 0, result.stderr)
-        let prefix = "sent the summary of Maja Jensen-Sørensen (\(id)) to printer \(CUPSTestServer.queue): \(pages) pages (request id \(CUPSTestServer.queue)-"
+        let prefix = "sent the summary of \(id) to printer \(CUPSTestServer.queue): \(pages) pages (request id \(CUPSTestServer.queue)-"
         XCTAssertTrue(result.stdout.hasPrefix(prefix), result.stdout)
         let job = try XCTUnwrap(Int(result.stdout.dropFirst(prefix.count).prefix { $0.isNumber }), result.stdout)
 

@@ -62,7 +62,7 @@ final class SummaryCLITests: EndToEndTestCase {
         let file = root.appendingPathComponent("summary.html")
         result = try stepwise(["summary", person.id, "--format", "html", "--output", file.path], umask: "000")
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "wrote the summary of \(person.name) (\(person.id)) to \(file.path): html, language \(person.language)\n")
+        XCTAssertEqual(result.stdout, "wrote the summary of \(person.id) to \(file.path): html, language \(person.language)\n")
         XCTAssertEqual(try attributes(file), 0o600, "a summary is personal data: 0600 whatever the umask")
 
         let text = root.appendingPathComponent("summary.txt")
@@ -70,7 +70,7 @@ final class SummaryCLITests: EndToEndTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let written = try String(contentsOf: text, encoding: .utf8)
         let pages = written.components(separatedBy: "\u{0C}").count
-        XCTAssertEqual(result.stdout, "wrote the summary of \(person.name) (\(person.id)) to \(text.path): text, \(pages) page\(pages == 1 ? "" : "s"), language \(person.language)\n")
+        XCTAssertEqual(result.stdout, "wrote the summary of \(person.id) to \(text.path): text, \(pages) page\(pages == 1 ? "" : "s"), language \(person.language)\n")
         XCTAssertEqual(written, try stepwise(["summary", person.id]).stdout, "the file holds what standard output shows")
     }
 

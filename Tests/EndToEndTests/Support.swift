@@ -205,6 +205,10 @@ class EndToEndTestCase: XCTestCase {
         let tag = "tui\(sessionCount)"
         let prefix = runFolder.appendingPathComponent(tag)
         let run = TUIRun(tmux: Tmux(), files: prefix)
+        if arguments == nil && !FileManager.default.fileExists(atPath: data.path) {
+            // The screen asks before it creates a data folder; the test's folder is made as `stepwise init` would.
+            try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
         let args = [E2E.binary] + (arguments ?? ["--data", data.path])
         var lines = ["#!/bin/sh", "unset " + E2E.cleared.joined(separator: " ")]
         for (key, value) in E2E.environment.merging(extra, uniquingKeysWith: { $1 }).sorted(by: { $0.key < $1.key }) {

@@ -76,7 +76,7 @@ extension Commands {
         do {
             try AtomicFile.write(format.safe(data), to: URL(fileURLWithPath: output))
         } catch {
-            printError(Words.couldNotWrite(output, error))
+            printError(CLIText.couldNotWrite(output, error))
             return nil
         }
         return .file(output)

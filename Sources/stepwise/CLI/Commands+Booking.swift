@@ -50,17 +50,17 @@ extension Commands {
         do {
             let result = try bookings.book(participantId, into: offerId)
             let offer = result.change.offer
-            let who = Words.person(participantId, in: store)
+            let who = CLIText.person(participantId, in: store)
             switch result.change.outcome {
             case let .booked(seat):
-                say("booked: \(who) in \(Words.offer(offer)), seat \(seat) of \(offer.capacity)")
+                say("booked: \(who) in \(CLIText.offer(offer)), seat \(seat) of \(offer.capacity)")
             case let .waitlisted(place):
-                say("waitlisted at place \(place): \(who) for \(Words.offer(offer)), \(offer.booked.count) of \(offer.capacity) seats booked")
+                say("waitlisted at place \(place): \(who) for \(CLIText.offer(offer)), \(offer.booked.count) of \(offer.capacity) seats booked")
             default:
-                say("\(who): \(Words.offer(offer)) changed")
+                say("\(who): \(CLIText.offer(offer)) changed")
             }
             for event in result.change.events where event.kind == .promoted {
-                say("promoted from the waitlist: \(event.participantId) now holds a seat in \(Words.offer(offer))")
+                say("promoted from the waitlist: \(event.participantId) now holds a seat in \(CLIText.offer(offer))")
             }
             audit(.booked, participant: participantId)
             warnAboutOverlaps(participantId, offer: offer)
@@ -78,16 +78,16 @@ extension Commands {
         do {
             let result = try bookings.unbook(participantId, from: offerId)
             let offer = result.change.offer
-            let who = Words.person(participantId, in: store)
+            let who = CLIText.person(participantId, in: store)
             switch result.change.outcome {
             case .leftWaitlist:
-                say("left the waitlist: \(who) of \(Words.offer(offer))")
+                say("left the waitlist: \(who) of \(CLIText.offer(offer))")
             default:
-                say("unbooked: \(who) from \(Words.offer(offer))")
+                say("unbooked: \(who) from \(CLIText.offer(offer))")
             }
             audit(.unbooked, participant: participantId)
             for event in result.change.events where event.kind == .promoted {
-                say("promoted from the waitlist: \(event.participantId) now holds a seat in \(Words.offer(offer))")
+                say("promoted from the waitlist: \(event.participantId) now holds a seat in \(CLIText.offer(offer))")
             }
             reportJournal(result.journalProblems)
             return 0
@@ -101,11 +101,11 @@ extension Commands {
         let participantId = options.positional[0]
         let offerId = options.positional[1]
         guard RecordID.isValid(participantId) else {
-            printError(Words.invalidParticipantID(participantId))
+            printError(CLIText.invalidParticipantID(participantId))
             return nil
         }
         guard RecordID.isValid(offerId) else {
-            printError(Words.invalidOfferID(offerId))
+            printError(CLIText.invalidOfferID(offerId))
             return nil
         }
         return (participantId, offerId)

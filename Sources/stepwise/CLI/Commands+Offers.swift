@@ -90,7 +90,7 @@ extension Commands {
         }
         // CSV is data: cells keep what was typed (its own rules keep it data, see OfferCSV).
         guard let destination = emit(OfferCSV.export(offers, separator: separator), .data) else { return 1 }
-        if case let .file(output) = destination { say("exported \(Words.count(offers.count, "offer")) to \(output)") }
+        if case let .file(output) = destination { say("exported \(CLIText.count(offers.count, "offer")) to \(output)") }
         return 0
     }
 

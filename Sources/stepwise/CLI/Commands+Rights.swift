@@ -65,7 +65,7 @@ extension Commands {
     func export() -> Int32 {
         let id = options.positional[0]
         guard RecordID.isValid(id) else {
-            printError(Words.invalidParticipantID(id))
+            printError(CLIText.invalidParticipantID(id))
             return 2
         }
         let format = options.values["--format"] ?? "json"
@@ -76,7 +76,7 @@ extension Commands {
         do {
             _ = try store.loadParticipant(id)
         } catch {
-            printError(Words.participantProblem(id, error) + "; nothing exported")
+            printError(CLIText.participantProblem(id, error) + "; nothing exported")
             return 1
         }
         let identity = Identity.current(environment: environment)
@@ -102,15 +102,15 @@ extension Commands {
         guard let destination = emit(data, format == "json" ? .json : .text()) else { return 1 }
         guard case let .file(output) = destination else { return 0 }
         say("exported everything held about \(id) to \(output) (\(format), readable only by you): the record with "
-            + "\(Words.count(export.participant.notes.count, "note")), \(Words.count(export.planHistory.count, "plan version")), "
-            + "\(Words.count(export.bookings.count, "booking")), \(Words.count(export.audit.count, "audit entry", "audit entries"))")
+            + "\(CLIText.count(export.participant.notes.count, "note")), \(CLIText.count(export.planHistory.count, "plan version")), "
+            + "\(CLIText.count(export.bookings.count, "booking")), \(CLIText.count(export.audit.count, "audit entry", "audit entries"))")
         return 0
     }
 
     func erase() -> Int32 {
         let id = options.positional[0]
         guard RecordID.isValid(id) else {
-            printError(Words.invalidParticipantID(id))
+            printError(CLIText.invalidParticipantID(id))
             return 2
         }
         guard requireDataFolder() else { return 1 }
@@ -163,7 +163,7 @@ extension Commands {
             say("\(record.id)  \(record.courseEnd.iso)  \(record.daysSince) days")
         }
         let total = store.participantIDs().count
-        say("\(expired.count) of \(Words.count(total, "record")): course ended more than \(Words.count(days, "day")) ago"
+        say("\(expired.count) of \(CLIText.count(total, "record")): course ended more than \(CLIText.count(days, "day")) ago"
             + (expired.isEmpty ? "" : " (erase with 'stepwise erase ID --yes' when no longer needed)"))
         return problems.isEmpty ? 0 : 1
     }

@@ -101,8 +101,8 @@ extension Commands {
         if options.values["--output"] != nil || !printing {
             guard let destination = emit(Data(content.utf8), page) else { return 1 }
             if case let .file(output) = destination {
-                let size = format == "text" ? ", \(Words.count(pages, "page"))" : ""
-                say("wrote the summary of \(Words.person(id, in: store)) to \(output): \(format)\(size), language \(summary.language)")
+                let size = format == "text" ? ", \(CLIText.count(pages, "page"))" : ""
+                say("wrote the summary of \(CLIText.person(id, in: store)) to \(output): \(format)\(size), language \(summary.language)")
             }
         }
         guard printing else {
@@ -112,7 +112,7 @@ extension Commands {
         do {
             let job = try Printer.print(text: page.safe(summary.printable()), printer: options.values["--printer"], environment: environment)
             let destination = job.printer.map { "printer \($0)" } ?? "the default printer"
-            say("sent the summary of \(Words.person(id, in: store)) to \(destination): \(Words.count(pages, "page"))"
+            say("sent the summary of \(CLIText.person(id, in: store)) to \(destination): \(CLIText.count(pages, "page"))"
                   + (job.requestID.map { " (request id \($0))" } ?? ""))
             audit(.printed, participant: id)
             return 0
@@ -143,7 +143,7 @@ extension Commands {
         guard let destination = emit(Data(export.ics().utf8), .data) else { return 1 }
         audit(.calendar, participant: id)
         if case let .file(output) = destination {
-            say("wrote \(Words.count(export.events.count, "event")) for \(Words.person(id, in: store)) to \(output), "
+            say("wrote \(CLIText.count(export.events.count, "event")) for \(CLIText.person(id, in: store)) to \(output), "
                 + "times in \(export.timeZone.identifier)")
         }
         return 0
@@ -155,7 +155,7 @@ extension Commands {
         guard let language = options.language else { return .some(nil) }
         let available = Localizer.available(resources: resources)
         guard available.contains(language) else {
-            _ = usage(Words.noStrings(for: language, available: available))
+            _ = usage(CLIText.noStrings(for: language, available: available))
             return nil
         }
         return .some(language)
@@ -163,7 +163,7 @@ extension Commands {
 
     private func loadForSummary(_ id: String) -> Participant? {
         do { return try store.loadParticipant(id) } catch {
-            printError(Words.participantProblem(id, error))
+            printError(CLIText.participantProblem(id, error))
             return nil
         }
     }

@@ -25,7 +25,7 @@ struct Commands {
     func requireDataFolder() -> Bool {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: store.root.path, isDirectory: &isDirectory), isDirectory.boolValue { return true }
-        printError(Words.noDataFolder(store.root))
+        printError(CLIText.noDataFolder(store.root))
         return false
     }
 }
@@ -137,7 +137,7 @@ extension Commands {
             let signal = TerminalDriver(app: app).run()
             return signal == 0 ? 0 : 128 + signal
         } catch let problem as RecordProblem where problem.kind == .unknownLanguage {
-            printError(Words.noStrings(for: language, available: available))
+            printError(CLIText.noStrings(for: language, available: available))
             return 2
         } catch {
             printError("\(error)")
@@ -225,7 +225,7 @@ extension Commands {
             say("\(count) files checked in \(store.root.path): no problems")
             return 0
         }
-        say("\(Words.count(problems.count, "problem")) in \(store.root.path)")
+        say("\(CLIText.count(problems.count, "problem")) in \(store.root.path)")
         return 1
     }
 }

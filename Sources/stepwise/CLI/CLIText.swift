@@ -3,7 +3,7 @@ import StepwiseCore
 
 /// The command line's words for what goes wrong in more than one command, made in one place.
 /// They name files, fields, ids and the expected form, never what a record says.
-enum Words {
+enum CLIText {
     static func invalidParticipantID(_ id: String) -> String { "'\(id)' is not a valid participant id (see 'stepwise list')" }
 
     static func invalidOfferID(_ id: String) -> String { "'\(id)' is not a valid offer id (see 'stepwise offers list')" }
