@@ -22,7 +22,7 @@ extension Command {
         offer cancelled, full without a waitlist, unknown participant or offer);
         2 bad usage.
         """,
-        arguments: bookingArguments, action: .run { $0.book() })
+        arguments: participantAndOffer, action: .run { $0.book() })
 
     static let unbook = Command(
         "unbook", summary: "give up a seat or a place on a waitlist",
@@ -36,9 +36,9 @@ extension Command {
 
         Exit status: 0 done; 1 not booked, unknown participant or offer; 2 bad usage.
         """,
-        arguments: bookingArguments, action: .run { $0.unbook() })
+        arguments: participantAndOffer, action: .run { $0.unbook() })
 
-    private static let bookingArguments = [Argument(name: "PARTICIPANT", noun: "a participant id", completes: .participantID),
+    private static let participantAndOffer = [Argument(name: "PARTICIPANT", noun: "a participant id", completes: .participantID),
                                            Argument(name: "OFFER", noun: "an offer id", completes: .offerID)]
 }
 
