@@ -98,6 +98,23 @@ final class DisplaySafetyTests: EndToEndTestCase {
         XCTAssertNotNil(csv.stdoutData.range(of: Data(("Title " + hostile).utf8)), "CSV keeps the data")
     }
 
+    /// In a real terminal (tmux): an OSC in an offer title or a name must not set the window's
+    /// title, whichever command shows it, data formats (CSV, iCalendar) included.
+    func testNoCommandSetsTheTerminalTitle() throws {
+        let (person, offer) = try hostileData()
+        XCTAssertEqual(try stepwise(["book", person, offer]).status, 0)
+        let commands = [["offers", "list"], ["offers", "list", "--json"], ["offers", "export"], ["list"], ["calendar", person],
+                        ["summary", person], ["export", person, "--format", "text"], ["export", person],
+                        ["unbook", person, offer], ["book", person, offer], ["book", person, offer]]
+        for arguments in commands {
+            let run = try startTUI(arguments + ["--data", data.path], keepShell: true)
+            XCTAssertNotNil(run.waitForExit(), arguments.joined(separator: " "))
+            let title = Tmux.tmux(["display-message", "-p", "-t", run.tmux.name, "#{pane_title}"]).stdout
+            XCTAssertFalse(title.contains("pwned"), "stepwise \(arguments.joined(separator: " ")) set the terminal's title")
+            run.tmux.kill()
+        }
+    }
+
     func testMessagesAboutFilesAndCellsEscapeThem() throws {
         try makeDemo()
         // A file whose name holds control characters, and a cell that is not a number.

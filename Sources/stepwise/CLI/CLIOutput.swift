@@ -3,8 +3,8 @@ import StepwiseCore
 
 /// Everything the command line prints goes through here, so that text from records and files
 /// never drives the terminal: lines and messages show control and bidirectional characters
-/// as `\u{XX}` (`DisplaySafe`), JSON escapes them as `\uXXXX`, and only data formats (CSV,
-/// iCalendar) are written as they are.
+/// as `\u{XX}` (`DisplaySafe`), JSON escapes them as `\uXXXX`, and data formats (CSV,
+/// iCalendar) are written as they are to a file or pipe, but escaped on a terminal.
 enum CLIOutput {
     /// How a document is made safe before it is written.
     enum Format {
@@ -41,9 +41,15 @@ enum CLIOutput {
         FileHandle.standardOutput.write(Data((DisplaySafe.text(text) + "\n").utf8))
     }
 
-    /// A document on standard output, made safe for its format.
+    /// A document on standard output, made safe for its format; a data format shown on a
+    /// terminal is escaped as text (keeping the carriage returns of its line ends).
     static func document(_ data: Data, _ format: Format) {
-        FileHandle.standardOutput.write(format.safe(data))
+        let shown: Format
+        switch format {
+        case .data where toTerminal: shown = .text(keeping: ["\r"])
+        default: shown = format
+        }
+        FileHandle.standardOutput.write(shown.safe(data))
     }
 
     /// `stepwise: MESSAGE` on standard error, every control character in it escaped.
