@@ -56,7 +56,8 @@ struct Command: Sendable {
     /// Left out of the overview (still has `--help`, and a man page may list it).
     let hidden: Bool
 
-    init(_ name: String, summary: String, help: String, options: [Option] = [], arguments: [Argument] = [],
+    /// A subcommand leaves out `help`: its command's help covers it.
+    init(_ name: String, summary: String, help: String = "", options: [Option] = [], arguments: [Argument] = [],
          optionalArguments: Int = 0, hidden: Bool = false, action: Action) {
         self.name = name
         self.summary = summary

@@ -40,12 +40,12 @@ extension Command {
         folder), 2 bad usage.
         """,
         action: .subcommands([
-            Command("list", summary: "print the catalogue (--json for scripts)", help: "",
+            Command("list", summary: "print the catalogue (--json for scripts)",
                     options: [Option("--json", "an array of JSON objects instead of lines")], action: .run { $0.listOffers() }),
-            Command("import", summary: "import a catalogue spreadsheet saved as CSV", help: "",
+            Command("import", summary: "import a catalogue spreadsheet saved as CSV",
                     options: [Option("--skip-bad", "import the good rows and report the bad ones")],
                     arguments: [Argument(name: "FILE.csv", noun: "a file name", completes: .file)], action: .run { $0.importOffers() }),
-            Command("export", summary: "write the catalogue as CSV", help: "",
+            Command("export", summary: "write the catalogue as CSV",
                     options: [Option("--output", value: "FILE", completes: .file, "write to FILE (mode 0600) instead of standard output"),
                               Option("--separator", value: ",|;|tab", completes: .words, "the separator: , (the default), ; or tab")],
                     action: .run { $0.exportOffers() }),
