@@ -55,6 +55,7 @@ TARGETS = {
     "peakRssMB": 50,
     "rowMoveBytes": 200,
     "summaryMs": 20,
+    "reportMs": 2000,
 }
 
 
@@ -258,6 +259,21 @@ def pty_figures(data, largest_name, rounds, keys=60, opens=5):
     return figures
 
 
+def report_figures(data, rounds=3):
+    """`stepwise report` on the whole data set: wall time and the process's own peak memory."""
+    times, peaks = [], []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        child = subprocess.Popen([str(BIN), "report", "--data", str(data), "--format", "json", "--output", "/dev/null"],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        times.append((time.perf_counter() - started) * 1000)
+        peaks.append(usage.ru_maxrss / 1024)
+        if status != 0:
+            raise RuntimeError(f"stepwise report failed with status {status}")
+    return {"ms": summary(times), "peakRssMB": max(peaks)}
+
+
 def measure_size(size, args):
     data = DATA / str(size)
     log(f"== {size:,} participants ({data})")
@@ -277,6 +293,9 @@ def measure_size(size, args):
     large = size > 10000
     result["pty"] = pty_figures(data, made["largestName"], rounds=args.rounds, keys=30 if large else 60, opens=3 if large else 5)
     log(f"   pseudo-terminal: {time.time() - started:.0f} s")
+    started = time.time()
+    result["report"] = report_figures(data)
+    log(f"   report: {time.time() - started:.0f} s")
     started = time.time()
     result["codec"] = run_json([BENCH, "codec", "--data", data, "--resources", RESOURCES])
     result["inProcess"] = run_json([BENCH, "measure", "--data", data, "--resources", RESOURCES]
@@ -319,6 +338,8 @@ def headline(result):
         "summaryP99Ms": inproc["summary"].get("p99"),
         "indexWarmLoadMs": result["index"]["warmLoad"]["median"],
         "indexRebuildMs": result["index"].get("rebuildMs"),
+        "reportMs": result["report"]["ms"]["median"],
+        "reportPeakRssMB": result["report"]["peakRssMB"],
     }
 
 
@@ -362,6 +383,8 @@ ROWS = [
     ("Caseload index: warm load (in-process)", "indexWarmLoadMs", "ms", ""),
     ("Caseload index: rebuild from nothing", "indexRebuildMs", "ms", ""),
     ("Close a participant, back to caseload", "closeToCaseloadMs", "ms", ""),
+    ("Organisation report, stepwise report (median)", "reportMs", "ms", "≤ 2 s"),
+    ("  its peak memory", "reportPeakRssMB", "MB", ""),
 ]
 
 
