@@ -99,9 +99,55 @@ final class UpdateTests: XCTestCase {
 }
 
 final class ActionTableTests: XCTestCase {
+    static let languages = ["en", "da", "sv", "de"]
+
+    /// A real state whose `context` is `context`: the switch has no default, so a new context
+    /// does not compile until it is walked here too.
+    static func state(in context: KeyContext, width: Int = 80, height: Int = 24) -> AppState {
+        var state = Fixtures.state(width: width, height: height)
+        func open(_ tab: Tab) { state.open = OpenParticipant(participant: Fixtures.soren, heldBy: nil); state.open?.tab = tab }
+        switch context {
+        case .caseload: break
+        case .searching: state.search = TextField("s", maxLength: 100)
+        case .plan: open(.plan)
+        case .notes: open(.notes)
+        case .progress: open(.progress)
+        case .offers: open(.offers)
+        case .summary: open(.summary)
+        case .offerDetail:
+            open(.offers)
+            state.open?.offerDetail = "o-mentor"
+        case .auditLog:
+            open(.plan)
+            state.open?.auditEntries = []
+        case .history:
+            open(.plan)
+            state.historyBrowser = HistoryBrowser()
+        case .form:
+            open(.plan)
+            state.form = PlanForms.goal(nil)
+        case .confirm:
+            open(.plan)
+            state.confirm = Confirm(purpose: .approve, question: "?")
+        case .help: state.showingHelp = true
+        case .privacy: state.privacy = TextField(maxLength: 20)
+        case .catalogue: state.catalogue = CatalogueState()
+        case .catalogueDetail:
+            state.catalogue = CatalogueState()
+            state.catalogue?.detail = "o-mentor"
+        case .attendance:
+            state.catalogue = CatalogueState()
+            state.catalogue?.sheet = AttendanceSheet(offer: "o-mentor", session: 0)
+        }
+        return state
+    }
+
+    func testEveryContextIsReachedByAState() {
+        for context in KeyContext.allCases { XCTAssertEqual(Self.state(in: context).context, context) }
+    }
+
     func testNoKeyMeansTwoThingsInOneContext() {
-        let contexts: [KeyContext] = [.caseload, .searching, .participant, .form, .help]
-        for context in contexts {
+        for context in KeyContext.allCases {
             var seen: [Key: ActionID] = [:]
             for spec in ActionTable.all where spec.contexts.contains(context) {
                 for key in spec.keys {
@@ -112,8 +158,21 @@ final class ActionTableTests: XCTestCase {
         }
     }
 
+    func testEveryContextCanQuitRedrawAndHide() {
+        for context in KeyContext.allCases {
+            XCTAssertEqual(ActionTable.action(for: .ctrl("l"), in: context), .redraw, "\(context)")
+            guard context != .privacy else { continue }
+            XCTAssertEqual(ActionTable.action(for: .ctrl("c"), in: context), .interrupt, "\(context)")
+            let hide = KeyContext.typing.contains(context) ? Key.ctrl("x") : .char("L")
+            XCTAssertEqual(ActionTable.action(for: hide, in: context), .hide, "\(context)")
+            if !KeyContext.typing.contains(context) && context != .help {
+                XCTAssertEqual(ActionTable.action(for: .char("?"), in: context), .help, "\(context)")
+            }
+        }
+    }
+
     func testEveryActionHasWordsInEveryLanguage() throws {
-        for language in ["en", "da"] {
+        for language in Self.languages {
             let strings = Fixtures.env(language).strings
             for spec in ActionTable.all {
                 XCTAssertTrue(strings.keys.contains(spec.labelKey), "\(language): \(spec.labelKey)")
@@ -122,15 +181,24 @@ final class ActionTableTests: XCTestCase {
         }
     }
 
-    func testFooterShowsEveryFooterActionAt80Columns() {
-        for language in ["en", "da"] {
+    /// On every screen, in every language, at 80 columns: the footer shows `? Help` wherever
+    /// `?` opens the help, and Esc with its words wherever Esc does something; where letters
+    /// are typed (no `?`), it shows every key it lists.
+    func testFooterAlwaysShowsHelpAndEscapeAt80Columns() {
+        for language in Self.languages {
             let env = Fixtures.env(language)
-            for context in [KeyContext.caseload, .searching, .participant, .form, .help] {
-                var buffer = ScreenBuffer(width: 80, height: 24)
-                Chrome.footer(&buffer, context: context, env: env)
-                let footer = buffer.lines()[23]
-                for spec in ActionTable.footer(in: context) {
-                    XCTAssertTrue(footer.contains(env.strings(spec.labelKey)), "\(language) \(context): \(footer)")
+            for context in KeyContext.allCases where context != .privacy {
+                let footer = Renderer.render(Self.state(in: context), env: env).lines()[23]
+                func item(_ spec: ActionSpec) -> String { spec.shownKeys + " " + env.strings(spec.labelKey) }
+                let specs = ActionTable.footer(in: context)
+                if let help = specs.first(where: { $0.id == .help }) {
+                    XCTAssertTrue(footer.contains(item(help)), "\(language) \(context): no help in \(footer)")
+                } else {
+                    for spec in specs { XCTAssertTrue(footer.contains(item(spec)), "\(language) \(context): \(footer)") }
+                }
+                if let escape = ActionTable.all.first(where: { $0.contexts.contains(context) && $0.keys.contains(.escape) }) {
+                    XCTAssertTrue(escape.inFooter && escape.shownKeys.contains("Esc") && footer.contains(item(escape)),
+                                  "\(language) \(context): no Esc in \(footer)")
                 }
             }
         }

@@ -24,6 +24,8 @@ enum CatalogueUpdate {
         case .moveDown?: catalogue.selection = min(max(0, offers.count - 1), catalogue.selection + 1)
         case .pageUp?: catalogue.selection = max(0, catalogue.selection - page)
         case .pageDown?: catalogue.selection = min(max(0, offers.count - 1), catalogue.selection + page)
+        case .moveFirst?: catalogue.selection = 0
+        case .moveLast?: catalogue.selection = max(0, offers.count - 1)
         case .open?:
             catalogue.detail = selected?.id
             catalogue.detailScroll = 0
@@ -77,6 +79,8 @@ enum CatalogueUpdate {
         switch action {
         case .moveUp?: sheet.selection = max(0, sheet.selection - 1)
         case .moveDown?: sheet.selection = min(max(0, people.count - 1), sheet.selection + 1)
+        case .moveFirst?: sheet.selection = 0
+        case .moveLast?: sheet.selection = max(0, people.count - 1)
         case .previousSession?: sheet.session = max(0, sheet.session - 1)
         case .nextSession?: sheet.session = min(sessions.count - 1, sheet.session + 1)
         case .attended?, .absent?, .excused?:

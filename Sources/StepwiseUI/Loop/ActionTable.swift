@@ -1,6 +1,6 @@
 /// Every action a key can trigger.
 public enum ActionID: String, CaseIterable, Sendable {
-    case moveUp, moveDown, pageUp, pageDown, open, search, add, back
+    case moveUp, moveDown, pageUp, pageDown, moveFirst, moveLast, open, search, add, back
     case nextTab, previousTab, tabPlan, tabOffers, tabNotes, tabProgress, tabSummary
     case nextField, previousField, submit, cancel, closeHelp
     case edit, addStep, addGoal, drop, moveItemUp, moveItemDown, advance, accept, approve, switchWriter, history, undo
@@ -13,10 +13,24 @@ public enum ActionID: String, CaseIterable, Sendable {
     case help, redraw, quit, interrupt
 }
 
-/// Where the user is, which decides what the keys mean.
-public enum KeyContext: Hashable, Sendable {
-    case caseload, searching, participant, plan, notes, progress, offers, offerDetail, form, confirm, history, help, privacy
+/// Where the user is, which decides what the keys mean. Every value is one `AppState.context`
+/// can return; the key sets below are derived from `allCases`, so a new context gets the keys
+/// every screen has (Ctrl-C, Ctrl-L, the privacy key, help) without being listed.
+public enum KeyContext: Hashable, Sendable, CaseIterable {
+    case caseload, searching, plan, notes, progress, offers, offerDetail, form, confirm, history, help, privacy
     case catalogue, catalogueDetail, attendance, auditLog, summary
+
+    /// Contexts where printable keys are typed as text, so no letter can be a command there.
+    public static let typing: Set<KeyContext> = [.searching, .form, .privacy]
+    /// The tabs of an open participant (the number keys, Tab and Esc switch or leave them).
+    public static let participantTabs: Set<KeyContext> = [.plan, .notes, .progress, .offers, .summary]
+    /// Every context that shows something of a record: all but the privacy screen itself.
+    public static let screens = Set(allCases).subtracting([.privacy])
+    /// Where `?` opens the help: everywhere a letter is a command, except the help itself.
+    public static let withHelp = Set(allCases).subtracting(typing).subtracting([.help])
+    /// Where `L` hides the screen at once; while typing it is Ctrl-X instead.
+    public static let hiddenByL = Set(allCases).subtracting(typing)
+    public static let hiddenByCtrlX = typing.subtracting([.privacy])
 }
 
 /// One row of the action table: its keys, where it applies, and whether the footer shows it.
@@ -31,47 +45,60 @@ public struct ActionSpec: Sendable {
     public let footerKeys: String?
     /// String-table key of the footer label, when not the action's own.
     public let footerLabel: String?
+    /// String-table key of the help text, when the action means something particular in these
+    /// contexts (e.g. Enter opens an offer's details on the offers tab, a participant elsewhere).
+    public let helpLabel: String?
 
     /// String-table key of the short footer label.
     public var labelKey: String { footerLabel ?? "action.\(id.rawValue)" }
     /// String-table key of the help text.
-    public var helpKey: String { "action.\(id.rawValue).help" }
+    public var helpKey: String { helpLabel ?? "action.\(id.rawValue).help" }
 
     /// The keys as the help screen lists them, e.g. "↑ k".
     public var keysText: String { keys.map(\.label).joined(separator: " ") }
+    /// The keys as the footer writes them, e.g. "↑↓".
+    public var shownKeys: String { footerKeys ?? keys.first?.label ?? "" }
 }
 
 /// The table of actions.
 public enum ActionTable {
-    private static let everywhere: Set<KeyContext> = [.caseload, .searching, .participant, .plan, .notes, .progress, .offers,
-                                                      .offerDetail, .form, .confirm, .history, .help, .catalogue, .catalogueDetail, .attendance,
-                                                      .auditLog, .summary]
-    private static let tabs: Set<KeyContext> = [.participant, .plan, .notes, .progress, .offers, .summary]
+    private static let tabs = KeyContext.participantTabs
+    /// Lists and texts that move with the arrow keys, pages, Home and End.
+    private static let moving: Set<KeyContext> = [.caseload, .plan, .notes, .progress, .offers, .offerDetail, .history,
+                                                  .catalogue, .catalogueDetail, .attendance, .summary, .help]
+    /// Of those, the ones whose arrows scroll a text rather than select an entry.
+    private static let scrolling: Set<KeyContext> = [.progress, .offerDetail, .catalogueDetail, .summary, .help]
 
     public static let all: [ActionSpec] = [
-        spec(.moveUp, [.up, .char("k")], [.caseload, .participant, .history], footer: true, shown: "↑↓"),
-        spec(.moveUp, [.up, .char("k")], [.plan, .notes, .progress, .offers, .offerDetail]),
+        spec(.moveUp, [.up, .char("k")], [.caseload, .history], footer: true, shown: "↑↓"),
+        spec(.moveUp, [.up, .char("k")], [.summary], footer: true, shown: "↑↓", label: "action.scroll", help: "action.scrollUp.help"),
+        spec(.moveUp, [.up, .char("k")], scrolling.subtracting([.summary]), help: "action.scrollUp.help"),
+        spec(.moveUp, [.up, .char("k")], moving.subtracting(scrolling).subtracting([.caseload, .history])),
         spec(.moveUp, [.up], [.searching]),
-        spec(.moveDown, [.down, .char("j")], [.caseload, .participant, .plan, .notes, .progress, .offers, .offerDetail, .history]),
+        spec(.moveDown, [.down, .char("j")], scrolling, help: "action.scrollDown.help"),
+        spec(.moveDown, [.down, .char("j")], moving.subtracting(scrolling)),
         spec(.moveDown, [.down], [.searching]),
-        spec(.pageUp, [.pageUp], [.caseload, .searching, .participant, .plan, .notes, .progress, .offers]),
-        spec(.pageDown, [.pageDown], [.caseload, .searching, .participant, .plan, .notes, .progress, .offers]),
+        spec(.pageUp, [.pageUp], [.caseload, .searching, .plan, .notes, .offers, .catalogue]),
+        spec(.pageUp, [.pageUp], [.progress, .summary, .help], help: "action.scrollPageUp.help"),
+        spec(.pageDown, [.pageDown], [.caseload, .searching, .plan, .notes, .offers, .catalogue]),
+        spec(.pageDown, [.pageDown], [.progress, .help], help: "action.scrollPageDown.help"),
+        spec(.pageDown, [.pageDown, .char(" ")], [.summary], help: "action.scrollPageDown.help"),
+        spec(.moveFirst, [.home], moving.subtracting(scrolling)),
+        spec(.moveFirst, [.home], [.progress, .summary, .help], help: "action.scrollFirst.help"),
+        spec(.moveLast, [.end], moving.subtracting(scrolling)),
+        spec(.moveLast, [.end], [.progress, .summary, .help], help: "action.scrollLast.help"),
         spec(.open, [.enter], [.caseload, .searching], footer: true),
         spec(.search, [.char("/")], [.caseload], footer: true),
         spec(.add, [.char("a")], [.caseload], footer: true),
         spec(.catalogue, [.char("o")], [.caseload], footer: true),
-        spec(.moveUp, [.up, .char("k")], [.catalogue, .catalogueDetail, .attendance]),
-        spec(.moveDown, [.down, .char("j")], [.catalogue, .catalogueDetail, .attendance]),
-        spec(.pageUp, [.pageUp], [.catalogue]),
-        spec(.pageDown, [.pageDown], [.catalogue]),
-        spec(.open, [.enter], [.catalogue]),
+        spec(.open, [.enter], [.catalogue], help: "action.open.offer.help"),
         spec(.addOffer, [.char("a")], [.catalogue], footer: true),
         spec(.editOffer, [.char("e")], [.catalogue, .catalogueDetail], footer: true),
         spec(.cancelOffer, [.char("d")], [.catalogue, .catalogueDetail], footer: true, label: "action.cancelOffer.short"),
         spec(.attendance, [.char("t")], [.catalogue, .catalogueDetail], footer: true),
         spec(.internship, [.char("I")], [.catalogue, .catalogueDetail]),
         spec(.followUp, [.char("F")], [.catalogue, .catalogueDetail]),
-        spec(.filter, [.char("f"), .char("/")], [.catalogue], footer: true),
+        spec(.filter, [.char("f"), .char("/")], [.catalogue], footer: true, help: "action.filter.offers.help"),
         spec(.group, [.char("G")], [.catalogue]),
         spec(.attended, [.char("1")], [.attendance], footer: true),
         spec(.absent, [.char("2")], [.attendance], footer: true),
@@ -79,34 +106,33 @@ public enum ActionTable {
         spec(.allAttended, [.char("A")], [.attendance], footer: true),
         spec(.previousSession, [.left], [.attendance]),
         spec(.nextSession, [.right], [.attendance], footer: true, shown: "←→", label: "action.sessions"),
-        spec(.back, [.escape], [.catalogue, .catalogueDetail, .attendance, .auditLog], footer: true),
-        spec(.auditLog, [.char("i")], [.participant, .plan, .notes, .progress, .offers, .summary]),
-        spec(.moveUp, [.up, .char("k")], [.summary], footer: true, shown: "↑↓", label: "action.scroll"),
-        spec(.moveDown, [.down, .char("j")], [.summary]),
-        spec(.pageUp, [.pageUp], [.summary]),
-        spec(.pageDown, [.pageDown, .char(" ")], [.summary]),
+        spec(.back, [.escape], [.catalogue], footer: true),
+        spec(.back, [.escape], [.catalogueDetail, .attendance], footer: true, help: "action.back.offers.help"),
+        spec(.back, [.escape], [.auditLog], footer: true, help: "action.back.participant.help"),
+        spec(.auditLog, [.char("i")], tabs),
         spec(.print, [.char("p")], [.summary], footer: true),
         spec(.printTo, [.char("P")], [.summary]),
         spec(.calendarFile, [.char("c")], [.summary], footer: true),
-        spec(.cancel, [.escape], [.searching], footer: true),
-        spec(.edit, [.enter, .char("e")], [.plan, .notes], footer: true),
+        spec(.cancel, [.escape], [.searching], footer: true, help: "action.cancel.search.help"),
+        spec(.edit, [.enter, .char("e")], [.plan], footer: true),
+        spec(.edit, [.enter, .char("e")], [.notes], footer: true, help: "action.edit.note.help"),
         spec(.newNote, [.char("n")], [.notes], footer: true),
-        spec(.newNote, [.char("n")], [.plan, .progress, .participant, .offers]),
+        spec(.newNote, [.char("n")], [.plan, .progress, .offers]),
         spec(.filter, [.char("f")], [.notes], footer: true),
         spec(.versions, [.char("v")], [.notes]),
         spec(.session, [.char("s")], [.notes, .progress], footer: true),
-        spec(.session, [.char("s")], [.plan, .participant, .offers]),
+        spec(.session, [.char("s")], [.plan, .offers]),
         spec(.rate, [.char("r")], [.progress, .notes], footer: true),
-        spec(.rate, [.char("r")], [.plan, .participant, .offers]),
+        spec(.rate, [.char("r")], [.plan, .offers]),
         spec(.addMilestone, [.char("m")], [.progress], footer: true),
         spec(.outcome, [.char("o")], [.progress]),
         spec(.addContact, [.char("c")], [.plan]),
-        spec(.open, [.enter], [.offers], footer: true, label: "action.details"),
+        spec(.open, [.enter], [.offers], footer: true, label: "action.details", help: "action.open.offer.help"),
         spec(.book, [.char("b")], [.offers, .offerDetail], footer: true),
         spec(.unbook, [.char("x")], [.offers, .offerDetail], footer: true),
-        spec(.filter, [.char("f"), .char("/")], [.offers], footer: true),
+        spec(.filter, [.char("f"), .char("/")], [.offers], footer: true, help: "action.filter.offers.help"),
         spec(.group, [.char("G")], [.offers]),
-        spec(.back, [.escape], [.offerDetail], footer: true),
+        spec(.back, [.escape], [.offerDetail], footer: true, help: "action.back.offers.help"),
         spec(.addStep, [.char("a")], [.plan], footer: true, label: "action.addStep.short"),
         spec(.addGoal, [.char("g")], [.plan], footer: true, label: "action.addGoal.short"),
         spec(.advance, [.char("t")], [.plan]),
@@ -128,24 +154,21 @@ public enum ActionTable {
         spec(.previousTab, [.backTab], tabs),
         spec(.back, [.escape], tabs, footer: true),
         spec(.yes, [.char("y"), .enter], [.confirm], footer: true, shown: "y"),
-        spec(.no, [.char("n"), .escape], [.confirm], footer: true, shown: "n"),
-        spec(.open, [.enter], [.history], footer: true),
-        spec(.back, [.escape], [.history], footer: true),
+        spec(.no, [.char("n"), .escape], [.confirm], footer: true, shown: "n/Esc"),
+        spec(.open, [.enter], [.history], footer: true, help: "action.open.version.help"),
+        spec(.back, [.escape], [.history], footer: true, help: "action.back.history.help"),
         spec(.nextField, [.tab, .down], [.form], footer: true, shown: "Tab"),
         spec(.previousField, [.backTab, .up], [.form]),
         spec(.submit, [.enter], [.form], footer: true),
         spec(.cancel, [.escape], [.form], footer: true),
         spec(.closeHelp, [.escape, .char("?"), .char("q")], [.help], footer: true, shown: "Esc"),
-        spec(.help, [.char("?")], [.caseload, .participant, .plan, .notes, .progress, .offers, .offerDetail, .catalogue,
-                                   .catalogueDetail, .attendance, .summary], footer: true),
+        spec(.help, [.char("?")], KeyContext.withHelp, footer: true),
         spec(.quit, [.char("q")], [.caseload], footer: true),
-        spec(.hide, [.char("L")], [.caseload, .participant, .plan, .notes, .progress, .offers, .offerDetail, .confirm, .history, .help,
-                                   .catalogue, .catalogueDetail, .attendance, .auditLog, .summary],
-             footer: false),
-        spec(.hide, [.ctrl("x")], [.form, .searching]),
+        spec(.hide, [.char("L")], KeyContext.hiddenByL),
+        spec(.hide, [.ctrl("x")], KeyContext.hiddenByCtrlX),
         spec(.unlock, [.enter], [.privacy], footer: true),
-        spec(.redraw, [.ctrl("l")], everywhere.union([.privacy])),
-        spec(.interrupt, [.ctrl("c")], everywhere),
+        spec(.redraw, [.ctrl("l")], Set(KeyContext.allCases)),
+        spec(.interrupt, [.ctrl("c")], KeyContext.screens),
     ]
 
     /// The action `key` triggers in `context`, if any.
@@ -158,6 +181,12 @@ public enum ActionTable {
         all.filter { $0.inFooter && $0.contexts.contains(context) }
     }
 
+    /// The footer rows that must never be dropped for want of room: the way to the help (`?`)
+    /// and the way back (Esc), so that every screen says how to learn its keys and leave it.
+    public static func essential(in context: KeyContext) -> [ActionSpec] {
+        footer(in: context).filter { $0.keys.contains(.char("?")) || $0.keys.contains(.escape) }
+    }
+
     /// The rows the help screen lists for `context`, one per action.
     public static func help(in context: KeyContext) -> [ActionSpec] {
         var seen = Set<ActionID>()
@@ -165,7 +194,7 @@ public enum ActionTable {
     }
 
     private static func spec(_ id: ActionID, _ keys: [Key], _ contexts: Set<KeyContext>,
-                             footer: Bool = false, shown: String? = nil, label: String? = nil) -> ActionSpec {
-        ActionSpec(id: id, keys: keys, contexts: contexts, inFooter: footer, footerKeys: shown, footerLabel: label)
+                             footer: Bool = false, shown: String? = nil, label: String? = nil, help: String? = nil) -> ActionSpec {
+        ActionSpec(id: id, keys: keys, contexts: contexts, inFooter: footer, footerKeys: shown, footerLabel: label, helpLabel: help)
     }
 }

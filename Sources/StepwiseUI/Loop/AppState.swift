@@ -97,6 +97,8 @@ public struct AppState: Equatable, Sendable {
     /// The plan's history, when it is being looked through.
     public var historyBrowser: HistoryBrowser?
     public var showingHelp = false
+    /// First shown line of the help screen.
+    public var helpScroll = 0
     /// Set while the privacy screen hides everything; holds what has been typed to unlock it.
     public var privacy: TextField?
     public var message: Message?
@@ -168,6 +170,8 @@ public struct Confirm: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case dropGoal(String)
         case dropStep(goal: String, step: String)
+        /// `t` on a done step: its status goes round to planned again.
+        case reopenStep(goal: String, step: String)
         case approve
         case book(String)
         case unbook(String)

@@ -4,6 +4,9 @@ public enum Renderer {
     public static let minimumWidth = 80
     public static let minimumHeight = 24
 
+    /// Whether the screens can be drawn at this size (else only "too small" is shown).
+    public static func fits(width: Int, height: Int) -> Bool { width >= minimumWidth && height >= minimumHeight }
+
     /// Draws `state` into a new buffer of the state's size.
     public static func render(_ state: AppState, env: UIEnvironment) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: state.width, height: state.height)
@@ -11,7 +14,7 @@ public enum Renderer {
             privacy(typed, env: env, into: &buffer)
             return buffer
         }
-        guard state.width >= minimumWidth, state.height >= minimumHeight else {
+        guard fits(width: state.width, height: state.height) else {
             tooSmall(state, env: env, into: &buffer)
             return buffer
         }
@@ -34,7 +37,7 @@ public enum Renderer {
         if state.showingHelp {
             var behind = state
             behind.showingHelp = false
-            Overlays.help(behind: behind.context, env: env, into: &buffer)
+            Overlays.help(behind: behind.context, scroll: state.helpScroll, env: env, into: &buffer)
         }
         Chrome.message(&buffer, state.message)
         Chrome.footer(&buffer, context: state.context, env: env)

@@ -6,12 +6,20 @@ public enum Update {
     public static func handle(_ key: Key, state: inout AppState, env: UIEnvironment) -> [Effect] {
         let context = state.context
         let action = ActionTable.action(for: key, in: context)
-        if action != nil || context == .caseload || context == .participant { state.message = nil }
+        if context != .privacy && !Renderer.fits(width: state.width, height: state.height) {
+            // Only "the terminal is too small" is on the screen: a key must not act unseen.
+            return action == .interrupt || action == .quit ? [.quit] : []
+        }
+        if action != nil || context == .caseload { state.message = nil }
         switch action {
-        case .interrupt? where context != .privacy: return [.quit]
+        case .interrupt?: return [.quit]
         case .redraw?: return []
         case .hide?:
             state.privacy = TextField(maxLength: 20)
+            return []
+        case .help?:
+            state.showingHelp = true
+            state.helpScroll = 0
             return []
         default: break
         }
@@ -31,6 +39,10 @@ public enum Update {
             return []
         case .help:
             if action == .closeHelp { state.showingHelp = false }
+            var behind = state
+            behind.showingHelp = false
+            let last = Overlays.helpLastScroll(behind: behind.context, width: state.width, height: state.height, env: env)
+            state.helpScroll = scrolled(state.helpScroll, by: action, page: Overlays.helpRows(height: state.height), last: last)
             return []
         case .form:
             return form(key, action: action, state: &state, env: env)
@@ -50,7 +62,7 @@ public enum Update {
         case .summary:
             return SummaryTab.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
                 ?? participant(action, state: &state, env: env)
-        case .participant, .notes, .progress, .offers, .offerDetail:
+        case .notes, .progress, .offers, .offerDetail:
             return OfferUpdate.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
                 ?? participant(action, state: &state, env: env)
         case .plan:
@@ -73,6 +85,8 @@ public enum Update {
         case .moveDown?: state.selection = min(max(0, count - 1), state.selection + 1)
         case .pageUp?: state.selection = max(0, state.selection - page)
         case .pageDown?: state.selection = min(max(0, count - 1), state.selection + page)
+        case .moveFirst?: state.selection = 0
+        case .moveLast?: state.selection = max(0, count - 1)
         case .open?:
             guard let row = state.selectedRow else { return [] }
             return [.openParticipant(id: row.id)]
@@ -87,7 +101,6 @@ public enum Update {
             return [.loadOffers]
         case .add?:
             state.form = AddParticipantForm.addParticipant(language: env.strings.language, today: env.strings.list("date.today").first ?? "today")
-        case .help?: state.showingHelp = true
         case .quit?: return [.quit]
         default: break
         }
@@ -106,17 +119,17 @@ public enum Update {
         case .tabSummary?: open.tab = .summary
         case .nextTab?: open.tab = tabs[(open.tab.rawValue + 1) % tabs.count]
         case .previousTab?: open.tab = tabs[(open.tab.rawValue + tabs.count - 1) % tabs.count]
-        case .moveUp?, .moveDown?, .pageUp?, .pageDown?:
+        case .moveUp?, .moveDown?, .pageUp?, .pageDown?, .moveFirst?, .moveLast?:
             // Scrolling stops at the last line, so that the way back is never dead keys.
             guard open.tab == .progress else { return [] }
             let lines = ProgressView.lines(open.participant, env: env, width: state.width - 2).count
             let last = max(0, lines - max(1, state.height - ParticipantView.top - 2))
-            let step = action == .moveUp || action == .moveDown ? 1 : page
-            let direction = action == .moveUp || action == .pageUp ? -1 : 1
-            open.scroll = max(0, min(last, open.scroll + direction * step))
-        case .back?: return [.closeParticipant]
+            open.scroll = scrolled(open.scroll, by: action, page: page, last: last)
+        case .back?:
+            // Back on the caseload, everyone is listed again: an old search must not catch the next keys.
+            state.search = nil
+            return [.closeParticipant]
         case .auditLog?: return [.loadAudit(participant: open.participant.id)]
-        case .help?: state.showingHelp = true
         default: return []
         }
         let switched = open.tab != state.open?.tab
@@ -126,6 +139,22 @@ public enum Update {
         return switched && (open.tab == .offers || open.tab == .summary) ? [.loadOffers] : []
     }
 
+    /// A text's first shown line after a scrolling key: by a line, a page, or to either end,
+    /// never before the first line or past `last`.
+    private static func scrolled(_ first: Int, by action: ActionID?, page: Int, last: Int) -> Int {
+        let moved: Int
+        switch action {
+        case .moveUp?: moved = first - 1
+        case .moveDown?: moved = first + 1
+        case .pageUp?: moved = first - page
+        case .pageDown?: moved = first + page
+        case .moveFirst?: moved = 0
+        case .moveLast?: moved = last
+        default: moved = first
+        }
+        return max(0, min(last, moved))
+    }
+
     private static func history(_ action: ActionID?, state: inout AppState) -> [Effect] {
         guard var browser = state.historyBrowser, let count = state.open?.history.count else { return [] }
         switch action {
@@ -133,6 +162,9 @@ public enum Update {
         case .moveDown? where browser.viewing != nil: browser.scroll += 1
         case .moveUp?: browser.selection = max(0, browser.selection - 1)
         case .moveDown?: browser.selection = min(max(0, count - 1), browser.selection + 1)
+        case .moveFirst? where browser.viewing != nil: browser.scroll = 0
+        case .moveFirst?: browser.selection = 0
+        case .moveLast? where browser.viewing == nil: browser.selection = max(0, count - 1)
         case .open? where count > 0:
             browser.viewing = browser.selection
             browser.scroll = 0

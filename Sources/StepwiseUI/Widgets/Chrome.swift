@@ -24,17 +24,25 @@ enum Chrome {
         }
     }
 
-    /// The last row: the keys of the current context, from the action table.
+    /// The last row: the keys of the current context, from the action table, in table order.
+    /// The help key and Esc are always shown; when the row is too narrow for every item, the
+    /// other items that no longer fit are left out, those earlier in the table going first.
     static func footer(_ buffer: inout ScreenBuffer, context: KeyContext, env: UIEnvironment) {
         let y = buffer.height - 1
+        let specs = ActionTable.footer(in: context)
+        let essential = ActionTable.essential(in: context).map(\.id)
+        func width(_ spec: ActionSpec) -> Int { DisplayWidth.of(spec.shownKeys) + 1 + DisplayWidth.of(env.strings(spec.labelKey)) + 2 }
+        var room = buffer.width - specs.filter { essential.contains($0.id) }.reduce(0) { $0 + width($1) }
+        let shown = specs.filter { spec in
+            if essential.contains(spec.id) { return true }
+            guard width(spec) <= room else { return false }
+            room -= width(spec)
+            return true
+        }
         var x = 1
-        for spec in ActionTable.footer(in: context) {
-            let keys = spec.footerKeys ?? spec.keys.first?.label ?? ""
-            let label = env.strings(spec.labelKey)
-            let width = DisplayWidth.of(keys) + 1 + DisplayWidth.of(label)
-            if x + width >= buffer.width { break }
-            x += buffer.put(keys, x: x, y: y, style: Style(bold: true, reverse: true))
-            x += buffer.put(" " + label + "  ", x: x, y: y)
+        for spec in shown {
+            x += buffer.put(spec.shownKeys, x: x, y: y, style: Style(bold: true, reverse: true))
+            x += buffer.put(" " + env.strings(spec.labelKey) + "  ", x: x, y: y)
         }
     }
 }

@@ -103,15 +103,54 @@ enum Overlays {
         for (offset, line) in lines.enumerated() { buffer.put(line, x: area.x, y: area.y + 1 + offset, style: .bold) }
     }
 
-    /// The help screen: every action of the screen underneath, from the action table.
-    static func help(behind context: KeyContext, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+    /// One line of the help screen: the keys (on an action's first line only) and its words.
+    struct HelpLine: Equatable {
+        var keys: String
+        var text: String
+    }
+
+    /// The help box's inner width on a screen `width` columns wide (the box spans the window).
+    private static func helpWidth(_ width: Int) -> Int { max(1, width - 6) }
+
+    /// How many help lines fit at once on a screen `height` rows high.
+    static func helpRows(height: Int) -> Int { max(1, height - 7) }
+
+    /// The width of the keys column: the widest keys and two spaces, at most 16 columns.
+    private static func keyWidth(_ specs: [ActionSpec]) -> Int { min(16, (specs.map { DisplayWidth.of($0.keysText) }.max() ?? 6) + 2) }
+
+    /// Every action of `context` with what it does there, its words wrapped to the box.
+    static func helpLines(behind context: KeyContext, width: Int, env: UIEnvironment) -> [HelpLine] {
         let specs = ActionTable.help(in: context)
-        let area = box(&buffer, width: 70, height: specs.count + 4, title: env.strings("help.title"))
-        let keyWidth = min(16, (specs.map { DisplayWidth.of($0.keysText) }.max() ?? 6) + 2)
-        for (index, spec) in specs.enumerated() where index < area.height - 1 {
-            let y = area.y + 1 + index
-            buffer.put(spec.keysText, x: area.x, y: y, style: .bold, limit: keyWidth - 1)
-            buffer.put(env.strings(spec.helpKey), x: area.x + keyWidth, y: y, limit: area.width - keyWidth)
+        let keyWidth = keyWidth(specs)
+        let textWidth = max(1, helpWidth(width) - keyWidth)
+        return specs.flatMap { spec in
+            DisplayWidth.wrap(env.strings(spec.helpKey), width: textWidth).enumerated().map { offset, text in
+                HelpLine(keys: offset == 0 ? spec.keysText : "", text: text)
+            }
         }
+    }
+
+    /// The furthest the help can scroll: its last line at the bottom of the box.
+    static func helpLastScroll(behind context: KeyContext, width: Int, height: Int, env: UIEnvironment) -> Int {
+        max(0, helpLines(behind: context, width: width, env: env).count - helpRows(height: height))
+    }
+
+    /// The help screen: every action of the screen underneath, from the action table, scrolled
+    /// to line `scroll`; when not all lines fit, the bottom border says which are shown.
+    static func help(behind context: KeyContext, scroll: Int, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+        let lines = helpLines(behind: context, width: buffer.width, env: env)
+        let rows = helpRows(height: buffer.height)
+        let area = box(&buffer, width: buffer.width - 2, height: lines.count + 4, title: env.strings("help.title"))
+        let keyWidth = keyWidth(ActionTable.help(in: context))
+        let first = max(0, min(scroll, lines.count - rows))
+        for (offset, line) in lines.dropFirst(first).prefix(rows).enumerated() {
+            let y = area.y + 1 + offset
+            buffer.put(line.keys, x: area.x, y: y, style: .bold, limit: keyWidth - 1)
+            buffer.put(line.text, x: area.x + keyWidth, y: y, limit: area.width - keyWidth)
+        }
+        guard lines.count > rows else { return }
+        let position = " " + env.strings("help.position", ["from": String(first + 1), "to": String(min(lines.count, first + rows)),
+                                                           "of": String(lines.count)]) + " "
+        buffer.put(position, x: area.x + area.width - DisplayWidth.of(position), y: area.y + area.height, style: .muted)
     }
 }

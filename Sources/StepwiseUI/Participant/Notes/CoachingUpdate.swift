@@ -34,6 +34,10 @@ enum CoachingUpdate {
             open.noteSelection = max(0, open.noteSelection - 1)
         case .moveDown? where open.tab == .notes:
             open.noteSelection = min(max(0, notes.count - 1), open.noteSelection + 1)
+        case .moveFirst? where open.tab == .notes:
+            open.noteSelection = 0
+        case .moveLast? where open.tab == .notes:
+            open.noteSelection = max(0, notes.count - 1)
         case .filter?:
             open.noteFilter = NotesView.nextFilter(after: open.noteFilter, in: p)
             open.noteSelection = 0

@@ -17,6 +17,8 @@ enum OfferUpdate {
         case .moveDown?: open.offerSelection = min(max(0, offers.count - 1), open.offerSelection + 1)
         case .pageUp?: open.offerSelection = max(0, open.offerSelection - page)
         case .pageDown?: open.offerSelection = min(max(0, offers.count - 1), open.offerSelection + page)
+        case .moveFirst?: open.offerSelection = 0
+        case .moveLast?: open.offerSelection = max(0, offers.count - 1)
         case .open?:
             open.offerDetail = selected?.id
             open.offerDetailScroll = 0

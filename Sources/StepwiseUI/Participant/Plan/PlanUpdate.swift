@@ -23,6 +23,8 @@ enum PlanUpdate {
         case .moveDown?: open.planSelection = min(max(0, rows.count - 1), open.planSelection + 1)
         case .pageUp?: open.planSelection = max(0, open.planSelection - page)
         case .pageDown?: open.planSelection = min(max(0, rows.count - 1), open.planSelection + page)
+        case .moveFirst?: open.planSelection = 0
+        case .moveLast?: open.planSelection = max(0, rows.count - 1)
         case .switchWriter?:
             open.writer = WriterLine.next(after: open.writer)
         case .history?:
@@ -65,6 +67,11 @@ enum PlanUpdate {
         case let (.addStep?, .goal(goal)?), let (.addStep?, .step(goal, _)?):
             state.form = PlanForms.step(goal: goal, nil, strings: s)
         case let (.advance?, .step(goal, step)?):
+            if let done = plan.goal(goal)?.steps.first(where: { $0.id == step && $0.status == .done }) {
+                // The status goes round from done to planned: a done step is not undone unasked.
+                state.confirm = Confirm(purpose: .reopenStep(goal: goal, step: step), question: s("confirm.reopenStep", ["text": done.text.text]))
+                return []
+            }
             return commit(&state, env: env) { p, editor in editor.advanceStep(step, in: goal, in: &p.plan) }
         case let (.accept?, .goal(goal)?):
             return commit(&state, env: env, asCitizen: true) { p, editor in editor.accept(goal: goal, step: nil, in: &p.plan) }
@@ -95,6 +102,7 @@ enum PlanUpdate {
         switch purpose {
         case let .dropGoal(goal): return commit(&state, env: env) { p, editor in editor.dropGoal(goal, in: &p.plan) }
         case let .dropStep(goal, step): return commit(&state, env: env) { p, editor in editor.dropStep(step, in: goal, in: &p.plan) }
+        case let .reopenStep(goal, step): return commit(&state, env: env) { p, editor in editor.advanceStep(step, in: goal, in: &p.plan) }
         case let .book(offerID):
             if let offer = state.offers.first(where: { $0.id == offerID }), let p = state.open?.participant {
                 state.form = OfferForms.book(offer, participant: p, strings: env.strings)

@@ -19,6 +19,8 @@ enum SummaryTab {
         case .moveDown?: open.scroll = min(last, open.scroll + 1)
         case .pageUp?: open.scroll = max(0, min(last, open.scroll) - page)
         case .pageDown?: open.scroll = min(last, open.scroll + page)
+        case .moveFirst?: open.scroll = 0
+        case .moveLast?: open.scroll = last
         case .print?: return [printJob(open.participant, printer: nil, state: state, env: env)]
         case .printTo?: return [.choosePrinter]
         case .calendarFile?:
