@@ -98,62 +98,61 @@ enum CatalogueUpdate {
     }
 }
 
+/// The fields of the form that adds or changes an offer.
+enum OfferField: String, FormFieldName { case title, kind, ownKind, sessions, place, capacity, language, description, suits }
+
 /// The form that adds or changes an offer, one row per field.
 enum CatalogueForms {
     static func offer(_ offer: Offer?, strings: Localizer) -> Form {
         let kinds = OfferKind.builtIn + ["custom"]
         let isCustom = offer.map { !OfferKind.builtIn.contains($0.kind) } ?? false
-        var kind = Form.Field(label: "field.offerKind", choices: kinds, prefix: "offer.kind.", selected: isCustom ? "custom" : offer?.kind)
-        kind.choiceLabels = kinds.map { strings("offer.kind.\($0)") }
         let sessions = offer?.sessions.map { strings.numericDate($0.day) + " " + $0.start + "-" + $0.end }.joined(separator: "; ") ?? ""
-        return Form(purpose: .editOffer(offer?.id), title: offer == nil ? "form.addOffer.title" : "form.editOffer.title", fields: [
-            Form.Field(label: "field.title", input: TextField(offer?.title ?? "", maxLength: 200)),
-            kind,
-            Form.Field(label: "field.ownKind", input: TextField(isCustom ? offer?.kind ?? "" : "", maxLength: 60), hint: "field.ownKind.hint"),
-            Form.Field(label: "field.sessions", input: TextField(sessions, maxLength: 2_000), hint: "field.sessions.hint"),
-            Form.Field(label: "field.place", input: TextField(offer?.place ?? "", maxLength: 300), hint: "field.placeOffer.hint"),
-            Form.Field(label: "field.capacity", input: TextField(offer.map { String($0.capacity) } ?? "", maxLength: 5)),
-            Form.Field(label: "field.language", input: TextField(offer?.language ?? strings.language, maxLength: 10)),
-            Form.Field(label: "field.description", input: TextField(offer?.description ?? "", maxLength: 2_000)),
-            Form.Field(label: "field.suits", input: TextField(offer?.suits ?? "", maxLength: 300), hint: "field.suits.hint"),
-        ], compact: true)
+        let title = offer == nil ? "form.addOffer.title" : "form.editOffer.title"
+        return Form(purpose: .editOffer(offer?.id), title: title, compact: true, OfferField.self) { name in
+            switch name {
+            case .title: return Form.Field(label: "field.title", input: TextField(offer?.title ?? "", maxLength: 200))
+            case .kind:
+                var kind = Form.Field(label: "field.offerKind", choices: kinds, prefix: "offer.kind.", selected: isCustom ? "custom" : offer?.kind)
+                kind.choiceLabels = kinds.map { strings("offer.kind.\($0)") }
+                return kind
+            case .ownKind: return Form.Field(label: "field.ownKind", input: TextField(isCustom ? offer?.kind ?? "" : "", maxLength: 60), hint: "field.ownKind.hint")
+            case .sessions: return Form.Field(label: "field.sessions", input: TextField(sessions, maxLength: 2_000), hint: "field.sessions.hint")
+            case .place: return Form.Field(label: "field.place", input: TextField(offer?.place ?? "", maxLength: 300), hint: "field.placeOffer.hint")
+            case .capacity: return Form.Field(label: "field.capacity", input: TextField(offer.map { String($0.capacity) } ?? "", maxLength: 5))
+            case .language: return Form.Field(label: "field.language", input: TextField(offer?.language ?? strings.language, maxLength: 10))
+            case .description: return Form.Field(label: "field.description", input: TextField(offer?.description ?? "", maxLength: 2_000))
+            case .suits: return Form.Field(label: "field.suits", input: TextField(offer?.suits ?? "", maxLength: 300), hint: "field.suits.hint")
+            }
+        }
     }
 
     /// Checks the form; marks bad fields, or returns the offer to save.
-    static func submit(_ form: inout Form, state: inout AppState, env: UIEnvironment) -> [Effect]? {
-        guard case let .editOffer(id) = form.purpose else { return nil }
-        let s = env.strings
-        func fail(_ index: Int, _ message: String) -> [Effect] {
-            form.fields[index].error = message
-            form.focus = index
-            state.form = form
-            return []
-        }
-        let title = form.value(0)
-        if title.isEmpty { return fail(0, s("error.required")) }
-        let kind = form.value(1) == "custom" ? form.value(2) : form.value(1)
-        if kind.isEmpty { return fail(2, s("error.ownKind")) }
-        let sessions: [OfferSession]
-        switch OfferCSV.sessions(form.value(3)) {
+    static func submit(_ form: inout Form, id: String?, state: AppState, env: UIEnvironment) -> [Effect] {
+        var read = FormReader(form, env: env, today: state.today)
+        defer { form = read.form }
+        let title = read.required(OfferField.title)
+        let kind = read[OfferField.kind] == "custom" ? read.required(OfferField.ownKind, message: "error.ownKind") : read[OfferField.kind]
+        var sessions: [OfferSession] = []
+        switch OfferCSV.sessions(read[OfferField.sessions]) {
         case let .success(parsed): sessions = parsed
-        case let .failure(error): return fail(3, s("error.session", ["n": String(error.number), "reason": error.reason]))
+        case let .failure(error): read.mark(OfferField.sessions, "error.session", ["n": String(error.number), "reason": error.reason])
         }
-        guard let capacity = Int(form.value(5)), (0...10_000).contains(capacity) else { return fail(5, s("error.capacity")) }
         let existing = id.flatMap { id in state.offers.first { $0.id == id } }
-        if let existing, capacity < existing.booked.count {
-            return fail(5, s("error.capacityBelowBooked", ["n": String(existing.booked.count)]))
+        let capacity = read.int(OfferField.capacity, in: 0...10_000, optional: false, message: "error.capacity") ?? nil
+        if let existing, let capacity, capacity < existing.booked.count {
+            read.mark(OfferField.capacity, "error.capacityBelowBooked", ["n": String(existing.booked.count)])
         }
+        guard read.isValid, let title, let kind, let capacity else { return [] }
         var offer = existing ?? Offer(id: env.makeID("o"), title: title, kind: kind, description: "", sessions: [],
                                       place: "", capacity: capacity, language: "")
         offer.title = title
         offer.kind = kind
         offer.sessions = sessions
-        offer.place = form.value(4)
+        offer.place = read[OfferField.place]
         offer.capacity = capacity
-        offer.language = form.value(6).lowercased()
-        offer.description = form.value(7)
-        offer.suits = form.value(8)
-        state.form = nil
+        offer.language = read[OfferField.language].lowercased()
+        offer.description = read[OfferField.description]
+        offer.suits = read[OfferField.suits]
         return [.saveOffer(offer, isNew: existing == nil)]
     }
 }

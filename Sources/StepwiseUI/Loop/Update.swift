@@ -183,11 +183,6 @@ public enum Update {
 
     private static func form(_ key: Key, action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect] {
         guard var form = state.form else { return [] }
-        if action == .submit, let effects = OfferForms.submit(&form, state: &state, env: env)
-            ?? CatalogueForms.submit(&form, state: &state, env: env) ?? InternshipForms.submit(&form, state: &state, env: env)
-            ?? SummaryTab.submit(&form, state: &state, env: env) {
-            return effects
-        }
         switch action {
         case .nextField?: form.focusNext()
         case .previousField?: form.focusPrevious()
@@ -195,27 +190,40 @@ public enum Update {
             state.form = nil
             state.message = Message(env.strings("form.cancelled"))
             return []
-        case .submit? where form.purpose != .addParticipant:
-            guard let edit = PlanForms.submit(&form, today: state.today, env: env) ?? CoachingForms.submit(&form, state: state, env: env) else {
-                if let firstBad = form.fields.firstIndex(where: { $0.error != nil }) { form.focus = firstBad }
-                state.form = form
-                return []
-            }
-            state.form = nil
-            return PlanUpdate.commit(&state, env: env, edit)
         case .submit?:
-            switch AddParticipantForm.submit(&form, today: state.today, env: env) {
-            case let .success(effect):
-                state.form = nil
-                return [effect]
-            case .failure:
-                state.form = form
-                return []
-            }
+            state.form = nil
+            let effects = submit(&form, state: &state, env: env)
+            guard form.focusFirstError() else { return effects }
         default:
             _ = form.edit(key)
         }
         state.form = form
         return []
+    }
+
+    /// Submits `form` to the code of its purpose: one case per purpose, so that a new form
+    /// does not compile until it is routed. Bad fields are marked in `form`; the state has no
+    /// form while this runs, so that a saved change is made with the form closed.
+    private static func submit(_ form: inout Form, state: inout AppState, env: UIEnvironment) -> [Effect] {
+        switch form.purpose {
+        case .addParticipant:
+            return AddParticipantForm.submit(&form, today: state.today, env: env)
+        case .offerFilter:
+            return OfferForms.submitFilter(&form, state: &state, env: env)
+        case let .book(offer):
+            return OfferForms.submitBooking(form, offer: offer, state: state)
+        case let .editOffer(id):
+            return CatalogueForms.submit(&form, id: id, state: state, env: env)
+        case .internship, .followUp:
+            return InternshipForms.submit(&form, state: state, env: env)
+        case .printer:
+            return SummaryTab.submitPrinter(form, state: state, env: env)
+        case .calendar:
+            return SummaryTab.submitCalendar(form, state: state, env: env)
+        case .about, .addGoal, .editGoal, .addStep, .editStep, .conversation:
+            return PlanForms.submit(&form, today: state.today, env: env).map { PlanUpdate.commit(&state, env: env, $0) } ?? []
+        case .startSession, .endSession, .note, .rating, .milestone, .outcome, .contact:
+            return CoachingForms.submit(&form, state: state, env: env).map { PlanUpdate.commit(&state, env: env, $0) } ?? []
+        }
     }
 }

@@ -1,10 +1,23 @@
 import StepwiseCore
 
+/// The names of one form's fields: an enum per form whose cases, in order, are its fields as
+/// shown. Submitting code reads a field by its name (`form[OfferField.capacity]`), never by
+/// its position, and the raw values are kept in drafts.
+public protocol FormFieldName: RawRepresentable, CaseIterable, Sendable where RawValue == String {}
+
+extension FormFieldName {
+    /// Every name of this form, in field order.
+    static var names: [String] { allCases.map(\.rawValue) }
+}
+
 /// A form of labelled fields, each with its own message when its input is wrong. A field
 /// is either typed text or a choice among fixed values (changed with ← → or Space).
 public struct Form: Equatable, Sendable, Codable {
     /// One labelled field.
     public struct Field: Equatable, Sendable, Codable {
+        /// The field's name (a `FormFieldName` raw value, or an indicator's id in the rating
+        /// form); nil only in a draft from before fields had names, until it is read.
+        public var name: String?
         /// String-table key of the label.
         public var label: String
         public var input: TextField
@@ -66,7 +79,38 @@ public struct Form: Equatable, Sendable, Codable {
         case addStep(goal: String)
         case editStep(goal: String, step: String)
         case conversation(Int)
+
+        /// The names of the form's fields, in order; nil for the rating form, whose fields are
+        /// the indicators of the indicator set. One case per purpose, so a new form must say.
+        var fieldNames: [String]? {
+            switch self {
+            case .addParticipant: return AddParticipantField.names
+            case .startSession: return StartSessionField.names
+            case .endSession: return EndSessionField.names
+            case .note: return NoteField.names
+            case .rating: return nil
+            case .milestone: return MilestoneField.names
+            case .outcome: return OutcomeField.names
+            case .contact: return ContactField.names
+            case .offerFilter: return OfferFilterField.names
+            case .book: return BookField.names
+            case .editOffer: return OfferField.names
+            case .internship: return InternshipField.names
+            case .followUp: return FollowUpField.names
+            case .printer: return PrinterField.names
+            case .calendar: return CalendarField.names
+            case .about: return AboutField.names
+            case .addGoal, .editGoal: return GoalField.names
+            case .addStep, .editStep: return StepField.names
+            case .conversation: return ConversationField.names
+            }
+        }
     }
+
+    /// The layout of stored forms (drafts). Version 0 had no field names: its fields were read
+    /// by position, in the order of today's builders. Renaming or reordering a field name
+    /// means raising this and saying in `init(from:)` how older drafts map.
+    public static let currentVersion = 1
 
     public var purpose: Purpose
     /// String-table key of the title.
@@ -75,7 +119,11 @@ public struct Form: Equatable, Sendable, Codable {
     public var focus: Int = 0
     /// One row per field (for long lists such as ratings).
     public var compact = false
+    /// The layout version this form was stored with (see `currentVersion`).
+    public var version = Form.currentVersion
 
+    /// A form whose fields are given as they are (the rating form: one per indicator, each
+    /// field named by the caller).
     public init(purpose: Purpose, title: String, fields: [Field], compact: Bool = false) {
         self.purpose = purpose
         self.title = title
@@ -83,9 +131,62 @@ public struct Form: Equatable, Sendable, Codable {
         self.compact = compact
     }
 
-    /// The text of field `index`, trimmed.
-    public func value(_ index: Int) -> String {
-        fields[index].choice ?? fields[index].input.text.trimmingCharacters(in: .whitespaces)
+    /// A form with one field per name of `N`, in its order, each made by `field` (an
+    /// exhaustive `switch` there makes a new name fail to compile until it has a field).
+    init<N: FormFieldName>(purpose: Purpose, title: String, compact: Bool = false, _ names: N.Type, field: (N) -> Field) {
+        self.init(purpose: purpose, title: title, fields: N.allCases.map { name in
+            var made = field(name)
+            made.name = name.rawValue
+            return made
+        }, compact: compact)
+    }
+
+    private enum CodingKeys: String, CodingKey { case purpose, title, fields, focus, compact, version }
+
+    /// Reads a stored form. A version 0 draft (no field names) gets the names of its purpose
+    /// by position, which is how version 0 read them.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        purpose = try c.decode(Purpose.self, forKey: .purpose)
+        title = try c.decode(String.self, forKey: .title)
+        fields = try c.decode([Field].self, forKey: .fields)
+        focus = try c.decode(Int.self, forKey: .focus)
+        compact = try c.decode(Bool.self, forKey: .compact)
+        version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 0
+        if version == 0, let names = purpose.fieldNames, names.count == fields.count {
+            for index in fields.indices { fields[index].name = names[index] }
+        }
+        version = Form.currentVersion
+    }
+
+    /// The position of the field called `name`, if the form has it.
+    func index(of name: some FormFieldName) -> Int? { index(named: name.rawValue) }
+
+    func index(named name: String) -> Int? { fields.firstIndex { $0.name == name } }
+
+    /// The value of the field called `name`: the chosen value of a choice, or the typed text
+    /// trimmed; empty when the form has no such field.
+    subscript(name: some FormFieldName) -> String { value(named: name.rawValue) }
+
+    func value(named name: String) -> String {
+        guard let index = index(named: name) else { return "" }
+        return fields[index].choice ?? fields[index].input.text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Marks the field called `name` with `message`, keeping the focus where it is.
+    mutating func mark(_ name: some FormFieldName, _ message: String) { mark(named: name.rawValue, message) }
+
+    mutating func mark(named name: String, _ message: String) {
+        guard let index = index(named: name) else { return }
+        fields[index].error = message
+    }
+
+    /// Gives the focus to the first field with a message, if any; true when there is one.
+    @discardableResult
+    mutating func focusFirstError() -> Bool {
+        guard let bad = fields.firstIndex(where: { $0.error != nil }) else { return false }
+        focus = bad
+        return true
     }
 
     /// Moves the focus to the next field (wrapping).

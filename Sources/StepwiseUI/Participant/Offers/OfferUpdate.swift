@@ -77,22 +77,33 @@ enum OfferUpdate {
     }
 }
 
+/// The fields of the offer filter's form.
+enum OfferFilterField: String, FormFieldName { case words, kind, from, freeOnly, language }
+/// The field of the booking form: which step the offer serves.
+enum BookField: String, FormFieldName { case step }
+
 /// The forms of the offers tab: the filter, and which step a booking serves.
 enum OfferForms {
     static func filter(_ filter: OfferFilter, offers: [Offer], strings: Localizer) -> Form {
         let kinds = ["all"] + OfferKind.builtIn + Set(offers.map(\.kind)).subtracting(OfferKind.builtIn).sorted()
         let languages = ["any"] + Set(offers.map(\.language)).sorted()
-        var kind = Form.Field(label: "field.offerKind", choices: kinds, prefix: "offer.kind.", selected: filter.kind ?? "all")
-        kind.choiceLabels = kinds.map { OfferKind.builtIn.contains($0) || $0 == "all" ? strings("offer.kind.\($0)") : $0 }
-        var language = Form.Field(label: "field.language", choices: languages, prefix: "", selected: filter.language ?? "any")
-        language.choiceLabels = languages.map { $0 == "any" ? strings("offers.anyLanguage") : $0 }
-        return Form(purpose: .offerFilter, title: "form.offerFilter.title", fields: [
-            Form.Field(label: "field.words", input: TextField(filter.query, maxLength: 100), hint: "field.words.hint"),
-            kind,
-            Form.Field(label: "field.from", input: TextField(filter.from.map { strings.numericDate($0) } ?? "", maxLength: 40), hint: "field.from.hint"),
-            Form.Field(label: "field.freeOnly", choices: CoachingForms.yesNo, prefix: "choice.", selected: filter.freeSeatsOnly ? "yes" : "no"),
-            language,
-        ])
+        return Form(purpose: .offerFilter, title: "form.offerFilter.title", OfferFilterField.self) { name in
+            switch name {
+            case .words: return Form.Field(label: "field.words", input: TextField(filter.query, maxLength: 100), hint: "field.words.hint")
+            case .kind:
+                var kind = Form.Field(label: "field.offerKind", choices: kinds, prefix: "offer.kind.", selected: filter.kind ?? "all")
+                kind.choiceLabels = kinds.map { OfferKind.builtIn.contains($0) || $0 == "all" ? strings("offer.kind.\($0)") : $0 }
+                return kind
+            case .from: return Form.Field(label: "field.from", input: TextField(filter.from.map { strings.numericDate($0) } ?? "", maxLength: 40),
+                                          hint: "field.from.hint")
+            case .freeOnly: return Form.Field(label: "field.freeOnly", choices: CoachingForms.yesNo, prefix: "choice.",
+                                              selected: filter.freeSeatsOnly ? "yes" : "no")
+            case .language:
+                var language = Form.Field(label: "field.language", choices: languages, prefix: "", selected: filter.language ?? "any")
+                language.choiceLabels = languages.map { $0 == "any" ? strings("offers.anyLanguage") : $0 }
+                return language
+            }
+        }
     }
 
     /// "Which step does this offer serve?": none, or one of the plan's open steps.
@@ -105,46 +116,44 @@ enum OfferForms {
                 labels.append(DisplayWidth.truncate(step.text.text, to: 50))
             }
         }
-        var field = Form.Field(label: "field.forStep", choices: values, prefix: "", selected: "none")
-        field.choiceLabels = labels
-        field.hint = "field.forStep.hint"
         let title = offer.booked.count < offer.capacity ? "form.book.title" : "form.bookWaitlist.title"
-        return Form(purpose: .book(offer.id), title: title, fields: [field])
+        return Form(purpose: .book(offer.id), title: title, BookField.self) { name in
+            switch name {
+            case .step:
+                var field = Form.Field(label: "field.forStep", choices: values, prefix: "", selected: "none")
+                field.choiceLabels = labels
+                field.hint = "field.forStep.hint"
+                return field
+            }
+        }
     }
 
-    /// Applies a submitted offer form; nil when the form is not one of these.
-    static func submit(_ form: inout Form, state: inout AppState, env: UIEnvironment) -> [Effect]? {
-        switch form.purpose {
-        case .offerFilter:
-            var filter = state.open?.offerFilter ?? state.catalogue?.filter ?? OfferFilter()
-            let from = form.value(2)
-            if !from.isEmpty && env.dates.parse(from, today: state.today) == nil {
-                form.fields[2].error = env.strings("error.date")
-                form.focus = 2
-                state.form = form
-                return []
-            }
-            filter.query = form.value(0)
-            filter.kind = form.value(1) == "all" ? nil : form.value(1)
-            filter.from = from.isEmpty ? nil : env.dates.parse(from, today: state.today)
-            filter.freeSeatsOnly = form.value(3) == "yes"
-            filter.language = form.value(4) == "any" ? nil : form.value(4)
-            state.form = nil
-            if state.open != nil {
-                state.open?.offerFilter = filter
-                state.open?.offerSelection = 0
-            } else {
-                state.catalogue?.filter = filter
-                state.catalogue?.selection = 0
-            }
-            return []
-        case let .book(offer):
-            let link = form.value(0).split(separator: "/").map(String.init)
-            state.form = nil
-            guard let participant = state.open?.participant.id else { return [] }
-            return [.book(participant: participant, offer: offer, step: link.count == 2 ? .step(goal: link[0], step: link[1]) : nil)]
-        default:
-            return nil
+    /// Applies the submitted filter to the offers tab, or to the catalogue when no participant
+    /// is open; marks a bad date.
+    static func submitFilter(_ form: inout Form, state: inout AppState, env: UIEnvironment) -> [Effect] {
+        var read = FormReader(form, env: env, today: state.today)
+        defer { form = read.form }
+        guard let from = read.date(OfferFilterField.from, optional: true) else { return [] }
+        var filter = state.open?.offerFilter ?? state.catalogue?.filter ?? OfferFilter()
+        filter.query = read[OfferFilterField.words]
+        filter.kind = read[OfferFilterField.kind] == "all" ? nil : read[OfferFilterField.kind]
+        filter.from = from
+        filter.freeSeatsOnly = read[OfferFilterField.freeOnly] == "yes"
+        filter.language = read[OfferFilterField.language] == "any" ? nil : read[OfferFilterField.language]
+        if state.open != nil {
+            state.open?.offerFilter = filter
+            state.open?.offerSelection = 0
+        } else {
+            state.catalogue?.filter = filter
+            state.catalogue?.selection = 0
         }
+        return []
+    }
+
+    /// Books `offer` for the open participant, for the step chosen in the form, if any.
+    static func submitBooking(_ form: Form, offer: String, state: AppState) -> [Effect] {
+        guard let participant = state.open?.participant.id else { return [] }
+        let link = form[BookField.step].split(separator: "/").map(String.init)
+        return [.book(participant: participant, offer: offer, step: link.count == 2 ? .step(goal: link[0], step: link[1]) : nil)]
     }
 }

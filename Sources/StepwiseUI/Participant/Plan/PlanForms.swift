@@ -1,20 +1,34 @@
 import StepwiseCore
 
+/// The field of an "about me" form.
+enum AboutField: String, FormFieldName { case text }
+/// The fields of the goal form.
+enum GoalField: String, FormFieldName { case text, kind }
+/// The fields of the step form.
+enum StepField: String, FormFieldName { case text, who, otherName, due, status }
+/// The fields of a mandatory conversation's form.
+enum ConversationField: String, FormFieldName { case date, status }
+
 /// The forms of the plan tab: about me, goals, steps and conversations.
 enum PlanForms {
     static let stepWho = ["me", "coach", "peer", "other"]
 
     static func about(_ topic: AboutMe, plan: Plan) -> Form {
-        Form(purpose: .about(topic.rawValue), title: "about.\(topic.rawValue)", fields: [
-            Form.Field(label: "field.inOwnWords", input: TextField(plan.aboutMe[topic.rawValue]?.text ?? ""), hint: "field.about.hint"),
-        ])
+        Form(purpose: .about(topic.rawValue), title: "about.\(topic.rawValue)", AboutField.self) { name in
+            switch name {
+            case .text: Form.Field(label: "field.inOwnWords", input: TextField(plan.aboutMe[topic.rawValue]?.text ?? ""), hint: "field.about.hint")
+            }
+        }
     }
 
     static func goal(_ goal: Goal?) -> Form {
-        Form(purpose: goal.map { .editGoal($0.id) } ?? .addGoal, title: goal == nil ? "form.addGoal.title" : "form.editGoal.title", fields: [
-            Form.Field(label: "field.goal", input: TextField(goal?.text.text ?? ""), hint: "field.goal.hint"),
-            Form.Field(label: "field.goalKind", choices: GoalKind.allCases.map(\.rawValue), prefix: "goal.kind.", selected: goal?.kind.rawValue),
-        ])
+        Form(purpose: goal.map { .editGoal($0.id) } ?? .addGoal, title: goal == nil ? "form.addGoal.title" : "form.editGoal.title",
+             GoalField.self) { name in
+            switch name {
+            case .text: Form.Field(label: "field.goal", input: TextField(goal?.text.text ?? ""), hint: "field.goal.hint")
+            case .kind: Form.Field(label: "field.goalKind", choices: GoalKind.allCases.map(\.rawValue), prefix: "goal.kind.", selected: goal?.kind.rawValue)
+            }
+        }
     }
 
     static func step(goal: String, _ step: Step?, strings: Localizer) -> Form {
@@ -27,21 +41,25 @@ enum PlanForms {
         default: who = "me"
         }
         let purpose: Form.Purpose = step.map { .editStep(goal: goal, step: $0.id) } ?? .addStep(goal: goal)
-        return Form(purpose: purpose, title: step == nil ? "form.addStep.title" : "form.editStep.title", fields: [
-            Form.Field(label: "field.step", input: TextField(step?.text.text ?? ""), hint: "field.step.hint"),
-            Form.Field(label: "field.who", choices: stepWho, prefix: "who.", selected: who),
-            Form.Field(label: "field.otherName", input: TextField(otherName, maxLength: 200), hint: "field.otherName.hint"),
-            Form.Field(label: "field.due", input: TextField(step?.due.map { strings.numericDate($0) } ?? "", maxLength: 40), hint: "field.due.hint"),
-            Form.Field(label: "field.status", choices: Step.Status.allCases.map(\.rawValue), prefix: "step.status.", selected: step?.status.rawValue),
-        ])
+        return Form(purpose: purpose, title: step == nil ? "form.addStep.title" : "form.editStep.title", StepField.self) { name in
+            switch name {
+            case .text: Form.Field(label: "field.step", input: TextField(step?.text.text ?? ""), hint: "field.step.hint")
+            case .who: Form.Field(label: "field.who", choices: stepWho, prefix: "who.", selected: who)
+            case .otherName: Form.Field(label: "field.otherName", input: TextField(otherName, maxLength: 200), hint: "field.otherName.hint")
+            case .due: Form.Field(label: "field.due", input: TextField(step?.due.map { strings.numericDate($0) } ?? "", maxLength: 40), hint: "field.due.hint")
+            case .status: Form.Field(label: "field.status", choices: Step.Status.allCases.map(\.rawValue), prefix: "step.status.", selected: step?.status.rawValue)
+            }
+        }
     }
 
     static func conversation(_ conversation: Conversation, strings: Localizer) -> Form {
-        Form(purpose: .conversation(conversation.number), title: "form.conversation.title", fields: [
-            Form.Field(label: "field.date", input: TextField(strings.numericDate(conversation.planned), maxLength: 40), hint: "field.date.hint"),
-            Form.Field(label: "field.status", choices: Conversation.Status.allCases.map(\.rawValue), prefix: "conversation.status.",
-                       selected: conversation.status.rawValue),
-        ])
+        Form(purpose: .conversation(conversation.number), title: "form.conversation.title", ConversationField.self) { name in
+            switch name {
+            case .date: Form.Field(label: "field.date", input: TextField(strings.numericDate(conversation.planned), maxLength: 40), hint: "field.date.hint")
+            case .status: Form.Field(label: "field.status", choices: Conversation.Status.allCases.map(\.rawValue), prefix: "conversation.status.",
+                                     selected: conversation.status.rawValue)
+            }
+        }
     }
 
     /// A change to the record that a submitted form asks for.
@@ -49,41 +67,26 @@ enum PlanForms {
 
     /// Checks a plan form; marks bad fields, or returns the edit to make.
     static func submit(_ form: inout Form, today: Day, env: UIEnvironment) -> Edit? {
-        let s = env.strings
-        func required(_ index: Int) -> String? {
-            let text = form.value(index)
-            if text.isEmpty { form.fields[index].error = s("error.required") }
-            return text.isEmpty ? nil : text
-        }
-        func date(_ index: Int, optional: Bool) -> Day?? {
-            let text = form.value(index)
-            if text.isEmpty && optional { return .some(nil) }
-            guard let day = env.dates.parse(text, today: today) else {
-                form.fields[index].error = s("error.date")
-                return nil
-            }
-            return .some(day)
-        }
+        var read = FormReader(form, env: env, today: today)
+        defer { form = read.form }
         switch form.purpose {
-        case .addParticipant, .startSession, .endSession, .note, .rating, .milestone, .outcome, .contact, .offerFilter, .book, .editOffer, .internship, .followUp, .printer, .calendar:
-            return nil
         case let .about(raw):
             guard let topic = AboutMe(rawValue: raw) else { return nil }
-            let text = form.value(0)
+            let text = read[AboutField.text]
             return { p, editor in editor.setAbout(topic, text, in: &p.plan) }
         case .addGoal, .editGoal:
-            let kind = GoalKind(rawValue: form.value(1)) ?? .other
-            guard let text = required(0) else { return nil }
+            let kind = GoalKind(rawValue: read[GoalField.kind]) ?? .other
+            guard let text = read.required(GoalField.text) else { return nil }
             if case let .editGoal(id) = form.purpose {
                 return { p, editor in editor.editGoal(id, kind: kind, text: text, in: &p.plan) }
             }
             return { p, editor in editor.addGoal(kind: kind, text: text, in: &p.plan) }
         case let .addStep(goal), let .editStep(goal, _):
-            let text = required(0)
-            let whoValue = form.value(1)
-            let name = whoValue == "other" ? required(2) : ""
-            let due = date(3, optional: true)
-            let status = Step.Status(rawValue: form.value(4)) ?? .planned
+            let text = read.required(StepField.text)
+            let whoValue = read[StepField.who]
+            let name = whoValue == "other" ? read.required(StepField.otherName) : ""
+            let due = read.date(StepField.due, optional: true)
+            let status = Step.Status(rawValue: read[StepField.status]) ?? .planned
             guard let text, let name, let due else { return nil }
             let who: Doer = whoValue == "coach" ? .coach : whoValue == "peer" ? .peer : whoValue == "other" ? .other(name) : .me
             if case let .editStep(_, step) = form.purpose {
@@ -98,8 +101,8 @@ enum PlanForms {
                 return change
             }
         case let .conversation(number):
-            let status = Conversation.Status(rawValue: form.value(1)) ?? .planned
-            guard let day = date(0, optional: false), let planned = day else { return nil }
+            let status = Conversation.Status(rawValue: read[ConversationField.status]) ?? .planned
+            guard let day = read.date(ConversationField.date, optional: false), let planned = day else { return nil }
             return { p, editor in
                 guard let index = p.conversations.firstIndex(where: { $0.number == number }) else { return nil }
                 var conversation = p.conversations[index]
@@ -115,6 +118,8 @@ enum PlanForms {
                 p.conversations[index] = conversation
                 return PlanChange(.conversation, String(number), detail: newStatus.rawValue)
             }
+        default:
+            return nil
         }
     }
 }

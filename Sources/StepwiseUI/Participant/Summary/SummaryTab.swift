@@ -1,6 +1,11 @@
 import Foundation
 import StepwiseCore
 
+/// The field of the form that picks a printer.
+enum PrinterField: String, FormFieldName { case printer }
+/// The field of the form that names the calendar file.
+enum CalendarField: String, FormFieldName { case file }
+
 /// The summary tab: the plan summary exactly as it prints, page by page, in the citizen's
 /// language; `p` prints it, `P` asks which printer, `c` saves the calendar.
 enum SummaryTab {
@@ -25,10 +30,12 @@ enum SummaryTab {
         case .printTo?: return [.choosePrinter]
         case .calendarFile?:
             let home = env.home
-            state.form = Form(purpose: .calendar, title: "form.calendar.title", fields: [
-                Form.Field(label: "field.file", input: TextField(home + "/stepwise-" + open.participant.id + ".ics", maxLength: 500),
-                           hint: "field.file.hint"),
-            ])
+            state.form = Form(purpose: .calendar, title: "form.calendar.title", CalendarField.self) { name in
+                switch name {
+                case .file: Form.Field(label: "field.file", input: TextField(home + "/stepwise-" + open.participant.id + ".ics", maxLength: 500),
+                                       hint: "field.file.hint")
+                }
+            }
             return []
         default: return nil
         }
@@ -38,26 +45,26 @@ enum SummaryTab {
 
     /// The form that picks a printer among those CUPS offers.
     static func printerForm(_ printers: [String]) -> Form {
-        Form(purpose: .printer, title: "form.printer.title", fields: [
-            Form.Field(label: "field.printer", choices: printers, prefix: "", selected: nil),
-        ])
+        Form(purpose: .printer, title: "form.printer.title", PrinterField.self) { name in
+            switch name {
+            case .printer: Form.Field(label: "field.printer", choices: printers, prefix: "", selected: nil)
+            }
+        }
     }
 
-    static func submit(_ form: inout Form, state: inout AppState, env: UIEnvironment) -> [Effect]? {
-        switch form.purpose {
-        case .printer:
-            state.form = nil
-            guard let participant = state.open?.participant else { return [] }
-            return [printJob(participant, printer: form.value(0), state: state, env: env)]
-        case .calendar:
-            state.form = nil
-            guard let participant = state.open?.participant else { return [] }
-            let typed = form.value(0)
-            let path = typed.hasPrefix("~/") ? env.home + typed.dropFirst() : typed
-            return [.saveCalendar(participant, offers: state.offers, path: path)]
-        default:
-            return nil
-        }
+    /// Prints the open participant's summary on the printer chosen in the form.
+    static func submitPrinter(_ form: Form, state: AppState, env: UIEnvironment) -> [Effect] {
+        guard let participant = state.open?.participant else { return [] }
+        return [printJob(participant, printer: form[PrinterField.printer], state: state, env: env)]
+    }
+
+    /// Saves the open participant's dates as a calendar file at the path typed (`~/` is the
+    /// home folder).
+    static func submitCalendar(_ form: Form, state: AppState, env: UIEnvironment) -> [Effect] {
+        guard let participant = state.open?.participant else { return [] }
+        let typed = form[CalendarField.file]
+        let path = typed.hasPrefix("~/") ? env.home + typed.dropFirst() : typed
+        return [.saveCalendar(participant, offers: state.offers, path: path)]
     }
 
     /// The pages one after the other, scrolled; a rule marks where a new sheet begins.
