@@ -71,8 +71,8 @@ public enum ActionTable {
 
     public static let all: [ActionSpec] = [
         spec(.moveUp, [.up, .char("k")], [.caseload, .history], footer: true, shown: "↑↓"),
-        spec(.moveUp, [.up, .char("k")], [.summary], footer: true, shown: "↑↓", label: "action.scroll", help: "action.scrollUp.help"),
-        spec(.moveUp, [.up, .char("k")], scrolling.subtracting([.summary]), help: "action.scrollUp.help"),
+        spec(.moveUp, [.up, .char("k")], [.summary, .help], footer: true, shown: "↑↓", label: "action.scroll", help: "action.scrollUp.help"),
+        spec(.moveUp, [.up, .char("k")], scrolling.subtracting([.summary, .help]), help: "action.scrollUp.help"),
         spec(.moveUp, [.up, .char("k")], moving.subtracting(scrolling).subtracting([.caseload, .history])),
         spec(.moveUp, [.up], [.searching]),
         spec(.moveDown, [.down, .char("j")], scrolling, help: "action.scrollDown.help"),
