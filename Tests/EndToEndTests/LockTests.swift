@@ -51,14 +51,14 @@ final class LockTests: EndToEndTestCase {
 
         // The first terminal goes back; the record is free again.
         first.tmux.send("Escape")
-        first.tmux.waitFor("Search: sor")
+        first.tmux.waitFor(participantsLine())
         XCTAssertTrue(E2E.poll(timeout: 5) {
             ((try? FileManager.default.contentsOfDirectory(atPath: locks.path)) ?? []).filter { $0.hasSuffix(".lock") }.isEmpty
         }, "the lock is given back when the first terminal goes back")
 
         // The second terminal goes back and opens it again: now it may edit.
         second.tmux.send("Escape")
-        second.tmux.waitFor("Search: sor")
+        second.tmux.waitFor(participantsLine())
         second.tmux.send("Enter")
         screen = second.tmux.waitFor("[1 Plan]")
         XCTAssertTrue(screen.contains("Søren Ærø Kjærgaard"), screen)
@@ -70,8 +70,6 @@ final class LockTests: EndToEndTestCase {
         XCTAssertTrue(screen.contains("Read only: Anna"), "the lock moved to the second terminal:\n\(screen)")
 
         for run in [first, second] {
-            run.tmux.send("Escape")
-            run.tmux.waitFor("Search: sor")
             run.tmux.send("Escape")
             run.tmux.waitFor(participantsLine())
             run.tmux.send("q")

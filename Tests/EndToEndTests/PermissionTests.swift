@@ -27,8 +27,6 @@ final class PermissionTests: EndToEndTestCase {
         XCTAssertEqual(modes().filter { $0.path.hasPrefix("locks/") }.count, 1, "a lock file while the participant is open")
         assertPrivate("while a participant is open")
         tmux.send("Escape")
-        tmux.waitFor("Search: sor")
-        tmux.send("Escape")
         tmux.waitFor(participantsLine(added: 1))
         tmux.send("a")
         tmux.waitFor("Add a participant")

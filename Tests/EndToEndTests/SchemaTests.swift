@@ -287,8 +287,6 @@ final class SchemaTests: EndToEndTestCase {
 
         // Back in the caseload, with no participant open; attendance marked in the catalogue.
         tmux.send("Escape")
-        tmux.waitFor("Search: jurgen")
-        tmux.send("Escape")
         tmux.waitFor(participantsLine(added: 1))
         tmux.send("o")
         tmux.waitFor("Offer catalogue")

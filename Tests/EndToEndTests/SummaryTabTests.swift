@@ -178,8 +178,6 @@ final class SummaryTabTests: EndToEndTestCase {
         }
 
         tmux.send("Escape")
-        tmux.waitFor("Search: maja")
-        tmux.send("Escape")
         tmux.waitFor(participantsLine(added: 1))
         tmux.send("q")
         XCTAssertEqual(run.waitForExit(), 0)

@@ -32,16 +32,26 @@ final class TerminalFaultTests: EndToEndTestCase {
             }
         }
 
+        // Back at 80×24 once the program has drawn that size: its footer is on the last row.
+        // (Keys typed while "the terminal is too small" is shown do nothing, so the next key
+        // must not arrive before the program has seen the new size.)
+        func resizeBack(footer: String) {
+            tmux.resize(width: 80, height: 24)
+            _ = tmux.waitUntil("the footer \"\(footer)\" is drawn on the last row at 80×24") { screen in
+                screen.components(separatedBy: "\n").dropFirst(23).first?.contains(footer) ?? false
+            }
+        }
+
         // On the caseload, moving up and down.
         storm(30, keys: ["Down", "j", "Up", "k"])
-        tmux.resize(width: 80, height: 24)
+        resizeBack(footer: "q Quit")
         tmux.waitFor(participantsLine())
         tmux.send("Enter")
         tmux.waitFor("[1 Plan]")
 
         // In a participant, switching tabs.
         storm(30, keys: ["2", "3", "4", "1", "Tab", "BTab"])
-        tmux.resize(width: 80, height: 24)
+        resizeBack(footer: "Esc Back")
         tmux.send("1")
         tmux.waitFor("[1 Plan]")
 
@@ -54,7 +64,7 @@ final class TerminalFaultTests: EndToEndTestCase {
         storm(40, keys: ["Left", "Right"])
         XCTAssertEqual(sizes.count, 100)
 
-        tmux.resize(width: 80, height: 24)
+        resizeBack(footer: "Esc Cancel")
         var screen = tmux.waitFor(typed)
         XCTAssertTrue(screen.contains("A new goal"), "the form is still open after the storm:\n\(screen)")
         XCTAssertTrue(run.isRunning, "after the storm \(sizes.joined(separator: " "))")

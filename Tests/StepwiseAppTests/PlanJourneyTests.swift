@@ -88,7 +88,7 @@ final class PlanJourneyTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("version 6 · 4 new or changed since v1"), h.screen)
         assertPlanAsSaved(h, when: "after accepting")
 
-        // Esc to the caseload (the search is kept), Esc clears it, q quits.
+        // Esc back to the caseload, which lists everyone again (the search ends with the participant).
         h.press(.escape)
         XCTAssertNil(h.state.open)
         XCTAssertEqual(h.historyLines(id).count, 6, "one history line per saved version")
@@ -129,7 +129,7 @@ final class PlanJourneyTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("Nothing to undo in this session."), h.screen)
         XCTAssertTrue(h.screen.contains("version 6 · 4 new or changed since v1"), "the plan is unchanged:\n\(h.screen)")
         assertPlanAsSaved(h, when: "after u in a new session")
-        h.press(.escape, .escape, .char("q"))
+        h.press(.escape, .char("q"))
         XCTAssertTrue(h.state.quitting)
 
         // On disk: the words and who wrote them, and one history line per version.

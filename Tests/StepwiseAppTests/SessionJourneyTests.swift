@@ -129,7 +129,7 @@ final class SessionJourneyTests: XCTestCase {
             let bars = "first \(Self.bar(scores.0)) \(scores.0) before \(Self.bar(scores.0)) \(scores.0) now \(Self.bar(scores.1)) \(scores.1)"
             XCTAssertTrue(flat.contains(bars), "\(text): bars \(bars):\n\(h.screen)")
         }
-        h.press(.escape, .escape, .char("q"))
+        h.press(.escape, .char("q"))
         XCTAssertTrue(h.state.quitting)
 
         // On disk.

@@ -28,8 +28,9 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     public static let screens = Set(allCases).subtracting([.privacy])
     /// Where `?` opens the help: everywhere a letter is a command, except the help itself.
     public static let withHelp = Set(allCases).subtracting(typing).subtracting([.help])
-    /// Where `L` hides the screen at once; while typing it is Ctrl-X instead.
+    /// Where `L` hides the screen at once (the privacy key, for health data on screen).
     public static let hiddenByL = Set(allCases).subtracting(typing)
+    /// Where Ctrl-X hides it instead, because `L` is typed as text there.
     public static let hiddenByCtrlX = typing.subtracting([.privacy])
 }
 

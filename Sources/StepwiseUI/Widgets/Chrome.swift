@@ -26,7 +26,7 @@ enum Chrome {
 
     /// The last row: the keys of the current context, from the action table, in table order.
     /// The help key and Esc are always shown; when the row is too narrow for every item, the
-    /// other items that no longer fit are left out, those earlier in the table going first.
+    /// other items that no longer fit are left out (earlier rows of the table keep their room first).
     static func footer(_ buffer: inout ScreenBuffer, context: KeyContext, env: UIEnvironment) {
         let y = buffer.height - 1
         let specs = ActionTable.footer(in: context)
