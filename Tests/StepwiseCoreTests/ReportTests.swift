@@ -123,7 +123,7 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(w[1], .count(10))
         XCTAssertEqual(w[2], .count(8))
         XCTAssertEqual(w[4], .share(0.8))
-        XCTAssertEqual(w[5], .suppressed, "2 absent of 8: the rate would give the absent count away")
+        XCTAssertEqual(w[5], .withheld, "2 absent of 8: the rate would give the absent count away")
         XCTAssertEqual(w[6], .suppressed, "2 no-shows")
         let n = byKind.rows.first { $0.id == "network" }?.cells ?? []
         XCTAssertEqual(n[2], .count(12))

@@ -71,7 +71,7 @@ public struct Report: Equatable, Sendable {
                                 rows: rows.map { ReportTable.Row(id: $0.0, label: s("report.participants.\($0.0)"), cells: [count($0.1)]) })
         let weeks = ReportTally.median(t.weeksInCourse)
         table.rows.append(ReportTable.Row(id: "medianWeeks", label: s("report.participants.medianWeeks"),
-                                          cells: [t.participants >= ReportTable.threshold ? weeks.map(ReportCell.number) ?? .none : .suppressed]))
+                                          cells: [t.participants >= ReportTable.threshold ? weeks.map(ReportCell.number) ?? .none : .withheld]))
         table.peopleColumns = [0]
         return table
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The report written out: plain text, Markdown, HTML, CSV (RFC 4180) and JSON (the shape
 /// published as `Resources/schema/report.schema.json`). Every format holds the same tables;
-/// withheld cells read "< 5" in the human formats and `null` with `"suppressed": true` in JSON.
+/// withheld counts read "< 5" and shares, rates and medians made from them "*" in the human formats and `null` with `"suppressed": true` in JSON.
 extension Report {
     /// The formats `report` can be written in.
     public enum Format: String, CaseIterable, Sendable { case text, markdown, html, csv, json }
@@ -25,6 +25,7 @@ extension Report {
         case let .share(share): return decimal(share * 100, digits: 0, strings: strings) + " %"
         case let .number(value): return decimal(value, digits: value == value.rounded() ? 0 : 1, strings: strings)
         case .suppressed: return "< \(ReportTable.threshold)"
+        case .withheld: return "*"
         case .none: return "–"
         }
     }
@@ -172,7 +173,7 @@ extension Report {
         case let .count(n): return (Double(n), false)
         case let .share(share): return ((share * 10_000).rounded() / 10_000, false)
         case let .number(value): return (value, false)
-        case .suppressed: return (nil, true)
+        case .suppressed, .withheld: return (nil, true)
         case .none: return (nil, false)
         }
     }

@@ -11,6 +11,8 @@ public enum ReportCell: Equatable, Sendable {
     /// Withheld: it counts fewer than `ReportTable.threshold` people, or would let such a count
     /// be worked out from the others.
     case suppressed
+    /// Withheld with the count it is made from (a share, a rate or a median).
+    case withheld
     /// Nothing to show (no one to measure).
     case none
 }
@@ -107,7 +109,7 @@ public struct ReportTable: Equatable, Sendable {
             }
         }
         for (cell, sources) in derived where sources.contains(where: { table[$0] == .suppressed }) {
-            table[cell] = .suppressed
+            table[cell] = .withheld
         }
         return table
     }

@@ -106,7 +106,7 @@ struct Command: Sendable {
     static let version = "stepwise 0.1.0"
 
     /// Every command, in overview order; the first (the caseload screen) runs when none is given.
-    static let all: [Command] = [.tui, .initialize, .demo, .list, .check, .offers, .book, .unbook, .summary, .calendar, .export,
+    static let all: [Command] = [.tui, .initialize, .demo, .list, .check, .offers, .book, .unbook, .summary, .calendar, .report, .export,
                                  .erase, .helpCommand]
 
     static func named(_ name: String) -> Command? { all.first { $0.name == name } }

@@ -1,0 +1,126 @@
+import Foundation
+import StepwiseCore
+
+/// `stepwise report`: how the organisation (or one coach, one offer kind, one language, one
+/// cohort) is doing, as counts and statistics only.
+extension Command {
+    static let report = Command(
+        "report", summary: "figures for the organisation: participants, results, step movement, offers",
+        help: """
+        Usage: stepwise report [--from DAY] [--to DAY] [--coach NAME] [--kind KIND] [--language CODE]
+                               [--cohort FROM..TO] [--indicators N] [--format text|markdown|html|csv|json]
+                               [--output FILE] [--lang CODE] [--data DIR]
+
+        How the organisation is doing in a period (default: the last 12 months up to today):
+        participants who started, ended or are in course, and their weeks in course;
+        mandatory conversations held on time, late, missed or overdue; results at the end
+        of the course; step movement on each indicator (first against latest self-rating)
+        and the coach's own belief; who moved at least one step up on at least N indicators;
+        seats, bookings, the waitlist, attendance and cancellations per offer kind and per
+        offer; and the kinds of offer booked by those who reached work.
+
+        Only counts and statistics: never a name, an id of a person or a free text. A figure
+        about fewer than 5 people is shown as "< 5", and so is any figure that would let it
+        be worked out from the others (see README, "Reports").
+        --from DAY, --to DAY    the period (YYYY-MM-DD or as dates are typed on screen)
+        --coach NAME            only participants this coach created or held a session with
+        --kind KIND             only participants with a seat in an offer of this kind
+                                (e.g. workshop, internship); the offer figures show this kind
+        --language CODE         only participants whose language is CODE
+        --cohort FROM..TO       only participants whose course started between the two days
+        --indicators N          N in "moved at least one step up on at least N indicators"
+                                (default 3)
+        --format FORMAT         text (default), markdown, html, csv or json (its schema is
+                                Resources/schema/report.schema.json)
+        --lang CODE             the language of the words (default: the screen's)
+        --output FILE           write to FILE (mode 0600) instead of standard output
+
+        A report that takes more than a second shows its progress on standard error when
+        that is a terminal. Exit status: 0 written; 1 no data folder or file not written;
+        2 bad usage.
+        """,
+        options: [Option("--from", value: "DAY", "first day of the period"),
+                  Option("--to", value: "DAY", "last day of the period"),
+                  Option("--coach", value: "NAME", "only this coach's participants"),
+                  Option("--kind", value: "KIND", completes: .words, "only participants with a seat in an offer of this kind"),
+                  Option("--language", value: "CODE", completes: .language, "only participants with this language"),
+                  Option("--cohort", value: "FROM..TO", "only courses that started in this range"),
+                  Option("--indicators", value: "N", "N in 'moved up on at least N indicators'"),
+                  Option("--format", value: "text|markdown|html|csv|json", completes: .words, "the format (default text)"),
+                  Option("--output", value: "FILE", completes: .file, "write to FILE (mode 0600) instead of standard output")],
+        action: .run { $0.report() })
+}
+
+extension Commands {
+    func report() -> Int32 {
+        let values = options.values
+        guard let format = Report.Format(rawValue: values["--format"] ?? "text") else {
+            return usage("--format must be text, markdown, html, csv or json")
+        }
+        let today = Day.today
+        let language = Localizer.chooseLanguage(option: options.language, environment: environment,
+                                                available: Localizer.available(resources: resources))
+        let strings: Localizer
+        do { strings = try Localizer.load(language: language, resources: resources) } catch {
+            return usage("no strings for language '\(language)'")
+        }
+        let dates = DateParser(localizer: strings, english: (try? Localizer.load(language: "en", resources: resources)) ?? strings)
+        func day(_ option: String) -> Day?? {
+            guard let typed = values[option] else { return .some(nil) }
+            guard let parsed = dates.parse(typed, today: today) else { return nil }
+            return .some(parsed)
+        }
+        guard let from = day("--from"), let to = day("--to") else { return usage("--from and --to take a day, e.g. 2026-01-31") }
+        var query = ReportQuery.lastTwelveMonths(today: to ?? today)
+        if let from { query.from = from }
+        if let to { query.to = to }
+        guard query.from <= query.to else { return usage("--from must not be after --to") }
+        query.coach = values["--coach"]
+        query.offerKind = values["--kind"]
+        query.language = values["--language"]
+        if let cohort = values["--cohort"] {
+            let ends = cohort.components(separatedBy: "..")
+            guard ends.count == 2, let first = dates.parse(ends[0], today: today), let last = dates.parse(ends[1], today: today),
+                  first <= last else { return usage("--cohort takes two days, e.g. 2026-01-01..2026-03-31") }
+            query.cohort = first...last
+        }
+        if let minimum = values["--indicators"] {
+            guard let n = Int(minimum), n >= 1 else { return usage("--indicators takes a whole number of at least 1") }
+            query.minimumIndicators = n
+        }
+        guard requireDataFolder() else { return 1 }
+        let indicators: IndicatorSet
+        do { indicators = try IndicatorSet.load(resources: resources) } catch {
+            printError("cannot read the indicators: \(error)")
+            return 1
+        }
+        let progress = ReportProgress()
+        let report = Report.make(store: store, query: query, indicators: indicators, strings: strings, today: today,
+                                 progress: progress.show)
+        progress.finish()
+        let kind: CLIOutput.Format = format == .json ? .json : format == .csv ? .data : .text()
+        guard emit(Data(report.written(as: format, strings: strings).utf8), kind) != nil else { return 1 }
+        return 0
+    }
+}
+
+/// A progress bar on standard error for a report that has run more than a second, when
+/// standard error is a terminal (never in a log).
+final class ReportProgress: @unchecked Sendable {
+    private let started = Date()
+    private let toTerminal = isatty(STDERR_FILENO) == 1
+    private var shown = false
+
+    func show(done: Int, of total: Int) {
+        guard toTerminal, total > 0, Date().timeIntervalSince(started) > 1 else { return }
+        let width = 30
+        let filled = done * width / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total)".utf8))
+        shown = true
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
