@@ -102,37 +102,79 @@ public struct BookingStore: Sendable {
     /// (nil when there is no such offer yet) and the time, and returns the change to write.
     /// Throw `Booking.Refusal` or `Failure` from `rule` to write nothing.
     public func change(offer offerId: String, _ rule: (Offer?, Date) throws -> Booking.Change) throws -> Result {
-        guard RecordID.isValid(offerId) else { throw Failure.invalidOfferID(offerId) }
+        try changeAll(offers: [offerId]) { _, offer, now in try rule(offer, now) }[0]
+    }
+
+    /// Applies `rule` to several offers as one change: every offer's lock is taken (in id
+    /// order, so that two such changes cannot wait for each other), each offer is read under
+    /// its lock and `rule` gets its id, the offer as on disk (nil when new) and the time. The
+    /// new files are all written before any is put in place, so that a write that fails (a
+    /// full disk, a read-only folder) leaves every offer as it was and throws `writeFailed`.
+    /// Each lock is checked to be still ours just before the renames (a process that stalled
+    /// may have lost it as stale): if one was taken over, nothing is put in place and the
+    /// whole change is made again from fresh reads. Results are in the order of `offerIds`.
+    public func changeAll(offers offerIds: [String], _ rule: (String, Offer?, Date) throws -> Booking.Change) throws -> [Result] {
+        for id in offerIds where !RecordID.isValid(id) { throw Failure.invalidOfferID(id) }
         do {
             try AtomicFile.makeDirectory(store.locksDir)
         } catch {
             throw Failure.writeFailed("\(error)")
         }
-        let lock: ExclusiveLock
+        var attempt = 1
+        while true {
+            do {
+                return try changeOnce(offerIds, rule)
+            } catch let lost as ExclusiveLock.Lost {
+                guard attempt < BookingStore.attempts else { throw Failure.busy(lost.description) }
+                attempt += 1
+            }
+        }
+    }
+
+    /// How often a change is made again after its lock was taken over meanwhile.
+    static let attempts = 3
+
+    private func changeOnce(_ offerIds: [String], _ rule: (String, Offer?, Date) throws -> Booking.Change) throws -> [Result] {
+        var locks: [String: ExclusiveLock] = [:]
+        defer { locks.values.forEach { $0.release() } }
+        for id in Set(offerIds).sorted() {
+            do {
+                locks[id] = try ExclusiveLock.acquire(path: BookingStore.lockPath(id, in: store), as: identity, timeout: lockTimeout)
+            } catch let busy as ExclusiveLock.Busy {
+                throw Failure.busy(busy.description)
+            } catch {
+                throw Failure.writeFailed("\(error)")
+            }
+        }
+        let now = clock()
+        var changes: [(change: Booking.Change, current: Offer?)] = []
+        for id in offerIds {
+            let current = try readOffer(id)
+            let change: Booking.Change
+            do {
+                change = try rule(id, current, now)
+            } catch let refusal as Booking.Refusal {
+                guard let current else { throw Failure.unknownOffer(id) }
+                throw Failure.refused(refusal, current)
+            }
+            guard change.offer.id == id else { throw Failure.writeFailed("the changed offer has another id") }
+            changes.append((change, current))
+        }
+        // Everything is written before anything is put in place.
+        var staged: [(AtomicFile.Staged, ExclusiveLock?)] = []
+        defer { staged.forEach { $0.0.discard() } }
         do {
-            lock = try ExclusiveLock.acquire(path: BookingStore.lockPath(offerId, in: store), as: identity, timeout: lockTimeout)
-        } catch let busy as ExclusiveLock.Busy {
-            throw Failure.busy(busy.description)
+            for (change, current) in changes where change.offer != current {
+                staged.append((try store.stage(change.offer), locks[change.offer.id]))
+            }
+            for item in staged { try item.1?.verify() }
+            for (file, lock) in staged { try file.commit(fence: lock) }
+        } catch let lost as ExclusiveLock.Lost {
+            throw lost
         } catch {
             throw Failure.writeFailed("\(error)")
         }
-        defer { lock.release() }
-
-        let current = try readOffer(offerId)
-        let now = clock()
-        let change: Booking.Change
-        do {
-            change = try rule(current, now)
-        } catch let refusal as Booking.Refusal {
-            guard let current else { throw Failure.unknownOffer(offerId) }
-            throw Failure.refused(refusal, current)
-        }
-        guard change.offer.id == offerId else { throw Failure.writeFailed("the changed offer has another id") }
-        if change.offer != current {
-            do { try store.save(change.offer) } catch { throw Failure.writeFailed("\(error)") }
-        }
-        let problems = recordJournal(change, at: now)
-        return Result(change: change, journalProblems: problems)
+        return changes.map { Result(change: $0.change, journalProblems: recordJournal($0.change, at: now)) }
     }
 
     /// The lock file of an offer.

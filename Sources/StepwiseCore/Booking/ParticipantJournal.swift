@@ -32,10 +32,10 @@ public enum ParticipantJournal {
                               _ change: (inout Participant) throws -> Void) throws -> Participant {
         _ = try store.participantFile(participantId)
         try AtomicFile.makeDirectory(store.locksDir)
-        return try ExclusiveLock.with(path: lockPath(participantId, in: store), as: identity) {
+        return try ExclusiveLock.with(path: lockPath(participantId, in: store), as: identity) { lock in
             var participant = try store.loadParticipant(participantId)
             try change(&participant)
-            try store.save(participant)
+            try store.save(participant, fence: lock)
             return participant
         }
     }
@@ -46,12 +46,12 @@ public enum ParticipantJournal {
     public static func save(_ participant: Participant, in store: DataStore, as identity: Identity) throws -> Participant {
         _ = try store.participantFile(participant.id)
         try AtomicFile.makeDirectory(store.locksDir)
-        return try ExclusiveLock.with(path: lockPath(participant.id, in: store), as: identity) {
+        return try ExclusiveLock.with(path: lockPath(participant.id, in: store), as: identity) { lock in
             var merged = participant
             if let onDisk = try? store.loadParticipant(participant.id) {
                 merged.journal = merge(onDisk: onDisk.journal, edited: participant.journal)
             }
-            try store.save(merged)
+            try store.save(merged, fence: lock)
             return merged
         }
     }

@@ -22,7 +22,8 @@ enum IndexFile {
 
     /// Reads the index at `path`; `locale` is the one the caseload is sorted for.
     static func read(_ path: String, locale: String) -> Found {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Never blocks on a FIFO, never follows a link: anything but a regular file is broken.
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return Found(state: errno == ENOENT ? .missing : .broken) }
         defer { close(fd) }
         var info = stat()
@@ -164,20 +165,21 @@ enum IndexFile {
         }
     }
 
-    /// Appends `lines` to an existing index in one write, without fsync (the index is a
-    /// cache: a lost line only means that file is parsed again). The leading newline ends a
-    /// line an interrupted writer may have left unfinished.
+    /// Appends `lines` to an existing index, without fsync (the index is a cache: a lost line
+    /// only means that file is parsed again). The lines land whole or not at all, and a line
+    /// an interrupted writer left unfinished is cut off first (see `AtomicFile.append`).
     static func append(_ lines: [[UInt8]], to path: String) -> Bool {
         guard !lines.isEmpty else { return true }
-        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var bytes: [UInt8] = [0x0A]
+        var bytes: [UInt8] = []
         for line in lines {
             bytes += line
             bytes.append(0x0A)
         }
-        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        return written == bytes.count
+        do {
+            try AtomicFile.append(Data(bytes), to: URL(fileURLWithPath: path), create: false, sync: false)
+            return true
+        } catch {
+            return false
+        }
     }
 }

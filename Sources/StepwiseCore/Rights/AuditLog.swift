@@ -58,8 +58,9 @@ public struct AuditEntry: Codable, Equatable, Sendable {
 /// Appends take a short lock (`locks/audit.lock`, the same `O_CREAT|O_EXCL` kind as the
 /// offer locks), so that lines from several processes and machines never mix, also on
 /// network file systems where `O_APPEND` alone is not atomic, and so that an erasure, which
-/// rewrites the log, loses no line appended meanwhile. A line left half-written by a crash
-/// is skipped when the log is read, and the next append starts on a new line.
+/// rewrites the log, loses no line appended meanwhile. An append that does not land whole (a
+/// full disk) is cut back, so the log never holds half a line from it; a line left
+/// half-written by a crash is skipped when the log is read and cut off by the next append.
 public struct AuditLog: Sendable {
     /// The longest coach or user name kept (longer ones are cut), so that lines stay short.
     static let maxNameLength = 120
@@ -85,17 +86,17 @@ public struct AuditLog: Sendable {
             throw RecordProblem(file: "audit.log", field: "participant", reason: "'\(participant)' is not a valid id")
         }
         let entry = AuditLog.entry(action, participant: participant, by: identity, at: at)
-        try withLock(as: identity) {
-            let line = try AuditLog.encodeLine(entry)
-            // A line cut off by a crash must not swallow this one.
-            let prefix: Data = endsWithNewline() ? Data() : Data([0x0A])
-            try AtomicFile.append(prefix + line, to: url)
+        let line = try AuditLog.encodeLine(entry)
+        try withLock(as: identity) { lock in
+            // An append is not a rename: the fence is checked just before it.
+            try lock.verify()
+            try AtomicFile.append(line, to: url)
         }
     }
 
     /// Every readable entry, oldest first; lines that cannot be read (cut off by a crash) are skipped.
     public func entries() -> [AuditEntry] {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
+        guard let data = try? contents() else { return [] }
         return AuditLog.parse(data).compactMap(\.entry)
     }
 
@@ -113,8 +114,8 @@ public struct AuditLog: Sendable {
         guard RecordID.isValid(participant) else {
             throw RecordProblem(file: "audit.log", field: "participant", reason: "'\(participant)' is not a valid id")
         }
-        return try withLock(as: identity) {
-            let data = FileManager.default.contents(atPath: url.path) ?? Data()
+        return try withLock(as: identity) { lock in
+            let data = try contents() ?? Data()
             let lines = AuditLog.parse(data)
             let marker = AuditLog.nextMarker(after: lines.compactMap(\.entry))
             var output = Data()
@@ -139,14 +140,14 @@ public struct AuditLog: Sendable {
                 }
             }
             output += try AuditLog.encodeLine(AuditLog.entry(.erased, participant: marker, by: identity, at: at))
-            try AtomicFile.write(output, to: url)
+            try AtomicFile.write(output, to: url, fence: lock)
             return (marker, replaced)
         }
     }
 
     /// How many lines name the participant (readable or not).
     public func count(naming participant: String) -> Int {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return 0 }
+        guard let data = try? contents() else { return 0 }
         let idBytes = Data(participant.utf8)
         return AuditLog.parse(data).filter { line in
             line.entry.map { $0.participant == participant } ?? (line.raw.range(of: idBytes) != nil)
@@ -204,20 +205,20 @@ public struct AuditLog: Sendable {
 
     // MARK: - File
 
-    private func withLock<T>(as identity: Identity, _ body: () throws -> T) throws -> T {
+    private func withLock<T>(as identity: Identity, _ body: (ExclusiveLock) throws -> T) throws -> T {
         try AtomicFile.makeDirectory(store.locksDir)
         return try ExclusiveLock.with(path: lockPath, as: identity, timeout: lockTimeout, body)
     }
 
-    /// True when the log is missing, empty, or ends with a line break.
-    private func endsWithNewline() -> Bool {
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return true }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size > 0 else { return true }
-        var last: UInt8 = 0
-        guard pread(fd, &last, 1, off_t(info.st_size - 1)) == 1 else { return true }
-        return last == 0x0A
+    /// The log's bytes (nil when there is none); a link or FIFO in its place is refused.
+    private func contents() throws -> Data? {
+        try DataFile.read(url, limit: RecordCodec.maxLogBytes)
+    }
+
+    /// Lines of the log that are cut off or cannot be read, named by line number.
+    func problems() -> [RecordProblem] {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return AppendOnlyFile.problems(in: url, file: store.relative(url)) { (try? decoder.decode(AuditEntry.self, from: $0)) != nil }
     }
 }

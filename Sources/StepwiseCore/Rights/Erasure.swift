@@ -157,7 +157,8 @@ public enum Erasure {
         drafts(naming: id, in: store).forEach(remove)
         temporaryFiles(of: id, in: store).forEach(remove)
         do {
-            try ExclusiveLock.with(path: ParticipantJournal.lockPath(id, in: store), as: identity) {
+            try ExclusiveLock.with(path: ParticipantJournal.lockPath(id, in: store), as: identity) { lock in
+                try lock.verify()
                 remove(try store.participantFile(id))
             }
         } catch {

@@ -4,57 +4,164 @@ import Glibc
 #endif
 
 /// Durable, atomic file writes that keep citizen data private (0600 files, 0700 folders).
+///
+/// A write that fails leaves nothing behind that could be taken for data: a replaced file
+/// keeps its old content and its temp file is removed; an append that does not land whole is
+/// cut back to where it began. Errors carry the system's reason for the call that failed
+/// (never a stale `errno` from an earlier call).
 public enum AtomicFile {
     /// A write that failed, with the path and the system's reason.
     public struct WriteError: Error, CustomStringConvertible {
         public let path: String
         public let reason: String
+        /// The `errno` of the failed call (0 when the reason is not a system error).
+        public let code: Int32
+
+        public init(path: String, reason: String, code: Int32 = 0) {
+            self.path = path
+            self.reason = reason
+            self.code = code
+        }
+
+        /// A failure of a system call on `path` with error number `code`.
+        init(path: String, code: Int32) {
+            self.init(path: path, reason: String(cString: strerror(code)), code: code)
+        }
+
         public var description: String { "\(path): \(reason)" }
     }
 
+    /// Content written to a temp file beside its target, fsynced, and not yet in place:
+    /// `commit()` renames it over the target, `discard()` removes it. Lets several files be
+    /// written first and put in place only when all of them could be written.
+    public final class Staged {
+        /// Where the content goes.
+        public let target: URL
+        let temp: String
+        private var done = false
+
+        /// Writes `data` to a new 0600 temp file beside `target` and fsyncs it; throws
+        /// `WriteError` (and leaves no temp file) when that fails.
+        public init(_ data: Data, for target: URL) throws {
+            self.target = target
+            let directory = target.deletingLastPathComponent().path
+            temp = directory + "/." + target.lastPathComponent + "." + String(getpid()) + "."
+                + RecordID.generate(prefix: "t") + ".tmp"
+            let fd = open(temp, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw WriteError(path: target.path, code: errno) }
+            var failure = AtomicFile.writeAll(fd, data)
+            if failure == nil, fsync(fd) != 0 { failure = errno }
+            close(fd)
+            if let failure {
+                unlink(temp)
+                throw WriteError(path: target.path, code: failure)
+            }
+        }
+
+        /// Renames the temp file over the target and fsyncs the folder. `fence` is checked
+        /// just before the rename (see `ExclusiveLock.verify()`); when it throws, nothing is
+        /// put in place and the temp file is removed.
+        public func commit(fence: ExclusiveLock? = nil) throws {
+            guard !done else { return }
+            do { try fence?.verify() } catch {
+                discard()
+                throw error
+            }
+            guard rename(temp, target.path) == 0 else {
+                let code = errno
+                discard()
+                throw WriteError(path: target.path, code: code)
+            }
+            done = true
+            AtomicFile.syncFolder(target.deletingLastPathComponent().path)
+        }
+
+        /// Removes the temp file; the target is left as it was.
+        public func discard() {
+            guard !done else { return }
+            done = true
+            unlink(temp)
+        }
+
+        deinit { discard() }
+    }
+
     /// Writes `data` to `url` so that the file always holds either the old or the new
-    /// content: a 0600 temp file beside it, fsync, rename, then fsync of the folder.
-    public static func write(_ data: Data, to url: URL) throws {
-        let directory = url.deletingLastPathComponent().path
-        let temp = directory + "/." + url.lastPathComponent + "." + String(getpid()) + "."
-            + RecordID.generate(prefix: "t") + ".tmp"
-        let fd = open(temp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure(temp) }
-        var ok = data.withUnsafeBytes { buffer -> Bool in
+    /// content: a 0600 temp file beside it, fsync, rename, then fsync of the folder. With a
+    /// `fence`, the rename happens only while that lock is still this process's.
+    public static func write(_ data: Data, to url: URL, fence: ExclusiveLock? = nil) throws {
+        try Staged(data, for: url).commit(fence: fence)
+    }
+
+    /// Appends `data` (whole lines) to a 0600 file (created unless `create` is false), then
+    /// fsyncs it (unless `sync` is false); for files that are only ever added to. Either all of `data` lands or the file is cut back to its old size (a
+    /// full disk leaves no half line). A last line left unfinished by a crash is cut off
+    /// first, so that it cannot swallow the new one; the lines before it are kept.
+    /// Never follows a symbolic link and never blocks on a FIFO: anything but a regular
+    /// file is refused.
+    public static func append(_ data: Data, to url: URL, create: Bool = true, sync: Bool = true) throws {
+        let fd = open(url.path, (create ? O_CREAT : 0) | O_RDWR | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw WriteError(path: url.path, code: errno) }
+        defer { close(fd) }
+        try requireRegularFile(fd, path: url.path)
+        let start = try cutUnfinishedLine(fd, path: url.path)
+        if let failure = writeAll(fd, data) ?? (!sync || fsync(fd) == 0 ? nil : errno) {
+            // Cut back to where this append began: no half line stays behind.
+            _ = ftruncate(fd, start)
+            if sync { _ = fsync(fd) }
+            throw WriteError(path: url.path, code: failure)
+        }
+    }
+
+    /// Where the last complete line of an append-only file ends; a last line without its
+    /// line break (a crash cut it off) is removed.
+    private static func cutUnfinishedLine(_ fd: Int32, path: String) throws -> off_t {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw WriteError(path: path, code: errno) }
+        let complete = AppendOnlyFile.completeLength(fd, size: info.st_size)
+        if complete < info.st_size, ftruncate(fd, complete) != 0 { throw WriteError(path: path, code: errno) }
+        return complete
+    }
+
+    /// Throws unless `fd` is a regular file (a FIFO, device or folder planted in the data
+    /// folder is never read or written as if it were data).
+    static func requireRegularFile(_ fd: Int32, path: String) throws {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw WriteError(path: path, code: errno) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw WriteError(path: path, reason: "is not a regular file (\(fileKind(info.st_mode)))")
+        }
+    }
+
+    /// A file type in words: "a symbolic link", "a FIFO", ...
+    static func fileKind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFREG: return "a file"
+        case S_IFDIR: return "a folder"
+        case S_IFLNK: return "a symbolic link"
+        case S_IFIFO: return "a FIFO"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR, S_IFBLK: return "a device"
+        default: return "not a file"
+        }
+    }
+
+    /// Writes every byte of `data` to `fd`; nil when it did, else the `errno` of the write
+    /// that failed (a short write is retried, so a full disk shows as ENOSPC).
+    static func writeAll(_ fd: Int32, _ data: Data) -> Int32? {
+        data.withUnsafeBytes { buffer -> Int32? in
             var offset = 0
             while offset < buffer.count {
                 let written = Glibc.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    return false
+                    return errno
                 }
+                if written == 0 { return EIO }
                 offset += written
             }
-            return true
+            return nil
         }
-        ok = ok && fsync(fd) == 0
-        let error = failure(url.path)
-        close(fd)
-        guard ok, rename(temp, url.path) == 0 else {
-            let renameError = ok ? failure(url.path) : error
-            unlink(temp)
-            throw renameError
-        }
-        let dirfd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dirfd >= 0 {
-            fsync(dirfd)
-            close(dirfd)
-        }
-    }
-
-    /// Appends `data` to a file (created 0600) in one write, then fsyncs it; for logs that
-    /// are only ever added to.
-    public static func append(_ data: Data, to url: URL) throws {
-        let fd = open(url.path, O_CREAT | O_WRONLY | O_APPEND | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure(url.path) }
-        defer { close(fd) }
-        let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        guard written == data.count, fsync(fd) == 0 else { throw failure(url.path) }
     }
 
     /// Creates a folder (and its parents) with mode 0700; tightens an existing one.
@@ -62,13 +169,17 @@ public enum AtomicFile {
         var path = ""
         for component in url.standardizedFileURL.path.split(separator: "/") {
             path += "/" + component
-            if mkdir(path, 0o700) != 0 && errno != EEXIST { throw failure(path) }
+            if mkdir(path, 0o700) != 0 && errno != EEXIST { throw WriteError(path: path, code: errno) }
         }
         var info = stat()
         if stat(url.path, &info) == 0, info.st_mode & 0o077 != 0 { chmod(url.path, 0o700) }
     }
 
-    private static func failure(_ path: String) -> WriteError {
-        WriteError(path: path, reason: String(cString: strerror(errno)))
+    static func syncFolder(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
     }
 }

@@ -13,23 +13,52 @@ extension DataStore {
         return historyDir.appendingPathComponent(id + ".jsonl")
     }
 
-    /// Appends a version (one JSON line, written whole and fsynced).
+    /// The record was saved, but its plan version could not be added to the history.
+    public struct HistoryNotWritten: Error, CustomStringConvertible {
+        /// The history file, relative to the data folder.
+        public let file: String
+        /// The system's reason.
+        public let reason: String
+        public var description: String {
+            "the record was saved, but this plan version was not added to its history (\(file): \(reason))"
+        }
+    }
+
+    /// Appends a version (one JSON line, written whole and fsynced, or not at all). Throws
+    /// `HistoryNotWritten` with the real reason when it cannot be written.
     public func appendHistory(_ version: PlanVersion, participant id: String) throws {
-        try AtomicFile.makeDirectory(historyDir)
         let url = try historyFile(id)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         var line = try encoder.encode(version)
         line.append(0x0A)
-        try AtomicFile.append(line, to: url)
+        do {
+            try AtomicFile.makeDirectory(historyDir)
+            try AtomicFile.append(line, to: url)
+        } catch let error as AtomicFile.WriteError {
+            throw HistoryNotWritten(file: relative(url), reason: error.reason)
+        }
     }
 
     /// Every readable version, oldest first; a line left half-written by a crash is skipped.
     public func loadHistory(participant id: String) -> [PlanVersion] {
-        guard let url = try? historyFile(id), let data = FileManager.default.contents(atPath: url.path) else { return [] }
+        guard let url = try? historyFile(id), let data = try? DataFile.read(url, limit: RecordCodec.maxLogBytes) else { return [] }
+        return data.split(separator: 0x0A).compactMap(DataStore.historyVersion)
+    }
+
+    /// Problems in every plan history: lines cut off or unreadable, named by file and line.
+    func historyProblems() -> [RecordProblem] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: historyDir.path)) ?? []
+        return names.filter { $0.hasSuffix(".jsonl") }.sorted().flatMap { name -> [RecordProblem] in
+            let url = historyDir.appendingPathComponent(name)
+            return AppendOnlyFile.problems(in: url, file: relative(url)) { DataStore.historyVersion($0) != nil }
+        }
+    }
+
+    private static func historyVersion<Line: DataProtocol>(_ line: Line) -> PlanVersion? {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        return data.split(separator: 0x0A).compactMap { try? decoder.decode(PlanVersion.self, from: Data($0)) }
+        return try? decoder.decode(PlanVersion.self, from: Data(line))
     }
 }

@@ -47,24 +47,33 @@ public final class DataStore: Sendable {
         return try RecordCodec.participant(from: try read(url), file: relative(url))
     }
 
-    /// Saves one participant atomically and durably.
-    public func save(_ participant: Participant) throws {
-        try AtomicFile.write(try RecordCodec.encode(participant), to: try participantFile(participant.id))
+    /// Saves one participant atomically and durably; with a `fence`, only while that lock is
+    /// still held (see `ExclusiveLock.verify()`).
+    public func save(_ participant: Participant, fence: ExclusiveLock? = nil) throws {
+        try AtomicFile.write(try RecordCodec.encode(participant), to: try participantFile(participant.id), fence: fence)
         CaseloadIndex(store: self).recordSaved(participant)
     }
 
     /// Reads one offer; problems name the file and field.
     public func loadOffer(_ id: String) throws -> Offer {
         guard RecordID.isValid(id) else { throw RecordProblem(file: id, reason: "is not a valid offer id") }
-        let url = offersDir.appendingPathComponent(id + ".json")
+        let url = offerFile(id)
         return try RecordCodec.offer(from: try read(url), file: relative(url))
     }
 
-    /// Saves one offer atomically and durably.
-    public func save(_ offer: Offer) throws {
-        guard RecordID.isValid(offer.id) else { throw RecordProblem(file: offer.id, reason: "is not a valid offer id") }
-        try AtomicFile.write(try RecordCodec.encode(offer), to: offersDir.appendingPathComponent(offer.id + ".json"))
+    /// Saves one offer atomically and durably; with a `fence`, only while that lock is still
+    /// held (see `ExclusiveLock.verify()`).
+    public func save(_ offer: Offer, fence: ExclusiveLock? = nil) throws {
+        try stage(offer).commit(fence: fence)
     }
+
+    /// Writes an offer to a temp file beside its file, to be put in place by `commit()`.
+    public func stage(_ offer: Offer) throws -> AtomicFile.Staged {
+        guard RecordID.isValid(offer.id) else { throw RecordProblem(file: offer.id, reason: "is not a valid offer id") }
+        return try AtomicFile.Staged(try RecordCodec.encode(offer), for: offerFile(offer.id))
+    }
+
+    func offerFile(_ id: String) -> URL { offersDir.appendingPathComponent(id + ".json") }
 
     /// Every offer that can be read, and a problem for each one that cannot.
     public func loadOffers() -> (offers: [Offer], problems: [RecordProblem]) {
@@ -93,17 +102,20 @@ public final class DataStore: Sendable {
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
+    /// A record file's bytes; a link, FIFO or over-large file is refused without being read.
     private func read(_ url: URL) throws -> Data {
-        do { return try Data(contentsOf: url) } catch {
-            let exists = FileManager.default.fileExists(atPath: url.path)
-            throw exists ? RecordProblem.unreadable(relative(url)) : RecordProblem.missing(relative(url))
+        do {
+            guard let data = try DataFile.read(url, limit: RecordCodec.maxRecordBytes) else {
+                throw RecordProblem.missing(relative(url))
+            }
+            return data
+        } catch let problem as DataFile.Problem {
+            throw RecordProblem(kind: .unreadable, file: relative(url), reason: problem.reason)
         }
     }
 
     private func ids(in dir: URL) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
-            .map { String($0.dropLast(5)) }
-            .sorted()
+        DataFolder.names(in: dir).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+            .map { String($0.dropLast(5)) }.sorted()
     }
 }

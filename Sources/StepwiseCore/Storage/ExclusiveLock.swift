@@ -24,6 +24,13 @@ public final class ExclusiveLock: Sendable {
         }
     }
 
+    /// The lock was taken over by someone else while it was held (the holder stalled for
+    /// longer than `staleAfter` and was judged gone): nothing was committed under it.
+    public struct Lost: Error, Equatable, CustomStringConvertible {
+        public let path: String
+        public var description: String { "\(path) was taken over by another process while this one waited; nothing was written" }
+    }
+
     /// What a lock file holds.
     struct Claim: Codable, Equatable {
         var identity: Identity
@@ -50,20 +57,12 @@ public final class ExclusiveLock: Sendable {
         var pause: UInt32 = 1_000
         var generator = SystemRandomNumberGenerator()
         while true {
-            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if fd >= 0 {
-                let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-                fsync(fd)
-                close(fd)
-                guard written == data.count else {
-                    unlink(path)
-                    throw AtomicFile.WriteError(path: path, reason: "the lock could not be written")
-                }
+                try writeClaim(data, to: fd, path: path)
                 return ExclusiveLock(path: path, claim: claim)
             }
-            guard errno == EEXIST else {
-                throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno)))
-            }
+            guard errno == EEXIST else { throw AtomicFile.WriteError(path: path, code: errno) }
             if breakIfStale(path, as: identity, staleAfter: staleAfter) { continue }
             if Date() >= deadline {
                 throw Busy(path: path, holder: read(path)?.identity)
@@ -73,12 +72,43 @@ public final class ExclusiveLock: Sendable {
         }
     }
 
-    /// Runs `body` while holding the lock at `path`, and releases it afterwards.
-    public static func with<T>(path: String, as identity: Identity, timeout: TimeInterval = 30,
-                               _ body: () throws -> T) throws -> T {
-        let lock = try acquire(path: path, as: identity, timeout: timeout)
-        defer { lock.release() }
-        return try body()
+    /// Writes a lock file's claim whole and fsyncs it; when that fails (a full disk), the
+    /// half-written lock file is removed, so that no empty lock stays behind to be taken over
+    /// later as "left by a crash", and `WriteError` says why. Used for session locks too.
+    static func writeClaim(_ data: Data, to fd: Int32, path: String) throws {
+        let failure = AtomicFile.writeAll(fd, data) ?? (fsync(fd) == 0 ? nil : errno)
+        close(fd)
+        if let failure {
+            unlink(path)
+            throw AtomicFile.WriteError(path: path, reason: "the lock could not be written: \(String(cString: strerror(failure)))",
+                                        code: failure)
+        }
+    }
+
+    /// Runs `body` while holding the lock at `path`, and releases it afterwards. `body` gets
+    /// the lock to pass as the fence of its commit (`AtomicFile.write(_:to:fence:)`): when
+    /// the lock was taken over meanwhile, the commit throws `Lost` and `body` runs again
+    /// under a new lock, up to `attempts` times.
+    public static func with<T>(path: String, as identity: Identity, timeout: TimeInterval = 30, attempts: Int = 3,
+                               _ body: (ExclusiveLock) throws -> T) throws -> T {
+        var attempt = 1
+        while true {
+            let lock = try acquire(path: path, as: identity, timeout: timeout)
+            defer { lock.release() }
+            do {
+                return try body(lock)
+            } catch is Lost where attempt < attempts {
+                attempt += 1
+            }
+        }
+    }
+
+    /// Throws `Lost` unless the lock file still holds this process's claim (its token): a
+    /// process that stalled (a suspended laptop, a paused machine) may have had its lock
+    /// broken as stale, and must then not commit what it prepared. Checked just before the
+    /// rename that commits.
+    public func verify() throws {
+        guard ExclusiveLock.read(path)?.token == claim.token else { throw Lost(path: path) }
     }
 
     /// Gives the lock back, if it is still ours.
@@ -87,15 +117,18 @@ public final class ExclusiveLock: Sendable {
     }
 
     static func read(_ path: String) -> Claim? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let data = try? DataFile.read(URL(fileURLWithPath: path), limit: maxLockBytes) else { return nil }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try? decoder.decode(Claim.self, from: data)
     }
 
+    /// The largest lock file read (a claim is a few hundred bytes).
+    static let maxLockBytes = 64_000
+
     /// Removes the lock at `path` when it was left behind; true when it did.
     private static func breakIfStale(_ path: String, as identity: Identity, staleAfter: TimeInterval) -> Bool {
-        guard let seen = FileManager.default.contents(atPath: path), isStale(seen, path: path, on: identity.host,
+        guard let seen = try? DataFile.read(URL(fileURLWithPath: path), limit: maxLockBytes), isStale(seen, path: path, on: identity.host,
                                                                              staleAfter: staleAfter) else { return false }
         return remove(path, ifStill: seen)
     }
@@ -105,7 +138,7 @@ public final class ExclusiveLock: Sendable {
     /// then hold a new one. Used for session locks (`RecordLock`) too.
     static func remove(_ path: String, ifStill seen: Data) -> Bool {
         let breaker = path + ".break"
-        let fd = open(breaker, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        let fd = open(breaker, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             // Someone else is breaking it; a breaker left by a crash is removed after a while.
             if errno == EEXIST, let age = age(of: breaker), age > 10 { unlink(breaker) }
@@ -114,7 +147,7 @@ public final class ExclusiveLock: Sendable {
         close(fd)
         defer { unlink(breaker) }
         // Only what was judged stale is removed: a lock taken meanwhile is left alone.
-        guard FileManager.default.contents(atPath: path) == seen else { return false }
+        guard (try? DataFile.read(URL(fileURLWithPath: path), limit: maxLockBytes)) == seen else { return false }
         return unlink(path) == 0
     }
 
@@ -130,9 +163,9 @@ public final class ExclusiveLock: Sendable {
         return kill(claim.identity.pid, 0) != 0 && errno == ESRCH
     }
 
-    private static func age(of path: String) -> TimeInterval? {
+    static func age(of path: String) -> TimeInterval? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard lstat(path, &info) == 0 else { return nil }
         return Date().timeIntervalSince1970 - (Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
     }
 }

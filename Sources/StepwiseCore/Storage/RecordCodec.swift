@@ -84,6 +84,9 @@ public enum RecordCodec {
 
     /// The largest record file read (a real one is well under 1 MB).
     static let maxRecordBytes = 20_000_000
+    /// The largest append-only log read whole (`audit.log`, a plan history): years of use
+    /// stay far below it.
+    static let maxLogBytes = 512_000_000
     /// The deepest nesting of lists and objects read (a real record nests under 10 deep).
     static let maxNesting = 64
 

@@ -29,25 +29,24 @@ public final class RecordLock: Sendable {
     }
 
     /// Takes the lock at `path`, or reports who has it. A lock left by a process that no
-    /// longer runs on this machine is taken over.
+    /// longer runs on this machine is taken over. Throws `AtomicFile.WriteError` when the
+    /// lock cannot be created or written (a full disk, a read-only folder); no lock file is
+    /// then left behind.
     public static func acquire(path: String, as identity: Identity, now: Date = Date()) throws -> Outcome {
         let holder = Holder(identity: identity, since: now)
         let data = try RecordCodec.encode(holder)
         for _ in 0..<3 {
-            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if fd >= 0 {
-                _ = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-                fsync(fd)
-                close(fd)
+                // A lock that cannot be written is not held: it is removed and the error says why.
+                try ExclusiveLock.writeClaim(data, to: fd, path: path)
                 return .acquired(RecordLock(path: path, holder: holder))
             }
-            guard errno == EEXIST else {
-                throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno)))
-            }
-            let seen = FileManager.default.contents(atPath: path) ?? Data()
+            guard errno == EEXIST else { throw AtomicFile.WriteError(path: path, code: errno) }
+            let seen = (try? DataFile.read(URL(fileURLWithPath: path), limit: ExclusiveLock.maxLockBytes)) ?? Data()
             guard let existing = read(path) else {
                 // Being written right now, or left half-written by a crash: old ones are stale.
-                if let age = age(of: path), age > 10, ExclusiveLock.remove(path, ifStill: seen) { continue }
+                if let age = ExclusiveLock.age(of: path), age > 10, ExclusiveLock.remove(path, ifStill: seen) { continue }
                 return .heldBy(Holder(identity: Identity(coach: "?", user: "?", host: "?", pid: 0), since: now))
             }
             if isStale(existing, on: identity.host) || existing.identity == identity {
@@ -63,7 +62,7 @@ public final class RecordLock: Sendable {
 
     /// The holder recorded in a lock file, if it can be read.
     public static func read(_ path: String) -> Holder? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let data = try? DataFile.read(URL(fileURLWithPath: path), limit: ExclusiveLock.maxLockBytes) else { return nil }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try? decoder.decode(Holder.self, from: data)
@@ -77,11 +76,5 @@ public final class RecordLock: Sendable {
     private static func isStale(_ holder: Holder, on host: String) -> Bool {
         guard holder.identity.host == host else { return false }
         return kill(holder.identity.pid, 0) != 0 && errno == ESRCH
-    }
-
-    private static func age(of path: String) -> TimeInterval? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let modified = attributes[.modificationDate] as? Date else { return nil }
-        return Date().timeIntervalSince(modified)
     }
 }

@@ -109,6 +109,10 @@ extension Commands {
         let bookings = BookingStore(store: store, identity: Identity.current(environment: environment))
         let report = OfferImport.run(data, into: bookings, skipBad: skipBad)
         for problem in report.problems { printError("\(path): \(problem)") }
+        if let failure = report.writeFailure {
+            printError("nothing imported: could not write to the data folder: \(failure)")
+            return 1
+        }
         if report.refused {
             let rows = Set(report.problems.map(\.line)).count
             printError(report.fileIsBad ? "nothing imported"

@@ -1,0 +1,56 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reading a file of the data folder without trusting what is there: a symbolic link is not
+/// followed (`O_NOFOLLOW`), a FIFO or device never blocks the program (`O_NONBLOCK`, then
+/// `fstat` checks that it is a regular file before anything is read), and a file larger than
+/// the limit for its kind is refused before it is read.
+public enum DataFile {
+    /// Why a file of the data folder is not read.
+    public struct Problem: Error, Equatable, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    /// The whole content of `url`, or nil when there is no such file. Throws `Problem` for a
+    /// symbolic link, a FIFO, folder or device, a file over `limit` bytes, or a read error.
+    public static func read(_ url: URL, limit: Int) throws -> Data? {
+        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            let code = errno
+            if code == ENOENT { return nil }
+            if code == ELOOP { throw Problem(path: url.path, reason: "is a symbolic link; Stepwise does not follow links in its data folder") }
+            throw Problem(path: url.path, reason: code == EACCES ? "cannot be read" : String(cString: strerror(code)))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw Problem(path: url.path, reason: String(cString: strerror(errno))) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw Problem(path: url.path, reason: "is \(AtomicFile.fileKind(info.st_mode)), not a file; Stepwise does not read it")
+        }
+        let size = Int(info.st_size)
+        guard size <= limit else {
+            throw Problem(path: url.path, reason: "is \(megabytes(size)); at most \(megabytes(limit)) is read")
+        }
+        var bytes = Data(count: size)
+        var filled = 0
+        let failure = bytes.withUnsafeMutableBytes { buffer -> Int32? in
+            while filled < size {
+                let count = Glibc.read(fd, buffer.baseAddress.map { $0 + filled }, size - filled)
+                if count < 0 && errno == EINTR { continue }
+                if count < 0 { return errno }
+                if count == 0 { break }
+                filled += count
+            }
+            return nil
+        }
+        if let failure { throw Problem(path: url.path, reason: String(cString: strerror(failure))) }
+        return bytes.prefix(filled)
+    }
+
+    /// A size in whole megabytes (10^6 bytes), rounded up: "21 MB".
+    static func megabytes(_ bytes: Int) -> String { "\((bytes + 999_999) / 1_000_000) MB" }
+}
