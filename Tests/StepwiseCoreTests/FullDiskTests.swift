@@ -210,6 +210,46 @@ final class FullDiskTests: XCTestCase {
                        ["audit.log: line 2 is cut off (a write was interrupted); it is removed at the next write, the lines before it are kept"])
     }
 
+    // MARK: Erasure
+
+    /// p-aaa holds the only seat of o-one, p-bbb waits for it; p-aaa has history and audit lines.
+    private func erasureFixture() throws {
+        _ = try participant("p-aaa")
+        _ = try participant("p-bbb")
+        try store.save(Offer(id: "o-one", title: "Værksted", kind: "workshop", description: "", sessions: [], place: "her",
+                             capacity: 1, language: "da"))
+        let bookings = BookingStore(store: store, identity: anna)
+        _ = try bookings.book("p-aaa", into: "o-one")
+        _ = try bookings.book("p-bbb", into: "o-one")
+        try store.appendHistory(version(1), participant: "p-aaa")
+        try AuditLog(store: store).record(.opened, participant: "p-aaa", by: anna, at: t0)
+        XCTAssertEqual(store.loadCaseload().count, 2)
+    }
+
+    func testAnErasureOnANearlyFullDiskThatFinishesSaysItFinished() throws {
+        try erasureFixture()
+        // Room for the edit lock and the offer's lock, not for the offer's new file: the
+        // seat is released only by the second pass, after the record's files freed space.
+        disk?.fill(leavingPages: 2)
+        let report = try Erasure.erase("p-aaa", in: store, as: anna)
+        XCTAssertEqual(report.problems, [], "the erasure finished")
+        XCTAssertTrue(report.isFinished)
+        XCTAssertTrue(try Erasure.inventory(of: "p-aaa", in: store).isEmpty)
+        XCTAssertEqual(try store.loadOffer("o-one").booked.map(\.participantId), ["p-bbb"])
+    }
+
+    func testAnErasureOnAFullDiskErasesNothingAndSaysWhy() throws {
+        try erasureFixture()
+        let before = try Erasure.inventory(of: "p-aaa", in: store)
+        disk?.fill()
+        XCTAssertThrowsError(try Erasure.erase("p-aaa", in: store, as: anna)) { error in
+            XCTAssertTrue("\(error)".contains("No space left on device"), "\(error)")
+        }
+        XCTAssertEqual(try Erasure.inventory(of: "p-aaa", in: store), before, "nothing was erased, and a re-run has all to do")
+        disk?.empty()
+        XCTAssertTrue(try Erasure.erase("p-aaa", in: store, as: anna).isFinished)
+    }
+
     // MARK: Import
 
     private func catalogue(rows: Int) -> Data {

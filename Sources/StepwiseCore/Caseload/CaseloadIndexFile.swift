@@ -183,3 +183,16 @@ enum IndexFile {
         }
     }
 }
+
+extension CaseloadIndex {
+    /// True when the index file holds `id` anywhere (a line about the participant, whole or
+    /// damaged), or cannot be read to tell; for erasure, which must leave no trace.
+    func names(_ id: String) -> Bool {
+        do {
+            guard let data = try DataFile.read(url, limit: Int.max) else { return false }
+            return data.range(of: Data(id.utf8)) != nil
+        } catch {
+            return true
+        }
+    }
+}

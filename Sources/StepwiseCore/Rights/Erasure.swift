@@ -61,8 +61,20 @@ public enum Erasure {
         public var marker: String
         /// Who moved up from a waitlist into a freed seat, by offer id.
         public var promoted: [(offer: String, participant: String)] = []
-        /// Things that could not be done; run the erasure again once they are fixed.
+        /// Why something is left (see `left`); run the erasure again once they are fixed.
+        /// Empty when the erasure finished, even if a step failed at first and a later
+        /// one did it.
         public var problems: [String] = []
+        /// What still names the participant after this run, counted afresh at its end.
+        public var left = Inventory()
+        /// True when the caseload index still names the participant.
+        public var indexStillNames = false
+        /// What went wrong without leaving anything about the participant (a journal entry
+        /// for the citizen promoted into the freed seat could not be written).
+        public var warnings: [String] = []
+
+        /// True when nothing names the participant any more (a re-run would find nothing).
+        public var isFinished: Bool { left.isEmpty && !indexStillNames }
     }
 
     /// Why nothing was erased.
@@ -180,6 +192,11 @@ public enum Erasure {
         editLock.release()
         lockFiles(of: id, in: store).forEach(remove)
         report.problems += removeFailures
+        // What is really left decides whether the erasure is finished, not which step failed
+        // on the way (a seat not released at first is released by the second pass).
+        report.left = (try? inventory(of: id, in: store)) ?? before
+        report.indexStillNames = CaseloadIndex(store: store).names(id)
+        if report.isFinished { report.problems = [] }
         return report
     }
 
@@ -204,7 +221,7 @@ public enum Erasure {
                 for event in result.change.events where event.kind == .promoted {
                     report.promoted.append((offerId, event.participantId))
                 }
-                report.problems += result.journalProblems.filter { !$0.hasPrefix(id + ":") }
+                report.warnings += result.journalProblems.filter { !$0.hasPrefix(id + ":") }
             } catch let failure as BookingStore.Failure {
                 if case .refused(.notBooked, _) = failure { continue }
                 report.problems.append("offers/\(offerId).json: \(failure)")

@@ -143,8 +143,11 @@ extension Commands {
             say("promoted from the waitlist: \(participant) now holds a seat in \(offer)")
         }
         if !report.marker.isEmpty { say("the audit log now names the erased participant \(report.marker)") }
+        for warning in report.warnings { printError("warning: \(warning)") }
         for problem in report.problems { printError("not finished: \(problem)") }
-        if !report.problems.isEmpty {
+        if !report.isFinished {
+            printError("still held about \(id): \(report.left.summary)"
+                       + (report.indexStillNames ? ", a line in the caseload index" : ""))
             printError("run 'stepwise erase \(id) --yes' again once the problems are fixed; it finishes what is left")
             return 1
         }
