@@ -125,6 +125,16 @@ final class FullDiskTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: lockFile.path))
     }
 
+    func testARecordInAReadOnlyDataFolderOpensReadOnlyWithTheReason() throws {
+        _ = try participant()
+        disk?.remountReadOnly()
+        let editing = try store.openForEditing("p-aaa", as: anna)
+        XCTAssertFalse(editing.isEditable)
+        XCTAssertEqual(editing.lockFailure?.code, EROFS)
+        XCTAssertEqual(editing.participant.name, "Vera Vang")
+        XCTAssertEqual(store.loadCaseload().count, 1, "the caseload can be listed")
+    }
+
     func testAShortLockThatCannotBeWrittenIsNotHeld() throws {
         try AtomicFile.makeDirectory(store.locksDir)
         disk?.fill()

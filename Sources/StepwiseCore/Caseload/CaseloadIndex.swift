@@ -309,7 +309,7 @@ enum ParticipantFolder {
     /// The `*.json` files (not hidden) of `path`, in no particular order; `alongside` runs on
     /// another core while the files are stat'ed (the index is read meanwhile).
     static func scan(_ path: String, alongside: @Sendable () -> Void = {}) -> [File] {
-        let folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let folder = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard folder >= 0 else {
             alongside()
             return []
@@ -334,7 +334,7 @@ enum ParticipantFolder {
         }
         let one: @Sendable (String) -> File = { name in
             var info = stat()
-            let stamp = fstatat(folder, name, &info, 0) == 0 ? FileStamp(info) : nil
+            let stamp = fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? FileStamp(info) : nil
             return File(id: String(name.dropLast(5)), stamp: stamp)
         }
         guard names.count >= 2048 else {

@@ -158,7 +158,7 @@ enum IndexFile {
             bytes.append(0x0A)
         }
         do {
-            try AtomicFile.write(Data(bytes), to: url)
+            try AtomicFile.write(Data(bytes), to: url, folderMayBeLink: false)
             return true
         } catch {
             return false

@@ -46,7 +46,9 @@ public enum OfferImport {
                 continue
             }
             firstLine[row.offer.id] = row.line
-            if let existing = try? bookings.store.loadOffer(row.offer.id), row.offer.capacity < existing.booked.count {
+            if let problem = sizeProblem(row) {
+                report.problems.append(problem)
+            } else if let existing = try? bookings.store.loadOffer(row.offer.id), row.offer.capacity < existing.booked.count {
                 report.problems.append(OfferCSV.Problem(
                     line: row.line, column: "capacity",
                     reason: "is \(row.offer.capacity) but \(existing.booked.count) seats of \(row.offer.id) are already booked"))
@@ -103,6 +105,22 @@ public enum OfferImport {
             }
         }
         return report
+    }
+
+    /// A cell over `RecordCodec.maxFieldBytes`, or a row whose offer file would be too large
+    /// to read back, named by line and column (the largest cell).
+    static func sizeProblem(_ row: OfferCSV.Row) -> OfferCSV.Problem? {
+        let cells = zip(OfferCSV.columns, OfferCSV.fields(row.offer)).filter { row.columns.contains($0.0) }
+        guard let largest = cells.max(by: { $0.1.utf8.count < $1.1.utf8.count }) else { return nil }
+        let size = largest.1.utf8.count
+        if size > RecordCodec.maxFieldBytes {
+            return OfferCSV.Problem(line: row.line, column: largest.0,
+                                    reason: "holds \(size / 1000) kB; a cell may hold at most \(RecordCodec.maxFieldBytes / 1000) kB")
+        }
+        if let bytes = try? RecordCodec.encode(row.offer).count, bytes > RecordCodec.maxRecordBytes {
+            return OfferCSV.Problem(line: row.line, column: largest.0, reason: "makes the offer too large: it " + RecordCodec.tooLarge(bytes))
+        }
+        return nil
     }
 
     /// The report of an import that wrote nothing because the data folder could not be written.

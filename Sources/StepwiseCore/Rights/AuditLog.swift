@@ -140,7 +140,7 @@ public struct AuditLog: Sendable {
                 }
             }
             output += try AuditLog.encodeLine(AuditLog.entry(.erased, participant: marker, by: identity, at: at))
-            try AtomicFile.write(output, to: url, fence: lock)
+            try AtomicFile.write(output, to: url, fence: lock, folderMayBeLink: false)
             return (marker, replaced)
         }
     }

@@ -62,12 +62,9 @@ public struct CitizenExport: Sendable {
         }
         return CitizenExport(made: now, madeBy: identity.coach, participant: participant,
                              planHistory: store.loadHistory(participant: id), bookings: places,
-                             drafts: Erasure.drafts(naming: id, in: store).compactMap { FileManager.default.contents(atPath: $0.path) },
+                             drafts: Erasure.drafts(naming: id, in: store).compactMap { try? DataFile.read($0, limit: RecordCodec.maxRecordBytes) },
                              audit: AuditLog(store: store).entries(for: id),
-                             unreadableOffers: problems.filter { problem in
-                                 let url = store.root.appendingPathComponent(problem.file)
-                                 return FileManager.default.contents(atPath: url.path)?.range(of: Data(id.utf8)) != nil
-                             })
+                             unreadableOffers: Erasure.unreadableOffers(mayName: id, in: store, problems: problems))
     }
 
     // MARK: - JSON

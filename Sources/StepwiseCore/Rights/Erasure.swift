@@ -133,10 +133,7 @@ public enum Erasure {
         guard RecordID.isValid(id) else { throw Failure.invalidID(id) }
         let before = try inventory(of: id, in: store)
         guard !before.isEmpty else { throw Failure.nothingHeld(id) }
-        let unreadable = store.loadOffers().problems.filter { problem in
-            FileManager.default.contents(atPath: store.root.appendingPathComponent(problem.file).path)?
-                .range(of: Data(id.utf8)) != nil
-        }
+        let unreadable = unreadableOffers(mayName: id, in: store, problems: store.loadOffers().problems)
         guard unreadable.isEmpty else { throw Failure.unreadableOffers(unreadable) }
 
         let editLock: RecordLock
@@ -233,27 +230,45 @@ public enum Erasure {
 
     // MARK: - Finding the files
 
+    /// The offer files among `problems` (offers that cannot be used) that name the
+    /// participant, or whose bytes cannot even be read to tell (a FIFO, no permission): a
+    /// seat may be held in any of them.
+    static func unreadableOffers(mayName id: String, in store: DataStore, problems: [RecordProblem]) -> [RecordProblem] {
+        problems.filter { problem in
+            let url = store.root.appendingPathComponent(problem.file)
+            guard let data = try? DataFile.read(url, limit: RecordCodec.maxRecordBytes) else { return true }
+            return data.range(of: Data(id.utf8)) != nil
+        }
+    }
+
     /// Drafts (forms left half-typed) that name the participant.
     static func drafts(naming id: String, in store: DataStore) -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: store.draftsDir.path)) ?? []
-        return names.sorted().map { store.draftsDir.appendingPathComponent($0) }.filter { url in
-            mentions(id, FileManager.default.contents(atPath: url.path))
+        DataFolder.names(in: store.draftsDir).map { store.draftsDir.appendingPathComponent($0) }.filter { url in
+            mentions(id, try? DataFile.read(url, limit: RecordCodec.maxRecordBytes))
         }
     }
 
     /// `locks/<id>.lock`, `locks/journal-<id>.lock` and what a crash left beside them.
     static func lockFiles(of id: String, in store: DataStore) -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: store.locksDir.path)) ?? []
-        return names.filter { name in
+        DataFolder.names(in: store.locksDir).filter { name in
             name == id + ".lock" || name.hasPrefix(id + ".lock.") || name == "journal-" + id + ".lock"
                 || name.hasPrefix("journal-" + id + ".lock.")
         }.sorted().map { store.locksDir.appendingPathComponent($0) }
     }
 
-    /// Temporary files of interrupted writes of the record (`participants/.<id>.json.*.tmp`).
+    /// Temporary files left by interrupted writes that hold the participant: of the record
+    /// (`participants/.<id>.json.*.tmp`), and any other (`.*.tmp` beside the caseload index,
+    /// the audit log, offers, drafts) whose bytes name them, such as the caseload index of a
+    /// write cut off by a crash, which holds every name.
     static func temporaryFiles(of id: String, in store: DataStore) -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: store.participantsDir.path)) ?? []
-        return names.filter { $0.hasPrefix("." + id + ".json.") }.sorted().map { store.participantsDir.appendingPathComponent($0) }
+        let own = DataFolder.names(in: store.participantsDir).filter { $0.hasPrefix("." + id + ".json.") }
+            .map { store.participantsDir.appendingPathComponent($0) }
+        let others = [store.root, store.participantsDir, store.offersDir, store.draftsDir, store.historyDir].flatMap { folder in
+            DataFolder.names(in: folder).filter { $0.hasPrefix(".") && $0.hasSuffix(".tmp") }.map { folder.appendingPathComponent($0) }
+        }.filter { url in
+            !own.contains(url) && mentions(id, try? DataFile.read(url, limit: Int.max))
+        }
+        return own + others
     }
 
     /// True when the bytes hold the id as a whole word (not inside a longer id).

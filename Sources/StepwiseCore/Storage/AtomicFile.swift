@@ -37,23 +37,32 @@ public enum AtomicFile {
     public final class Staged {
         /// Where the content goes.
         public let target: URL
-        let temp: String
+        private let folder: Int32
+        private let name: String
+        private let temp: String
         private var done = false
 
         /// Writes `data` to a new 0600 temp file beside `target` and fsyncs it; throws
-        /// `WriteError` (and leaves no temp file) when that fails.
-        public init(_ data: Data, for target: URL) throws {
+        /// `WriteError` (and leaves no temp file) when that fails. The folder is opened once
+        /// and everything happens relative to it; unless `folderMayBeLink`, a folder that is a
+        /// symbolic link is refused (inside the data folder nothing follows a planted link).
+        public init(_ data: Data, for target: URL, folderMayBeLink: Bool = true) throws {
             self.target = target
-            let directory = target.deletingLastPathComponent().path
-            temp = directory + "/." + target.lastPathComponent + "." + String(getpid()) + "."
-                + RecordID.generate(prefix: "t") + ".tmp"
-            let fd = open(temp, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
-            guard fd >= 0 else { throw WriteError(path: target.path, code: errno) }
+            name = target.lastPathComponent
+            temp = "." + name + "." + String(getpid()) + "." + RecordID.generate(prefix: "t") + ".tmp"
+            folder = try AtomicFile.openFolder(target.deletingLastPathComponent().path, mayBeLink: folderMayBeLink)
+            let fd = openat(folder, temp, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            guard fd >= 0 else {
+                let code = errno
+                close(folder)
+                done = true
+                throw WriteError(path: target.path, code: code)
+            }
             var failure = AtomicFile.writeAll(fd, data)
             if failure == nil, fsync(fd) != 0 { failure = errno }
             close(fd)
             if let failure {
-                unlink(temp)
+                discard()
                 throw WriteError(path: target.path, code: failure)
             }
         }
@@ -67,30 +76,49 @@ public enum AtomicFile {
                 discard()
                 throw error
             }
-            guard rename(temp, target.path) == 0 else {
+            guard renameat(folder, temp, folder, name) == 0 else {
                 let code = errno
                 discard()
                 throw WriteError(path: target.path, code: code)
             }
             done = true
-            AtomicFile.syncFolder(target.deletingLastPathComponent().path)
+            fsync(folder)
+            close(folder)
         }
 
         /// Removes the temp file; the target is left as it was.
         public func discard() {
             guard !done else { return }
             done = true
-            unlink(temp)
+            unlinkat(folder, temp, 0)
+            close(folder)
         }
 
         deinit { discard() }
     }
 
+    /// Opens a folder to work relative to it; unless `mayBeLink`, a symbolic link is refused.
+    static func openFolder(_ path: String, mayBeLink: Bool) throws -> Int32 {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (mayBeLink ? 0 : O_NOFOLLOW))
+        guard fd >= 0 else {
+            let code = errno
+            var info = stat()
+            if !mayBeLink, lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK { throw linkRefused(path) }
+            throw WriteError(path: path, code: code)
+        }
+        return fd
+    }
+
+    static func linkRefused(_ path: String) -> WriteError {
+        WriteError(path: path, reason: "is a symbolic link; Stepwise does not follow links inside its data folder", code: ELOOP)
+    }
+
     /// Writes `data` to `url` so that the file always holds either the old or the new
     /// content: a 0600 temp file beside it, fsync, rename, then fsync of the folder. With a
-    /// `fence`, the rename happens only while that lock is still this process's.
-    public static func write(_ data: Data, to url: URL, fence: ExclusiveLock? = nil) throws {
-        try Staged(data, for: url).commit(fence: fence)
+    /// `fence`, the rename happens only while that lock is still this process's. Inside the
+    /// data folder pass `folderMayBeLink: false` (see `Staged`).
+    public static func write(_ data: Data, to url: URL, fence: ExclusiveLock? = nil, folderMayBeLink: Bool = true) throws {
+        try Staged(data, for: url, folderMayBeLink: folderMayBeLink).commit(fence: fence)
     }
 
     /// Appends `data` (whole lines) to a 0600 file (created unless `create` is false), then
@@ -100,8 +128,10 @@ public enum AtomicFile {
     /// Never follows a symbolic link and never blocks on a FIFO: anything but a regular
     /// file is refused.
     public static func append(_ data: Data, to url: URL, create: Bool = true, sync: Bool = true) throws {
-        let fd = open(url.path, (create ? O_CREAT : 0) | O_RDWR | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw WriteError(path: url.path, code: errno) }
+        let folder = try openFolder(url.deletingLastPathComponent().path, mayBeLink: false)
+        defer { close(folder) }
+        let fd = openat(folder, url.lastPathComponent, (create ? O_CREAT : 0) | O_RDWR | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw errno == ELOOP ? linkRefused(url.path) : WriteError(path: url.path, code: errno) }
         defer { close(fd) }
         try requireRegularFile(fd, path: url.path)
         let start = try cutUnfinishedLine(fd, path: url.path)
@@ -164,22 +194,18 @@ public enum AtomicFile {
         }
     }
 
-    /// Creates a folder (and its parents) with mode 0700; tightens an existing one.
-    public static func makeDirectory(_ url: URL) throws {
+    /// Creates a folder (and its parents) with mode 0700; tightens an existing one. Unless
+    /// `mayBeLink` (the data folder itself may be given as a link), a folder that is a
+    /// symbolic link is refused, never chmod-ed or written through.
+    public static func makeDirectory(_ url: URL, mayBeLink: Bool = false) throws {
         var path = ""
         for component in url.standardizedFileURL.path.split(separator: "/") {
             path += "/" + component
             if mkdir(path, 0o700) != 0 && errno != EEXIST { throw WriteError(path: path, code: errno) }
         }
+        let fd = try openFolder(url.standardizedFileURL.path, mayBeLink: mayBeLink)
+        defer { close(fd) }
         var info = stat()
-        if stat(url.path, &info) == 0, info.st_mode & 0o077 != 0 { chmod(url.path, 0o700) }
-    }
-
-    static func syncFolder(_ path: String) {
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if fd >= 0 {
-            fsync(fd)
-            close(fd)
-        }
+        if fstat(fd, &info) == 0, info.st_mode & 0o077 != 0 { fchmod(fd, 0o700) }
     }
 }

@@ -12,6 +12,8 @@ public enum DataFile {
     public struct Problem: Error, Equatable, CustomStringConvertible {
         public let path: String
         public let reason: String
+        /// The file's size in bytes when it was refused for being over the limit.
+        public var size: Int?
         public var description: String { "\(path): \(reason)" }
     }
 
@@ -33,7 +35,7 @@ public enum DataFile {
         }
         let size = Int(info.st_size)
         guard size <= limit else {
-            throw Problem(path: url.path, reason: "is \(megabytes(size)); at most \(megabytes(limit)) is read")
+            throw Problem(path: url.path, reason: "is \(size / 1_000_000) MB; at most \(limit / 1_000_000) MB is read", size: size)
         }
         var bytes = Data(count: size)
         var filled = 0
@@ -50,7 +52,4 @@ public enum DataFile {
         if let failure { throw Problem(path: url.path, reason: String(cString: strerror(failure))) }
         return bytes.prefix(filled)
     }
-
-    /// A size in whole megabytes (10^6 bytes), rounded up: "21 MB".
-    static func megabytes(_ bytes: Int) -> String { "\((bytes + 999_999) / 1_000_000) MB" }
 }

@@ -16,14 +16,14 @@ extension DataStore {
     /// Keeps a draft for the user, replacing any earlier one.
     public func saveDraft(_ data: Data, for identity: Identity) throws {
         try AtomicFile.makeDirectory(draftsDir)
-        try AtomicFile.write(data, to: draftFile(for: identity))
+        try AtomicFile.write(data, to: draftFile(for: identity), folderMayBeLink: false)
     }
 
     /// The user's draft, if any; it is removed once read.
     public func takeDraft(for identity: Identity) -> Data? {
         let url = draftFile(for: identity)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        try? FileManager.default.removeItem(at: url)
+        guard let data = try? DataFile.read(url, limit: RecordCodec.maxRecordBytes) else { return nil }
+        unlink(url.path)
         return data
     }
 }

@@ -5,8 +5,17 @@ public final class DataStore: Sendable {
     /// The data folder.
     public let root: URL
 
-    /// A store on `root`; nothing is created until `prepare()`.
-    public init(root: URL) { self.root = root.standardizedFileURL }
+    /// A store on `root`; nothing is created until `prepare()`. A `root` given as a symbolic
+    /// link (or below one) is resolved once, here: inside the data folder no link is followed.
+    public init(root: URL) {
+        let given = root.standardizedFileURL
+        guard let resolved = realpath(given.path, nil) else {
+            self.root = given
+            return
+        }
+        defer { free(resolved) }
+        self.root = URL(fileURLWithPath: String(cString: resolved))
+    }
 
     /// The folder given by `--data`, else `$STEPWISE_DATA`, else `$XDG_DATA_HOME/stepwise`,
     /// else `~/.local/share/stepwise`.
@@ -26,7 +35,8 @@ public final class DataStore: Sendable {
 
     /// Creates the folders (0700) if they are missing.
     public func prepare() throws {
-        for dir in [root, participantsDir, offersDir, locksDir] { try AtomicFile.makeDirectory(dir) }
+        try AtomicFile.makeDirectory(root, mayBeLink: true)
+        for dir in [participantsDir, offersDir, locksDir] { try AtomicFile.makeDirectory(dir) }
     }
 
     /// The file of a participant; throws for an id that is not a generated id.
@@ -50,7 +60,8 @@ public final class DataStore: Sendable {
     /// Saves one participant atomically and durably; with a `fence`, only while that lock is
     /// still held (see `ExclusiveLock.verify()`).
     public func save(_ participant: Participant, fence: ExclusiveLock? = nil) throws {
-        try AtomicFile.write(try RecordCodec.encode(participant), to: try participantFile(participant.id), fence: fence)
+        let url = try participantFile(participant.id)
+        try AtomicFile.write(try encodeReadable(participant, file: url), to: url, fence: fence, folderMayBeLink: false)
         CaseloadIndex(store: self).recordSaved(participant)
     }
 
@@ -70,7 +81,19 @@ public final class DataStore: Sendable {
     /// Writes an offer to a temp file beside its file, to be put in place by `commit()`.
     public func stage(_ offer: Offer) throws -> AtomicFile.Staged {
         guard RecordID.isValid(offer.id) else { throw RecordProblem(file: offer.id, reason: "is not a valid offer id") }
-        return try AtomicFile.Staged(try RecordCodec.encode(offer), for: offerFile(offer.id))
+        let url = offerFile(offer.id)
+        return try AtomicFile.Staged(try encodeReadable(offer, file: url), for: url, folderMayBeLink: false)
+    }
+
+    /// A record's bytes, refused with `RecordProblem` when they would be too large to be read
+    /// back (what can be written can be read).
+    private func encodeReadable<T: Encodable>(_ record: T, file url: URL) throws -> Data {
+        let data = try RecordCodec.encode(record)
+        guard data.count <= RecordCodec.maxRecordBytes else {
+            throw RecordProblem(file: relative(url), reason: "would be too large to read back: it " + RecordCodec.tooLarge(data.count)
+                                + "; nothing was saved")
+        }
+        return data
     }
 
     func offerFile(_ id: String) -> URL { offersDir.appendingPathComponent(id + ".json") }
@@ -110,6 +133,8 @@ public final class DataStore: Sendable {
             }
             return data
         } catch let problem as DataFile.Problem {
+            // Too large is what the record holds; a link, a FIFO or a read error is the file.
+            if let size = problem.size { throw RecordProblem(file: relative(url), reason: RecordCodec.tooLarge(size)) }
             throw RecordProblem(kind: .unreadable, file: relative(url), reason: problem.reason)
         }
     }

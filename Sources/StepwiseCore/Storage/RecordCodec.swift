@@ -51,9 +51,7 @@ public enum RecordCodec {
 
     private static func migrated(_ data: Data, file: String, current: Int,
                                  migrate: ([String: Any], Int) -> [String: Any]) throws -> [String: Any] {
-        if data.count > maxRecordBytes {
-            throw RecordProblem(file: file, reason: "is \(data.count / 1_000_000) MB; a record may be at most \(maxRecordBytes / 1_000_000) MB")
-        }
+        if data.count > maxRecordBytes { throw RecordProblem(file: file, reason: tooLarge(data.count)) }
         guard String(data: data, encoding: .utf8) != nil else {
             throw RecordProblem(file: file, reason: "is not valid UTF-8 text")
         }
@@ -81,6 +79,16 @@ public enum RecordCodec {
         }
         return version < current ? migrate(object, version) : object
     }
+
+    /// Why a record of `bytes` bytes is refused.
+    static func tooLarge(_ bytes: Int) -> String {
+        "is \(bytes / 1_000_000) MB; a record may be at most \(maxRecordBytes / 1_000_000) MB"
+    }
+
+    /// The most a field of a record may hold when it comes from outside (a spreadsheet cell),
+    /// in bytes of UTF-8: far above any real text, and low enough that a record of every
+    /// field full stays under `maxRecordBytes`.
+    public static let maxFieldBytes = 500_000
 
     /// The largest record file read (a real one is well under 1 MB).
     static let maxRecordBytes = 20_000_000
