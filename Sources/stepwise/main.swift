@@ -9,6 +9,9 @@ func fail(_ message: String, status: Int32) -> Never {
     exit(status)
 }
 
+// A crash must not offer the interactive backtracer on the shared screen.
+Backtracer.turnOffInteraction()
+
 // A core dump would hold the records that were open: none are written.
 var noCoreDumps = rlimit(rlim_cur: 0, rlim_max: 0)
 setrlimit(Int32(RLIMIT_CORE.rawValue), &noCoreDumps)
