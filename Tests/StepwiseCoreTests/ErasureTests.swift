@@ -131,9 +131,11 @@ final class ErasureTests: XCTestCase {
             XCTAssertNil(bytes.range(of: Data(fixture.marker.utf8)), "\(path) still holds what was written about them")
         }
         XCTAssertEqual(store.loadCaseload().map(\.id), ["p-bbb", "p-ccc"])
+        // `locks/index.erased` (empty) marks that an erasure just happened (see `IndexFile.noteErasure`).
         XCTAssertEqual(Set(after.keys), Set(before.keys).subtracting([
             "participants/p-aaa.json", "participants/.p-aaa.json.99.t-x.tmp", "history/p-aaa.jsonl", "drafts/anna.json", "locks/p-aaa.lock",
-        ]))
+        ]).union(["locks/index.erased"]))
+        XCTAssertEqual(after["locks/index.erased"], Data())
         // The others: unchanged, except for the promotion.
         XCTAssertEqual(after["history/p-bbb.jsonl"], before["history/p-bbb.jsonl"])
         XCTAssertEqual(after["drafts/bo.json"], before["drafts/bo.json"])

@@ -143,43 +143,102 @@ enum IndexFile {
     }
 
     /// Writes the whole index atomically (0600, fsynced): the header, then `lines`, of which
-    /// the first `body` (all, unless given) are in caseload order.
+    /// the first `body` (all, unless given) are in caseload order. Written under the index
+    /// lock, without the lines of participants erased meanwhile (see `guarded`).
     static func write(_ lines: [[UInt8]], body: Int? = nil, locale: String, to url: URL) -> Bool {
-        var header = LineWriter()
-        header.string(CaseloadIndex.formatName)
-        header.integer(Int64(CaseloadIndex.formatVersion))
-        header.string(locale)
-        header.integer(Int64(body ?? lines.count))
-        var bytes = header.finish()
-        bytes.reserveCapacity(lines.reduce(bytes.count + 1) { $0 + $1.count + 1 })
-        bytes.append(0x0A)
-        for line in lines {
-            bytes += line
+        guarded(url) { lock, isGone in
+            let kept = lines.enumerated().filter { !isGone($0.element) }
+            var header = LineWriter()
+            header.string(CaseloadIndex.formatName)
+            header.integer(Int64(CaseloadIndex.formatVersion))
+            header.string(locale)
+            header.integer(Int64(kept.filter { $0.offset < (body ?? lines.count) }.count))
+            var bytes = header.finish()
+            bytes.reserveCapacity(lines.reduce(bytes.count + 1) { $0 + $1.count + 1 })
             bytes.append(0x0A)
-        }
-        do {
-            try AtomicFile.write(Data(bytes), to: url, folderMayBeLink: false)
-            return true
-        } catch {
-            return false
+            for line in kept {
+                bytes += line.element
+                bytes.append(0x0A)
+            }
+            try AtomicFile.write(Data(bytes), to: url, fence: lock, folderMayBeLink: false)
         }
     }
 
     /// Appends `lines` to an existing index, without fsync (the index is a cache: a lost line
     /// only means that file is parsed again). The lines land whole or not at all, and a line
     /// an interrupted writer left unfinished is cut off first (see `AtomicFile.append`).
+    /// Written under the index lock, without the lines of participants erased meanwhile.
     static func append(_ lines: [[UInt8]], to path: String) -> Bool {
         guard !lines.isEmpty else { return true }
-        var bytes: [UInt8] = []
-        for line in lines {
-            bytes += line
-            bytes.append(0x0A)
+        let url = URL(fileURLWithPath: path)
+        return guarded(url) { lock, isGone in
+            var bytes: [UInt8] = []
+            for line in lines where !isGone(line) {
+                bytes += line
+                bytes.append(0x0A)
+            }
+            guard !bytes.isEmpty else { return }
+            try lock.verify()
+            try AtomicFile.append(Data(bytes), to: url, create: false, sync: false)
         }
+    }
+
+    // MARK: Erasure
+
+    /// How long after an erasure every line written is checked against the participant files
+    /// (a `list` or screen start that read the folder before the erasure writes within it).
+    static let erasureWindow: TimeInterval = 600
+
+    /// The short lock around every write of the index (`locks/index.lock`).
+    static func lockPath(_ index: URL) -> String {
+        index.deletingLastPathComponent().appendingPathComponent("locks/index.lock").path
+    }
+
+    /// Marks that a participant was just erased (`locks/index.erased`, empty, its time is
+    /// what counts): for `erasureWindow`, index writes leave out every participant whose file
+    /// is gone. Call after removing the participant's file and before `forget`.
+    static func noteErasure(_ index: URL) {
+        let fd = open(index.deletingLastPathComponent().appendingPathComponent("locks/index.erased").path,
+                      O_CREAT | O_WRONLY | O_TRUNC | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        futimens(fd, nil)
+        close(fd)
+    }
+
+    /// Runs `write` under the index lock. `write` gets the lock (the fence of its commit) and
+    /// a test telling a line about a participant erased meanwhile: within `erasureWindow` of
+    /// an erasure, a line whose participant file no longer exists. So an index written from
+    /// a reading made before an erasure cannot bring the erased name back: either it is
+    /// written before the erasure's own rewrite (which removes it), or it sees the mark.
+    /// False when the lock could not be had or the write failed (the index is a cache).
+    private static func guarded(_ index: URL, _ write: (ExclusiveLock, ([UInt8]) -> Bool) throws -> Void) -> Bool {
+        let root = index.deletingLastPathComponent()
         do {
-            try AtomicFile.append(Data(bytes), to: URL(fileURLWithPath: path), create: false, sync: false)
+            try ExclusiveLock.with(path: lockPath(index), as: Identity.current(), timeout: 2) { lock in
+                var info = stat()
+                let marker = root.appendingPathComponent("locks/index.erased").path
+                let recent = lstat(marker, &info) == 0
+                    && Date().timeIntervalSince1970 - Double(info.st_mtim.tv_sec) < erasureWindow
+                let participants = root.appendingPathComponent("participants").path
+                try write(lock) { line in
+                    guard recent, let id = participantID(line) else { return false }
+                    var file = stat()
+                    return lstat(participants + "/" + id + ".json", &file) != 0 && errno == ENOENT
+                }
+            }
             return true
         } catch {
             return false
+        }
+    }
+
+    /// The participant id a line is about.
+    private static func participantID(_ line: [UInt8]) -> String? {
+        line.withUnsafeBufferPointer { bytes in
+            guard var reader = LineReader(bytes, 0..<bytes.count), reader.open(), reader.string() != nil, reader.comma() else {
+                return nil
+            }
+            return reader.string()
         }
     }
 }

@@ -10,8 +10,9 @@ import Glibc
 /// another terminal is refused); every seat and place on a waitlist is given up through
 /// `BookingStore`, so that the first in line moves up and their record says so (an internship
 /// the citizen held a seat in loses the accommodations and follow-up notes agreed for them);
-/// the plan history, forms left half-typed about them, temporary files and the record itself
-/// are removed, and their line in the caseload index; then the audit log is rewritten with an anonymous marker (`erased-N`) in place
+/// the plan history, forms left half-typed about them, temporary files that hold them and the
+/// record itself are removed, and their line in the caseload index (an index written from a
+/// reading made before cannot bring it back, see `IndexFile.noteErasure`); then the audit log is rewritten with an anonymous marker (`erased-N`) in place
 /// of the id, plus one `erased` entry; last, the record's lock files go. An erasure cut off
 /// half-way can be run again: it finishes what is left.
 public enum Erasure {
@@ -175,7 +176,9 @@ public enum Erasure {
         }
         // A booking that slipped in while the files went is released too.
         releaseBookings(of: id, through: bookings, into: &report)
-        // The caseload index holds the name.
+        // The caseload index holds the name; a `list` that read the folder before the record
+        // went must not bring it back (see `IndexFile.noteErasure`).
+        IndexFile.noteErasure(CaseloadIndex(store: store).url)
         if !CaseloadIndex(store: store).forget(id) {
             removeFailures.append("\(CaseloadIndex.fileName) still names the participant and could not be rewritten or removed")
         }
