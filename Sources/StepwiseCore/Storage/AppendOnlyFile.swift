@@ -35,9 +35,9 @@ public enum AppendOnlyFile {
             guard let read = try DataFile.read(url, limit: RecordCodec.maxLogBytes) else { return [] }
             data = read
         } catch let problem as DataFile.Problem {
-            return [RecordProblem(file: file, reason: problem.reason)]
+            return [RecordProblem(kind: .unreadable, file: file, reason: problem.reason)]
         } catch {
-            return [RecordProblem(file: file, reason: "cannot be read")]
+            return [RecordProblem.unreadable(file)]
         }
         var problems: [RecordProblem] = []
         let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)

@@ -56,10 +56,10 @@ public enum DataCheck {
                             + "it may hold citizen data: remove it"))
                     }
                 case S_IFLNK:
-                    problems.append(RecordProblem(file: file, reason: "is a symbolic link; Stepwise never follows links "
+                    problems.append(RecordProblem(kind: .unreadable, file: file, reason: "is a symbolic link; Stepwise never follows links "
                         + "inside its data folder: remove it"))
                 default:
-                    problems.append(RecordProblem(file: file, reason: "is \(AtomicFile.fileKind(info.st_mode)), not a file "
+                    problems.append(RecordProblem(kind: .unreadable, file: file, reason: "is \(AtomicFile.fileKind(info.st_mode)), not a file "
                         + "Stepwise writes; remove it"))
                 }
             }
