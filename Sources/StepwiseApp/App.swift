@@ -191,15 +191,13 @@ public final class App {
         }
     }
 
-    /// Reads a participant, takes its edit lock (or learns who holds it), and reads its history.
+    /// Takes a participant's edit lock (or learns who holds it, or why it cannot be written),
+    /// then reads the record under it, and reads its history.
     private func open(_ id: String) -> [EffectResult] {
         do {
-            let participant = try store.loadParticipant(id)
-            var heldBy: RecordLock.Holder?
-            switch try store.lockParticipant(id, as: identity) {
-            case let .acquired(lock): self.lock = lock
-            case let .heldBy(holder): heldBy = holder
-            }
+            let editing = try store.openForEditing(id, as: identity)
+            let participant = editing.participant
+            lock = editing.lock
             if env.tables[participant.language] == nil, let resources = env.resources,
                let table = try? Localizer.load(language: participant.language, resources: resources) {
                 env.tables[participant.language] = table
@@ -207,7 +205,8 @@ public final class App {
             // The offers are read when a tab that shows them is opened (and once here, for the
             // plan's links to offers), not every time a record is opened.
             let offers = state.offers.isEmpty ? store.loadOffers().offers : nil
-            return [.opened(participant, history: store.loadHistory(participant: id), heldBy: heldBy, offers: offers)]
+            return [.opened(participant, history: store.loadHistory(participant: id), heldBy: editing.heldBy,
+                            lockFailure: editing.lockFailure.map { "\($0)" }, offers: offers)]
                 + audit(.opened, id)
         } catch {
             return [.failed(.open(reason: "\(error)"))]

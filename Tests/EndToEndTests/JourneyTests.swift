@@ -67,10 +67,13 @@ final class JourneyTests: EndToEndTestCase {
         XCTAssertEqual(first.waitForExit(), 0)
         XCTAssertTrue(E2E.poll(timeout: 5) { !tmux.exists }, "the terminal closes when stepwise ends")
 
-        // Start again: the name is there.
+        // Start again: the name is there (found by a search: the caseload is longer than a screen).
         let second = try startTUI()
         second.tmux.waitFor(participantsLine(added: 1))
+        second.tmux.send("/")
+        second.tmux.type("zoe")
         second.tmux.waitFor(name)
+        second.tmux.send("Escape")
         second.tmux.send("q")
         XCTAssertEqual(second.waitForExit(), 0)
 

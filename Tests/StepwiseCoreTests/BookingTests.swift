@@ -127,6 +127,19 @@ final class BookingTests: XCTestCase {
         XCTAssertEqual(left.outcome, .unbooked(promoted: []), "nobody is promoted into a cancelled offer")
     }
 
+    /// Changing an offer's details (in the catalogue, or by importing a spreadsheet that has no
+    /// attendance in it) keeps the attendance marked meanwhile.
+    func testUpdateKeepsAttendance() throws {
+        var o = try Booking.book("p-a", into: offer(capacity: 2), at: t0).offer
+        o.sessions = [OfferSession(day: day("2026-11-02"), start: "10:00", end: "12:00")]
+        o.mark("p-a", at: o.sessions[0], as: .attended)
+        var details = o
+        details.attendance = []
+        details.title = "CV workshop, new room"
+        let change = try Booking.update(o, with: details, at: at(9))
+        XCTAssertEqual(change.offer.attendance, o.attendance)
+    }
+
     func testUpdateKeepsSeatsPromotesOnMoreCapacityAndRefusesLess() throws {
         var o = offer(capacity: 1)
         for id in ["p-a", "p-b", "p-c"] { o = try Booking.book(id, into: o, at: t0).offer }

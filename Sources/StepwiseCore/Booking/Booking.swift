@@ -150,6 +150,8 @@ public enum Booking {
         updated.schemaVersion = offer.schemaVersion
         updated.booked = offer.booked
         updated.waiting = offer.waiting
+        // Attendance is marked session by session, never by changing the offer's details.
+        updated.attendance = offer.attendance
         updated.status = offer.status
         if details.status == .cancelled && offer.status == .open {
             let cancelled = cancel(updated)

@@ -29,6 +29,9 @@ public enum DemoData {
         var goals: [DemoGoal]?
         /// Where the citizen stood at the end, for a course that has ended.
         var outcome: DemoOutcome?
+        /// The next conversation was due this many days ago and has not been held (so that the
+        /// caseload always shows an overdue one, whatever the weekday).
+        var overdueDays: Int?
     }
 
     struct DemoOutcome: Decodable {
@@ -96,6 +99,11 @@ public enum DemoData {
             for index in participant.conversations.indices where index < (person.conversationsHeld ?? 0) {
                 participant.conversations[index].status = .held
                 participant.conversations[index].statusChanged = participant.conversations[index].planned
+            }
+            if let days = person.overdueDays, let next = participant.conversations.firstIndex(where: \.isOpen) {
+                var due = today.adding(days: -days)
+                while due.weekday >= 6 { due = due.adding(days: -1) }
+                participant.conversations[next].planned = due
             }
             if let written = plan(of: person, start: start, today: today) {
                 participant.plan = written.plan

@@ -14,6 +14,11 @@ public struct OpenParticipant: Equatable, Sendable {
     public var participant: Participant
     /// Set when another terminal holds the edit lock: the record is shown read-only.
     public var heldBy: RecordLock.Holder?
+    /// Set when this terminal could not write the edit lock (a read-only data folder, a full
+    /// disk): the record is shown read-only, with this reason.
+    public var lockFailure: String?
+    /// True when the record may not be changed here.
+    public var isReadOnly: Bool { heldBy != nil || lockFailure != nil }
     public var tab: Tab = .plan
     /// First line shown of the tab's content (tabs without a selection).
     public var scroll = 0

@@ -10,10 +10,11 @@ public enum EffectResult: Equatable, Sendable {
     case caseloadLoaded([CaseloadRow], select: String?)
     /// A new participant was saved (the caseload read afresh).
     case participantAdded(name: String, id: String, caseload: [CaseloadRow])
-    /// A participant was read. `heldBy` names who holds the edit lock when another terminal
-    /// has the record open (it is then shown read only); `offers` is the catalogue when it was
-    /// read for the first time.
-    case opened(Participant, history: [PlanVersion], heldBy: RecordLock.Holder?, offers: [Offer]?)
+    /// A participant was read under its edit lock. `heldBy` names who holds the lock when
+    /// another terminal has the record open, `lockFailure` why the lock could not be written
+    /// (either way it is shown read only); `offers` is the catalogue when it was read for the
+    /// first time.
+    case opened(Participant, history: [PlanVersion], heldBy: RecordLock.Holder?, lockFailure: String?, offers: [Offer]?)
     /// The open participant was closed and its lock given back (the caseload read afresh).
     case closed(caseload: [CaseloadRow], select: String?)
     /// The offer catalogue as read now.

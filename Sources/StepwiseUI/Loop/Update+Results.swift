@@ -14,9 +14,10 @@ extension Update {
             state.search = nil
             showCaseload(rows, select: id, state: &state)
             state.message = Message(s("message.added", ["name": name]))
-        case let .opened(participant, history, heldBy, offers):
+        case let .opened(participant, history, heldBy, lockFailure, offers):
             if let offers { state.offers = offers }
             var open = OpenParticipant(participant: participant, heldBy: heldBy)
+            open.lockFailure = lockFailure
             open.history = history
             state.open = open
         case let .closed(rows, select):

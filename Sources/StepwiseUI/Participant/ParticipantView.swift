@@ -20,7 +20,7 @@ enum ParticipantView {
         } else {
             buffer.put(" " + line + " · " + s("participant.allConversationsHeld"), x: 0, y: 1)
         }
-        if open.heldBy == nil, let session = p.openSession {
+        if !open.isReadOnly, let session = p.openSession {
             buffer.put(" ● " + s("session.inProgress", ["kind": s("session.kind.\(session.kind.rawValue)"),
                                                         "since": TimeText.clock(session.started.at, in: env.timeZone)]), x: 0, y: 2, style: .heading)
         }
@@ -29,6 +29,8 @@ enum ParticipantView {
                 "coach": holder.identity.coach, "user": holder.identity.user,
                 "since": TimeText.clock(holder.since, in: env.timeZone),
             ]), x: 0, y: 2, style: .warning)
+        } else if let reason = open.lockFailure {
+            buffer.put(" 🔒 " + s("participant.readOnlyLockFailed", ["reason": reason]), x: 0, y: 2, style: .warning)
         }
         tabs(open.tab, env: env, into: &buffer)
         if let entries = open.auditEntries {

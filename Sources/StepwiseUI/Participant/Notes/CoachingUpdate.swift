@@ -9,7 +9,7 @@ enum CoachingUpdate {
         let p = open.participant
         let s = env.strings
         let editing: Set<ActionID> = [.session, .rate, .newNote, .addMilestone, .outcome, .addContact]
-        if let action, editing.contains(action) || (action == .edit && open.tab == .notes), open.heldBy != nil {
+        if let action, editing.contains(action) || (action == .edit && open.tab == .notes), open.isReadOnly {
             state.message = Message(s("participant.readOnlyShort"), kind: .error)
             return []
         }

@@ -32,7 +32,7 @@ enum OfferUpdate {
             return []
         case .book?, .unbook?:
             guard let offer = selected else { return [] }
-            guard open.heldBy == nil else {
+            guard !open.isReadOnly else {
                 state.message = Message(s("participant.readOnlyShort"), kind: .error)
                 return []
             }

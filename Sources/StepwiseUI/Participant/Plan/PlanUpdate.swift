@@ -31,7 +31,7 @@ enum PlanUpdate {
             state.historyBrowser = HistoryBrowser()
             return []
         case .edit?, .addStep?, .addGoal?, .advance?, .accept?, .drop?, .moveItemUp?, .moveItemDown?, .approve?, .undo?:
-            guard open.heldBy == nil else {
+            guard !open.isReadOnly else {
                 state.message = Message(env.strings("participant.readOnlyShort"), kind: .error)
                 return []
             }
@@ -123,7 +123,7 @@ enum PlanUpdate {
 
     /// Makes a change to the open participant: a new plan version, kept for undo, saved.
     static func commit(_ state: inout AppState, env: UIEnvironment, asCitizen: Bool = false, _ edit: PlanForms.Edit) -> [Effect] {
-        guard var open = state.open, open.heldBy == nil else { return [] }
+        guard var open = state.open, !open.isReadOnly else { return [] }
         var author = asCitizen ? Author.citizen : open.writer
         let name = author == .citizen ? open.participant.name : state.coach
         let editor = PlanEditor(author: author, name: name, now: state.now, today: state.today, makeID: env.makeID)
