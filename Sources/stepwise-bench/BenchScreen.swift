@@ -18,7 +18,7 @@ final class BenchScreen {
     init(width: Int = 80, height: Int = 24) throws {
         setenv("LINES", String(height), 1)
         setenv("COLUMNS", String(width), 1)
-        _ = sw_set_locale()
+        _ = sw_use_utf8_ctype()
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("stepwise-bench-screen-\(getpid())").path
         guard let output = fopen(path, "w+"), let input = fopen("/dev/null", "r") else { throw BenchError("cannot open \(path)") }
         unlink(path)

@@ -1,3 +1,4 @@
+import CNcurses
 import Foundation
 import StepwiseCore
 
@@ -16,6 +17,13 @@ Backtracer.turnOffInteraction()
 var noCoreDumps = rlimit(rlim_cur: 0, rlim_max: 0)
 setrlimit(Int32(RLIMIT_CORE.rawValue), &noCoreDumps)
 
+// Names are written and measured as UTF-8 whatever locale the shell has (LANG=C after
+// `sudo -i`, in cron, over ssh): as tmux does, a UTF-8 locale is used when one exists.
+guard sw_use_utf8_ctype() == 1 else {
+    fail("no UTF-8 locale is installed (LANG=\(environment["LANG"] ?? "")); names would be shown wrongly. Install one, e.g. C.UTF-8.",
+         status: 2)
+}
+
 let options: CommandLineOptions
 do {
     options = try CommandLineOptions(Array(CommandLine.arguments.dropFirst()))
@@ -33,6 +41,10 @@ if options.version {
 if options.help {
     print(options.named?.help ?? Command.overview)
     exit(0)
+}
+
+if options.command.name == "tui", let refusal = TerminalSupport.refusal(environment: environment) {
+    fail(refusal, status: 2)
 }
 
 let store = DataStore(root: DataStore.defaultRoot(option: options.data, environment: environment))

@@ -101,6 +101,7 @@ final class TerminalFaultTests: EndToEndTestCase {
         let after = run.sttyAfter?.trimmingCharacters(in: .whitespacesAndNewlines)
         XCTAssertFalse(before?.isEmpty ?? true, "stty -g before was recorded", file: file, line: line)
         XCTAssertEqual(before, after, "the terminal settings differ after signal \(signal)", file: file, line: line)
+        assertBracketedPasteOff(run, file: file, line: line)
         // The terminal echoes what is typed again (the shell's `sleep` reads it, in cooked mode).
         run.tmux.type("typed after the end")
         run.tmux.waitFor("typed after the end", file: file, line: line)

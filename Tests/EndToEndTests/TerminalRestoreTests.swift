@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// However Stepwise ends, the shell gets its terminal back as it was (`stty -g` before and
-/// after are equal), and closing the terminal keeps what was being typed.
+/// after are equal, bracketed paste off), and closing the terminal keeps what was being typed.
 final class TerminalRestoreTests: EndToEndTestCase {
     /// Starts stepwise in a shell that records `stty -g` before and after, ends it with
     /// `end`, and checks the settings and the exit status.
@@ -30,6 +30,7 @@ final class TerminalRestoreTests: EndToEndTestCase {
         XCTAssertNotNil(before, "stty -g before was not recorded", file: file, line: line)
         XCTAssertFalse(before?.isEmpty ?? true, "stty -g before is empty", file: file, line: line)
         XCTAssertEqual(before, after, "the terminal settings differ after stepwise ended", file: file, line: line)
+        assertBracketedPasteOff(run, file: file, line: line)
         // The lock of the open participant is given back (a crash may leave it; it is taken over later).
         if expectedExit != 128 + SIGSEGV {
             let locks = (try? FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent("locks").path)) ?? []

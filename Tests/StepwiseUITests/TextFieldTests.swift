@@ -47,8 +47,11 @@ final class TextFieldTests: XCTestCase {
         XCTAssertEqual(buffer.cursor?.x, 9)
         var small = ScreenBuffer(width: 5, height: 1)
         TextField("abcdefgh").render(into: &small, x: 0, y: 0, width: 5, focused: true)
-        XCTAssertEqual(small.lines()[0], "efgh", "the end stays in view while typing")
+        XCTAssertEqual(small.lines()[0], "…fgh", "the end stays in view while typing, and the cut start is marked")
         XCTAssertEqual(small.cursor?.x, 4)
+        var unfocused = ScreenBuffer(width: 5, height: 1)
+        TextField("abcdefgh").render(into: &unfocused, x: 0, y: 0, width: 5, focused: false)
+        XCTAssertEqual(unfocused.lines()[0], "abcd…", "without the focus, the start shows and the cut is marked")
     }
 
     func testControlCharactersAreNeverDrawnRaw() {

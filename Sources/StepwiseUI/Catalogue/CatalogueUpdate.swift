@@ -120,7 +120,7 @@ enum CatalogueForms {
             case .place: return Form.Field(label: "field.place", input: TextField(offer?.place ?? "", maxLength: 300), hint: "field.placeOffer.hint")
             case .capacity: return Form.Field(label: "field.capacity", input: TextField(offer.map { String($0.capacity) } ?? "", maxLength: 5))
             case .language: return Form.Field(label: "field.language", input: TextField(offer?.language ?? strings.language, maxLength: 10))
-            case .description: return Form.Field(label: "field.description", input: TextField(offer?.description ?? "", maxLength: 2_000))
+            case .description: return Form.Field(label: "field.description", input: TextField(offer?.description ?? "", maxLength: 2_000, multiline: true))
             case .suits: return Form.Field(label: "field.suits", input: TextField(offer?.suits ?? "", maxLength: 300), hint: "field.suits.hint")
             }
         }

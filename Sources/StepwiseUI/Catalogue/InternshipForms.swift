@@ -16,8 +16,8 @@ enum InternshipForms {
         func yesNo(_ label: String, _ value: Bool) -> Form.Field {
             Form.Field(label: label, choices: CoachingForms.yesNo, prefix: "choice.", selected: value ? "yes" : "no")
         }
-        func text(_ label: String, _ value: String, _ hint: String? = nil) -> Form.Field {
-            Form.Field(label: label, input: TextField(value, maxLength: 300), hint: hint)
+        func text(_ label: String, _ value: String, _ hint: String? = nil, multiline: Bool = false) -> Form.Field {
+            Form.Field(label: label, input: TextField(value, maxLength: 300, multiline: multiline), hint: hint)
         }
         let hours = i.hoursPerWeek.map { $0 == $0.rounded() ? String(Int($0)) : String($0) } ?? ""
         return Form(purpose: .internship(offer.id), title: "form.internship.title", compact: true, InternshipField.self) { name in
@@ -29,12 +29,12 @@ enum InternshipForms {
             case .periodStart: text("field.periodStart", i.start.map { strings.numericDate($0) } ?? "", "field.date.hint")
             case .periodEnd: text("field.periodEnd", i.end.map { strings.numericDate($0) } ?? "", "field.date.hint")
             case .hours: text("field.hours", hours, "field.hours.hint")
-            case .tasks: text("field.tasks", i.tasks)
+            case .tasks: text("field.tasks", i.tasks, multiline: true)
             case .shorterDays: yesNo("accommodation.shorterDays.field", i.accommodations.shorterDays)
             case .moreBreaks: yesNo("accommodation.moreBreaks.field", i.accommodations.moreBreaks)
             case .mentor: text("accommodation.mentor.field", i.accommodations.mentor)
             case .quietWorkplace: yesNo("accommodation.quiet.field", i.accommodations.quietWorkplace)
-            case .otherAdjustments: text("accommodation.other.field", i.accommodations.other)
+            case .otherAdjustments: text("accommodation.other.field", i.accommodations.other, multiline: true)
             }
         }
     }
@@ -54,7 +54,7 @@ enum InternshipForms {
                                               selected: meeting?.withParticipant == false ? "no" : "yes")
             case .withEmployer: Form.Field(label: "field.withEmployer", choices: CoachingForms.yesNo, prefix: "choice.",
                                            selected: meeting?.withEmployer == false ? "no" : "yes")
-            case .notes: Form.Field(label: "field.followUpNotes", input: TextField(meeting?.notes ?? "", maxLength: 2_000))
+            case .notes: Form.Field(label: "field.followUpNotes", input: TextField(meeting?.notes ?? "", maxLength: 2_000, multiline: true))
             }
         }
     }

@@ -2,7 +2,7 @@
 public enum ActionID: String, CaseIterable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, moveFirst, moveLast, open, search, add, back
     case nextTab, previousTab, tabPlan, tabOffers, tabNotes, tabProgress, tabSummary
-    case nextField, previousField, submit, cancel, closeHelp
+    case nextField, previousField, submit, cancel, newLine, closeHelp
     case edit, addStep, addGoal, drop, moveItemUp, moveItemDown, advance, accept, approve, switchWriter, history, undo
     case session, rate, newNote, filter, versions, addMilestone, outcome, addContact
     case book, unbook, group, hide, unlock
@@ -10,7 +10,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case internship, followUp, print, printTo, calendarFile
     case catalogue, addOffer, editOffer, cancelOffer, attendance, attended, absent, excused, allAttended, previousSession, nextSession
     case yes, no
-    case help, redraw, quit, interrupt
+    case help, redraw, suspend, quit, interrupt
 }
 
 /// Where the user is, which decides what the keys mean. Every value is one `AppState.context`
@@ -162,6 +162,8 @@ public enum ActionTable {
         spec(.previousField, [.backTab, .up], [.form]),
         spec(.submit, [.enter], [.form], footer: true),
         spec(.cancel, [.escape], [.form], footer: true),
+        // Ctrl-J is the line feed every terminal sends; the driver also reads Alt-Enter (Esc CR) as it.
+        spec(.newLine, [.ctrl("j")], [.form], footer: true),
         spec(.closeHelp, [.escape, .char("?"), .char("q")], [.help], footer: true, shown: "Esc"),
         spec(.help, [.char("?")], KeyContext.withHelp, footer: true),
         spec(.quit, [.char("q")], [.caseload], footer: true),
@@ -169,6 +171,8 @@ public enum ActionTable {
         spec(.hide, [.ctrl("x")], KeyContext.hiddenByCtrlX),
         spec(.unlock, [.enter], [.privacy], footer: true),
         spec(.redraw, [.ctrl("l")], Set(KeyContext.allCases)),
+        // The terminal driver stops the program on it (as on SIGTSTP); listed here for the help.
+        spec(.suspend, [.ctrl("z")], Set(KeyContext.allCases)),
         spec(.interrupt, [.ctrl("c")], KeyContext.screens),
     ]
 

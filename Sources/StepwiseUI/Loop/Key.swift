@@ -4,6 +4,9 @@ public enum Key: Hashable, Sendable {
     case ctrl(Character)
     case up, down, left, right, home, end, pageUp, pageDown
     case enter, escape, tab, backTab, backspace, delete
+    /// Text the terminal marked as pasted (bracketed paste), whole, as it arrived: it is
+    /// only ever text for a field, never keys.
+    case paste(String)
 
     /// How the key is written in the footer and the help screen.
     public var label: String {
@@ -24,6 +27,7 @@ public enum Key: Hashable, Sendable {
         case .backTab: return "Shift-Tab"
         case .backspace: return "Backspace"
         case .delete: return "Del"
+        case .paste: return "Paste"
         }
     }
 }

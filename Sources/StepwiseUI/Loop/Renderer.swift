@@ -40,7 +40,9 @@ public enum Renderer {
             Overlays.help(behind: behind.context, scroll: state.helpScroll, env: env, into: &buffer)
         }
         Chrome.message(&buffer, state.message)
-        Chrome.footer(&buffer, context: state.context, env: env)
+        // The key for a new line shows while a long text has the focus.
+        let inLongText = state.form.map { $0.fields.indices.contains($0.focus) && $0.fields[$0.focus].input.isMultiline } ?? false
+        Chrome.footer(&buffer, context: state.context, hiding: inLongText ? [] : [.newLine], env: env)
         return buffer
     }
 

@@ -11,9 +11,14 @@ public enum Update {
             return action == .interrupt || action == .quit ? [.quit] : []
         }
         if action != nil || context == .caseload { state.message = nil }
+        // Pasted text is only ever text: where nothing takes text, it is left out, never run as keys.
+        if case .paste = key, !KeyContext.typing.contains(context) {
+            state.message = Message(env.strings("message.pasteIgnored"))
+            return []
+        }
         switch action {
         case .interrupt?: return [.quit]
-        case .redraw?: return []
+        case .redraw?, .suspend?: return []
         case .hide?:
             state.privacy = TextField(maxLength: 20)
             return []
@@ -183,6 +188,11 @@ public enum Update {
 
     private static func form(_ key: Key, action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect] {
         guard var form = state.form else { return [] }
+        // ↑↓ inside a long text move by row; from its first or last row they move between fields.
+        if form.moveCursorVertically(key, layout: FormLayout(form, width: state.width, height: state.height, strings: env.strings)) {
+            state.form = form
+            return []
+        }
         switch action {
         case .nextField?: form.focusNext()
         case .previousField?: form.focusPrevious()
@@ -195,7 +205,7 @@ public enum Update {
             let effects = submit(&form, state: &state, env: env)
             guard form.focusFirstError() else { return effects }
         default:
-            _ = form.edit(key)
+            if !form.edit(key), case .paste = key { state.message = Message(env.strings("message.pasteIgnored")) }
         }
         state.form = form
         return []

@@ -24,12 +24,13 @@ enum Chrome {
         }
     }
 
-    /// The last row: the keys of the current context, from the action table, in table order.
-    /// The help key and Esc are always shown; when the row is too narrow for every item, the
-    /// other items that no longer fit are left out (earlier rows of the table keep their room first).
-    static func footer(_ buffer: inout ScreenBuffer, context: KeyContext, env: UIEnvironment) {
+    /// The last row: the keys of the current context, from the action table, in table order,
+    /// but for those in `hiding` (keys that do nothing where the focus is). The help key and
+    /// Esc are always shown; when the row is too narrow for every item, the other items that
+    /// no longer fit are left out (earlier rows of the table keep their room first).
+    static func footer(_ buffer: inout ScreenBuffer, context: KeyContext, hiding: Set<ActionID> = [], env: UIEnvironment) {
         let y = buffer.height - 1
-        let specs = ActionTable.footer(in: context)
+        let specs = ActionTable.footer(in: context).filter { !hiding.contains($0.id) }
         let essential = ActionTable.essential(in: context).map(\.id)
         func width(_ spec: ActionSpec) -> Int { DisplayWidth.of(spec.shownKeys) + 1 + DisplayWidth.of(env.strings(spec.labelKey)) + 2 }
         var room = buffer.width - specs.filter { essential.contains($0.id) }.reduce(0) { $0 + width($1) }

@@ -165,12 +165,12 @@ public struct Form: Equatable, Sendable, Codable {
     func index(named name: String) -> Int? { fields.firstIndex { $0.name == name } }
 
     /// The value of the field called `name`: the chosen value of a choice, or the typed text
-    /// trimmed; empty when the form has no such field.
+    /// trimmed (of spaces, and of empty lines around a long text); empty when the form has no such field.
     subscript(name: some FormFieldName) -> String { value(named: name.rawValue) }
 
     func value(named name: String) -> String {
         guard let index = index(named: name) else { return "" }
-        return fields[index].choice ?? fields[index].input.text.trimmingCharacters(in: .whitespaces)
+        return fields[index].choice ?? fields[index].input.text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Marks the field called `name` with `message`, keeping the focus where it is.

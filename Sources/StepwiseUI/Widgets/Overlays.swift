@@ -21,67 +21,64 @@ enum Overlays {
         return (x + 2, y + 1, w - 4, h - 2)
     }
 
-    /// A form: each field's label, its input, and under it its message or hint.
+    /// A form: each field's label, its input (a long text on as many rows as it needs), and
+    /// under it its message or hint. A form taller than the screen scrolls with the focus,
+    /// with ↑ and ↓ at the right edge where there is more.
     static func form(_ form: Form, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+        let s = env.strings
+        let layout = FormLayout(form, width: buffer.width, height: buffer.height, strings: s)
         if form.compact {
-            compactForm(form, env: env, into: &buffer)
+            compactForm(form, layout: layout, env: env, into: &buffer)
             return
         }
-        let s = env.strings
-        let area = box(&buffer, width: 78, height: form.fields.count * 3 + 3, title: s(form.title))
-        let labelWidth = form.fields.map { DisplayWidth.of(label($0, s)) }.max().map { $0 + 2 } ?? 10
+        let area = box(&buffer, width: FormLayout.boxWidth, height: layout.innerHeight + 2, title: s(form.title))
+        let top = area.y + 1
+        let valueX = area.x + layout.valueOffset
         for (index, field) in form.fields.enumerated() {
-            let y = area.y + 1 + index * 3
             let focused = index == form.focus
-            buffer.put((focused ? "› " : "  ") + label(field, s), x: area.x, y: y, style: focused ? .heading : .bold)
-            if let value = field.choice, let prefix = field.choicePrefix {
-                let name = field.choiceLabels.map { $0[min(field.chosen, $0.count - 1)] } ?? s(prefix + value)
-                let text = DisplayWidth.truncate("‹ " + name + " ›", to: area.width - labelWidth - 2)
-                buffer.put(text, x: area.x + labelWidth + 2, y: y, style: focused ? Style(bold: true, reverse: true) : .bold)
-            } else {
-                field.input.render(into: &buffer, x: area.x + labelWidth + 2, y: y,
-                                   width: area.width - labelWidth - 2, focused: focused)
+            let first = layout.tops[index]
+            if let y = layout.screenRow(first, top: top) {
+                buffer.put((focused ? "› " : "  ") + label(field, s), x: area.x, y: y, style: focused ? .heading : .bold,
+                           limit: layout.labelWidth + 2)
             }
-            let noteX = area.x + labelWidth + 2
+            value(field, focused: focused, compact: form.compact, rows: first..<(first + layout.valueRows[index]), x: valueX, top: top,
+                  layout: layout, env: env, into: &buffer)
+            guard let noteY = layout.screenRow(first + layout.valueRows[index], top: top) else { continue }
             if let error = field.error {
-                buffer.put("⚠ " + error, x: noteX, y: y + 1, style: .error, limit: area.width - labelWidth - 2)
+                buffer.put("⚠ " + error, x: valueX, y: noteY, style: .error, limit: layout.valueWidth)
             } else if let preview = AddParticipantForm.preview(form, field: index, today: state.today, env: env) {
-                buffer.put(preview, x: noteX, y: y + 1, style: .bold, limit: area.width - labelWidth - 2)
+                buffer.put(preview, x: valueX, y: noteY, style: .bold, limit: layout.valueWidth)
             } else if let hint = field.hint {
-                buffer.put(s(hint, ["list": env.languages.joined(separator: ", ")]), x: noteX, y: y + 1, style: .muted, limit: area.width - labelWidth - 2)
+                buffer.put(s(hint, ["list": env.languages.joined(separator: ", ")]), x: valueX, y: noteY, style: .muted, limit: layout.valueWidth)
             }
         }
+        moreMarks(layout, x: area.x + area.width, top: top, into: &buffer)
     }
 
-    /// A form with one row per field: a label and its value (a text field, or a choice with
-    /// numbers drawn as a bar); the focused field's message or hint is shown below.
-    private static func compactForm(_ form: Form, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+    /// A form with one row per field (a long text takes the rows it needs): a label and its
+    /// value (a text field, or a choice with numbers drawn as a bar); the focused field's
+    /// message or hint is shown below.
+    private static func compactForm(_ form: Form, layout: FormLayout, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         let s = env.strings
-        let area = box(&buffer, width: 78, height: form.fields.count + 5, title: s(form.title))
+        let area = box(&buffer, width: FormLayout.boxWidth, height: layout.innerHeight + 2, title: s(form.title))
+        let top = area.y + 1
         let hasText = form.fields.contains { $0.choices == nil }
-        let labelWidth = hasText ? min(24, (form.fields.map { DisplayWidth.of(label($0, s)) }.max() ?? 10) + 3) : area.width - 16
-        let valueWidth = area.width - labelWidth
         for (index, field) in form.fields.enumerated() {
-            let y = area.y + 1 + index
             let focused = index == form.focus
-            let style: Style = focused ? Style(bold: true, reverse: true) : .plain
-            if focused && field.choices != nil { buffer.fill(y: y, from: area.x, to: area.x + area.width, style: style) }
-            buffer.put((focused ? "› " : "  ") + label(field, s), x: area.x, y: y, style: focused ? .heading : .plain, limit: labelWidth - 1)
-            guard let value = field.choice else {
-                field.input.render(into: &buffer, x: area.x + labelWidth, y: y, width: valueWidth, focused: focused)
+            let first = layout.tops[index]
+            guard let y = layout.screenRow(first, top: top) else {
+                value(field, focused: focused, compact: form.compact, rows: first..<(first + layout.valueRows[index]), x: area.x + layout.valueOffset,
+                      top: top, layout: layout, env: env, into: &buffer)
                 continue
             }
-            let shown: String
-            if field.showsBar, let number = Int(value) {
-                shown = String(repeating: "█", count: number) + String(repeating: "░", count: 10 - number) + " " + String(format: "%2d", number)
-            } else if field.showsBar {
-                shown = s("rating.notRated")
-            } else {
-                shown = "‹ " + (field.choiceLabels.map { $0[min(field.chosen, $0.count - 1)] } ?? s((field.choicePrefix ?? "") + value)) + " ›"
-            }
-            buffer.put(shown, x: area.x + labelWidth, y: y, style: style, limit: valueWidth)
+            let style: Style = focused ? Style(bold: true, reverse: true) : .plain
+            if focused && field.choices != nil { buffer.fill(y: y, from: area.x, to: area.x + area.width, style: style) }
+            buffer.put((focused ? "› " : "  ") + label(field, s), x: area.x, y: y, style: focused ? .heading : .plain, limit: layout.labelWidth - 1)
+            value(field, focused: focused, compact: form.compact, rows: first..<(first + layout.valueRows[index]), x: area.x + layout.valueOffset, top: top,
+                  layout: layout, env: env, into: &buffer)
         }
-        let noteY = area.y + form.fields.count + 2
+        moreMarks(layout, x: area.x + area.width, top: top, into: &buffer)
+        let noteY = top + layout.shownHeight + 1
         if let bad = form.fields.first(where: { $0.error != nil }), let error = bad.error {
             buffer.put("⚠ " + label(bad, s) + ": " + error, x: area.x, y: noteY, style: .error, limit: area.width)
         } else if form.fields.indices.contains(form.focus), let hint = form.fields[form.focus].hint, form.fields[form.focus].choices == nil {
@@ -89,6 +86,43 @@ enum Overlays {
         } else {
             buffer.put(s(hasText ? "form.compact.hint" : "rating.hint"), x: area.x, y: noteY, style: .muted, limit: area.width)
         }
+    }
+
+    /// A field's value on the form's rows `rows` (those in view): a choice, a one-line text,
+    /// or a long text wrapped over them, with ↑ ↓ beside it where it has more rows than show.
+    private static func value(_ field: Form.Field, focused: Bool, compact: Bool, rows: Range<Int>, x: Int, top: Int,
+                              layout: FormLayout, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+        let shown = rows.compactMap { layout.screenRow($0, top: top) }
+        guard let y = shown.first else { return }
+        if let value = field.choice {
+            let shownValue: String
+            if field.showsBar, let number = Int(value) {
+                shownValue = String(repeating: "█", count: number) + String(repeating: "░", count: 10 - number) + " " + String(format: "%2d", number)
+            } else if field.showsBar {
+                shownValue = env.strings("rating.notRated")
+            } else {
+                let name = field.choiceLabels.map { $0[min(field.chosen, $0.count - 1)] } ?? env.strings((field.choicePrefix ?? "") + value)
+                shownValue = "‹ " + name + " ›"
+            }
+            let style: Style = focused ? Style(bold: true, reverse: true) : compact ? .plain : .bold
+            buffer.put(DisplayWidth.truncate(shownValue, to: layout.valueWidth), x: x, y: y, style: style)
+        } else if field.input.isMultiline {
+            // A long text partly scrolled out of the form shows its rows that are in view.
+            let hiddenAbove = max(0, layout.scroll - rows.lowerBound)
+            let hidden = field.input.render(into: &buffer, x: x, y: y, width: layout.valueWidth, height: shown.count, focused: focused,
+                                            firstRow: focused ? nil : hiddenAbove)
+            if hidden.above > 0 { buffer.put("↑", x: x + layout.valueWidth, y: y, style: .bold) }
+            if hidden.below > 0, let last = shown.last { buffer.put("↓", x: x + layout.valueWidth, y: last, style: .bold) }
+        } else {
+            field.input.render(into: &buffer, x: x, y: y, width: layout.valueWidth, focused: focused)
+        }
+    }
+
+    /// ↑ at the top and ↓ at the bottom of the fields, at column `x`, where the form has more
+    /// rows than show.
+    private static func moreMarks(_ layout: FormLayout, x: Int, top: Int, into buffer: inout ScreenBuffer) {
+        if layout.scroll > 0 { buffer.put("↑", x: x, y: top, style: .bold) }
+        if layout.scroll + layout.shownHeight < layout.fieldsHeight { buffer.put("↓", x: x, y: top + layout.shownHeight - 1, style: .bold) }
     }
 
     /// A field's label: a string-table key, or words given as they are after "indicator:".

@@ -64,14 +64,16 @@ public struct ScreenBuffer: Equatable, Sendable {
     public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
 
     /// Writes `text` from column `x` of row `y`, at most `limit` columns (default: to the
-    /// right edge). Control characters are shown as "?". Returns the columns used.
+    /// right edge). A line break is shown as a space (where a long text is shown on one row);
+    /// other control characters are shown as "?". Returns the columns used.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, x + (limit ?? width))
         var column = x
         for character in text {
-            let shown: Character = character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } ? "?" : character
+            let shown: Character = character == "\n" ? " "
+                : character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } ? "?" : character
             let w = DisplayWidth.of(shown)
             if column + w > end { break }
             if column >= 0 {

@@ -9,26 +9,42 @@ import StepwiseUI
 /// that changed since the last frame.
 final class TerminalDriver {
     private let app: App
+    private let environment: [String: String]
     private var painter: ScreenPainter?
 
-    init(app: App) { self.app = app }
+    init(app: App, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.app = app
+        self.environment = environment
+    }
+
+    /// Milliseconds to wait after Esc for the rest of a key that starts with it (an arrow
+    /// key sends Esc [ A): `$ESCDELAY` when it is a whole number 0…10000 (the variable
+    /// ncurses documents in curs_variables(3X); a slow link needs more), else 25.
+    static func escapeDelay(_ environment: [String: String]) -> Int32 {
+        guard let text = environment["ESCDELAY"], let value = Int32(text.trimmingCharacters(in: .whitespaces)),
+              (0...10_000).contains(value) else { return 25 }
+        return value
+    }
 
     /// Runs until the app quits or a quit signal arrives; always gives the terminal back.
     /// Returns the signal that ended it, or 0.
     func run() -> Int32 {
         stepwise_install_crash_handlers()
         stepwise_install_quit_handlers()
-        _ = sw_set_locale()
+        stepwise_install_suspend_handler()
         initscr()
         raw()
         noecho()
         nonl()
         keypad(sw_stdscr(), true)
-        set_escdelay(25)
+        set_escdelay(Self.escapeDelay(environment))
         timeout(200)
-        painter = ScreenPainter(colours: ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true)
+        KeyDecoder.defineKeys()
+        stepwise_set_bracketed_paste(1)
+        painter = ScreenPainter(colours: environment["NO_COLOR"].map { $0.isEmpty } ?? true)
         defer {
             app.shutdown()
+            stepwise_set_bracketed_paste(0)
             endwin()
         }
         app.resize(width: Int(sw_cols()), height: Int(sw_lines()))
@@ -36,18 +52,31 @@ final class TerminalDriver {
         while !app.state.quitting {
             let signal = stepwise_pending_signal()
             if signal != 0 { return signal }
+            if stepwise_take_suspend_request() == 1 {
+                suspend()
+                continue
+            }
             var character: wint_t = 0
             let result = get_wch(&character)
             if result == ERR { continue }
-            if result == sw_key_code_yes() && Int32(character) == sw_key_resize() {
-                app.resize(width: Int(sw_cols()), height: Int(sw_lines()))
-                painter?.forget()
-            } else if let key = KeyDecoder.decode(result: result, code: UInt32(character)) {
+            switch KeyDecoder.decode(result: result, code: UInt32(character)) {
+            case .resize?:
+                resized()
+            case .pasteStart?:
+                app.handle(.paste(readPaste()))
+            case .key(.ctrl("z"))?:
+                suspend()
+                continue
+            case .key(.escape)?:
+                app.handle(followsEscape() ? .ctrl("j") : .escape)
+            case let .key(key)?:
                 if key == .ctrl("l") {
                     clearok(sw_stdscr(), true)
                     painter?.forget()
                 }
                 app.handle(key)
+            case .pasteEnd?, .text?, nil:
+                continue
             }
             draw()
         }
@@ -55,4 +84,63 @@ final class TerminalDriver {
     }
 
     private func draw() { painter?.draw(app.render()) }
+
+    private func resized() {
+        app.resize(width: Int(sw_cols()), height: Int(sw_lines()))
+        painter?.forget()
+    }
+
+    /// True when Esc came with Enter right behind it (Alt-Enter, which terminals send as
+    /// Esc CR): the key for a new line, like Ctrl-J. Anything else that follows is kept
+    /// for the next read.
+    private func followsEscape() -> Bool {
+        var next: wint_t = 0
+        timeout(0)
+        let result = get_wch(&next)
+        timeout(200)
+        guard result != ERR else { return false }
+        if result != sw_key_code_yes(), next == 13 { return true }
+        if result == sw_key_code_yes() {
+            ungetch(Int32(next))
+        } else {
+            unget_wch(wchar_t(next))
+        }
+        return false
+    }
+
+    /// Reads pasted text up to its end marker. A paste whose end never comes (the
+    /// connection dropped) ends after two seconds of quiet.
+    private func readPaste() -> String {
+        var text = String.UnicodeScalarView()
+        var quietReads = 0
+        while quietReads < 10, stepwise_pending_signal() == 0 {
+            var character: wint_t = 0
+            let result = get_wch(&character)
+            if result == ERR {
+                quietReads += 1
+                continue
+            }
+            quietReads = 0
+            switch KeyDecoder.decodePasted(result: result, code: UInt32(character)) {
+            case .pasteEnd?: return String(text)
+            case let .text(scalar)?: text.append(scalar)
+            case .resize?: resized()
+            default: continue
+            }
+        }
+        return String(text)
+    }
+
+    /// Ctrl-Z or SIGTSTP: gives the shell its terminal (bracketed paste off), stops until
+    /// `fg`, then takes the terminal again and draws the whole screen.
+    private func suspend() {
+        stepwise_set_bracketed_paste(0)
+        endwin()
+        stepwise_stop_until_continued()
+        refresh()
+        stepwise_set_bracketed_paste(1)
+        clearok(sw_stdscr(), true)
+        resized()
+        draw()
+    }
 }

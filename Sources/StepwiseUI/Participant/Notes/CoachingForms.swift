@@ -44,7 +44,7 @@ enum CoachingForms {
     static func endSession(strings: Localizer) -> Form {
         Form(purpose: .endSession, title: "form.endSession.title", EndSessionField.self) { name in
             switch name {
-            case .agreements: Form.Field(label: "field.agreements", input: TextField(), hint: "field.agreements.hint")
+            case .agreements: Form.Field(label: "field.agreements", input: TextField(multiline: true), hint: "field.agreements.hint")
             case .nextDate: Form.Field(label: "field.nextDate", input: TextField(maxLength: 40), hint: "field.due.hint")
             case .nextTime: Form.Field(label: "field.nextTime", input: TextField(maxLength: 5), hint: "field.time.hint")
             case .place: Form.Field(label: "field.place", input: TextField(maxLength: 200))
@@ -58,7 +58,7 @@ enum CoachingForms {
         let tags = (note?.tags ?? []).map { ProgressNote.standardTags.contains($0) ? strings("tag.\($0)") : $0 }
         return Form(purpose: .note(note?.id), title: note == nil ? "form.note.title" : "form.editNote.title", NoteField.self) { name in
             switch name {
-            case .text: Form.Field(label: "field.note", input: TextField(note?.current?.text ?? ""),
+            case .text: Form.Field(label: "field.note", input: TextField(note?.current?.text ?? "", multiline: true),
                                    hint: note == nil ? "field.note.hint" : "field.editNote.hint")
             case .kind: Form.Field(label: "field.noteKind", choices: ProgressNote.Kind.allCases.map(\.rawValue), prefix: "note.kind.", selected: kind.rawValue)
             case .tags: Form.Field(label: "field.tags", input: TextField(tags.joined(separator: ", "), maxLength: 300), hint: "field.tags.hint")

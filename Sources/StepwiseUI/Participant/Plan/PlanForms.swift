@@ -16,7 +16,7 @@ enum PlanForms {
     static func about(_ topic: AboutMe, plan: Plan) -> Form {
         Form(purpose: .about(topic.rawValue), title: "about.\(topic.rawValue)", AboutField.self) { name in
             switch name {
-            case .text: Form.Field(label: "field.inOwnWords", input: TextField(plan.aboutMe[topic.rawValue]?.text ?? ""), hint: "field.about.hint")
+            case .text: Form.Field(label: "field.inOwnWords", input: TextField(plan.aboutMe[topic.rawValue]?.text ?? "", multiline: true), hint: "field.about.hint")
             }
         }
     }
@@ -25,7 +25,7 @@ enum PlanForms {
         Form(purpose: goal.map { .editGoal($0.id) } ?? .addGoal, title: goal == nil ? "form.addGoal.title" : "form.editGoal.title",
              GoalField.self) { name in
             switch name {
-            case .text: Form.Field(label: "field.goal", input: TextField(goal?.text.text ?? ""), hint: "field.goal.hint")
+            case .text: Form.Field(label: "field.goal", input: TextField(goal?.text.text ?? "", multiline: true), hint: "field.goal.hint")
             case .kind: Form.Field(label: "field.goalKind", choices: GoalKind.allCases.map(\.rawValue), prefix: "goal.kind.", selected: goal?.kind.rawValue)
             }
         }
@@ -43,7 +43,7 @@ enum PlanForms {
         let purpose: Form.Purpose = step.map { .editStep(goal: goal, step: $0.id) } ?? .addStep(goal: goal)
         return Form(purpose: purpose, title: step == nil ? "form.addStep.title" : "form.editStep.title", StepField.self) { name in
             switch name {
-            case .text: Form.Field(label: "field.step", input: TextField(step?.text.text ?? ""), hint: "field.step.hint")
+            case .text: Form.Field(label: "field.step", input: TextField(step?.text.text ?? "", multiline: true), hint: "field.step.hint")
             case .who: Form.Field(label: "field.who", choices: stepWho, prefix: "who.", selected: who)
             case .otherName: Form.Field(label: "field.otherName", input: TextField(otherName, maxLength: 200), hint: "field.otherName.hint")
             case .due: Form.Field(label: "field.due", input: TextField(step?.due.map { strings.numericDate($0) } ?? "", maxLength: 40), hint: "field.due.hint")

@@ -1,0 +1,100 @@
+import StepwiseCore
+
+/// Where the parts of a form go on a screen of a given size: the columns of labels and
+/// values, how many rows each field's value takes (a long text as many as it needs, one
+/// for anything else), and which rows show when the form is taller than the screen. The
+/// drawing (``Overlays``) and the keys that move by row in a long text both use it, so a
+/// row on screen is a row to ↑↓.
+struct FormLayout: Equatable {
+    /// The box's width when the screen has room.
+    static let boxWidth = 78
+
+    /// The box's inner width (within its frame and margins).
+    let innerWidth: Int
+    /// Columns of the labels.
+    let labelWidth: Int
+    /// Where values start, from the inner area's left edge, and how wide they are.
+    let valueOffset: Int
+    let valueWidth: Int
+    /// Rows of each field's value.
+    let valueRows: [Int]
+    /// First row of each field, counted from the first row of fields.
+    let tops: [Int]
+    /// Rows all fields take, and rows that show (the rest scrolls).
+    let fieldsHeight: Int
+    let shownHeight: Int
+    /// The first row of fields that shows.
+    let scroll: Int
+    /// Rows of the inner area: fields plus the margin above and (compact) the message below.
+    let innerHeight: Int
+
+    /// The layout of `form` on a `width`×`height` screen, labels in `strings`' language.
+    init(_ form: Form, width: Int, height: Int, strings: Localizer) {
+        innerWidth = max(1, min(FormLayout.boxWidth, width - 2) - 4)
+        let labels = form.fields.map { DisplayWidth.of(Overlays.label($0, strings)) }
+        if form.compact {
+            let hasText = form.fields.contains { $0.choices == nil }
+            labelWidth = hasText ? min(24, (labels.max() ?? 10) + 3) : innerWidth - 16
+            valueOffset = labelWidth
+        } else {
+            labelWidth = labels.max().map { $0 + 2 } ?? 10
+            valueOffset = labelWidth + 2
+        }
+        let valueWidth = max(2, innerWidth - valueOffset)
+        self.valueWidth = valueWidth
+        // Rows around the fields: the margin above, and for a compact form an empty row and
+        // the message below; a full form gives each field a row for its message and an empty one.
+        let overhead = form.compact ? 3 : 1
+        let perField = form.compact ? 0 : 2
+        let available = max(1, height - 6 - overhead)
+        let wanted = form.fields.map { field in
+            field.choices == nil && field.input.isMultiline ? field.input.rows(width: valueWidth).count : 1
+        }
+        var rows = wanted
+        if wanted.reduce(0, +) + perField * wanted.count > available {
+            // Each long text gets one row; then the focused field as many as it needs, then the others in order.
+            rows = wanted.map { _ in 1 }
+            var left = available - perField * wanted.count - rows.count
+            for index in [form.focus] + wanted.indices.filter({ $0 != form.focus }) where wanted.indices.contains(index) && left > 0 {
+                let more = min(left, wanted[index] - 1)
+                rows[index] += more
+                left -= more
+            }
+        }
+        valueRows = rows
+        var top = 0
+        var tops: [Int] = []
+        for count in rows {
+            tops.append(top)
+            top += count + perField
+        }
+        self.tops = tops
+        fieldsHeight = top
+        shownHeight = min(fieldsHeight, available)
+        innerHeight = shownHeight + overhead
+        // The focused field, with its message, stays in view.
+        if form.fields.indices.contains(form.focus) {
+            let bottom = tops[form.focus] + rows[form.focus] + (form.compact ? 0 : 1)
+            scroll = min(tops[form.focus], max(0, bottom - shownHeight))
+        } else {
+            scroll = 0
+        }
+    }
+
+    /// The screen row of row `row` of the fields (counted as `tops` are), or nil when it is scrolled out of view.
+    func screenRow(_ row: Int, top: Int) -> Int? {
+        let shown = row - scroll
+        return shown >= 0 && shown < shownHeight ? top + shown : nil
+    }
+}
+
+extension Form {
+    /// ↑ or ↓ in a long text moves the cursor a row up or down in the field as `layout`
+    /// draws it; returns false when the focused field is not a long text or the cursor is
+    /// already on its first or last row (then the key moves between fields).
+    mutating func moveCursorVertically(_ key: Key, layout: FormLayout) -> Bool {
+        guard key == .up || key == .down, fields.indices.contains(focus), fields[focus].choices == nil,
+              fields[focus].input.isMultiline else { return false }
+        return fields[focus].input.moveVertically(key == .up ? -1 : 1, width: layout.valueWidth)
+    }
+}
