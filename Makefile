@@ -3,8 +3,8 @@
 
 SWIFT      ?= swift
 DEMO_DATA  ?= $(CURDIR)/demo-data
-RUN_DEPS   := libncurses-dev
-TEST_DEPS  := libncurses-dev tmux cups cups-bsd printer-driver-cups-pdf poppler-utils
+RUN_DEPS   := libncurses-dev fonts-dejavu-core
+TEST_DEPS  := libncurses-dev fonts-dejavu-core tmux cups cups-bsd printer-driver-cups-pdf poppler-utils
 PY_DEPS    := --python jsonschema --python icalendar
 
 export SWIFT_BACKTRACE := interactive=no

@@ -22,6 +22,7 @@ public final class App {
         self.store = store
         self.identity = identity
         self.env = env
+        if self.env.fonts == nil { self.env.fonts = try? SummaryFonts.load() }
         self.clock = clock
         let now = clock()
         state = AppState(width: width, height: height, today: Day(now, timeZone: env.timeZone), coach: identity.coach)
@@ -117,8 +118,9 @@ public final class App {
             return results.contains(where: \.isBookingChange) ? results + audit(.unbooked, participant) : results
         case let .print(job):
             do {
-                let sent = try Printer.print(text: job.text, printer: job.printer)
-                return audit(.printed, job.participant) + [.printed(printer: sent.printer, pages: job.pages)]
+                let sent = try Printer.print(pdf: job.document.pdf, printer: job.printer)
+                return audit(.printed, job.document.participant)
+                    + [.printed(printer: sent.printer, pages: job.document.pages, standIns: job.document.standIns)]
             } catch let failure as Printer.Failure {
                 return [.failed(.print(failure))]
             } catch {
@@ -136,6 +138,13 @@ public final class App {
                 return audit(.calendar, participant.id) + [.calendarSaved(events: export.events.count, path: path)]
             } catch {
                 return [.failed(.calendar(reason: "\(error)"))]
+            }
+        case let .savePDF(job, path):
+            do {
+                try AtomicFile.write(job.pdf, to: URL(fileURLWithPath: path))
+                return audit(.printed, job.participant) + [.pdfSaved(path: path, standIns: job.standIns)]
+            } catch {
+                return [.failed(.pdf(reason: "\(error)"))]
             }
         case let .loadAudit(participant):
             return [.auditLoaded(AuditLog(store: store).entries(for: participant))]

@@ -79,10 +79,10 @@ final class SummaryCLITests: EndToEndTestCase {
         let cases: [([String], String)] = [
             (["summary"], "stepwise: 'summary' needs a participant id\nTry 'stepwise --help'.\n"),
             (["summary", "../etc/passwd"], "stepwise: '../etc/passwd' is not a valid participant id\nTry 'stepwise summary --help'.\n"),
-            (["summary", person.id, "--format", "pdf"], "stepwise: --format must be text, markdown or html, not 'pdf'\nTry 'stepwise summary --help'.\n"),
+            (["summary", person.id, "--format", "docx"], "stepwise: --format must be text, markdown, html or pdf, not 'docx'\nTry 'stepwise summary --help'.\n"),
             (["summary", person.id, "--printer", "X"], "stepwise: --printer goes with --print\nTry 'stepwise summary --help'.\n"),
             (["summary", person.id, "--print", "--format", "html"],
-             "stepwise: --print prints the plain text; leave out --format or use --format text\nTry 'stepwise summary --help'.\n"),
+             "stepwise: --print prints the PDF; leave out --format or use --format pdf\nTry 'stepwise summary --help'.\n"),
             (["summary", person.id, "--lang", "fi"], "stepwise: no strings for language 'fi'; available: da, de, en, sv\nTry 'stepwise summary --help'.\n"),
             (["summary", person.id, "--bogus"], "stepwise: unknown option '--bogus' for 'summary'\nTry 'stepwise --help'.\n"),
             (["calendar", "Not-An-Id"], "stepwise: 'Not-An-Id' is not a valid participant id\nTry 'stepwise calendar --help'.\n"),

@@ -6,10 +6,11 @@ import Glibc
 #endif
 
 /// The summary tab (5) at the keyboard: the summary in the citizen's language, scrolled line
-/// by line and page by page with a line counter that follows; the calendar saved to a private
-/// file that parses; and the summary printed on a chosen CUPS printer (cups-pdf), arriving
-/// whole: the spooled job is byte for byte what `stepwise summary ID` prints, and the PDF
-/// has as many pages. Where CUPS cannot run, only the printing is skipped, with the reason.
+/// by line and page by page with a line counter that follows; the calendar and the PDF saved
+/// to private files that parse; and the PDF printed on a chosen CUPS printer (cups-pdf),
+/// arriving whole: the spooled job is byte for byte what `stepwise summary ID --format pdf`
+/// writes, and the printout has as many pages. Where CUPS cannot run, only the printing is
+/// skipped, with the reason.
 final class SummaryTabTests: EndToEndTestCase {
     override class func tearDown() {
         CUPSTestServer.shared.stop()
@@ -67,9 +68,10 @@ final class SummaryTabTests: EndToEndTestCase {
     func testTheSummaryTabScrollsSavesTheCalendarAndPrints() throws {
         try makeDemo()
         try longDanishPlan()
-        let expected = try stepwise(["summary", id])
-        XCTAssertEqual(expected.status, 0, expected.stderr)
-        let pages = expected.stdout.filter { $0 == "\u{0C}" }.count + 1
+        let expectedPDF = root.appendingPathComponent("expected.pdf")
+        XCTAssertEqual(try stepwise(["summary", id, "--format", "pdf", "--output", expectedPDF.path]).status, 0)
+        // The tab shows the PDF's pages.
+        let pages = try CUPSTestServer.shared.pageCount(expectedPDF)
         XCTAssertGreaterThan(pages, 1, "the long plan takes more than one page")
 
         // CUPS is set up first, so that the printer list is there when P asks for it; if it
@@ -107,7 +109,7 @@ final class SummaryTabTests: EndToEndTestCase {
         // Down scrolls one line; PageDown and Space a screen less one line; PageUp back.
         tmux.send("Down")
         screen = waitForLines(2, rows + 1, of: total, pages: pages, in: tmux)
-        XCTAssertFalse(screen.contains("Min plan: \(citizen)"), "the header scrolled away:\n\(screen)")
+        XCTAssertFalse(screen.contains("side 1 af \(pages)"), "the page header scrolled away:\n\(screen)")
         tmux.send("PageDown")
         waitForLines(2 + rows - 1, 2 * rows, of: total, pages: pages, in: tmux)
         tmux.send("Space")
@@ -144,6 +146,19 @@ final class SummaryTabTests: EndToEndTestCase {
         XCTAssertEqual(parsed["starts"], parsed["events"], "every event has a start")
         XCTAssertGreaterThan(parsed["events"] ?? 0, 0, "the mandatory conversations are in the calendar")
 
+        // f: the PDF, to the file offered in HOME.
+        let pdfPath = home.appendingPathComponent("stepwise-\(id).pdf").path
+        tmux.send("f")
+        tmux.waitFor("Save the plan as PDF")
+        tmux.send("Enter")
+        screen = tmux.waitFor("stepwise-\(id).pdf.")
+        XCTAssertTrue(screen.contains("The plan is saved as PDF in"), screen)
+        let pdfAttributes = try FileManager.default.attributesOfItem(atPath: pdfPath)
+        XCTAssertEqual((pdfAttributes[.posixPermissions] as? NSNumber)?.intValue ?? 0, 0o600, "the PDF file is private")
+        XCTAssertEqual(FileManager.default.contents(atPath: pdfPath), try Data(contentsOf: expectedPDF),
+                       "the saved PDF is what `stepwise summary \(id) --format pdf` writes")
+        XCTAssertEqual(try CUPSTestServer.shared.pageCount(URL(fileURLWithPath: pdfPath)), pages)
+
         // P: choose the PDF printer, Enter: the summary is sent.
         if printingSkipped == nil {
             let before = jobIDs()
@@ -165,10 +180,10 @@ final class SummaryTabTests: EndToEndTestCase {
                 return job != nil
             }
             if let job {
-                // What CUPS spooled is exactly the summary: nothing cut, nothing added.
+                // What CUPS spooled is exactly the PDF: nothing cut, nothing added.
                 let spooled = try CUPSTestServer.shared.jobFile(job)
-                XCTAssertEqual(spooled, expected.stdoutData, "the job file differs from what `stepwise summary \(id)` prints")
-                // The PDF printer made a PDF with one page per summary page.
+                XCTAssertEqual(spooled, try Data(contentsOf: expectedPDF), "the job file differs from what `stepwise summary \(id) --format pdf` writes")
+                // The PDF printer made a PDF with as many pages.
                 let pdf = try CUPSTestServer.shared.waitForPDF(job: job, after: started)
                 XCTAssertEqual(try CUPSTestServer.shared.pageCount(pdf), pages, "\(pdf.path) has another number of pages")
                 try? FileManager.default.removeItem(at: pdf)

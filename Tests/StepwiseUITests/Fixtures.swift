@@ -16,8 +16,11 @@ enum Fixtures {
         let tables = Dictionary(uniqueKeysWithValues: ["en", "da"].compactMap { code in
             (try? Localizer.load(language: code, resources: resources)).map { (code, $0) }
         })
-        return UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: english), languages: ["da", "en"],
-                             indicators: indicators, tables: tables)
+        var env = UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: english), languages: ["da", "en"],
+                                indicators: indicators, tables: tables)
+        // DejaVu Sans from fonts-dejavu-core, so the summary tab previews the PDF.
+        env.fonts = try? SummaryFonts.load(environment: [:])
+        return env
     }
 
     static func participant(_ id: String, _ name: String, start: String, held: Int = 0) -> Participant {

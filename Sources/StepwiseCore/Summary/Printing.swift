@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// Printing through CUPS with `lp`. The text goes to `lp` on its standard input, so it never
+/// Printing through CUPS with `lp`. The PDF goes to `lp` on its standard input, so it never
 /// lands in a temporary file and never appears in a process's arguments; the job's title is
 /// the neutral "Stepwise summary". `lp`'s exit status and message become a `Failure` that says
 /// plainly what is wrong.
@@ -69,21 +69,22 @@ public enum Printer {
     /// The neutral title every job gets (it shows in print queues).
     public static let jobTitle = "Stepwise summary"
 
-    /// Options for plain text on A4: 10 characters per inch, 6 lines per inch and margins
-    /// that give 74 columns and 64 lines, so a 72 × 60 summary page is one paper page.
-    public static let textOptions = ["media=A4", "cpi=10", "lpi=6", "page-top=36", "page-bottom=36", "page-left=28", "page-right=28"]
+    /// Options for the PDF: A4 paper, as the PDF's pages are.
+    public static let pdfOptions = ["media=A4"]
 
-    /// Prints `text` (UTF-8) on `printer`, or on the default printer when nil.
+    /// Prints `pdf` (a PDF file's bytes) on `printer`, or on the default printer when nil.
+    /// The bytes go to `lp` on its standard input: no temporary file, nothing about the
+    /// citizen in the arguments. Throws `Failure`.
     @discardableResult
-    public static func print(text: String, printer: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+    public static func print(pdf: Data, printer: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
                              timeout: TimeInterval = 60) throws -> Job {
         if let printer, printer.isEmpty || printer.hasPrefix("-") || printer.contains(where: { $0.isWhitespace || $0 == "/" }) {
             throw Failure.unknownPrinter(printer)
         }
         var arguments = ["-t", jobTitle]
         if let printer { arguments += ["-d", printer] }
-        for option in textOptions { arguments += ["-o", option] }
-        let result = try run("lp", arguments, input: Data(text.utf8), environment: environment, timeout: timeout)
+        for option in pdfOptions { arguments += ["-o", option] }
+        let result = try run("lp", arguments, input: pdf, environment: environment, timeout: timeout)
         guard result.status == 0 else { throw failure(result.stderr, printer: printer, environment: environment) }
         // "request id is StepwisePDF-12 (1 file(s))"
         var requestID: String?

@@ -139,7 +139,7 @@ public struct Summary: Sendable {
         if let due = step.due { details.append(s("summary.due", ["date": s.dayWithWeekday(due)])) }
         if let offer = offers.first(where: { $0.id == step.offerId }) { details.append("→ " + SummaryText.clean(offer.title)) }
         runs.append(SummaryRun(" · " + details.joined(separator: " · ")))
-        runs += [SummaryRun(" · "), SummaryRun(s("step.status.\(step.status.rawValue)"), .strong)]
+        runs += [SummaryRun(" · "), SummaryRun(s("step.status.\(step.status.rawValue)"), .status)]
         return SummaryItem(marker: marker, runs)
     }
 
@@ -307,6 +307,11 @@ public struct Summary: Sendable {
         if movement.all.count > 1, let delta = movement.sinceStart {
             line += "   " + (delta > 0 ? "▲ +\(delta)" : delta < 0 ? "▼ \(delta)" : "■ 0") + "   " + SummaryText.sparkline(movement.all)
         }
-        return SummaryItem([SummaryRun(SummaryText.clean(title), .strong)], children: [SummaryItem([SummaryRun(line, .mono)])])
+        var bars: [SummaryChart.Bar] = []
+        if movement.all.count > 1, let first = movement.first { bars.append(.init(label: s("summary.first"), value: first)) }
+        if movement.all.count > 2, let previous = movement.previous { bars.append(.init(label: s("summary.previous"), value: previous)) }
+        if let latest = movement.latest { bars.append(.init(label: s("summary.now"), value: latest)) }
+        return SummaryItem([SummaryRun(SummaryText.clean(title), .strong)], children: [SummaryItem([SummaryRun(line, .mono)])],
+                           chart: SummaryChart(bars: bars))
     }
 }

@@ -9,8 +9,11 @@ public struct SummaryRun: Equatable, Sendable {
         case own
         /// A label or name that stands out.
         case strong
-        /// A remark: who wrote it, a status, a hint.
+        /// A remark: who wrote it, a hint.
         case note
+        /// The state of a step ("planned", "done"): shown, not shouted (bold in text formats,
+        /// quiet in the PDF).
+        case status
         /// Bars and sparklines that need a fixed-width font.
         case mono
     }
@@ -31,15 +34,41 @@ public struct SummaryItem: Equatable, Sendable {
     public var marker: String?
     public var runs: [SummaryRun]
     public var children: [SummaryItem]
+    /// Ratings to draw as bars (the PDF draws them in place of the children).
+    public var chart: SummaryChart?
 
-    public init(marker: String? = nil, _ runs: [SummaryRun], children: [SummaryItem] = []) {
+    public init(marker: String? = nil, _ runs: [SummaryRun], children: [SummaryItem] = [], chart: SummaryChart? = nil) {
         self.marker = marker
         self.runs = runs
         self.children = children
+        self.chart = chart
     }
 
     /// The plain text of the runs, as the text format writes it.
     public var plainText: String { runs.map(\.text).joined() }
+}
+
+/// Ratings of one indicator on the scale 1–10, each with its label ("first", "previous",
+/// "now"), oldest first.
+public struct SummaryChart: Equatable, Sendable {
+    public struct Bar: Equatable, Sendable {
+        public var label: String
+        public var value: Int
+
+        public init(label: String, value: Int) {
+            self.label = label
+            self.value = value
+        }
+    }
+
+    /// The highest value on the scale.
+    public static let scale = 10
+
+    public var bars: [Bar]
+
+    public init(bars: [Bar]) {
+        self.bars = bars
+    }
 }
 
 /// A titled part of the summary: goals, offers, appointments, …

@@ -60,7 +60,7 @@ enum SummaryHTML {
         switch run.kind {
         case .plain: return text
         case .own: return "<strong class=\"own\">\(text)</strong>"
-        case .strong: return "<strong>\(text)</strong>"
+        case .strong, .status: return "<strong>\(text)</strong>"
         case .note: return "<span class=\"note\">\(text)</span>"
         case .mono: return "<span class=\"bars\">\(text)</span>"
         }

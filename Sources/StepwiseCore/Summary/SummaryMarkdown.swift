@@ -45,7 +45,7 @@ enum SummaryMarkdown {
             let body: String
             switch run.kind {
             case .plain: body = escape(trimmed)
-            case .own, .strong: body = "**" + escape(trimmed) + "**"
+            case .own, .strong, .status: body = "**" + escape(trimmed) + "**"
             case .note: body = "*" + escape(trimmed) + "*"
             case .mono: body = "`" + trimmed.replacingOccurrences(of: "`", with: "'") + "`"
             }

@@ -7,7 +7,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case session, rate, newNote, filter, versions, addMilestone, outcome, addContact
     case book, unbook, group, hide, unlock
     case auditLog
-    case internship, followUp, print, printTo, calendarFile
+    case internship, followUp, print, printTo, calendarFile, savePDF
     case catalogue, addOffer, editOffer, cancelOffer, attendance, attended, absent, excused, allAttended, previousSession, nextSession
     case yes, no
     case help, redraw, suspend, quit, interrupt
@@ -114,6 +114,7 @@ public enum ActionTable {
         spec(.print, [.char("p")], [.summary], footer: true),
         spec(.printTo, [.char("P")], [.summary]),
         spec(.calendarFile, [.char("c")], [.summary], footer: true),
+        spec(.savePDF, [.char("f")], [.summary], footer: true),
         spec(.cancel, [.escape], [.searching], footer: true, help: "action.cancel.search.help"),
         spec(.edit, [.enter, .char("e")], [.plan], footer: true),
         spec(.edit, [.enter, .char("e")], [.notes], footer: true, help: "action.edit.note.help"),

@@ -15,6 +15,8 @@ public enum Effect: Equatable, Sendable {
     case choosePrinter
     /// Save a participant's calendar file (of their bookings among `offers`) at `path`.
     case saveCalendar(Participant, offers: [Offer], path: String)
+    /// Save a participant's summary as a PDF file (0600) at `path`.
+    case savePDF(PDFJob, path: String)
     /// Read the audit log's entries about a participant, to show them.
     case loadAudit(participant: String)
     /// Read the offer catalogue again (it is shared with other terminals).
@@ -36,19 +38,32 @@ public enum Effect: Equatable, Sendable {
     case quit
 }
 
-/// A summary ready for the printer: the printable text and its page count.
+/// A summary ready for the printer: the PDF, its page count and the printer.
 public struct PrintJob: Equatable, Sendable {
-    /// The participant whose summary it is (for the audit log).
-    public var participant: String
-    public var text: String
-    public var pages: Int
+    public var document: PDFJob
     /// The printer to use; nil for the default printer.
     public var printer: String?
 
-    public init(participant: String, text: String, pages: Int, printer: String?) {
-        self.participant = participant
-        self.text = text
-        self.pages = pages
+    public init(document: PDFJob, printer: String?) {
+        self.document = document
         self.printer = printer
+    }
+}
+
+/// A participant's summary typeset as a PDF.
+public struct PDFJob: Equatable, Sendable {
+    /// The participant whose summary it is (for the audit log).
+    public var participant: String
+    /// The PDF file's bytes.
+    public var pdf: Data
+    public var pages: Int
+    /// The characters printed by name because the font lacks them (see `SummaryPDF`).
+    public var standIns: [String]
+
+    public init(participant: String, pdf: Data, pages: Int, standIns: [String]) {
+        self.participant = participant
+        self.pdf = pdf
+        self.pages = pages
+        self.standIns = standIns
     }
 }

@@ -31,8 +31,11 @@ public enum EffectResult: Equatable, Sendable {
     /// The open participant was saved: the journal as merged with the file on disk, and the
     /// plan version that was added to the history, if any.
     case participantSaved(journal: [JournalEntry], version: PlanVersion?)
-    /// The summary went to a printer (nil: the default printer).
-    case printed(printer: String?, pages: Int)
+    /// The summary went to a printer (nil: the default printer); `standIns` are the
+    /// characters printed by name.
+    case printed(printer: String?, pages: Int, standIns: [String])
+    /// The summary was saved as a PDF file.
+    case pdfSaved(path: String, standIns: [String])
     /// The printers CUPS offers, to choose from.
     case printersFound([String])
     /// The calendar file was written.
@@ -51,6 +54,7 @@ public enum EffectResult: Equatable, Sendable {
         case open(reason: String)
         case audit(reason: String)
         case calendar(reason: String)
+        case pdf(reason: String)
         case print(Printer.Failure)
     }
 }

@@ -23,6 +23,8 @@ public struct UIEnvironment: Sendable {
     public var timeZone: TimeZone
     /// The user's home folder, for suggested file names (e.g. the calendar file).
     public var home: String
+    /// The fonts the summary is typeset in (nil when they cannot be read; the shell reads them).
+    public var fonts: SummaryFonts?
 
     public init(strings: Localizer, dates: DateParser, languages: [String], indicators: IndicatorSet, tables: [String: Localizer] = [:],
                 resources: URL? = nil, makeID: @escaping @Sendable (String) -> String = { RecordID.generate(prefix: $0) },

@@ -39,8 +39,11 @@ extension Update {
         case let .participantSaved(journal, version):
             state.open?.participant.journal = journal
             if let version { state.open?.history.append(version) }
-        case let .printed(printer, pages):
-            state.message = Message(s("print.sent", ["printer": printer ?? s("print.defaultPrinter"), "pages": String(pages)]))
+        case let .printed(printer, pages, standIns):
+            state.message = Message(SummaryTab.done(s("print.sent", ["printer": printer ?? s("print.defaultPrinter"), "pages": String(pages)]),
+                                                    standIns: standIns, env: env))
+        case let .pdfSaved(path, standIns):
+            state.message = Message(SummaryTab.done(s("pdf.saved", ["path": path]), standIns: standIns, env: env))
         case let .printersFound(printers):
             state.form = SummaryTab.printerForm(printers)
         case let .calendarSaved(events, path):
@@ -104,6 +107,7 @@ extension Update {
         case let .open(reason): return s("message.cannotOpen", ["reason": reason])
         case let .audit(reason): return s("message.auditFailed", ["reason": reason])
         case let .calendar(reason): return s("calendar.failed", ["reason": reason])
+        case let .pdf(reason): return s("pdf.failed", ["reason": reason])
         case let .print(failure): return failure.text(s)
         }
     }

@@ -227,9 +227,9 @@ public enum Update {
         case .internship, .followUp:
             return InternshipForms.submit(&form, state: state, env: env)
         case .printer:
-            return SummaryTab.submitPrinter(form, state: state, env: env)
+            return SummaryTab.submitPrinter(form, state: &state, env: env)
         case .calendar:
-            return SummaryTab.submitCalendar(form, state: state, env: env)
+            return SummaryTab.submitFile(form, state: &state, env: env)
         case .about, .addGoal, .editGoal, .addStep, .editStep, .conversation:
             return PlanForms.submit(&form, today: state.today, env: env).map { PlanUpdate.commit(&state, env: env, $0) } ?? []
         case .startSession, .endSession, .note, .rating, .milestone, .outcome, .contact:

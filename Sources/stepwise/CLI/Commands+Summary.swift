@@ -1,16 +1,16 @@
 import Foundation
 import StepwiseCore
 
-/// `stepwise summary ID [--format text|markdown|html] [--lang CODE] [--output FILE] [--print
+/// `stepwise summary ID [--format text|markdown|html|pdf] [--lang CODE] [--output FILE] [--print
 /// [--printer NAME]]` and `stepwise calendar ID [--output FILE]`: the plan summary and the
 /// participant's dates, in the citizen's language unless `--lang` says otherwise. Each summary
 /// that leaves the program (standard output, a file, a printer) is noted in the audit log as
 /// `printed`, each calendar as `calendar`.
 extension Command {
     static let summary = Command(
-        "summary", summary: "the plan summary as text, Markdown or HTML, or printed",
+        "summary", summary: "the plan summary as text, Markdown, HTML or PDF, or printed",
         help: """
-        Usage: stepwise summary PARTICIPANT [--format text|markdown|html] [--lang CODE]
+        Usage: stepwise summary PARTICIPANT [--format text|markdown|html|pdf] [--lang CODE]
                                [--output FILE] [--print [--printer NAME]] [--data DIR]
 
         Writes the participant's plan summary in the citizen's language (English when
@@ -21,18 +21,22 @@ extension Command {
                             "page N of M"; pages are separated by form feeds (default)
         --format markdown   Markdown
         --format html       one self-contained HTML page with print styles for A4
+        --format pdf        the plan typeset on A4 in DejaVu Sans (or the TrueType fonts
+                            named by STEPWISE_FONT and STEPWISE_FONT_BOLD), the fonts
+                            embedded; a character the font lacks is printed by name in
+                            brackets, and a note on standard error says which
         --lang CODE         another language than the citizen's (en, da, sv, de)
         --output FILE       write to FILE (mode 0600) instead of standard output
-        --print             print the text with CUPS (lp) on the default printer, or
+        --print             print the PDF with CUPS (lp) on the default printer, or
                             --printer NAME (see 'lpstat -e'); the job is titled
-                            "Stepwise summary" and the text goes to lp on its input
+                            "Stepwise summary" and the PDF goes to lp on its input
 
         Exit status: 0 written or printed; 1 unknown participant, unreadable data, no data
         folder, file not written or not printed (no printer, CUPS not running); 2 bad usage.
         """,
-        options: [Option("--format", value: "text|markdown|html", completes: .words, "text (the default), markdown or html"),
+        options: [Option("--format", value: "text|markdown|html|pdf", completes: .words, "text (the default), markdown, html or pdf"),
                   Option("--output", value: "FILE", completes: .file, "write to FILE (mode 0600) instead of standard output"),
-                  Option("--print", "print the text with CUPS (lp)"),
+                  Option("--print", "print the PDF with CUPS (lp)"),
                   Option("--printer", value: "NAME", "the CUPS printer (with --print); else the default printer")],
         arguments: [.participant], action: .run { $0.summary() })
 
@@ -60,16 +64,19 @@ extension Commands {
     func summary() -> Int32 {
         let id = options.positional[0]
         guard RecordID.isValid(id) else { return usage("'\(id)' is not a valid participant id") }
-        let format = options.values["--format"] ?? "text"
-        guard ["text", "markdown", "html"].contains(format) else {
-            return usage("--format must be text, markdown or html, not '\(format)'")
-        }
         let printing = options.flags.contains("--print")
+        let format = options.values["--format"] ?? (printing ? "pdf" : "text")
+        guard ["text", "markdown", "html", "pdf"].contains(format) else {
+            return usage("--format must be text, markdown, html or pdf, not '\(format)'")
+        }
         if options.values["--printer"] != nil && !printing {
             return usage("--printer goes with --print")
         }
-        if printing && format != "text" {
-            return usage("--print prints the plain text; leave out --format or use --format text")
+        if printing && format != "pdf" {
+            return usage("--print prints the PDF; leave out --format or use --format pdf")
+        }
+        if format == "pdf" && !printing && options.values["--output"] == nil && CLIOutput.toTerminal {
+            return usage("a PDF is not for the terminal: name a file with --output FILE, or print it with --print")
         }
         guard let language = summaryLanguageOption() else { return 2 }
         guard requireDataFolder(), let participant = loadForSummary(id) else { return 1 }
@@ -88,20 +95,33 @@ extension Commands {
             return 1
         }
         noteFallback(participant: participant, chosen: language, used: summary.language)
-        let pages = summary.pages().count
-        let content: String
-        switch format {
-        case "markdown": content = summary.markdown()
-        case "html": content = summary.html()
-        default: content = summary.printable()
-        }
+        var pages = summary.pages().count
         // A page for people: text from the record shows its control characters as escapes;
-        // the form feeds between the pages of the text stay.
-        let page = CLIOutput.Format.text(keeping: ["\u{0C}"])
+        // the form feeds between the pages of the text stay. A PDF is written as it is.
+        var page = CLIOutput.Format.text(keeping: ["\u{0C}"])
+        let content: Data
+        switch format {
+        case "markdown": content = Data(summary.markdown().utf8)
+        case "html": content = Data(summary.html().utf8)
+        case "pdf":
+            do {
+                let pdf = try summary.pdf(fonts: SummaryFonts.load(environment: environment))
+                content = pdf.data
+                pages = pdf.pages
+                page = .data
+                if !pdf.standIns.isEmpty {
+                    printError("note: the font has no glyphs for \(pdf.standIns.joined(separator: " ")); they are printed by name in brackets")
+                }
+            } catch {
+                printError("cannot make the PDF: \(error)")
+                return 1
+            }
+        default: content = Data(summary.printable().utf8)
+        }
         if options.values["--output"] != nil || !printing {
-            guard let destination = emit(Data(content.utf8), page) else { return 1 }
+            guard let destination = emit(content, page) else { return 1 }
             if case let .file(output) = destination {
-                let size = format == "text" ? ", \(CLIText.count(pages, "page"))" : ""
+                let size = format == "text" || format == "pdf" ? ", \(CLIText.count(pages, "page"))" : ""
                 say("wrote the summary of \(CLIText.person(id, in: store)) to \(output): \(format)\(size), language \(summary.language)")
             }
         }
@@ -110,7 +130,7 @@ extension Commands {
             return 0
         }
         do {
-            let job = try Printer.print(text: page.safe(summary.printable()), printer: options.values["--printer"], environment: environment)
+            let job = try Printer.print(pdf: content, printer: options.values["--printer"], environment: environment)
             let destination = job.printer.map { "printer \($0)" } ?? "the default printer"
             say("sent the summary of \(CLIText.person(id, in: store)) to \(destination): \(CLIText.count(pages, "page"))"
                   + (job.requestID.map { " (request id \($0))" } ?? ""))

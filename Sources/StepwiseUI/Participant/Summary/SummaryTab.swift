@@ -6,11 +6,11 @@ enum PrinterField: String, FormFieldName { case printer }
 /// The field of the form that names the calendar file.
 enum CalendarField: String, FormFieldName { case file }
 
-/// The summary tab: the plan summary exactly as it prints, page by page, in the citizen's
-/// language; `p` prints it, `P` asks which printer, `c` saves the calendar.
+/// The summary tab: the plan summary page by page, in the citizen's language; `p` prints it
+/// as a PDF, `P` asks which printer, `f` saves the PDF to a file, `c` saves the calendar.
 enum SummaryTab {
-    /// The page size of the printed summary (A4 plain text).
-    static let pageWidth = 72
+    /// The width of the preview and of the plain-text pages, in columns.
+    static let pageWidth = 76
     static let pageHeight = 60
 
     static func handle(_ action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect]? {
@@ -26,21 +26,37 @@ enum SummaryTab {
         case .pageDown?: open.scroll = min(last, open.scroll + page)
         case .moveFirst?: open.scroll = 0
         case .moveLast?: open.scroll = last
-        case .print?: return [printJob(open.participant, printer: nil, state: state, env: env)]
+        case .print?: return printJob(open.participant, printer: nil, state: &state, env: env)
         case .printTo?: return [.choosePrinter]
         case .calendarFile?:
-            let home = env.home
-            state.form = Form(purpose: .calendar, title: "form.calendar.title", CalendarField.self) { name in
-                switch name {
-                case .file: Form.Field(label: "field.file", input: TextField(home + "/stepwise-" + open.participant.id + ".ics", maxLength: 500),
-                                       hint: "field.file.hint")
-                }
-            }
+            state.form = fileForm(title: calendarTitle, file: "stepwise-" + open.participant.id + ".ics", env: env)
+            return []
+        case .savePDF?:
+            state.form = fileForm(title: pdfTitle, file: "stepwise-" + open.participant.id + ".pdf", env: env)
             return []
         default: return nil
         }
         state.open = open
         return []
+    }
+
+    private static let calendarTitle = "form.calendar.title"
+    private static let pdfTitle = "form.pdf.title"
+
+    /// A form asking where to save a file, first offering `file` in the home folder. Saving
+    /// the calendar and the PDF share the file form's purpose and are told apart by `title`.
+    private static func fileForm(title: String, file: String, env: UIEnvironment) -> Form {
+        Form(purpose: .calendar, title: title, CalendarField.self) { name in
+            switch name {
+            case .file: Form.Field(label: "field.file", input: TextField(env.home + "/" + file, maxLength: 500), hint: "field.file.hint")
+            }
+        }
+    }
+
+    /// `message` followed, when characters were printed by name, by which ones.
+    static func done(_ message: String, standIns: [String], env: UIEnvironment) -> String {
+        guard !standIns.isEmpty else { return message }
+        return message + " " + env.strings("print.standIns", ["characters": standIns.joined(separator: " ")])
     }
 
     /// The form that picks a printer among those CUPS offers.
@@ -53,18 +69,19 @@ enum SummaryTab {
     }
 
     /// Prints the open participant's summary on the printer chosen in the form.
-    static func submitPrinter(_ form: Form, state: AppState, env: UIEnvironment) -> [Effect] {
+    static func submitPrinter(_ form: Form, state: inout AppState, env: UIEnvironment) -> [Effect] {
         guard let participant = state.open?.participant else { return [] }
-        return [printJob(participant, printer: form[PrinterField.printer], state: state, env: env)]
+        return printJob(participant, printer: form[PrinterField.printer], state: &state, env: env)
     }
 
-    /// Saves the open participant's dates as a calendar file at the path typed (`~/` is the
-    /// home folder).
-    static func submitCalendar(_ form: Form, state: AppState, env: UIEnvironment) -> [Effect] {
+    /// Saves the open participant's dates as a calendar file, or the summary as a PDF, at the
+    /// path typed (`~/` is the home folder).
+    static func submitFile(_ form: Form, state: inout AppState, env: UIEnvironment) -> [Effect] {
         guard let participant = state.open?.participant else { return [] }
         let typed = form[CalendarField.file]
         let path = typed.hasPrefix("~/") ? env.home + typed.dropFirst() : typed
-        return [.saveCalendar(participant, offers: state.offers, path: path)]
+        guard form.title == pdfTitle else { return [.saveCalendar(participant, offers: state.offers, path: path)] }
+        return pdf(participant, state: &state, env: env).map { [.savePDF($0, path: path)] } ?? []
     }
 
     /// The pages one after the other, scrolled; a rule marks where a new sheet begins.
@@ -86,9 +103,12 @@ enum SummaryTab {
         buffer.put(position, x: max(0, buffer.width - DisplayWidth.of(position) - 1), y: 4, style: .muted)
     }
 
-    /// The summary of the open participant, in their language.
+    /// The summary of the open participant, in their language: the PDF's pages as text, or,
+    /// when there are no fonts to set it in, the plain-text pages.
     static func pages(_ open: OpenParticipant, state: AppState, env: UIEnvironment) -> [[String]] {
-        summary(open.participant, state: state, env: env).pages(pageWidth: pageWidth, pageHeight: pageHeight)
+        let summary = summary(open.participant, state: state, env: env)
+        guard let fonts = env.fonts else { return summary.pages(pageWidth: pageWidth, pageHeight: pageHeight) }
+        return summary.preview(fonts: fonts, columns: pageWidth)
     }
 
     /// Makes the summary pages when the summary tab is shown and the record, the catalogue or
@@ -102,11 +122,23 @@ enum SummaryTab {
         state.open?.summaryPages = made
     }
 
-    /// The print effect for a participant's summary as it prints now.
-    static func printJob(_ participant: Participant, printer: String?, state: AppState, env: UIEnvironment) -> Effect {
-        let document = summary(participant, state: state, env: env)
-        return .print(PrintJob(participant: participant.id, text: document.printable(pageWidth: pageWidth, pageHeight: pageHeight),
-                               pages: document.pages(pageWidth: pageWidth, pageHeight: pageHeight).count, printer: printer))
+    /// The print effect for a participant's summary as it prints now; none, with a message,
+    /// when it cannot be typeset.
+    static func printJob(_ participant: Participant, printer: String?, state: inout AppState, env: UIEnvironment) -> [Effect] {
+        pdf(participant, state: &state, env: env).map { [.print(PrintJob(document: $0, printer: printer))] } ?? []
+    }
+
+    /// A participant's summary typeset as a PDF; nil, with a message, when the fonts cannot
+    /// be read or the PDF cannot be made.
+    static func pdf(_ participant: Participant, state: inout AppState, env: UIEnvironment) -> PDFJob? {
+        do {
+            guard let fonts = env.fonts else { throw SummaryFonts.Failure(path: SummaryFonts.defaultRegular, reason: "it cannot be read") }
+            let pdf = try summary(participant, state: state, env: env).pdf(fonts: fonts)
+            return PDFJob(participant: participant.id, pdf: pdf.data, pages: pdf.pages, standIns: pdf.standIns)
+        } catch {
+            state.message = Message(env.strings("print.fontMissing", ["reason": "\(error)"]), kind: .error)
+            return nil
+        }
     }
 
     static func summary(_ participant: Participant, state: AppState, env: UIEnvironment) -> Summary {

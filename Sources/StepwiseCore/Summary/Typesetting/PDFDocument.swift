@@ -1,0 +1,177 @@
+import Foundation
+
+/// A drawing instruction on a PDF page, in points from the bottom-left corner of the page.
+enum PDFOp: Equatable {
+    /// Text in face `face` (an index into the document's fonts) at `size` points, its
+    /// baseline starting at (x, y), in `gray` (0 black, 1 white). Every character must have
+    /// a glyph in the face. `actual`, when given, is what the text stands for (for a stand-in
+    /// such as "[WHITE HEAVY CHECK MARK]"): readers copy, search and read that aloud (14.9.4).
+    case text(x: Double, y: Double, face: Int, size: Double, gray: Double, text: String, actual: String?)
+    /// A straight line `width` points wide.
+    case line(x1: Double, y1: Double, x2: Double, y2: Double, width: Double, gray: Double)
+    /// A rectangle, filled and/or outlined.
+    case rect(x: Double, y: Double, width: Double, height: Double, fill: Double?, stroke: Double?, lineWidth: Double)
+}
+
+/// Writes pages of `PDFOp`s as a PDF file with the fonts embedded as subsets: each face is a
+/// Type 0 font with the `Identity-H` encoding over a CIDFontType2 (ISO 32000-1, 9.7) whose
+/// CIDs are the subset's glyph ids, with widths (`/W`) and a `/ToUnicode` CMap (9.10.3) so
+/// that the text can be searched, copied and read aloud.
+enum PDFDocument {
+    /// A4 in points: 210 × 297 mm.
+    static let a4 = (width: 595.0, height: 842.0)
+
+    /// Characters drawn with the glyph of another: no-break spaces as spaces.
+    static func drawn(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x00A0, 0x202F, 0x2007: return " "
+        default: return scalar
+        }
+    }
+
+    /// Format marks that need no glyph: variation selectors, joiners, the BOM.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xFE00...0xFE0F, 0x200B...0x200D, 0x2060, 0xFEFF, 0xE0100...0xE01EF: return true
+        default: return false
+        }
+    }
+
+    /// The PDF file. `title` and `language` (BCP 47) go into the document information and
+    /// catalog. Throws `TrueTypeFont.Failure` when a font cannot be subset.
+    static func write(pages: [[PDFOp]], faces: [TrueTypeFont], title: String, language: String) throws -> Data {
+        // Which glyphs each face draws, and the text each glyph stands for.
+        var used = Array(repeating: [UInt16: String](), count: faces.count)
+        for page in pages {
+            for case let .text(_, _, face, _, _, text, _) in page {
+                for scalar in text.unicodeScalars where !isInvisible(scalar) {
+                    let shown = drawn(scalar)
+                    let glyph = faces[face].glyph(for: shown) ?? 0
+                    if used[face][glyph] == nil { used[face][glyph] = String(shown) }
+                }
+            }
+        }
+        var writer = PDFWriter()
+        let pagesNumber = writer.reserve()
+        var fontNumbers: [Int] = []
+        var newIDs: [[UInt16: UInt16]] = []
+        for (index, font) in faces.enumerated() {
+            let (number, ids) = try embed(font, used: used[index], into: &writer)
+            fontNumbers.append(number)
+            newIDs.append(ids)
+        }
+        let fontResources = fontNumbers.enumerated().map { "/F\($0.offset) \($0.element) 0 R" }.joined(separator: " ")
+        var pageNumbers: [Int] = []
+        for page in pages {
+            let content = stream(page, faces: faces, newIDs: newIDs)
+            let contents = writer.addStream("", content)
+            pageNumbers.append(writer.add("<< /Type /Page /Parent \(pagesNumber) 0 R /MediaBox [0 0 \(PDFWriter.number(a4.width)) \(PDFWriter.number(a4.height))] "
+                                          + "/Resources << /Font << \(fontResources) >> >> /Contents \(contents) 0 R >>"))
+        }
+        writer.set(pagesNumber, "<< /Type /Pages /Kids [\(pageNumbers.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pageNumbers.count) >>")
+        let root = writer.add("<< /Type /Catalog /Pages \(pagesNumber) 0 R /Lang \(PDFWriter.text(language)) /ViewerPreferences << /DisplayDocTitle true >> >>")
+        let info = writer.add("<< /Title \(PDFWriter.text(title)) /Producer (Stepwise) >>")
+        return writer.finish(root: root, info: info)
+    }
+
+    /// The content stream of one page.
+    private static func stream(_ ops: [PDFOp], faces: [TrueTypeFont], newIDs: [[UInt16: UInt16]]) -> Data {
+        let n = PDFWriter.number
+        var out: [String] = []
+        for op in ops {
+            switch op {
+            case let .text(x, y, face, size, gray, text, actual):
+                var hex = ""
+                for scalar in text.unicodeScalars where !isInvisible(scalar) {
+                    let glyph = newIDs[face][faces[face].glyph(for: drawn(scalar)) ?? 0] ?? 0
+                    hex += String(format: "%04X", glyph)
+                }
+                let show = "BT /F\(face) \(n(size)) Tf \(n(gray)) g \(n(x)) \(n(y)) Td <\(hex)> Tj ET"
+                if let actual {
+                    out.append("/Span << /ActualText \(PDFWriter.text(actual)) >> BDC " + show + " EMC")
+                } else {
+                    out.append(show)
+                }
+            case let .line(x1, y1, x2, y2, width, gray):
+                out.append("\(n(width)) w \(n(gray)) G \(n(x1)) \(n(y1)) m \(n(x2)) \(n(y2)) l S")
+            case let .rect(x, y, width, height, fill, stroke, lineWidth):
+                var paint = "\(n(x)) \(n(y)) \(n(width)) \(n(height)) re"
+                if let fill { paint = "\(n(fill)) g " + paint }
+                if let stroke { paint = "\(n(lineWidth)) w \(n(stroke)) G " + paint }
+                switch (fill, stroke) {
+                case (.some, .some): paint += " B"
+                case (.some, nil): paint += " f"
+                case (nil, .some): paint += " S"
+                case (nil, nil): paint += " n"
+                }
+                out.append(paint)
+            }
+        }
+        return Data(out.joined(separator: "\n").utf8)
+    }
+
+    /// Adds the Type 0 font for `font` with the glyphs in `used`; returns its object number
+    /// and the subset's glyph ids by original glyph id.
+    private static func embed(_ font: TrueTypeFont, used: [UInt16: String], into writer: inout PDFWriter) throws -> (Int, [UInt16: UInt16]) {
+        let (file, newIDs) = try font.subset(Set(used.keys))
+        let name = subsetTag(newIDs.keys.sorted()) + "+" + font.postScriptName
+        let scale = 1000 / Double(font.unitsPerEm)
+        let n = PDFWriter.number
+        let fontFile = writer.addStream("/Length1 \(file.count)", file)
+        let box = font.boundingBox.map { n(Double($0) * scale) }.joined(separator: " ")
+        let flags = 32 // nonsymbolic (9.8.2)
+        let descriptor = writer.add("<< /Type /FontDescriptor /FontName /\(name) /Flags \(flags) /FontBBox [\(box)] "
+                                    + "/ItalicAngle \(n(font.italicAngle)) /Ascent \(n(Double(font.ascender) * scale)) "
+                                    + "/Descent \(n(Double(font.descender) * scale)) /CapHeight \(n(Double(font.capHeight) * scale)) "
+                                    + "/StemV \(font.isBold ? 140 : 80) /FontFile2 \(fontFile) 0 R >>")
+        let byNew = newIDs.sorted { $0.value < $1.value }
+        let widths = byNew.map { n(font.width($0.key)) }.joined(separator: " ")
+        let cidFont = writer.add("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /\(name) "
+                                 + "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+                                 + "/FontDescriptor \(descriptor) 0 R /DW 1000 /W [0 [\(widths)]] /CIDToGIDMap /Identity >>")
+        var pairs: [(UInt16, String)] = []
+        for (glyph, text) in used.sorted(by: { $0.key < $1.key }) {
+            if let id = newIDs[glyph], glyph != 0 { pairs.append((id, text)) }
+        }
+        let toUnicode = writer.addStream("", Data(unicodeMap(pairs).utf8))
+        let type0 = writer.add("<< /Type /Font /Subtype /Type0 /BaseFont /\(name) /Encoding /Identity-H "
+                               + "/DescendantFonts [\(cidFont) 0 R] /ToUnicode \(toUnicode) 0 R >>")
+        return (type0, newIDs)
+    }
+
+    /// A ToUnicode CMap (Adobe Technical Note #5411) from 2-byte codes to UTF-16BE text.
+    private static func unicodeMap(_ pairs: [(UInt16, String)]) -> String {
+        var lines = [
+            "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+            "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
+            "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange",
+        ]
+        var start = 0
+        while start < pairs.count {
+            let chunk = pairs[start..<min(pairs.count, start + 100)]
+            lines.append("\(chunk.count) beginbfchar")
+            for (code, text) in chunk {
+                lines.append(String(format: "<%04X> <", code) + text.utf16.map { String(format: "%04X", $0) }.joined() + ">")
+            }
+            lines.append("endbfchar")
+            start += 100
+        }
+        lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+        return lines.joined(separator: "\n")
+    }
+
+    /// Six capital letters that name a subset (9.6.4), derived from its glyphs.
+    private static func subsetTag(_ glyphs: [UInt16]) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for glyph in glyphs {
+            hash = (hash ^ UInt64(glyph)) &* 0x100_0000_01B3
+        }
+        var tag = ""
+        for _ in 0..<6 {
+            tag.append(Character(Unicode.Scalar(UInt8(65 + hash % 26))))
+            hash /= 26
+        }
+        return tag
+    }
+}

@@ -1,0 +1,439 @@
+import Foundation
+
+/// A TrueType font (`glyf` outlines) read from its file: the character map, the advance
+/// widths and the outlines, enough to set text and to embed a subset in a PDF.
+///
+/// Tables read (Apple TrueType Reference Manual; OpenType spec 1.9, "Font file tables"):
+/// `head`, `hhea`, `maxp`, `hmtx`, `cmap` (formats 4 and 12), `loca`, `glyf`, `post`, `name`
+/// and, when there, `OS/2`, `cvt `, `fpgm`, `prep`.
+public struct TrueTypeFont: Sendable {
+    /// Why a font file cannot be used.
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        /// The file is not a TrueType font, or a table it needs is missing or cut short.
+        case unreadable(String)
+
+        public var description: String {
+            switch self {
+            case let .unreadable(reason): return "not a usable TrueType font: \(reason)"
+            }
+        }
+    }
+
+    /// The PostScript name (`name` table, id 6), e.g. `DejaVuSans-Bold`.
+    public let postScriptName: String
+    /// Font units per em (`head.unitsPerEm`), e.g. 2048.
+    public let unitsPerEm: Int
+    /// Ascender and descender in font units (`hhea`; the descender is negative).
+    public let ascender: Int
+    public let descender: Int
+    /// Height of capital letters in font units (`OS/2.sCapHeight`, else the ascender).
+    public let capHeight: Int
+    /// The bounding box of all glyphs in font units: xMin, yMin, xMax, yMax (`head`).
+    public let boundingBox: [Int]
+    /// The italic angle in degrees (`post`).
+    public let italicAngle: Double
+    /// Whether the weight class is bold (`OS/2.usWeightClass` ≥ 600).
+    public let isBold: Bool
+    /// Number of glyphs (`maxp.numGlyphs`).
+    public let glyphCount: Int
+
+    private let data: [UInt8]
+    private let tables: [String: Range<Int>]
+    private let characterMap: [UInt32: UInt16]
+    private let advances: [UInt16]
+    private let longLoca: Bool
+
+    /// Reads the font file at `url`. Throws the file's read error or `Failure.unreadable`.
+    public init(contentsOf url: URL) throws {
+        try self.init(data: Data(contentsOf: url))
+    }
+
+    /// Reads a font from its bytes. Throws `Failure.unreadable` when a needed table is
+    /// missing, cut short, or the outlines are not TrueType (`glyf`).
+    public init(data: Data) throws {
+        let bytes = [UInt8](data)
+        self.data = bytes
+        let reader = ByteReader(bytes)
+        let version = try reader.u32(0)
+        guard version == 0x0001_0000 || version == 0x7472_7565 else { throw Failure.unreadable("no TrueType outlines (version \(version))") }
+        let count = try reader.u16(4)
+        var tables: [String: Range<Int>] = [:]
+        for index in 0..<count {
+            let record = 12 + index * 16
+            let tag = String(decoding: try reader.bytes(record, 4), as: UTF8.self)
+            let offset = try reader.u32(record + 8)
+            let length = try reader.u32(record + 12)
+            guard offset + length <= bytes.count else { throw Failure.unreadable("table \(tag) is cut short") }
+            tables[tag] = offset..<(offset + length)
+        }
+        for tag in ["head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf"] where tables[tag] == nil {
+            throw Failure.unreadable("no '\(tag)' table")
+        }
+        self.tables = tables
+        let head = try reader.table(tables, "head")
+        unitsPerEm = try reader.u16(head + 18)
+        boundingBox = try [36, 38, 40, 42].map { try reader.i16(head + $0) }
+        longLoca = try reader.i16(head + 50) == 1
+        let hhea = try reader.table(tables, "hhea")
+        ascender = try reader.i16(hhea + 4)
+        descender = try reader.i16(hhea + 6)
+        let metricCount = try reader.u16(hhea + 34)
+        glyphCount = try reader.u16(reader.table(tables, "maxp") + 4)
+        if let os2 = tables["OS/2"], os2.count >= 90 {
+            capHeight = try reader.i16(os2.lowerBound + 88)
+            isBold = try reader.u16(os2.lowerBound + 4) >= 600
+        } else {
+            capHeight = ascender
+            isBold = false
+        }
+        if let post = tables["post"] {
+            italicAngle = Double(try reader.i32(post.lowerBound + 4)) / 65536
+        } else {
+            italicAngle = 0
+        }
+        let hmtx = try reader.table(tables, "hmtx")
+        var advances: [UInt16] = []
+        advances.reserveCapacity(glyphCount)
+        for glyph in 0..<glyphCount {
+            advances.append(UInt16(try reader.u16(hmtx + 4 * min(glyph, max(0, metricCount - 1)))))
+        }
+        self.advances = advances
+        characterMap = try TrueTypeFont.readCharacterMap(reader, tables: tables)
+        postScriptName = TrueTypeFont.readPostScriptName(reader, tables: tables) ?? "Font"
+    }
+
+    /// The glyph for a character, or nil when the font has none (glyph 0, `.notdef`).
+    public func glyph(for scalar: Unicode.Scalar) -> UInt16? {
+        guard let glyph = characterMap[scalar.value], glyph != 0 else { return nil }
+        return glyph
+    }
+
+    /// The advance width of `glyph` in font units.
+    public func advance(_ glyph: UInt16) -> Int { Int(glyph) < advances.count ? Int(advances[Int(glyph)]) : 0 }
+
+    /// The advance width of `glyph` in thousandths of the font size (PDF glyph space).
+    public func width(_ glyph: UInt16) -> Double { Double(advance(glyph)) * 1000 / Double(unitsPerEm) }
+
+    // MARK: - Subsetting
+
+    /// A font file holding only `glyphs` (and `.notdef` and the parts of composite glyphs),
+    /// renumbered from 0 in ascending order of the original ids, and the map from each
+    /// original glyph id to its new one. The file has the tables a PDF reader needs for an
+    /// embedded CIDFontType2 (ISO 32000-1, 9.9): `head`, `hhea`, `maxp`, `hmtx`, `loca`,
+    /// `glyf`, `post` (format 3), an empty `cmap`, `OS/2` and the hinting tables the glyphs'
+    /// instructions use.
+    public func subset(_ glyphs: Set<UInt16>) throws -> (font: Data, newIDs: [UInt16: UInt16]) {
+        let reader = ByteReader(data)
+        var keep: Set<UInt16> = [0]
+        var pending = Array(glyphs)
+        while let glyph = pending.popLast() {
+            guard Int(glyph) < glyphCount, keep.insert(glyph).inserted else { continue }
+            for component in try components(of: glyph, reader) where !keep.contains(component) { pending.append(component) }
+        }
+        let ordered = keep.sorted()
+        var newIDs: [UInt16: UInt16] = [:]
+        for (index, glyph) in ordered.enumerated() { newIDs[glyph] = UInt16(index) }
+
+        var glyf: [UInt8] = []
+        var loca: [UInt32] = [0]
+        for glyph in ordered {
+            var outline = try self.outline(glyph, reader)
+            if outline.count >= 10, Int16(bitPattern: UInt16(outline[0]) << 8 | UInt16(outline[1])) < 0 {
+                try renumberComponents(&outline, newIDs)
+            }
+            glyf += outline
+            while glyf.count % 4 != 0 { glyf.append(0) }
+            loca.append(UInt32(glyf.count))
+        }
+        var hmtx = ByteWriter()
+        for glyph in ordered {
+            hmtx.u16(advance(glyph))
+            hmtx.i16(try leftSideBearing(glyph, reader))
+        }
+        var locaTable = ByteWriter()
+        for offset in loca { locaTable.u32(Int(offset)) }
+
+        var head = try Array(data[reader.range(tables, "head")])
+        head[8..<12] = [0, 0, 0, 0] // checkSumAdjustment, set below
+        head[50] = 0
+        head[51] = 1 // long loca offsets
+        var hhea = try Array(data[reader.range(tables, "hhea")])
+        hhea[34] = UInt8(ordered.count >> 8)
+        hhea[35] = UInt8(ordered.count & 0xFF)
+        var maxp = try Array(data[reader.range(tables, "maxp")])
+        maxp[4] = UInt8(ordered.count >> 8)
+        maxp[5] = UInt8(ordered.count & 0xFF)
+        var post = try Array(data[reader.range(tables, "post")].prefix(32))
+        post[0..<4] = [0, 3, 0, 0]
+        if post.count < 32 { post += Array(repeating: 0, count: 32 - post.count) }
+
+        var out: [String: [UInt8]] = ["head": head, "hhea": hhea, "maxp": maxp, "hmtx": hmtx.bytes, "loca": locaTable.bytes, "glyf": glyf,
+                                      "post": post, "cmap": TrueTypeFont.emptyCharacterMap]
+        for tag in ["cvt ", "fpgm", "prep", "OS/2"] {
+            if let range = tables[tag] { out[tag] = Array(data[range]) }
+        }
+        var file = TrueTypeFont.assemble(out)
+        // head.checkSumAdjustment makes the whole file sum to 0xB1B0AFBA.
+        let adjustment = 0xB1B0_AFBA &- TrueTypeFont.checksum(file)
+        if let headOffset = TrueTypeFont.tableOffset(in: file, "head") {
+            file[headOffset + 8] = UInt8(adjustment >> 24 & 0xFF)
+            file[headOffset + 9] = UInt8(adjustment >> 16 & 0xFF)
+            file[headOffset + 10] = UInt8(adjustment >> 8 & 0xFF)
+            file[headOffset + 11] = UInt8(adjustment & 0xFF)
+        }
+        return (Data(file), newIDs)
+    }
+
+    /// A `cmap` with one Windows Unicode subtable (format 4) that maps nothing: the PDF finds
+    /// glyphs by id, but a font file must have a character map to be read as one.
+    private static let emptyCharacterMap: [UInt8] = {
+        var table = ByteWriter()
+        for value in [0, 1, 3, 1] { table.u16(value) }
+        table.u32(12)
+        // format, length, language, segCountX2, searchRange, entrySelector, rangeShift,
+        // endCode, reservedPad, startCode, idDelta, idRangeOffset
+        for value in [4, 24, 0, 2, 2, 0, 0, 0xFFFF, 0, 0xFFFF, 1, 0] { table.u16(value) }
+        return table.bytes
+    }()
+
+    /// The outline bytes of `glyph` (empty for a glyph without contours).
+    private func outline(_ glyph: UInt16, _ reader: ByteReader) throws -> [UInt8] {
+        let loca = try reader.table(tables, "loca")
+        let glyf = try reader.table(tables, "glyf")
+        let start: Int
+        let end: Int
+        if longLoca {
+            start = try reader.u32(loca + 4 * Int(glyph))
+            end = try reader.u32(loca + 4 * Int(glyph) + 4)
+        } else {
+            start = try reader.u16(loca + 2 * Int(glyph)) * 2
+            end = try reader.u16(loca + 2 * Int(glyph) + 2) * 2
+        }
+        guard end > start else { return [] }
+        return try reader.bytes(glyf + start, end - start)
+    }
+
+    private func leftSideBearing(_ glyph: UInt16, _ reader: ByteReader) throws -> Int {
+        let hmtx = try reader.table(tables, "hmtx")
+        let metricCount = try reader.u16(reader.table(tables, "hhea") + 34)
+        if Int(glyph) < metricCount { return try reader.i16(hmtx + 4 * Int(glyph) + 2) }
+        return try reader.i16(hmtx + 4 * metricCount + 2 * (Int(glyph) - metricCount))
+    }
+
+    /// The glyphs a composite glyph is made of (none for a simple glyph).
+    private func components(of glyph: UInt16, _ reader: ByteReader) throws -> [UInt16] {
+        var found: [UInt16] = []
+        try walkComponents(try outline(glyph, reader)) { offset, bytes in
+            found.append(UInt16(bytes[offset]) << 8 | UInt16(bytes[offset + 1]))
+        }
+        return found
+    }
+
+    private func renumberComponents(_ outline: inout [UInt8], _ newIDs: [UInt16: UInt16]) throws {
+        var offsets: [Int] = []
+        try walkComponents(outline) { offset, _ in offsets.append(offset) }
+        for offset in offsets {
+            let old = UInt16(outline[offset]) << 8 | UInt16(outline[offset + 1])
+            let new = newIDs[old] ?? 0
+            outline[offset] = UInt8(new >> 8)
+            outline[offset + 1] = UInt8(new & 0xFF)
+        }
+    }
+
+    /// Calls `visit` with the offset of each component's glyph index in a composite glyph
+    /// (`glyf` component flags: ARG_1_AND_2_ARE_WORDS 0x1, WE_HAVE_A_SCALE 0x8,
+    /// MORE_COMPONENTS 0x20, WE_HAVE_AN_X_AND_Y_SCALE 0x40, WE_HAVE_A_TWO_BY_TWO 0x80).
+    private func walkComponents(_ outline: [UInt8], _ visit: (Int, [UInt8]) -> Void) throws {
+        guard outline.count >= 10, Int16(bitPattern: UInt16(outline[0]) << 8 | UInt16(outline[1])) < 0 else { return }
+        var offset = 10
+        while true {
+            guard offset + 4 <= outline.count else { throw Failure.unreadable("a composite glyph is cut short") }
+            let flags = UInt16(outline[offset]) << 8 | UInt16(outline[offset + 1])
+            visit(offset + 2, outline)
+            offset += 4 + (flags & 0x1 != 0 ? 4 : 2)
+            if flags & 0x8 != 0 { offset += 2 } else if flags & 0x40 != 0 { offset += 4 } else if flags & 0x80 != 0 { offset += 8 }
+            if flags & 0x20 == 0 { break }
+        }
+    }
+
+    // MARK: - Reading tables
+
+    private static func readCharacterMap(_ reader: ByteReader, tables: [String: Range<Int>]) throws -> [UInt32: UInt16] {
+        let cmap = try reader.table(tables, "cmap")
+        let count = try reader.u16(cmap + 2)
+        var best: (rank: Int, offset: Int)?
+        for index in 0..<count {
+            let record = cmap + 4 + index * 8
+            let platform = try reader.u16(record)
+            let encoding = try reader.u16(record + 2)
+            let offset = cmap + (try reader.u32(record + 4))
+            let format = try reader.u16(offset)
+            // Full Unicode (format 12) before the Basic Multilingual Plane (format 4).
+            let rank: Int
+            switch (platform, encoding, format) {
+            case (3, 10, 12), (0, 4, 12), (0, 6, 12): rank = 2
+            case (3, 1, 4), (0, 3, 4), (0, 1, 4), (0, 0, 4): rank = 1
+            default: continue
+            }
+            if best.map({ rank > $0.rank }) ?? true { best = (rank, offset) }
+        }
+        guard let table = best?.offset else { throw Failure.unreadable("no Unicode character map (cmap format 4 or 12)") }
+        var map: [UInt32: UInt16] = [:]
+        if try reader.u16(table) == 12 {
+            let groups = try reader.u32(table + 12)
+            for group in 0..<groups {
+                let record = table + 16 + group * 12
+                let first = try reader.u32(record)
+                let last = try reader.u32(record + 4)
+                let glyph = try reader.u32(record + 8)
+                guard last >= first, last - first < 0x11_0000 else { continue }
+                for code in first...last { map[UInt32(code)] = UInt16(truncatingIfNeeded: glyph + code - first) }
+            }
+            return map
+        }
+        let segments = try reader.u16(table + 6) / 2
+        let ends = table + 14
+        let starts = ends + 2 * segments + 2
+        let deltas = starts + 2 * segments
+        let rangeOffsets = deltas + 2 * segments
+        for segment in 0..<segments {
+            let end = try reader.u16(ends + 2 * segment)
+            let start = try reader.u16(starts + 2 * segment)
+            let delta = try reader.u16(deltas + 2 * segment)
+            let rangeOffset = try reader.u16(rangeOffsets + 2 * segment)
+            guard start <= end, start != 0xFFFF else { continue }
+            for code in start...end {
+                var glyph: Int
+                if rangeOffset == 0 {
+                    glyph = (code + delta) & 0xFFFF
+                } else {
+                    let address = rangeOffsets + 2 * segment + rangeOffset + 2 * (code - start)
+                    glyph = try reader.u16(address)
+                    if glyph != 0 { glyph = (glyph + delta) & 0xFFFF }
+                }
+                if glyph != 0 { map[UInt32(code)] = UInt16(glyph) }
+            }
+        }
+        return map
+    }
+
+    /// The PostScript name: name id 6, in Windows Unicode (UTF-16BE) or Macintosh Roman.
+    private static func readPostScriptName(_ reader: ByteReader, tables: [String: Range<Int>]) -> String? {
+        guard let name = tables["name"]?.lowerBound, let count = try? reader.u16(name + 2),
+              let storage = try? reader.u16(name + 4) else { return nil }
+        for index in 0..<count {
+            let record = name + 6 + index * 12
+            guard let platform = try? reader.u16(record), let nameID = try? reader.u16(record + 6), nameID == 6,
+                  let length = try? reader.u16(record + 8), let offset = try? reader.u16(record + 10),
+                  let bytes = try? reader.bytes(name + storage + offset, length) else { continue }
+            let text: String
+            if platform == 3 || platform == 0 {
+                let units = stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]) }
+                text = String(decoding: units, as: UTF16.self)
+            } else {
+                text = String(decoding: bytes, as: UTF8.self)
+            }
+            let clean = text.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            if !clean.isEmpty { return clean }
+        }
+        return nil
+    }
+
+    // MARK: - Writing a font file
+
+    private static func assemble(_ tables: [String: [UInt8]]) -> [UInt8] {
+        let tags = tables.keys.sorted()
+        var header = ByteWriter()
+        header.u32(0x0001_0000)
+        header.u16(tags.count)
+        var power = 1
+        var log = 0
+        while power * 2 <= tags.count {
+            power *= 2
+            log += 1
+        }
+        header.u16(power * 16)
+        header.u16(log)
+        header.u16(tags.count * 16 - power * 16)
+        var body: [UInt8] = []
+        let start = 12 + 16 * tags.count
+        for tag in tags {
+            let table = tables[tag] ?? []
+            header.bytes += Array(tag.utf8)
+            header.u32(Int(checksum(table)))
+            header.u32(start + body.count)
+            header.u32(table.count)
+            body += table
+            while body.count % 4 != 0 { body.append(0) }
+        }
+        return header.bytes + body
+    }
+
+    private static func checksum(_ bytes: [UInt8]) -> UInt32 {
+        var sum: UInt32 = 0
+        var index = 0
+        while index < bytes.count {
+            var word: UInt32 = 0
+            for byte in 0..<4 { word = word << 8 | UInt32(index + byte < bytes.count ? bytes[index + byte] : 0) }
+            sum = sum &+ word
+            index += 4
+        }
+        return sum
+    }
+
+    private static func tableOffset(in file: [UInt8], _ tag: String) -> Int? {
+        let reader = ByteReader(file)
+        guard let count = try? reader.u16(4) else { return nil }
+        for index in 0..<count {
+            let record = 12 + index * 16
+            if (try? reader.bytes(record, 4)) == Array(tag.utf8) { return try? reader.u32(record + 8) }
+        }
+        return nil
+    }
+}
+
+/// Big-endian reads with bounds checks.
+private struct ByteReader {
+    let bytes: [UInt8]
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func bytes(_ offset: Int, _ count: Int) throws -> [UInt8] {
+        guard offset >= 0, count >= 0, offset + count <= bytes.count else { throw TrueTypeFont.Failure.unreadable("cut short at \(offset)") }
+        return Array(bytes[offset..<(offset + count)])
+    }
+
+    func u16(_ offset: Int) throws -> Int {
+        guard offset >= 0, offset + 2 <= bytes.count else { throw TrueTypeFont.Failure.unreadable("cut short at \(offset)") }
+        return Int(bytes[offset]) << 8 | Int(bytes[offset + 1])
+    }
+
+    func i16(_ offset: Int) throws -> Int { Int(Int16(bitPattern: UInt16(try u16(offset)))) }
+
+    func u32(_ offset: Int) throws -> Int { try u16(offset) << 16 | u16(offset + 2) }
+
+    func i32(_ offset: Int) throws -> Int { Int(Int32(bitPattern: UInt32(try u32(offset)))) }
+
+    func range(_ tables: [String: Range<Int>], _ tag: String) throws -> Range<Int> {
+        guard let range = tables[tag] else { throw TrueTypeFont.Failure.unreadable("no '\(tag)' table") }
+        return range
+    }
+
+    func table(_ tables: [String: Range<Int>], _ tag: String) throws -> Int { try range(tables, tag).lowerBound }
+}
+
+/// Big-endian writes.
+struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    mutating func u16(_ value: Int) {
+        bytes.append(UInt8(value >> 8 & 0xFF))
+        bytes.append(UInt8(value & 0xFF))
+    }
+
+    mutating func i16(_ value: Int) { u16(Int(UInt16(bitPattern: Int16(truncatingIfNeeded: value)))) }
+
+    mutating func u32(_ value: Int) {
+        u16(value >> 16 & 0xFFFF)
+        u16(value & 0xFFFF)
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+
+/// How a piece of text is set: which face (an index into the fonts), how large (points)
+/// and how dark (0 black … 1 white).
+struct TextStyle: Equatable {
+    var face: Int
+    var size: Double
+    var gray: Double
+}
+
+/// Text set in one style, placed `x` points from the start of its line.
+struct Fragment: Equatable {
+    var style: TextStyle
+    var text: String
+    /// What a stand-in stands for (see `Typesetter.standIn`), nil for ordinary text.
+    var actual: String?
+    var x = 0.0
+    var width = 0.0
+}
+
+/// Breaks text into lines of a given width in proportional fonts, and replaces what the
+/// fonts cannot draw by a visible stand-in, so that no character is ever lost.
+///
+/// Lines break at spaces, never inside a date or a time: a space before a word that starts
+/// with a digit, or between a short number and a short word after it ("tors. 3. dec. 2026",
+/// "kl. 10:00", "Fri 4 Dec 2026", "10 Uhr"), holds like a no-break space (U+00A0, which also
+/// holds). A word longer than the line is broken between characters.
+struct Typesetter {
+    let faces: [TrueTypeFont]
+    /// The characters replaced by stand-ins so far, each once, in the order met.
+    private(set) var standIns: [String] = []
+
+    init(faces: [TrueTypeFont]) {
+        self.faces = faces
+    }
+
+    /// The width of `text` in points; every character must be drawable.
+    func width(_ text: String, _ style: TextStyle) -> Double {
+        let font = faces[style.face]
+        var units = 0.0
+        for scalar in text.unicodeScalars where !PDFDocument.isInvisible(scalar) {
+            units += font.width(font.glyph(for: PDFDocument.drawn(scalar)) ?? 0)
+        }
+        return units * style.size / 1000
+    }
+
+    /// Whether `face` has a glyph for every visible part of `character`.
+    func canDraw(_ character: Character, face: Int) -> Bool {
+        let visible = character.unicodeScalars.filter { !PDFDocument.isInvisible($0) }
+        return !visible.isEmpty && visible.allSatisfy { faces[face].glyph(for: PDFDocument.drawn($0)) != nil }
+    }
+
+    /// The visible stand-in for a character no font draws: its Unicode name in brackets,
+    /// e.g. "[WHITE HEAVY CHECK MARK]", and for a flag its region, e.g. "[FLAG DK]".
+    static func standIn(_ character: Character) -> String {
+        let visible = character.unicodeScalars.filter { !PDFDocument.isInvisible($0) }
+        let regions = visible.filter { (0x1F1E6...0x1F1FF).contains($0.value) }
+        if !regions.isEmpty && regions.count == visible.count {
+            let letters = regions.compactMap { Unicode.Scalar($0.value - 0x1F1E6 + 65) }.map(Character.init)
+            return "[FLAG " + String(letters) + "]"
+        }
+        return "[" + visible.map(name).joined(separator: " + ") + "]"
+    }
+
+    /// A character's Unicode name; for an ideograph, whose name is only its code point, and
+    /// for a character without a name: "U+738B".
+    private static func name(_ scalar: Unicode.Scalar) -> String {
+        let code = String(format: "U+%04X", scalar.value)
+        guard let name = scalar.properties.name, !name.hasPrefix("CJK UNIFIED IDEOGRAPH"), !name.hasPrefix("CJK COMPATIBILITY IDEOGRAPH") else {
+            return code
+        }
+        return name
+    }
+
+    /// Sets `spans` (text and style) in lines at most `width` points wide. Line breaks in
+    /// the text are kept.
+    mutating func lines(_ spans: [(text: String, style: TextStyle)], width: Double) -> [[Fragment]] {
+        var lines: [[Fragment]] = []
+        var line: [Fragment] = []
+        var x = 0.0
+        func append(_ fragment: Fragment) {
+            var fragment = fragment
+            fragment.x = x
+            x += fragment.width
+            if let last = line.last, last.style == fragment.style, last.actual == nil, fragment.actual == nil {
+                line[line.count - 1].text += fragment.text
+                line[line.count - 1].width += fragment.width
+            } else {
+                line.append(fragment)
+            }
+        }
+        func newLine() {
+            lines.append(line)
+            line = []
+            x = 0
+        }
+        for chunk in chunks(spans) {
+            if chunk.startsLine { newLine() }
+            let chunkWidth = chunk.items.reduce(0) { $0 + $1.width }
+            let space = line.isEmpty ? nil : chunk.space
+            if !line.isEmpty, x + (space?.width ?? 0) + chunkWidth > width { newLine() }
+            if let space, !line.isEmpty { append(space) }
+            if chunkWidth <= width - x {
+                chunk.items.forEach(append)
+                continue
+            }
+            // Longer than a whole line: break between characters.
+            for item in chunk.items {
+                for piece in characters(item) {
+                    if x + piece.width > width, !line.isEmpty { newLine() }
+                    append(piece)
+                }
+            }
+        }
+        lines.append(line)
+        return lines
+    }
+
+    /// A fragment split into one fragment per character (a stand-in stays whole).
+    private func characters(_ fragment: Fragment) -> [Fragment] {
+        guard fragment.actual == nil else { return [fragment] }
+        return fragment.text.map { Fragment(style: fragment.style, text: String($0), width: width(String($0), fragment.style)) }
+    }
+
+    /// Text between places where a line may break, with the space before it.
+    private struct Chunk {
+        var space: Fragment?
+        var items: [Fragment] = []
+        /// The text has a line break before this chunk.
+        var startsLine = false
+        var word: String { items.map { $0.actual ?? $0.text }.joined() }
+    }
+
+    private mutating func chunks(_ spans: [(text: String, style: TextStyle)]) -> [Chunk] {
+        var words: [Chunk] = [Chunk()]
+        for (text, style) in spans {
+            for character in text.precomposedStringWithCanonicalMapping {
+                switch character {
+                case "\n":
+                    words.append(Chunk(startsLine: true))
+                case " ":
+                    words.append(Chunk(space: Fragment(style: style, text: " ", width: width(" ", style))))
+                case "\u{00A0}", "\u{202F}":
+                    words[words.count - 1].items.append(Fragment(style: style, text: "\u{00A0}", width: width(" ", style)))
+                default:
+                    let fragment: Fragment
+                    if canDraw(character, face: style.face) {
+                        fragment = Fragment(style: style, text: String(character), width: width(String(character), style))
+                    } else {
+                        if !standIns.contains(String(character)) { standIns.append(String(character)) }
+                        // Stand-ins side by side share one pair of brackets, "[U+738B U+82B3]",
+                        // four at most, so that a line can break between them.
+                        var actual = String(character)
+                        var text = Typesetter.standIn(character)
+                        if let last = words[words.count - 1].items.last, let before = last.actual, before.count < 4 {
+                            words[words.count - 1].items.removeLast()
+                            actual = before + actual
+                            text = last.text.dropLast() + " " + text.dropFirst()
+                        }
+                        words[words.count - 1].items.append(Fragment(style: style, text: text, actual: actual, width: width(text, style)))
+                        continue
+                    }
+                    words[words.count - 1].items.append(fragment)
+                }
+            }
+        }
+        // Dates and times hold together: join a word to the one before it where a break
+        // would split them.
+        var joined: [Chunk] = []
+        for word in words {
+            if let space = word.space, let previous = joined.last, !word.startsLine, holds(previous.word, word.word) {
+                joined[joined.count - 1].items.append(Fragment(style: space.style, text: "\u{00A0}", width: space.width))
+                joined[joined.count - 1].items += word.items
+            } else {
+                joined.append(word)
+            }
+        }
+        return joined
+    }
+
+    /// Whether the space between `before` and `after` must not break (see the type's note).
+    private func holds(_ before: String, _ after: String) -> Bool {
+        let lastWord = before.split(separator: "\u{00A0}").last.map(String.init) ?? before
+        guard let next = after.first, !lastWord.isEmpty else { return false }
+        if next.isNumber { return true }
+        return lastWord.first?.isNumber == true && lastWord.count <= 3 && after.count <= 5
+    }
+}
