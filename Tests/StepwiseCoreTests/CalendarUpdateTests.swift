@@ -81,7 +81,9 @@ final class CalendarUpdateTests: XCTestCase {
         let temp = TempStore()
         defer { temp.cleanUp() }
         try temp.store.prepare()
-        try temp.store.save(offer())
+        var marked = offer()
+        marked.mark("p-maja", at: marked.sessions[1], as: .attended)
+        try temp.store.save(marked)
         let bookings = BookingStore(store: temp.store, identity: anna)
         let exported = String(decoding: OfferCSV.export(temp.store.loadOffers().offers), as: UTF8.self)
         let edited = exported.replacingOccurrences(of: "2027-02-01 10:00-12:00", with: "2027-02-01 11:00-12:00")
@@ -92,6 +94,7 @@ final class CalendarUpdateTests: XCTestCase {
         XCTAssertEqual(stored.sessions.map(\.id), ["20270201-1000", "20270208-1000"])
         XCTAssertEqual(stored.sessions[0].start, "11:00")
         XCTAssertEqual(stored.sessions[0].sequence, 1)
+        XCTAssertEqual(stored.attendance, marked.attendance, "an import keeps the attendance entered")
         let events = try parsed(ics(participant(), [stored]))
         XCTAssertEqual(try event("o-cv-20270201-1000@stepwise", in: events)["start"], "2027-02-01T11:00:00+01:00")
     }
