@@ -65,20 +65,20 @@ final class AttendanceAndClockTests: XCTestCase {
             ("28.3.2027 02:30-04:00", "Date 1: 02:30 on 28/3/2027 does not exist: the clocks go forward an hour that night. Choose another time."),
             ("1.3.2027 10-12; 25/10/2026 01:00-02:30", "Date 2: 02:30 on 25/10/2026 happens twice: the clocks go back an hour that night. Choose a time outside that hour."),
         ] {
-            var state = Fixtures.state()
+            let state = Fixtures.state()
             var form = CatalogueForms.offer(nil, strings: env.strings)
             form.fields[0].input = TextField("Night shift", maxLength: 200)
             form.fields[3].input = TextField(sessions, maxLength: 2_000)
             form.fields[5].input = TextField("4", maxLength: 5)
-            XCTAssertEqual(CatalogueForms.submit(&form, state: &state, env: env), [])
-            XCTAssertEqual(state.form?.fields[3].error, message)
+            XCTAssertEqual(CatalogueForms.submit(&form, id: nil, state: state, env: env), [])
+            XCTAssertEqual(form.fields[3].error, message)
         }
-        var state = Fixtures.state()
+        let state = Fixtures.state()
         var form = CatalogueForms.offer(nil, strings: env.strings)
         form.fields[0].input = TextField("Morning", maxLength: 200)
         form.fields[3].input = TextField("28.3.2027 03:00-04:00", maxLength: 2_000)
         form.fields[5].input = TextField("4", maxLength: 5)
-        XCTAssertEqual(CatalogueForms.submit(&form, state: &state, env: env)?.count, 1, "03:00 exists that day")
+        XCTAssertEqual(CatalogueForms.submit(&form, id: nil, state: state, env: env).count, 1, "03:00 exists that day")
     }
 
     func testTheNextAppointmentRefusesATimeTheClockSkips() {
@@ -96,13 +96,13 @@ final class AttendanceAndClockTests: XCTestCase {
     }
 
     func testAnOwnKindTypedAsTheNameOfABuiltInKindIsThatKind() {
-        var state = Fixtures.state()
+        let state = Fixtures.state()
         var form = CatalogueForms.offer(nil, strings: env.strings)
         form.fields[0].input = TextField("Besøg hos Grundfos", maxLength: 200)
         form.fields[1].chosen = (form.fields[1].choices ?? []).firstIndex(of: "custom") ?? 0
         form.fields[2].input = TextField("virksomhedsbesøg", maxLength: 60)
         form.fields[5].input = TextField("4", maxLength: 5)
-        guard case let .saveOffer(offer, _)? = CatalogueForms.submit(&form, state: &state, env: env)?.first else {
+        guard case let .saveOffer(offer, _)? = CatalogueForms.submit(&form, id: nil, state: state, env: env).first else {
             return XCTFail("the offer is saved: \(String(describing: form.fields.compactMap(\.error)))")
         }
         XCTAssertEqual(offer.kind, "companyVisit")
