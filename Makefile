@@ -4,7 +4,7 @@
 SWIFT      ?= swift
 DEMO_DATA  ?= $(CURDIR)/demo-data
 RUN_DEPS   := libncurses-dev fonts-dejavu-core
-TEST_DEPS  := libncurses-dev fonts-dejavu-core tmux cups cups-bsd printer-driver-cups-pdf poppler-utils
+TEST_DEPS  := libncurses-dev fonts-dejavu-core tmux cups cups-bsd printer-driver-cups-pdf poppler-utils libreoffice-calc-nogui
 PY_DEPS    := --python jsonschema --python icalendar
 
 export SWIFT_BACKTRACE := interactive=no

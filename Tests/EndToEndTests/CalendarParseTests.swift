@@ -5,33 +5,6 @@ import XCTest
 /// `stepwise calendar ID --output FILE`, read back by python's `icalendar` as a phone's
 /// calendar would read it; a second export gives the same UIDs, so importing it updates.
 final class CalendarParseTests: EndToEndTestCase {
-    /// Reads an .ics file with python icalendar: one line of JSON per event.
-    func parse(_ file: URL) throws -> [[String: String]] {
-        let script = """
-            import json, sys
-            try:
-                import icalendar
-            except ImportError:
-                sys.exit(3)
-            calendar = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
-            assert calendar["VERSION"] == "2.0"
-            zones = [str(z["TZID"]) for z in calendar.walk("VTIMEZONE")]
-            for event in calendar.walk("VEVENT"):
-                start = event.decoded("DTSTART")
-                print(json.dumps({"uid": str(event["UID"]), "summary": str(event["SUMMARY"]),
-                                  "location": str(event.get("LOCATION", "")), "description": str(event.get("DESCRIPTION", "")),
-                                  "start": start.isoformat(), "tz": event["DTSTART"].params.get("TZID", ""),
-                                  "zones": ",".join(zones), "stamp": event.decoded("DTSTAMP").isoformat()}))
-            """
-        let result = try CLI.run(["python3", "-c", script, file.path], executable: "/usr/bin/env")
-        if result.status == 127 { throw XCTSkip("python3 is not installed") }
-        if result.status == 3 { throw XCTSkip("the python icalendar package is not installed (make deps-test installs it)") }
-        XCTAssertEqual(result.status, 0, "icalendar could not read \(file.lastPathComponent): \(result.stderr)")
-        return try result.stdout.split(separator: "\n").map {
-            try JSONDecoder().decode([String: String].self, from: Data($0.utf8))
-        }
-    }
-
     func testTheCalendarOfABookedParticipantParsesAndKeepsItsUIDs() throws {
         try makeDemo()
         let person = try XCTUnwrap(participantFiles().first { ($0.object["language"] as? String) == "da" })
@@ -90,5 +63,36 @@ final class CalendarParseTests: EndToEndTestCase {
         result = try stepwise(["calendar", id])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.hasPrefix("BEGIN:VCALENDAR\r\n"))
+    }
+}
+
+extension EndToEndTestCase {
+    /// Reads an .ics file with python icalendar: one dictionary per event (uid, summary,
+    /// location, description, start, tz, zones, stamp, sequence, status).
+    func parse(_ file: URL) throws -> [[String: String]] {
+        let script = """
+            import json, sys
+            try:
+                import icalendar
+            except ImportError:
+                sys.exit(3)
+            calendar = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+            assert calendar["VERSION"] == "2.0"
+            zones = [str(z["TZID"]) for z in calendar.walk("VTIMEZONE")]
+            for event in calendar.walk("VEVENT"):
+                start = event.decoded("DTSTART")
+                print(json.dumps({"uid": str(event["UID"]), "summary": str(event["SUMMARY"]),
+                                  "location": str(event.get("LOCATION", "")), "description": str(event.get("DESCRIPTION", "")),
+                                  "start": start.isoformat(), "tz": event["DTSTART"].params.get("TZID", ""),
+                                  "zones": ",".join(zones), "stamp": event.decoded("DTSTAMP").isoformat(),
+                                  "sequence": str(event.get("SEQUENCE", "")), "status": str(event.get("STATUS", ""))}))
+            """
+        let result = try CLI.run(["python3", "-c", script, file.path], executable: "/usr/bin/env")
+        if result.status == 127 { throw XCTSkip("python3 is not installed") }
+        if result.status == 3 { throw XCTSkip("the python icalendar package is not installed (make deps-test installs it)") }
+        XCTAssertEqual(result.status, 0, "icalendar could not read \(file.lastPathComponent): \(result.stderr)")
+        return try result.stdout.split(separator: "\n").map {
+            try JSONDecoder().decode([String: String].self, from: Data($0.utf8))
+        }
     }
 }

@@ -121,7 +121,7 @@ final class CalendarTests: XCTestCase {
 /// Reads an iCalendar file with python's `icalendar` package, as another program would.
 enum ICalendarParser {
     static let script = """
-        import json, sys
+        import datetime, json, sys
         try:
             import icalendar
         except ImportError:
@@ -131,14 +131,22 @@ enum ICalendarParser {
         for event in calendar.walk("VEVENT"):
             start = event.decoded("DTSTART")
             end = event.decoded("DTEND") if "DTEND" in event else None
+            if "DURATION" in event:
+                # An exact duration (RFC 5545 3.3.6), counted in UTC, not on the wall clock.
+                end = (start.astimezone(datetime.timezone.utc) + event.decoded("DURATION")).astimezone(start.tzinfo)
             tz = event["DTSTART"].params.get("TZID", "")
+            modified = event.decoded("LAST-MODIFIED").isoformat() if "LAST-MODIFIED" in event else ""
+            alarms = ",".join(str(alarm.decoded("TRIGGER")) for alarm in event.walk("VALARM"))
             events.append({"uid": str(event["UID"]), "summary": str(event.get("SUMMARY", "")),
                            "location": str(event.get("LOCATION", "")), "description": str(event.get("DESCRIPTION", "")),
-                           "start": start.isoformat(), "end": end.isoformat() if end is not None else "", "tz": tz})
+                           "start": start.isoformat(), "end": end.isoformat() if end is not None else "", "tz": tz,
+                           "sequence": str(event.get("SEQUENCE", "")), "status": str(event.get("STATUS", "")),
+                           "modified": modified, "alarms": alarms})
         print(json.dumps(events))
         """
 
-    /// The events as dictionaries (uid, summary, location, description, start, end, tz);
+    /// The events as dictionaries (uid, summary, location, description, start, end (from
+    /// DTEND or DURATION), tz, sequence, status, modified, alarms (the triggers));
     /// skips the test when python3 or icalendar is missing.
     static func events(in file: URL) throws -> [[String: String]] {
         let process = Process()

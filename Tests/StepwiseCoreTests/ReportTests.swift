@@ -131,6 +131,15 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(w[3], .count(0), "the workshop's empty waitlist is shown")
     }
 
+    func testAKindOfOnesOwnStaysTextInTheCSV() {
+        var own = Offer(id: "o-own", title: "Own", kind: "=1+1", description: "",
+                        sessions: [OfferSession(day: day("2026-11-02"), start: "10:00", end: "12:00")], place: "", capacity: 10, language: "da")
+        own.booked = (0..<6).map { Seat(participantId: "p-\($0)", since: stamp.at) }
+        let csv = report([], offers: [own]).written(as: .csv, strings: strings)
+        XCTAssertTrue(csv.contains("\noffersByKind,'=1+1,"), csv)
+        XCTAssertFalse(csv.contains(",=1+1,"), csv)
+    }
+
     /// Every table, however made: where cells add up to a shown total, a withheld cell cannot
     /// be worked out by subtracting the shown ones, and no count of 1 to 4 people is shown.
     func testAWithheldFigureCannotBeRecoveredBySubtraction() {

@@ -140,9 +140,11 @@ public enum Booking {
     }
 
     /// Replaces the catalogue details of `offer` (title, sessions, capacity, …) with those of
-    /// `details`, keeping its seats and waitlist. A larger capacity promotes from the waitlist;
-    /// a capacity below the seats already booked is refused; a change of status to cancelled
-    /// goes through `cancel`, and back to open just reopens.
+    /// `details`, keeping its seats, waitlist and attendance (they concern participants). A
+    /// larger capacity promotes from the waitlist; a capacity below the seats already booked
+    /// is refused; a change of status to cancelled goes through `cancel`, and back to open just
+    /// reopens. Sessions keep their ids and count their changes (`CalendarIdentity.carry`), so
+    /// calendar files update instead of duplicating.
     public static func update(_ offer: Offer, with details: Offer, at now: Date) throws(Refusal) -> Change {
         if details.capacity < offer.booked.count { throw .capacityBelowBooked(booked: offer.booked.count) }
         var updated = details
@@ -152,6 +154,7 @@ public enum Booking {
         updated.waiting = offer.waiting
         // Attendance is marked session by session, never by changing the offer's details.
         updated.attendance = offer.attendance
+        CalendarIdentity.carry(from: offer, into: &updated, at: now)
         updated.status = offer.status
         if details.status == .cancelled && offer.status == .open {
             let cancelled = cancel(updated)

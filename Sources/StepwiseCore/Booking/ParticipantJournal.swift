@@ -41,15 +41,18 @@ public enum ParticipantJournal {
     }
 
     /// Saves a participant as edited in a screen, keeping journal entries that others wrote to
-    /// the file since it was read. Returns the record as written (reload the screen from it).
+    /// the file since it was read, and counting the calendar changes against the file
+    /// (`CalendarIdentity.stamp`, at `now`). Returns the record as written (reload the screen from it).
     @discardableResult
-    public static func save(_ participant: Participant, in store: DataStore, as identity: Identity) throws -> Participant {
+    public static func save(_ participant: Participant, in store: DataStore, as identity: Identity,
+                            at now: Date = Date()) throws -> Participant {
         _ = try store.participantFile(participant.id)
         try AtomicFile.makeDirectory(store.locksDir)
         return try ExclusiveLock.with(path: lockPath(participant.id, in: store), as: identity) { lock in
             var merged = participant
             if let onDisk = try? store.loadParticipant(participant.id) {
                 merged.journal = merge(onDisk: onDisk.journal, edited: participant.journal)
+                CalendarIdentity.stamp(&merged, since: onDisk, at: now)
             }
             try store.save(merged, fence: lock)
             return merged

@@ -4,6 +4,11 @@ import Foundation
 /// comma, semicolon or tab separated (found from the header line), UTF-8 with or without a
 /// byte-order mark (Windows-1252 from older "CSV" save formats is read too), fields in double
 /// quotes holding separators, doubled quotes and line breaks, and CRLF, LF or CR line ends.
+/// A first line `sep=;` (as Excel writes it) names the separator and is not a record.
+///
+/// Cells stay data in a spreadsheet (OWASP "CSV Injection"): `write` puts a `'` before a cell
+/// a spreadsheet would not keep as typed, and `unprotect` takes it off again when reading; see
+/// `protect(_:)` for the rule.
 public struct CSVTable: Equatable, Sendable {
     /// One record with the physical line it starts on (1-based, counting the header).
     public struct Record: Equatable, Sendable {
@@ -26,10 +31,46 @@ public struct CSVTable: Equatable, Sendable {
 
     /// Reads CSV bytes; a quote that is never closed is a problem naming the line it opens on.
     public static func read(_ data: Data) throws(Problem) -> CSVTable {
-        let (text, encoding) = decode(data)
-        let separator = detectSeparator(text)
+        var (text, encoding) = decode(data)
+        let separator: Character
+        if let named = separatorLine(text) {
+            separator = named
+            // The line stays a (blank) line, so that records keep their physical line numbers.
+            text = String(text.drop { $0 != "\n" && $0 != "\r" && $0 != "\r\n" })
+        } else {
+            separator = detectSeparator(text)
+        }
         let records = try parse(text, separator: separator)
         return CSVTable(records: records, separator: separator, encoding: encoding)
+    }
+
+    /// The separator a first line `sep=X` names (Excel's way; any case), else nil.
+    static func separatorLine(_ text: String) -> Character? {
+        let first = text.prefix { $0 != "\n" && $0 != "\r" && $0 != "\r\n" }
+        guard first.count == 5, first.lowercased().hasPrefix("sep="), let named = first.last else { return nil }
+        return named
+    }
+
+    /// The characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection":
+    /// `=`, `+`, `-`, `@`, tab, carriage return), and `'`, the text marker itself.
+    static let marked: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n", "'"]
+
+    /// A cell as written for a spreadsheet: with a `'` before it when a spreadsheet would not
+    /// keep it as typed. That is when it starts with a formula character (`=1+1` would show
+    /// `2`, `+45 20 30 40 50` an error) or with `'` itself (so that a value that really starts
+    /// with `'` survives `unprotect`), or when it is digits with a leading zero (a phone number
+    /// `004520304050` would lose its zeros). LibreOffice and Excel then show and keep the cell
+    /// as text, `'` included, and save it so.
+    public static func protect(_ cell: String) -> String {
+        guard let first = cell.first else { return cell }
+        let leadingZero = first == "0" && cell.count > 1 && cell.allSatisfy { $0.isASCII && $0.isNumber }
+        return marked.contains(first) || leadingZero ? "'" + cell : cell
+    }
+
+    /// A cell as read back: one leading `'` taken off (see `protect`). A cell typed in a
+    /// spreadsheet never has one: there a typed `'` only marks text and is not saved.
+    public static func unprotect(_ cell: String) -> String {
+        cell.first == "'" ? String(cell.dropFirst()) : cell
     }
 
     /// Text from bytes: UTF-8 (a leading byte-order mark is dropped), else Windows-1252.
@@ -138,12 +179,12 @@ public struct CSVTable: Equatable, Sendable {
         return records
     }
 
-    /// Writes records as CSV: CRLF between records, a field in quotes when it holds the
-    /// separator, a quote, a line break or spaces at either end, quotes doubled.
+    /// Writes records as CSV: CRLF between records, each cell `protect`ed, a field in quotes
+    /// when it holds the separator, a quote, a line break or spaces at either end, quotes doubled.
     public static func write(_ rows: [[String]], separator: Character = ",", byteOrderMark: Bool = true) -> Data {
         var text = byteOrderMark ? "\u{FEFF}" : ""
         for row in rows {
-            text += row.map { quote($0, separator: separator) }.joined(separator: String(separator))
+            text += row.map { quote(protect($0), separator: separator) }.joined(separator: String(separator))
             text += "\r\n"
         }
         return Data(text.utf8)

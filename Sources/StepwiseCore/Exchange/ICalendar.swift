@@ -1,14 +1,21 @@
 import Foundation
 
 /// The participant's dates as an iCalendar file (RFC 5545) for their phone or mail program:
-/// the sessions of the offers they hold a seat in, their open mandatory conversations (as
-/// all-day events), and the appointment agreed at the last session.
+/// the sessions of the offers they hold a seat in, the follow-up meetings of their internship,
+/// their open mandatory conversations (as all-day events), and the appointment agreed at the
+/// last session.
 ///
-/// Every event has a UID made from what it is, not from when the file was made, so that
-/// importing a newer file updates the events instead of adding them twice:
-/// `<offerId>-<YYYYMMDD>-<HHMM>@stepwise`, `<participantId>-conversation-<n>@stepwise` and
-/// `<participantId>-<sessionId>-next@stepwise`. Times are local times in `timeZone`, which the
-/// file describes in a VTIMEZONE.
+/// Importing a newer file updates the events instead of adding them twice, because every event
+/// has a UID that names the thing, never its time (`CalendarIdentity`):
+/// `<offerId>-<sessionId>@stepwise`, `<offerId>-followup-<id>@stepwise`,
+/// `<participantId>-conversation-<n>@stepwise` and `<participantId>-<sessionId>-next@stepwise`;
+/// SEQUENCE and LAST-MODIFIED go up when the event changes. Something that no longer happens
+/// (a cancelled offer, a seat given up, a session taken out, a conversation held before its
+/// day, an appointment replaced by an earlier meeting) stays in the file as
+/// `STATUS:CANCELLED` with the same UID for `CalendarIdentity.cancelledRetentionDays` after it
+/// was cancelled. Times are local times in `timeZone`, which the file describes in a VTIMEZONE.
+/// With `reminder`, each event that still happens has a VALARM: a day before a timed event,
+/// at 18:00 the evening before an all-day one.
 public struct CalendarExport: Sendable {
     public let participant: Participant
     public let offers: [Offer]
@@ -18,9 +25,14 @@ public struct CalendarExport: Sendable {
     /// The moment the file is made (DTSTAMP).
     public let now: Date
     public let today: Day
+    /// Whether events carry a reminder (VALARM) the day before.
+    public let reminder: Bool
 
     /// One event, before it is written.
     public struct Event: Equatable, Sendable {
+        /// CONFIRMED or CANCELLED (RFC 5545 3.8.1.11).
+        public enum Status: String, Sendable { case confirmed = "CONFIRMED", cancelled = "CANCELLED" }
+
         public var uid: String
         public var summary: String
         public var day: Day
@@ -30,16 +42,22 @@ public struct CalendarExport: Sendable {
         public var end: String?
         public var location: String
         public var description: String
+        public var status: Status = .confirmed
+        /// SEQUENCE: goes up with every change of the thing the event stands for.
+        public var sequence: Int = 0
+        /// LAST-MODIFIED, when known.
+        public var modified: Date? = nil
     }
 
     public init(participant: Participant, offers: [Offer], strings: Localizer, timeZone: TimeZone = CalendarExport.defaultTimeZone(),
-                now: Date, today: Day) {
+                now: Date, today: Day, reminder: Bool = CalendarExport.defaultReminder()) {
         self.participant = participant
         self.offers = offers
         self.strings = strings
         self.timeZone = timeZone
         self.now = now
         self.today = today
+        self.reminder = reminder
     }
 
     /// `$STEPWISE_TIMEZONE` when it names a zone; else the system's zone, unless that is UTC
@@ -55,34 +73,89 @@ public struct CalendarExport: Sendable {
         return current
     }
 
+    /// Reminders are on unless `$STEPWISE_CALENDAR_REMINDER` is `off` (or `no`, `0`, `false`).
+    public static func defaultReminder(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        !["off", "no", "0", "false"].contains(environment["STEPWISE_CALENDAR_REMINDER"]?.lowercased() ?? "")
+    }
+
+    /// Where the participant stands in an offer, for its events: whether they still happen for
+    /// them, how many times their booking changed (added to each event's SEQUENCE), and when it
+    /// last changed. Nil when the offer has no events for them (never booked, or only waiting).
+    func standing(in offer: Offer) -> (status: Event.Status, changes: Int, changed: Date?)? {
+        let entries = participant.journal.filter { $0.offerId == offer.id }
+        let holdsSeat = offer.booked.contains { $0.participantId == participant.id }
+        let changed = entries.last?.stamp.at
+        if holdsSeat { return (offer.status == .open ? .confirmed : .cancelled, entries.count, changed) }
+        guard entries.contains(where: { $0.kind == .booked || $0.kind == .promoted }) else { return nil }
+        return (.cancelled, entries.count, changed)
+    }
+
     /// The events, in date order.
     public var events: [Event] {
         let s = strings
         var events: [Event] = []
-        for offer in offers where offer.status == .open && offer.booked.contains(where: { $0.participantId == participant.id }) {
+        func keep(_ event: Event) {
+            guard event.status == .confirmed || CalendarIdentity.isRecent(event.modified ?? moment(event.day), now: now) else { return }
+            events.append(event)
+        }
+        for offer in offers {
+            guard let standing = standing(in: offer) else { continue }
             let leaders = offer.facilitators.map(\.name).filter { !$0.isEmpty }
             var description = offer.description
             if !leaders.isEmpty { description += (description.isEmpty ? "" : "\n") + s("summary.with", ["names": leaders.joined(separator: ", ")]) }
             let place = offer.place.lowercased() == "online" ? s("summary.online") : offer.place
-            for session in offer.sessions {
-                let start = ICalendar.time(session.start)
-                let uid = "\(offer.id)-\(ICalendar.date(session.day))-\(start.map { String(format: "%02d%02d", $0.hour, $0.minute) } ?? "day")@stepwise"
-                events.append(Event(uid: uid, summary: offer.title, day: session.day, start: start == nil ? nil : session.start,
-                                    end: session.end, location: place, description: description))
+            let sessions = offer.sessions.map { ($0, standing.status) } + offer.cancelledSessions.map { ($0, Event.Status.cancelled) }
+            for (session, status) in sessions {
+                let start = ICalendar.time(session.start) == nil ? nil : session.start
+                keep(Event(uid: "\(offer.id)-\(session.id)@stepwise", summary: offer.title, day: session.day, start: start,
+                           end: session.end, location: place, description: description, status: status,
+                           sequence: session.sequence + standing.changes, modified: latest(session.modified, standing.changed)))
+            }
+            for meeting in offer.internship?.followUps ?? [] where meeting.withParticipant {
+                keep(Event(uid: "\(offer.id)-followup-\(meeting.id)@stepwise",
+                           summary: s("calendar.followUp", ["title": offer.title]), day: meeting.day, start: nil, end: nil,
+                           location: offer.internship?.employer ?? "", description: "", status: standing.status,
+                           sequence: meeting.sequence + standing.changes, modified: latest(meeting.modified, standing.changed)))
             }
         }
-        for conversation in participant.conversations where conversation.isOpen {
-            events.append(Event(uid: "\(participant.id)-conversation-\(conversation.number)@stepwise",
-                                summary: s("summary.conversation", ["n": String(conversation.number)]),
-                                day: conversation.planned, start: nil, end: nil, location: "", description: s("calendar.conversationNote")))
+        for conversation in participant.conversations {
+            let event = Event(uid: "\(participant.id)-conversation-\(conversation.number)@stepwise",
+                              summary: s("summary.conversation", ["n": String(conversation.number)]),
+                              day: conversation.planned, start: nil, end: nil, location: "", description: s("calendar.conversationNote"),
+                              sequence: conversation.sequence, modified: conversation.modified)
+            if conversation.isOpen {
+                keep(event)
+            } else if let changed = conversation.statusChanged, changed < conversation.planned {
+                // Held (or missed) before the day it was planned for: that day is free again.
+                var cancelled = event
+                cancelled.status = .cancelled
+                keep(cancelled)
+            }
         }
-        if let session = participant.sessions.last(where: { !$0.isOpen }), let next = session.next, next.day >= today {
+        let ended = participant.sessions.filter { !$0.isOpen }
+        for (index, session) in ended.enumerated() {
+            guard let next = session.next else { continue }
             let time = next.time.flatMap { ICalendar.time($0) == nil ? nil : $0 }
-            events.append(Event(uid: "\(participant.id)-\(session.id)-next@stepwise", summary: s("summary.meeting"), day: next.day,
-                                start: time, end: nil, location: next.place, description: next.contact))
+            var event = Event(uid: "\(participant.id)-\(session.id)-next@stepwise", summary: s("summary.meeting"), day: next.day,
+                              start: time, end: nil, location: next.place, description: next.contact,
+                              sequence: next.sequence, modified: next.modified)
+            if index == ended.count - 1 {
+                if next.day >= today { keep(event) }
+            } else if let following = ended[(index + 1)...].first(where: { Day($0.started.at, timeZone: timeZone) < next.day }) {
+                // A later session took place before the agreed day: the appointment was replaced.
+                event.status = .cancelled
+                event.sequence += 1
+                event.modified = following.started.at
+                keep(event)
+            }
         }
         return events.sorted { ($0.day, $0.start ?? "", $0.uid) < ($1.day, $1.start ?? "", $1.uid) }
     }
+
+    /// Midnight UTC of `day`, for cancelled events whose cancellation time is not known.
+    private func moment(_ day: Day) -> Date { Date(timeIntervalSince1970: Double(day.ordinal) * 86_400) }
+
+    private func latest(_ a: Date?, _ b: Date?) -> Date? { [a, b].compactMap { $0 }.max() }
 
     /// The iCalendar file: CRLF line ends, lines folded at 75 octets.
     public func ics() -> String {
@@ -102,14 +175,20 @@ public struct CalendarExport: Sendable {
         }
         let stamp = ICalendar.utc(now)
         for event in all {
-            lines += ["BEGIN:VEVENT", "UID:" + event.uid, "DTSTAMP:" + stamp]
+            lines += ["BEGIN:VEVENT", "UID:" + event.uid, "DTSTAMP:" + stamp, "SEQUENCE:" + String(event.sequence)]
+            if let modified = event.modified { lines.append("LAST-MODIFIED:" + ICalendar.utc(modified)) }
             if let start = event.start.flatMap(ICalendar.time) {
                 lines.append("DTSTART;TZID=\(timeZone.identifier):" + ICalendar.date(event.day) + "T" + ICalendar.clock(start))
                 let end = event.end.flatMap(ICalendar.time).flatMap { $0.hour * 60 + $0.minute > start.hour * 60 + start.minute ? $0 : nil }
-                if let end {
+                let onTheClock = [event.start, end == nil ? nil : event.end].compactMap { $0 }
+                    .allSatisfy { LocalTime.check(day: event.day, time: $0, in: timeZone) == .exists }
+                if let end, onTheClock {
                     lines.append("DTEND;TZID=\(timeZone.identifier):" + ICalendar.date(event.day) + "T" + ICalendar.clock(end))
                 } else {
-                    lines.append("DURATION:PT1H")
+                    // No end, or a time the clock skips or repeats (stored before such times were
+                    // refused): the length as meant, never a zero-length event.
+                    let minutes = end.map { ($0.hour - start.hour) * 60 + $0.minute - start.minute } ?? 60
+                    lines.append("DURATION:PT\(minutes)M")
                 }
             } else {
                 lines.append("DTSTART;VALUE=DATE:" + ICalendar.date(event.day))
@@ -119,7 +198,13 @@ public struct CalendarExport: Sendable {
             lines.append("SUMMARY:" + ICalendar.escape(event.summary))
             if !event.location.isEmpty { lines.append("LOCATION:" + ICalendar.escape(event.location)) }
             if !event.description.isEmpty { lines.append("DESCRIPTION:" + ICalendar.escape(event.description)) }
-            lines += ["STATUS:CONFIRMED", "END:VEVENT"]
+            lines.append("STATUS:" + event.status.rawValue)
+            if reminder && event.status == .confirmed {
+                // A day before a timed event; 18:00 the evening before an all-day one.
+                lines += ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + ICalendar.escape(event.summary),
+                          "TRIGGER:" + (event.start == nil ? "-PT6H" : "-P1D"), "END:VALARM"]
+            }
+            lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
         return lines.map(ICalendar.fold).joined(separator: "\r\n") + "\r\n"

@@ -6,7 +6,9 @@ import Foundation
 /// `capacity` must be there):
 ///
 /// - `id`: the offer's id; empty for a new offer (an id is made). Keep it to update an offer.
-/// - `title`, `kind` (a built-in kind such as `workshop`, or your own), `status` (`open` or
+/// - `title`, `kind` (a built-in kind by its code such as `workshop` or by its name in any of
+///   the four languages, such as "Virksomhedsbesøg" or "Arbeitserprobung", in any case; any
+///   other word makes a kind of your own), `status` (`open` or
 ///   `cancelled`, empty for open), `description`, `place` (an address or `online`),
 ///   `capacity` (seats), `waitlist` (how many may wait: empty for no limit, 0 for none),
 ///   `language` (da, sv, de, en, …), `suits` (who it suits).
@@ -16,7 +18,12 @@ import Foundation
 /// - `facilitators`: `Name (role)` separated by `|`, the role one of coach, peer trainer,
 ///   employer, teacher.
 /// - Internships: `employer`, `contactName`, `contactPhone`, `contactEmail`,
-///   `internshipStart`, `internshipEnd` (dates), `hoursPerWeek`, `tasks`.
+///   `internshipStart`, `internshipEnd` (dates), `hoursPerWeek` (`7.5` or `7,5`), `tasks`.
+///
+/// Cells a spreadsheet would turn into something else (a formula such as `=1+1`, a phone
+/// number with leading zeros) are written with a leading `'` and read back without it
+/// (`CSVTable.protect`). A session at a time the local clock skips or repeats (the nights
+/// summer time begins and ends) is refused.
 ///
 /// Seats, the waitlist, the accommodations agreed and the follow-up meetings of an
 /// internship concern participants and are not part of the spreadsheet; an import keeps them,
@@ -71,8 +78,12 @@ public enum OfferCSV {
         public var badLines: [Int] { Array(Set(problems.map(\.line))).sorted() }
     }
 
-    /// Reads a catalogue file. `makeID` gives ids to rows without one.
-    public static func parse(_ data: Data, makeID: () -> String = { RecordID.generate(prefix: "o") }) -> Parsed {
+    /// Reads a catalogue file. `makeID` gives ids to rows without one; `kinds` maps names of
+    /// built-in kinds to their codes (`OfferKind.spellings`); session times are checked
+    /// against the clock of `timeZone`.
+    public static func parse(_ data: Data, kinds: [String: String] = OfferKind.installedSpellings,
+                             timeZone: TimeZone = CalendarExport.defaultTimeZone(),
+                             makeID: () -> String = { RecordID.generate(prefix: "o") }) -> Parsed {
         let table: CSVTable
         do {
             table = try CSVTable.read(data)
@@ -124,8 +135,8 @@ public enum OfferCSV {
                 continue
             }
             var values: [String: String] = [:]
-            for (column, position) in index where !ignored.contains(position) { values[column] = record.fields[position] }
-            switch row(values, line: record.line, columns: Set(index.keys), makeID: makeID) {
+            for (column, position) in index where !ignored.contains(position) { values[column] = CSVTable.unprotect(record.fields[position]) }
+            switch row(values, line: record.line, columns: Set(index.keys), kinds: kinds, timeZone: timeZone, makeID: makeID) {
             case let .success(row):
                 if let first = seen[row.offer.id] {
                     problems.append(Problem(line: record.line, column: "id",
@@ -145,16 +156,26 @@ public enum OfferCSV {
     }
 
     /// The catalogue as CSV, sorted by first session, then title: UTF-8 with a byte-order mark
-    /// (so spreadsheet programs read æ, ø, å, ä, ö, ß), CRLF line ends, ISO dates.
+    /// (so spreadsheet programs read æ, ø, å, ä, ö, ß), CRLF line ends, ISO dates, cells
+    /// `CSVTable.protect`ed. With a semicolon or tab separator (the spreadsheets of da, sv and
+    /// de settings) decimals are written with a comma (`7,5`), else with a point.
     public static func export(_ offers: [Offer], separator: Character = ",") -> Data {
         let sorted = offers.sorted {
             ($0.firstDay ?? Day(ordinal: Int.max), $0.title, $0.id) < ($1.firstDay ?? Day(ordinal: Int.max), $1.title, $1.id)
         }
-        return CSVTable.write([columns] + sorted.map(fields), separator: separator)
+        return CSVTable.write([columns] + sorted.map { fields($0, decimalComma: separator != ",") }, separator: separator)
+    }
+
+    /// The separator a spreadsheet in the settings of `language` expects: a semicolon where
+    /// the comma is the decimal sign (da, sv, de, and the other continental languages named
+    /// here), else a comma.
+    public static func separator(forLanguage language: String) -> Character {
+        let decimalComma: Set<String> = ["da", "sv", "de", "nb", "nn", "no", "fi", "fr", "nl", "it", "es", "pl"]
+        return decimalComma.contains(language.lowercased()) ? ";" : ","
     }
 
     /// The export fields of one offer, in the order of `columns`.
-    static func fields(_ offer: Offer) -> [String] {
+    static func fields(_ offer: Offer, decimalComma: Bool = false) -> [String] {
         let internship = offer.internship
         return [
             offer.id, offer.title, offer.kind, offer.status.rawValue,
@@ -164,7 +185,7 @@ public enum OfferCSV {
             offer.description,
             internship?.employer ?? "", internship?.contact.name ?? "", internship?.contact.phone ?? "",
             internship?.contact.email ?? "", internship?.start?.iso ?? "", internship?.end?.iso ?? "",
-            internship?.hoursPerWeek.map(number) ?? "", internship?.tasks ?? "",
+            internship?.hoursPerWeek.map { number($0, decimalComma: decimalComma) } ?? "", internship?.tasks ?? "",
         ]
     }
 
@@ -207,8 +228,8 @@ public enum OfferCSV {
         return columns.first { $0.lowercased() == key }
     }
 
-    private static func row(_ values: [String: String], line: Int, columns: Set<String>,
-                            makeID: () -> String) -> Result<Row, Problems> {
+    private static func row(_ values: [String: String], line: Int, columns: Set<String>, kinds: [String: String],
+                            timeZone: TimeZone, makeID: () -> String) -> Result<Row, Problems> {
         var problems: [Problem] = []
         func fail(_ column: String, _ reason: String) { problems.append(Problem(line: line, column: column, reason: reason)) }
         func text(_ column: String) -> String { values[column] ?? "" }
@@ -221,7 +242,7 @@ public enum OfferCSV {
         }
         let title = trimmed("title")
         if title.isEmpty { fail("title", "is empty") }
-        let kind = trimmed("kind")
+        let kind = OfferKind.builtIn(named: trimmed("kind"), in: kinds) ?? trimmed("kind")
         if kind.isEmpty { fail("kind", "is empty (for example \(OfferKind.builtIn.prefix(4).joined(separator: ", ")))") }
 
         let capacityText = trimmed("capacity")
@@ -254,7 +275,12 @@ public enum OfferCSV {
         var sessions: [OfferSession] = []
         for (number, item) in items(text("sessions")).enumerated() {
             switch session(item) {
-            case let .success(session): sessions.append(session)
+            case let .success(session):
+                if let trouble = clockTrouble(session, in: timeZone) {
+                    fail("sessions", "session \(number + 1) \"\(item.prefix(40))\": \(trouble)")
+                } else {
+                    sessions.append(session)
+                }
             case let .failure(reason): fail("sessions", "session \(number + 1) \"\(item.prefix(40))\": \(reason.problems[0].reason)")
             }
         }
@@ -393,7 +419,22 @@ public enum OfferCSV {
         return String(format: "%02d:%02d", h, m)
     }
 
-    private static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(value)
+    private static func number(_ value: Double, decimalComma: Bool) -> String {
+        let text = value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(value)
+        return decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    /// Why a session's start or end cannot be on the clock of `zone` (`LocalTime`), else nil.
+    static func clockTrouble(_ session: OfferSession, in zone: TimeZone) -> String? {
+        for time in [session.start, session.end] {
+            switch LocalTime.check(day: session.day, time: time, in: zone) {
+            case .skipped?:
+                return "\(time) does not exist on \(session.day.iso) in \(zone.identifier) (the clocks go forward that night)"
+            case .repeated?:
+                return "\(time) happens twice on \(session.day.iso) in \(zone.identifier) (the clocks go back that night)"
+            default: continue
+            }
+        }
+        return nil
     }
 }

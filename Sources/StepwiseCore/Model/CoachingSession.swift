@@ -61,12 +61,31 @@ public struct Appointment: Codable, Equatable, Sendable {
     public var place: String
     /// Who contacts whom, in words ("I call Anna on Monday").
     public var contact: String
+    /// The calendar SEQUENCE: one more at each change of day, time or place (see `CalendarIdentity`).
+    public var sequence: Int
+    /// When the day, time or place last changed (the calendar's LAST-MODIFIED), if it has.
+    public var modified: Date?
 
     public init(day: Day, time: String?, place: String, contact: String) {
         self.day = day
         self.time = time
         self.place = place
         self.contact = contact
+        sequence = 0
+        modified = nil
+    }
+
+    private enum CodingKeys: String, CodingKey { case day, time, place, contact, sequence, modified }
+
+    /// Reads an appointment; `sequence` and `modified` may be absent (0 and nil).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        day = try c.decode(Day.self, forKey: .day)
+        time = try c.decodeIfPresent(String.self, forKey: .time)
+        place = try c.decode(String.self, forKey: .place)
+        contact = try c.decode(String.self, forKey: .contact)
+        sequence = try c.decodeIfPresent(Int.self, forKey: .sequence) ?? 0
+        modified = try c.decodeIfPresent(Date.self, forKey: .modified)
     }
 }
 

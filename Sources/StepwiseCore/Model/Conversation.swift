@@ -14,12 +14,31 @@ public struct Conversation: Codable, Equatable, Sendable {
     public var status: Status
     /// When the status last changed.
     public var statusChanged: Day?
+    /// The calendar SEQUENCE: one more at each change of day or status (see `CalendarIdentity`).
+    public var sequence: Int
+    /// When the day or status last changed (the calendar's LAST-MODIFIED), if it has.
+    public var modified: Date?
 
     public init(number: Int, planned: Day, status: Status = .planned, statusChanged: Day? = nil) {
         self.number = number
         self.planned = planned
         self.status = status
         self.statusChanged = statusChanged
+        sequence = 0
+        modified = nil
+    }
+
+    private enum CodingKeys: String, CodingKey { case number, planned, status, statusChanged, sequence, modified }
+
+    /// Reads a conversation; `sequence` and `modified` may be absent (0 and nil).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        number = try c.decode(Int.self, forKey: .number)
+        planned = try c.decode(Day.self, forKey: .planned)
+        status = try c.decode(Status.self, forKey: .status)
+        statusChanged = try c.decodeIfPresent(Day.self, forKey: .statusChanged)
+        sequence = try c.decodeIfPresent(Int.self, forKey: .sequence) ?? 0
+        modified = try c.decodeIfPresent(Date.self, forKey: .modified)
     }
 
     /// True when it is still to be held (planned or moved to a new date).

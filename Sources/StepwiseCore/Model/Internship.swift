@@ -115,27 +115,42 @@ public struct FollowUpMeeting: Codable, Equatable, Sendable {
     /// Planned, or held.
     public enum Status: String, Codable, CaseIterable, Sendable { case planned, held }
 
+    /// Names the meeting for its whole life (the calendar UID is
+    /// `<offerId>-followup-<id>@stepwise`): `YYYYMMDD` of the day it was first planned for.
+    public var id: String
     public var day: Day
     public var status: Status
     public var withParticipant: Bool
     public var withEmployer: Bool
     /// What was agreed or observed.
     public var notes: String
+    /// The calendar SEQUENCE: one more at each change of day or status (see `CalendarIdentity`).
+    public var sequence: Int
+    /// When the day or status last changed (the calendar's LAST-MODIFIED), if it has.
+    public var modified: Date?
 
     public init(day: Day, status: Status = .planned, withParticipant: Bool = true, withEmployer: Bool = true,
                 notes: String = "") {
+        id = ICalendar.date(day)
         self.day = day
         self.status = status
         self.withParticipant = withParticipant
         self.withEmployer = withEmployer
         self.notes = notes
+        sequence = 0
+        modified = nil
     }
 
-    private enum CodingKeys: String, CodingKey { case day, status, withParticipant, withEmployer, notes }
+    private enum CodingKeys: String, CodingKey { case id, day, status, withParticipant, withEmployer, notes, sequence, modified }
 
+    /// Reads a meeting; fields other than the day may be absent (a meeting written without an
+    /// id gets `YYYYMMDD` of its day, as it was then first planned for all the program knew).
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         day = try c.decode(Day.self, forKey: .day)
+        id = try c.decodeIfPresent(String.self, forKey: .id) ?? ICalendar.date(day)
+        sequence = try c.decodeIfPresent(Int.self, forKey: .sequence) ?? 0
+        modified = try c.decodeIfPresent(Date.self, forKey: .modified)
         status = try c.decodeIfPresent(Status.self, forKey: .status) ?? .planned
         withParticipant = try c.decodeIfPresent(Bool.self, forKey: .withParticipant) ?? true
         withEmployer = try c.decodeIfPresent(Bool.self, forKey: .withEmployer) ?? true

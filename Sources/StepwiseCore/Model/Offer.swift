@@ -3,7 +3,9 @@ import Foundation
 /// A bookable offer in the catalogue: a workshop, a network, an internship, …
 public struct Offer: Codable, Equatable, Sendable {
     /// The schema version this build writes.
-    public static let currentSchemaVersion = 1
+    /// Version 2 gave each session an `id`, a `sequence` and a `modified` stamp, and added
+    /// `cancelledSessions`.
+    public static let currentSchemaVersion = 2
 
     /// Open for booking, or cancelled.
     public enum Status: String, Codable, Sendable { case open, cancelled }
@@ -35,6 +37,9 @@ public struct Offer: Codable, Equatable, Sendable {
     public var internship: Internship?
     /// Who attended which session, entered for the whole group.
     public var attendance: [Attendance]
+    /// Sessions taken out of the offer, kept for `CalendarIdentity.cancelledRetentionDays` so
+    /// that calendar files show them as cancelled (with their UID) instead of dropping them.
+    public var cancelledSessions: [OfferSession]
 
     /// A new open offer with no bookings.
     public init(id: String, title: String, kind: String, description: String, sessions: [OfferSession],
@@ -56,6 +61,7 @@ public struct Offer: Codable, Equatable, Sendable {
         waitlistLimit = nil
         internship = nil
         attendance = []
+        cancelledSessions = []
     }
 
     /// The first session, if any.
@@ -65,7 +71,7 @@ public struct Offer: Codable, Equatable, Sendable {
 extension Offer {
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, id, title, kind, description, sessions, place, capacity, language, status, booked, waiting
-        case facilitators, suits, waitlistLimit, internship, attendance
+        case facilitators, suits, waitlistLimit, internship, attendance, cancelledSessions
     }
 
     /// Reads an offer; fields added after schema version 1 may be absent and take their defaults.
@@ -88,6 +94,7 @@ extension Offer {
         waitlistLimit = try c.decodeIfPresent(Int.self, forKey: .waitlistLimit)
         internship = try c.decodeIfPresent(Internship.self, forKey: .internship)
         attendance = try c.decodeIfPresent([Attendance].self, forKey: .attendance) ?? []
+        cancelledSessions = try c.decodeIfPresent([OfferSession].self, forKey: .cancelledSessions) ?? []
     }
 
     /// The attendance recorded for one participant at one session, if any.
@@ -95,10 +102,19 @@ extension Offer {
         attendance.last { $0.participantId == participantId && $0.day == session.day && $0.start == session.start }?.status
     }
 
-    /// Records attendance (replacing an earlier mark for the same person and session).
-    public mutating func mark(_ participantId: String, at session: OfferSession, as status: Attendance.Status) {
+    /// Records attendance (replacing an earlier mark for the same person and session); nil
+    /// clears the mark. Whether a session may be marked yet is `canMarkAttendance(at:now:in:)`.
+    public mutating func mark(_ participantId: String, at session: OfferSession, as status: Attendance.Status?) {
         attendance.removeAll { $0.participantId == participantId && $0.day == session.day && $0.start == session.start }
-        attendance.append(Attendance(day: session.day, start: session.start, participantId: participantId, status: status))
+        if let status {
+            attendance.append(Attendance(day: session.day, start: session.start, participantId: participantId, status: status))
+        }
+    }
+
+    /// True once `session` has started at `now` on the clock of `zone`: attendance is for
+    /// sessions that have happened (or are happening), never for one still ahead.
+    public func canMarkAttendance(at session: OfferSession, now: Date, in zone: TimeZone) -> Bool {
+        LocalTime.moment(day: session.day, time: session.start, in: zone).map { $0 <= now } ?? false
     }
 }
 
@@ -122,17 +138,54 @@ public struct Attendance: Codable, Equatable, Sendable {
 
 /// One dated meeting of an offer.
 public struct OfferSession: Codable, Equatable, Sendable {
+    /// Names the session for its whole life (the calendar UID is `<offerId>-<id>@stepwise`),
+    /// whatever its day and time become. Made from the day and time it was first given
+    /// (`YYYYMMDD-HHMM`, with `-2`, `-3` … when that is taken in the offer).
+    public var id: String
     public var day: Day
     /// Local time as `HH:MM`.
     public var start: String
     /// Local time as `HH:MM`.
     public var end: String
+    /// The calendar SEQUENCE (RFC 5545 3.8.7.4): 0 when made, one more at each change of
+    /// day, time or status.
+    public var sequence: Int
+    /// When the day, time or status last changed (the calendar's LAST-MODIFIED); nil before
+    /// the first change, and for sessions from files older than schema version 2.
+    public var modified: Date?
 
     public init(day: Day, start: String, end: String) {
+        id = OfferSession.naturalID(day: day, start: start)
         self.day = day
         self.start = start
         self.end = end
+        sequence = 0
+        modified = nil
     }
+
+    /// `YYYYMMDD-HHMM` from a day and an `HH:MM` time (`YYYYMMDD-day` without one); the id a
+    /// session first gets, and the one old sessions are given when their file is migrated,
+    /// so that their calendar UIDs stay what they were.
+    public static func naturalID(day: Day, start: String) -> String {
+        let time = ICalendar.time(start).map { String(format: "%02d%02d", $0.hour, $0.minute) } ?? "day"
+        return ICalendar.date(day) + "-" + time
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, day, start, end, sequence, modified }
+
+    /// Reads a session (files older than schema version 2 get their ids in `Migrations.offer`).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        day = try c.decode(Day.self, forKey: .day)
+        start = try c.decode(String.self, forKey: .start)
+        end = try c.decode(String.self, forKey: .end)
+        sequence = try c.decode(Int.self, forKey: .sequence)
+        modified = try c.decodeIfPresent(Date.self, forKey: .modified)
+    }
+
+    /// True when day and times are the same (the id and stamps aside).
+    public func isAtSameTime(as other: OfferSession) -> Bool { day == other.day && start == other.start && end == other.end }
 }
 
 /// A participant's seat or place in line.

@@ -148,24 +148,22 @@ extension Report {
     }
 
     /// One line per figure: table, row, column, value (a count, a share 0…1 or a number, with a
-    /// point as the decimal separator), and whether it was withheld.
+    /// point as the decimal separator), and whether it was withheld. Names are
+    /// `CSVTable.protect`ed (a leading `'` before `=`, `+`, `-`, `@` …).
     private func csv() -> String {
         var lines = ["table,row,column,value,suppressed"]
         for table in tables {
             for row in table.rows {
                 for (column, cell) in zip(table.columnIDs, row.cells) {
                     let (value, withheld) = Report.machineValue(cell)
-                    lines.append([table.id, row.id, column, value.map { "\($0)" } ?? "", withheld ? "true" : "false"]
-                        .map(Report.csvField).joined(separator: ","))
+                    // Names (a kind of one's own may be typed as "=…") stay text in a spreadsheet.
+                    let names = [table.id, row.id, column].map(CSVTable.protect)
+                    lines.append((names + [value.map { "\($0)" } ?? "", withheld ? "true" : "false"])
+                        .map { CSVTable.quote($0, separator: ",") }.joined(separator: ","))
                 }
             }
         }
         return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    private static func csvField(_ text: String) -> String {
-        guard text.contains(where: { ",\"\r\n".contains($0) }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     private static func machineValue(_ cell: ReportCell) -> (Double?, Bool) {

@@ -11,6 +11,14 @@ enum CatalogueUpdate {
             ?? catalogue.sheet.flatMap { sheet in state.offers.first { $0.id == sheet.offer } }
             ?? (offers.indices.contains(catalogue.selection) ? offers[catalogue.selection] : nil)
         if var sheet = catalogue.sheet, let offer = selected {
+            let sessions = CatalogueView.sessions(of: offer)
+            let marking: Set<ActionID> = [.attended, .absent, .excused, .allAttended]
+            if let action, marking.contains(action), sessions.indices.contains(sheet.session),
+               !offer.canMarkAttendance(at: sessions[sheet.session], now: state.now, in: env.timeZone) {
+                let session = sessions[sheet.session]
+                state.message = Message(s("attendance.notStarted", ["date": s.dayWithWeekday(session.day), "start": session.start]))
+                return []
+            }
             let effects = attendance(action, sheet: &sheet, offer: offer)
             catalogue.sheet = action == .back ? nil : sheet
             state.catalogue = catalogue
@@ -70,7 +78,8 @@ enum CatalogueUpdate {
         return []
     }
 
-    /// 1 attended, 2 absent, 3 excused for the selected person; A marks everyone attended.
+    /// 1 attended, 2 absent, 3 excused for the selected person, 0 clears the mark; A marks
+    /// everyone attended. Marks are for sessions that have started (checked by the caller).
     private static func attendance(_ action: ActionID?, sheet: inout AttendanceSheet, offer: Offer) -> [Effect] {
         let sessions = CatalogueView.sessions(of: offer)
         let people = offer.booked.map(\.participantId)
@@ -83,15 +92,16 @@ enum CatalogueUpdate {
         case .moveLast?: sheet.selection = max(0, people.count - 1)
         case .previousSession?: sheet.session = max(0, sheet.session - 1)
         case .nextSession?: sheet.session = min(sessions.count - 1, sheet.session + 1)
-        case .attended?, .absent?, .excused?:
+        case .attended?, .absent?, .excused?, .clearAttendance?:
             guard people.indices.contains(sheet.selection) else { return [] }
-            let status: Attendance.Status = action == .attended ? .attended : action == .absent ? .absent : .excused
+            let statuses: [ActionID: Attendance.Status] = [.attended: .attended, .absent: .absent, .excused: .excused]
+            let status = action.flatMap { statuses[$0] }
             let person = people[sheet.selection]
             sheet.selection = min(people.count - 1, sheet.selection + 1)
             return [.markAttendance(offer: offer.id, session: session, marks: [person: status])]
         case .allAttended?:
             return [.markAttendance(offer: offer.id, session: session,
-                                    marks: Dictionary(uniqueKeysWithValues: people.map { ($0, Attendance.Status.attended) }))]
+                                    marks: Dictionary(uniqueKeysWithValues: people.map { ($0, .attended) }))]
         default: break
         }
         return []
@@ -131,11 +141,19 @@ enum CatalogueForms {
         var read = FormReader(form, env: env, today: state.today)
         defer { form = read.form }
         let title = read.required(OfferField.title)
-        let kind = read[OfferField.kind] == "custom" ? read.required(OfferField.ownKind, message: "error.ownKind") : read[OfferField.kind]
+        let typedKind = read[OfferField.kind] == "custom" ? read.required(OfferField.ownKind, message: "error.ownKind") : read[OfferField.kind]
+        let kind = typedKind.map { OfferKind.builtIn(named: $0, in: OfferKind.spellings(Array(env.tables.values) + [env.strings])) ?? $0 }
         var sessions: [OfferSession] = []
         switch OfferCSV.sessions(read[OfferField.sessions]) {
         case let .success(parsed): sessions = parsed
         case let .failure(error): read.mark(OfferField.sessions, "error.session", ["n": String(error.number), "reason": error.reason])
+        }
+        for (number, session) in sessions.enumerated() {
+            guard let time = [session.start, session.end].first(where: { LocalTime.refusalKey(day: session.day, time: $0, in: env.timeZone) != nil }),
+                  let key = LocalTime.refusalKey(day: session.day, time: time, in: env.timeZone) else { continue }
+            let reason = env.strings(key, ["time": time, "date": env.strings.numericDate(session.day)])
+            read.mark(OfferField.sessions, "error.session", ["n": String(number + 1), "reason": reason])
+            break
         }
         let existing = id.flatMap { id in state.offers.first { $0.id == id } }
         let capacity = read.int(OfferField.capacity, in: 0...10_000, optional: false, message: "error.capacity") ?? nil

@@ -53,9 +53,13 @@ enum CatalogueView {
         let sessions = sessions(of: offer)
         guard sessions.indices.contains(sheet.session) else { return }
         let session = sessions[sheet.session]
-        buffer.put(s("catalogue.attendanceFor", ["date": s.dayWithWeekday(session.day), "start": session.start,
+        buffer.put(s("catalogue.attendanceFor", ["date": s.dayWithWeekday(session.day), "start": session.start, "end": session.end,
                                                  "n": String(sheet.session + 1), "of": String(sessions.count)]),
                    x: area.x, y: area.y, style: .heading, limit: area.width)
+        if !offer.canMarkAttendance(at: session, now: state.now, in: env.timeZone) {
+            buffer.put(s("attendance.notStarted", ["date": s.dayWithWeekday(session.day), "start": session.start]),
+                       x: area.x, y: area.y + 1, style: .muted, limit: area.width)
+        }
         for (index, seat) in offer.booked.enumerated() where index < area.height - 2 {
             let y = area.y + 2 + index
             let status = offer.attendance(of: seat.participantId, at: session)

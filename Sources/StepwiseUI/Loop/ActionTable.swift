@@ -8,7 +8,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case book, unbook, group, hide, unlock
     case auditLog
     case internship, followUp, print, printTo, calendarFile, savePDF
-    case catalogue, addOffer, editOffer, cancelOffer, attendance, attended, absent, excused, allAttended, previousSession, nextSession
+    case catalogue, addOffer, editOffer, cancelOffer, attendance, attended, absent, excused, allAttended, clearAttendance, previousSession, nextSession
     case yes, no
     case help, redraw, suspend, quit, interrupt
 }
@@ -105,6 +105,7 @@ public enum ActionTable {
         spec(.absent, [.char("2")], [.attendance], footer: true),
         spec(.excused, [.char("3")], [.attendance], footer: true),
         spec(.allAttended, [.char("A")], [.attendance], footer: true),
+        spec(.clearAttendance, [.char("0"), .delete], [.attendance]),
         spec(.previousSession, [.left], [.attendance]),
         spec(.nextSession, [.right], [.attendance], footer: true, shown: "←→", label: "action.sessions"),
         spec(.back, [.escape], [.catalogue], footer: true),

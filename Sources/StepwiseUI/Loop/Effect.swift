@@ -30,8 +30,8 @@ public enum Effect: Equatable, Sendable {
     case saveOffer(Offer, isNew: Bool)
     /// Cancel an offer: every booked participant's record says so.
     case cancelOffer(String)
-    /// Record attendance at one session for the whole group.
-    case markAttendance(offer: String, session: OfferSession, marks: [String: Attendance.Status])
+    /// Record attendance at one session for the whole group (nil clears a person's mark).
+    case markAttendance(offer: String, session: OfferSession, marks: [String: Attendance.Status?])
     /// Save the open participant; a change to the plan also keeps its new version.
     case saveParticipant(Participant, version: PlanVersion?)
     /// Keep an open form as a draft, give back the lock, and end.

@@ -19,7 +19,8 @@ public struct UIEnvironment: Sendable {
     /// Makes a new record id with the given prefix ("g" goal, "s" step, "n" note, "c" contact,
     /// "x" session, "o" offer); random in the program, counted in tests.
     public var makeID: @Sendable (String) -> String
-    /// The time zone clock times are shown in.
+    /// The time zone clock times are shown and entered in: times its clock skips or repeats
+    /// are refused (`LocalTime`), and attendance opens when a session has started in it.
     public var timeZone: TimeZone
     /// The user's home folder, for suggested file names (e.g. the calendar file).
     public var home: String

@@ -3,7 +3,8 @@ import StepwiseCore
 import StepwiseUI
 
 /// `stepwise offers list [--json]`, `offers import FILE.csv [--skip-bad]` and
-/// `offers export [--output FILE] [--separator ;]`: the catalogue for scripts and spreadsheets.
+/// `offers export [--output FILE] [--separator ;]`: the catalogue for scripts and spreadsheets
+/// (semicolons for da, sv and de, commas for en, unless `--separator` says otherwise).
 extension Command {
     static let offers = Command(
         "offers", summary: "list, import or export the offer catalogue (CSV)",
@@ -33,7 +34,9 @@ extension Command {
                  --skip-bad   import the good rows and report the bad ones
         export   writes the catalogue as CSV (UTF-8 with BOM, CRLF, ISO dates) to
                  standard output or --output FILE; import gives back the same catalogue.
-                 --separator ;   for spreadsheet programs set to Danish, Swedish or German
+                 --separator ,|;|tab   default ; for da, sv and de (--lang or the
+                 locale), else ,. Cells starting with = + - @ ' (or digits with a
+                 leading 0) get a leading ' so a spreadsheet keeps them as text.
         Seats, waitlists, accommodations and follow-up meetings are not in the file.
 
         Exit status: 0 done, 1 failed (nothing imported when a row is bad, or no data
@@ -47,7 +50,7 @@ extension Command {
                     arguments: [Argument(name: "FILE.csv", noun: "a file name", completes: .file)], action: .run { $0.importOffers() }),
             Command("export", summary: "write the catalogue as CSV",
                     options: [Option("--output", value: "FILE", completes: .file, "write to FILE (mode 0600) instead of standard output"),
-                              Option("--separator", value: ",|;|tab", completes: .words, "the separator: , (the default), ; or tab")],
+                              Option("--separator", value: ",|;|tab", completes: .words, "the separator: , ; or tab (default ; for da, sv, de, else ,)")],
                     action: .run { $0.exportOffers() }),
         ]))
 }
@@ -73,8 +76,11 @@ extension Commands {
     }
 
     func exportOffers() -> Int32 {
+        // Without --separator: what a spreadsheet in the user's language expects (--lang, then the locale).
+        let language = Localizer.chooseLanguage(option: options.language, environment: environment,
+                                                available: Localizer.available(resources: resources))
         let separator: Character
-        switch options.values["--separator"]?.lowercased() ?? "," {
+        switch options.values["--separator"]?.lowercased() ?? String(OfferCSV.separator(forLanguage: language)) {
         case ",", "comma": separator = ","
         case ";", "semicolon": separator = ";"
         case "\t", "tab": separator = "\t"

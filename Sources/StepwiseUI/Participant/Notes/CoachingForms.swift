@@ -142,6 +142,10 @@ enum CoachingForms {
                 read.mark(EndSessionField.nextDate, "error.nextDate")
                 return nil
             }
+            if let day = next, let clock = time, let key = LocalTime.refusalKey(day: day, time: clock, in: env.timeZone) {
+                read.mark(EndSessionField.nextTime, key, ["time": clock, "date": s.numericDate(day)])
+                return nil
+            }
             let appointment = next.map { Appointment(day: $0, time: time, place: place, contact: read[EndSessionField.whoContacts]) }
             return { p, editor in
                 guard p.openSession != nil else { return nil }
