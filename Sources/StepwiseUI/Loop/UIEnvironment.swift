@@ -23,10 +23,16 @@ public struct UIEnvironment: Sendable {
     public var timeZone: TimeZone
     /// The user's home folder, for suggested file names (e.g. the calendar file).
     public var home: String
+    /// The frame of a course added now: the organisation's `course.weeks` and
+    /// `course.conversations` (see `Settings.courseFrame`).
+    public var courseFrame: CourseFrame
+    /// What the organisation puts on every plan summary (see `Settings.letterhead(for:)`).
+    public var letterhead: SummaryLetterhead
 
     public init(strings: Localizer, dates: DateParser, languages: [String], indicators: IndicatorSet, tables: [String: Localizer] = [:],
                 resources: URL? = nil, makeID: @escaping @Sendable (String) -> String = { RecordID.generate(prefix: $0) },
-                timeZone: TimeZone = .gmt, home: String = "/tmp") {
+                timeZone: TimeZone = .gmt, home: String = "/tmp", courseFrame: CourseFrame = .standard,
+                letterhead: SummaryLetterhead = .none) {
         self.strings = strings
         self.dates = dates
         self.languages = languages
@@ -36,6 +42,8 @@ public struct UIEnvironment: Sendable {
         self.makeID = makeID
         self.timeZone = timeZone
         self.home = home
+        self.courseFrame = courseFrame
+        self.letterhead = letterhead
     }
 
     /// The strings of `language`, else English, else the screen's.
