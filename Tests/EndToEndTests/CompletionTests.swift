@@ -33,7 +33,7 @@ final class CompletionTests: EndToEndTestCase {
 
     func testCommandsOptionsAndValues() throws {
         XCTAssertEqual(try complete(["stepwise", ""]),
-                       ["init", "demo", "list", "check", "offers", "book", "unbook", "summary", "calendar", "export", "erase", "config", "help"])
+                       ["init", "demo", "list", "check", "offers", "book", "unbook", "summary", "calendar", "report", "export", "erase", "config", "help"])
         XCTAssertEqual(try complete(["stepwise", "su"]), ["summary"])
         XCTAssertEqual(try complete(["stepwise", "list", "--"]), ["--data", "--help", "--ids", "--json", "--lang", "--version"])
         XCTAssertEqual(try complete(["stepwise", "summary", "--format", ""]), ["text", "markdown", "html"])
