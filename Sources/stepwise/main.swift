@@ -47,9 +47,24 @@ if options.command.name == "tui", let refusal = TerminalSupport.refusal(environm
     fail(refusal, status: 2)
 }
 
-let store = DataStore(root: DataStore.defaultRoot(option: options.data, environment: environment))
 guard let resources = ResourceLocator.directory() else {
-    fail("cannot find the Resources folder (strings, schemas, demo data); set STEPWISE_RESOURCES", status: 1)
+    fail("cannot find the resources (strings, schemas, demo data) in <bin>/../share/stepwise or a source checkout; set STEPWISE_RESOURCES",
+         status: 1)
 }
-let commands = Commands(store: store, resources: resources, options: options, environment: environment)
+let settings: Settings
+do {
+    // --lang is the screens' language for the screen (and config); for summary and calendar it
+    // is the language of what they write, checked by them.
+    let screen = ["tui", "config"].contains(options.command.name)
+    settings = try Settings.load(environment: environment, options: options.values.filter { $0.key == "--data" || screen },
+                                 languages: Localizer.available(resources: resources))
+} catch let problem as SettingsProblem {
+    fail(problem.description, status: problem.origin.hasPrefix("--") ? 2 : 1)
+} catch {
+    fail("\(error)", status: 1)
+}
+// Days, times and the calendar are in the organisation's time zone when one is set.
+if let zone = settings.timeZone { setenv("TZ", zone.identifier, 1) }
+let store = DataStore(root: DataStore.defaultRoot(option: settings.dataFolder, environment: environment))
+let commands = Commands(store: store, resources: resources, options: options, environment: environment, settings: settings)
 exit(commands.run())

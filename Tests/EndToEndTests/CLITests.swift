@@ -18,8 +18,8 @@ final class CLITests: EndToEndTestCase {
         let rows = table.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         XCTAssertTrue(rows.allSatisfy { $0.count == 7 }, "seven fields a line:\n\(table.stdout)")
         let commands = rows.filter { $0[1].isEmpty && $0[2] == "command" }.map { $0[0] }
-        XCTAssertEqual(Set(commands), ["tui", "init", "demo", "list", "check", "offers", "book", "unbook", "summary", "calendar",
-                                       "report", "export", "erase", "help"])
+        XCTAssertEqual(Set(commands), ["tui", "init", "demo", "list", "check", "offers", "book", "unbook", "summary", "calendar", "report",
+                                       "export", "erase", "config", "help"])
         let overview = try stepwise(["--help"], data: false)
         XCTAssertEqual(try stepwise(["-h"], data: false).stdout, overview.stdout)
         XCTAssertTrue(overview.stdout.hasPrefix("Usage: stepwise [COMMAND]"), overview.stdout)

@@ -167,6 +167,15 @@ final class PrintingTests: EndToEndTestCase {
         XCTAssertTrue(result.stderr.hasPrefix("stepwise: not printed: printing is not set up on this computer"), result.stderr)
     }
 
+    /// The tests leave no print queue behind.
+    func testTheTestQueueIsRemovedAfterwards() throws {
+        try CUPSTestServer.shared.prepare()
+        XCTAssertTrue(CUPSTestServer.shared.savedQueues()?.contains(CUPSTestServer.queue) ?? true)
+        CUPSTestServer.shared.stop()
+        let queues = try XCTUnwrap(CUPSTestServer.shared.savedQueues(), "neither lpstat nor /etc/cups/printers.conf can tell the queues")
+        XCTAssertFalse(queues.contains(CUPSTestServer.queue), "\(queues)")
+    }
+
     func testPrinterListForTheTUI() throws {
         try CUPSTestServer.shared.prepare()
         XCTAssertTrue(Printer.available().contains(CUPSTestServer.queue), "\(Printer.available())")
@@ -176,16 +185,19 @@ final class PrintingTests: EndToEndTestCase {
 }
 
 /// A CUPS server with a cups-pdf queue for tests: uses the running scheduler, or starts
-/// `cupsd -f` as a child (as root) and stops it when the tests end. `prepare()` throws
-/// XCTSkip with the reason when that cannot be done.
+/// `cupsd -f` as a child (as root) and stops it when the tests end. The queue is this test
+/// process's own and is removed again by `stop()`, so no print queue is left behind.
+/// `prepare()` throws XCTSkip with the reason when that cannot be done.
 final class CUPSTestServer: @unchecked Sendable {
     static let shared = CUPSTestServer()
-    static let queue = "StepwisePDF"
+    static let queue = "StepwisePDF-\(getpid())"
     static let ppd = "/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd"
 
     private let lock = NSLock()
     private var outcome: String?? // nil: not tried; .some(nil): ready; .some(reason): skipped
     private var child: pid_t?
+    /// True while the queue that `setUp` added exists.
+    private var addedQueue = false
 
     func prepare() throws {
         lock.lock()
@@ -217,16 +229,22 @@ final class CUPSTestServer: @unchecked Sendable {
                   added.status == 0 else {
                 return "the cups-pdf queue could not be added (lpadmin needs root or the lpadmin group)"
             }
+            addedQueue = true
         }
         _ = try? CLI.run([CUPSTestServer.queue], executable: "cupsenable")
         _ = try? CLI.run([CUPSTestServer.queue], executable: "cupsaccept")
         return nil
     }
 
-    /// Stops the scheduler if these tests started it.
+    /// Removes the queue these tests added, and stops the scheduler if they started it.
     func stop() {
         lock.lock()
         defer { lock.unlock() }
+        if addedQueue {
+            _ = try? CLI.run(["-x", CUPSTestServer.queue], executable: "lpadmin")
+            addedQueue = false
+        }
+        outcome = nil
         guard let pid = child else { return }
         kill(pid, SIGTERM)
         if !E2E.poll(timeout: 10, { waitpid(pid, nil, WNOHANG) == pid }) {
@@ -234,7 +252,16 @@ final class CUPSTestServer: @unchecked Sendable {
             waitpid(pid, nil, 0)
         }
         child = nil
-        outcome = nil
+    }
+
+    /// The queues CUPS knows: `lpstat -e` while the scheduler runs, else the printers saved
+    /// in /etc/cups/printers.conf (nil when that cannot be read).
+    func savedQueues() -> [String]? {
+        if schedulerRunning() { return (try? CLI.run(["-e"], executable: "lpstat"))?.stdout.split(separator: "\n").map(String.init) }
+        guard let text = try? String(contentsOfFile: "/etc/cups/printers.conf", encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").compactMap { line in
+            line.hasPrefix("<Printer ") || line.hasPrefix("<DefaultPrinter ") ? String(line.split(separator: " ")[1].dropLast()) : nil
+        }
     }
 
     private func schedulerRunning() -> Bool {

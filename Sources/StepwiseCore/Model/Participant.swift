@@ -12,8 +12,11 @@ public struct Participant: Codable, Equatable, Sendable {
     public var name: String
     /// The citizen's language code (`en`, `da`, …), used for the printed summary.
     public var language: String
-    /// First day of the 26-week course.
+    /// First day of the course.
     public var courseStart: Day
+    /// Weeks of the course when it is not the standard 26 (nil: 26, as in every record
+    /// written before the course length could be configured).
+    public var courseWeeks: Int?
     /// The three mandatory one-to-one conversations.
     public var conversations: [Conversation]
     /// When and by whom the record was created.
@@ -36,14 +39,15 @@ public struct Participant: Codable, Equatable, Sendable {
     public var contacts: [Contact]
     public var outcome: Outcome?
 
-    /// A new participant with the default conversations of the course frame.
-    public init(id: String, name: String, language: String, courseStart: Day, by stamp: Stamp) {
+    /// A new participant with a course in `frame` (the organisation's, see `Settings.courseFrame`).
+    public init(id: String, name: String, language: String, courseStart: Day, frame: CourseFrame = .standard, by stamp: Stamp) {
         schemaVersion = Participant.currentSchemaVersion
         self.id = id
         self.name = name
         self.language = language
         self.courseStart = courseStart
-        conversations = CourseFrame.defaultConversations(start: courseStart)
+        courseWeeks = frame.weeks == CourseFrame.standard.weeks ? nil : frame.weeks
+        conversations = frame.conversations(start: courseStart)
         created = stamp
         updated = stamp
         journal = []
@@ -55,8 +59,13 @@ public struct Participant: Codable, Equatable, Sendable {
         contacts = []
     }
 
+    /// The length of the course (its conversations are the record's own, in `conversations`).
+    public var courseFrame: CourseFrame {
+        courseWeeks.flatMap { CourseFrame(weeks: $0, conversationWeeks: []) } ?? .standard
+    }
+
     /// The last day of the course.
-    public var courseEnd: Day { CourseFrame.end(start: courseStart) }
+    public var courseEnd: Day { courseFrame.end(start: courseStart) }
 
     /// The next mandatory conversation still to be held.
     public var nextConversation: Conversation? { CourseFrame.nextConversation(conversations) }
@@ -76,7 +85,7 @@ public struct Stamp: Codable, Equatable, Sendable {
 
 extension Participant {
     private enum CodingKeys: String, CodingKey {
-        case schemaVersion, id, name, language, courseStart, conversations, created, updated, journal, plan
+        case schemaVersion, id, name, language, courseStart, courseWeeks, conversations, created, updated, journal, plan
         case sessions, notes, ratings, milestones, contacts, outcome
     }
 
@@ -88,6 +97,7 @@ extension Participant {
         name = try c.decode(String.self, forKey: .name)
         language = try c.decode(String.self, forKey: .language)
         courseStart = try c.decode(Day.self, forKey: .courseStart)
+        courseWeeks = try c.decodeIfPresent(Int.self, forKey: .courseWeeks)
         conversations = try c.decode([Conversation].self, forKey: .conversations)
         created = try c.decode(Stamp.self, forKey: .created)
         updated = try c.decode(Stamp.self, forKey: .updated)

@@ -1,22 +1,32 @@
 import Foundation
 
-/// Finds the `Resources/` folder: strings, schemas and demo data.
+/// Finds the resources folder: strings, schemas, indicators and demo data.
 public enum ResourceLocator {
-    /// `$STEPWISE_RESOURCES`, else the nearest `Resources/` above the executable, else
-    /// `/usr/local/share/stepwise` or `/usr/share/stepwise`.
+    /// `$STEPWISE_RESOURCES` when set; else, from the executable's real path (symbolic links
+    /// resolved), `<bin>/../share/stepwise` of an installed copy under any prefix (`make install`
+    /// lays out `PREFIX/bin/stepwise` and `PREFIX/share/stepwise`), else the nearest `Resources/`
+    /// above it (a source checkout's `.build/debug/stepwise`); else `/usr/local/share/stepwise`
+    /// or `/usr/share/stepwise`. Only a folder that holds `strings/en.json` counts; nil when
+    /// none does.
     public static func directory(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                 executable: String = CommandLine.arguments.first ?? "") -> URL? {
+                                 executable: String = Bundle.main.executablePath ?? CommandLine.arguments.first ?? "") -> URL? {
         if let explicit = environment["STEPWISE_RESOURCES"], !explicit.isEmpty {
             return URL(fileURLWithPath: explicit)
         }
-        var candidates: [URL] = []
-        let resolved = URL(fileURLWithPath: executable).resolvingSymlinksInPath()
-        var dir = resolved.deletingLastPathComponent()
+        return candidates(executable: executable).first {
+            FileManager.default.fileExists(atPath: $0.appendingPathComponent("strings/en.json").path)
+        }
+    }
+
+    /// Where the resources may be for `executable`, in the order they are tried.
+    static func candidates(executable: String) -> [URL] {
+        let bin = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        var candidates = [bin.deletingLastPathComponent().appendingPathComponent("share/stepwise")]
+        var dir = bin
         while dir.path != "/" && !dir.path.isEmpty {
             candidates.append(dir.appendingPathComponent("Resources"))
             dir = dir.deletingLastPathComponent()
         }
-        candidates += ["/usr/local/share/stepwise", "/usr/share/stepwise"].map { URL(fileURLWithPath: $0) }
-        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("strings/en.json").path) }
+        return candidates + ["/usr/local/share/stepwise", "/usr/share/stepwise"].map { URL(fileURLWithPath: $0) }
     }
 }

@@ -19,10 +19,12 @@ public struct Summary: Sendable {
     public let coach: String
     /// The zone in which a session's start time is read as a day.
     public let timeZone: TimeZone
+    /// The organisation, the coach's phone and e-mail, and the lines to sign.
+    public let letterhead: SummaryLetterhead
 
     /// A summary of `participant` on `today`, written with `strings`.
     public init(participant: Participant, offers: [Offer], indicators: IndicatorSet, strings: Localizer, today: Day, coach: String,
-                timeZone: TimeZone = .current) {
+                timeZone: TimeZone = .current, letterhead: SummaryLetterhead = .none) {
         self.participant = participant
         self.offers = offers
         self.indicators = indicators
@@ -30,6 +32,7 @@ public struct Summary: Sendable {
         self.today = today
         self.coach = coach
         self.timeZone = timeZone
+        self.letterhead = letterhead
     }
 
     /// The strings for a summary: `language` (the citizen's unless told otherwise) when it has
@@ -42,10 +45,11 @@ public struct Summary: Sendable {
     /// The summary in the citizen's own language (English when it has no strings), unless
     /// `language` is given.
     public static func make(participant: Participant, offers: [Offer], indicators: IndicatorSet, resources: URL,
-                            language: String? = nil, today: Day, coach: String, timeZone: TimeZone = .current) throws -> Summary {
+                            language: String? = nil, today: Day, coach: String, timeZone: TimeZone = .current,
+                            letterhead: SummaryLetterhead = .none) throws -> Summary {
         let strings = try localizer(language: language ?? participant.language, resources: resources)
         return Summary(participant: participant, offers: offers, indicators: indicators, strings: strings, today: today, coach: coach,
-                       timeZone: timeZone)
+                       timeZone: timeZone, letterhead: letterhead)
     }
 
     /// The language the summary is written in.
@@ -54,7 +58,7 @@ public struct Summary: Sendable {
     /// The summary's content, ready to be written in any format.
     public var document: SummaryDocument {
         let s = strings
-        var sections = [people, goals, bookedOffers, appointments, agreements, progress]
+        var sections = [people, goals, bookedOffers, appointments, agreements, progress, signatures]
         sections.removeAll { $0.items.isEmpty }
         return SummaryDocument(language: s.language, title: s("summary.header", ["name": SummaryText.clean(participant.name)]),
                                facts: facts, sections: sections, closing: s("summary.closing"))
@@ -65,9 +69,9 @@ public struct Summary: Sendable {
     private var facts: [SummaryFact] {
         let s = strings
         let p = participant
-        var arguments = ["from": s.shortDate(p.courseStart), "to": s.shortDate(p.courseEnd), "of": String(CourseFrame.weeks)]
+        var arguments = ["from": s.shortDate(p.courseStart), "to": s.shortDate(p.courseEnd), "of": String(p.courseFrame.weeks)]
         let course: String
-        switch CourseFrame.position(start: p.courseStart, today: today) {
+        switch p.courseFrame.position(start: p.courseStart, today: today) {
         case let .notStarted(days):
             arguments["n"] = String(days)
             course = s("summary.courseNotStarted", arguments)
@@ -77,11 +81,28 @@ public struct Summary: Sendable {
         case .ended:
             course = s("summary.courseEnded", arguments)
         }
-        var facts = [SummaryFact(label: s("summary.fact.course"), value: course)]
-        let coachName = SummaryText.clean(coach)
-        if !coachName.isEmpty { facts.append(SummaryFact(label: s("summary.fact.coach"), value: coachName)) }
+        var facts: [SummaryFact] = []
+        let organisation = letterhead.organisation.map { SummaryText.clean($0) }.filter { !$0.isEmpty }
+        if !organisation.isEmpty { facts.append(SummaryFact(label: s("summary.fact.organisation"), value: organisation.joined(separator: " · "))) }
+        facts.append(SummaryFact(label: s("summary.fact.course"), value: course))
+        let coachName = SummaryText.clean(letterhead.coachName ?? coach)
+        if !coachName.isEmpty {
+            let line = [coachName] + letterhead.coachContact.map { SummaryText.clean($0) }.filter { !$0.isEmpty }
+            facts.append(SummaryFact(label: s("summary.fact.coach"), value: line.joined(separator: " · ")))
+        }
         facts.append(SummaryFact(label: s("summary.fact.date"), value: s.dayWithWeekday(today)))
         return facts
+    }
+
+    /// Lines for the citizen and the coach to sign and date, when the organisation wants them.
+    private var signatures: SummarySection {
+        guard letterhead.signatureLines else { return SummarySection(id: "signatures", heading: "", items: []) }
+        let s = strings
+        let line = String(repeating: "_", count: 28)
+        let items = ["summary.signature.citizen", "summary.signature.coach"].map { key in
+            SummaryItem([SummaryRun(s(key) + ": ", .strong), SummaryRun(line + "  " + s("summary.fact.date") + ": " + String(repeating: "_", count: 12))])
+        }
+        return SummarySection(id: "signatures", heading: s("summary.signatures"), items: items)
     }
 
     private var people: SummarySection {

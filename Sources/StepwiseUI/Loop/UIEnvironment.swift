@@ -26,10 +26,16 @@ public struct UIEnvironment: Sendable {
     public var home: String
     /// The fonts the summary is typeset in (nil when they cannot be read; the shell reads them).
     public var fonts: SummaryFonts?
+    /// The frame of a course added now: the organisation's `course.weeks` and
+    /// `course.conversations` (see `Settings.courseFrame`).
+    public var courseFrame: CourseFrame
+    /// What the organisation puts on every plan summary (see `Settings.letterhead(for:)`).
+    public var letterhead: SummaryLetterhead
 
     public init(strings: Localizer, dates: DateParser, languages: [String], indicators: IndicatorSet, tables: [String: Localizer] = [:],
                 resources: URL? = nil, makeID: @escaping @Sendable (String) -> String = { RecordID.generate(prefix: $0) },
-                timeZone: TimeZone = .gmt, home: String = "/tmp") {
+                timeZone: TimeZone = .gmt, home: String = "/tmp", courseFrame: CourseFrame = .standard,
+                letterhead: SummaryLetterhead = .none) {
         self.strings = strings
         self.dates = dates
         self.languages = languages
@@ -39,6 +45,8 @@ public struct UIEnvironment: Sendable {
         self.makeID = makeID
         self.timeZone = timeZone
         self.home = home
+        self.courseFrame = courseFrame
+        self.letterhead = letterhead
     }
 
     /// The strings of `language`, else English, else the screen's.

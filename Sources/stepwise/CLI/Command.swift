@@ -97,7 +97,7 @@ struct Command: Sendable {
     /// Options every command takes.
     static let globalOptions: [Option] = [
         Option("--data", value: "DIR", completes: .folder,
-               "data folder (else $STEPWISE_DATA, else $XDG_DATA_HOME/stepwise, else ~/.local/share/stepwise)"),
+               "data folder (else $STEPWISE_DATA, else data in stepwise.conf, else $XDG_DATA_HOME/stepwise, else ~/.local/share/stepwise)"),
         Option("--lang", value: "CODE", completes: .language, "language of the screens and the summary (en, da, sv, de)"),
         Option("--help", "print the help of the command"),
         Option("--version", "print the version"),
@@ -107,7 +107,7 @@ struct Command: Sendable {
 
     /// Every command, in overview order; the first (the caseload screen) runs when none is given.
     static let all: [Command] = [.tui, .initialize, .demo, .list, .check, .offers, .book, .unbook, .summary, .calendar, .report, .export,
-                                 .erase, .helpCommand]
+                                 .erase, .config, .helpCommand]
 
     static func named(_ name: String) -> Command? { all.first { $0.name == name } }
 
@@ -125,9 +125,11 @@ struct Command: Sendable {
         \(commands.joined(separator: "\n"))
 
         Options:
-          --data DIR    data folder (else $STEPWISE_DATA, else $XDG_DATA_HOME/stepwise,
-                        else ~/.local/share/stepwise); it must exist: 'stepwise init' makes one
-          --lang CODE   language of the screens (en, da, sv, de; default from the locale)
+          --data DIR    data folder (else $STEPWISE_DATA, else data in stepwise.conf, else
+                        $XDG_DATA_HOME/stepwise, else ~/.local/share/stepwise); it must
+                        exist: 'stepwise init' makes one
+          --lang CODE   language of the screens (en, da, sv, de; else $STEPWISE_LANG, else
+                        language in stepwise.conf, else from the locale)
           --version     print the version
           --help        this text; `stepwise COMMAND --help` for a command
 

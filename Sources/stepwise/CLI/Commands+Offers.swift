@@ -9,7 +9,7 @@ extension Command {
     static let offers = Command(
         "offers", summary: "list, import or export the offer catalogue (CSV)",
         help: """
-        Usage: stepwise offers list [--json] [--data DIR]
+        Usage: stepwise offers list [--json | --ids] [--data DIR]
                stepwise offers import FILE.csv [--skip-bad] [--data DIR]
                stepwise offers export [--output FILE] [--separator ,|;|tab] [--data DIR]
 
@@ -44,7 +44,8 @@ extension Command {
         """,
         action: .subcommands([
             Command("list", summary: "print the catalogue (--json for scripts)",
-                    options: [Option("--json", "an array of JSON objects instead of lines")], action: .run { $0.listOffers() }),
+                    options: [Option("--json", "an array of JSON objects instead of lines"), Option("--ids", "only the ids, one a line")],
+                    action: .run { $0.listOffers() }),
             Command("import", summary: "import a catalogue spreadsheet saved as CSV",
                     options: [Option("--skip-bad", "import the good rows and report the bad ones")],
                     arguments: [Argument(name: "FILE.csv", noun: "a file name", completes: .file)], action: .run { $0.importOffers() }),
@@ -63,7 +64,9 @@ extension Commands {
         let sorted = offers.sorted {
             ($0.firstDay ?? Day(ordinal: Int.max), $0.title, $0.id) < ($1.firstDay ?? Day(ordinal: Int.max), $1.title, $1.id)
         }
-        if options.flags.contains("--json") {
+        if options.flags.contains("--ids") {
+            for offer in sorted { say(offer.id) }
+        } else if options.flags.contains("--json") {
             let objects = sorted.map(OfferJSON.object)
             guard let data = try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys]) else {
                 return 1

@@ -87,9 +87,10 @@ extension Commands {
         }
         let offers = offersForSummary()
         let summary: Summary
+        let identity = Identity.current(environment: environment)
         do {
             summary = try Summary.make(participant: participant, offers: offers, indicators: indicators, resources: resources,
-                                       language: language, today: .today, coach: Identity.current(environment: environment).coach)
+                                       language: language, today: .today, coach: identity.coach, letterhead: settings.letterhead(for: identity))
         } catch {
             printError("cannot read the strings: \(error)")
             return 1
@@ -158,7 +159,8 @@ extension Commands {
         }
         noteFallback(participant: participant, chosen: language, used: strings.language)
         let export = CalendarExport(participant: participant, offers: offers, strings: strings,
-                                    timeZone: CalendarExport.defaultTimeZone(environment: environment), now: Date(), today: .today)
+                                    timeZone: settings.timeZone ?? CalendarExport.defaultTimeZone(environment: environment), now: Date(),
+                                    today: .today)
         // iCalendar is data, for calendar programs: its writer keeps to RFC 5545's rules.
         guard let destination = emit(Data(export.ics().utf8), .data) else { return 1 }
         audit(.calendar, participant: id)

@@ -10,6 +10,8 @@ struct Commands {
     let resources: URL
     let options: CommandLineOptions
     let environment: [String: String]
+    /// The organisation's settings in effect (files, environment, options).
+    let settings: Settings
 
     /// Runs the command (or subcommand) the command line names.
     func run() -> Int32 {
@@ -76,17 +78,18 @@ extension Command {
     static let list = Command(
         "list", summary: "print the caseload (--json for scripts)",
         help: """
-        Usage: stepwise list [--json] [--data DIR]
+        Usage: stepwise list [--json | --ids] [--data DIR]
 
         Prints the caseload: name, course week and next appointment of each participant.
         --json   an array of objects with id, name, courseStart, courseWeek,
                  courseStatus and nextAppointment (null when none)
+        --ids    only the ids, one a line (shell completion uses it)
         Unreadable files are reported on standard error.
 
         Exit status: 0 listed, 1 the data folder does not exist or cannot be read,
         2 bad usage.
         """,
-        options: [Option("--json", "an array of JSON objects instead of lines")],
+        options: [Option("--json", "an array of JSON objects instead of lines"), Option("--ids", "only the ids, one a line")],
         action: .run { $0.list() })
 
     static let check = Command(
@@ -122,7 +125,7 @@ extension Commands {
             return 2
         }
         let available = Localizer.available(resources: resources)
-        let language = Localizer.chooseLanguage(option: options.language, environment: environment, available: available)
+        let language = Localizer.chooseLanguage(option: settings.language, environment: environment, available: available)
         do {
             let strings = try Localizer.load(language: language, resources: resources)
             guard confirmDataFolder(strings) else { return 1 }
@@ -132,7 +135,8 @@ extension Commands {
             let env = UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: english), languages: available,
                                     indicators: try IndicatorSet.load(resources: resources),
                                     tables: ["en": english].merging([language: strings]) { _, chosen in chosen },
-                                    resources: resources, timeZone: .current, home: environment["HOME"] ?? NSHomeDirectory())
+                                    resources: resources, timeZone: .current, home: environment["HOME"] ?? NSHomeDirectory(),
+                                    courseFrame: settings.courseFrame, letterhead: settings.letterhead(for: Identity.current(environment: environment)))
             let app = App(store: store, identity: Identity.current(), env: env, width: 80, height: 24)
             let signal = TerminalDriver(app: app).run()
             return signal == 0 ? 0 : 128 + signal
@@ -197,7 +201,9 @@ extension Commands {
         for row in rows {
             switch row {
             case let .participant(entry):
-                if options.flags.contains("--json") {
+                if options.flags.contains("--ids") {
+                    say(entry.id)
+                } else if options.flags.contains("--json") {
                     objects.append(CaseloadJSON.object(entry, today: today))
                 } else {
                     say(CaseloadJSON.line(entry, today: today))
@@ -206,7 +212,7 @@ extension Commands {
                 printError("unreadable: \(problem)")
             }
         }
-        if options.flags.contains("--json") {
+        if options.flags.contains("--json") && !options.flags.contains("--ids") {
             guard let data = try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys]) else {
                 return 1
             }

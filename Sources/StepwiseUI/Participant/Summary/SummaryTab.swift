@@ -143,6 +143,6 @@ enum SummaryTab {
 
     static func summary(_ participant: Participant, state: AppState, env: UIEnvironment) -> Summary {
         Summary(participant: participant, offers: state.offers, indicators: env.indicators,
-                strings: env.table(for: participant.language), today: state.today, coach: state.coach)
+                strings: env.table(for: participant.language), today: state.today, coach: state.coach, letterhead: env.letterhead)
     }
 }
