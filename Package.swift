@@ -10,7 +10,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CStepwiseSignals", path: "Sources/CStepwiseSignals", linkerSettings: [.linkedLibrary("ncursesw")]),
-        .target(name: "StepwiseCore", path: "Sources/StepwiseCore"),
+        .target(name: "CStepwiseText", path: "Sources/CStepwiseText"),
+        .target(name: "StepwiseCore", dependencies: ["CStepwiseText"], path: "Sources/StepwiseCore"),
         .target(name: "StepwiseUI", dependencies: ["StepwiseCore"], path: "Sources/StepwiseUI"),
         .target(name: "StepwiseApp", dependencies: ["StepwiseCore", "StepwiseUI"], path: "Sources/StepwiseApp"),
         .target(name: "StepwiseTerminal", dependencies: ["StepwiseUI", "CNcurses"], path: "Sources/StepwiseTerminal"),

@@ -119,7 +119,7 @@ final class SummaryTests: XCTestCase {
             for (index, page) in pages.enumerated() {
                 XCTAssertLessThanOrEqual(page.count, height, "page \(index + 1) at \(width)×\(height) is too long")
                 for line in page {
-                    XCTAssertLessThanOrEqual(SummaryText.columns(line), width, "too wide at \(width): \(line)")
+                    XCTAssertLessThanOrEqual(DisplayWidth.of(line), width, "too wide at \(width): \(line)")
                     XCTAssertFalse(line.contains("\u{0C}") || line.contains("\u{1B}") || line.contains("\t"), "control character in \(line)")
                 }
                 let header = page.prefix(while: { !$0.hasPrefix("═") }).joined(separator: " ")
@@ -175,7 +175,7 @@ final class SummaryTests: XCTestCase {
                                                                        String(repeating: "x", count: 20), String(repeating: "x", count: 10) + " b"])
         XCTAssertEqual(SummaryText.wrap("日本語のテキスト", width: 5), ["日本", "語の", "テキ", "スト"])
         XCTAssertEqual(SummaryText.wrap("one\ntwo three", width: 7), ["one", "two", "three"])
-        XCTAssertEqual(SummaryText.columns("æøå日"), 5)
+        XCTAssertEqual(DisplayWidth.of("æøå日"), 5)
     }
 
     func testAHeadingIsNeverLeftAloneAtTheBottomOfAPage() throws {
