@@ -60,12 +60,6 @@ struct InProcess {
         var opens = 7
     }
 
-    func environment() throws -> UIEnvironment {
-        let strings = try Localizer.load(language: "en", resources: resources)
-        return UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: strings),
-                             languages: Localizer.available(resources: resources), indicators: try IndicatorSet.load(resources: resources))
-    }
-
     /// One key through the whole path: update, render, diff and write.
     func press(_ key: Key, _ app: App, _ screen: BenchScreen) -> (ms: Double, bytes: Int) {
         let before = screen.written
@@ -78,7 +72,7 @@ struct InProcess {
 
     func run() throws -> [String: Any] {
         var result: [String: Any] = [:]
-        let env = try environment()
+        let env = try UIEnvironment.load(resources: resources, language: "en")
         let identity = Identity(coach: "Bench", user: "bench", host: ProcessInfo.processInfo.hostName, pid: getpid())
         var app: App?
         result["appStartMs"] = Clock.ms {

@@ -10,14 +10,11 @@ enum Fixtures {
     static let stamp = Stamp(by: "Anna", at: Date(timeIntervalSince1970: 1_795_000_000))
 
     static func env(_ language: String = "en") -> UIEnvironment {
-        let english = (try? Localizer.load(language: "en", resources: resources)) ?? Localizer(language: "en", table: [:], fallback: [:])
-        let strings = (try? Localizer.load(language: language, resources: resources)) ?? english
-        let indicators = (try? IndicatorSet.load(resources: resources)) ?? IndicatorSet(indicators: [], coachBelief: [:])
-        let tables = Dictionary(uniqueKeysWithValues: ["en", "da"].compactMap { code in
-            (try? Localizer.load(language: code, resources: resources)).map { (code, $0) }
-        })
-        return UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: english), languages: ["da", "en"],
-                             indicators: indicators, tables: tables)
+        do {
+            return try UIEnvironment.load(resources: resources, language: language, alsoLoading: ["da"])
+        } catch {
+            fatalError("the resources at \(resources.path) do not load: \(error)")
+        }
     }
 
     static func participant(_ id: String, _ name: String, start: String, held: Int = 0) -> Participant {

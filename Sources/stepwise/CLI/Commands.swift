@@ -124,15 +124,10 @@ extension Commands {
         let available = Localizer.available(resources: resources)
         let language = Localizer.chooseLanguage(option: options.language, environment: environment, available: available)
         do {
-            let strings = try Localizer.load(language: language, resources: resources)
-            guard confirmDataFolder(strings) else { return 1 }
+            let env = try UIEnvironment.load(resources: resources, language: language, timeZone: .current,
+                                             home: environment["HOME"] ?? NSHomeDirectory())
+            guard confirmDataFolder(env.strings) else { return 1 }
             try store.prepare()
-            let english = try Localizer.load(language: "en", resources: resources)
-            // Other languages' tables are read when a citizen's summary first needs them.
-            let env = UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: english), languages: available,
-                                    indicators: try IndicatorSet.load(resources: resources),
-                                    tables: ["en": english].merging([language: strings]) { _, chosen in chosen },
-                                    resources: resources, timeZone: .current, home: environment["HOME"] ?? NSHomeDirectory())
             let app = App(store: store, identity: Identity.current(), env: env, width: 80, height: 24)
             let signal = TerminalDriver(app: app).run()
             return signal == 0 ? 0 : 128 + signal
