@@ -22,18 +22,22 @@ let package = Package(
         ),
         .executableTarget(
             name: "stepwise-bench",
-            dependencies: ["StepwiseCore", "StepwiseUI", "StepwiseApp", "StepwiseTerminal", "CNcurses"],
+            dependencies: ["StepwiseCore", "StepwiseUI", "StepwiseApp", "StepwiseTerminal", "CNcurses", "StepwiseTestSupport"],
             path: "Sources/stepwise-bench"
         ),
-        .testTarget(name: "StepwiseCoreTests", dependencies: ["StepwiseCore"], path: "Tests/StepwiseCoreTests", exclude: ["Snapshots"]),
+        // What the tests and the benchmark share (snapshots, seeded random numbers, temporary
+        // data folders); never a dependency of the `stepwise` executable.
+        .target(name: "StepwiseTestSupport", dependencies: ["StepwiseCore"], path: "Sources/StepwiseTestSupport"),
+        .testTarget(name: "StepwiseCoreTests", dependencies: ["StepwiseCore", "StepwiseTestSupport"], path: "Tests/StepwiseCoreTests", exclude: ["Snapshots"]),
         .testTarget(
             name: "StepwiseUITests",
-            dependencies: ["StepwiseUI", "StepwiseCore"],
+            dependencies: ["StepwiseUI", "StepwiseCore", "StepwiseTestSupport"],
             path: "Tests/StepwiseUITests",
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "StepwiseAppTests", dependencies: ["StepwiseApp", "StepwiseUI", "StepwiseCore"], path: "Tests/StepwiseAppTests"),
-        .testTarget(name: "EndToEndTests", dependencies: ["StepwiseCore"], path: "Tests/EndToEndTests"),
+        .testTarget(name: "StepwiseAppTests", dependencies: ["StepwiseApp", "StepwiseUI", "StepwiseCore", "StepwiseTestSupport"],
+                    path: "Tests/StepwiseAppTests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["StepwiseCore", "StepwiseTestSupport"], path: "Tests/EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,7 @@ import Foundation
 import StepwiseCore
 import StepwiseApp
 import StepwiseUI
+import StepwiseTestSupport
 
 /// Times in milliseconds and what they summarise to.
 struct Samples {
@@ -96,7 +97,7 @@ struct InProcess {
         result["caseloadMoveBytes"] = moveBytes.json
 
         // Search as you type: "/", a few letters of a name, two corrections, Esc.
-        var random = SeededRandom(seed: 5)
+        var random = SplitMix64(seed: 5)
         var search = Samples()
         let names = app.state.caseload.compactMap { row -> String? in
             if case let .participant(entry) = row { return entry.name }
@@ -164,7 +165,7 @@ struct InProcess {
     /// (folding every name each time) and with the folded names the index keeps
     /// (`CaseloadEntry.searchKey`): the figures behind the change proposed for search.
     func searchFilter(_ caseload: [CaseloadRow], names: [String]) -> [String: Any] {
-        var random = SeededRandom(seed: 11)
+        var random = SplitMix64(seed: 11)
         var folding = Samples(), keyed = Samples()
         for _ in 0..<30 {
             let name = names[random.below(names.count)]

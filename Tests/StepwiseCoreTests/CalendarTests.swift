@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import StepwiseTestSupport
 @testable import StepwiseCore
 
 /// The iCalendar export: which events, stable UIDs, RFC 5545 text rules, and a parse by a

@@ -1,19 +1,18 @@
 import Foundation
 @testable import StepwiseCore
 @testable import StepwiseUI
+import StepwiseTestSupport
 
 /// Fixed people, offers and a fixed today, so that screens render the same every run.
 enum Fixtures {
-    static let resources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Resources")
     static let today = Day(iso: "2026-11-22") ?? Day(ordinal: 0)
     static let stamp = Stamp(by: "Anna", at: Date(timeIntervalSince1970: 1_795_000_000))
 
     static func env(_ language: String = "en") -> UIEnvironment {
         do {
-            return try UIEnvironment.load(resources: resources, language: language, alsoLoading: ["da"])
+            return try UIEnvironment.load(resources: resourcesURL, language: language, alsoLoading: ["da"])
         } catch {
-            fatalError("the resources at \(resources.path) do not load: \(error)")
+            fatalError("the resources at \(resourcesURL.path) do not load: \(error)")
         }
     }
 
@@ -80,4 +79,19 @@ enum Fixtures {
         state.offers = offers
         return state
     }
+}
+
+extension Fixtures {
+    /// The screen of `state` in `language`.
+    static func screen(_ state: AppState, _ language: String = "en") -> ScreenBuffer {
+        Renderer.render(state, env: env(language))
+    }
+}
+
+/// Compares a screen with two snapshots beside the calling test file: its text
+/// (`<name>.txt`) and its styles, one letter per cell (`<name>.styles.txt`, see
+/// `ScreenBuffer.styleText`), so that a lost highlight fails as a changed word does.
+func expectScreenSnapshot(_ screen: ScreenBuffer, named name: String, file: StaticString = #filePath, line: UInt = #line) {
+    expectSnapshot(screen.text + "\n", named: name, file: file, line: line)
+    expectSnapshot(screen.styleText + "\n", named: name + ".styles", file: file, line: line)
 }

@@ -152,6 +152,32 @@ public struct ScreenBuffer: Equatable, Sendable {
     /// The whole screen as text, one row per line.
     public var text: String { lines().joined(separator: "\n") }
 
+    /// The rows' styles, one letter per cell (so a wide character has a letter for each of its
+    /// columns), trailing plain cells removed: what tests compare so that a selection or a
+    /// warning that loses its highlight is seen. By role: `e` error, `w` warning, `a` accent,
+    /// `m` muted; with the normal role: `b` bold, `d` dim, `u` underline, space for plain.
+    /// Reverse video (the selection) makes the letter a capital, and a reversed plain cell `R`.
+    public var styleText: String {
+        (0..<height).map { row in
+            var line = String((0..<width).map { Self.letter(self[$0, row].style) })
+            while line.last == " " { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+
+    private static func letter(_ style: Style) -> Character {
+        let letter: Character
+        switch style.role {
+        case .error: letter = "e"
+        case .warning: letter = "w"
+        case .accent: letter = "a"
+        case .muted: letter = "m"
+        case .normal: letter = style.bold ? "b" : style.dim ? "d" : style.underline ? "u" : " "
+        }
+        guard style.reverse else { return letter }
+        return letter == " " ? "R" : Character(letter.uppercased())
+    }
+
     public static func == (lhs: ScreenBuffer, rhs: ScreenBuffer) -> Bool {
         lhs.width == rhs.width && lhs.height == rhs.height && lhs.cells == rhs.cells
             && lhs.cursorX == rhs.cursorX && lhs.cursorY == rhs.cursorY
