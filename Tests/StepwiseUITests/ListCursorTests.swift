@@ -45,3 +45,18 @@ final class ListCursorTests: XCTestCase {
         XCTAssertEqual(ListCursor(0, count: .max).moved(by: .moveUp), 0)
     }
 }
+
+extension ListCursorTests {
+    /// With an offer's detail open, ↑ ↓ scroll the detail and the page keys still move the list.
+    func testListWithADetailView() {
+        var selection = 2, scroll = 0
+        ListCursor.move(.moveDown, selection: &selection, count: 5, page: 3, detailScroll: &scroll, detailOpen: true)
+        XCTAssertEqual([selection, scroll], [2, 1])
+        ListCursor.move(.pageDown, selection: &selection, count: 5, page: 3, detailScroll: &scroll, detailOpen: true)
+        XCTAssertEqual([selection, scroll], [4, 1])
+        ListCursor.move(.moveUp, selection: &selection, count: 5, page: 3, detailScroll: &scroll, detailOpen: false)
+        XCTAssertEqual([selection, scroll], [3, 1])
+        ListCursor.move(.open, selection: &selection, count: 5, page: 3, detailScroll: &scroll, detailOpen: false)
+        XCTAssertEqual([selection, scroll], [3, 1])
+    }
+}
