@@ -34,7 +34,10 @@ final class ListCursorTests: XCTestCase {
         XCTAssertEqual(cursor.moved(by: .moveDown), 6)
         XCTAssertEqual(cursor.moved(by: .pageUp), 0)
         XCTAssertEqual(cursor.moved(by: .pageDown), 11)
+        XCTAssertEqual(cursor.moved(by: .moveFirst), 0)
+        XCTAssertEqual(cursor.moved(by: .moveLast), 19)
         XCTAssertEqual(cursor.moved(by: .open), 5)
+        XCTAssertEqual(ListCursor(30, count: 20).moved(by: .open), 19, "any other key brings it back inside")
         XCTAssertEqual(cursor.moved(by: nil), 5)
         XCTAssertEqual(ListCursor(0, count: 1, page: 0).page, 1, "a page is at least one row")
     }
