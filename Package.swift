@@ -10,7 +10,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CStepwiseSignals", path: "Sources/CStepwiseSignals", linkerSettings: [.linkedLibrary("ncursesw")]),
-        .target(name: "StepwiseCore", path: "Sources/StepwiseCore"),
+        .target(name: "CStepwiseText", path: "Sources/CStepwiseText"),
+        .target(name: "StepwiseCore", dependencies: ["CStepwiseText"], path: "Sources/StepwiseCore"),
         .target(name: "StepwiseUI", dependencies: ["StepwiseCore"], path: "Sources/StepwiseUI"),
         .target(name: "StepwiseApp", dependencies: ["StepwiseCore", "StepwiseUI"], path: "Sources/StepwiseApp"),
         .target(name: "StepwiseTerminal", dependencies: ["StepwiseUI", "CNcurses"], path: "Sources/StepwiseTerminal"),
@@ -21,18 +22,22 @@ let package = Package(
         ),
         .executableTarget(
             name: "stepwise-bench",
-            dependencies: ["StepwiseCore", "StepwiseUI", "StepwiseApp", "StepwiseTerminal", "CNcurses"],
+            dependencies: ["StepwiseCore", "StepwiseUI", "StepwiseApp", "StepwiseTerminal", "CNcurses", "StepwiseTestSupport"],
             path: "Sources/stepwise-bench"
         ),
-        .testTarget(name: "StepwiseCoreTests", dependencies: ["StepwiseCore"], path: "Tests/StepwiseCoreTests", exclude: ["Snapshots"]),
+        // What the tests and the benchmark share (snapshots, seeded random numbers, temporary
+        // data folders); never a dependency of the `stepwise` executable.
+        .target(name: "StepwiseTestSupport", dependencies: ["StepwiseCore"], path: "Sources/StepwiseTestSupport"),
+        .testTarget(name: "StepwiseCoreTests", dependencies: ["StepwiseCore", "StepwiseTestSupport"], path: "Tests/StepwiseCoreTests", exclude: ["Snapshots"]),
         .testTarget(
             name: "StepwiseUITests",
-            dependencies: ["StepwiseUI", "StepwiseCore"],
+            dependencies: ["StepwiseUI", "StepwiseCore", "StepwiseTestSupport"],
             path: "Tests/StepwiseUITests",
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "StepwiseAppTests", dependencies: ["StepwiseApp", "StepwiseUI", "StepwiseCore"], path: "Tests/StepwiseAppTests"),
-        .testTarget(name: "EndToEndTests", dependencies: ["StepwiseCore"], path: "Tests/EndToEndTests"),
+        .testTarget(name: "StepwiseAppTests", dependencies: ["StepwiseApp", "StepwiseUI", "StepwiseCore", "StepwiseTestSupport"],
+                    path: "Tests/StepwiseAppTests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["StepwiseCore", "StepwiseTestSupport"], path: "Tests/EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]
 )

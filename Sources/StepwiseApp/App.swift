@@ -93,8 +93,8 @@ public final class App {
     private func perform(_ effect: Effect) -> [EffectResult] {
         switch effect {
         case let .addParticipant(name, start, language):
-            let participant = Participant(id: env.makeID("p"), name: name, language: language,
-                                          courseStart: start, by: Stamp(by: identity.coach, at: state.now))
+            let participant = Participant(id: env.makeID("p"), name: name, language: language, courseStart: start,
+                                          frame: env.courseFrame, by: Stamp(by: identity.coach, at: state.now))
             do {
                 try store.save(participant)
                 return audit(.changed, participant.id) + [.participantAdded(name: name, id: participant.id, caseload: store.loadCaseload())]

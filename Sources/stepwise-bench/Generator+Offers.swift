@@ -1,5 +1,6 @@
 import Foundation
 import StepwiseCore
+import StepwiseTestSupport
 
 /// The synthetic offer catalogue, with the seats and waitlist places participants hold.
 extension Generator {
@@ -9,7 +10,7 @@ extension Generator {
 
     /// The offers, and for each participant number the seats and places they hold.
     func makeOffers() -> ([Offer], [Int: [Place]]) {
-        var random = SeededRandom(seed: 4242)
+        var random = SplitMix64(seed: 4242)
         var offers: [Offer] = []
         var places: [Int: [Place]] = [:]
         for number in 0..<offerCount {

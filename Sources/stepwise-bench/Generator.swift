@@ -3,6 +3,7 @@ import Foundation
 import StepwiseCore
 #if canImport(Glibc)
 import Glibc
+import StepwiseTestSupport
 #endif
 
 /// The synthetic organisation the benchmark runs on: `count` participants made with the real
@@ -144,7 +145,7 @@ struct Generator {
         "Lefèvre", "Dubois", "Østergaard", "Bæk", "Krogh", "Friis", "Vestergaard",
     ]
 
-    func name(_ number: Int, _ random: inout SeededRandom) -> String {
+    func name(_ number: Int, _ random: inout SplitMix64) -> String {
         if number == 0 { return Generator.largestName }
         let first = Generator.firstNames[random.below(Generator.firstNames.count)]
         let last = Generator.lastNames[random.below(Generator.lastNames.count)]
@@ -176,7 +177,7 @@ struct Generator {
         "Reflection: I am proud that I went to the company visit alone. Det gik godt.",
     ]
 
-    func text(_ random: inout SeededRandom, sentences count: Int) -> String {
+    func text(_ random: inout SplitMix64, sentences count: Int) -> String {
         (0..<max(1, count)).map { _ in Generator.sentences[random.below(Generator.sentences.count)] }.joined(separator: " ")
     }
 
@@ -194,7 +195,7 @@ struct Generator {
         var goals: Int
     }
 
-    func profile(_ random: inout SeededRandom) -> Profile {
+    func profile(_ random: inout SplitMix64) -> Profile {
         let draw = random.below(100)
         if draw < 75 {
             return Profile(weeks: random.below(27), notesPerWeek: 0.5, sessionsPerWeek: 0.3, ratingEvery: 4, sentences: 3, goals: 1 + random.below(3))
@@ -206,7 +207,7 @@ struct Generator {
     }
 
     func participant(_ number: Int, places: [Place]) -> Participant {
-        var random = SeededRandom(seed: UInt64(number) &* 0x9E37_79B9 &+ 17)
+        var random = SplitMix64(seed: UInt64(number) &* 0x9E37_79B9 &+ 17)
         var profile = profile(&random)
         if number == 0 { profile = Profile(weeks: 104, notesPerWeek: 3, sessionsPerWeek: 2, ratingEvery: 1, sentences: 9, goals: 8) }
         // Most are in a course now or recently; the history reaches back `weeks`.
@@ -285,7 +286,7 @@ struct Generator {
 
     /// The largest record is made about 1 MB by adding notes.
     func grow(_ p: inout Participant, places: [Place]) {
-        var random = SeededRandom(seed: 99)
+        var random = SplitMix64(seed: 99)
         let size = (try? RecordCodec.encode(p).count) ?? 0
         guard size > 0, size < Generator.targetLargestBytes, !p.notes.isEmpty else { return }
         let perNote = max(1, size / (p.notes.count + p.sessions.count + p.ratings.count))
@@ -302,7 +303,7 @@ struct Generator {
         p.notes.sort { ($0.versions.first?.at ?? .distantPast) < ($1.versions.first?.at ?? .distantPast) }
     }
 
-    func sessionKind(_ index: Int, _ random: inout SeededRandom) -> CoachingSession.Kind {
+    func sessionKind(_ index: Int, _ random: inout SplitMix64) -> CoachingSession.Kind {
         switch index {
         case 0: return .conversation1
         case 6: return .conversation2
@@ -311,7 +312,7 @@ struct Generator {
         }
     }
 
-    func plan(_ profile: Profile, firstDay: Day, name: String, coach: String, _ random: inout SeededRandom) -> Plan {
+    func plan(_ profile: Profile, firstDay: Day, name: String, coach: String, _ random: inout SplitMix64) -> Plan {
         var plan = Plan()
         let at = moment(firstDay, hour: 10)
         for topic in AboutMe.allCases where random.below(4) != 0 {

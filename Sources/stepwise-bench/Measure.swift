@@ -2,6 +2,7 @@ import Foundation
 import StepwiseCore
 import StepwiseApp
 import StepwiseUI
+import StepwiseTestSupport
 
 /// Times in milliseconds and what they summarise to.
 struct Samples {
@@ -60,12 +61,6 @@ struct InProcess {
         var opens = 7
     }
 
-    func environment() throws -> UIEnvironment {
-        let strings = try Localizer.load(language: "en", resources: resources)
-        return UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: strings),
-                             languages: Localizer.available(resources: resources), indicators: try IndicatorSet.load(resources: resources))
-    }
-
     /// One key through the whole path: update, render, diff and write.
     func press(_ key: Key, _ app: App, _ screen: BenchScreen) -> (ms: Double, bytes: Int) {
         let before = screen.written
@@ -78,7 +73,7 @@ struct InProcess {
 
     func run() throws -> [String: Any] {
         var result: [String: Any] = [:]
-        let env = try environment()
+        let env = try UIEnvironment.load(resources: resources, language: "en")
         let identity = Identity(coach: "Bench", user: "bench", host: ProcessInfo.processInfo.hostName, pid: getpid())
         var app: App?
         result["appStartMs"] = Clock.ms {
@@ -102,7 +97,7 @@ struct InProcess {
         result["caseloadMoveBytes"] = moveBytes.json
 
         // Search as you type: "/", a few letters of a name, two corrections, Esc.
-        var random = SeededRandom(seed: 5)
+        var random = SplitMix64(seed: 5)
         var search = Samples()
         let names = app.state.caseload.compactMap { row -> String? in
             if case let .participant(entry) = row { return entry.name }
@@ -170,7 +165,7 @@ struct InProcess {
     /// (folding every name each time) and with the folded names the index keeps
     /// (`CaseloadEntry.searchKey`): the figures behind the change proposed for search.
     func searchFilter(_ caseload: [CaseloadRow], names: [String]) -> [String: Any] {
-        var random = SeededRandom(seed: 11)
+        var random = SplitMix64(seed: 11)
         var folding = Samples(), keyed = Samples()
         for _ in 0..<30 {
             let name = names[random.below(names.count)]

@@ -1,6 +1,7 @@
 import Foundation
 import StepwiseCore
 import XCTest
+import StepwiseTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -46,7 +47,7 @@ final class CrashSafetyTests: EndToEndTestCase {
         }
         let people = store.participantIDs()
         let catalogues = ["A": try catalogue("A"), "B": try catalogue("B")]
-        var random = Seeded(seed: 0xC2A5_4_2026)
+        var random = SplitMix64(seed: 0xC2A5_4_2026)
 
         // Whole imports and bookings first, to time them (the fastest of three).
         var importTime = TimeInterval.infinity
@@ -235,18 +236,5 @@ final class CrashSafetyTests: EndToEndTestCase {
                 XCTAssertEqual(after.offers[id], offerBefore, "\(id) was not part of the change: \(when)")
             }
         }
-    }
-}
-
-/// A small seeded generator, so that a failing run can be repeated the same way.
-private struct Seeded: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

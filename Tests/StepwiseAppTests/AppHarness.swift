@@ -3,6 +3,7 @@ import XCTest
 import StepwiseApp
 import StepwiseCore
 import StepwiseUI
+import StepwiseTestSupport
 
 /// Drives the real `App` in process, with keys, against a temporary data folder: the same
 /// update, effects, files and screens as the program in a terminal, in milliseconds and
@@ -11,12 +12,10 @@ import StepwiseUI
 /// terminal (tmux) is still needed for what only a terminal shows: signals, resize, `stty`,
 /// colour, paste.
 final class AppHarness {
-    /// The repository's `Resources/` folder.
-    static let resources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Resources")
     /// The moment the harness's clock starts from: Monday 30 November 2026, 09:00 UTC.
     static let start = Date(timeIntervalSince1970: 1_796_029_200)
 
+    private let temp = TempStore()
     let folder: URL
     let store: DataStore
     let identity: Identity
@@ -29,8 +28,8 @@ final class AppHarness {
 
     /// A data folder of its own (with the demo data when `demo`), and the app started on it.
     init(demo: Bool = true, width: Int = 100, height: Int = 60, language: String = "en", coach: String = "Anna") throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("stepwise-harness-" + UUID().uuidString)
-        store = DataStore(root: folder)
+        folder = temp.url
+        store = temp.store
         identity = Identity(coach: coach, user: "anna", host: "harness", pid: getpid())
         self.language = language
         self.width = width
@@ -39,24 +38,20 @@ final class AppHarness {
         ids = CountingIDs()
         try store.prepare()
         if demo {
-            try DemoData.create(in: store, resources: AppHarness.resources, today: Day(AppHarness.start, timeZone: .gmt), by: identity,
+            try DemoData.create(in: store, resources: resourcesURL, today: Day(AppHarness.start, timeZone: .gmt), by: identity,
                                 now: AppHarness.start)
         }
         app = try AppHarness.makeApp(store: store, identity: identity, language: language, width: width, height: height,
                                      clock: clock, ids: ids)
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    deinit { temp.cleanUp() }
 
     private static func makeApp(store: DataStore, identity: Identity, language: String, width: Int, height: Int,
                                 clock: SteppingClock, ids: CountingIDs) throws -> App {
-        let english = try Localizer.load(language: "en", resources: resources)
-        let strings = try Localizer.load(language: language, resources: resources)
-        let languages = Localizer.available(resources: resources)
-        let tables = try Dictionary(uniqueKeysWithValues: languages.map { ($0, try Localizer.load(language: $0, resources: resources)) })
-        let env = UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: english), languages: languages,
-                                indicators: try IndicatorSet.load(resources: resources), tables: tables, resources: resources,
-                                makeID: { ids.next($0) }, timeZone: .gmt, home: "/home/anna")
+        let env = try UIEnvironment.load(resources: resourcesURL, language: language,
+                                         alsoLoading: Localizer.available(resources: resourcesURL),
+                                         makeID: { ids.next($0) }, timeZone: .gmt, home: "/home/anna")
         return App(store: store, identity: identity, env: env, width: width, height: height, clock: { clock.read() })
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import StepwiseTestSupport
 import StepwiseCore
 import StepwiseUI
 
@@ -19,7 +20,7 @@ final class SessionJourneyTests: XCTestCase {
         guard let id = h.id(of: citizen) else { return XCTFail("the demo data has no \(citizen)") }
         let conversations = h.participantJSON(id)["conversations"] as? [[String: Any]] ?? []
         XCTAssertEqual(conversations.first?["status"] as? String, "planned", "conversation 1 is still to be held in the demo data")
-        let indicators = try IndicatorSet.load(resources: AppHarness.resources)
+        let indicators = try IndicatorSet.load(resources: resourcesURL)
         let count = indicators.indicators.count
         // The citizen's first and second ratings: some lines go up, some down, some stay.
         let firstScores = (0..<count).map { 3 + $0 % 4 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import StepwiseTestSupport
 @testable import StepwiseCore
 
 /// 1,000 generated broken inputs through the real loaders: truncated files, wrong types,
@@ -415,18 +416,5 @@ final class BadInputTests: XCTestCase {
             }
         }
         return cases
-    }
-}
-
-/// A small seeded generator, so that a failing input can be made again.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

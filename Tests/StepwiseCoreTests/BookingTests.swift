@@ -1,4 +1,5 @@
 import XCTest
+import StepwiseTestSupport
 @testable import StepwiseCore
 
 /// The booking rules on offer values, and the same rules applied to files under the lock.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import StepwiseTestSupport
 @testable import StepwiseCore
 
 /// The iCalendar export: which events, stable UIDs, RFC 5545 text rules, and a parse by a
@@ -92,9 +93,10 @@ final class CalendarTests: XCTestCase {
     }
 
     func testPythonICalendarReadsTheFile() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stepwise-ics-" + UUID().uuidString)
+        let temp = TempStore()
+        let folder = temp.url
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { temp.cleanUp() }
         var participant = SummaryFixture.participant(language: "da")
         participant.sessions[0].next?.contact = "Ring til Anna, mandag; husk: \"CV\" \\ papirer\nog en lang linje " + String(repeating: "æøå ", count: 30)
         let export = CalendarExport(participant: participant, offers: SummaryFixture.offers(),

@@ -1,4 +1,5 @@
 import XCTest
+import StepwiseTestSupport
 @testable import StepwiseCore
 
 /// The caseload index: used when nothing changed, and never believed over the files.

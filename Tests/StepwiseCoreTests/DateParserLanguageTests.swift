@@ -1,4 +1,5 @@
 import XCTest
+import StepwiseTestSupport
 @testable import StepwiseCore
 
 /// Dates as Swedish and German speakers type them, and as the tables write them.

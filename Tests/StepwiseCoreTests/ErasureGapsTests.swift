@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import StepwiseTestSupport
 @testable import StepwiseCore
 
 /// Erasure leaves no gap: temp files that hold the participant go, a caseload index written

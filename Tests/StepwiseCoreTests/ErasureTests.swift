@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import StepwiseTestSupport
 @testable import StepwiseCore
 
 /// A data folder where one citizen (`p-aaa`) is everywhere: seats, a waitlist, an internship

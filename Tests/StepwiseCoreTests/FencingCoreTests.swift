@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import StepwiseTestSupport
 @testable import StepwiseCore
 
 /// A short lock that was taken over while it was held (its holder stalled past the stale

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import StepwiseTestSupport
 @testable import StepwiseCore
 
 /// A small tmpfs mounted for one test (the tests run as root), with a filler file that fills

@@ -1,4 +1,5 @@
 import XCTest
+import StepwiseTestSupport
 @testable import StepwiseCore
 
 /// The catalogue spreadsheet as Danish, Swedish, German and English spreadsheet programs write it.

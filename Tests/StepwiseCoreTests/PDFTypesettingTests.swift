@@ -1,5 +1,6 @@
 import Foundation
 @testable import StepwiseCore
+import StepwiseTestSupport
 import XCTest
 
 /// The PDF summary's parts: reading and subsetting DejaVu Sans, stand-ins for what it
@@ -79,7 +80,7 @@ final class PDFTypesettingTests: XCTestCase {
         let pdf = try SummaryFixture.summary(language: "da", long: true).pdf(fonts: Self.fonts())
         XCTAssertGreaterThan(pdf.pages, 1)
         let page = try Self.poppler("pdftotext", ["-layout", "-f", "1", "-l", "1"], pdf.data)
-        expectSummarySnapshot(page, named: "summary-pdf-page1-da")
+        expectSnapshot(page, named: "summary-pdf-page1-da")
     }
 
     /// The summary tab's preview has the PDF's pages, each with the words poppler reads on

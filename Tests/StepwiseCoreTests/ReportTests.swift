@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import StepwiseTestSupport
 @testable import StepwiseCore
 
 /// The organisation report, computed from small hand-made data sets whose answers are known,
@@ -143,7 +144,7 @@ final class ReportTests: XCTestCase {
     /// Every table, however made: where cells add up to a shown total, a withheld cell cannot
     /// be worked out by subtracting the shown ones, and no count of 1 to 4 people is shown.
     func testAWithheldFigureCannotBeRecoveredBySubtraction() {
-        var random = SeededRandom(seed: 2026)
+        var random = SplitMix64(seed: 2026)
         for _ in 0..<300 {
             let outcomes: [Outcome.Kind?] = [.job, .education, .internship, .anotherCourse, .noChange, .other, nil]
             let people = (0..<Int.random(in: 1...30, using: &random)).map { n in
@@ -185,18 +186,5 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(r.written(as: .text, strings: strings).contains("< 5"), "the withheld cells read < 5")
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.written(as: .json, strings: strings).utf8)) as? [String: Any])
         XCTAssertEqual(json["suppressionThreshold"] as? Int, 5)
-    }
-}
-
-/// SplitMix64: the same numbers for the same seed on every machine.
-private struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

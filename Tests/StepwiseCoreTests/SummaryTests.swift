@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import StepwiseTestSupport
 @testable import StepwiseCore
 
 /// The plan summary: what it holds, in each language and format, and how it is laid out on
@@ -10,19 +11,19 @@ final class SummaryTests: XCTestCase {
     func testTextSnapshotsInEveryLanguage() throws {
         for language in languages {
             let summary = try SummaryFixture.summary(language: language)
-            expectSummarySnapshot(summary.text().joined(separator: "\n"), named: "summary-text-\(language)")
+            expectSnapshot(summary.text().joined(separator: "\n"), named: "summary-text-\(language)")
         }
     }
 
     func testMarkdownSnapshotsInEveryLanguage() throws {
         for language in languages {
-            expectSummarySnapshot(try SummaryFixture.summary(language: language).markdown(), named: "summary-markdown-\(language)")
+            expectSnapshot(try SummaryFixture.summary(language: language).markdown(), named: "summary-markdown-\(language)")
         }
     }
 
     func testHTMLSnapshotsInEveryLanguage() throws {
         for language in languages {
-            expectSummarySnapshot(try SummaryFixture.summary(language: language).html(), named: "summary-html-\(language)")
+            expectSnapshot(try SummaryFixture.summary(language: language).html(), named: "summary-html-\(language)")
         }
     }
 
@@ -119,7 +120,7 @@ final class SummaryTests: XCTestCase {
             for (index, page) in pages.enumerated() {
                 XCTAssertLessThanOrEqual(page.count, height, "page \(index + 1) at \(width)×\(height) is too long")
                 for line in page {
-                    XCTAssertLessThanOrEqual(SummaryText.columns(line), width, "too wide at \(width): \(line)")
+                    XCTAssertLessThanOrEqual(DisplayWidth.of(line), width, "too wide at \(width): \(line)")
                     XCTAssertFalse(line.contains("\u{0C}") || line.contains("\u{1B}") || line.contains("\t"), "control character in \(line)")
                 }
                 let header = page.prefix(while: { !$0.hasPrefix("═") }).joined(separator: " ")
@@ -175,7 +176,7 @@ final class SummaryTests: XCTestCase {
                                                                        String(repeating: "x", count: 20), String(repeating: "x", count: 10) + " b"])
         XCTAssertEqual(SummaryText.wrap("日本語のテキスト", width: 5), ["日本", "語の", "テキ", "スト"])
         XCTAssertEqual(SummaryText.wrap("one\ntwo three", width: 7), ["one", "two", "three"])
-        XCTAssertEqual(SummaryText.columns("æøå日"), 5)
+        XCTAssertEqual(DisplayWidth.of("æøå日"), 5)
     }
 
     func testAHeadingIsNeverLeftAloneAtTheBottomOfAPage() throws {
@@ -362,32 +363,5 @@ enum SummaryFixture {
     static func makeHostile(_ p: inout Participant) {
         p.name = "Ann <b>&\"Bo\"</b>"
         p.plan.goals[0].text = words("</style><script>alert(1)</script> *not bold* _nor this_ [a link](x)\u{0C}\u{1B}[2J\tend")
-    }
-}
-
-/// Compares `text` with `Snapshots/<name>.txt` beside this file. A missing snapshot, or any
-/// when `SNAPSHOT_RECORD=1`, is written and the test fails so that it is looked at.
-func expectSummarySnapshot(_ text: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {
-    let url = URL(fileURLWithPath: "\(file)").deletingLastPathComponent()
-        .appendingPathComponent("Snapshots").appendingPathComponent(name + ".txt")
-    let body = text.hasSuffix("\n") ? text : text + "\n"
-    let recording = ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1"
-    guard !recording, let stored = try? String(contentsOf: url, encoding: .utf8) else {
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? body.write(to: url, atomically: true, encoding: .utf8)
-        XCTFail("recorded snapshot \(name); check it and run again", file: file, line: line)
-        return
-    }
-    if stored != body {
-        let got = body.split(separator: "\n", omittingEmptySubsequences: false)
-        let want = stored.split(separator: "\n", omittingEmptySubsequences: false)
-        let firstDifference = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
-        XCTFail("""
-            snapshot \(name) differs at line \(firstDifference + 1) (SNAPSHOT_RECORD=1 re-records)
-            --- got
-            \(body)
-            --- expected
-            \(stored)
-            """, file: file, line: line)
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+import StepwiseTestSupport
 @testable import StepwiseCore
 @testable import StepwiseUI
 
@@ -49,7 +50,7 @@ final class CoachingSnapshotTests: XCTestCase {
 
     func testNotesTabShowsNotesVersionsAndSessions() {
         var state = state(tab: .notes)
-        expectSnapshot(render(state), named: "notes-tab")
+        expectScreenSnapshot(Fixtures.screen(state), named: "notes-tab")
         state.open?.expandedNote = "n-two"
         XCTAssertTrue(render(state).contains("earlier (5 Nov 2026"), render(state))
         _ = Update.handle(.char("f"), state: &state, env: Fixtures.env())
@@ -59,17 +60,19 @@ final class CoachingSnapshotTests: XCTestCase {
     }
 
     func testProgressTabDrawsMovementUpAndDown() {
-        let text = render(state(tab: .progress))
-        expectSnapshot(text, named: "progress-tab")
+        let screen = Fixtures.screen(state(tab: .progress))
+        let text = screen.text
+        expectScreenSnapshot(screen, named: "progress-tab")
         XCTAssertTrue(text.contains("▲6 ■0 ▼2"), "since the start: six up, two down\n\(text)")
         XCTAssertTrue(text.contains("▼-1"), "network went down from 5 to 4")
-        expectSnapshot(render(state(tab: .progress), "da"), named: "progress-tab-da")
+        expectScreenSnapshot(Fixtures.screen(state(tab: .progress), "da"), named: "progress-tab-da")
     }
 
     func testOffersTabShowsCountsAndTheParticipantsOwnPlace() {
         var state = state(tab: .offers)
-        let text = render(state)
-        expectSnapshot(text, named: "offers-tab")
+        let screen = Fixtures.screen(state)
+        let text = screen.text
+        expectScreenSnapshot(screen, named: "offers-tab")
         XCTAssertTrue(text.contains("✓  Mentorstøtte"), text)
         XCTAssertTrue(text.contains("◷2 CV-værksted"), "waiting as number 2\n\(text)")
         XCTAssertTrue(text.contains("1/1 seats, 2 waiting"), text)

@@ -1,26 +1,22 @@
 import Foundation
 @testable import StepwiseCore
 @testable import StepwiseUI
+import StepwiseTestSupport
 
 /// Fixed people, offers and a fixed today, so that screens render the same every run.
 enum Fixtures {
-    static let resources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Resources")
     static let today = Day(iso: "2026-11-22") ?? Day(ordinal: 0)
     static let stamp = Stamp(by: "Anna", at: Date(timeIntervalSince1970: 1_795_000_000))
 
     static func env(_ language: String = "en") -> UIEnvironment {
-        let english = (try? Localizer.load(language: "en", resources: resources)) ?? Localizer(language: "en", table: [:], fallback: [:])
-        let strings = (try? Localizer.load(language: language, resources: resources)) ?? english
-        let indicators = (try? IndicatorSet.load(resources: resources)) ?? IndicatorSet(indicators: [], coachBelief: [:])
-        let tables = Dictionary(uniqueKeysWithValues: ["en", "da"].compactMap { code in
-            (try? Localizer.load(language: code, resources: resources)).map { (code, $0) }
-        })
-        var env = UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: english), languages: ["da", "en"],
-                                indicators: indicators, tables: tables)
-        // DejaVu Sans from fonts-dejavu-core, so the summary tab previews the PDF.
-        env.fonts = try? SummaryFonts.load(environment: [:])
-        return env
+        do {
+            var env = try UIEnvironment.load(resources: resourcesURL, language: language, alsoLoading: ["da"])
+            // DejaVu Sans from fonts-dejavu-core, so the summary tab previews the PDF.
+            env.fonts = try? SummaryFonts.load(environment: [:])
+            return env
+        } catch {
+            fatalError("the resources at \(resourcesURL.path) do not load: \(error)")
+        }
     }
 
     static func participant(_ id: String, _ name: String, start: String, held: Int = 0) -> Participant {
@@ -86,4 +82,19 @@ enum Fixtures {
         state.offers = offers
         return state
     }
+}
+
+extension Fixtures {
+    /// The screen of `state` in `language`.
+    static func screen(_ state: AppState, _ language: String = "en") -> ScreenBuffer {
+        Renderer.render(state, env: env(language))
+    }
+}
+
+/// Compares a screen with two snapshots beside the calling test file: its text
+/// (`<name>.txt`) and its styles, one letter per cell (`<name>.styles.txt`, see
+/// `ScreenBuffer.styleText`), so that a lost highlight fails as a changed word does.
+func expectScreenSnapshot(_ screen: ScreenBuffer, named name: String, file: StaticString = #filePath, line: UInt = #line) {
+    expectSnapshot(screen.text + "\n", named: name, file: file, line: line)
+    expectSnapshot(screen.styleText + "\n", named: name + ".styles", file: file, line: line)
 }

@@ -28,8 +28,9 @@ final class LongTextTests: XCTestCase {
         XCTAssertEqual(rowsText(TextField("李小龙", multiline: true), width: 3), ["李", "小", "龙"])
         XCTAssertEqual(TextField("", multiline: true).rows(width: 10), [0..<0], "an empty text has one row")
         // Emoji sequences, flags and combining marks are never split, and no row is wider than its room.
+        // (👩‍👧 is four columns, as wcswidth counts it, so rows start at five columns.)
         let field = TextField("🇩🇰 👩‍👧 e\u{301} 😀😀😀 ☕ æøå", multiline: true)
-        for width in 3...12 {
+        for width in 5...12 {
             let rows = rowsText(field, width: width)
             XCTAssertEqual(rows.joined(), field.text, "width \(width): nothing is lost or split")
             for row in rows {

@@ -1,4 +1,6 @@
+import Foundation
 import XCTest
+import StepwiseTestSupport
 @testable import StepwiseCore
 @testable import StepwiseUI
 
@@ -16,25 +18,25 @@ final class ScreenSnapshotTests: XCTestCase {
     }
 
     func testCaseload() {
-        expectSnapshot(render(Fixtures.state()), named: "caseload-80x24")
+        expectScreenSnapshot(Fixtures.screen(Fixtures.state()), named: "caseload-80x24")
     }
 
     func testCaseloadInDanish() {
-        expectSnapshot(render(Fixtures.state(), "da"), named: "caseload-da-80x24")
+        expectScreenSnapshot(Fixtures.screen(Fixtures.state(), "da"), named: "caseload-da-80x24")
     }
 
     func testCaseloadWithAnUnreadableFile() {
         var state = Fixtures.state()
         state.caseload.append(.unreadable(id: "p-broken", problem: RecordProblem(file: "participants/p-broken.json", field: "name", reason: "expected text")))
         state.selection = state.caseload.count - 1
-        expectSnapshot(render(state), named: "caseload-unreadable")
+        expectScreenSnapshot(Fixtures.screen(state), named: "caseload-unreadable")
     }
 
     func testSearchAsYouType() {
         var state = Fixtures.state()
         _ = press(.char("/"), &state)
         type("jur", into: &state)
-        expectSnapshot(render(state), named: "caseload-search")
+        expectScreenSnapshot(Fixtures.screen(state), named: "caseload-search")
     }
 
     func testParticipantTabs() {
@@ -46,7 +48,7 @@ final class ScreenSnapshotTests: XCTestCase {
                 let pages = SummaryTab.pages(open, state: state, env: Fixtures.env())
                 state.open?.summaryPages = pages
             }
-            expectSnapshot(render(state), named: "participant-\(tab)")
+            expectScreenSnapshot(Fixtures.screen(state), named: "participant-\(tab)")
         }
     }
 
@@ -56,8 +58,8 @@ final class ScreenSnapshotTests: XCTestCase {
         state.open = OpenParticipant(participant: participant, heldBy: nil)
         state.open?.history = history
         state.open?.planSelection = 8
-        expectSnapshot(render(state), named: "plan-with-changes")
-        expectSnapshot(render(state, "da"), named: "plan-with-changes-da")
+        expectScreenSnapshot(Fixtures.screen(state), named: "plan-with-changes")
+        expectScreenSnapshot(Fixtures.screen(state, "da"), named: "plan-with-changes-da")
     }
 
     func testPlanHistory() {
@@ -66,7 +68,7 @@ final class ScreenSnapshotTests: XCTestCase {
         state.open = OpenParticipant(participant: participant, heldBy: nil)
         state.open?.history = history
         _ = press(.char("h"), &state)
-        expectSnapshot(render(state), named: "plan-history")
+        expectScreenSnapshot(Fixtures.screen(state), named: "plan-history")
         _ = press(.down, &state)
         _ = press(.enter, &state)
         let text = render(state)
@@ -86,21 +88,21 @@ final class ScreenSnapshotTests: XCTestCase {
     func testAddParticipantFormWithErrors() {
         var state = Fixtures.state()
         _ = press(.char("a"), &state)
-        expectSnapshot(render(state), named: "form-add-empty")
+        expectScreenSnapshot(Fixtures.screen(state), named: "form-add-empty")
         _ = press(.tab, &state)
         type("31/2", into: &state)
         XCTAssertEqual(press(.enter, &state), [])
-        expectSnapshot(render(state), named: "form-add-errors")
+        expectScreenSnapshot(Fixtures.screen(state), named: "form-add-errors")
     }
 
     func testHelpListsTheActionsOfTheScreenBehind() {
         var state = Fixtures.state()
         _ = press(.char("?"), &state)
-        expectSnapshot(render(state), named: "help-caseload")
+        expectScreenSnapshot(Fixtures.screen(state), named: "help-caseload")
     }
 
     func testTooSmall() {
-        expectSnapshot(render(Fixtures.state(width: 40, height: 10)), named: "too-small-40x10")
+        expectScreenSnapshot(Fixtures.screen(Fixtures.state(width: 40, height: 10)), named: "too-small-40x10")
         for (w, h) in [(0, 0), (1, 1), (10, 3), (79, 24), (80, 23)] {
             let text = render(Fixtures.state(width: w, height: h))
             XCTAssertEqual(text.split(separator: "\n", omittingEmptySubsequences: false).count, max(h, 1), "\(w)x\(h)")
@@ -114,4 +116,28 @@ final class ScreenSnapshotTests: XCTestCase {
         XCTAssertEqual(lines.count, 100)
         XCTAssertTrue(lines[0].hasSuffix("week 7/26"))
     }
+}
+
+/// The style layer of the snapshots sees what the text cannot.
+final class StyleSnapshotTests: XCTestCase {
+    /// The caseload with its selection's reverse video taken away reads the same as text, but
+    /// its styles differ from the recorded ones on exactly the selected row.
+    func testALostSelectionHighlightIsSeen() throws {
+        var screen = Fixtures.screen(Fixtures.state())
+        let stored = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Snapshots/caseload-80x24.styles.txt"), encoding: .utf8)
+        XCTAssertEqual(screen.styleText + "\n", stored)
+        let row = try XCTUnwrap(screen.lines().firstIndex { $0.hasPrefix("›") })
+        let text = screen.text
+        for x in 0..<screen.width where screen[x, row].style.reverse {
+            var style = screen[x, row].style
+            style.reverse = false
+            screen.restyle(y: row, from: x, to: x + 1, style: style)
+        }
+        XCTAssertEqual(screen.text, text, "the text alone does not show it")
+        let changed = zip(screen.styleText.split(separator: "\n", omittingEmptySubsequences: false),
+                          stored.split(separator: "\n", omittingEmptySubsequences: false)).enumerated().filter { $0.element.0 != $0.element.1 }
+        XCTAssertEqual(changed.map(\.offset), [row])
+    }
+
 }

@@ -57,11 +57,11 @@ extension Report {
         let head = heading(s)
         var lines = [head.title, head.period] + head.filters
         for table in tables {
-            lines += ["", table.title, String(repeating: "=", count: SummaryText.columns(table.title))]
-            let labelWidth = max(12, (table.rows.map { SummaryText.columns($0.label) } + [0]).max() ?? 0)
+            lines += ["", table.title, String(repeating: "=", count: DisplayWidth.of(table.title))]
+            let labelWidth = max(12, (table.rows.map { DisplayWidth.of($0.label) } + [0]).max() ?? 0)
             let cells = table.rows.map { $0.cells.map { Report.words($0, strings: s) } }
             let widths = table.columns.indices.map { c in
-                max(SummaryText.columns(table.columns[c]), cells.map { SummaryText.columns($0[c]) }.max() ?? 0)
+                max(DisplayWidth.of(table.columns[c]), cells.map { DisplayWidth.of($0[c]) }.max() ?? 0)
             }
             lines.append(Report.pad("", to: labelWidth) + zip(table.columns, widths).map { "  " + Report.pad($0, to: $1, right: true) }.joined())
             for (row, values) in zip(table.rows, cells) {
@@ -92,7 +92,7 @@ extension Report {
 
     /// `text` padded with spaces to `width` columns (on the left when `right`).
     private static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
-        let fill = String(repeating: " ", count: max(0, width - SummaryText.columns(text)))
+        let fill = String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
         return right ? fill + text : text + fill
     }
 

@@ -140,28 +140,15 @@ public struct Summary: Sendable {
     /// "○ “Update my CV” · me · by Fri 4 Dec 2026 · planned".
     private func step(_ step: Step) -> SummaryItem {
         let s = strings
-        let marker: String
-        switch step.status {
-        case .planned: marker = "○"
-        case .doing: marker = "◐"
-        case .done: marker = "●"
-        case .dropped: marker = "✗"
-        }
         var runs: [SummaryRun] = []
         if step.isSuggestion { runs += [SummaryRun("? " + s("summary.suggestion"), .note), SummaryRun(" · ")] }
         runs += words(step.text)
-        var details: [String] = []
-        switch step.who {
-        case .me: details.append(s("who.me"))
-        case .coach: details.append(s("who.coach"))
-        case .peer: details.append(s("who.peer"))
-        case let .other(name): details.append(SummaryText.clean(name))
-        }
+        var details = [SummaryText.clean(step.who.words(in: s))]
         if let due = step.due { details.append(s("summary.due", ["date": s.dayWithWeekday(due)])) }
         if let offer = offers.first(where: { $0.id == step.offerId }) { details.append("→ " + SummaryText.clean(offer.title)) }
         runs.append(SummaryRun(" · " + details.joined(separator: " · ")))
         runs += [SummaryRun(" · "), SummaryRun(s("step.status.\(step.status.rawValue)"), .status)]
-        return SummaryItem(marker: marker, runs)
+        return SummaryItem(marker: step.status.glyph, runs)
     }
 
     /// The citizen's words quoted; anyone else's plain, with who wrote them.

@@ -76,13 +76,13 @@ public enum SummaryText {
     /// The title on the left and the page label on the right, then a double rule; the
     /// title wraps onto more lines when both do not fit on one.
     static func header(title: String, label: String, width: Int) -> [String] {
-        let gap = width - columns(title) - columns(label)
+        let gap = width - DisplayWidth.of(title) - DisplayWidth.of(label)
         var lines: [String]
         if gap >= 2 {
             lines = [title + String(repeating: " ", count: gap) + label]
         } else {
             lines = wrap(title, width: width)
-            lines.append(String(repeating: " ", count: max(0, width - columns(label))) + label)
+            lines.append(String(repeating: " ", count: max(0, width - DisplayWidth.of(label))) + label)
         }
         lines.append(String(repeating: "═", count: width))
         return lines
@@ -122,7 +122,7 @@ public enum SummaryText {
 
     static func bodyLines(_ document: SummaryDocument, width: Int) -> [Line] {
         var lines: [Line] = []
-        let labelWidth = min(document.facts.map { columns($0.label) }.max() ?? 0, width / 3)
+        let labelWidth = min(document.facts.map { DisplayWidth.of($0.label) }.max() ?? 0, width / 3)
         for fact in document.facts {
             let label = wrap(fact.label, width: labelWidth)
             let valueWidth = width - labelWidth - 2
@@ -136,7 +136,7 @@ public enum SummaryText {
         for section in document.sections {
             lines.append(Line(text: ""))
             for heading in wrap(section.heading, width: width) { lines.append(Line(text: heading, keepWithNext: true)) }
-            lines.append(Line(text: String(repeating: "─", count: min(width, columns(section.heading))), keepWithNext: true))
+            lines.append(Line(text: String(repeating: "─", count: min(width, DisplayWidth.of(section.heading))), keepWithNext: true))
             for item in section.items { lines += itemLines(item, indent: 2, width: width) }
         }
         lines.append(Line(text: ""))
@@ -148,7 +148,7 @@ public enum SummaryText {
     static func itemLines(_ item: SummaryItem, indent: Int, width: Int) -> [Line] {
         let indent = min(indent, width / 2)
         let marker = item.marker.map { $0 + " " } ?? ""
-        let hang = indent + columns(marker)
+        let hang = indent + DisplayWidth.of(marker)
         let text = item.plainText
         var lines: [Line] = []
         for (index, piece) in wrap(text, width: max(1, width - hang)).enumerated() {
@@ -198,23 +198,6 @@ public enum SummaryText {
         return result.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    // MARK: - Columns
-
-    private static let wideRanges: [ClosedRange<UInt32>] = [
-        0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-        0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-        0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD,
-    ]
-
-    /// Columns a character takes on a terminal or a fixed-width printout: 1 or 2.
-    public static func columns(_ character: Character) -> Int {
-        guard let scalar = character.unicodeScalars.first, scalar.value >= 0x1100 else { return 1 }
-        return wideRanges.contains { $0.contains(scalar.value) } ? 2 : 1
-    }
-
-    /// Columns a string takes.
-    public static func columns(_ text: String) -> Int { text.reduce(0) { $0 + columns($1) } }
-
     /// Splits `text` into lines of at most `width` columns, at spaces where it can and inside
     /// a word only when the word alone is too long. Line breaks in the text are kept, and so
     /// are runs of spaces inside a line (bars line up); spaces at a break are dropped.
@@ -226,7 +209,7 @@ public enum SummaryText {
             var lineWidth = 0
             for (gap, word) in tokens(paragraph) {
                 var word = word
-                var wordWidth = columns(word)
+                var wordWidth = DisplayWidth.of(word)
                 if lineWidth > 0 && lineWidth + gap + wordWidth <= width {
                     line += String(repeating: " ", count: gap) + word
                     lineWidth += gap + wordWidth
@@ -238,18 +221,10 @@ public enum SummaryText {
                     lineWidth = 0
                 }
                 while wordWidth > width {
-                    var head = ""
-                    var headWidth = 0
-                    for character in word {
-                        let w = columns(character)
-                        if headWidth + w > width { break }
-                        head.append(character)
-                        headWidth += w
-                    }
-                    if head.isEmpty, let first = word.first { head = String(first) }
+                    let head = DisplayWidth.prefix(word, fitting: width, atLeastOne: true).text
                     lines.append(head)
                     word = String(word.dropFirst(head.count))
-                    wordWidth = columns(word)
+                    wordWidth = DisplayWidth.of(word)
                 }
                 line = word
                 lineWidth = wordWidth
@@ -281,7 +256,7 @@ public enum SummaryText {
     }
 
     static func pad(_ text: String, to width: Int) -> String {
-        text + String(repeating: " ", count: max(0, width - columns(text)))
+        text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
     }
 
     static func trimRight(_ text: String) -> String {

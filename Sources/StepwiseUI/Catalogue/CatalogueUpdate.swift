@@ -26,14 +26,9 @@ enum CatalogueUpdate {
         }
         let page = max(1, state.height - 8)
         switch action {
-        case .moveUp? where catalogue.detail != nil: catalogue.detailScroll = max(0, catalogue.detailScroll - 1)
-        case .moveDown? where catalogue.detail != nil: catalogue.detailScroll += 1
-        case .moveUp?: catalogue.selection = max(0, catalogue.selection - 1)
-        case .moveDown?: catalogue.selection = min(max(0, offers.count - 1), catalogue.selection + 1)
-        case .pageUp?: catalogue.selection = max(0, catalogue.selection - page)
-        case .pageDown?: catalogue.selection = min(max(0, offers.count - 1), catalogue.selection + page)
-        case .moveFirst?: catalogue.selection = 0
-        case .moveLast?: catalogue.selection = max(0, offers.count - 1)
+        case .moveUp?, .moveDown?, .pageUp?, .pageDown?, .moveFirst?, .moveLast?:
+            ListCursor.move(action, selection: &catalogue.selection, count: offers.count, page: page,
+                            detailScroll: &catalogue.detailScroll, detailOpen: catalogue.detail != nil)
         case .open?:
             catalogue.detail = selected?.id
             catalogue.detailScroll = 0
@@ -86,18 +81,16 @@ enum CatalogueUpdate {
         guard sessions.indices.contains(sheet.session) else { return [] }
         let session = sessions[sheet.session]
         switch action {
-        case .moveUp?: sheet.selection = max(0, sheet.selection - 1)
-        case .moveDown?: sheet.selection = min(max(0, people.count - 1), sheet.selection + 1)
-        case .moveFirst?: sheet.selection = 0
-        case .moveLast?: sheet.selection = max(0, people.count - 1)
-        case .previousSession?: sheet.session = max(0, sheet.session - 1)
-        case .nextSession?: sheet.session = min(sessions.count - 1, sheet.session + 1)
+        case .moveUp?, .moveDown?, .moveFirst?, .moveLast?:
+            sheet.selection = ListCursor(sheet.selection, count: people.count).moved(by: action)
+        case .previousSession?: sheet.session = ListCursor(sheet.session, count: sessions.count).moved(.up)
+        case .nextSession?: sheet.session = ListCursor(sheet.session, count: sessions.count).moved(.down)
         case .attended?, .absent?, .excused?, .clearAttendance?:
             guard people.indices.contains(sheet.selection) else { return [] }
             let statuses: [ActionID: Attendance.Status] = [.attended: .attended, .absent: .absent, .excused: .excused]
             let status = action.flatMap { statuses[$0] }
             let person = people[sheet.selection]
-            sheet.selection = min(people.count - 1, sheet.selection + 1)
+            sheet.selection = ListCursor(sheet.selection, count: people.count).moved(.down)
             return [.markAttendance(offer: offer.id, session: session, marks: [person: status])]
         case .allAttended?:
             return [.markAttendance(offer: offer.id, session: session,

@@ -1,3 +1,5 @@
+import StepwiseCore
+
 /// The pure rendering: a state becomes a grid of cells.
 public enum Renderer {
     /// The smallest size the screens are laid out for.

@@ -47,7 +47,7 @@ public enum Update {
             var behind = state
             behind.showingHelp = false
             let last = Overlays.helpLastScroll(behind: behind.context, width: state.width, height: state.height, env: env)
-            state.helpScroll = scrolled(state.helpScroll, by: action, page: Overlays.helpRows(height: state.height), last: last)
+            state.helpScroll = ListCursor(state.helpScroll, count: last + 1, page: Overlays.helpRows(height: state.height)).moved(by: action)
             return []
         case .form:
             return form(key, action: action, state: &state, env: env)
@@ -86,12 +86,8 @@ public enum Update {
         let count = state.visibleRows.count
         let page = max(1, state.height - 8)
         switch action {
-        case .moveUp?: state.selection = max(0, state.selection - 1)
-        case .moveDown?: state.selection = min(max(0, count - 1), state.selection + 1)
-        case .pageUp?: state.selection = max(0, state.selection - page)
-        case .pageDown?: state.selection = min(max(0, count - 1), state.selection + page)
-        case .moveFirst?: state.selection = 0
-        case .moveLast?: state.selection = max(0, count - 1)
+        case .moveUp?, .moveDown?, .pageUp?, .pageDown?, .moveFirst?, .moveLast?:
+            state.selection = ListCursor(state.selection, count: count, page: page).moved(by: action)
         case .open?:
             guard let row = state.selectedRow else { return [] }
             return [.openParticipant(id: row.id)]
@@ -129,7 +125,7 @@ public enum Update {
             guard open.tab == .progress else { return [] }
             let lines = ProgressView.lines(open.participant, env: env, width: state.width - 2).count
             let last = max(0, lines - max(1, state.height - ParticipantView.top - 2))
-            open.scroll = scrolled(open.scroll, by: action, page: page, last: last)
+            open.scroll = ListCursor(open.scroll, count: last + 1, page: page).moved(by: action)
         case .back?:
             // Back on the caseload, everyone is listed again: an old search must not catch the next keys.
             state.search = nil
@@ -144,32 +140,13 @@ public enum Update {
         return switched && (open.tab == .offers || open.tab == .summary) ? [.loadOffers] : []
     }
 
-    /// A text's first shown line after a scrolling key: by a line, a page, or to either end,
-    /// never before the first line or past `last`.
-    private static func scrolled(_ first: Int, by action: ActionID?, page: Int, last: Int) -> Int {
-        let moved: Int
-        switch action {
-        case .moveUp?: moved = first - 1
-        case .moveDown?: moved = first + 1
-        case .pageUp?: moved = first - page
-        case .pageDown?: moved = first + page
-        case .moveFirst?: moved = 0
-        case .moveLast?: moved = last
-        default: moved = first
-        }
-        return max(0, min(last, moved))
-    }
-
     private static func history(_ action: ActionID?, state: inout AppState) -> [Effect] {
         guard var browser = state.historyBrowser, let count = state.open?.history.count else { return [] }
         switch action {
-        case .moveUp? where browser.viewing != nil: browser.scroll = max(0, browser.scroll - 1)
-        case .moveDown? where browser.viewing != nil: browser.scroll += 1
-        case .moveUp?: browser.selection = max(0, browser.selection - 1)
-        case .moveDown?: browser.selection = min(max(0, count - 1), browser.selection + 1)
-        case .moveFirst? where browser.viewing != nil: browser.scroll = 0
-        case .moveFirst?: browser.selection = 0
-        case .moveLast? where browser.viewing == nil: browser.selection = max(0, count - 1)
+        case .moveUp? where browser.viewing != nil, .moveDown? where browser.viewing != nil, .moveFirst? where browser.viewing != nil:
+            browser.scroll = ListCursor(browser.scroll, count: .max).moved(by: action)
+        case .moveUp?, .moveDown?, .moveFirst?, .moveLast? where browser.viewing == nil:
+            browser.selection = ListCursor(browser.selection, count: count).moved(by: action)
         case .open? where count > 0:
             browser.viewing = browser.selection
             browser.scroll = 0

@@ -1,3 +1,5 @@
+import StepwiseCore
+
 /// The parts every screen shares: the title bar, the message line and the footer of keys.
 enum Chrome {
     /// A reversed bar across row `y` with text at the left and at the right.

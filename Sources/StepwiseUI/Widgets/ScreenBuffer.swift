@@ -1,3 +1,5 @@
+import StepwiseCore
+
 /// How a cell looks. Meaning never rests on colour alone: every role also has an attribute
 /// or a symbol, so a monochrome terminal shows the same.
 public struct Style: Hashable, Sendable {
@@ -27,8 +29,8 @@ public struct Style: Hashable, Sendable {
     public static let error = Style(bold: true, role: .error)
 }
 
-/// One terminal cell: a character and its style. The right half of a wide character is a
-/// continuation cell that draws nothing.
+/// One terminal cell: a character and its style. The cells after the first of a character
+/// wider than one column are continuation cells that draw nothing.
 public struct Cell: Equatable, Sendable {
     public var character: Character
     public var style: Style
@@ -64,37 +66,59 @@ public struct ScreenBuffer: Equatable, Sendable {
     public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
 
     /// Writes `text` from column `x` of row `y`, at most `limit` columns (default: to the
-    /// right edge). A line break is shown as a space (where a long text is shown on one row);
-    /// other control characters are shown as "?". Returns the columns used.
+    /// right edge). Returns the columns used.
+    ///
+    /// Each character takes `DisplayWidth.of` columns, as ncurses and the terminal count them;
+    /// the cells after its first are continuation cells. A line break is shown as a space
+    /// (where a long text is shown on one row); another character that cannot be printed (a
+    /// control character) is shown as "?"; one of no width (a format character such as a
+    /// bidirectional override, standing alone) is not drawn. A zero-width joiner is left out,
+    /// so "👩‍👧" is drawn as "👩👧" in 4 columns: terminals disagree on whether they join such a
+    /// sequence into one 2-column picture (tmux 3.3 does, ncurses does not), and a line drawn
+    /// after one would stand shifted on some terminal.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, x + (limit ?? width))
         var column = x
-        for character in text {
-            let shown: Character = character == "\n" ? " "
-                : character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } ? "?" : character
+        for character in Self.drawn(text) {
+            let shown: Character = character == "\n" ? " " : DisplayWidth.isPrintable(character) ? character : "?"
             let w = DisplayWidth.of(shown)
+            if w == 0 { continue }
             if column + w > end { break }
             if column >= 0 {
                 clearWideNeighbours(y: y, from: column, to: column + w)
                 cells[y * width + column] = Cell(character: shown, style: style, isContinuation: false)
-                if w == 2 { cells[y * width + column + 1] = Cell(character: " ", style: style, isContinuation: true) }
+                for next in column + 1 ..< column + w {
+                    cells[y * width + next] = Cell(character: " ", style: style, isContinuation: true)
+                }
             }
             column += w
         }
         return column - x
     }
 
-    /// Before cells `start..<end` of row `y` are overwritten: a wide character cut in half
-    /// by the edge of the write is replaced by a space, so no half of it is ever drawn.
+    /// `text` as the screen draws it: without zero-width joiners (see `put`).
+    private static func drawn(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\u{200D}") else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{200D}" }))
+    }
+
+    /// Before cells `start..<end` of row `y` are overwritten: a wide character cut by the edge
+    /// of the write is replaced by spaces, so no part of it is ever drawn.
     private mutating func clearWideNeighbours(y: Int, from start: Int, to end: Int) {
         let row = y * width
-        if start > 0, cells[row + start].isContinuation {
-            cells[row + start - 1] = Cell(character: " ", style: cells[row + start - 1].style, isContinuation: false)
+        if start < width, cells[row + start].isContinuation {
+            var column = start - 1
+            while column > 0, cells[row + column].isContinuation { column -= 1 }
+            for blank in column..<start {
+                cells[row + blank] = Cell(character: " ", style: cells[row + blank].style, isContinuation: false)
+            }
         }
-        if end < width, cells[row + end].isContinuation {
-            cells[row + end] = Cell(character: " ", style: cells[row + end].style, isContinuation: false)
+        var column = end
+        while column < width, cells[row + column].isContinuation {
+            cells[row + column] = Cell(character: " ", style: cells[row + column].style, isContinuation: false)
+            column += 1
         }
     }
 
@@ -127,6 +151,32 @@ public struct ScreenBuffer: Equatable, Sendable {
 
     /// The whole screen as text, one row per line.
     public var text: String { lines().joined(separator: "\n") }
+
+    /// The rows' styles, one letter per cell (so a wide character has a letter for each of its
+    /// columns), trailing plain cells removed: what tests compare so that a selection or a
+    /// warning that loses its highlight is seen. By role: `e` error, `w` warning, `a` accent,
+    /// `m` muted; with the normal role: `b` bold, `d` dim, `u` underline, space for plain.
+    /// Reverse video (the selection) makes the letter a capital, and a reversed plain cell `R`.
+    public var styleText: String {
+        (0..<height).map { row in
+            var line = String((0..<width).map { Self.letter(self[$0, row].style) })
+            while line.last == " " { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+
+    private static func letter(_ style: Style) -> Character {
+        let letter: Character
+        switch style.role {
+        case .error: letter = "e"
+        case .warning: letter = "w"
+        case .accent: letter = "a"
+        case .muted: letter = "m"
+        case .normal: letter = style.bold ? "b" : style.dim ? "d" : style.underline ? "u" : " "
+        }
+        guard style.reverse else { return letter }
+        return letter == " " ? "R" : Character(letter.uppercased())
+    }
 
     public static func == (lhs: ScreenBuffer, rhs: ScreenBuffer) -> Bool {
         lhs.width == rhs.width && lhs.height == rhs.height && lhs.cells == rhs.cells

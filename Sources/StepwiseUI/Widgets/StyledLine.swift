@@ -1,3 +1,5 @@
+import StepwiseCore
+
 /// A line of text made of styled pieces, as tab contents are written.
 public struct StyledLine: Equatable, Sendable {
     public var segments: [(text: String, style: Style)]
@@ -44,11 +46,7 @@ public struct StyledLine: Equatable, Sendable {
                     } else if used > indent {
                         flush()
                     } else {
-                        var head = ""
-                        for character in remaining {
-                            if used + DisplayWidth.of(head) + DisplayWidth.of(character) > width { break }
-                            head.append(character)
-                        }
+                        let head = DisplayWidth.prefix(remaining, fitting: width - used, atLeastOne: true).text
                         current.append((head, segment.style))
                         remaining = String(remaining.dropFirst(head.count))
                         flush()

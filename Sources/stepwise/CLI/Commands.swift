@@ -127,16 +127,12 @@ extension Commands {
         let available = Localizer.available(resources: resources)
         let language = Localizer.chooseLanguage(option: settings.language, environment: environment, available: available)
         do {
-            let strings = try Localizer.load(language: language, resources: resources)
-            guard confirmDataFolder(strings) else { return 1 }
+            var env = try UIEnvironment.load(resources: resources, language: language, timeZone: .current,
+                                             home: environment["HOME"] ?? NSHomeDirectory())
+            env.courseFrame = settings.courseFrame
+            env.letterhead = settings.letterhead(for: Identity.current(environment: environment))
+            guard confirmDataFolder(env.strings) else { return 1 }
             try store.prepare()
-            let english = try Localizer.load(language: "en", resources: resources)
-            // Other languages' tables are read when a citizen's summary first needs them.
-            let env = UIEnvironment(strings: strings, dates: DateParser(localizer: strings, english: english), languages: available,
-                                    indicators: try IndicatorSet.load(resources: resources),
-                                    tables: ["en": english].merging([language: strings]) { _, chosen in chosen },
-                                    resources: resources, timeZone: .current, home: environment["HOME"] ?? NSHomeDirectory(),
-                                    courseFrame: settings.courseFrame, letterhead: settings.letterhead(for: Identity.current(environment: environment)))
             let app = App(store: store, identity: Identity.current(), env: env, width: 80, height: 24)
             let signal = TerminalDriver(app: app).run()
             return signal == 0 ? 0 : 128 + signal

@@ -30,14 +30,9 @@ enum CoachingUpdate {
         case .edit? where open.tab == .notes:
             guard notes.indices.contains(open.noteSelection) else { return [] }
             state.form = CoachingForms.note(notes[open.noteSelection], writer: open.writer, strings: s)
-        case .moveUp? where open.tab == .notes:
-            open.noteSelection = max(0, open.noteSelection - 1)
-        case .moveDown? where open.tab == .notes:
-            open.noteSelection = min(max(0, notes.count - 1), open.noteSelection + 1)
-        case .moveFirst? where open.tab == .notes:
-            open.noteSelection = 0
-        case .moveLast? where open.tab == .notes:
-            open.noteSelection = max(0, notes.count - 1)
+        case .moveUp? where open.tab == .notes, .moveDown? where open.tab == .notes,
+             .moveFirst? where open.tab == .notes, .moveLast? where open.tab == .notes:
+            open.noteSelection = ListCursor(open.noteSelection, count: notes.count).moved(by: action)
         case .filter?:
             open.noteFilter = NotesView.nextFilter(after: open.noteFilter, in: p)
             open.noteSelection = 0

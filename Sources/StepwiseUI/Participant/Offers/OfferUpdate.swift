@@ -11,14 +11,9 @@ enum OfferUpdate {
             ?? (offers.indices.contains(open.offerSelection) ? offers[open.offerSelection] : nil)
         let page = max(1, state.height - 9)
         switch action {
-        case .moveUp? where open.offerDetail != nil: open.offerDetailScroll = max(0, open.offerDetailScroll - 1)
-        case .moveDown? where open.offerDetail != nil: open.offerDetailScroll += 1
-        case .moveUp?: open.offerSelection = max(0, open.offerSelection - 1)
-        case .moveDown?: open.offerSelection = min(max(0, offers.count - 1), open.offerSelection + 1)
-        case .pageUp?: open.offerSelection = max(0, open.offerSelection - page)
-        case .pageDown?: open.offerSelection = min(max(0, offers.count - 1), open.offerSelection + page)
-        case .moveFirst?: open.offerSelection = 0
-        case .moveLast?: open.offerSelection = max(0, offers.count - 1)
+        case .moveUp?, .moveDown?, .pageUp?, .pageDown?, .moveFirst?, .moveLast?:
+            ListCursor.move(action, selection: &open.offerSelection, count: offers.count, page: page,
+                            detailScroll: &open.offerDetailScroll, detailOpen: open.offerDetail != nil)
         case .open?:
             open.offerDetail = selected?.id
             open.offerDetailScroll = 0

@@ -83,17 +83,10 @@ enum PlanLines {
     private static func stepLine(_ step: Step, marks: [String: PlanChanges.Mark], today: Day, env: UIEnvironment,
                                  offers: [Offer]) -> StyledLine {
         let s = env.strings
-        let glyph: String
-        switch step.status {
-        case .planned: glyph = "○"
-        case .doing: glyph = "◐"
-        case .done: glyph = "●"
-        case .dropped: glyph = "✗"
-        }
-        var segments: [(String, Style)] = [("      " + glyph + " ", .plain)]
+        var segments: [(String, Style)] = [("      " + step.status.glyph + " ", .plain)]
         if step.isSuggestion { segments.append(("? " + s("plan.suggestion") + " · ", .warning)) }
         segments += quoted(step.text, env: env)
-        var details = [who(step.who, env: env)]
+        var details = [step.who.words(in: s)]
         if let due = step.due { details.append(s("step.by", ["date": s.dayWithWeekday(due)])) }
         details.append(s("step.status.\(step.status.rawValue)"))
         if let offer = offers.first(where: { $0.id == step.offerId }) { details.append("→ " + offer.title) }
@@ -109,15 +102,6 @@ enum PlanLines {
     static func quoted(_ words: Words, env: UIEnvironment) -> [(String, Style)] {
         if words.author == .citizen { return [("“" + words.text + "”", .bold)] }
         return [(words.text, .plain), ("  (" + env.strings("author.\(words.author.rawValue)") + ")", .muted)]
-    }
-
-    static func who(_ doer: Doer, env: UIEnvironment) -> String {
-        switch doer {
-        case .me: return env.strings("who.me")
-        case .coach: return env.strings("who.coach")
-        case .peer: return env.strings("who.peer")
-        case let .other(name): return name
-        }
     }
 
     private static func mark(_ mark: PlanChanges.Mark?, env: UIEnvironment) -> [(String, Style)] {

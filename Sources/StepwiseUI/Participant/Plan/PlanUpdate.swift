@@ -19,12 +19,8 @@ enum PlanUpdate {
         let row = rows.indices.contains(open.planSelection) ? rows[open.planSelection] : nil
         let page = max(1, state.height - 9)
         switch action {
-        case .moveUp?: open.planSelection = max(0, open.planSelection - 1)
-        case .moveDown?: open.planSelection = min(max(0, rows.count - 1), open.planSelection + 1)
-        case .pageUp?: open.planSelection = max(0, open.planSelection - page)
-        case .pageDown?: open.planSelection = min(max(0, rows.count - 1), open.planSelection + page)
-        case .moveFirst?: open.planSelection = 0
-        case .moveLast?: open.planSelection = max(0, rows.count - 1)
+        case .moveUp?, .moveDown?, .pageUp?, .pageDown?, .moveFirst?, .moveLast?:
+            open.planSelection = ListCursor(open.planSelection, count: rows.count, page: page).moved(by: action)
         case .switchWriter?:
             open.writer = WriterLine.next(after: open.writer)
         case .history?:

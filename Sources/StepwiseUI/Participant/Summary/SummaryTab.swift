@@ -20,12 +20,8 @@ enum SummaryTab {
         let lines = pages.reduce(0) { $0 + $1.count } + max(0, pages.count - 1)
         let last = max(0, lines - max(1, state.height - ParticipantView.top - 2))
         switch action {
-        case .moveUp?: open.scroll = max(0, min(last, open.scroll) - 1)
-        case .moveDown?: open.scroll = min(last, open.scroll + 1)
-        case .pageUp?: open.scroll = max(0, min(last, open.scroll) - page)
-        case .pageDown?: open.scroll = min(last, open.scroll + page)
-        case .moveFirst?: open.scroll = 0
-        case .moveLast?: open.scroll = last
+        case .moveUp?, .moveDown?, .pageUp?, .pageDown?, .moveFirst?, .moveLast?:
+            open.scroll = ListCursor(open.scroll, count: last + 1, page: page).moved(by: action)
         case .print?: return printJob(open.participant, printer: nil, state: &state, env: env)
         case .printTo?: return [.choosePrinter]
         case .calendarFile?:

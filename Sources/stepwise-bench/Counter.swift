@@ -1,0 +1,9 @@
+import Foundation
+
+/// A thread-safe running total.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total = 0
+    func add(_ amount: Int) { lock.lock(); total += amount; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return total }
+}
