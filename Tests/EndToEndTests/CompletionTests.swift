@@ -36,7 +36,7 @@ final class CompletionTests: EndToEndTestCase {
                        ["init", "demo", "list", "check", "offers", "book", "unbook", "summary", "calendar", "report", "export", "erase", "config", "help"])
         XCTAssertEqual(try complete(["stepwise", "su"]), ["summary"])
         XCTAssertEqual(try complete(["stepwise", "list", "--"]), ["--data", "--help", "--ids", "--json", "--lang", "--version"])
-        XCTAssertEqual(try complete(["stepwise", "summary", "--format", ""]), ["text", "markdown", "html"])
+        XCTAssertEqual(try complete(["stepwise", "summary", "--format", ""]), ["text", "markdown", "html", "pdf"])
         XCTAssertEqual(try complete(["stepwise", "export", "--format", ""]), ["json", "text"])
         XCTAssertEqual(try complete(["stepwise", "--lang", ""]), ["en", "da", "sv", "de"])
         XCTAssertEqual(try complete(["stepwise", "offers", ""]), ["list", "import", "export"])

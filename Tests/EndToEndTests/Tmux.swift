@@ -26,7 +26,13 @@ final class Tmux {
 
     /// Starts the session running `command` in a `width`×`height` window.
     func start(width: Int, height: Int, command: String) throws {
-        let result = Tmux.tmux(["-u", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
+        var result = Tmux.tmux(["-u", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
+        // A server whose last session just ended is still exiting: the next session starts a
+        // new server once the old one is gone.
+        for _ in 0..<5 where result.status != 0 && result.stderr.contains("server exited unexpectedly") {
+            usleep(200_000)
+            result = Tmux.tmux(["-u", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
+        }
         guard result.status == 0 else { throw E2EError("tmux new-session failed: \(result.stderr)") }
         started = true
     }
