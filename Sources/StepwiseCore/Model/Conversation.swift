@@ -34,22 +34,10 @@ public struct Conversation: Codable, Equatable, Sendable {
         modified = nil
     }
 
-    private enum CodingKeys: String, CodingKey { case number, planned, status, statusChanged, sequence, modified }
+    private enum CodingKeys: String, CodingKey { case number, planned, time, earlierDates, status, statusChanged, sequence, modified }
 
-    /// Reads a conversation; `sequence` and `modified` may be absent (0 and nil).
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        number = try c.decode(Int.self, forKey: .number)
-        planned = try c.decode(Day.self, forKey: .planned)
-        status = try c.decode(Status.self, forKey: .status)
-        statusChanged = try c.decodeIfPresent(Day.self, forKey: .statusChanged)
-        sequence = try c.decodeIfPresent(Int.self, forKey: .sequence) ?? 0
-        modified = try c.decodeIfPresent(Date.self, forKey: .modified)
-    }
-
-    private enum CodingKeys: String, CodingKey { case number, planned, time, earlierDates, status, statusChanged }
-
-    /// Reads a conversation; files written before times and earlier dates were kept have none.
+    /// Reads a conversation; `time`, `earlierDates`, `sequence` and `modified` may be absent
+    /// in files written before they were kept (none, none, 0 and nil).
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         number = try c.decode(Int.self, forKey: .number)
@@ -58,6 +46,8 @@ public struct Conversation: Codable, Equatable, Sendable {
         earlierDates = try c.decodeIfPresent([Day].self, forKey: .earlierDates) ?? []
         status = try c.decode(Status.self, forKey: .status)
         statusChanged = try c.decodeIfPresent(Day.self, forKey: .statusChanged)
+        sequence = try c.decodeIfPresent(Int.self, forKey: .sequence) ?? 0
+        modified = try c.decodeIfPresent(Date.self, forKey: .modified)
     }
 
     /// Plans it for another day and time; the day it was planned for before is kept in
