@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import StepwiseTestSupport
 @testable import StepwiseCore
 
 /// Consent that means something: what may be shared, a history, "not asked yet" apart from
