@@ -37,7 +37,7 @@ public final class App {
         guard let draft = try? JSONDecoder().decode(Draft.self, from: data) else { return }
         var results: [EffectResult] = []
         if let id = draft.participantId { results += perform(.openParticipant(id: id)) }
-        run([], then: results + [.draftRestored(draft.form)])
+        run([], then: results + [.draftRestored(draft.form, writer: draft.writer)])
     }
 
     /// Handles one key press and carries out what it asks for.
@@ -67,7 +67,8 @@ public final class App {
 
     /// Keeps an open form as a draft and gives back the edit lock; called on every way out.
     public func shutdown() {
-        if let form = state.form, let data = try? RecordCodec.encode(Draft(form: form, participantId: state.open?.participant.id)) {
+        if let form = state.form, let data = try? RecordCodec.encode(Draft(form: form, participantId: state.open?.participant.id,
+                                                                                          writer: state.open?.writer)) {
             try? store.saveDraft(data, for: identity)
         }
         releaseLock()
@@ -235,4 +236,6 @@ extension EffectResult {
 struct Draft: Codable {
     var form: Form
     var participantId: String?
+    /// Whose words were being typed (nil in drafts kept before this was).
+    var writer: Author?
 }

@@ -165,9 +165,11 @@ final class LeakTests: EndToEndTestCase {
         let store = DataStore(root: data)
         try store.appendHistory(PlanVersion(version: 1, stamp: Stamp(by: "Anna", at: Date()), author: .citizen,
                                             change: PlanChange(.addGoal, "x"), plan: Plan()), participant: id)
-        try store.saveDraft(Data("{}".utf8), for: Identity(coach: "Anna", user: "anna", host: "h", pid: 1))
+        let coach = Identity(coach: "Anna", user: "anna", host: "h", pid: 1)
+        try store.saveDraft(Data("{}".utf8), for: coach)
         XCTAssertEqual(try stepwise(["check"]).status, 0)
-        let loosened = ["audit.log": 0o644, "history/\(id).jsonl": 0o640, "drafts/anna.json": 0o604, "history": 0o755, "drafts": 0o750]
+        let draft = "drafts/" + store.draftFile(for: coach).lastPathComponent
+        let loosened = ["audit.log": 0o644, "history/\(id).jsonl": 0o640, draft: 0o604, "history": 0o755, "drafts": 0o750]
         for (path, mode) in loosened { chmod(data.appendingPathComponent(path).path, mode_t(mode)) }
         let check = try stepwise(["check"])
         XCTAssertEqual(check.status, 1)

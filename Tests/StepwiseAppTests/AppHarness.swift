@@ -18,7 +18,7 @@ final class AppHarness {
     private let temp = TempStore()
     let folder: URL
     let store: DataStore
-    let identity: Identity
+    private(set) var identity: Identity
     let language: String
     let width: Int
     let height: Int
@@ -57,8 +57,10 @@ final class AppHarness {
 
     /// Ends this run of the program (as `q` would, keeping a draft and giving back locks) and
     /// starts a new one on the same folder, with the clock and ids going on.
-    func restart() throws {
+    /// With `coach`, the new run is that coach's, on the same login (a shared service account).
+    func restart(coach: String? = nil) throws {
         app.shutdown()
+        if let coach { identity.coach = coach }
         app = try AppHarness.makeApp(store: store, identity: identity, language: language, width: width, height: height,
                                      clock: clock, ids: ids)
     }

@@ -83,7 +83,9 @@ final class PlanJourneyTests: XCTestCase {
         h.press(.char("w"))
         XCTAssertTrue(h.screen.contains("Writing: [Citizen] Coach  Peer worker"), h.screen)
 
-        // y: the citizen accepts the suggestion.
+        // y: the citizen is asked, and accepts the suggestion.
+        h.press(.char("y"))
+        XCTAssertEqual(h.state.confirm?.question, "Does \(citizen) accept “\(coachStep)” as part of their own plan?")
         h.press(.char("y"))
         XCTAssertTrue(h.screen.contains("version 6 · 4 new or changed since v1"), h.screen)
         assertPlanAsSaved(h, when: "after accepting")

@@ -42,7 +42,11 @@ final class SessionJourneyTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("‹ no ›"), h.screen)
         h.press(.right)
         XCTAssertTrue(h.screen.contains("‹ yes ›"), h.screen)
+        h.press(.tab)
+        h.type("Mette Skov")
         h.press(.enter)
+        XCTAssertEqual(h.state.open?.participant.sessions.last?.present.first { $0.role == .peer }?.name, "Mette Skov",
+                       "the peer worker present is a named person")
         XCTAssertTrue(h.screen.contains("Session running: Conversation 1, since "), h.screen)
         XCTAssertFalse(h.screen.contains("Start a session"), h.screen)
 

@@ -132,14 +132,18 @@ final class ErasureTests: XCTestCase {
             XCTAssertNil(bytes.range(of: Data(fixture.marker.utf8)), "\(path) still holds what was written about them")
         }
         XCTAssertEqual(store.loadCaseload().map(\.id), ["p-bbb", "p-ccc"])
+        // Drafts are kept per coach (drafts/<coach>-<hash>.json).
+        let annasDraft = "drafts/" + store.draftFile(for: anna).lastPathComponent
+        let bosDraft = "drafts/" + store.draftFile(for: Identity(coach: "Bo", user: "bo", host: anna.host, pid: 1)).lastPathComponent
+        XCTAssertNotNil(before[bosDraft])
         // `locks/index.erased` (empty) marks that an erasure just happened (see `IndexFile.noteErasure`).
         XCTAssertEqual(Set(after.keys), Set(before.keys).subtracting([
-            "participants/p-aaa.json", "participants/.p-aaa.json.99.t-x.tmp", "history/p-aaa.jsonl", "drafts/anna.json", "locks/p-aaa.lock",
+            "participants/p-aaa.json", "participants/.p-aaa.json.99.t-x.tmp", "history/p-aaa.jsonl", annasDraft, "locks/p-aaa.lock",
         ]).union(["locks/index.erased"]))
         XCTAssertEqual(after["locks/index.erased"], Data())
         // The others: unchanged, except for the promotion.
         XCTAssertEqual(after["history/p-bbb.jsonl"], before["history/p-bbb.jsonl"])
-        XCTAssertEqual(after["drafts/bo.json"], before["drafts/bo.json"])
+        XCTAssertEqual(after[bosDraft], before[bosDraft])
         XCTAssertEqual(after["participants/p-ccc.json"], before["participants/p-ccc.json"])
         XCTAssertEqual(after["offers/o-free.json"], before["offers/o-free.json"])
         XCTAssertEqual(try store.loadOffer("o-one").booked.map(\.participantId), ["p-bbb"])

@@ -109,6 +109,30 @@ final class PlanTests: XCTestCase {
         XCTAssertEqual(PlanChanges.marks(plan, since: v2.plan), [:])
     }
 
+    /// During conversation 2 the marks compare with conversation 1, not with the moment
+    /// conversation 2 began.
+    func testTheMarksDuringConversationTwoCompareWithConversationOne() throws {
+        let t0 = Date(timeIntervalSince1970: 1_791_201_600) // Mon 5 Oct 2026 12:00 UTC
+        var p = Participant(id: "p-abc", name: "Søren", language: "da", courseStart: day("2026-10-05"), by: Stamp(by: "Anna", at: t0))
+        _ = citizen.addGoal(kind: .job, text: "Lager", in: &p.plan)
+        p.plan.version = 1
+        let v1 = PlanVersion(version: 1, stamp: Stamp(by: "Søren", at: t0), author: .citizen, change: PlanChange(.addGoal, "Lager"), plan: p.plan)
+        _ = p.startSession(id: "x-1", kind: .conversation1, present: [], stamp: Stamp(by: "Anna", at: t0.addingTimeInterval(60)), today: day("2026-10-05"))
+        p.endSession(agreements: nil, next: nil, at: t0.addingTimeInterval(3600))
+        _ = citizen.addGoal(kind: .health, text: "Sove bedre", in: &p.plan)
+        p.plan.version = 2
+        let v2 = PlanVersion(version: 2, stamp: Stamp(by: "Søren", at: t0.addingTimeInterval(86_400)), author: .citizen,
+                             change: PlanChange(.addGoal, "Sove bedre"), plan: p.plan)
+        XCTAssertEqual(PlanChanges.baseline(p, history: [v1, v2], timeZone: .gmt)?.version, 1)
+        _ = p.startSession(id: "x-2", kind: .conversation2, present: [], stamp: Stamp(by: "Anna", at: t0.addingTimeInterval(90 * 86_400)),
+                           today: day("2027-01-03"))
+        XCTAssertEqual(PlanChanges.baseline(p, history: [v1, v2], timeZone: .gmt)?.version, 1,
+                       "while conversation 2 runs, the marks still show what changed since conversation 1")
+        XCTAssertEqual(PlanChanges.marks(p.plan, since: v1.plan)[p.plan.goals[1].id], .new)
+        p.endSession(agreements: nil, next: nil, at: t0.addingTimeInterval(90 * 86_400 + 3600))
+        XCTAssertEqual(PlanChanges.baseline(p, history: [v1, v2], timeZone: .gmt)?.version, 2, "after it, they count from conversation 2")
+    }
+
     func testAPlanRoundTripsThroughTheStore() throws {
         let temp = TempStore()
         defer { temp.cleanUp() }

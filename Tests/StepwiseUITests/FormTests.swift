@@ -25,7 +25,7 @@ final class FormTests: XCTestCase {
             PlanForms.conversation(p.conversations[0], strings: s),
             CoachingForms.startSession(p, today: Fixtures.today), CoachingForms.endSession(strings: s),
             CoachingForms.note(nil, writer: .citizen, strings: s), CoachingForms.milestone(today: Fixtures.today, strings: s),
-            CoachingForms.outcome(nil, today: Fixtures.today, strings: s), CoachingForms.contact(nil),
+            CoachingForms.outcome(nil, today: Fixtures.today, strings: s), CoachingForms.contact(nil, strings: s),
             OfferForms.filter(OfferFilter(), offers: Fixtures.offers, strings: s), OfferForms.book(offer, participant: p, strings: s),
             CatalogueForms.offer(nil, strings: s), CatalogueForms.offer(offer, strings: s),
             InternshipForms.internship(offer, strings: s), InternshipForms.followUp(offer, strings: s, today: Fixtures.today),
@@ -49,9 +49,9 @@ final class FormTests: XCTestCase {
                                uniquingKeysWith: { first, _ in first })
         XCTAssertEqual(names, [
             "addParticipant": "name courseStart language", "about": "text", "addGoal": "text kind", "editGoal": "text kind",
-            "addStep": "text who otherName due status", "editStep": "text who otherName due status", "conversation": "date status",
-            "startSession": "kind peerPresent employer othersPresent", "endSession": "agreements nextDate nextTime place whoContacts",
-            "note": "text kind tags", "milestone": "text kind date", "outcome": "text kind hours date", "contact": "name kind phone email consent",
+            "addStep": "text who otherName due status", "editStep": "text who otherName due status", "conversation": "date time status",
+            "startSession": "kind peerPresent peerName employer othersPresent", "endSession": "agreements nextDate nextTime place whoContacts",
+            "note": "text kind tags", "milestone": "text kind date", "outcome": "text kind hours date", "contact": "name kind phone email consent plan attendance progress health until removed",
             "offerFilter": "words kind from freeOnly language", "book": "step",
             "editOffer": "title kind ownKind sessions place capacity language description suits",
             "internship": "employer contactPerson phone email periodStart periodEnd hours tasks shorterDays moreBreaks mentor quietWorkplace otherAdjustments",

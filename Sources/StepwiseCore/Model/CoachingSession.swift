@@ -93,6 +93,11 @@ extension Participant {
     /// The session not yet ended, if any.
     public var openSession: CoachingSession? { sessions.last { $0.isOpen } }
 
+    /// The session in which mandatory conversation `number` was held, if it was held in one.
+    public func session(ofConversation number: Int) -> CoachingSession? {
+        sessions.last { $0.kind.conversationNumber == number }
+    }
+
     /// Starts a session with the id `id`; a mandatory conversation is marked held on its day.
     public mutating func startSession(id: String = RecordID.generate(prefix: "x"), kind: CoachingSession.Kind, present: [Presence], stamp: Stamp, today: Day) -> CoachingSession {
         let session = CoachingSession(id: id, kind: kind, present: present, started: stamp)

@@ -11,26 +11,75 @@ public enum PlanChanges {
 
     /// The plan to compare with: as it stood at the last approval or when the last held
     /// conversation began (an empty version 0 when the plan was begun after it); nil when
-    /// there is neither yet. A conversation held without a session counts from the end of its
-    /// day in `timeZone`.
+    /// there is neither yet. A conversation whose session is still running is the one being
+    /// held now: the marks then show what changed since the conversation before it (or the
+    /// last approval), so they do not vanish the moment a conversation starts; only when
+    /// there is nothing earlier does the running conversation's start count. A conversation
+    /// held without a session counts from the end of its day in `timeZone`.
     public static func baseline(_ participant: Participant, history: [PlanVersion],
                                 timeZone: TimeZone = .current) -> (version: Int, plan: Plan)? {
+        func version(at moment: Date) -> (version: Int, plan: Plan) {
+            history.last { $0.stamp.at <= moment }.map { ($0.version, $0.plan) } ?? (0, Plan())
+        }
         var found: [(version: Int, plan: Plan)] = []
         if let approval = participant.plan.approvals.last {
             found.append(history.last { $0.version <= approval.version }.map { ($0.version, $0.plan) } ?? (0, Plan()))
         }
         // The moment each held conversation began: its session's start, else the end of its day.
-        let heldMoments = participant.conversations.filter { $0.status == .held }.map { conversation -> Date in
-            if let session = participant.sessions.last(where: { $0.kind.conversationNumber == conversation.number }) {
-                return session.started.at
+        var finished: [Date] = []
+        var running: [Date] = []
+        for conversation in participant.conversations where conversation.status == .held {
+            if let session = participant.session(ofConversation: conversation.number) {
+                if session.isOpen { running.append(session.started.at) } else { finished.append(session.started.at) }
+            } else {
+                let day = conversation.statusChanged ?? conversation.planned
+                finished.append(Date(timeIntervalSince1970: Double(day.ordinal + 1) * 86_400 - 1 - Double(timeZone.secondsFromGMT())))
             }
-            let day = conversation.statusChanged ?? conversation.planned
-            return Date(timeIntervalSince1970: Double(day.ordinal + 1) * 86_400 - 1 - Double(timeZone.secondsFromGMT()))
         }
-        if let lastHeld = heldMoments.max() {
-            found.append(history.last { $0.stamp.at <= lastHeld }.map { ($0.version, $0.plan) } ?? (0, Plan()))
-        }
+        if let lastHeld = finished.max() { found.append(version(at: lastHeld)) }
+        if found.isEmpty, let start = running.max() { found.append(version(at: start)) }
         return found.max { $0.version < $1.version }
+    }
+
+    /// What one version of a plan did to the goals and steps of the one before it.
+    public struct Difference: Equatable, Sendable {
+        public enum Kind: String, Equatable, Sendable { case added, changed, dropped }
+        public var kind: Kind
+        /// The goal's or step's words.
+        public var text: String
+        public var isStep: Bool
+    }
+
+    /// The goals and steps added, changed and dropped (marked dropped, or gone, e.g. by an
+    /// undo) from `old` to `new`, goals first in plan order, each followed by its steps.
+    public static func differences(from old: Plan, to new: Plan) -> [Difference] {
+        let marks = marks(new, since: old)
+        var out: [Difference] = []
+        let newGoals = Dictionary(new.goals.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for goal in new.goals {
+            let wasDropped = old.goal(goal.id)?.dropped != nil
+            if goal.dropped != nil && !wasDropped && old.goal(goal.id) != nil {
+                out.append(Difference(kind: .dropped, text: goal.text.text, isStep: false))
+            } else if let mark = marks[goal.id] {
+                out.append(Difference(kind: mark == .new ? .added : .changed, text: goal.text.text, isStep: false))
+            }
+            let oldSteps = old.goal(goal.id)?.steps ?? []
+            for step in goal.steps {
+                let before = oldSteps.first { $0.id == step.id }
+                if step.status == .dropped, let before, before.status != .dropped {
+                    out.append(Difference(kind: .dropped, text: step.text.text, isStep: true))
+                } else if let mark = marks[step.id] {
+                    out.append(Difference(kind: mark == .new ? .added : .changed, text: step.text.text, isStep: true))
+                }
+            }
+            for step in oldSteps where !goal.steps.contains(where: { $0.id == step.id }) {
+                out.append(Difference(kind: .dropped, text: step.text.text, isStep: true))
+            }
+        }
+        for goal in old.goals where newGoals[goal.id] == nil {
+            out.append(Difference(kind: .dropped, text: goal.text.text, isStep: false))
+        }
+        return out
     }
 
     /// Marks for goals and steps (by id) that are new or changed compared with `baseline`.

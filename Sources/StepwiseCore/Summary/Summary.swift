@@ -108,10 +108,16 @@ public struct Summary: Sendable {
     private var people: SummarySection {
         let s = strings
         var items: [SummaryItem] = []
-        for contact in participant.contacts where contact.mayShare {
+        // Only what is agreed today: a contact removed, refused, withdrawn or past its end date is left out.
+        for contact in participant.contacts {
+            let sharing = contact.sharing(on: today)
+            guard !sharing.isEmpty else { continue }
             var runs = [SummaryRun(SummaryText.clean(contact.name), .strong), SummaryRun(" · " + s("contact.\(contact.kind.rawValue)"))]
             let details = [contact.phone, contact.email].map { SummaryText.clean($0) }.filter { !$0.isEmpty }
             if !details.isEmpty { runs.append(SummaryRun(" · " + details.joined(separator: " · "))) }
+            let what = sharing.map { s("consent.information.\($0.rawValue)") }.joined(separator: ", ")
+            let until = contact.consent.last?.until.map { s("summary.consentUntil", ["date": s.dayWithWeekday($0)]) } ?? ""
+            runs.append(SummaryRun(" · " + s("summary.consentSharing", ["what": what]) + until))
             items.append(SummaryItem(marker: "•", runs))
         }
         if items.isEmpty {

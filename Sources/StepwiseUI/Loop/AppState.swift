@@ -22,7 +22,8 @@ public struct OpenParticipant: Equatable, Sendable {
     public var tab: Tab = .plan
     /// First line shown of the tab's content (tabs without a selection).
     public var scroll = 0
-    /// Whose words are being typed: the citizen's, unless switched.
+    /// Whose words are being typed: the citizen's, unless switched (then kept for this record
+    /// while the program runs, see `AppState.writers`).
     public var writer: Author = .citizen
     /// Selected row of the plan tab.
     public var planSelection = 0
@@ -94,6 +95,9 @@ public struct AppState: Equatable, Sendable {
     /// First visible caseload row.
     public var scroll = 0
     public var open: OpenParticipant?
+    /// The writer this coach last chose per record (by participant id) while the program
+    /// runs: opening the record again does not silently go back to the citizen.
+    public var writers: [String: Author] = [:]
     /// The offer catalogue, when the coach keeps it (from the caseload, no participant open).
     public var catalogue: CatalogueState?
     public var form: Form?
@@ -178,6 +182,8 @@ public struct Confirm: Equatable, Sendable {
         /// `t` on a done step: its status goes round to planned again.
         case reopenStep(goal: String, step: String)
         case approve
+        /// `y` on a suggestion: the citizen's own act makes it part of their plan.
+        case accept(goal: String, step: String?)
         case book(String)
         case unbook(String)
         case cancelOffer(String)

@@ -41,7 +41,9 @@ public enum EffectResult: Equatable, Sendable {
     /// The calendar file was written.
     case calendarSaved(events: Int, path: String)
     /// A form left open when the program was last cut off.
-    case draftRestored(Form)
+    /// A form kept when the program was cut off, with the writer it was typed as (nil in
+    /// drafts kept before the writer was).
+    case draftRestored(Form, writer: Author?)
     /// Everything is saved and the lock given back: the program may end.
     case quit
     /// An effect could not be carried out.

@@ -19,6 +19,7 @@ extension Update {
             var open = OpenParticipant(participant: participant, heldBy: heldBy)
             open.lockFailure = lockFailure
             open.history = history
+            open.writer = state.writers[participant.id] ?? .citizen
             state.open = open
         case let .closed(rows, select):
             state.open = nil
@@ -48,8 +49,12 @@ extension Update {
             state.form = SummaryTab.printerForm(printers)
         case let .calendarSaved(events, path):
             state.message = Message(s("calendar.saved", ["n": String(events), "path": path]))
-        case let .draftRestored(form):
+        case let .draftRestored(form, writer):
             state.form = form
+            if let writer, let id = state.open?.participant.id {
+                state.open?.writer = writer
+                state.writers[id] = writer
+            }
             state.message = Message(s("message.draftRestored"))
         case .quit:
             state.quitting = true
@@ -91,7 +96,7 @@ extension Update {
 
     /// Links a plan step to the offer just booked (a saved change of the plan).
     private static func link(_ stepID: String, in goalID: String, to offer: String, state: inout AppState, env: UIEnvironment) -> [Effect] {
-        PlanUpdate.commit(&state, env: env) { participant, _ in
+        PlanUpdate.commit(&state, env: env, as: .operating) { participant, _ in
             guard let goalIndex = participant.plan.goals.firstIndex(where: { $0.id == goalID }),
                   let stepIndex = participant.plan.goals[goalIndex].steps.firstIndex(where: { $0.id == stepID }) else { return nil }
             participant.plan.goals[goalIndex].steps[stepIndex].offerId = offer

@@ -12,7 +12,9 @@ enum HistoryView {
             let title = s("history.viewing", ["v": String(version.version), "date": s.dayWithWeekday(Day(version.stamp.at, timeZone: env.timeZone)),
                                               "time": TimeText.clock(version.stamp.at, in: env.timeZone)])
             let area = Overlays.box(&buffer, width: buffer.width - 2, height: buffer.height - 4, title: title)
-            let lines = PlanLines.lines(open.participant, plan: version.plan, marks: [:], today: state.today, env: env, width: area.width)
+            let previous = versions.indices.contains(viewing + 1) ? versions[viewing + 1].plan : nil
+            let lines = differenceLines(from: previous, to: version, env: env)
+                + PlanLines.lines(open.participant, plan: version.plan, marks: [:], today: state.today, env: env, width: area.width)
             let first = min(browser.scroll, max(0, lines.count - area.height))
             for (offset, entry) in lines.dropFirst(first).prefix(area.height).enumerated() {
                 entry.line.draw(into: &buffer, x: area.x, y: area.y + offset, width: area.width)
@@ -30,12 +32,35 @@ enum HistoryView {
             let y = area.y + 1 + offset
             let selected = first + offset == browser.selection
             let when = s.shortDate(Day(version.stamp.at, timeZone: env.timeZone)) + " " + TimeText.clock(version.stamp.at, in: env.timeZone)
-            let who = DisplayWidth.truncate(version.stamp.by, to: 16) + " (" + s("author.\(version.author.rawValue)") + ")"
-            let text = DisplayWidth.pad("v\(version.version)", to: 5) + DisplayWidth.pad(when, to: 19) + DisplayWidth.pad(who, to: 28)
-                + describe(version.change, env: env)
+            let text = DisplayWidth.pad("v\(version.version)", to: 5) + DisplayWidth.pad(when, to: 19)
+                + DisplayWidth.pad(who(version, env: env), to: 28) + describe(version.change, env: env)
             buffer.put(DisplayWidth.truncate((selected ? "› " : "  ") + text, to: area.width), x: area.x, y: y,
                        style: selected ? .selected : .plain)
         }
+    }
+
+    /// What this version changed compared with the one before it: "Compared with v4:", then
+    /// one line per goal or step added, changed or dropped, then a blank line.
+    static func differenceLines(from previous: Plan?, to version: PlanVersion, env: UIEnvironment) -> [(line: StyledLine, row: PlanRow?)] {
+        let s = env.strings
+        guard let previous else { return [] }
+        let differences = PlanChanges.differences(from: previous, to: version.plan)
+        var out: [(line: StyledLine, row: PlanRow?)] = [(StyledLine(s("history.compared", ["v": String(version.version - 1)]), .heading), nil)]
+        if differences.isEmpty { out.append((StyledLine("  " + s("history.noGoalChanges"), .muted), nil)) }
+        for difference in differences {
+            let key = "history.\(difference.kind.rawValue)\(difference.isStep ? "Step" : "Goal")"
+            out.append((StyledLine("  " + s(key, ["text": DisplayWidth.truncate(difference.text, to: 60)])), nil))
+        }
+        return out + [(.blank, nil)]
+    }
+
+    /// "Lena Groß (Citizen)", and the coach at the keyboard when someone else's words were
+    /// typed: "Lena Groß (Citizen) via Anna".
+    static func who(_ version: PlanVersion, env: UIEnvironment) -> String {
+        let s = env.strings
+        let written = DisplayWidth.truncate(version.stamp.by, to: 16) + " (" + s("author.\(version.author.rawValue)") + ")"
+        guard let coach = version.coach, coach != version.stamp.by else { return written }
+        return s("history.via", ["who": written, "coach": DisplayWidth.truncate(coach, to: 12)])
     }
 
     /// "added step “Update my CV”".

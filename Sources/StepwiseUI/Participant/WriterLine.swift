@@ -8,6 +8,12 @@ enum WriterLine {
         return all[((all.firstIndex(of: writer) ?? 0) + 1) % all.count]
     }
 
+    /// `w`: the open record's next writer, kept for the record while the program runs.
+    static func switchWriter(_ open: inout OpenParticipant, state: inout AppState) {
+        open.writer = next(after: open.writer)
+        state.writers[open.participant.id] = open.writer
+    }
+
     /// Draws the line from `x`; returns the column after it.
     @discardableResult
     static func draw(_ writer: Author, env: UIEnvironment, x start: Int, y: Int, into buffer: inout ScreenBuffer) -> Int {

@@ -112,6 +112,12 @@ public struct Form: Equatable, Sendable, Codable {
     /// means raising this and saying in `init(from:)` how older drafts map.
     public static let currentVersion = 1
 
+    /// Field names added since version 0 (a conversation's time, a peer worker's name, what a
+    /// contact may receive and until when, a contact's removal): a version 0 draft has none of
+    /// them, so they are left out when its fields are named by position. A version 1 draft
+    /// without them reads them as empty.
+    static let addedAfterVersion0: Set<String> = ["time", "peerName", "plan", "attendance", "progress", "health", "until", "removed"]
+
     public var purpose: Purpose
     /// String-table key of the title.
     public var title: String
@@ -153,7 +159,7 @@ public struct Form: Equatable, Sendable, Codable {
         focus = try c.decode(Int.self, forKey: .focus)
         compact = try c.decode(Bool.self, forKey: .compact)
         version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 0
-        if version == 0, let names = purpose.fieldNames, names.count == fields.count {
+        if version == 0, let names = purpose.fieldNames?.filter({ !Form.addedAfterVersion0.contains($0) }), names.count == fields.count {
             for index in fields.indices { fields[index].name = names[index] }
         }
         version = Form.currentVersion

@@ -2,7 +2,7 @@ import Foundation
 import StepwiseCore
 
 /// The fields of the form that starts a session.
-enum StartSessionField: String, FormFieldName { case kind, peerPresent, employer, othersPresent }
+enum StartSessionField: String, FormFieldName { case kind, peerPresent, peerName, employer, othersPresent }
 /// The fields of the form that ends a session.
 enum EndSessionField: String, FormFieldName { case agreements, nextDate, nextTime, place, whoContacts }
 /// The fields of a progress note's form.
@@ -12,7 +12,19 @@ enum MilestoneField: String, FormFieldName { case text, kind, date }
 /// The fields of the outcome's form.
 enum OutcomeField: String, FormFieldName { case text, kind, hours, date }
 /// The fields of a contact's form.
-enum ContactField: String, FormFieldName { case name, kind, phone, email, consent }
+enum ContactField: String, FormFieldName {
+    case name, kind, phone, email, consent, plan, attendance, progress, health, until, removed
+
+    /// The field that says whether `information` may be shared.
+    static func of(_ information: ConsentChange.Information) -> ContactField {
+        switch information {
+        case .plan: return .plan
+        case .attendance: return .attendance
+        case .progress: return .progress
+        case .health: return .health
+        }
+    }
+}
 
 /// The forms of sessions, notes, ratings, milestones, the outcome and contacts.
 enum CoachingForms {
@@ -35,6 +47,7 @@ enum CoachingForms {
             case .kind: Form.Field(label: "field.sessionKind", choices: CoachingSession.Kind.allCases.map(\.rawValue), prefix: "session.kind.",
                                    selected: kind.rawValue)
             case .peerPresent: Form.Field(label: "field.peerPresent", choices: yesNo, prefix: "choice.", selected: "no")
+            case .peerName: Form.Field(label: "field.peerName", input: TextField(maxLength: 200), hint: "field.peerName.hint")
             case .employer: Form.Field(label: "field.employer", input: TextField(maxLength: 200), hint: "field.employer.hint")
             case .othersPresent: Form.Field(label: "field.othersPresent", input: TextField(maxLength: 400), hint: "field.othersPresent.hint")
             }
@@ -103,15 +116,26 @@ enum CoachingForms {
         }
     }
 
-    static func contact(_ contact: Contact?) -> Form {
-        let consent = contact?.consent.last.map { $0.given ? "given" : "withdrawn" } ?? "notAsked"
+    static func contact(_ contact: Contact?, strings: Localizer) -> Form {
+        let last = contact?.consent.last
+        let consent = last.map { $0.given ? "given" : "withdrawn" } ?? "notAsked"
+        let shared = last?.information ?? [.plan]
         return Form(purpose: .contact(contact?.id), title: contact == nil ? "form.contact.title" : "form.editContact.title", ContactField.self) { name in
             switch name {
-            case .name: Form.Field(label: "field.contactName", input: TextField(contact?.name ?? "", maxLength: 200))
-            case .kind: Form.Field(label: "field.contactKind", choices: Contact.Kind.allCases.map(\.rawValue), prefix: "contact.", selected: contact?.kind.rawValue)
-            case .phone: Form.Field(label: "field.phone", input: TextField(contact?.phone ?? "", maxLength: 40))
-            case .email: Form.Field(label: "field.email", input: TextField(contact?.email ?? "", maxLength: 200))
-            case .consent: Form.Field(label: "field.consent", choices: consentChoices, prefix: "consent.", selected: consent)
+            case .plan, .attendance, .progress, .health:
+                let information = ConsentChange.Information.allCases.first { ContactField.of($0) == name } ?? .plan
+                return Form.Field(label: "field.share.\(information.rawValue)", choices: yesNo, prefix: "choice.",
+                                  selected: shared.contains(information) ? "yes" : "no")
+            case .until:
+                return Form.Field(label: "field.consentUntil", input: TextField(last?.until.map { strings.numericDate($0) } ?? "", maxLength: 40),
+                                  hint: "field.consentUntil.hint")
+            case .removed:
+                return Form.Field(label: "field.contactRemoved", choices: yesNo, prefix: "choice.", selected: contact?.removed == nil ? "no" : "yes")
+            case .name: return Form.Field(label: "field.contactName", input: TextField(contact?.name ?? "", maxLength: 200))
+            case .kind: return Form.Field(label: "field.contactKind", choices: Contact.Kind.allCases.map(\.rawValue), prefix: "contact.", selected: contact?.kind.rawValue)
+            case .phone: return Form.Field(label: "field.phone", input: TextField(contact?.phone ?? "", maxLength: 40))
+            case .email: return Form.Field(label: "field.email", input: TextField(contact?.email ?? "", maxLength: 200))
+            case .consent: return Form.Field(label: "field.consent", choices: consentChoices, prefix: "consent.", selected: consent)
             }
         }
     }
@@ -125,7 +149,13 @@ enum CoachingForms {
         case .startSession:
             let kind = CoachingSession.Kind(rawValue: read[StartSessionField.kind]) ?? .followUp
             var present = [Presence(role: .citizen), Presence(role: .coach, name: state.coach)]
-            if read[StartSessionField.peerPresent] == "yes" { present.append(Presence(role: .peer)) }
+            // Peer workers and employers are named people, as coaches are (a draft kept before the
+            // name was asked has no name field and names no one).
+            if read[StartSessionField.peerPresent] == "yes" {
+                let hasName = read.form.index(of: StartSessionField.peerName) != nil
+                guard let name = hasName ? read.required(StartSessionField.peerName) : "" else { return nil }
+                present.append(Presence(role: .peer, name: name.isEmpty ? nil : name))
+            }
             let employer = read[StartSessionField.employer]
             if !employer.isEmpty { present.append(Presence(role: .employer, name: employer)) }
             present += read[StartSessionField.othersPresent].split(separator: ",").map { Presence(role: .other, name: $0.trimmingCharacters(in: .whitespaces)) }
@@ -203,16 +233,27 @@ enum CoachingForms {
             let kind = Contact.Kind(rawValue: read[ContactField.kind]) ?? .other
             let consent = read[ContactField.consent]
             let (phone, email) = (read[ContactField.phone], read[ContactField.email])
+            // A draft kept before these fields were asked shares what a yes then meant: the plan.
+            let information = read.form.index(of: ContactField.plan) == nil ? [.plan]
+                : ConsentChange.Information.allCases.filter { read[ContactField.of($0)] == "yes" }
+            let remove = read[ContactField.removed] == "yes"
+            guard let until = read.date(ContactField.until, optional: true) else { return nil }
             return { p, editor in
                 var contact = p.contacts.first { $0.id == id } ?? Contact(id: editor.makeID("c"), kind: kind, name: name, phone: phone, email: email)
                 contact.kind = kind
                 contact.name = name
                 contact.phone = phone
                 contact.email = email
-                let current = contact.consent.last.map { $0.given ? "given" : "withdrawn" } ?? "notAsked"
-                if consent != current && consent != "notAsked" {
-                    contact.consent.append(ConsentChange(given: consent == "given", day: editor.today, stamp: Stamp(by: editor.name, at: editor.now)))
+                // Each new answer (yes with what and until when, or no) is added: the history stays.
+                if consent != "notAsked" {
+                    let answer = ConsentChange(given: consent == "given", information: information, until: until, day: editor.today,
+                                               stamp: Stamp(by: editor.name, at: editor.now))
+                    let last = contact.consent.last
+                    if last?.given != answer.given || last?.information != answer.information || last?.until != answer.until {
+                        contact.consent.append(answer)
+                    }
                 }
+                if remove != (contact.removed != nil) { contact.removed = remove ? Stamp(by: editor.name, at: editor.now) : nil }
                 if let index = p.contacts.firstIndex(where: { $0.id == contact.id }) { p.contacts[index] = contact } else { p.contacts.append(contact) }
                 return PlanChange(.contact, name)
             }

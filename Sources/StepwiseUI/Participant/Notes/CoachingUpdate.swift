@@ -26,7 +26,7 @@ enum CoachingUpdate {
         case .outcome?:
             state.form = CoachingForms.outcome(p.outcome, today: state.today, strings: s)
         case .addContact?:
-            state.form = CoachingForms.contact(nil)
+            state.form = CoachingForms.contact(nil, strings: s)
         case .edit? where open.tab == .notes:
             guard notes.indices.contains(open.noteSelection) else { return [] }
             state.form = CoachingForms.note(notes[open.noteSelection], writer: open.writer, strings: s)
@@ -37,7 +37,7 @@ enum CoachingUpdate {
             open.noteFilter = NotesView.nextFilter(after: open.noteFilter, in: p)
             open.noteSelection = 0
         case .switchWriter?:
-            open.writer = WriterLine.next(after: open.writer)
+            WriterLine.switchWriter(&open, state: &state)
         case .versions?:
             guard notes.indices.contains(open.noteSelection) else { return [] }
             let id = notes[open.noteSelection].id

@@ -7,7 +7,7 @@ enum GoalField: String, FormFieldName { case text, kind }
 /// The fields of the step form.
 enum StepField: String, FormFieldName { case text, who, otherName, due, status }
 /// The fields of a mandatory conversation's form.
-enum ConversationField: String, FormFieldName { case date, status }
+enum ConversationField: String, FormFieldName { case date, time, status }
 
 /// The forms of the plan tab: about me, goals, steps and conversations.
 enum PlanForms {
@@ -56,6 +56,7 @@ enum PlanForms {
         Form(purpose: .conversation(conversation.number), title: "form.conversation.title", ConversationField.self) { name in
             switch name {
             case .date: Form.Field(label: "field.date", input: TextField(strings.numericDate(conversation.planned), maxLength: 40), hint: "field.date.hint")
+            case .time: Form.Field(label: "field.time", input: TextField(conversation.time ?? "", maxLength: 5), hint: "field.time.hint")
             case .status: Form.Field(label: "field.status", choices: Conversation.Status.allCases.map(\.rawValue), prefix: "conversation.status.",
                                      selected: conversation.status.rawValue)
             }
@@ -102,14 +103,16 @@ enum PlanForms {
             }
         case let .conversation(number):
             let status = Conversation.Status(rawValue: read[ConversationField.status]) ?? .planned
-            guard let day = read.date(ConversationField.date, optional: false), let planned = day else { return nil }
+            let day = read.date(ConversationField.date, optional: false)
+            let typedTime = read.time(ConversationField.time)
+            guard let planned = day ?? nil, let time = typedTime else { return nil }
             return { p, editor in
                 guard let index = p.conversations.firstIndex(where: { $0.number == number }) else { return nil }
                 var conversation = p.conversations[index]
                 let before = conversation
                 var newStatus = status
                 if planned != conversation.planned && status == .planned && conversation.status == .planned { newStatus = .moved }
-                conversation.planned = planned
+                conversation.reschedule(to: planned, time: time)
                 if newStatus != conversation.status {
                     conversation.status = newStatus
                     conversation.statusChanged = editor.today

@@ -50,9 +50,13 @@ enum PlanLines {
         for conversation in p.conversations.sorted(by: { $0.number < $1.number }) {
             var segments: [(String, Style)] = [
                 ("  " + s("conversation.number", ["n": String(conversation.number)]) + "  ", .bold),
-                (DisplayWidth.pad(s.dayWithWeekday(conversation.planned), to: 18), .plain),
+                (DisplayWidth.pad(when(conversation, in: p, env: env), to: 24), .plain),
                 (s("conversation.status.\(conversation.status.rawValue)"), conversation.status == .held ? .plain : .bold),
             ]
+            if !conversation.earlierDates.isEmpty {
+                let dates = conversation.earlierDates.map { s.shortDate($0) }.joined(separator: ", ")
+                segments.append(("  " + s("conversation.earlier", ["dates": dates]), .muted))
+            }
             if CourseFrame.isOverdue(conversation, today: today) {
                 segments.append(("  ⚠ " + s("conversation.overdue"), .warning))
             }
@@ -60,13 +64,21 @@ enum PlanLines {
         }
         out.append((.blank, nil))
         out.append((StyledLine(s("plan.people"), .heading), nil))
-        if p.contacts.isEmpty { out.append((StyledLine("  " + s("plan.noPeople"), .muted), nil)) }
-        for contact in p.contacts {
+        // A removed contact stays in the record and its history, not in the list.
+        let contacts = p.contacts.filter { $0.removed == nil }
+        if contacts.isEmpty { out.append((StyledLine("  " + s("plan.noPeople"), .muted), nil)) }
+        for contact in contacts {
             let consent: (String, Style)
-            switch contact.consent.last {
-            case let change? where change.given: consent = ("✓ " + s("plan.consentGiven", ["date": s.shortDate(change.day)]), .bold)
-            case let change?: consent = ("✗ " + s("plan.consentWithdrawn", ["date": s.shortDate(change.day)]), .warning)
-            case nil: consent = ("? " + s("plan.consentNotAsked"), .muted)
+            let day = contact.consent.last.map { s.shortDate($0.day) } ?? ""
+            switch contact.consentState(on: today) {
+            case .given:
+                let what = contact.sharing(on: today).map { s("consent.information.\($0.rawValue)") }.joined(separator: ", ")
+                let until = contact.consent.last?.until.map { " " + s("plan.consentUntil", ["date": s.shortDate($0)]) } ?? ""
+                consent = ("✓ " + s("plan.consentGiven", ["date": day]) + ": " + what + until, .bold)
+            case .ended: consent = ("✗ " + s("plan.consentEnded", ["date": contact.consent.last?.until.map { s.shortDate($0) } ?? day]), .warning)
+            case .withdrawn: consent = ("✗ " + s("plan.consentWithdrawn", ["date": day]), .warning)
+            case .refused: consent = ("✗ " + s("plan.consentRefused", ["date": day]), .warning)
+            case .notAsked: consent = ("? " + s("plan.consentNotAsked"), .muted)
             }
             let details = [contact.phone, contact.email].filter { !$0.isEmpty }.joined(separator: " · ")
             add(StyledLine([("  " + contact.name, .bold), (" · " + s("contact.\(contact.kind.rawValue)") + (details.isEmpty ? "" : " · " + details) + "  ", .plain),
@@ -80,6 +92,17 @@ enum PlanLines {
     }
 
     /// "○ Update my CV · me · by Fri 4 Dec · planned".
+    /// When a mandatory conversation was held (the day and time its session began) or is
+    /// planned for (the day, and the time when one was agreed).
+    static func when(_ conversation: Conversation, in p: Participant, env: UIEnvironment) -> String {
+        let s = env.strings
+        if conversation.status == .held, let session = p.session(ofConversation: conversation.number) {
+            let started = session.started.at
+            return s.dayWithWeekday(Day(started, timeZone: env.timeZone)) + " " + TimeText.clock(started, in: env.timeZone)
+        }
+        return s.dayWithWeekday(conversation.planned) + (conversation.time.map { " " + $0 } ?? "")
+    }
+
     private static func stepLine(_ step: Step, marks: [String: PlanChanges.Mark], today: Day, env: UIEnvironment,
                                  offers: [Offer]) -> StyledLine {
         let s = env.strings

@@ -22,7 +22,7 @@ enum PlanUpdate {
         case .moveUp?, .moveDown?, .pageUp?, .pageDown?, .moveFirst?, .moveLast?:
             open.planSelection = ListCursor(open.planSelection, count: rows.count, page: page).moved(by: action)
         case .switchWriter?:
-            open.writer = WriterLine.next(after: open.writer)
+            WriterLine.switchWriter(&open, state: &state)
         case .history?:
             state.historyBrowser = HistoryBrowser()
             return []
@@ -53,7 +53,7 @@ enum PlanUpdate {
                 state.form = PlanForms.conversation(conversation, strings: s)
             }
         case let (.edit?, .contact(id)?):
-            state.form = CoachingForms.contact(open.participant.contacts.first { $0.id == id })
+            state.form = CoachingForms.contact(open.participant.contacts.first { $0.id == id }, strings: s)
         case (.addGoal?, _), (.addStep?, nil), (.addStep?, .about?), (.addStep?, .conversation?), (.addStep?, .contact?):
             if action == .addStep, !plan.goals.isEmpty {
                 state.message = Message(s("plan.selectGoal"))
@@ -68,20 +68,37 @@ enum PlanUpdate {
                 state.confirm = Confirm(purpose: .reopenStep(goal: goal, step: step), question: s("confirm.reopenStep", ["text": done.text.text]))
                 return []
             }
-            return commit(&state, env: env) { p, editor in editor.advanceStep(step, in: goal, in: &p.plan) }
-        case let (.accept?, .goal(goal)?):
-            return commit(&state, env: env, asCitizen: true) { p, editor in editor.accept(goal: goal, step: nil, in: &p.plan) }
-        case let (.accept?, .step(goal, step)?):
-            return commit(&state, env: env, asCitizen: true) { p, editor in editor.accept(goal: goal, step: step, in: &p.plan) }
+            return commit(&state, env: env, as: .operating) { p, editor in editor.advanceStep(step, in: goal, in: &p.plan) }
+        case let (.accept?, .goal(goal)?), let (.accept?, .step(goal, _)?):
+            // Only the citizen's own yes makes a suggestion theirs, whoever is set as the writer.
+            var step: String?
+            if case let .step(_, id)? = row { step = id }
+            let item = plan.goal(goal)
+            let suggested = step.map { id in item?.steps.first { $0.id == id }.flatMap { $0.isSuggestion ? $0.text.text : nil } }
+                ?? item.flatMap { $0.isSuggestion ? $0.text.text : nil }
+            guard let text = suggested else {
+                state.message = Message(s("plan.notSuggestion"))
+                return []
+            }
+            state.confirm = Confirm(purpose: .accept(goal: goal, step: step),
+                                    question: s("confirm.accept", ["name": open.participant.name, "text": text]))
         case let (.drop?, .goal(goal)?):
             state.confirm = Confirm(purpose: .dropGoal(goal), question: s("confirm.dropGoal", ["text": plan.goal(goal)?.text.text ?? ""]))
         case let (.drop?, .step(goal, step)?):
             let text = plan.goal(goal)?.steps.first { $0.id == step }?.text.text ?? ""
             state.confirm = Confirm(purpose: .dropStep(goal: goal, step: step), question: s("confirm.dropStep", ["text": text]))
         case let (.moveItemUp?, .goal(goal)?), let (.moveItemDown?, .goal(goal)?):
-            return commit(&state, env: env) { p, editor in editor.moveGoal(goal, by: action == .moveItemUp ? -1 : 1, in: &p.plan) }
+            let effects = commit(&state, env: env, as: .operating) { p, editor in
+                editor.moveGoal(goal, by: action == .moveItemUp ? -1 : 1, in: &p.plan)
+            }
+            select(.goal(goal), state: &state, env: env)
+            return effects
         case let (.moveItemUp?, .step(goal, step)?), let (.moveItemDown?, .step(goal, step)?):
-            return commit(&state, env: env) { p, editor in editor.moveStep(step, in: goal, by: action == .moveItemUp ? -1 : 1, in: &p.plan) }
+            let effects = commit(&state, env: env, as: .operating) { p, editor in
+                editor.moveStep(step, in: goal, by: action == .moveItemUp ? -1 : 1, in: &p.plan)
+            }
+            select(.step(goal: goal, step: step), state: &state, env: env)
+            return effects
         case (.approve?, _):
             state.confirm = Confirm(purpose: .approve, question: s("confirm.approve", ["name": open.participant.name,
                                                                                        "v": String(plan.version + 1)]))
@@ -96,9 +113,13 @@ enum PlanUpdate {
     /// A yes to a question.
     static func confirmed(_ purpose: Confirm.Purpose, state: inout AppState, env: UIEnvironment) -> [Effect] {
         switch purpose {
-        case let .dropGoal(goal): return commit(&state, env: env) { p, editor in editor.dropGoal(goal, in: &p.plan) }
-        case let .dropStep(goal, step): return commit(&state, env: env) { p, editor in editor.dropStep(step, in: goal, in: &p.plan) }
-        case let .reopenStep(goal, step): return commit(&state, env: env) { p, editor in editor.advanceStep(step, in: goal, in: &p.plan) }
+        case let .dropGoal(goal): return commit(&state, env: env, as: .operating) { p, editor in editor.dropGoal(goal, in: &p.plan) }
+        case let .dropStep(goal, step):
+            return commit(&state, env: env, as: .operating) { p, editor in editor.dropStep(step, in: goal, in: &p.plan) }
+        case let .reopenStep(goal, step):
+            return commit(&state, env: env, as: .operating) { p, editor in editor.advanceStep(step, in: goal, in: &p.plan) }
+        case let .accept(goal, step):
+            return commit(&state, env: env, as: .citizen) { p, editor in editor.accept(goal: goal, step: step, in: &p.plan) }
         case let .book(offerID):
             if let offer = state.offers.first(where: { $0.id == offerID }), let p = state.open?.participant {
                 state.form = OfferForms.book(offer, participant: p, strings: env.strings)
@@ -110,23 +131,45 @@ enum PlanUpdate {
         case let .cancelOffer(offerID):
             return [.cancelOffer(offerID)]
         case .approve:
-            return commit(&state, env: env, asCitizen: true) { p, editor in
+            return commit(&state, env: env, as: .citizen) { p, editor in
                 let today = p.conversations.first { $0.planned == editor.today && $0.isOpen }?.number
                 return editor.approve(conversation: today, in: &p.plan)
             }
         }
     }
 
-    /// Makes a change to the open participant: a new plan version, kept for undo, saved.
-    static func commit(_ state: inout AppState, env: UIEnvironment, asCitizen: Bool = false, _ edit: PlanForms.Edit) -> [Effect] {
+    /// Whose act a change is.
+    enum Act {
+        /// Text typed in the words of the writer chosen with `w`.
+        case words
+        /// The citizen's own yes (accepting a suggestion, approving the plan).
+        case citizen
+        /// The coach operating the screen: a status, an order, a drop, an undo, the course
+        /// frame. Never the citizen's words, even while the citizen is set as the writer.
+        case operating
+    }
+
+    /// The author recorded for `act` with `writer` chosen: the coach stands in for the citizen
+    /// when operating the screen; a peer worker stays a peer worker.
+    static func author(of act: Act, writer: Author) -> Author {
+        switch act {
+        case .words: return writer
+        case .citizen: return .citizen
+        case .operating: return writer == .citizen ? .coach : writer
+        }
+    }
+
+    /// Makes a change to the open participant: a new plan version, kept for undo, saved. The
+    /// version names the author (see `Act`) and the coach at the keyboard.
+    static func commit(_ state: inout AppState, env: UIEnvironment, as act: Act = .words, _ edit: PlanForms.Edit) -> [Effect] {
         guard var open = state.open, !open.isReadOnly else { return [] }
-        var author = asCitizen ? Author.citizen : open.writer
+        var author = Self.author(of: act, writer: open.writer)
         let name = author == .citizen ? open.participant.name : state.coach
         let editor = PlanEditor(author: author, name: name, now: state.now, today: state.today, makeID: env.makeID)
         var participant = open.participant
         guard let change = edit(&participant, editor) else { return [] }
         // Running the course frame is the coach's doing, whoever's words are being typed.
-        if change.kind == .session || change.kind == .conversation, author == .citizen { author = .coach }
+        if change.kind == .session || change.kind == .conversation { author = Self.author(of: .operating, writer: author) }
         let by = author == .citizen ? open.participant.name : state.coach
         let rowsBefore = rows(open, env: env, today: state.today)
         let planChanged = participant.plan != open.participant.plan || participant.conversations != open.participant.conversations
@@ -143,8 +186,15 @@ enum PlanUpdate {
         state.open = open
         guard planChanged else { return [.saveParticipant(participant, version: nil)] }
         let version = PlanVersion(version: participant.plan.version, stamp: Stamp(by: by, at: state.now), author: author,
-                                  change: change, plan: participant.plan)
+                                  coach: state.coach, change: change, plan: participant.plan)
         return [.saveParticipant(participant, version: version)]
+    }
+
+    /// Puts the plan tab's selection on `row` (e.g. on the item just moved, so that it can be
+    /// moved again).
+    private static func select(_ row: PlanRow, state: inout AppState, env: UIEnvironment) {
+        guard let open = state.open, let index = rows(open, env: env, today: state.today).firstIndex(of: row) else { return }
+        state.open?.planSelection = index
     }
 
     private static func undo(_ state: inout AppState, env: UIEnvironment) -> [Effect] {
@@ -152,18 +202,26 @@ enum PlanUpdate {
             state.message = Message(env.strings("plan.nothingToUndo"))
             return []
         }
-        // Undo brings back the plan and the course frame; notes, sessions and ratings stay.
+        // Undo brings back the plan and the course frame; notes, sessions and ratings stay, and
+        // so a conversation held in a session that stays is still held: plan and sessions
+        // never disagree.
         var participant = open.participant
         participant.plan = previous.plan
-        participant.conversations = previous.conversations
+        participant.conversations = previous.conversations.map { old in
+            guard participant.session(ofConversation: old.number) != nil,
+                  let current = participant.conversations.first(where: { $0.number == old.number }), current.status == .held else { return old }
+            return current
+        }
+        let keptHeld = participant.conversations != previous.conversations
         participant.plan.version = open.participant.plan.version + 1
         participant.updated = Stamp(by: state.coach, at: state.now)
         open.participant = participant
         state.open = open
-        state.message = Message(env.strings("plan.undone"))
-        let name = open.writer == .citizen ? participant.name : state.coach
-        let version = PlanVersion(version: participant.plan.version, stamp: Stamp(by: name, at: state.now),
-                                  author: open.writer, change: PlanChange(.undo, ""), plan: participant.plan)
+        state.message = Message(env.strings(keptHeld ? "plan.undoneHeldStays" : "plan.undone"))
+        // Undo is the coach operating the screen, never the citizen's words.
+        let version = PlanVersion(version: participant.plan.version, stamp: Stamp(by: state.coach, at: state.now),
+                                  author: author(of: .operating, writer: open.writer), coach: state.coach,
+                                  change: PlanChange(.undo, ""), plan: participant.plan)
         return [.saveParticipant(participant, version: version)]
     }
 }
