@@ -76,6 +76,13 @@ public enum AtomicFile {
                 discard()
                 throw error
             }
+            // A device, pipe or folder at the target is never replaced by a file (renaming
+            // over /dev/null, as root, would break the whole machine).
+            var info = stat()
+            if fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT != S_IFREG, info.st_mode & S_IFMT != S_IFLNK {
+                discard()
+                throw WriteError(path: target.path, reason: "is not a regular file, so it is not replaced")
+            }
             guard renameat(folder, temp, folder, name) == 0 else {
                 let code = errno
                 discard()

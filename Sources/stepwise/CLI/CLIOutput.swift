@@ -80,7 +80,17 @@ extension Commands {
             return .standardOutput
         }
         do {
-            try AtomicFile.write(format.safe(data), to: URL(fileURLWithPath: output))
+            var info = stat()
+            if stat(output, &info) == 0, info.st_mode & S_IFMT == S_IFCHR || info.st_mode & S_IFMT == S_IFIFO {
+                // A device or a pipe (/dev/null, /dev/stdout, a FIFO): written to, never replaced.
+                guard let handle = FileHandle(forWritingAtPath: output) else {
+                    throw AtomicFile.WriteError(path: output, reason: "cannot be opened for writing")
+                }
+                try handle.write(contentsOf: format.safe(data))
+                try handle.close()
+            } else {
+                try AtomicFile.write(format.safe(data), to: URL(fileURLWithPath: output))
+            }
         } catch {
             printError(CLIText.couldNotWrite(output, error))
             return nil
