@@ -233,7 +233,8 @@ final class CaseloadIndexTests: XCTestCase {
         XCTAssertEqual(result.statistics.parsed, 0)
         XCTAssertEqual(result.statistics.write, .rewritten)
         let lines = try String(contentsOf: indexURL, encoding: .utf8).split(separator: "\n")
-        XCTAssertEqual(lines.count, 2, "a header and one line")
+            .filter { !$0.hasPrefix(#"["d","#) }
+        XCTAssertEqual(lines.count, 2, "a header and one line (besides the folder's stamp)")
     }
 
     func testAFileChangedJustNowIsReadAgainNextTime() throws {

@@ -16,6 +16,17 @@ enum IndexFile {
         var bodyCount = 0
         /// Lines that failed their checksum or their shape.
         var damaged = 0
+        /// The stamp of `participants/` from the last folder line: the index held every
+        /// participant file when the folder had it.
+        var folder: FileStamp?
+
+        /// The position in `records` of the last line about each id (the one that counts).
+        var winners: [String: Int] {
+            var known: [String: Int] = [:]
+            known.reserveCapacity(records.count)
+            for (index, record) in records.enumerated() { known[record.id] = index }
+            return known
+        }
     }
 
     // MARK: Reading
@@ -57,6 +68,10 @@ enum IndexFile {
         var found = Found(state: header.locale == locale ? .valid : .outdated)
         found.records.reserveCapacity(lines.count)
         for (number, range) in lines.dropFirst().enumerated() {
+            if let stamp = folderStamp(bytes, range) {
+                found.folder = stamp
+                continue
+            }
             guard let record = record(bytes, range) else {
                 found.damaged += 1
                 continue
@@ -74,6 +89,15 @@ enum IndexFile {
               let version = reader.integer(), reader.comma(), let locale = reader.string(), reader.comma(),
               let body = reader.integer(), reader.atChecksum else { return nil }
         return (Int(version), locale, Int(body))
+    }
+
+    /// The stamp of a folder line `["d",<size>,<mtime ns>,<ctime ns>,<inode>,"<checksum>"]`, nil for any other line.
+    private static func folderStamp(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> FileStamp? {
+        guard range.count > 5, bytes[range.lowerBound + 2] == 0x64, bytes[range.lowerBound + 3] == 0x22,
+              var reader = LineReader(bytes, range), reader.open(), reader.string() == "d", reader.comma(),
+              let size = reader.integer(), reader.comma(), let modified = reader.integer(), reader.comma(), let changed = reader.integer(), reader.comma(),
+              let inode = reader.integer(), reader.atChecksum else { return nil }
+        return FileStamp(size: size, modified: modified, changed: changed, inode: inode)
     }
 
     private static func record(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> IndexRecord? {
@@ -131,6 +155,17 @@ enum IndexFile {
             writer.optionalString(problem.field)
             writer.string(problem.reason)
         }
+        return writer.finish()
+    }
+
+    /// The folder line for the stamp of `participants/`.
+    static func folderLine(_ stamp: FileStamp) -> [UInt8] {
+        var writer = LineWriter()
+        writer.string("d")
+        writer.integer(stamp.size)
+        writer.integer(stamp.modified)
+        writer.integer(stamp.changed)
+        writer.integer(stamp.inode)
         return writer.finish()
     }
 
