@@ -261,9 +261,7 @@ public struct CaseloadIndex: Sendable {
             guard let known = stamps[id], known.recordable else { continue }
             lines.append(IndexFile.line(IndexRecord(id: id, stamp: known.stamp, value: .unreadable(problem))))
         }
-        let body = lines.count
-        if let folder { lines.append(IndexFile.folderLine(folder)) }
-        return IndexFile.write(lines, body: body, locale: locale, to: url) ? .rewritten : .failed
+        return IndexFile.write(lines, folder: folder.map(IndexFile.folderLine), locale: locale, to: url) ? .rewritten : .failed
     }
 
     /// Parses the files not in the index, in parallel when there are many.

@@ -67,11 +67,14 @@ enum IndexFile {
         guard header.version == CaseloadIndex.formatVersion else { return Found(state: .outdated) }
         var found = Found(state: header.locale == locale ? .valid : .outdated)
         found.records.reserveCapacity(lines.count)
-        for (number, range) in lines.dropFirst().enumerated() {
+        // Folder lines are not counted among the body's lines.
+        var number = 0
+        for range in lines.dropFirst() {
             if let stamp = folderStamp(bytes, range) {
                 found.folder = stamp
                 continue
             }
+            defer { number += 1 }
             guard let record = record(bytes, range) else {
                 found.damaged += 1
                 continue
@@ -177,10 +180,10 @@ enum IndexFile {
         writer.integer(record.stamp.inode)
     }
 
-    /// Writes the whole index atomically (0600, fsynced): the header, then `lines`, of which
-    /// the first `body` (all, unless given) are in caseload order. Written under the index
+    /// Writes the whole index atomically (0600, fsynced): the header, the `folder` line if
+    /// given, then `lines`, of which the first `body` (all, unless given) are in caseload order. Written under the index
     /// lock, without the lines of participants erased meanwhile (see `guarded`).
-    static func write(_ lines: [[UInt8]], body: Int? = nil, locale: String, to url: URL) -> Bool {
+    static func write(_ lines: [[UInt8]], body: Int? = nil, folder: [UInt8]? = nil, locale: String, to url: URL) -> Bool {
         guarded(url) { lock, isGone in
             let kept = lines.enumerated().filter { !isGone($0.element) }
             var header = LineWriter()
@@ -189,8 +192,12 @@ enum IndexFile {
             header.string(locale)
             header.integer(Int64(kept.filter { $0.offset < (body ?? lines.count) }.count))
             var bytes = header.finish()
-            bytes.reserveCapacity(lines.reduce(bytes.count + 1) { $0 + $1.count + 1 })
+            bytes.reserveCapacity(lines.reduce(bytes.count + 1 + (folder?.count ?? 0) + 1) { $0 + $1.count + 1 })
             bytes.append(0x0A)
+            if let folder {
+                bytes += folder
+                bytes.append(0x0A)
+            }
             for line in kept {
                 bytes += line.element
                 bytes.append(0x0A)
