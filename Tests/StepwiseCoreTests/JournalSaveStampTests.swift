@@ -1,5 +1,6 @@
 import XCTest
 @testable import StepwiseCore
+import StepwiseTestSupport
 
 /// A screen's save re-reads the file only when it changed since the screen read or wrote it,
 /// and never loses a journal entry another terminal wrote in between.
