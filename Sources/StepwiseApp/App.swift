@@ -14,6 +14,14 @@ public final class App {
     private let identity: Identity
     private let clock: @Sendable () -> Date
     private var lock: RecordLock?
+    /// The stamp of `participants/` at which `state.caseload` was right (apart from the open
+    /// participant's own saves); nil when not known. While the folder keeps it, going back to
+    /// the caseload updates one row instead of reading the index again.
+    private var folder: FolderStamp?
+    /// The full check of a caseload first shown from the index alone (see `confirmCaseload`).
+    private var confirmation: Confirmation?
+    /// True while the caseload shown came from the index alone and was not checked file by file.
+    private var unconfirmed = false
 
     /// - Parameter clock: the current moment, read at start and at each key; `Date()` in the
     ///   program, a fixed or stepping clock in tests. The day is the clock's day in `env.timeZone`.
@@ -27,8 +35,53 @@ public final class App {
         let now = clock()
         state = AppState(width: width, height: height, today: Day(now, timeZone: env.timeZone), coach: identity.coach)
         Update.tick(now, state: &state, env: env)
-        run([], then: [.caseloadLoaded(store.loadCaseload(), select: nil)])
+        let index = CaseloadIndex(store: store)
+        let before = index.folderStamp()
+        if let rows = index.loadIfUnchanged() {
+            folder = before
+            unconfirmed = true
+            run([], then: [.caseloadLoaded(rows, select: nil)])
+        } else {
+            run([], then: [.caseloadLoaded(loadCaseload(), select: nil)])
+        }
         restoreDraft()
+    }
+
+    /// The caseload checked against every file; notes the folder's stamp taken before.
+    private func loadCaseload() -> [CaseloadRow] {
+        folder = CaseloadIndex(store: store).folderStamp()
+        // A check still running would bring back an older reading.
+        confirmation = nil
+        unconfirmed = false
+        return store.loadCaseload()
+    }
+
+    /// Checks a caseload first shown from the index alone against every file (a file edited
+    /// in place by hand keeps the folder's stamp), on another thread; call after the first
+    /// frame. `takeConfirmedCaseload` shows the result. Does nothing when the caseload shown
+    /// was read file by file already.
+    public func confirmCaseload() {
+        guard unconfirmed else { return }
+        unconfirmed = false
+        let box = Confirmation()
+        confirmation = box
+        let store = self.store
+        let index = CaseloadIndex(store: store)
+        Thread.detachNewThread {
+            let before = index.folderStamp()
+            box.deliver(store.loadCaseload(), folder: before)
+        }
+    }
+
+    /// Shows the caseload checked by `confirmCaseload` once it is there; true when it was.
+    /// Blocks until it is there when `wait` is true (tests).
+    @discardableResult
+    public func takeConfirmedCaseload(wait: Bool = false) -> Bool {
+        guard let box = confirmation, let checked = box.take(wait: wait) else { return false }
+        confirmation = nil
+        folder = checked.folder
+        run([], then: [.caseloadLoaded(checked.rows, select: nil)])
+        return true
     }
 
     /// A form left open when the program was last cut off comes back as it was.
@@ -42,6 +95,7 @@ public final class App {
 
     /// Handles one key press and carries out what it asks for.
     public func handle(_ key: Key) {
+        takeConfirmedCaseload()
         Update.tick(clock(), state: &state, env: env)
         run(Update.handle(key, state: &state, env: env))
     }
@@ -98,16 +152,21 @@ public final class App {
                                           frame: env.courseFrame, by: Stamp(by: identity.coach, at: state.now))
             do {
                 try store.save(participant)
-                return audit(.changed, participant.id) + [.participantAdded(name: name, id: participant.id, caseload: store.loadCaseload())]
+                return audit(.changed, participant.id) + [.participantAdded(name: name, id: participant.id, caseload: loadCaseload())]
             } catch {
                 return [.failed(.save(reason: "\(error)"))]
             }
         case let .openParticipant(id):
             return open(id)
         case .closeParticipant:
-            let id = state.open?.participant.id
+            let participant = state.open?.participant
             releaseLock()
-            return [.closed(caseload: store.loadCaseload(), select: id)]
+            // Nothing renamed into or out of the folder but by this screen's own saves: the
+            // one row of the participant is made from the record as saved.
+            if let participant, let folder, CaseloadIndex(store: store).folderStamp() == folder {
+                return [.closed(caseload: CaseloadIndex.replacing(participant, in: state.caseload), select: participant.id)]
+            }
+            return [.closed(caseload: loadCaseload(), select: participant?.id)]
         case .quit:
             shutdown()
             return [.quit]
@@ -172,7 +231,12 @@ public final class App {
         case let .saveParticipant(participant, version):
             do {
                 // Journal entries written meanwhile by bookings elsewhere are kept.
+                let index = CaseloadIndex(store: store)
+                let unchanged = folder != nil && confirmation == nil && index.folderStamp() == folder
                 let saved = try ParticipantJournal.save(participant, in: store, as: identity)
+                // Only this save changed the folder (to within the moment between its rename
+                // and this `stat`): the caseload stays right with this participant's row.
+                folder = unchanged ? index.folderStamp() : nil
                 let audited = audit(.changed, participant.id)
                 guard let version else { return [.participantSaved(journal: saved.journal, version: nil)] + audited }
                 do {
@@ -229,6 +293,27 @@ extension EffectResult {
     fileprivate var isBookingChange: Bool {
         if case .bookingChanged = self { return true }
         return false
+    }
+}
+
+/// The caseload read on another thread by `App.confirmCaseload`, handed to the main thread.
+private final class Confirmation: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var result: (rows: [CaseloadRow], folder: FolderStamp?)?
+
+    func deliver(_ rows: [CaseloadRow], folder: FolderStamp?) {
+        condition.lock()
+        result = (rows, folder)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The result, or nil when it is not there yet (with `wait`, waits for it).
+    func take(wait: Bool) -> (rows: [CaseloadRow], folder: FolderStamp?)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while wait && result == nil { condition.wait() }
+        return result
     }
 }
 

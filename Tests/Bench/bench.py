@@ -41,22 +41,30 @@ BENCH = REPO / ".build" / "release" / "stepwise-bench"
 DATA = REPO / ".build" / "bench-data"
 RESOURCES = REPO / "Resources"
 RESULTS = REPO / "bench-results.json"
+# A bare Foundation process that prints one line: what starting any Swift program costs here.
+BARE_SOURCE = REPO / "Tests" / "Bench" / "bare.swift"
+BARE = REPO / ".build" / "release" / "bench-bare"
 
 # The arrow keys as xterm sends them in keypad (application) mode, which ncurses switches on.
 DOWN, UP = b"\x1bOB", b"\x1bOA"
 
-# What the issue asks for, at 10,000 participants: (figure, limit, unit).
+# The goals, at every size: figure -> limit (ms, MB, B, or a ratio). The first frame is judged as a
+# ratio to a bare Foundation process started in the same run (the machine is shared), and its
+# figure at the largest size against the smallest one ("flat": `FLAT_RATIO`).
 TARGETS = {
-    "firstFrameMs": 50,
-    "openLargestMs": 50,
+    "firstFrameRatio": 3,
+    "openLargestMs": 25,
     "keyP99Ms": 4,
     "saveP99Ms": 10,
+    "saveTypicalJournalP99Ms": 3,
     "searchP99Ms": 16,
+    "closeToCaseloadMs": 16,
     "peakRssMB": 50,
     "rowMoveBytes": 200,
     "summaryMs": 20,
     "reportMs": 2000,
 }
+FLAT_RATIO = 1.5
 
 
 def log(message):
@@ -85,7 +93,7 @@ def run_json(args, timeout=3600):
 class Terminal:
     """The real binary in a pseudo-terminal; every chunk of output is kept with the time it came."""
 
-    def __init__(self, data, rows=24, cols=80):
+    def __init__(self, data, rows=24, cols=80, argv=None):
         self.env = {
             "TERM": "xterm-256color", "LANG": "C.UTF-8", "STEPWISE_COACH": "Bench", "HOME": str(DATA / "home"),
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "SWIFT_BACKTRACE": "interactive=no", "USER": "bench",
@@ -96,7 +104,8 @@ class Terminal:
         pid, fd = pty.fork()
         if pid == 0:
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-            os.execve(str(BIN), [str(BIN), "--data", str(data)], self.env)
+            argv = argv or [str(BIN), "--data", str(data)]
+            os.execve(argv[0], argv, self.env)
         self.pid, self.fd = pid, fd
         self.chunks = []  # (time, bytes)
         self.closed = False
@@ -191,14 +200,20 @@ def type_text(term, text):
 def pty_figures(data, largest_name, rounds, keys=60, opens=5):
     figures = {}
 
-    # Start to the first frame of the caseload.
-    starts = []
+    # Start to the first frame of the caseload, each start next to a start of a bare Foundation
+    # process that prints one line (the same pty, the same moment's load on the machine).
+    starts, bare = [], []
     for _ in range(rounds):
+        term = Terminal(data, argv=[str(BARE)])
+        bare.append((term.wait_for(b"Caseload", term.started) - term.started) * 1000)
+        term.settle(0.05)
+        term.close()
         term = Terminal(data)
         starts.append((term.wait_for(b"Caseload", term.started) - term.started) * 1000)
         term.settle(0.1)
         term.close()
     figures["firstFrameMs"] = summary(starts)
+    figures["bareProcessMs"] = summary(bare)
 
     term = Terminal(data)
     term.wait_for(b"Caseload", term.started)
@@ -315,6 +330,8 @@ def headline(result):
     save = inproc["save"]
     return {
         "firstFrameMs": pty_["firstFrameMs"]["median"],
+        "bareProcessMs": pty_["bareProcessMs"]["median"],
+        "firstFrameRatio": pty_["firstFrameMs"]["median"] / pty_["bareProcessMs"]["median"],
         "firstFrameMaxMs": pty_["firstFrameMs"]["max"],
         "openLargestMs": pty_["openLargestMs"]["median"],
         "openLargestInProcessMs": inproc["openLargest"]["median"],
@@ -348,12 +365,14 @@ def verdict(key, value):
     limit = TARGETS.get(key)
     if limit is None or value is None:
         return ""
-    return "OK" if value <= limit else "MISS"
+    return "met" if value <= limit else "MISSED"
 
 
 def fmt(value, unit):
     if value is None:
         return "n/a"
+    if unit == "x":
+        return f"{value:,.1f} ×"
     if unit == "B":
         return f"{value:,.0f} B"
     if unit == "MB":
@@ -364,9 +383,11 @@ def fmt(value, unit):
 
 
 ROWS = [
-    ("First frame of the caseload (pty, median)", "firstFrameMs", "ms", "≤ 50 ms"),
-    ("Open the largest participant (pty, median)", "openLargestMs", "ms", "≤ 50 ms"),
-    ("One key, worst tab p99 (in-process)", "keyP99Ms", "ms", "≤ 4 ms p99"),
+    ("First frame of the caseload (pty, median)", "firstFrameMs", "ms", ""),
+    ("  a bare Foundation process, same run", "bareProcessMs", "ms", ""),
+    ("  ratio to the bare process", "firstFrameRatio", "x", "≤ 3 ×"),
+    ("Open the largest participant (pty, median)", "openLargestMs", "ms", "≤ 25 ms"),
+    ("One key, worst tab p99 (in-process)", "keyP99Ms", "ms", "≤ 4 ms"),
     ("  caseload p99", ("keyP99ByTabMs", "caseload"), "ms", ""),
     ("  plan tab p99", ("keyP99ByTabMs", "plan"), "ms", ""),
     ("  offers tab p99", ("keyP99ByTabMs", "offers"), "ms", ""),
@@ -374,16 +395,16 @@ ROWS = [
     ("  progress tab p99", ("keyP99ByTabMs", "progress"), "ms", ""),
     ("  summary tab p99", ("keyP99ByTabMs", "summary"), "ms", ""),
     ("  worst tab p99, key to frame in the pty", "ptyKeyWorst", "ms", ""),
-    ("Save one change, largest, p99 (ParticipantJournal.save)", "saveP99Ms", "ms", "≤ 10 ms p99"),
+    ("Save one change, largest, p99 (ParticipantJournal.save)", "saveP99Ms", "ms", "≤ 10 ms"),
     ("  largest, DataStore.save only, p99", "saveLargestStoreP99Ms", "ms", ""),
-    ("  typical record, p99", "saveTypicalJournalP99Ms", "ms", ""),
-    ("Search as you type, p99 per key", "searchP99Ms", "ms", "≤ 16 ms p99"),
+    ("Save one change, typical record, p99", "saveTypicalJournalP99Ms", "ms", "≤ 3 ms"),
+    ("Search as you type, p99 per key", "searchP99Ms", "ms", "≤ 16 ms"),
+    ("Back to the caseload (in-process, median)", "closeToCaseloadMs", "ms", "≤ 16 ms"),
     ("Peak memory after opening the largest (VmHWM)", "peakRssMB", "MB", "≤ 50 MB"),
     ("Bytes written for a one-row move", "rowMoveBytes", "B", "≤ 200 B"),
     ("Printed summary of the largest (median)", "summaryMs", "ms", "≤ 20 ms"),
     ("Caseload index: warm load (in-process)", "indexWarmLoadMs", "ms", ""),
     ("Caseload index: rebuild from nothing", "indexRebuildMs", "ms", ""),
-    ("Close a participant, back to caseload", "closeToCaseloadMs", "ms", ""),
     ("Organisation report, stepwise report (median)", "reportMs", "ms", "≤ 2 s"),
     ("  its peak memory", "reportPeakRssMB", "MB", ""),
 ]
@@ -397,19 +418,34 @@ def value_of(head, key):
     return head.get(key)
 
 
+def verdicts(heads):
+    """Each goal, met or missed, at each size; and whether the first frame stays flat."""
+    marks = {size: {key: verdict(key, value_of(head, key)) for key in TARGETS} for size, head in heads.items()}
+    sizes = sorted(heads, key=int)
+    flat = None
+    if len(sizes) > 1:
+        smallest, largest = heads[sizes[0]]["firstFrameMs"], heads[sizes[-1]]["firstFrameMs"]
+        flat = {"from": int(sizes[0]), "to": int(sizes[-1]), "ratio": largest / smallest,
+                "verdict": "met" if largest <= FLAT_RATIO * smallest else "MISSED"}
+    return marks, flat
+
+
 def table(results):
     sizes = sorted(results, key=int)
     heads = {size: headline(results[size]) for size in sizes}
+    marks, flat = verdicts(heads)
     label_width = max(len(row[0]) for row in ROWS)
-    header = f"{'':{label_width}}  " + "  ".join(f"{int(size):>12,}" for size in sizes) + f"  {'target':>12}  at 10,000"
+    header = f"{'':{label_width}}  " + "  ".join(f"{int(size):>19,}" for size in sizes) + f"  {'goal':>10}"
     lines = [header, "-" * len(header)]
     for label, key, unit, target in ROWS:
-        cells = "  ".join(f"{fmt(value_of(heads[size], key), unit):>12}" for size in sizes)
-        mark = ""
-        if target and "10000" in heads:
-            mark = verdict(key, value_of(heads["10000"], key))
-        lines.append(f"{label:{label_width}}  {cells}  {target:>12}  {mark}")
-    return "\n".join(lines), heads
+        cells = []
+        for size in sizes:
+            mark = marks[size].get(key, "") if isinstance(key, str) and target else ""
+            cells.append(f"{fmt(value_of(heads[size], key), unit):>12} {mark:>6}")
+        lines.append(f"{label:{label_width}}  " + "  ".join(cells) + f"  {target:>10}")
+    if flat:
+        lines.append(f"First frame at {flat['to']:,} vs {flat['from']:,}: {flat['ratio']:.2f} × (goal ≤ {FLAT_RATIO} ×) {flat['verdict']}")
+    return "\n".join(lines), heads, marks, flat
 
 
 def machine():
@@ -433,19 +469,21 @@ def main():
     for path in (BIN, BENCH):
         if not path.exists():
             raise SystemExit(f"{path} is missing: run 'swift build -c release' first (make bench does)")
+    if not BARE.exists() or BARE.stat().st_mtime < BARE_SOURCE.stat().st_mtime:
+        subprocess.run(["flock", "/tmp/stepwise-build.lock", "swiftc", "-O", str(BARE_SOURCE), "-o", str(BARE)], check=True)
     DATA.mkdir(parents=True, exist_ok=True)
     sizes = [int(size) for size in args.sizes.split(",") if size]
     results = {}
     for size in sizes:
         results[str(size)] = measure_size(size, args)
-    text, heads = table(results)
+    text, heads, marks, flat = table(results)
     print()
     print(text)
-    verdicts = {key: verdict(key, heads["10000"].get(key)) for key in TARGETS} if "10000" in heads else {}
     output = {
         "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "machine": machine(),
-        "targets": {key: {"limit": limit, "at10000": verdicts.get(key, "")} for key, limit in TARGETS.items()},
+        "targets": {key: {"limit": limit, "bySize": {size: marks[size][key] for size in marks}} for key, limit in TARGETS.items()},
+        "flatFirstFrame": flat,
         "headline": heads,
         "sizes": results,
     }

@@ -48,15 +48,30 @@ public enum ParticipantJournal {
                             at now: Date = Date()) throws -> Participant {
         _ = try store.participantFile(participant.id)
         try AtomicFile.makeDirectory(store.locksDir)
+        let path = try store.participantFile(participant.id).path
         return try ExclusiveLock.with(path: lockPath(participant.id, in: store), as: identity) { lock in
             var merged = participant
-            if let onDisk = try? store.loadParticipant(participant.id) {
+            // The file is re-read only when it changed since this process last read or wrote it.
+            if let onDisk = Remembered.shared.record(path) ?? (try? store.loadParticipant(participant.id)) {
                 merged.journal = merge(onDisk: onDisk.journal, edited: participant.journal)
                 CalendarIdentity.stamp(&merged, since: onDisk, at: now)
             }
             try store.save(merged, fence: lock)
+            Remembered.shared.note(path, record: merged)
             return merged
         }
+    }
+
+    /// Reads a participant to edit in a screen, remembering the record and the file's stamp,
+    /// so that `save` need not read the file again while its stamp is unchanged.
+    public static func read(_ participantId: String, in store: DataStore) throws -> Participant {
+        let path = try store.participantFile(participantId).path
+        let before = FileStamp(path: path, followingLinks: false)
+        let participant = try store.loadParticipant(participantId)
+        if let before, FileStamp(path: path, followingLinks: false) == before {
+            Remembered.shared.note(path, stamp: before, record: participant)
+        }
+        return participant
     }
 
     /// The journal on disk followed by the entries only the edited copy has, in time order
@@ -67,5 +82,33 @@ public enum ParticipantJournal {
         return (onDisk + added).enumerated()
             .sorted { ($0.element.stamp.at, $0.offset) < ($1.element.stamp.at, $1.offset) }
             .map(\.element)
+    }
+}
+
+/// The participant files this process last read or wrote, as records, with the file's stamp
+/// then (size, times, inode): while the file keeps that stamp, the record on disk is the one
+/// remembered. Holds a few files (those open in a screen); a write by another program
+/// in the same clock tick, of the same size, in place, after this process wrote it, is the
+/// one change the stamp cannot show (every writer in Stepwise takes the journal lock and
+/// renames a new file, which changes the inode).
+private final class Remembered: @unchecked Sendable {
+    static let shared = Remembered()
+    private static let capacity = 8
+    private let lock = NSLock()
+    private var entries: [String: (stamp: FileStamp, record: Participant)] = [:]
+
+    /// The record in the file at `path` if its stamp is still the one remembered.
+    func record(_ path: String) -> Participant? {
+        guard let stamp = FileStamp(path: path, followingLinks: false) else { return nil }
+        return lock.withLock { entries[path].flatMap { $0.stamp == stamp ? $0.record : nil } }
+    }
+
+    /// Remembers `record` for the file at `path` with `stamp` (its stamp now when not given).
+    func note(_ path: String, stamp: FileStamp? = nil, record: Participant) {
+        guard let stamp = stamp ?? FileStamp(path: path, followingLinks: false) else { return }
+        lock.withLock {
+            if entries[path] == nil && entries.count >= Self.capacity { entries.removeAll() }
+            entries[path] = (stamp, record)
+        }
     }
 }

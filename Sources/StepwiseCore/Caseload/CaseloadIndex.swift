@@ -13,6 +13,7 @@ import Glibc
 ///     ["p",<id>,<size>,<mtime ns>,<ctime ns>,<inode>,<name>,<search key>,<course start>,
 ///      <next number>,<next planned>,<next status>,<next status changed>,"<checksum>"]
 ///     ["u",<id>,<size>,<mtime ns>,<ctime ns>,<inode>,<problem file>,<problem field>,<reason>,"<checksum>"]
+///     ["d",<size>,<mtime ns>,<ctime ns>,<inode>,"<checksum>"]
 ///
 /// Days are days since 1970-01-01; the checksum (`LineChecksum`, 64 bits, hex) covers the
 /// line up to its last comma, so a damaged or hand-edited line is never believed. The body
@@ -20,7 +21,12 @@ import Glibc
 /// body were appended by `recordSaved` or by a load that found a few changed files (the later
 /// line for an id wins), and are compacted into the body once there are many.
 ///
-/// **The index never lies.** Every load lists the participant files and `stat`s each one; an
+/// A folder line (`d`, the last one counts) holds the stamp of `participants/` when the index
+/// held every participant file and the folder had been quiet for `racyWindow`: while the folder
+/// keeps that stamp, no file was renamed into or out of it (every save is such a rename), so
+/// `loadIfUnchanged` shows the index with one `stat` instead of one per file.
+///
+/// **The index never lies.** Every `load()` lists the participant files and `stat`s each one; an
 /// entry is used only when the file's size, modification time, change time and inode are
 /// exactly those recorded. Anything else (a file changed by another terminal, a restored
 /// backup, an edit by hand, a new file) is parsed again, a removed file is dropped, and the
@@ -37,7 +43,7 @@ public struct CaseloadIndex: Sendable {
     /// First value of the header line.
     static let formatName = "stepwise caseload index"
     /// Raised whenever the line layout or `CaseloadEntry.fold` changes.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// What one load did, for tests and the benchmark.
     public struct Statistics: Equatable, Sendable {
@@ -99,22 +105,18 @@ public struct CaseloadIndex: Sendable {
     public var url: URL { store.root.appendingPathComponent(CaseloadIndex.fileName) }
 
     /// Every participant as a caseload row (sorted by name, unreadable files last, exactly
-    /// as parsing every file would give), and what it took.
+    /// as parsing every file would give), and what it took. Checks every file by `stat`.
     public func load() -> (rows: [CaseloadRow], statistics: Statistics) {
         var statistics = Statistics()
         let locale = Locale.current.identifier
         let indexPath = url.path
         let read = Handoff(IndexFile.Found(state: .missing))
-        let files = ParticipantFolder.scan(store.participantsDir.path) { read.value = IndexFile.read(indexPath, locale: locale) }
+        let (folder, files) = ParticipantFolder.scan(store.participantsDir.path) { read.value = IndexFile.read(indexPath, locale: locale) }
         let found = read.value
         statistics.files = files.count
         statistics.index = found.state
 
-        // The winning record of each id: the last line for it.
-        var known: [String: Int] = [:]
-        known.reserveCapacity(found.records.count)
-        for (index, record) in found.records.enumerated() { known[record.id] = index }
-
+        let known = found.winners
         var keep = [Bool](repeating: false, count: found.records.count)
         var toParse: [(id: String, stamp: FileStamp?)] = []
         for file in files {
@@ -127,10 +129,58 @@ public struct CaseloadIndex: Sendable {
         statistics.reused = files.count - toParse.count
         statistics.parsed = toParse.count
         let fresh = parse(toParse)
+        let (entries, unreadable) = assemble(found, keep: keep, fresh: fresh)
 
-        // Participants: the body's order holds for the body lines kept; the rest is inserted.
+        // Bring the index file up to date: lines no longer true (dead) and lines appended after
+        // the body (inserted on every load) are compacted away once there are many.
+        let dead = found.records.count - keep.lazy.filter { $0 }.count
+        let appended = found.records.count - found.bodyCount
+        statistics.removed = known.count - files.lazy.filter { known[$0.id] != nil }.count
+        let recordable = fresh.filter(\.recordable)
+        // The folder's stamp vouches for the index (`loadIfUnchanged`) only when every file is
+        // in it and the folder had been quiet for `racyWindow` before it was listed: any later
+        // rename into or out of it then gives it a later modification time.
+        let quietFolder = folder.flatMap { stamp in
+            recordable.count == fresh.count && Double(max(stamp.modified, stamp.changed)) / 1e9 < now().timeIntervalSince1970 - racyWindow
+                && stamp != found.folder ? stamp : nil
+        }
+        // A removed file's name goes from the index at once (it may have been an erasure).
+        if found.state != .valid || found.damaged > 0 || statistics.removed > 0 || dead + appended + recordable.count > max(64, files.count / 16) {
+            statistics.write = rewrite(entries: entries, unreadable: unreadable, fresh: fresh, kept: found.records, keep: keep,
+                                       folder: quietFolder, locale: locale)
+        } else if !recordable.isEmpty || quietFolder != nil {
+            let lines = recordable.map(IndexFile.line) + (quietFolder.map { [IndexFile.folderLine($0)] } ?? [])
+            statistics.write = IndexFile.append(lines, to: url.path) ? .appended : .failed
+        }
+        return (rows(entries, unreadable), statistics)
+    }
+
+    /// The caseload from the index alone, without listing or `stat`-ing the participant files:
+    /// one `stat` of `participants/` shows that no file was renamed into or out of it since
+    /// the index vouched for it (every save is such a rename). Nil when that cannot be shown;
+    /// then `load()` is needed. A file edited in place (by hand) keeps the folder's stamp:
+    /// confirm with `load()` once the rows are shown.
+    public func loadIfUnchanged() -> [CaseloadRow]? {
+        guard let now = folderStamp() else { return nil }
+        let found = IndexFile.read(url.path, locale: Locale.current.identifier)
+        guard found.state == .valid, found.damaged == 0, let folder = found.folder, folder == now.stamp else { return nil }
+        var keep = [Bool](repeating: false, count: found.records.count)
+        for index in found.winners.values { keep[index] = true }
+        let (entries, unreadable) = assemble(found, keep: keep, fresh: [])
+        return rows(entries, unreadable)
+    }
+
+    private func rows(_ entries: [CaseloadEntry], _ unreadable: [(id: String, problem: RecordProblem)]) -> [CaseloadRow] {
+        entries.map(CaseloadRow.participant) + unreadable.map { CaseloadRow.unreadable(id: $0.id, problem: $0.problem) }
+    }
+
+    /// The participants in caseload order (the body's order holds for the body lines kept;
+    /// the rest is inserted) and the unreadable files by id, from the index lines kept and the
+    /// files parsed afresh.
+    private func assemble(_ found: IndexFile.Found, keep: [Bool], fresh: [IndexRecord])
+        -> (entries: [CaseloadEntry], unreadable: [(id: String, problem: RecordProblem)]) {
         var entries: [CaseloadEntry] = []
-        entries.reserveCapacity(files.count)
+        entries.reserveCapacity(found.records.count + fresh.count)
         var inserted: [CaseloadEntry] = []
         var unreadable: [(id: String, problem: RecordProblem)] = []
         for (index, record) in found.records.enumerated() where keep[index] {
@@ -152,26 +202,11 @@ public struct CaseloadIndex: Sendable {
             entries.sort(by: CaseloadEntry.ordered)
         } else {
             for entry in inserted.sorted(by: CaseloadEntry.ordered) {
-                entries.insert(entry, at: insertionPoint(of: entry, in: entries))
+                entries.insert(entry, at: Self.insertionPoint(count: entries.count) { CaseloadEntry.ordered(entries[$0], entry) })
             }
         }
         unreadable.sort { $0.id < $1.id }
-
-        // Bring the index file up to date: lines no longer true (dead) and lines appended after
-        // the body (inserted on every load) are compacted away once there are many.
-        let dead = found.records.count - keep.lazy.filter { $0 }.count
-        let appended = found.records.count - found.bodyCount
-        statistics.removed = known.count - files.lazy.filter { known[$0.id] != nil }.count
-        let recordable = fresh.filter(\.recordable)
-        // A removed file's name goes from the index at once (it may have been an erasure).
-        if found.state != .valid || found.damaged > 0 || statistics.removed > 0 || dead + appended + recordable.count > max(64, files.count / 16) {
-            statistics.write = rewrite(entries: entries, unreadable: unreadable, fresh: fresh, kept: found.records, keep: keep,
-                                       locale: locale)
-        } else if !recordable.isEmpty {
-            statistics.write = IndexFile.append(recordable.map(IndexFile.line), to: url.path) ? .appended : .failed
-        }
-        let rows = entries.map(CaseloadRow.participant) + unreadable.map { CaseloadRow.unreadable(id: $0.id, problem: $0.problem) }
-        return (rows, statistics)
+        return (entries, unreadable)
     }
 
     /// Records a participant just saved (call after `DataStore.save`), so that the next load
@@ -197,19 +232,21 @@ public struct CaseloadIndex: Sendable {
         return unlink(url.path) == 0 || errno == ENOENT
     }
 
-    /// Where `entry` goes in `entries` (sorted by `CaseloadEntry.ordered`).
-    private func insertionPoint(of entry: CaseloadEntry, in entries: [CaseloadEntry]) -> Int {
-        var low = 0, high = entries.count
+    /// The first of `0..<count` for which `isBefore` is false (it is true for a prefix): where
+    /// an entry goes in a list sorted by `CaseloadEntry.ordered`. A binary search.
+    static func insertionPoint(count: Int, isBefore: (Int) -> Bool) -> Int {
+        var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2
-            if CaseloadEntry.ordered(entries[middle], entry) { low = middle + 1 } else { high = middle }
+            if isBefore(middle) { low = middle + 1 } else { high = middle }
         }
         return low
     }
 
     /// Writes the whole index: the participants in caseload order, then the unreadable files.
     private func rewrite(entries: [CaseloadEntry], unreadable: [(id: String, problem: RecordProblem)],
-                         fresh: [IndexRecord], kept: [IndexRecord], keep: [Bool], locale: String) -> Statistics.Write {
+                         fresh: [IndexRecord], kept: [IndexRecord], keep: [Bool], folder: FileStamp?,
+                         locale: String) -> Statistics.Write {
         var stamps: [String: (stamp: FileStamp, recordable: Bool)] = [:]
         stamps.reserveCapacity(entries.count + unreadable.count)
         for (index, record) in kept.enumerated() where keep[index] { stamps[record.id] = (record.stamp, true) }
@@ -224,7 +261,7 @@ public struct CaseloadIndex: Sendable {
             guard let known = stamps[id], known.recordable else { continue }
             lines.append(IndexFile.line(IndexRecord(id: id, stamp: known.stamp, value: .unreadable(problem))))
         }
-        return IndexFile.write(lines, locale: locale, to: url) ? .rewritten : .failed
+        return IndexFile.write(lines, folder: folder.map(IndexFile.folderLine), locale: locale, to: url) ? .rewritten : .failed
     }
 
     /// Parses the files not in the index, in parallel when there are many.
@@ -276,10 +313,11 @@ struct FileStamp: Equatable, Sendable {
         inode = Int64(bitPattern: UInt64(info.st_ino))
     }
 
-    /// The stamp of the file at `path` (following links), or nil when it cannot be stat'ed.
-    init?(path: String) {
+    /// The stamp of the file at `path` (following links unless `followingLinks` is false), or
+    /// nil when it cannot be stat'ed.
+    init?(path: String, followingLinks: Bool = true) {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
         self.init(info)
     }
 }
@@ -306,15 +344,18 @@ enum ParticipantFolder {
         var stamp: FileStamp?
     }
 
-    /// The `*.json` files (not hidden) of `path`, in no particular order; `alongside` runs on
-    /// another core while the files are stat'ed (the index is read meanwhile).
-    static func scan(_ path: String, alongside: @Sendable () -> Void = {}) -> [File] {
+    /// The stamp of the folder `path` itself, taken before it is listed, and its `*.json`
+    /// files (not hidden), in no particular order; `alongside` runs on another core while the
+    /// files are stat'ed (the index is read meanwhile).
+    static func scan(_ path: String, alongside: @Sendable () -> Void = {}) -> (folder: FileStamp?, files: [File]) {
         let folder = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard folder >= 0 else {
             alongside()
-            return []
+            return (nil, [])
         }
         defer { close(folder) }
+        var folderInfo = stat()
+        let folderStamp = fstat(folder, &folderInfo) == 0 ? FileStamp(folderInfo) : nil
         var names: [String] = []
         let listing = dup(folder)
         if listing >= 0, let stream = fdopendir(listing) {
@@ -339,9 +380,9 @@ enum ParticipantFolder {
         }
         guard names.count >= 2048 else {
             alongside()
-            return names.map(one)
+            return (folderStamp, names.map(one))
         }
-        return Parallel.map(names, one, alongside: alongside)
+        return (folderStamp, Parallel.map(names, one, alongside: alongside))
     }
 }
 

@@ -16,6 +16,17 @@ enum IndexFile {
         var bodyCount = 0
         /// Lines that failed their checksum or their shape.
         var damaged = 0
+        /// The stamp of `participants/` from the last folder line: the index held every
+        /// participant file when the folder had it.
+        var folder: FileStamp?
+
+        /// The position in `records` of the last line about each id (the one that counts).
+        var winners: [String: Int] {
+            var known: [String: Int] = [:]
+            known.reserveCapacity(records.count)
+            for (index, record) in records.enumerated() { known[record.id] = index }
+            return known
+        }
     }
 
     // MARK: Reading
@@ -56,7 +67,14 @@ enum IndexFile {
         guard header.version == CaseloadIndex.formatVersion else { return Found(state: .outdated) }
         var found = Found(state: header.locale == locale ? .valid : .outdated)
         found.records.reserveCapacity(lines.count)
-        for (number, range) in lines.dropFirst().enumerated() {
+        // Folder lines are not counted among the body's lines.
+        var number = 0
+        for range in lines.dropFirst() {
+            if let stamp = folderStamp(bytes, range) {
+                found.folder = stamp
+                continue
+            }
+            defer { number += 1 }
             guard let record = record(bytes, range) else {
                 found.damaged += 1
                 continue
@@ -74,6 +92,15 @@ enum IndexFile {
               let version = reader.integer(), reader.comma(), let locale = reader.string(), reader.comma(),
               let body = reader.integer(), reader.atChecksum else { return nil }
         return (Int(version), locale, Int(body))
+    }
+
+    /// The stamp of a folder line `["d",<size>,<mtime ns>,<ctime ns>,<inode>,"<checksum>"]`, nil for any other line.
+    private static func folderStamp(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> FileStamp? {
+        guard range.count > 5, bytes[range.lowerBound + 2] == 0x64, bytes[range.lowerBound + 3] == 0x22,
+              var reader = LineReader(bytes, range), reader.open(), reader.string() == "d", reader.comma(),
+              let size = reader.integer(), reader.comma(), let modified = reader.integer(), reader.comma(), let changed = reader.integer(), reader.comma(),
+              let inode = reader.integer(), reader.atChecksum else { return nil }
+        return FileStamp(size: size, modified: modified, changed: changed, inode: inode)
     }
 
     private static func record(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> IndexRecord? {
@@ -134,6 +161,17 @@ enum IndexFile {
         return writer.finish()
     }
 
+    /// The folder line for the stamp of `participants/`.
+    static func folderLine(_ stamp: FileStamp) -> [UInt8] {
+        var writer = LineWriter()
+        writer.string("d")
+        writer.integer(stamp.size)
+        writer.integer(stamp.modified)
+        writer.integer(stamp.changed)
+        writer.integer(stamp.inode)
+        return writer.finish()
+    }
+
     private static func common(_ record: IndexRecord, into writer: inout LineWriter) {
         writer.string(record.id)
         writer.integer(record.stamp.size)
@@ -142,10 +180,10 @@ enum IndexFile {
         writer.integer(record.stamp.inode)
     }
 
-    /// Writes the whole index atomically (0600, fsynced): the header, then `lines`, of which
-    /// the first `body` (all, unless given) are in caseload order. Written under the index
+    /// Writes the whole index atomically (0600, fsynced): the header, the `folder` line if
+    /// given, then `lines`, of which the first `body` (all, unless given) are in caseload order. Written under the index
     /// lock, without the lines of participants erased meanwhile (see `guarded`).
-    static func write(_ lines: [[UInt8]], body: Int? = nil, locale: String, to url: URL) -> Bool {
+    static func write(_ lines: [[UInt8]], body: Int? = nil, folder: [UInt8]? = nil, locale: String, to url: URL) -> Bool {
         guarded(url) { lock, isGone in
             let kept = lines.enumerated().filter { !isGone($0.element) }
             var header = LineWriter()
@@ -154,8 +192,12 @@ enum IndexFile {
             header.string(locale)
             header.integer(Int64(kept.filter { $0.offset < (body ?? lines.count) }.count))
             var bytes = header.finish()
-            bytes.reserveCapacity(lines.reduce(bytes.count + 1) { $0 + $1.count + 1 })
+            bytes.reserveCapacity(lines.reduce(bytes.count + 1 + (folder?.count ?? 0) + 1) { $0 + $1.count + 1 })
             bytes.append(0x0A)
+            if let folder {
+                bytes += folder
+                bytes.append(0x0A)
+            }
             for line in kept {
                 bytes += line.element
                 bytes.append(0x0A)

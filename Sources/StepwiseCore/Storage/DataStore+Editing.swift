@@ -36,7 +36,8 @@ extension DataStore {
             lockFailure = failure
         }
         do {
-            let participant = try loadParticipant(id)
+            // Remembered with the file's stamp, so that a save need not read it again.
+            let participant = try ParticipantJournal.read(id, in: self)
             return Editing(participant: participant, lock: lock, heldBy: heldBy, lockFailure: lockFailure)
         } catch {
             lock?.release()

@@ -85,7 +85,9 @@ public struct AppState: Equatable, Sendable {
     public var now = Date(timeIntervalSince1970: 0)
     /// The coach at this terminal (shown in the caseload header).
     public var coach: String
-    public var caseload: [CaseloadRow] = []
+    public var caseload: [CaseloadRow] = [] { didSet { matches = nil } }
+    /// The rows the search text last matched (see `refreshMatches`).
+    var matches: SearchText.Matches?
     /// The offer catalogue (for the bookings of the open participant).
     public var offers: [Offer] = []
     /// The search text; nil when no search is active.
@@ -145,14 +147,26 @@ public struct AppState: Equatable, Sendable {
         return search == nil ? .caseload : .searching
     }
 
-    /// The caseload rows that match the search, in order.
+    /// The caseload rows that match the search, in order. A further letter searches only the
+    /// rows the text before it matched (kept by `refreshMatches`), not the whole caseload.
     public var visibleRows: [CaseloadRow] {
         guard let query = search?.text, !query.isEmpty else { return caseload }
         let folded = SearchText.fold(query)
-        return caseload.filter { row in
-            guard case let .participant(entry) = row else { return false }
-            return entry.searchKey.contains(folded)
+        if let matches, matches.query == folded { return matches.rows }
+        let narrowed = matches.flatMap { folded.hasPrefix($0.query) ? $0.rows : nil }
+        return SearchText.filter(narrowed ?? caseload, folded)
+    }
+
+    /// Keeps the rows the search text matches, so that the screen, the selection and the next
+    /// letter use them without searching again; call after the search text or caseload changed.
+    public mutating func refreshMatches() {
+        guard let query = search?.text, !query.isEmpty else {
+            matches = nil
+            return
         }
+        let folded = SearchText.fold(query)
+        guard matches?.query != folded else { return }
+        matches = SearchText.Matches(query: folded, rows: visibleRows)
     }
 
     /// How many caseload rows are participants that could be read.
@@ -169,8 +183,44 @@ public struct AppState: Equatable, Sendable {
 
 /// Matching as a person expects: case and accents do not matter ("jurgen" finds "Jürgen").
 public enum SearchText {
+    /// The rows a folded search text matched.
+    struct Matches: Equatable, Sendable {
+        var query: String
+        var rows: [CaseloadRow]
+    }
+
     /// `text` lowercased and without diacritics (the same folding as the caseload's search keys).
     public static func fold(_ text: String) -> String { CaseloadEntry.fold(text) }
+
+    /// The participant rows of `rows` whose folded name (`CaseloadEntry.searchKey`) holds
+    /// `folded`, compared byte by byte in UTF-8 (both sides are folded the same way).
+    public static func filter(_ rows: [CaseloadRow], _ folded: String) -> [CaseloadRow] {
+        let needle = Array(folded.utf8)
+        return needle.withUnsafeBufferPointer { needle in
+            rows.filter { row in
+                guard case let .participant(entry) = row else { return false }
+                var key = entry.searchKey
+                return key.withUTF8 { contains($0, needle) }
+            }
+        }
+    }
+
+    /// True when `needle` occurs in `haystack`.
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        var start = 0
+        let last = haystack.count - needle.count
+        while start <= last {
+            if haystack[start] == first {
+                var offset = 1
+                while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
 }
 
 /// A question that needs a yes before something is done.

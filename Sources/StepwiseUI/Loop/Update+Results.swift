@@ -65,9 +65,10 @@ extension Update {
     }
 
     /// Derived state, made after a key and its effects: the summary pages when the summary
-    /// tab is shown.
+    /// tab is shown, and the caseload rows the search text matches.
     public static func settle(_ state: inout AppState, env: UIEnvironment) {
         SummaryTab.refresh(&state, env: env)
+        state.refreshMatches()
     }
 
     /// Sets the moment of the key being handled and the day it falls on in the screen's zone.

@@ -53,7 +53,11 @@ public enum Update {
             return form(key, action: action, state: &state, env: env)
         case .searching:
             if action == nil {
-                if state.search?.handle(key) == true { state.selection = 0; state.scroll = 0 }
+                if state.search?.handle(key) == true {
+                    state.selection = 0
+                    state.scroll = 0
+                    state.refreshMatches()
+                }
                 return []
             }
             return list(action, state: &state, env: env)

@@ -49,6 +49,8 @@ final class TerminalDriver {
         }
         app.resize(width: Int(sw_cols()), height: Int(sw_lines()))
         draw()
+        // The first frame may come from the caseload index alone; the files are checked now.
+        app.confirmCaseload()
         while !app.state.quitting {
             let signal = stepwise_pending_signal()
             if signal != 0 { return signal }
@@ -58,7 +60,10 @@ final class TerminalDriver {
             }
             var character: wint_t = 0
             let result = get_wch(&character)
-            if result == ERR { continue }
+            if result == ERR {
+                if app.takeConfirmedCaseload() { draw() }
+                continue
+            }
             switch KeyDecoder.decode(result: result, code: UInt32(character)) {
             case .resize?:
                 resized()

@@ -1,0 +1,74 @@
+import Foundation
+import XCTest
+import StepwiseApp
+import StepwiseCore
+import StepwiseUI
+
+/// Back to the caseload without reading the index again, and a first frame from the index
+/// alone that is checked against every file right after.
+final class CaseloadReturnTests: XCTestCase {
+    func names(_ rows: [CaseloadRow]) -> [String] {
+        rows.compactMap { row in
+            if case let .participant(entry) = row { return entry.name }
+            return nil
+        }
+    }
+
+    /// Writes the participant's file in place with a new name (a hand edit: no rename, so
+    /// `participants/` keeps its stamp).
+    func editInPlace(_ h: AppHarness, _ id: String, name: String) throws {
+        var participant = try h.store.loadParticipant(id)
+        participant.name = name
+        try RecordCodec.encode(participant).write(to: h.store.root.appendingPathComponent("participants/\(id).json"))
+    }
+
+    func testAFileSavedByAnotherTerminalMeanwhileIsThereOnReturn() throws {
+        let h = try AppHarness()
+        guard let asa = h.id(of: "Åsa Lindqvist") else { return XCTFail("no Åsa in the demo data") }
+        h.open("grace")
+        // Another terminal saves a new participant and renames one (each a rename into the folder).
+        let other = DataStore(root: h.store.root)
+        try other.save(Participant(id: "p-zelda", name: "Zelda Berg", language: "da", courseStart: Day(iso: "2026-11-02") ?? h.state.today,
+                                   by: Stamp(by: "Bo", at: AppHarness.start)))
+        var renamed = try other.loadParticipant(asa)
+        renamed.name = "Åse Lindqvist"
+        try other.save(renamed)
+        h.press(.escape)
+        XCTAssertNil(h.state.open)
+        XCTAssertEqual(h.state.caseload, h.store.loadCaseload())
+        XCTAssertTrue(names(h.state.caseload).contains("Zelda Berg"))
+        XCTAssertTrue(names(h.state.caseload).contains("Åse Lindqvist"))
+    }
+
+    func testReturningWithNothingRenamedUpdatesOneRowWithoutReadingTheIndex() throws {
+        let h = try AppHarness()
+        guard let asa = h.id(of: "Åsa Lindqvist") else { return XCTFail("no Åsa in the demo data") }
+        let before = h.state.caseload
+        h.open("grace")
+        // A hand edit in place is the one change the folder's stamp does not show: the rows
+        // come back from memory (the next start checks every file), which shows that the
+        // index was not read again.
+        try editInPlace(h, asa, name: "Åsa Edited")
+        h.press(.escape)
+        XCTAssertEqual(h.state.caseload, before)
+        XCTAssertFalse(names(h.state.caseload).contains("Åsa Edited"))
+        try h.restart()
+        XCTAssertTrue(names(h.state.caseload).contains("Åsa Edited"), "a start checks every file")
+    }
+
+    func testAFirstFrameFromTheIndexIsCheckedAgainstEveryFile() throws {
+        let h = try AppHarness()
+        guard let asa = h.id(of: "Åsa Lindqvist") else { return XCTFail("no Åsa in the demo data") }
+        // The folder must have been quiet for two seconds before the index can vouch for it.
+        Thread.sleep(forTimeInterval: 2.2)
+        try h.restart()
+        try editInPlace(h, asa, name: "Åsa Edited")
+        try h.restart()
+        XCTAssertFalse(names(h.state.caseload).contains("Åsa Edited"), "the first frame comes from the index alone")
+        h.app.confirmCaseload()
+        XCTAssertTrue(h.app.takeConfirmedCaseload(wait: true))
+        XCTAssertTrue(names(h.state.caseload).contains("Åsa Edited"), "the check of every file corrects it")
+        XCTAssertEqual(h.state.caseload, h.store.loadCaseload())
+        XCTAssertFalse(h.app.takeConfirmedCaseload(wait: false), "the check is made once")
+    }
+}
