@@ -193,4 +193,25 @@ final class JobSearchTests: XCTestCase {
         XCTAssertEqual(result["errors"]?.count, 0, "\(result["errors"] ?? [])")
         XCTAssertEqual(result["accepted"]?.count, 0, "bad records the schema accepted: \(result["accepted"] ?? [])")
     }
+
+    /// The citizen's copy of their data (`stepwise export`) holds the agreement, the applications,
+    /// the interviews and the employer's feedback, in the JSON and in the plain text.
+    func testTheCitizensExportHoldsTheJobSearch() throws {
+        try temp.store.prepare()
+        var p = participant()
+        p.writeJobSearchAgreement(titles: "Lager", travel: "", hours: "", channels: "", methods: [.walkIn], perWeek: 2, stamp: coach)
+        p.addApplication(application("a-1", "2026-10-06"))
+        try p.addInterview(Interview(id: "i-1", day: day("2026-10-12"), time: "09:30", place: "Lageret"), to: "a-1", stamp: coach)
+        try p.recordInterview("i-1", of: "a-1", howItWent: Words("Det gik fint", author: .citizen, by: "Søren", at: citizen.at),
+                              feedbackAgreed: true, feedback: Words("Kom igen i foråret", author: .coach, by: "Anna", at: coach.at))
+        try temp.store.save(p)
+        let export = try CitizenExport.collect("p-abc123", from: temp.store, by: anna, at: coach.at)
+        XCTAssertEqual(export.participant.jobSearch, p.jobSearch)
+        let json = String(decoding: try export.json(), as: UTF8.self)
+        let text = try export.text()
+        for expected in ["Bageriet Ørsted", "Bagermedhjælper", "Det gik fint", "Kom igen i foråret", "walkIn"] {
+            XCTAssertNotNil(json.range(of: expected), "the JSON has \(expected)")
+            XCTAssertNotNil(text.range(of: expected), "the text has \(expected)")
+        }
+    }
 }
