@@ -1,4 +1,5 @@
 import XCTest
+import StepwiseTestSupport
 @testable import StepwiseCore
 @testable import StepwiseUI
 
