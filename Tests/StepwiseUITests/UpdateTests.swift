@@ -45,10 +45,12 @@ final class UpdateTests: XCTestCase {
         state.open = OpenParticipant(participant: Fixtures.soren, heldBy: nil)
         _ = press([.char("4")], &state)
         XCTAssertEqual(state.open?.tab, .progress)
-        _ = press([.tab, .tab], &state)
+        _ = press([.tab, .tab, .tab], &state)
         XCTAssertEqual(state.open?.tab, .plan, "Tab wraps around")
         _ = press([.backTab], &state)
-        XCTAssertEqual(state.open?.tab, .summary)
+        XCTAssertEqual(state.open?.tab, .jobs)
+        _ = press([.char("6")], &state)
+        XCTAssertEqual(state.open?.tab, .jobs)
         XCTAssertEqual(press([.escape], &state), [.closeParticipant])
     }
 
@@ -114,6 +116,7 @@ final class ActionTableTests: XCTestCase {
         case .progress: open(.progress)
         case .offers: open(.offers)
         case .summary: open(.summary)
+        case .jobs: open(.jobs)
         case .offerDetail:
             open(.offers)
             state.open?.offerDetail = "o-mentor"

@@ -38,6 +38,8 @@ public struct Participant: Codable, Equatable, Sendable {
     /// The other actors in the citizen's life.
     public var contacts: [Contact]
     public var outcome: Outcome?
+    /// The citizen's job search: the agreement, applications and interviews.
+    public var jobSearch: JobSearch
 
     /// A new participant with a course in `frame` (the organisation's, see `Settings.courseFrame`).
     public init(id: String, name: String, language: String, courseStart: Day, frame: CourseFrame = .standard, by stamp: Stamp) {
@@ -57,6 +59,7 @@ public struct Participant: Codable, Equatable, Sendable {
         ratings = []
         milestones = []
         contacts = []
+        jobSearch = JobSearch()
     }
 
     /// The length of the course (its conversations are the record's own, in `conversations`).
@@ -86,7 +89,7 @@ public struct Stamp: Codable, Equatable, Sendable {
 extension Participant {
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, id, name, language, courseStart, courseWeeks, conversations, created, updated, journal, plan
-        case sessions, notes, ratings, milestones, contacts, outcome
+        case sessions, notes, ratings, milestones, contacts, outcome, jobSearch
     }
 
     /// Reads a participant; lists added after schema version 1 may be absent and start empty.
@@ -109,6 +112,7 @@ extension Participant {
         milestones = try c.decodeIfPresent([Milestone].self, forKey: .milestones) ?? []
         contacts = try c.decodeIfPresent([Contact].self, forKey: .contacts) ?? []
         outcome = try c.decodeIfPresent(Outcome.self, forKey: .outcome)
+        jobSearch = try c.decodeIfPresent(JobSearch.self, forKey: .jobSearch) ?? JobSearch()
     }
 }
 

@@ -159,7 +159,7 @@ public struct PlanEditor: Sendable {
 public struct PlanChange: Codable, Equatable, Sendable {
     public enum Kind: String, Codable, Sendable {
         case about, addGoal, editGoal, dropGoal, addStep, editStep, stepStatus, dropStep, reorder, accept, approve, undo, conversation
-        case session, note, rating, milestone, outcome, contact
+        case session, note, rating, milestone, outcome, contact, jobSearch
     }
 
     public var kind: Kind

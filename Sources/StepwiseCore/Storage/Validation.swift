@@ -16,6 +16,27 @@ enum Validation {
         for (index, conversation) in participant.conversations.enumerated() where !(1...3).contains(conversation.number) {
             throw RecordProblem(file: file, field: "conversations[\(index)].number", reason: "must be 1, 2 or 3")
         }
+        try checkJobSearch(participant.jobSearch, file: file)
+    }
+
+    /// The job search's ids are valid, the agreement's contacts a week are 0 or more, and employer
+    /// feedback is only kept where the citizen agreed to ask for it.
+    private static func checkJobSearch(_ search: JobSearch, file: String) throws {
+        if let perWeek = search.agreement?.perWeek, perWeek < 0 {
+            throw RecordProblem(file: file, field: "jobSearch.agreement.perWeek", reason: "must be 0 or more")
+        }
+        for (index, application) in search.applications.enumerated() {
+            let field = "jobSearch.applications[\(index)]"
+            let ids = [("id", application.id), ("stepId", application.stepId), ("boardJobId", application.boardJobId)]
+                + application.interviews.enumerated().map { ("interviews[\($0.offset)].id", $0.element.id) }
+            for case let (name, id?) in ids where !RecordID.isValid(id) {
+                throw RecordProblem(file: file, field: "\(field).\(name)", reason: "is not a valid id")
+            }
+            for (number, interview) in application.interviews.enumerated() where interview.feedback != nil && !interview.feedbackAgreed {
+                throw RecordProblem(file: file, field: "\(field).interviews[\(number)].feedback",
+                                    reason: "is kept although the citizen did not agree to ask for it")
+            }
+        }
     }
 
     static func check(_ offer: Offer, file: String) throws {

@@ -1,7 +1,7 @@
 /// Every action a key can trigger.
 public enum ActionID: String, CaseIterable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, moveFirst, moveLast, open, search, add, back
-    case nextTab, previousTab, tabPlan, tabOffers, tabNotes, tabProgress, tabSummary
+    case nextTab, previousTab, tabPlan, tabOffers, tabNotes, tabProgress, tabSummary, tabJobs
     case nextField, previousField, submit, cancel, newLine, closeHelp
     case edit, addStep, addGoal, drop, moveItemUp, moveItemDown, advance, accept, approve, switchWriter, history, undo
     case session, rate, newNote, filter, versions, addMilestone, outcome, addContact
@@ -18,12 +18,12 @@ public enum ActionID: String, CaseIterable, Sendable {
 /// every screen has (Ctrl-C, Ctrl-L, the privacy key, help) without being listed.
 public enum KeyContext: Hashable, Sendable, CaseIterable {
     case caseload, searching, plan, notes, progress, offers, offerDetail, form, confirm, history, help, privacy
-    case catalogue, catalogueDetail, attendance, auditLog, summary
+    case catalogue, catalogueDetail, attendance, auditLog, summary, jobs
 
     /// Contexts where printable keys are typed as text, so no letter can be a command there.
     public static let typing: Set<KeyContext> = [.searching, .form, .privacy]
     /// The tabs of an open participant (the number keys, Tab and Esc switch or leave them).
-    public static let participantTabs: Set<KeyContext> = [.plan, .notes, .progress, .offers, .summary]
+    public static let participantTabs: Set<KeyContext> = [.plan, .notes, .progress, .offers, .summary, .jobs]
     /// Every context that shows something of a record: all but the privacy screen itself.
     public static let screens = Set(allCases).subtracting([.privacy])
     /// Where `?` opens the help: everywhere a letter is a command, except the help itself.
@@ -66,9 +66,9 @@ public enum ActionTable {
     private static let tabs = KeyContext.participantTabs
     /// Lists and texts that move with the arrow keys, pages, Home and End.
     private static let moving: Set<KeyContext> = [.caseload, .plan, .notes, .progress, .offers, .offerDetail, .history,
-                                                  .catalogue, .catalogueDetail, .attendance, .summary, .help]
+                                                  .catalogue, .catalogueDetail, .attendance, .summary, .jobs, .help]
     /// Of those, the ones whose arrows scroll a text rather than select an entry.
-    private static let scrolling: Set<KeyContext> = [.progress, .offerDetail, .catalogueDetail, .summary, .help]
+    private static let scrolling: Set<KeyContext> = [.progress, .offerDetail, .catalogueDetail, .summary, .jobs, .help]
 
     public static let all: [ActionSpec] = [
         spec(.moveUp, [.up, .char("k")], [.caseload, .history], footer: true, shown: "↑↓"),
@@ -80,14 +80,14 @@ public enum ActionTable {
         spec(.moveDown, [.down, .char("j")], moving.subtracting(scrolling)),
         spec(.moveDown, [.down], [.searching]),
         spec(.pageUp, [.pageUp], [.caseload, .searching, .plan, .notes, .offers, .catalogue]),
-        spec(.pageUp, [.pageUp], [.progress, .summary, .help], help: "action.scrollPageUp.help"),
+        spec(.pageUp, [.pageUp], [.progress, .summary, .jobs, .help], help: "action.scrollPageUp.help"),
         spec(.pageDown, [.pageDown], [.caseload, .searching, .plan, .notes, .offers, .catalogue]),
-        spec(.pageDown, [.pageDown], [.progress, .help], help: "action.scrollPageDown.help"),
+        spec(.pageDown, [.pageDown], [.progress, .jobs, .help], help: "action.scrollPageDown.help"),
         spec(.pageDown, [.pageDown, .char(" ")], [.summary], help: "action.scrollPageDown.help"),
         spec(.moveFirst, [.home], moving.subtracting(scrolling)),
-        spec(.moveFirst, [.home], [.progress, .summary, .help], help: "action.scrollFirst.help"),
+        spec(.moveFirst, [.home], [.progress, .summary, .jobs, .help], help: "action.scrollFirst.help"),
         spec(.moveLast, [.end], moving.subtracting(scrolling)),
-        spec(.moveLast, [.end], [.progress, .summary, .help], help: "action.scrollLast.help"),
+        spec(.moveLast, [.end], [.progress, .summary, .jobs, .help], help: "action.scrollLast.help"),
         spec(.open, [.enter], [.caseload, .searching], footer: true),
         spec(.search, [.char("/")], [.caseload], footer: true),
         spec(.add, [.char("a")], [.caseload], footer: true),
@@ -146,13 +146,15 @@ public enum ActionTable {
         spec(.switchWriter, [.char("w")], [.plan], footer: true, label: "action.switchWriter.short"),
         spec(.switchWriter, [.char("w")], [.notes]),
         spec(.approve, [.char("A")], [.plan]),
+        spec(.approve, [.char("A")], [.jobs], footer: true, help: "action.approve.jobs.help"),
         spec(.history, [.char("h")], [.plan]),
         spec(.undo, [.char("u")], [.plan]),
-        spec(.tabPlan, [.char("1")], tabs, footer: true, shown: "1-5", label: "action.tabs"),
+        spec(.tabPlan, [.char("1")], tabs, footer: true, shown: "1-6", label: "action.tabs"),
         spec(.tabOffers, [.char("2")], tabs),
         spec(.tabNotes, [.char("3")], tabs),
         spec(.tabProgress, [.char("4")], tabs),
         spec(.tabSummary, [.char("5")], tabs),
+        spec(.tabJobs, [.char("6")], tabs),
         spec(.nextTab, [.tab], tabs),
         spec(.previousTab, [.backTab], tabs),
         spec(.back, [.escape], tabs, footer: true),

@@ -3,7 +3,7 @@ import StepwiseCore
 
 /// The tabs of the participant screen, in order.
 public enum Tab: Int, CaseIterable, Sendable {
-    case plan, offers, notes, progress, summary
+    case plan, offers, notes, progress, summary, jobs
 
     /// String-table key of the tab's name.
     public var titleKey: String { "tab.\(self)" }
@@ -142,6 +142,7 @@ public struct AppState: Equatable, Sendable {
             case .progress: return .progress
             case .offers: return open.offerDetail == nil ? .offers : .offerDetail
             case .summary: return .summary
+            case .jobs: return .jobs
             }
         }
         return search == nil ? .caseload : .searching

@@ -74,6 +74,9 @@ public enum Update {
         case .notes, .progress, .offers, .offerDetail:
             return OfferUpdate.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
                 ?? participant(action, state: &state, env: env)
+        case .jobs:
+            return JobsUpdate.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
+                ?? participant(action, state: &state, env: env)
         case .plan:
             return PlanUpdate.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
                 ?? participant(action, state: &state, env: env)
@@ -122,12 +125,17 @@ public enum Update {
         case .tabNotes?: open.tab = .notes
         case .tabProgress?: open.tab = .progress
         case .tabSummary?: open.tab = .summary
+        case .tabJobs?: open.tab = .jobs
         case .nextTab?: open.tab = tabs[(open.tab.rawValue + 1) % tabs.count]
         case .previousTab?: open.tab = tabs[(open.tab.rawValue + tabs.count - 1) % tabs.count]
         case .moveUp?, .moveDown?, .pageUp?, .pageDown?, .moveFirst?, .moveLast?:
             // Scrolling stops at the last line, so that the way back is never dead keys.
-            guard open.tab == .progress else { return [] }
-            let lines = ProgressView.lines(open.participant, env: env, width: state.width - 2).count
+            let lines: Int
+            switch open.tab {
+            case .progress: lines = ProgressView.lines(open.participant, env: env, width: state.width - 2).count
+            case .jobs: lines = JobsView.lines(open.participant, today: state.today, env: env).count
+            case .plan, .offers, .notes, .summary: return []
+            }
             let last = max(0, lines - max(1, state.height - ParticipantView.top - 2))
             open.scroll = ListCursor(open.scroll, count: last + 1, page: page).moved(by: action)
         case .back?:
