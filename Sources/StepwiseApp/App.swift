@@ -25,8 +25,10 @@ public final class App {
 
     /// - Parameter clock: the current moment, read at start and at each key; `Date()` in the
     ///   program, a fixed or stepping clock in tests. The day is the clock's day in `env.timeZone`.
-    public init(store: DataStore, identity: Identity, env: UIEnvironment, width: Int, height: Int,
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        store: DataStore, identity: Identity, env: UIEnvironment, width: Int, height: Int,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.store = store
         self.identity = identity
         self.env = env
@@ -121,8 +123,12 @@ public final class App {
 
     /// Keeps an open form as a draft and gives back the edit lock; called on every way out.
     public func shutdown() {
-        if let form = state.form, let data = try? RecordCodec.encode(Draft(form: form, participantId: state.open?.participant.id,
-                                                                                          writer: state.open?.writer)) {
+        if let form = state.form,
+            let data = try? RecordCodec.encode(
+                Draft(
+                    form: form, participantId: state.open?.participant.id,
+                    writer: state.open?.writer))
+        {
             try? store.saveDraft(data, for: identity)
         }
         releaseLock()
@@ -147,16 +153,17 @@ public final class App {
     /// Carries out one effect; returns what it gave back. Reads the state, never writes it.
     private func perform(_ effect: Effect) -> [EffectResult] {
         switch effect {
-        case let .addParticipant(name, start, language):
-            let participant = Participant(id: env.makeID("p"), name: name, language: language, courseStart: start,
-                                          frame: env.courseFrame, by: Stamp(by: identity.coach, at: state.now))
+        case .addParticipant(let name, let start, let language):
+            let participant = Participant(
+                id: env.makeID("p"), name: name, language: language, courseStart: start,
+                frame: env.courseFrame, by: Stamp(by: identity.coach, at: state.now))
             do {
                 try store.save(participant)
                 return audit(.changed, participant.id) + [.participantAdded(name: name, id: participant.id, caseload: loadCaseload())]
             } catch {
                 return [.failed(.save(reason: "\(error)"))]
             }
-        case let .openParticipant(id):
+        case .openParticipant(let id):
             return open(id)
         case .closeParticipant:
             let participant = state.open?.participant
@@ -170,13 +177,13 @@ public final class App {
         case .quit:
             shutdown()
             return [.quit]
-        case let .book(participant, offer, step):
+        case .book(let participant, let offer, let step):
             let results = bookings(linking: step) { try $0.book(participant, into: offer) }
             return results.contains(where: \.isBookingChange) ? results + audit(.booked, participant) : results
-        case let .unbook(participant, offer):
+        case .unbook(let participant, let offer):
             let results = bookings { try $0.unbook(participant, from: offer) }
             return results.contains(where: \.isBookingChange) ? results + audit(.unbooked, participant) : results
-        case let .print(job):
+        case .print(let job):
             do {
                 let sent = try Printer.print(pdf: job.document.pdf, printer: job.printer)
                 return audit(.printed, job.document.participant)
@@ -190,27 +197,28 @@ public final class App {
             let printers = Printer.available()
             guard printers.isEmpty else { return [.printersFound(printers)] }
             return [.failed(.print(Printer.isSchedulerRunning() == false ? .notRunning : .noPrinter))]
-        case let .saveCalendar(participant, offers, path):
-            let export = CalendarExport(participant: participant, offers: offers, strings: env.table(for: participant.language),
-                                        now: state.now, today: state.today)
+        case .saveCalendar(let participant, let offers, let path):
+            let export = CalendarExport(
+                participant: participant, offers: offers, strings: env.table(for: participant.language),
+                now: state.now, today: state.today)
             do {
                 try AtomicFile.write(Data(export.ics().utf8), to: URL(fileURLWithPath: path))
                 return audit(.calendar, participant.id) + [.calendarSaved(events: export.events.count, path: path)]
             } catch {
                 return [.failed(.calendar(reason: "\(error)"))]
             }
-        case let .savePDF(job, path):
+        case .savePDF(let job, let path):
             do {
                 try AtomicFile.write(job.pdf, to: URL(fileURLWithPath: path))
                 return audit(.printed, job.participant) + [.pdfSaved(path: path, standIns: job.standIns)]
             } catch {
                 return [.failed(.pdf(reason: "\(error)"))]
             }
-        case let .loadAudit(participant):
+        case .loadAudit(let participant):
             return [.auditLoaded(AuditLog(store: store).entries(for: participant))]
         case .loadOffers:
             return [.offersLoaded(store.loadOffers().offers)]
-        case let .saveOffer(offer, isNew):
+        case .saveOffer(let offer, let isNew):
             let results = bookings { booking in
                 try booking.change(offer: offer.id) { current, now in
                     guard let current, !isNew else { return Booking.Change(offer: offer, outcome: .updated(promoted: []), events: []) }
@@ -218,9 +226,9 @@ public final class App {
                 }
             }
             return results.contains(where: \.isBookingChange) && isNew ? results + [.offerAdded(title: offer.title)] : results
-        case let .cancelOffer(id):
+        case .cancelOffer(let id):
             return bookings { try $0.cancel(offer: id) }
-        case let .markAttendance(offer, session, marks):
+        case .markAttendance(let offer, let session, let marks):
             return bookings { booking in
                 try booking.change(offer: offer) { current, _ in
                     guard var changed = current else { throw BookingStore.Failure.unknownOffer(offer) }
@@ -228,7 +236,7 @@ public final class App {
                     return Booking.Change(offer: changed, outcome: .updated(promoted: []), events: [])
                 }
             }
-        case let .saveParticipant(participant, version):
+        case .saveParticipant(let participant, let version):
             do {
                 // Journal entries written meanwhile by bookings elsewhere are kept.
                 let index = CaseloadIndex(store: store)
@@ -273,14 +281,18 @@ public final class App {
             let participant = editing.participant
             lock = editing.lock
             if env.tables[participant.language] == nil, let resources = env.resources,
-               let table = try? Localizer.load(language: participant.language, resources: resources) {
+                let table = try? Localizer.load(language: participant.language, resources: resources)
+            {
                 env.tables[participant.language] = table
             }
             // The offers are read when a tab that shows them is opened (and once here, for the
             // plan's links to offers), not every time a record is opened.
             let offers = state.offers.isEmpty ? store.loadOffers().offers : nil
-            return [.opened(participant, history: store.loadHistory(participant: id), heldBy: editing.heldBy,
-                            lockFailure: editing.lockFailure.map { "\($0)" }, offers: offers)]
+            return [
+                .opened(
+                    participant, history: store.loadHistory(participant: id), heldBy: editing.heldBy,
+                    lockFailure: editing.lockFailure.map { "\($0)" }, offers: offers)
+            ]
                 + audit(.opened, id)
         } catch {
             return [.failed(.open(reason: "\(error)"))]

@@ -33,7 +33,10 @@ public final class ScreenPainter {
         for y in 0..<frame.height {
             var x = 0
             while x < frame.width {
-                if let old, old[x, y] == frame[x, y] { x += 1; continue }
+                if let old, old[x, y] == frame[x, y] {
+                    x += 1
+                    continue
+                }
                 // A run of changed cells in one style.
                 let style = frame[x, y].style
                 var text = ""

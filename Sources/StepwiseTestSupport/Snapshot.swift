@@ -20,7 +20,8 @@ public func expectSnapshot(_ text: String, named name: String, file: StaticStrin
     let got = body.split(separator: "\n", omittingEmptySubsequences: false)
     let want = stored.split(separator: "\n", omittingEmptySubsequences: false)
     let firstDifference = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
-    XCTFail("""
+    XCTFail(
+        """
         snapshot \(name) differs at line \(firstDifference + 1) (SNAPSHOT_RECORD=1 re-records)
         --- got
         \(body)

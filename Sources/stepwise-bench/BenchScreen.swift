@@ -2,8 +2,9 @@ import CNcurses
 import Foundation
 import StepwiseTerminal
 import StepwiseUI
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A real ncurses screen (`newterm`, xterm-256color, 80×24) whose output goes to a file, drawn
@@ -25,7 +26,9 @@ final class BenchScreen {
         self.output = output
         self.input = input
         fd = fileno(output)
-        guard newterm("xterm-256color", output, input) != nil else { throw BenchError("newterm failed (is the xterm-256color terminfo installed?)") }
+        guard newterm("xterm-256color", output, input) != nil else {
+            throw BenchError("newterm failed (is the xterm-256color terminfo installed?)")
+        }
         raw()
         noecho()
         nonl()

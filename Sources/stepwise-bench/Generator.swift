@@ -1,9 +1,10 @@
 import Dispatch
 import Foundation
 import StepwiseCore
+
 #if canImport(Glibc)
-import Glibc
-import StepwiseTestSupport
+    import Glibc
+    import StepwiseTestSupport
 #endif
 
 /// The synthetic organisation the benchmark runs on: `count` participants made with the real
@@ -79,7 +80,8 @@ struct Generator {
             for number in stride(from: 1 + chunk, to: generator.count, by: 64) {
                 let record = generator.participant(number, places: places[number] ?? [])
                 guard let data = try? RecordCodec.encode(record),
-                      Generator.write(data, to: participantsDir + "/" + record.id + ".json") else {
+                    Generator.write(data, to: participantsDir + "/" + record.id + ".json")
+                else {
                     failures.add(1)
                     continue
                 }
@@ -91,7 +93,8 @@ struct Generator {
         DispatchQueue.concurrentPerform(iterations: 16) { chunk in
             for number in stride(from: chunk, to: offers.count, by: 16) {
                 guard let data = try? RecordCodec.encode(offers[number]),
-                      Generator.write(data, to: offersDir + "/" + offers[number].id + ".json") else {
+                    Generator.write(data, to: offersDir + "/" + offers[number].id + ".json")
+                else {
                     failures.add(1)
                     continue
                 }
@@ -101,9 +104,10 @@ struct Generator {
         guard failures.value == 0 else { throw BenchError("\(failures.value) files could not be written in \(root.path)") }
         let largestBytes = try Data(contentsOf: store.participantFile(largest.id)).count
         let historyBytes = (try? Data(contentsOf: root.appendingPathComponent("history/\(largest.id).jsonl")).count) ?? 0
-        return Made(generator: Generator.version, participants: count, offers: offers.count, largestId: largest.id,
-                    largestName: largest.name, largestBytes: largestBytes, largestHistoryBytes: historyBytes,
-                    totalBytes: written.value + largestBytes, seconds: Clock.now() - started, day: today.iso)
+        return Made(
+            generator: Generator.version, participants: count, offers: offers.count, largestId: largest.id,
+            largestName: largest.name, largestBytes: largestBytes, largestHistoryBytes: historyBytes,
+            totalBytes: written.value + largestBytes, seconds: Clock.now() - started, day: today.iso)
     }
 
     /// Writes a new 0600 file.
@@ -120,7 +124,7 @@ struct Generator {
 
     /// A valid, unique record id for a number (a bijection of 0..<31^8).
     static func id(_ prefix: String, _ number: Int) -> String {
-        let space = 852_891_037_441 // 31^8
+        let space = 852_891_037_441  // 31^8
         var value = (number &* 387_420_489 &+ 12_345) % space
         var body = ""
         for _ in 0..<8 {
@@ -149,7 +153,8 @@ struct Generator {
         if number == 0 { return Generator.largestName }
         let first = Generator.firstNames[random.below(Generator.firstNames.count)]
         let last = Generator.lastNames[random.below(Generator.lastNames.count)]
-        return random.below(6) == 0 ? "\(first) \(Generator.lastNames[random.below(Generator.lastNames.count)])-\(last)" : "\(first) \(last)"
+        return random.below(6) == 0
+            ? "\(first) \(Generator.lastNames[random.below(Generator.lastNames.count)])-\(last)" : "\(first) \(last)"
     }
 
     // MARK: Text
@@ -198,12 +203,16 @@ struct Generator {
     func profile(_ random: inout SplitMix64) -> Profile {
         let draw = random.below(100)
         if draw < 75 {
-            return Profile(weeks: random.below(27), notesPerWeek: 0.5, sessionsPerWeek: 0.3, ratingEvery: 4, sentences: 3, goals: 1 + random.below(3))
+            return Profile(
+                weeks: random.below(27), notesPerWeek: 0.5, sessionsPerWeek: 0.3, ratingEvery: 4, sentences: 3, goals: 1 + random.below(3))
         }
         if draw < 95 {
-            return Profile(weeks: 26 + random.below(27), notesPerWeek: 1, sessionsPerWeek: 0.5, ratingEvery: 2, sentences: 4, goals: 2 + random.below(3))
+            return Profile(
+                weeks: 26 + random.below(27), notesPerWeek: 1, sessionsPerWeek: 0.5, ratingEvery: 2, sentences: 4,
+                goals: 2 + random.below(3))
         }
-        return Profile(weeks: 52 + random.below(53), notesPerWeek: 1.5, sessionsPerWeek: 0.8, ratingEvery: 1, sentences: 5, goals: 3 + random.below(3))
+        return Profile(
+            weeks: 52 + random.below(53), notesPerWeek: 1.5, sessionsPerWeek: 0.8, ratingEvery: 1, sentences: 5, goals: 3 + random.below(3))
     }
 
     func participant(_ number: Int, places: [Place]) -> Participant {
@@ -215,8 +224,9 @@ struct Generator {
         let firstDay = today.adding(days: -7 * profile.weeks)
         let coach = ["Anna Holm", "Bo Friis", "Carla Dahl", "Dennis Krogh"][random.below(4)]
         let created = Stamp(by: coach, at: moment(firstDay, hour: 9))
-        var p = Participant(id: Generator.id("p", number), name: name(number, &random),
-                            language: ["da", "en", "da", "sv", "de"][random.below(5)], courseStart: start, by: created)
+        var p = Participant(
+            id: Generator.id("p", number), name: name(number, &random),
+            language: ["da", "en", "da", "sv", "de"][random.below(5)], courseStart: start, by: created)
         for index in p.conversations.indices where p.conversations[index].planned < today {
             p.conversations[index].status = random.below(10) == 0 ? .missed : .held
             p.conversations[index].statusChanged = p.conversations[index].planned
@@ -227,14 +237,16 @@ struct Generator {
         let sessions = Int(Double(weeks) * profile.sessionsPerWeek)
         for index in 0..<sessions {
             let day = CourseFrame.workday(firstDay.adding(days: index * 7 * weeks / max(1, sessions)))
-            var session = CoachingSession(id: Generator.id("x", number * 1_000 + index), kind: sessionKind(index, &random),
-                                          present: [Presence(role: .citizen), Presence(role: .coach)],
-                                          started: Stamp(by: coach, at: moment(day, hour: 10)))
+            var session = CoachingSession(
+                id: Generator.id("x", number * 1_000 + index), kind: sessionKind(index, &random),
+                present: [Presence(role: .citizen), Presence(role: .coach)],
+                started: Stamp(by: coach, at: moment(day, hour: 10)))
             if random.below(8) == 0 { session.present.append(Presence(role: .employer, name: "Garden Centre Nord")) }
             session.ended = moment(day, hour: 11)
             session.agreements = Words(text(&random, sentences: 2), author: .citizen, by: p.name, at: moment(day, hour: 11))
-            session.next = Appointment(day: CourseFrame.workday(day.adding(days: 14)), time: "10:00", place: "Jobcenter, room 2",
-                                       contact: "I call Anna on Monday")
+            session.next = Appointment(
+                day: CourseFrame.workday(day.adding(days: 14)), time: "10:00", place: "Jobcenter, room 2",
+                contact: "I call Anna on Monday")
             p.sessions.append(session)
             sessionIDs.append(session.id)
         }
@@ -242,14 +254,17 @@ struct Generator {
         for index in 0..<notes {
             let day = firstDay.adding(days: index * 7 * weeks / max(1, notes))
             let author: Author = random.below(4) == 0 ? .citizen : .coach
-            let words = Words(text(&random, sentences: 1 + random.below(profile.sentences)), author: author,
-                              by: author == .citizen ? p.name : coach, at: moment(day, hour: 12))
-            var note = ProgressNote(id: Generator.id("n", number * 10_000 + index), kind: author == .citizen ? .reflection : .note,
-                                    sessionId: sessionIDs.isEmpty ? nil : sessionIDs[random.below(sessionIDs.count)],
-                                    tags: [ProgressNote.standardTags[random.below(ProgressNote.standardTags.count)]], text: words)
+            let words = Words(
+                text(&random, sentences: 1 + random.below(profile.sentences)), author: author,
+                by: author == .citizen ? p.name : coach, at: moment(day, hour: 12))
+            var note = ProgressNote(
+                id: Generator.id("n", number * 10_000 + index), kind: author == .citizen ? .reflection : .note,
+                sessionId: sessionIDs.isEmpty ? nil : sessionIDs[random.below(sessionIDs.count)],
+                tags: [ProgressNote.standardTags[random.below(ProgressNote.standardTags.count)]], text: words)
             if random.below(4) == 0 {
-                _ = note.edit(Words(words.text + " " + text(&random, sentences: 1), author: author, by: words.by, at: moment(day, hour: 15)),
-                              tags: note.tags)
+                _ = note.edit(
+                    Words(words.text + " " + text(&random, sentences: 1), author: author, by: words.by, at: moment(day, hour: 15)),
+                    tags: note.tags)
             }
             p.notes.append(note)
         }
@@ -257,23 +272,30 @@ struct Generator {
             let day = CourseFrame.workday(firstDay.adding(days: week * 7))
             var scores: [String: Int] = [:]
             for id in indicatorIDs { scores[id] = 1 + min(9, random.below(5) + week * 5 / weeks) }
-            p.ratings.append(Rating(day: day, sessionId: sessionIDs.isEmpty ? nil : sessionIDs[random.below(sessionIDs.count)],
-                                    scores: scores, coachBelief: 1 + random.below(10), stamp: Stamp(by: coach, at: moment(day, hour: 11))))
+            p.ratings.append(
+                Rating(
+                    day: day, sessionId: sessionIDs.isEmpty ? nil : sessionIDs[random.below(sessionIDs.count)],
+                    scores: scores, coachBelief: 1 + random.below(10), stamp: Stamp(by: coach, at: moment(day, hour: 11))))
         }
         for place in places {
             let at = moment(firstDay.adding(days: random.below(7 * weeks + 1)), hour: 13)
-            p.journal.append(JournalEntry(kind: place.waiting ? .waitlisted : .booked, offerId: place.offerId, offerTitle: place.title,
-                                          stamp: Stamp(by: coach, at: at)))
+            p.journal.append(
+                JournalEntry(
+                    kind: place.waiting ? .waitlisted : .booked, offerId: place.offerId, offerTitle: place.title,
+                    stamp: Stamp(by: coach, at: at)))
         }
         p.journal.sort { $0.stamp.at < $1.stamp.at }
         if profile.weeks > 8 {
             p.milestones.append(Milestone(kind: .cvReady, text: "", day: firstDay.adding(days: 30)))
-            if random.below(2) == 0 { p.milestones.append(Milestone(kind: .firstCompanyVisit, text: "Bakery", day: firstDay.adding(days: 50))) }
+            if random.below(2) == 0 {
+                p.milestones.append(Milestone(kind: .firstCompanyVisit, text: "Bakery", day: firstDay.adding(days: 50)))
+            }
         }
         for index in 0..<random.below(3) {
-            var contact = Contact(id: Generator.id("c", number * 10 + index), kind: [.gp, .socialServices, .employer][index],
-                                  name: ["Dr. Lund", "Mia (social worker)", "Garden Centre Nord"][index], phone: "+45 12 34 56 7\(index)",
-                                  email: "contact\(index)@example.org")
+            var contact = Contact(
+                id: Generator.id("c", number * 10 + index), kind: [.gp, .socialServices, .employer][index],
+                name: ["Dr. Lund", "Mia (social worker)", "Garden Centre Nord"][index], phone: "+45 12 34 56 7\(index)",
+                email: "contact\(index)@example.org")
             contact.consent.append(ConsentChange(given: true, day: firstDay, stamp: created))
             p.contacts.append(contact)
         }
@@ -320,22 +342,27 @@ struct Generator {
         }
         for goalIndex in 0..<profile.goals {
             let byCoach = random.below(5) == 0
-            var goal = Goal(id: Generator.id("g", random.below(1 << 30)), kind: GoalKind.allCases[random.below(GoalKind.allCases.count)],
-                            text: Words(text(&random, sentences: 1), author: byCoach ? .coach : .citizen, by: byCoach ? coach : name, at: at))
+            var goal = Goal(
+                id: Generator.id("g", random.below(1 << 30)), kind: GoalKind.allCases[random.below(GoalKind.allCases.count)],
+                text: Words(text(&random, sentences: 1), author: byCoach ? .coach : .citizen, by: byCoach ? coach : name, at: at))
             if byCoach && random.below(2) == 0 { goal.accepted = Stamp(by: name, at: at) }
             for stepIndex in 0..<(2 + random.below(profile.goals > 5 ? 7 : 4)) {
                 let status = Step.Status.allCases[random.below(Step.Status.allCases.count)]
-                goal.steps.append(Step(id: Generator.id("s", random.below(1 << 30)),
-                                       text: Words(text(&random, sentences: 1), author: .citizen, by: name, at: at),
-                                       who: [.me, .coach, .peer, .other("Job centre")][random.below(4)],
-                                       due: firstDay.adding(days: 14 * (stepIndex + goalIndex + 1)), status: status, on: firstDay))
+                goal.steps.append(
+                    Step(
+                        id: Generator.id("s", random.below(1 << 30)),
+                        text: Words(text(&random, sentences: 1), author: .citizen, by: name, at: at),
+                        who: [.me, .coach, .peer, .other("Job centre")][random.below(4)],
+                        due: firstDay.adding(days: 14 * (stepIndex + goalIndex + 1)), status: status, on: firstDay))
             }
             plan.goals.append(goal)
         }
         plan.version = 1 + random.below(profile.weeks + 1)
         for number in 0..<min(3, profile.weeks / 12) {
-            plan.approvals.append(Approval(day: firstDay.adding(days: 84 * number), version: max(1, plan.version - 3 + number),
-                                           conversation: number + 1, stamp: Stamp(by: name, at: at)))
+            plan.approvals.append(
+                Approval(
+                    day: firstDay.adding(days: 84 * number), version: max(1, plan.version - 3 + number),
+                    conversation: number + 1, stamp: Stamp(by: name, at: at)))
         }
         return plan
     }
@@ -349,8 +376,9 @@ struct Generator {
             let goals = max(1, p.plan.goals.count * version / total)
             plan.goals = Array(plan.goals.prefix(goals))
             let at = moment(today.adding(days: -7 * 104 + version * 12), hour: 14)
-            return PlanVersion(version: version, stamp: Stamp(by: p.name, at: at), author: .citizen,
-                               change: PlanChange(.addStep, plan.goals.last?.text.text ?? ""), plan: plan)
+            return PlanVersion(
+                version: version, stamp: Stamp(by: p.name, at: at), author: .citizen,
+                change: PlanChange(.addStep, plan.goals.last?.text.text ?? ""), plan: plan)
         }
     }
 

@@ -1,8 +1,8 @@
 import Foundation
-import StepwiseCore
 import StepwiseApp
-import StepwiseUI
+import StepwiseCore
 import StepwiseTestSupport
+import StepwiseUI
 
 /// Times in milliseconds and what they summarise to.
 struct Samples {
@@ -85,7 +85,8 @@ struct InProcess {
         result["firstDrawMs"] = Clock.ms { screen.draw(app.render()) }
 
         // The caseload: down and up in blocks of 20 (the list scrolls).
-        var caseload = Samples(), moveBytes = Samples()
+        var caseload = Samples()
+        var moveBytes = Samples()
         for block in 0..<15 {
             for _ in 0..<20 {
                 let (ms, bytes) = press(block % 2 == 0 ? .down : .up, app, screen)
@@ -100,7 +101,7 @@ struct InProcess {
         var random = SplitMix64(seed: 5)
         var search = Samples()
         let names = app.state.caseload.compactMap { row -> String? in
-            if case let .participant(entry) = row { return entry.name }
+            if case .participant(let entry) = row { return entry.name }
             return nil
         }
         for _ in 0..<rounds.searches {
@@ -117,14 +118,16 @@ struct InProcess {
         result["caseloadMoveBytesNameHighlight"] = try nameOnlyHighlight(app: app, env: env)
 
         // Open the largest participant (search for the name, Enter) and close it again.
-        var open = Samples(), close = Samples()
+        var open = Samples()
+        var close = Samples()
         for _ in 0..<rounds.opens {
             _ = press(.char("/"), app, screen)
             for character in largestName { _ = press(.char(character), app, screen) }
             open.add(press(.enter, app, screen).ms)
             guard app.state.open?.participant.id == largestId else {
-                throw BenchError("the search for \(largestName) did not open \(largestId): \(app.state.message?.text ?? "")\n"
-                                 + app.render().text)
+                throw BenchError(
+                    "the search for \(largestName) did not open \(largestId): \(app.state.message?.text ?? "")\n"
+                        + app.render().text)
             }
             close.add(press(.escape, app, screen).ms)
             // The search is still there when the caseload comes back: clear it.
@@ -140,7 +143,8 @@ struct InProcess {
         var tabs: [String: Any] = [:]
         var switches: [String: Any] = [:]
         for (number, tab) in Tab.allCases.enumerated() {
-            var keys = Samples(), switched = Samples()
+            var keys = Samples()
+            var switched = Samples()
             for _ in 0..<5 {
                 _ = press(.char("1"), app, screen)
                 switched.add(press(.char(Character(String(number + 1))), app, screen).ms)
@@ -166,23 +170,29 @@ struct InProcess {
     /// (`CaseloadEntry.searchKey`): the figures behind the change proposed for search.
     func searchFilter(_ caseload: [CaseloadRow], names: [String]) -> [String: Any] {
         var random = SplitMix64(seed: 11)
-        var folding = Samples(), keyed = Samples()
+        var folding = Samples()
+        var keyed = Samples()
         for _ in 0..<30 {
             let name = names[random.below(names.count)]
             let query = SearchText.fold(String(String(name.split(separator: " ").last ?? "").prefix(4)))
-            var a = 0, b = 0
-            folding.add(Clock.ms {
-                a = caseload.filter { row in
-                    guard case let .participant(entry) = row else { return false }
-                    return SearchText.fold(entry.name).contains(query)
-                }.count
-            })
-            keyed.add(Clock.ms {
-                b = caseload.filter { row in
-                    guard case let .participant(entry) = row else { return false }
-                    return entry.searchKey.contains(query)
-                }.count
-            })
+            var a = 0
+            var b = 0
+            folding.add(
+                Clock.ms {
+                    a =
+                        caseload.filter { row in
+                            guard case .participant(let entry) = row else { return false }
+                            return SearchText.fold(entry.name).contains(query)
+                        }.count
+                })
+            keyed.add(
+                Clock.ms {
+                    b =
+                        caseload.filter { row in
+                            guard case .participant(let entry) = row else { return false }
+                            return entry.searchKey.contains(query)
+                        }.count
+                })
             precondition(a == b, "the kept search keys must match what SearchText.fold gives")
         }
         return ["foldEveryName": folding.json, "keptSearchKey": keyed.json]
@@ -219,7 +229,10 @@ struct InProcess {
     func saves() throws -> [String: Any] {
         var largest = try store.loadParticipant(largestId)
         let identity = Identity(coach: "Bench", user: "bench", host: ProcessInfo.processInfo.hostName, pid: getpid())
-        var storeSave = Samples(), journalSave = Samples(), encode = Samples(), record = Samples()
+        var storeSave = Samples()
+        var journalSave = Samples()
+        var encode = Samples()
+        var record = Samples()
         for round in 0..<30 {
             largest.notes[0].tags = ["jobSearch", "round\(round)"]
             largest.updated = Stamp(by: "Bench", at: Date())
@@ -233,10 +246,12 @@ struct InProcess {
         let ids = Array(store.participantIDs().prefix(400))
         let sizes = ids.compactMap { id -> (String, Int)? in
             guard let url = try? store.participantFile(id), let info = try? FileManager.default.attributesOfItem(atPath: url.path),
-                  let size = info[.size] as? Int else { return nil }
+                let size = info[.size] as? Int
+            else { return nil }
             return (id, size)
         }.sorted { $0.1 < $1.1 }
-        var typicalSave = Samples(), typicalJournal = Samples()
+        var typicalSave = Samples()
+        var typicalJournal = Samples()
         var typicalBytes = 0
         if let (id, size) = sizes.isEmpty ? nil : sizes[sizes.count / 2] {
             typicalBytes = size
@@ -247,9 +262,11 @@ struct InProcess {
                 typicalJournal.add(try Clock.ms { typical = try ParticipantJournal.save(typical, in: store, as: identity) })
             }
         }
-        return ["largestEncode": encode.json, "largestStoreSave": storeSave.json, "largestJournalSave": journalSave.json,
-                "recordSaved": record.json, "typicalBytes": typicalBytes, "typicalStoreSave": typicalSave.json,
-                "typicalJournalSave": typicalJournal.json]
+        return [
+            "largestEncode": encode.json, "largestStoreSave": storeSave.json, "largestJournalSave": journalSave.json,
+            "recordSaved": record.json, "typicalBytes": typicalBytes, "typicalStoreSave": typicalSave.json,
+            "typicalJournalSave": typicalJournal.json,
+        ]
     }
 
     /// Building the printed summary of the largest participant (`Summary`, then its pages).
@@ -259,16 +276,20 @@ struct InProcess {
         var build = Samples()
         var bytes = 0
         for _ in 0..<20 {
-            build.add(try Clock.ms {
-                let summary = try Summary.make(participant: participant, offers: offers, indicators: env.indicators, resources: resources,
-                                               today: .today, coach: "Bench")
-                bytes = summary.printable().utf8.count
-            })
+            build.add(
+                try Clock.ms {
+                    let summary = try Summary.make(
+                        participant: participant, offers: offers, indicators: env.indicators, resources: resources,
+                        today: .today, coach: "Bench")
+                    bytes = summary.printable().utf8.count
+                })
         }
         var json = build.json
         json["bytes"] = bytes
-        json["pages"] = try Summary.make(participant: participant, offers: offers, indicators: env.indicators, resources: resources,
-                                         today: .today, coach: "Bench").pages().count
+        json["pages"] = try Summary.make(
+            participant: participant, offers: offers, indicators: env.indicators, resources: resources,
+            today: .today, coach: "Bench"
+        ).pages().count
         return json
     }
 }

@@ -68,11 +68,12 @@ func index(root: URL) {
     var statistics: CaseloadIndex.Statistics?
     var rows = 0
     for _ in 0..<9 {
-        warm.add(Clock.ms {
-            let loaded = index.load()
-            statistics = loaded.statistics
-            rows = loaded.rows.count
-        })
+        warm.add(
+            Clock.ms {
+                let loaded = index.load()
+                statistics = loaded.statistics
+                rows = loaded.rows.count
+            })
     }
     let bytes = (try? FileManager.default.attributesOfItem(atPath: index.url.path)[.size] as? Int) ?? 0
     object["warmLoad"] = warm.json
@@ -98,8 +99,14 @@ func codec(root: URL, resources: URL) throws {
     let chosenOnly = Clock.ms { _ = try? Localizer.load(language: "en", resources: resources) }
     let store = DataStore(root: root)
     let url = try store.participantFile(made.largestId)
-    var read = Samples(), full = Samples(), serialization = Samples(), reserialize = Samples(), decoder = Samples()
-    var encode = Samples(), offers = Samples(), history = Samples()
+    var read = Samples()
+    var full = Samples()
+    var serialization = Samples()
+    var reserialize = Samples()
+    var decoder = Samples()
+    var encode = Samples()
+    var offers = Samples()
+    var history = Samples()
     let decoding = JSONDecoder()
     decoding.dateDecodingStrategy = .iso8601
     for _ in 0..<10 {
@@ -115,10 +122,12 @@ func codec(root: URL, resources: URL) throws {
         offers.add(Clock.ms { _ = store.loadOffers() })
         history.add(Clock.ms { _ = store.loadHistory(participant: made.largestId) })
     }
-    emit(["bytes": made.largestBytes, "read": read.json, "recordCodecParticipant": full.json, "jsonSerializationParse": serialization.json,
-          "jsonSerializationWrite": reserialize.json, "jsonDecoderOnly": decoder.json, "recordCodecEncode": encode.json,
-          "loadOffers": offers.json, "offers": made.offers, "loadHistory": history.json, "historyBytes": made.largestHistoryBytes,
-          "stringTablesAtStartMs": asTheProgramDoes, "stringTablesChosenOnlyMs": chosenOnly, "languages": available.count])
+    emit([
+        "bytes": made.largestBytes, "read": read.json, "recordCodecParticipant": full.json, "jsonSerializationParse": serialization.json,
+        "jsonSerializationWrite": reserialize.json, "jsonDecoderOnly": decoder.json, "recordCodecEncode": encode.json,
+        "loadOffers": offers.json, "offers": made.offers, "loadHistory": history.json, "historyBytes": made.largestHistoryBytes,
+        "stringTablesAtStartMs": asTheProgramDoes, "stringTablesChosenOnlyMs": chosenOnly, "languages": available.count,
+    ])
 }
 
 func measure(root: URL, resources: URL) throws {

@@ -20,8 +20,9 @@ setrlimit(Int32(RLIMIT_CORE.rawValue), &noCoreDumps)
 // Names are written and measured as UTF-8 whatever locale the shell has (LANG=C after
 // `sudo -i`, in cron, over ssh): as tmux does, a UTF-8 locale is used when one exists.
 guard sw_use_utf8_ctype() == 1 else {
-    fail("no UTF-8 locale is installed (LANG=\(environment["LANG"] ?? "")); names would be shown wrongly. Install one, e.g. C.UTF-8.",
-         status: 2)
+    fail(
+        "no UTF-8 locale is installed (LANG=\(environment["LANG"] ?? "")); names would be shown wrongly. Install one, e.g. C.UTF-8.",
+        status: 2)
 }
 
 let options: CommandLineOptions
@@ -48,16 +49,18 @@ if options.command.name == "tui", let refusal = TerminalSupport.refusal(environm
 }
 
 guard let resources = ResourceLocator.directory() else {
-    fail("cannot find the resources (strings, schemas, demo data) in <bin>/../share/stepwise or a source checkout; set STEPWISE_RESOURCES",
-         status: 1)
+    fail(
+        "cannot find the resources (strings, schemas, demo data) in <bin>/../share/stepwise or a source checkout; set STEPWISE_RESOURCES",
+        status: 1)
 }
 let settings: Settings
 do {
     // --lang is the screens' language for the screen (and config); for summary and calendar it
     // is the language of what they write, checked by them.
     let screen = ["tui", "config"].contains(options.command.name)
-    settings = try Settings.load(environment: environment, options: options.values.filter { $0.key == "--data" || screen },
-                                 languages: Localizer.available(resources: resources))
+    settings = try Settings.load(
+        environment: environment, options: options.values.filter { $0.key == "--data" || screen },
+        languages: Localizer.available(resources: resources))
 } catch let problem as SettingsProblem {
     fail(problem.description, status: problem.origin.hasPrefix("--") ? 2 : 1)
 } catch {

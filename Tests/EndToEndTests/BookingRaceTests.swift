@@ -1,9 +1,10 @@
 import Foundation
 import StepwiseCore
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Many `stepwise book` and `stepwise unbook` processes racing for the last seats of the same
@@ -29,8 +30,9 @@ final class BookingRaceTests: EndToEndTestCase {
 
         var model = RaceModel()
         var random = SplitMix64(seed: 0x5EED_2026)
-        let reader = FileReader(folder: data.appendingPathComponent("offers"), ids: offers.map(\.id),
-                                capacities: Dictionary(uniqueKeysWithValues: offers.map { ($0.id, $0.capacity) }))
+        let reader = FileReader(
+            folder: data.appendingPathComponent("offers"), ids: offers.map(\.id),
+            capacities: Dictionary(uniqueKeysWithValues: offers.map { ($0.id, $0.capacity) }))
         reader.start()
         defer { reader.stop() }
 
@@ -62,9 +64,10 @@ final class BookingRaceTests: EndToEndTestCase {
                 let results = try runTogether(jobs)
                 let winners = results.filter { $0.status == 0 }.count
                 let full = book && results.contains { $0.stderr.contains("is full") }
-                XCTAssertEqual(winners, book != held && !full ? 1 : 0,
-                               "at most one of 8 identical \(book ? "bookings" : "cancellations") wins: "
-                               + results.map { $0.stdout + $0.stderr }.joined(separator: " | "))
+                XCTAssertEqual(
+                    winners, book != held && !full ? 1 : 0,
+                    "at most one of 8 identical \(book ? "bookings" : "cancellations") wins: "
+                        + results.map { $0.stdout + $0.stderr }.joined(separator: " | "))
                 // The winner first: the others were refused because of it.
                 for (job, result) in zip(jobs, results).sorted(by: { $0.1.status < $1.1.status }) {
                     model.record(job, result, waitlistLimit: offers.first { $0.id == offer }?.waitlist, round: mixedRounds + round)
@@ -80,8 +83,9 @@ final class BookingRaceTests: EndToEndTestCase {
             let file = try store.loadOffer(offer.id)
             for person in people {
                 let place = Booking.place(of: person, in: file)
-                XCTAssertEqual(place != nil, model.holds(person, offer.id),
-                               "\(person) in \(offer.id): the last successful \(model.holds(person, offer.id) ? "booking" : "cancellation") stands")
+                XCTAssertEqual(
+                    place != nil, model.holds(person, offer.id),
+                    "\(person) in \(offer.id): the last successful \(model.holds(person, offer.id) ? "booking" : "cancellation") stands")
             }
         }
         // Each journal tells the same story as the offers: no promotion goes unrecorded.
@@ -122,12 +126,13 @@ final class BookingRaceTests: EndToEndTestCase {
         XCTAssertEqual(reader.failures, [], "every read of an offer during the race parsed and was within capacity")
         XCTAssertGreaterThan(reader.reads, 100)
         let seconds = Date().timeIntervalSince(started)
-        print("""
-        booking race: \(model.operations) processes (one operation each), \(processesPerRound) at a time \
-        (\(model.successes) succeeded: \(model.bookedCount) booked, \(model.waitlistedCount) waitlisted, \
-        \(model.unbookedCount) unbooked, \(model.promotions) promotions reported; \(model.refusals) refused as expected), \
-        \(reader.reads) reads during the race, \(String(format: "%.1f", seconds)) s
-        """)
+        print(
+            """
+            booking race: \(model.operations) processes (one operation each), \(processesPerRound) at a time \
+            (\(model.successes) succeeded: \(model.bookedCount) booked, \(model.waitlistedCount) waitlisted, \
+            \(model.unbookedCount) unbooked, \(model.promotions) promotions reported; \(model.refusals) refused as expected), \
+            \(reader.reads) reads during the race, \(String(format: "%.1f", seconds)) s
+            """)
         XCTAssertGreaterThanOrEqual(model.operations, 500)
     }
 
@@ -163,8 +168,10 @@ final class BookingRaceTests: EndToEndTestCase {
                 throw E2EError("a booking process did not end within 60 s")
             }
             process.waitUntilExit()
-            results.append(CLIResult(status: process.terminationStatus, stdoutData: (try? Data(contentsOf: out)) ?? Data(),
-                                     stderr: String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self)))
+            results.append(
+                CLIResult(
+                    status: process.terminationStatus, stdoutData: (try? Data(contentsOf: out)) ?? Data(),
+                    stderr: String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self)))
         }
         return results
     }

@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What a finished command printed and how it ended.
@@ -19,8 +20,10 @@ struct CLIResult {
 /// It uses posix_spawn and waitpid rather than Foundation's Process: a program that leaves a
 /// daemon behind (tmux starts its server this way) keeps Process.waitUntilExit from returning.
 enum CLI {
-    static func run(_ arguments: [String], executable: String = E2E.binary, environment extra: [String: String] = E2E.environment,
-                    umask mask: String? = nil, timeout: TimeInterval = 30) throws -> CLIResult {
+    static func run(
+        _ arguments: [String], executable: String = E2E.binary, environment extra: [String: String] = E2E.environment,
+        umask mask: String? = nil, timeout: TimeInterval = 30
+    ) throws -> CLIResult {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stepwise-e2e-cli-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -18,8 +18,12 @@ final class CLITests: EndToEndTestCase {
         let rows = table.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         XCTAssertTrue(rows.allSatisfy { $0.count == 7 }, "seven fields a line:\n\(table.stdout)")
         let commands = rows.filter { $0[1].isEmpty && $0[2] == "command" }.map { $0[0] }
-        XCTAssertEqual(Set(commands), ["tui", "init", "demo", "list", "check", "offers", "book", "unbook", "summary", "calendar", "report",
-                                       "export", "erase", "config", "help"])
+        XCTAssertEqual(
+            Set(commands),
+            [
+                "tui", "init", "demo", "list", "check", "offers", "book", "unbook", "summary", "calendar", "report",
+                "export", "erase", "config", "help",
+            ])
         let overview = try stepwise(["--help"], data: false)
         XCTAssertEqual(try stepwise(["-h"], data: false).stdout, overview.stdout)
         XCTAssertTrue(overview.stdout.hasPrefix("Usage: stepwise [COMMAND]"), overview.stdout)
@@ -138,23 +142,24 @@ final class CLITests: EndToEndTestCase {
 
     func testDemoRefusesAFolderWithAHandMadeParticipant() throws {
         let participants = data.appendingPathComponent("participants")
-        try FileManager.default.createDirectory(at: participants, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: participants, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: data.path)
         let start = E2E.isoDay(addingDays: -7)
         let json = """
-        {
-          "conversations" : [ { "number" : 1, "planned" : "\(start)", "status" : "planned" } ],
-          "courseStart" : "\(start)",
-          "created" : { "at" : "2026-01-05T09:00:00Z", "by" : "Hand" },
-          "id" : "p-handmade",
-          "language" : "da",
-          "name" : "Håndlavet Hansen",
-          "schemaVersion" : 1,
-          "updated" : { "at" : "2026-01-05T09:00:00Z", "by" : "Hand" }
-        }
+            {
+              "conversations" : [ { "number" : 1, "planned" : "\(start)", "status" : "planned" } ],
+              "courseStart" : "\(start)",
+              "created" : { "at" : "2026-01-05T09:00:00Z", "by" : "Hand" },
+              "id" : "p-handmade",
+              "language" : "da",
+              "name" : "Håndlavet Hansen",
+              "schemaVersion" : 1,
+              "updated" : { "at" : "2026-01-05T09:00:00Z", "by" : "Hand" }
+            }
 
-        """
+            """
         let file = participants.appendingPathComponent("p-handmade.json")
         try Data(json.utf8).write(to: file)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)

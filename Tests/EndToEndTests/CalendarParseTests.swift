@@ -11,16 +11,18 @@ final class CalendarParseTests: EndToEndTestCase {
         let id = try XCTUnwrap(person.object["id"] as? String)
         // A dated offer with a tricky title and place, booked for the participant.
         let csv = root.appendingPathComponent("offer.csv")
-        try ("id;title;kind;capacity;sessions;place;language\r\n"
-             + "o-ics;\"Værksted: CV, ansøgning; og \"\"netværk\"\"\";workshop;5;3.12.2027 10.00-12.00|10.12.2027 9.30-11.00;"
-             + "\"Jobhuset, Vestergade 1; 2. sal\";da\r\n").write(to: csv, atomically: true, encoding: .utf8)
+        try
+            ("id;title;kind;capacity;sessions;place;language\r\n"
+            + "o-ics;\"Værksted: CV, ansøgning; og \"\"netværk\"\"\";workshop;5;3.12.2027 10.00-12.00|10.12.2027 9.30-11.00;"
+            + "\"Jobhuset, Vestergade 1; 2. sal\";da\r\n").write(to: csv, atomically: true, encoding: .utf8)
         var result = try stepwise(["offers", "import", csv.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         result = try stepwise(["book", id, "o-ics"])
         XCTAssertEqual(result.status, 0, result.stderr)
 
         let file = root.appendingPathComponent("plan.ics")
-        result = try stepwise(["calendar", id, "--output", file.path], environment: ["STEPWISE_TIMEZONE": "Europe/Copenhagen"], umask: "022")
+        result = try stepwise(
+            ["calendar", id, "--output", file.path], environment: ["STEPWISE_TIMEZONE": "Europe/Copenhagen"], umask: "022")
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.hasPrefix("wrote "), result.stdout)
         XCTAssertTrue(result.stdout.hasSuffix(" to \(file.path), times in Europe/Copenhagen\n"), result.stdout)

@@ -18,22 +18,27 @@ final class CompletionTests: EndToEndTestCase {
             try FileManager.default.createSymbolicLink(atPath: bin.appendingPathComponent("stepwise").path, withDestinationPath: E2E.binary)
         }
         let program = """
-        source "$1"; shift
-        complete -p stepwise >/dev/null || exit 3
-        COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=()
-        _stepwise
-        printf '%s\\n' "${COMPREPLY[@]}"
-        """
-        let result = try CLI.run(["bash", "-c", program, "bash", script.path] + words, executable: "/usr/bin/env",
-                                 environment: E2E.environment.merging(["PATH": root.appendingPathComponent("bin").path + ":/usr/bin:/bin"]) { $1 })
+            source "$1"; shift
+            complete -p stepwise >/dev/null || exit 3
+            COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=()
+            _stepwise
+            printf '%s\\n' "${COMPREPLY[@]}"
+            """
+        let result = try CLI.run(
+            ["bash", "-c", program, "bash", script.path] + words, executable: "/usr/bin/env",
+            environment: E2E.environment.merging(["PATH": root.appendingPathComponent("bin").path + ":/usr/bin:/bin"]) { $1 })
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr, "")
         return result.stdout.split(separator: "\n").map(String.init)
     }
 
     func testCommandsOptionsAndValues() throws {
-        XCTAssertEqual(try complete(["stepwise", ""]),
-                       ["init", "demo", "list", "check", "offers", "book", "unbook", "summary", "calendar", "report", "export", "erase", "config", "help"])
+        XCTAssertEqual(
+            try complete(["stepwise", ""]),
+            [
+                "init", "demo", "list", "check", "offers", "book", "unbook", "summary", "calendar", "report", "export", "erase", "config",
+                "help",
+            ])
         XCTAssertEqual(try complete(["stepwise", "su"]), ["summary"])
         XCTAssertEqual(try complete(["stepwise", "list", "--"]), ["--data", "--help", "--ids", "--json", "--lang", "--version"])
         XCTAssertEqual(try complete(["stepwise", "summary", "--format", ""]), ["text", "markdown", "html", "pdf"])

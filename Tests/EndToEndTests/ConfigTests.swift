@@ -15,8 +15,12 @@ final class ConfigTests: EndToEndTestCase {
 
     /// The program with both files and no --data.
     func configured(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
-        try stepwise(arguments, data: false, environment: ["STEPWISE_CONFIG": systemFile.path, "XDG_CONFIG_HOME": configHome.path,
-                                                           "HOME": root.path].merging(environment) { $1 })
+        try stepwise(
+            arguments, data: false,
+            environment: [
+                "STEPWISE_CONFIG": systemFile.path, "XDG_CONFIG_HOME": configHome.path,
+                "HOME": root.path,
+            ].merging(environment) { $1 })
     }
 
     /// The row of `key` in `stepwise config`'s table, split into its columns.
@@ -26,21 +30,22 @@ final class ConfigTests: EndToEndTestCase {
     }
 
     func testEachLayerAndWhereItCameFrom() throws {
-        try write("""
-        # The organisation's
-        data = \(data.path)
-        language = da
-        [organisation]
-        name = Jobcenter Vejle
-        [course]
-        weeks = 12
-        conversations = 1, 6, 11
-        [coach Anna]
-        name = Anna Holm
-        phone = +45 76 81 00 00
-        [summary]
-        signature = yes
-        """, to: systemFile)
+        try write(
+            """
+            # The organisation's
+            data = \(data.path)
+            language = da
+            [organisation]
+            name = Jobcenter Vejle
+            [course]
+            weeks = 12
+            conversations = 1, 6, 11
+            [coach Anna]
+            name = Anna Holm
+            phone = +45 76 81 00 00
+            [summary]
+            signature = yes
+            """, to: systemFile)
         try write("language = sv\n", to: userFile)
 
         var result = try configured(["config"])
@@ -87,7 +92,8 @@ final class ConfigTests: EndToEndTestCase {
         try write("timezone = Europe/Aarhus\n", to: userFile)
         result = try configured(["config"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.stderr, "stepwise: \(userFile.path):1: timezone: 'Europe/Aarhus' is not a time zone (e.g. Europe/Stockholm)\n")
+        XCTAssertEqual(
+            result.stderr, "stepwise: \(userFile.path):1: timezone: 'Europe/Aarhus' is not a time zone (e.g. Europe/Stockholm)\n")
 
         try write("", to: userFile)
         result = try configured(["list"], environment: ["STEPWISE_LANG": "fi"])

@@ -1,9 +1,10 @@
 import Foundation
 import StepwiseCore
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The real program saving, killed with SIGKILL at random moments, 200 times: a catalogue
@@ -22,8 +23,9 @@ final class CrashSafetyTests: EndToEndTestCase {
 
     private func version(_ letter: String, _ index: Int) -> Version {
         // The bookable offers keep two seats in both versions, so that an import never promotes nor refuses.
-        Version(title: "\(letter) \(index)", capacity: index < 3 ? 2 : (letter == "A" ? 10 : 12),
-                description: "version \(letter) of offer \(index)")
+        Version(
+            title: "\(letter) \(index)", capacity: index < 3 ? 2 : (letter == "A" ? 10 : 12),
+            description: "version \(letter) of offer \(index)")
     }
 
     private func catalogue(_ letter: String) throws -> URL {
@@ -42,8 +44,10 @@ final class CrashSafetyTests: EndToEndTestCase {
         let store = DataStore(root: data)
         try store.prepare()
         for index in 0..<8 {
-            try store.save(Participant(id: "p-crash-\(index)", name: "Person \(index)", language: "da",
-                                       courseStart: Day.today.adding(days: -7 * index), by: Stamp(by: "Anna", at: Date())))
+            try store.save(
+                Participant(
+                    id: "p-crash-\(index)", name: "Person \(index)", language: "da",
+                    courseStart: Day.today.adding(days: -7 * index), by: Stamp(by: "Anna", at: Date())))
         }
         let people = store.participantIDs()
         let catalogues = ["A": try catalogue("A"), "B": try catalogue("B")]
@@ -123,11 +127,12 @@ final class CrashSafetyTests: EndToEndTestCase {
         }
         let check = try stepwise(["check"])
         XCTAssertEqual(check.status, 0, "every file parses and is private: \(check.stdout)")
-        print("crash safety: \(kills) kills (\(killedDuring.sorted { $0.key < $1.key }.map { "\($0.value) during \($0.key)" }.joined(separator: ", "))), "
-              + "\(completed) runs that finished first, import \(Int(importTime * 1000)) ms, booking \(Int(bookTime * 1000)) ms, "
-              + "\(leftBehind) kills left a lock or a temporary file (taken over or ignored by the next run), "
-              + "checking the files \(String(format: "%.1f", checking)) s, "
-              + "\(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        print(
+            "crash safety: \(kills) kills (\(killedDuring.sorted { $0.key < $1.key }.map { "\($0.value) during \($0.key)" }.joined(separator: ", "))), "
+                + "\(completed) runs that finished first, import \(Int(importTime * 1000)) ms, booking \(Int(bookTime * 1000)) ms, "
+                + "\(leftBehind) kills left a lock or a temporary file (taken over or ignored by the next run), "
+                + "checking the files \(String(format: "%.1f", checking)) s, "
+                + "\(String(format: "%.1f", Date().timeIntervalSince(started))) s")
     }
 
     /// Lock files and temporary files a killed run left behind.
@@ -147,9 +152,9 @@ final class CrashSafetyTests: EndToEndTestCase {
 
         var arguments: [String] {
             switch self {
-            case let .importing(_, url): return ["offers", "import", url.path]
-            case let .book(person, offer): return ["book", person, offer]
-            case let .unbook(person, offer): return ["unbook", person, offer]
+            case .importing(_, let url): return ["offers", "import", url.path]
+            case .book(let person, let offer): return ["book", person, offer]
+            case .unbook(let person, let offer): return ["unbook", person, offer]
             }
         }
 
@@ -205,32 +210,37 @@ final class CrashSafetyTests: EndToEndTestCase {
         XCTAssertEqual(Set(after.journals.keys), Set(before.journals.keys), "no participant file appears or goes: \(when)")
         XCTAssertTrue([before.auditLines, before.auditLines + 1].contains(after.auditLines), "audit log lines: \(when)")
         switch operation {
-        case let .importing(letter, _):
+        case .importing(let letter, _):
             for index in 0..<offerCount {
                 let id = "o-crash-\(index)"
                 let now = after.version(of: id)
-                XCTAssertTrue(now == before.version(of: id) || now == version(letter, index),
-                              "\(id) is neither its old nor its new version: \(String(describing: now)) (\(when))")
+                XCTAssertTrue(
+                    now == before.version(of: id) || now == version(letter, index),
+                    "\(id) is neither its old nor its new version: \(String(describing: now)) (\(when))")
                 XCTAssertEqual(after.people(in: id), before.people(in: id), "an import keeps the seats of \(id): \(when)")
                 if !killed && status == 0 { XCTAssertEqual(now, version(letter, index), "a finished import wrote \(id): \(when)") }
             }
             XCTAssertEqual(after.journals, before.journals, when)
-        case let .book(person, offer), let .unbook(person, offer):
+        case .book(let person, let offer), .unbook(let person, let offer):
             let old = try XCTUnwrap(before.offers[offer])
             let now = Date()
             let change: Booking.Change?
-            if case .book = operation { change = try? Booking.book(person, into: old, at: now) } else {
+            if case .book = operation {
+                change = try? Booking.book(person, into: old, at: now)
+            } else {
                 change = try? Booking.unbook(person, from: old, at: now)
             }
             let expected = change.map { ($0.offer.booked + $0.offer.waiting).map(\.participantId) } ?? before.people(in: offer)
             let seen = after.people(in: offer)
-            XCTAssertTrue(seen == before.people(in: offer) || seen == expected,
-                          "\(offer) holds \(seen): neither the old \(before.people(in: offer)) nor the new \(expected) (\(when))")
+            XCTAssertTrue(
+                seen == before.people(in: offer) || seen == expected,
+                "\(offer) holds \(seen): neither the old \(before.people(in: offer)) nor the new \(expected) (\(when))")
             if !killed && status == 0 { XCTAssertEqual(seen, expected, "a finished change was written: \(when)") }
             for (id, count) in after.journals {
                 let concerned = change?.events.contains { $0.participantId == id } ?? false
-                XCTAssertTrue(count == before.journals[id] || (concerned && count == (before.journals[id] ?? 0) + 1),
-                              "\(id)'s journal went from \(before.journals[id] ?? -1) to \(count) entries: \(when)")
+                XCTAssertTrue(
+                    count == before.journals[id] || (concerned && count == (before.journals[id] ?? 0) + 1),
+                    "\(id)'s journal went from \(before.journals[id] ?? -1) to \(count) entries: \(when)")
             }
             for (id, offerBefore) in before.offers where id != offer {
                 XCTAssertEqual(after.offers[id], offerBefore, "\(id) was not part of the change: \(when)")

@@ -8,17 +8,20 @@ final class DataFolderTests: EndToEndTestCase {
         let missing = root.appendingPathComponent("not-mounted/stepwise")
         let csv = root.appendingPathComponent("offers.csv")
         try Data("title,kind,capacity\nCV-værksted,workshop,12\n".utf8).write(to: csv)
-        let commands = [["list"], ["list", "--json"], ["check"], ["check", "--retention", "30"], ["offers", "list"],
-                        ["offers", "import", csv.path], ["offers", "export"], ["book", "p-abc", "o-abc"], ["unbook", "p-abc", "o-abc"],
-                        ["summary", "p-abc"], ["calendar", "p-abc"], ["export", "p-abc"], ["erase", "p-abc", "--yes"]]
+        let commands = [
+            ["list"], ["list", "--json"], ["check"], ["check", "--retention", "30"], ["offers", "list"],
+            ["offers", "import", csv.path], ["offers", "export"], ["book", "p-abc", "o-abc"], ["unbook", "p-abc", "o-abc"],
+            ["summary", "p-abc"], ["calendar", "p-abc"], ["export", "p-abc"], ["erase", "p-abc", "--yes"],
+        ]
         for arguments in commands {
             let result = try CLI.run(arguments + ["--data", missing.path])
             let shown = "stepwise " + arguments.joined(separator: " ")
             XCTAssertEqual(result.status, 1, "\(shown): \(result.stderr)")
             XCTAssertEqual(result.stdout, "", shown)
             XCTAssertTrue(result.stderr.hasPrefix("stepwise: no data folder at \(missing.path) "), "\(shown): \(result.stderr)")
-            XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("not-mounted").path),
-                           "\(shown) created the folder")
+            XCTAssertFalse(
+                FileManager.default.fileExists(atPath: root.appendingPathComponent("not-mounted").path),
+                "\(shown) created the folder")
         }
     }
 

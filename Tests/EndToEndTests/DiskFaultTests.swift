@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The data folder on a small tmpfs of its own (the tests run as root), filled up or made
@@ -13,8 +14,9 @@ final class DiskFaultTests: EndToEndTestCase {
     override func setUpWithError() throws {
         try super.setUpWithError()
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
-        let result = try CLI.run(["-t", "tmpfs", "-o", "size=2m,nr_inodes=2000,mode=0700", "tmpfs", data.path],
-                                 executable: "/bin/mount")
+        let result = try CLI.run(
+            ["-t", "tmpfs", "-o", "size=2m,nr_inodes=2000,mode=0700", "tmpfs", data.path],
+            executable: "/bin/mount")
         guard result.status == 0 else {
             throw XCTSkip("mounting a tmpfs is not permitted here (needs root): \(result.stderr)")
         }
@@ -29,8 +31,9 @@ final class DiskFaultTests: EndToEndTestCase {
     /// Fills the data folder's disk, then frees `pages` pages of 4096 bytes.
     private func fillDisk(leavingPages pages: Int) throws {
         let filler = data.appendingPathComponent(".filler").path
-        _ = try CLI.run(["-c", "cat /dev/zero > \(E2E.quote(filler)); truncate -s -\(pages * 4096) \(E2E.quote(filler))"],
-                        executable: "/bin/sh")
+        _ = try CLI.run(
+            ["-c", "cat /dev/zero > \(E2E.quote(filler)); truncate -s -\(pages * 4096) \(E2E.quote(filler))"],
+            executable: "/bin/sh")
     }
 
     private func emptyDisk() { unlink(data.appendingPathComponent(".filler").path) }

@@ -25,15 +25,21 @@ final class DisplaySafetyTests: EndToEndTestCase {
         try makeDemo()
         let store = DataStore(root: data)
         let now = Date()
-        var citizen = Participant(id: "p-hostile", name: "Name " + hostile, language: "en",
-                                  courseStart: Day.today.adding(days: -10), by: Stamp(by: "Anna", at: now))
-        citizen.notes = [ProgressNote(id: "n-1", kind: .note, sessionId: nil, tags: [],
-                                      text: Words("Note " + hostile, author: .coach, by: "Anna", at: now))]
+        var citizen = Participant(
+            id: "p-hostile", name: "Name " + hostile, language: "en",
+            courseStart: Day.today.adding(days: -10), by: Stamp(by: "Anna", at: now))
+        citizen.notes = [
+            ProgressNote(
+                id: "n-1", kind: .note, sessionId: nil, tags: [],
+                text: Words("Note " + hostile, author: .coach, by: "Anna", at: now))
+        ]
         try store.save(citizen)
         let csv = root.appendingPathComponent("hostile.csv")
         let day = E2E.isoDay(addingDays: 20)
-        try Data("id,title,kind,capacity,waitlist,sessions,place\r\no-hostile,\"Title \(hostile)\",workshop,1,,\(day) 10:00-12:00,\"Place \(hostile)\"\r\n"
-            .utf8).write(to: csv)
+        try Data(
+            "id,title,kind,capacity,waitlist,sessions,place\r\no-hostile,\"Title \(hostile)\",workshop,1,,\(day) 10:00-12:00,\"Place \(hostile)\"\r\n"
+                .utf8
+        ).write(to: csv)
         let imported = try stepwise(["offers", "import", csv.path])
         XCTAssertEqual(imported.status, 0, imported.stderr)
         assertSafe(imported, "offers import")
@@ -103,9 +109,11 @@ final class DisplaySafetyTests: EndToEndTestCase {
     func testNoCommandSetsTheTerminalTitle() throws {
         let (person, offer) = try hostileData()
         XCTAssertEqual(try stepwise(["book", person, offer]).status, 0)
-        let commands = [["offers", "list"], ["offers", "list", "--json"], ["offers", "export"], ["list"], ["calendar", person],
-                        ["summary", person], ["export", person, "--format", "text"], ["export", person],
-                        ["unbook", person, offer], ["book", person, offer], ["book", person, offer]]
+        let commands = [
+            ["offers", "list"], ["offers", "list", "--json"], ["offers", "export"], ["list"], ["calendar", person],
+            ["summary", person], ["export", person, "--format", "text"], ["export", person],
+            ["unbook", person, offer], ["book", person, offer], ["book", person, offer],
+        ]
         for arguments in commands {
             let run = try startTUI(arguments + ["--data", data.path], keepShell: true)
             XCTAssertNotNil(run.waitForExit(), arguments.joined(separator: " "))

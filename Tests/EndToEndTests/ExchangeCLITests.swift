@@ -16,8 +16,10 @@ final class ExchangeCLITests: EndToEndTestCase {
         try makeDemo()
         let id = try XCTUnwrap(participantFiles().first?.object["id"] as? String)
         let csv = root.appendingPathComponent("offer.csv")
-        try ("sep=;\r\nid;title;kind;capacity;sessions;place\r\n"
-             + "o-move;Værksted;Workshop;5;1.2.2027 10.00-12.00|8.2.2027 10.00-12.00;Jobhuset\r\n").write(to: csv, atomically: true, encoding: .utf8)
+        try
+            ("sep=;\r\nid;title;kind;capacity;sessions;place\r\n"
+            + "o-move;Værksted;Workshop;5;1.2.2027 10.00-12.00|8.2.2027 10.00-12.00;Jobhuset\r\n").write(
+                to: csv, atomically: true, encoding: .utf8)
         var result = try stepwise(["offers", "import", csv.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(try stepwise(["book", id, "o-move"]).status, 0)

@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A process that stalls while it holds a short lock (a suspended laptop, a paused machine)
@@ -18,8 +19,11 @@ final class FencingTests: EndToEndTestCase {
     private func stalled(_ arguments: [String], delay: Int, output: URL) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
-        process.arguments = ["-f", "-qq", "-o", "/dev/null", "-e", "trace=fsync",
-                             "-e", "inject=fsync:delay_enter=\(delay * 1_000_000):when=2", E2E.binary] + arguments + ["--data", data.path]
+        process.arguments =
+            [
+                "-f", "-qq", "-o", "/dev/null", "-e", "trace=fsync",
+                "-e", "inject=fsync:delay_enter=\(delay * 1_000_000):when=2", E2E.binary,
+            ] + arguments + ["--data", data.path]
         var environment = ProcessInfo.processInfo.environment
         for name in E2E.cleared { environment[name] = nil }
         process.environment = environment.merging(E2E.environment) { $1 }
@@ -58,13 +62,15 @@ final class FencingTests: EndToEndTestCase {
         stalledBooking.waitUntilExit()
         XCTAssertEqual(stalledBooking.terminationStatus, 0)
 
-        let file = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: data.appendingPathComponent("offers/\(offer).json")))
-            as? [String: Any])
+        let file = try XCTUnwrap(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: data.appendingPathComponent("offers/\(offer).json")))
+                as? [String: Any])
         let seats = (file["booked"] as? [[String: Any]] ?? []).compactMap { $0["participantId"] as? String }
         XCTAssertTrue(seats.contains(first) && seats.contains(second), "both bookings stand: \(seats)")
         XCTAssertEqual(Set(seats).count, seats.count)
         let firstSays = try String(contentsOf: output, encoding: .utf8)
-        XCTAssertNotEqual(firstSays.components(separatedBy: "seat ").last?.prefix(2), other.stdout.components(separatedBy: "seat ").last?.prefix(2),
-                          "the two citizens were told different seats: \(firstSays) / \(other.stdout)")
+        XCTAssertNotEqual(
+            firstSays.components(separatedBy: "seat ").last?.prefix(2), other.stdout.components(separatedBy: "seat ").last?.prefix(2),
+            "the two citizens were told different seats: \(firstSays) / \(other.stdout)")
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The data folder holds only what Stepwise put there: symbolic links, FIFOs and over-large
@@ -96,8 +97,9 @@ final class HostileFolderTests: EndToEndTestCase {
         try text.write(to: csv, atomically: true, encoding: .utf8)
         let result = try stepwise(["offers", "import", csv.path])
         XCTAssertEqual(result.status, 1, result.stdout)
-        XCTAssertTrue(result.stderr.contains("line 3, column 'description': holds 2000 kB; a cell may hold at most 500 kB"),
-                      result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains("line 3, column 'description': holds 2000 kB; a cell may hold at most 500 kB"),
+            result.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent("offers").path).sorted(), before)
         XCTAssertEqual(try stepwise(["check"]).status, 0)
     }

@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `make install` lays out the tree an administrator expects, and the installed program runs
@@ -38,10 +39,13 @@ final class InstallTests: EndToEndTestCase {
         let examples = files(under: E2E.repo.appendingPathComponent("Resources/examples"))
         XCTAssertEqual(examples, ["stepwise-check.cron", "stepwise-check.service", "stepwise-check.timer", "stepwise.conf"])
         // Besides share/stepwise: exactly these.
-        XCTAssertEqual(installed.filter { !$0.hasPrefix("share/stepwise/") }.sorted(),
-                       (["bin/stepwise", "share/bash-completion/completions/stepwise", "share/doc/stepwise/README.md",
-                         "share/man/man1/stepwise.1", "share/zsh/vendor-completions/_stepwise"]
-                        + examples.map { "share/doc/stepwise/examples/" + $0 }).sorted())
+        XCTAssertEqual(
+            installed.filter { !$0.hasPrefix("share/stepwise/") }.sorted(),
+            ([
+                "bin/stepwise", "share/bash-completion/completions/stepwise", "share/doc/stepwise/README.md",
+                "share/man/man1/stepwise.1", "share/zsh/vendor-completions/_stepwise",
+            ]
+                + examples.map { "share/doc/stepwise/examples/" + $0 }).sorted())
         // Everything in Resources/ but the examples is the program's, under share/stepwise.
         let resources = files(under: E2E.repo.appendingPathComponent("Resources")).filter { !$0.hasPrefix("examples/") }
         XCTAssertGreaterThan(resources.count, 10)
@@ -92,8 +96,12 @@ final class InstallTests: EndToEndTestCase {
         let toolchainLibraries = URL(fileURLWithPath: swift).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("lib").path
         if getuid() == 0, !swift.isEmpty, FileManager.default.fileExists(atPath: toolchainLibraries) {
-            clean = ["unshare", "--mount", "sh", "-c", "mount -t tmpfs tmpfs \"$1\" && mount -t tmpfs tmpfs \"$2\" && shift 2 && exec \"$@\"",
-                     "sh", toolchainLibraries, E2E.repo.appendingPathComponent(".build").path] + clean
+            clean =
+                [
+                    "unshare", "--mount", "sh", "-c",
+                    "mount -t tmpfs tmpfs \"$1\" && mount -t tmpfs tmpfs \"$2\" && shift 2 && exec \"$@\"",
+                    "sh", toolchainLibraries, E2E.repo.appendingPathComponent(".build").path,
+                ] + clean
             let hidden = try run(clean + ["ls", "-A", toolchainLibraries])
             XCTAssertEqual(hidden.status, 0, hidden.stderr)
             XCTAssertEqual(hidden.stdout, "", "the toolchain's libraries are hidden")
@@ -117,7 +125,8 @@ final class InstallTests: EndToEndTestCase {
 
         // The screen, in tmux, from the same clean environment.
         let status = root.appendingPathComponent("tui.status")
-        let command = (clean + ["TERM=screen", binary, "--data", data.path]).map(E2E.quote).joined(separator: " ")
+        let command =
+            (clean + ["TERM=screen", binary, "--data", data.path]).map(E2E.quote).joined(separator: " ")
             + "; echo $? > " + E2E.quote(status.path) + "; sleep 30"
         let tmux = Tmux()
         defer { tmux.kill() }

@@ -34,8 +34,10 @@ final class JourneyTests: EndToEndTestCase {
                 XCTAssertFalse(screen.contains(other), "only \(title) is bracketed:\n\(screen)")
             }
         }
-        for (key, title) in [("Tab", "[2 Offers]"), ("Tab", "[3 Notes]"), ("BTab", "[2 Offers]"), ("BTab", "[1 Plan]"),
-                             ("BTab", "[5 Summary]"), ("Tab", "[1 Plan]")] {
+        for (key, title) in [
+            ("Tab", "[2 Offers]"), ("Tab", "[3 Notes]"), ("BTab", "[2 Offers]"), ("BTab", "[1 Plan]"),
+            ("BTab", "[5 Summary]"), ("Tab", "[1 Plan]"),
+        ] {
             tmux.send(key)
             tmux.waitFor(title)
         }

@@ -1,8 +1,9 @@
 import Foundation
 import StepwiseCore
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Citizen data stays in the data folder: not in messages of commands that fail, not in
@@ -19,10 +20,14 @@ final class LeakTests: EndToEndTestCase {
     private func citizen() throws -> (offer: String, other: String) {
         try makeDemo()
         let store = DataStore(root: data)
-        var person = Participant(id: id, name: "Aaron \(nameMarker)", language: "da", courseStart: Day.today.adding(days: -20),
-                                 by: Stamp(by: "Anna", at: Date()))
-        person.notes = [ProgressNote(id: "n-leak", kind: .note, sessionId: nil, tags: ["health"],
-                                     text: Words("diagnosis \(textMarker)", author: .coach, by: "Anna", at: Date()))]
+        var person = Participant(
+            id: id, name: "Aaron \(nameMarker)", language: "da", courseStart: Day.today.adding(days: -20),
+            by: Stamp(by: "Anna", at: Date()))
+        person.notes = [
+            ProgressNote(
+                id: "n-leak", kind: .note, sessionId: nil, tags: ["health"],
+                text: Words("diagnosis \(textMarker)", author: .coach, by: "Anna", at: Date()))
+        ]
         try store.save(person)
         let offers = store.offerIDs()
         XCTAssertEqual(try stepwise(["book", id, offers[0]]).status, 0)
@@ -93,21 +98,27 @@ final class LeakTests: EndToEndTestCase {
         run.tmux.waitFor(participantsLine(added: 1))
         run.tmux.send("q")
         XCTAssertEqual(run.waitForExit(), 0)
-        XCTAssertTrue(String(decoding: try Data(contentsOf: try DataStore(root: data).participantFile(id)), as: UTF8.self).contains(goal),
-                      "the goal was saved (so the session wrote citizen data)")
+        XCTAssertTrue(
+            String(decoding: try Data(contentsOf: try DataStore(root: data).participantFile(id)), as: UTF8.self).contains(goal),
+            "the goal was saved (so the session wrote citizen data)")
 
         // Commands whose job is to show the data, and commands that change it.
-        for arguments in [["list"], ["list", "--json"], ["export", id], ["export", id, "--format", "text"], ["unbook", id, booked],
-                          ["book", id, booked], ["check"], ["check", "--retention", "0"], ["offers", "export"],
-                          ["summary", id], ["summary", id, "--format", "html"], ["calendar", id]] {
+        for arguments in [
+            ["list"], ["list", "--json"], ["export", id], ["export", id, "--format", "text"], ["unbook", id, booked],
+            ["book", id, booked], ["check"], ["check", "--retention", "0"], ["offers", "export"],
+            ["summary", id], ["summary", id, "--format", "html"], ["calendar", id],
+        ] {
             let result = try stepwise(arguments)
             XCTAssertEqual(result.status, 0, "\(arguments): \(result.stderr)")
             assertNoMarker(result.stderr, "the warnings of stepwise \(arguments.joined(separator: " "))")
         }
 
         // No new file outside the data folder holds the citizen's data.
-        let folders = Set(["/tmp", NSTemporaryDirectory(), ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp",
-                           FileManager.default.temporaryDirectory.path].map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        let folders = Set(
+            [
+                "/tmp", NSTemporaryDirectory(), ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp",
+                FileManager.default.temporaryDirectory.path,
+            ].map { URL(fileURLWithPath: $0).standardizedFileURL.path })
         // The scan finds what it looks for: a file written now, beside the test's folder.
         let canary = root.deletingLastPathComponent().appendingPathComponent("stepwise-canary-" + UUID().uuidString).standardizedFileURL
         try Data("canary".utf8).write(to: canary)
@@ -151,11 +162,13 @@ final class LeakTests: EndToEndTestCase {
         XCTAssertEqual(run.waitForExit(timeout: 20), 128 + SIGSEGV)
         // All the terminal shows and has scrolled past: the crash report of the Swift runtime.
         let output = Tmux.tmux(["capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", run.tmux.name]).stdout
-        XCTAssertTrue(output.contains("crashed") || output.contains("Backtrace") || output.contains("Fatal"),
-                      "a crash report is shown (so this test sees it):\n\(output)")
+        XCTAssertTrue(
+            output.contains("crashed") || output.contains("Backtrace") || output.contains("Fatal"),
+            "a crash report is shown (so this test sees it):\n\(output)")
         assertNoMarker(output, "the crash report")
         // No core file in the working folder or the data folder.
-        let cores = (((try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.currentDirectoryPath)) ?? [])
+        let cores =
+            (((try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.currentDirectoryPath)) ?? [])
             + ((try? FileManager.default.contentsOfDirectory(atPath: data.path)) ?? [])).filter { $0 == "core" || $0.hasPrefix("core.") }
         XCTAssertEqual(cores, [], "a crash leaves no memory dump behind")
     }
@@ -163,8 +176,10 @@ final class LeakTests: EndToEndTestCase {
     func testCheckReportsEveryFileAndFolderOthersCouldRead() throws {
         _ = try citizen()
         let store = DataStore(root: data)
-        try store.appendHistory(PlanVersion(version: 1, stamp: Stamp(by: "Anna", at: Date()), author: .citizen,
-                                            change: PlanChange(.addGoal, "x"), plan: Plan()), participant: id)
+        try store.appendHistory(
+            PlanVersion(
+                version: 1, stamp: Stamp(by: "Anna", at: Date()), author: .citizen,
+                change: PlanChange(.addGoal, "x"), plan: Plan()), participant: id)
         let coach = Identity(coach: "Anna", user: "anna", host: "h", pid: 1)
         try store.saveDraft(Data("{}".utf8), for: coach)
         XCTAssertEqual(try stepwise(["check"]).status, 0)
@@ -174,8 +189,9 @@ final class LeakTests: EndToEndTestCase {
         let check = try stepwise(["check"])
         XCTAssertEqual(check.status, 1)
         for (path, mode) in loosened {
-            XCTAssertTrue(check.stdout.contains("\(path): \(path.contains(".") ? "file" : "folder") mode is \(String(mode, radix: 8))"),
-                          "check reports \(path):\n\(check.stdout)")
+            XCTAssertTrue(
+                check.stdout.contains("\(path): \(path.contains(".") ? "file" : "folder") mode is \(String(mode, radix: 8))"),
+                "check reports \(path):\n\(check.stdout)")
         }
         assertNoMarker(check.stdout + check.stderr, "stepwise check")
     }

@@ -27,8 +27,9 @@ final class LockTests: EndToEndTestCase {
         XCTAssertEqual(lockNames.count, 1, "one lock is taken: \(lockNames)")
         var expectedSince: String?
         if let name = lockNames.first, let bytes = FileManager.default.contents(atPath: locks.appendingPathComponent(name).path),
-           let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any],
-           let since = object["since"] as? String, let date = ISO8601DateFormatter().date(from: since) {
+            let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any],
+            let since = object["since"] as? String, let date = ISO8601DateFormatter().date(from: since)
+        {
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.timeZone = .current
@@ -52,9 +53,10 @@ final class LockTests: EndToEndTestCase {
         // The first terminal goes back; the record is free again.
         first.tmux.send("Escape")
         first.tmux.waitFor(participantsLine())
-        XCTAssertTrue(E2E.poll(timeout: 5) {
-            ((try? FileManager.default.contentsOfDirectory(atPath: locks.path)) ?? []).filter { $0.hasSuffix(".lock") }.isEmpty
-        }, "the lock is given back when the first terminal goes back")
+        XCTAssertTrue(
+            E2E.poll(timeout: 5) {
+                ((try? FileManager.default.contentsOfDirectory(atPath: locks.path)) ?? []).filter { $0.hasSuffix(".lock") }.isEmpty
+            }, "the lock is given back when the first terminal goes back")
 
         // The second terminal goes back and opens it again: now it may edit.
         second.tmux.send("Escape")

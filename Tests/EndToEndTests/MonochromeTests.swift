@@ -11,7 +11,9 @@ final class MonochromeTests: EndToEndTestCase {
         for match in pattern.matches(in: screen, range: NSRange(location: 0, length: text.length)) {
             let parameters = text.substring(with: match.range(at: 1))
             let numbers = parameters.split(whereSeparator: { $0 == ";" || $0 == ":" }).compactMap { Int($0) }
-            if numbers.contains(where: { (30...38).contains($0) || (40...48).contains($0) || (90...97).contains($0) || (100...107).contains($0) }) {
+            if numbers.contains(where: {
+                (30...38).contains($0) || (40...48).contains($0) || (90...97).contains($0) || (100...107).contains($0)
+            }) {
                 found.append("ESC[" + parameters + "m")
             }
         }

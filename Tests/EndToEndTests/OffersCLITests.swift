@@ -33,7 +33,8 @@ final class OffersCLITests: EndToEndTestCase {
     func journal(_ participantId: String) -> [String] {
         let url = data.appendingPathComponent("participants/\(participantId).json")
         guard let bytes = FileManager.default.contents(atPath: url.path),
-              let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any] else { return [] }
+            let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any]
+        else { return [] }
         return (object["journal"] as? [[String: Any]] ?? []).map { "\($0["kind"] ?? "?") \($0["offerId"] ?? "-")" }
     }
 
@@ -52,8 +53,10 @@ final class OffersCLITests: EndToEndTestCase {
         try makeDemo()
         let p = try people()
         XCTAssertGreaterThanOrEqual(p.count, 4)
-        let csv = try file("tiny.csv", "id;title;kind;capacity;sessions;place;language\r\n"
-                           + "o-tiny;Lille værksted;workshop;1;3.12.2027 10.00-12.00;Jobhuset;da\r\n")
+        let csv = try file(
+            "tiny.csv",
+            "id;title;kind;capacity;sessions;place;language\r\n"
+                + "o-tiny;Lille værksted;workshop;1;3.12.2027 10.00-12.00;Jobhuset;da\r\n")
         var result = try stepwise(["offers", "import", csv])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stdout, "imported 1 offer from \(csv): 1 added, 0 changed, 0 unchanged\n")
@@ -73,7 +76,8 @@ final class OffersCLITests: EndToEndTestCase {
         XCTAssertEqual(result.stderr, "stepwise: already booked: \(p[0].id) holds seat 1 of 1 in \"Lille værksted\" (o-tiny)\n")
         result = try stepwise(["book", p[1].id, "o-tiny"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.stderr, "stepwise: already waiting: \(p[1].id) is at place 1 on the waitlist of \"Lille værksted\" (o-tiny)\n")
+        XCTAssertEqual(
+            result.stderr, "stepwise: already waiting: \(p[1].id) is at place 1 on the waitlist of \"Lille værksted\" (o-tiny)\n")
 
         var offer = try XCTUnwrap(try catalogue()["o-tiny"])
         XCTAssertEqual(offer["capacity"] as? Int, 1)
@@ -83,8 +87,10 @@ final class OffersCLITests: EndToEndTestCase {
 
         result = try stepwise(["unbook", p[0].id, "o-tiny"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "unbooked: \(p[0].id) from \"Lille værksted\" (o-tiny)\n"
-                       + "promoted from the waitlist: \(p[1].id) now holds a seat in \"Lille værksted\" (o-tiny)\n")
+        XCTAssertEqual(
+            result.stdout,
+            "unbooked: \(p[0].id) from \"Lille værksted\" (o-tiny)\n"
+                + "promoted from the waitlist: \(p[1].id) now holds a seat in \"Lille værksted\" (o-tiny)\n")
         XCTAssertEqual(journal(p[1].id), ["waitlisted o-tiny", "promoted o-tiny"], "the promoted participant's record says so")
         XCTAssertEqual(journal(p[0].id), ["booked o-tiny", "unbooked o-tiny"])
 
@@ -92,7 +98,8 @@ final class OffersCLITests: EndToEndTestCase {
         XCTAssertEqual(result.stdout, "left the waitlist: \(p[2].id) of \"Lille værksted\" (o-tiny)\n")
         result = try stepwise(["unbook", p[2].id, "o-tiny"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.stderr, "stepwise: not booked: \(p[2].id) neither holds a seat in nor waits for \"Lille værksted\" (o-tiny)\n")
+        XCTAssertEqual(
+            result.stderr, "stepwise: not booked: \(p[2].id) neither holds a seat in nor waits for \"Lille værksted\" (o-tiny)\n")
 
         // Unknown records fail (1); what is not an id at all is bad usage (2).
         result = try stepwise(["book", "p-nobody", "o-tiny"])
@@ -128,12 +135,14 @@ final class OffersCLITests: EndToEndTestCase {
     func testFullWithoutWaitlistAndOverlapWarnings() throws {
         try makeDemo()
         let p = try people()
-        let csv = try file("two.csv", """
-        id,title,kind,capacity,waitlist,sessions
-        o-solo,Praktik hos Brdr. Hansen,internship,1,0,2028-03-01 08:00-12:00
-        o-clash,Netværksmøde,network,10,,1.3.2028 11:00-13:00|8.3.2028 11:00-13:00
+        let csv = try file(
+            "two.csv",
+            """
+            id,title,kind,capacity,waitlist,sessions
+            o-solo,Praktik hos Brdr. Hansen,internship,1,0,2028-03-01 08:00-12:00
+            o-clash,Netværksmøde,network,10,,1.3.2028 11:00-13:00|8.3.2028 11:00-13:00
 
-        """)
+            """)
         XCTAssertEqual(try stepwise(["offers", "import", csv]).status, 0)
         var result = try stepwise(["book", p[0].id, "o-solo"])
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -145,17 +154,21 @@ final class OffersCLITests: EndToEndTestCase {
         result = try stepwise(["book", p[0].id, "o-clash"])
         XCTAssertEqual(result.status, 0, "an overlap is warned about, not refused")
         XCTAssertTrue(result.stdout.hasPrefix("booked: "), result.stdout)
-        XCTAssertEqual(result.stderr, "stepwise: warning: 2028-03-01 11:00-13:00 overlaps \"Praktik hos Brdr. Hansen\" (o-solo) "
-                       + "2028-03-01 08:00-12:00, which \(p[0].id) has booked\n")
+        XCTAssertEqual(
+            result.stderr,
+            "stepwise: warning: 2028-03-01 11:00-13:00 overlaps \"Praktik hos Brdr. Hansen\" (o-solo) "
+                + "2028-03-01 08:00-12:00, which \(p[0].id) has booked\n")
     }
 
     func testExportThenImportGivesBackTheSameCatalogue() throws {
         try makeDemo()
-        let extra = try file("extra.csv", "title;kind;capacity;facilitators;suits;description;employer;contactName;contactPhone;"
-                             + "contactEmail;internshipStart;internshipEnd;hoursPerWeek;tasks\r\n"
-                             + "Arbeitserprobung;internship;1;Jörg Müller (employer)|Mette Holm (peer trainer);Alle, die gern draußen arbeiten;"
-                             + "\"Zwei Zeilen;\r\nmit \"\"Anführungszeichen\"\"\"; Müller GmbH;Jörg Müller;040 123;j@mueller.de;4.1.2027;26.3.2027;18,5;Lager\r\n",
-                             bom: true)
+        let extra = try file(
+            "extra.csv",
+            "title;kind;capacity;facilitators;suits;description;employer;contactName;contactPhone;"
+                + "contactEmail;internshipStart;internshipEnd;hoursPerWeek;tasks\r\n"
+                + "Arbeitserprobung;internship;1;Jörg Müller (employer)|Mette Holm (peer trainer);Alle, die gern draußen arbeiten;"
+                + "\"Zwei Zeilen;\r\nmit \"\"Anführungszeichen\"\"\"; Müller GmbH;Jörg Müller;040 123;j@mueller.de;4.1.2027;26.3.2027;18,5;Lager\r\n",
+            bom: true)
         var result = try stepwise(["offers", "import", extra])
         XCTAssertEqual(result.status, 0, result.stderr)
 
@@ -179,8 +192,9 @@ final class OffersCLITests: EndToEndTestCase {
         let before = try catalogue()
         let semicolons = root.appendingPathComponent("semi.csv").path
         XCTAssertEqual(try stepwise(["offers", "export", "--output", semicolons, "--separator", ";"]).status, 0)
-        XCTAssertTrue(String(decoding: try Data(contentsOf: URL(fileURLWithPath: semicolons)), as: UTF8.self)
-            .hasPrefix("\u{FEFF}id;title;kind;status;sessions;"))
+        XCTAssertTrue(
+            String(decoding: try Data(contentsOf: URL(fileURLWithPath: semicolons)), as: UTF8.self)
+                .hasPrefix("\u{FEFF}id;title;kind;status;sessions;"))
         result = try stepwise(["offers", "import", semicolons])
         XCTAssertEqual(result.stdout, "imported \(count) offers from \(semicolons): 0 added, 0 changed, \(count) unchanged\n")
         let after = try catalogue()
@@ -200,31 +214,37 @@ final class OffersCLITests: EndToEndTestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("\(danish): line 1, column 'Titel ignored': is not a known column"), result.stderr)
 
-        let good = try file("good.csv", "id;title;kind;capacity;sessions;description\r\n"
-                            + "o-cv;CV-værksted;workshop;12;03.12.2027 10:00-12:00|10/12/2027 10:00-12:00;\"Tag dit CV med;\r\nog en kuglepen\"\r\n",
-                            bom: true)
+        let good = try file(
+            "good.csv",
+            "id;title;kind;capacity;sessions;description\r\n"
+                + "o-cv;CV-værksted;workshop;12;03.12.2027 10:00-12:00|10/12/2027 10:00-12:00;\"Tag dit CV med;\r\nog en kuglepen\"\r\n",
+            bom: true)
         result = try stepwise(["offers", "import", good])
         XCTAssertEqual(result.status, 0, result.stderr)
         let cv = try XCTUnwrap(try catalogue()["o-cv"])
         XCTAssertEqual((cv["sessions"] as? [[String: String]])?.map { $0["day"] ?? "" }, ["2027-12-03", "2027-12-10"])
 
-        let bad = try file("bad.csv", """
-        id,title,kind,capacity,sessions
-        o-one,One,workshop,4,2027-12-03 10:00-12:00
-        o-two,Two,workshop,many,2027-12-03 10:00-12:00
-        o-three,"Three, with comma",workshop,4,31.11.2027 10:00-12:00
-        o-four,Four,workshop,4,2027-12-03 10:00-12:00
+        let bad = try file(
+            "bad.csv",
+            """
+            id,title,kind,capacity,sessions
+            o-one,One,workshop,4,2027-12-03 10:00-12:00
+            o-two,Two,workshop,many,2027-12-03 10:00-12:00
+            o-three,"Three, with comma",workshop,4,31.11.2027 10:00-12:00
+            o-four,Four,workshop,4,2027-12-03 10:00-12:00
 
-        """)
+            """)
         result = try stepwise(["offers", "import", bad])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.stdout, "")
-        XCTAssertEqual(result.stderr, """
-        stepwise: \(bad): line 3, column 'capacity': "many" is not a whole number of seats
-        stepwise: \(bad): line 4, column 'sessions': session 1 "31.11.2027 10:00-12:00": 31.11.2027 is not a date (use 2026-12-03 or 3.12.2026)
-        stepwise: nothing imported: 2 lines with problems; fix them, or use --skip-bad to import the good rows
+        XCTAssertEqual(
+            result.stderr,
+            """
+            stepwise: \(bad): line 3, column 'capacity': "many" is not a whole number of seats
+            stepwise: \(bad): line 4, column 'sessions': session 1 "31.11.2027 10:00-12:00": 31.11.2027 is not a date (use 2026-12-03 or 3.12.2026)
+            stepwise: nothing imported: 2 lines with problems; fix them, or use --skip-bad to import the good rows
 
-        """)
+            """)
         XCTAssertNil(try catalogue()["o-one"], "nothing imported")
         result = try stepwise(["offers", "import", bad, "--skip-bad"])
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -234,8 +254,10 @@ final class OffersCLITests: EndToEndTestCase {
         let unclosed = try file("unclosed.csv", "title,kind,capacity,description\nA,workshop,1,\"open\nB,workshop,2,x\n")
         result = try stepwise(["offers", "import", unclosed, "--skip-bad"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.stderr, "stepwise: \(unclosed): line 2: a quoted field opened here is never closed (a \" is missing)\n"
-                       + "stepwise: nothing imported\n")
+        XCTAssertEqual(
+            result.stderr,
+            "stepwise: \(unclosed): line 2: a quoted field opened here is never closed (a \" is missing)\n"
+                + "stepwise: nothing imported\n")
         let empty = try file("empty.csv", "")
         result = try stepwise(["offers", "import", empty])
         XCTAssertEqual(result.status, 1)
@@ -248,8 +270,10 @@ final class OffersCLITests: EndToEndTestCase {
 
     func testBadUsage() throws {
         try makeDemo()
-        for arguments in [["offers"], ["offers", "frobnicate"], ["offers", "list", "--skip-bad"], ["offers", "import"],
-                          ["offers", "export", "--separator", "x"], ["offers", "list", "extra"], ["book"], ["unbook", "p-a"]] {
+        for arguments in [
+            ["offers"], ["offers", "frobnicate"], ["offers", "list", "--skip-bad"], ["offers", "import"],
+            ["offers", "export", "--separator", "x"], ["offers", "list", "extra"], ["book"], ["unbook", "p-a"],
+        ] {
             let result = try stepwise(arguments)
             XCTAssertEqual(result.status, 2, "\(arguments): \(result.stderr)")
             XCTAssertTrue(result.stderr.hasPrefix("stepwise: "), result.stderr)
@@ -264,26 +288,28 @@ final class OffersCLITests: EndToEndTestCase {
         guard probe.status == 0 else { throw XCTSkip("python3 with jsonschema is not installed") }
         try makeDemo()
         let p = try people()
-        let csv = try file("rich.csv", """
-        id,title,kind,capacity,waitlist,facilitators,suits,employer,contactName,contactEmail,internshipStart,hoursPerWeek,tasks
-        o-rich,Praktik,internship,1,2,Lone Berg (employer)|Ali Khan (coach),Alle,Brdr. Hansen,Lone Berg,lone@hansen.dk,2027-01-04,18.5,Lager
+        let csv = try file(
+            "rich.csv",
+            """
+            id,title,kind,capacity,waitlist,facilitators,suits,employer,contactName,contactEmail,internshipStart,hoursPerWeek,tasks
+            o-rich,Praktik,internship,1,2,Lone Berg (employer)|Ali Khan (coach),Alle,Brdr. Hansen,Lone Berg,lone@hansen.dk,2027-01-04,18.5,Lager
 
-        """)
+            """)
         XCTAssertEqual(try stepwise(["offers", "import", csv]).status, 0)
         for person in p.prefix(3) { _ = try stepwise(["book", person.id, "o-rich"]) }
         _ = try stepwise(["unbook", p[0].id, "o-rich"])
         let script = """
-        import json, glob, sys, jsonschema
-        base, schemas = sys.argv[1], sys.argv[2]
-        bad = 0
-        for kind, folder in (("offer", "offers"), ("participant", "participants")):
-            schema = json.load(open(f"{schemas}/{kind}.schema.json"))
-            for path in sorted(glob.glob(f"{base}/{folder}/*.json")):
-                for error in jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(path))):
-                    bad += 1
-                    print(path, error.json_path, error.message)
-        sys.exit(1 if bad else 0)
-        """
+            import json, glob, sys, jsonschema
+            base, schemas = sys.argv[1], sys.argv[2]
+            bad = 0
+            for kind, folder in (("offer", "offers"), ("participant", "participants")):
+                schema = json.load(open(f"{schemas}/{kind}.schema.json"))
+                for path in sorted(glob.glob(f"{base}/{folder}/*.json")):
+                    for error in jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(path))):
+                        bad += 1
+                        print(path, error.json_path, error.message)
+            sys.exit(1 if bad else 0)
+            """
         let result = try CLI.run(["python3", "-c", script, data.path, E2E.schemas.path], executable: "/usr/bin/env")
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
     }

@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Issue 4: booking offers from the participant screen. Two participants take the two seats
@@ -26,7 +27,8 @@ final class OffersJourneyTests: EndToEndTestCase {
         // mandatory conversation (so no clash question comes up).
         let day = try eveningDay(avoiding: ids)
         let csv = root.appendingPathComponent("small.csv")
-        try ("title,kind,capacity,sessions,place,language,description\n"
+        try
+            ("title,kind,capacity,sessions,place,language,description\n"
             + "\(title),workshop,2,\(day) 19:00-20:30,Aftenskolen Østerbro,da,Vi syr tøj om – to pladser\n")
             .write(to: csv, atomically: true, encoding: .utf8)
         let imported = try stepwise(["offers", "import", csv.path])
@@ -145,11 +147,13 @@ final class OffersJourneyTests: EndToEndTestCase {
         guard let holder = participantFile(named: second.name) else { return XCTFail("no \(second.name)") }
         let holderID = holder.url.deletingPathExtension().lastPathComponent
         guard let offer = try offerList().first(where: { $0["title"] as? String == demoTitle }),
-              let offerID = offer["id"] as? String else { return XCTFail("the demo data has no \(demoTitle)") }
+            let offerID = offer["id"] as? String
+        else { return XCTFail("the demo data has no \(demoTitle)") }
         XCTAssertEqual(offer["free"] as? Int, 0, "the demo offer is full")
         XCTAssertEqual(offer["waiting"] as? Int, 1, "one waits for it")
         let file = data.appendingPathComponent("offers").appendingPathComponent(offerID + ".json")
-        let seats = ((try? JSONSerialization.jsonObject(with: Data(contentsOf: file))) as? [String: Any])?["booked"] as? [[String: Any]] ?? []
+        let seats =
+            ((try? JSONSerialization.jsonObject(with: Data(contentsOf: file))) as? [String: Any])?["booked"] as? [[String: Any]] ?? []
         XCTAssertTrue(seats.contains { $0["participantId"] as? String == holderID }, "\(second.name) holds a seat in the demo data")
 
         let run = try startTUI()
@@ -174,8 +178,9 @@ final class OffersJourneyTests: EndToEndTestCase {
         tmux.waitFor("Give up the place in", wrapped: true)
         tmux.send("y")
         screen = tmux.waitForSettled("is given up.", wrapped: true)
-        XCTAssertTrue(Tmux.flat(screen).contains("The first on the waitlist got the seat."),
-                      "the message about the promotion is cut off at 80 columns:\n\(screen)")
+        XCTAssertTrue(
+            Tmux.flat(screen).contains("The first on the waitlist got the seat."),
+            "the message about the promotion is cut off at 80 columns:\n\(screen)")
         tmux.send("Escape")
         tmux.waitFor(participantsLine())
         tmux.send("q")
@@ -187,11 +192,12 @@ final class OffersJourneyTests: EndToEndTestCase {
 
     // MARK: - Helpers
 
-
     /// Opens the participant, goes to the offers tab and filters the list down to the offer.
     @discardableResult
-    private func showOffer(for person: (name: String, query: String), in tmux: Tmux, others names: [String],
-                           file: StaticString = #filePath, line: UInt = #line) -> String {
+    private func showOffer(
+        for person: (name: String, query: String), in tmux: Tmux, others names: [String],
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> String {
         tmux.send("/")
         tmux.waitFor("Search:", file: file, line: line)
         tmux.type(person.query)
@@ -228,12 +234,15 @@ final class OffersJourneyTests: EndToEndTestCase {
     }
 
     /// Fails when the screen names any participant but `name`.
-    private func assertOnly(_ name: String, of names: [String], in screen: String,
-                            file: StaticString = #filePath, line: UInt = #line) {
+    private func assertOnly(
+        _ name: String, of names: [String], in screen: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         for other in names where other != name {
             let words = other.split(separator: " ").map(String.init)
-            XCTAssertFalse(screen.contains(other) || (words.count > 1 && screen.contains(words[0] + " ") && screen.contains(words.last!)),
-                           "\(other) is named while \(name) is open:\n\(screen)", file: file, line: line)
+            XCTAssertFalse(
+                screen.contains(other) || (words.count > 1 && screen.contains(words[0] + " ") && screen.contains(words.last!)),
+                "\(other) is named while \(name) is open:\n\(screen)", file: file, line: line)
         }
     }
 

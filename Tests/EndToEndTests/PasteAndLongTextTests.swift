@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension Tmux {
@@ -31,8 +32,9 @@ extension EndToEndTestCase {
         let text = "pasted after the end"
         XCTAssertNoThrow(try run.tmux.paste(text), file: file, line: line)
         let screen = run.tmux.waitFor(text, file: file, line: line)
-        XCTAssertFalse(screen.contains("[200~") || screen.contains("[201~"),
-                       "bracketed paste is still on after stepwise ended:\n\(screen)", file: file, line: line)
+        XCTAssertFalse(
+            screen.contains("[200~") || screen.contains("[201~"),
+            "bracketed paste is still on after stepwise ended:\n\(screen)", file: file, line: line)
     }
 }
 
@@ -76,10 +78,11 @@ final class PasteAndLongTextTests: EndToEndTestCase {
         tmux.send("Enter")
         screen = tmux.waitForGone("› In my words")
         XCTAssertTrue(screen.contains("[1 Plan]"), screen)
-        XCTAssertTrue(E2E.poll(timeout: 5) {
-            ((try? self.plan(record))?["aboutMe"] as? [String: Any]).flatMap { $0["goodAt"] as? [String: Any] }?["text"] as? String
-                == lines.joined(separator: "\n")
-        }, "the three lines are saved with their line breaks")
+        XCTAssertTrue(
+            E2E.poll(timeout: 5) {
+                ((try? self.plan(record))?["aboutMe"] as? [String: Any]).flatMap { $0["goodAt"] as? [String: Any] }?["text"] as? String
+                    == lines.joined(separator: "\n")
+            }, "the three lines are saved with their line breaks")
         XCTAssertEqual((try plan(record)["goals"] as? [Any])?.count, goalsBefore, "no goal was made by the pasted g")
         tmux.send("Escape")
         tmux.waitFor(participantsLine())
@@ -112,7 +115,8 @@ final class PasteAndLongTextTests: EndToEndTestCase {
     /// screen while it is typed, after the focus leaves it, and on the notes tab once saved.
     func testATwoSentenceDanishNoteShowsWholeAt80x24() throws {
         try makeDemo()
-        let note = "Vi har talt om, hvordan det går med søvnen, og om at Søren gerne vil prøve en praktik i et køkken. "
+        let note =
+            "Vi har talt om, hvordan det går med søvnen, og om at Søren gerne vil prøve en praktik i et køkken. "
             + "Han ringer selv til Æblehaven på fredag og fortæller mig bagefter, hvordan det gik 😀"
         let run = try startTUI(["--data", data.path, "--lang", "da"], width: 80, height: 24)
         let tmux = run.tmux
@@ -137,7 +141,8 @@ final class PasteAndLongTextTests: EndToEndTestCase {
         tmux.send("q")
         XCTAssertEqual(run.waitForExit(), 0)
         let saved = participantFiles().contains { file in
-            String(decoding: (try? JSONSerialization.data(withJSONObject: file.object)) ?? Data(), as: UTF8.self).contains("fortæller mig bagefter")
+            String(decoding: (try? JSONSerialization.data(withJSONObject: file.object)) ?? Data(), as: UTF8.self).contains(
+                "fortæller mig bagefter")
         }
         XCTAssertTrue(saved, "the note is saved")
     }

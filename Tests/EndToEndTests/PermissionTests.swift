@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Citizen data is private: files 0600 and folders 0700, even under a permissive umask.
@@ -61,9 +62,10 @@ final class PermissionTests: EndToEndTestCase {
         XCTAssertGreaterThan(all.count, 30, "the data folder is nearly empty", file: file, line: line)
         for entry in all {
             let expected: mode_t = entry.isDirectory ? 0o700 : 0o600
-            XCTAssertEqual(entry.mode, expected,
-                           "\(entry.path) has mode \(String(entry.mode, radix: 8)), expected \(String(expected, radix: 8)) (\(when))",
-                           file: file, line: line)
+            XCTAssertEqual(
+                entry.mode, expected,
+                "\(entry.path) has mode \(String(entry.mode, radix: 8)), expected \(String(expected, radix: 8)) (\(when))",
+                file: file, line: line)
         }
     }
 }

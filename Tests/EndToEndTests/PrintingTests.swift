@@ -1,8 +1,9 @@
 import Foundation
 import StepwiseCore
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `stepwise summary ID --print` against a real CUPS server with a PDF printer (cups-pdf):
@@ -19,13 +20,19 @@ final class PrintingTests: EndToEndTestCase {
         let store = DataStore(root: data)
         try store.prepare()
         let stamp = Stamp(by: "Anna", at: Date())
-        var participant = Participant(id: "p-printtest", name: "Maja Jensen-Sørensen", language: "da", courseStart: .today.adding(days: -30), by: stamp)
+        var participant = Participant(
+            id: "p-printtest", name: "Maja Jensen-Sørensen", language: "da", courseStart: .today.adding(days: -30), by: stamp)
         for index in 1...16 {
-            var goal = Goal(id: "g-\(index)", kind: .job, text: Words("Mål nummer \(index): arbejde på et lager, æøå og “citater”", author: .citizen,
-                                                                      by: "Maja", at: Date()))
+            var goal = Goal(
+                id: "g-\(index)", kind: .job,
+                text: Words(
+                    "Mål nummer \(index): arbejde på et lager, æøå og “citater”", author: .citizen,
+                    by: "Maja", at: Date()))
             goal.steps = (1...3).map {
-                Step(id: "s-\(index)-\($0)", text: Words("Skridt \($0) mod mål \(index), med mine egne ord", author: .citizen, by: "Maja", at: Date()),
-                     who: .me, due: nil, status: $0 == 1 ? .done : .planned, on: .today)
+                Step(
+                    id: "s-\(index)-\($0)",
+                    text: Words("Skridt \($0) mod mål \(index), med mine egne ord", author: .citizen, by: "Maja", at: Date()),
+                    who: .me, due: nil, status: $0 == 1 ? .done : .planned, on: .today)
             }
             participant.plan.goals.append(goal)
         }
@@ -72,8 +79,9 @@ final class PrintingTests: EndToEndTestCase {
         let result = try stepwise(["summary", plan.id, "--print", "--printer", CUPSTestServer.queue])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stderr.contains("✅"), "the note names the characters printed by name: \(result.stderr)")
-        let job = try XCTUnwrap(Int(result.stdout.components(separatedBy: "request id \(CUPSTestServer.queue)-").last?.prefix { $0.isNumber } ?? ""),
-                                result.stdout)
+        let job = try XCTUnwrap(
+            Int(result.stdout.components(separatedBy: "request id \(CUPSTestServer.queue)-").last?.prefix { $0.isNumber } ?? ""),
+            result.stdout)
         let printed = try CUPSTestServer.shared.waitForPDF(job: job, after: started)
         defer { try? FileManager.default.removeItem(at: printed) }
 
@@ -107,7 +115,8 @@ final class PrintingTests: EndToEndTestCase {
             let missing = sentRows.filter { !near(outRows, $0) }.sorted()
             let added = outRows.filter { !near(sentRows, $0) }.sorted()
             // A line of text is four rows or more; a thin rule drawn darker may add one.
-            XCTAssertTrue(missing.count < 3 && added.count < 3, "page \(page): the printout lacks the PDF's rows \(missing) or adds \(added)")
+            XCTAssertTrue(
+                missing.count < 3 && added.count < 3, "page \(page): the printout lacks the PDF's rows \(missing) or adds \(added)")
         }
     }
 
@@ -119,7 +128,9 @@ final class PrintingTests: EndToEndTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let job = Int(result.stdout.components(separatedBy: "request id \(CUPSTestServer.queue)-").last?.prefix { $0.isNumber } ?? "")
         defer {
-            if let job, let pdf = try? CUPSTestServer.shared.waitForPDF(job: job, after: started) { try? FileManager.default.removeItem(at: pdf) }
+            if let job, let pdf = try? CUPSTestServer.shared.waitForPDF(job: job, after: started) {
+                try? FileManager.default.removeItem(at: pdf)
+            }
         }
         let jobs = try CLI.run(["-W", "all", "-o", CUPSTestServer.queue, "-l"], executable: "lpstat")
         XCTAssertFalse(jobs.stdout.contains("Maja"), jobs.stdout)
@@ -140,7 +151,9 @@ final class PrintingTests: EndToEndTestCase {
         try CUPSTestServer.shared.prepare()
         let defaults = try CLI.run(["-d"], executable: "lpstat")
         guard defaults.stdout.contains("no system default") else {
-            throw XCTSkip("this machine has a default printer (\(defaults.stdout.trimmingCharacters(in: .whitespacesAndNewlines))); not sending a job to it")
+            throw XCTSkip(
+                "this machine has a default printer (\(defaults.stdout.trimmingCharacters(in: .whitespacesAndNewlines))); not sending a job to it"
+            )
         }
         let id = try longPlan()
         let result = try stepwise(["summary", id, "--print"])
@@ -180,7 +193,8 @@ final class PrintingTests: EndToEndTestCase {
         try CUPSTestServer.shared.prepare()
         XCTAssertTrue(Printer.available().contains(CUPSTestServer.queue), "\(Printer.available())")
         XCTAssertEqual(Printer.isSchedulerRunning(), true)
-        XCTAssertEqual(Printer.available(environment: ["CUPS_SERVER": root.appendingPathComponent("none.sock").path, "PATH": "/usr/bin:/bin"]), [])
+        XCTAssertEqual(
+            Printer.available(environment: ["CUPS_SERVER": root.appendingPathComponent("none.sock").path, "PATH": "/usr/bin:/bin"]), [])
     }
 }
 
@@ -194,7 +208,7 @@ final class CUPSTestServer: @unchecked Sendable {
     static let ppd = "/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd"
 
     private let lock = NSLock()
-    private var outcome: String?? // nil: not tried; .some(nil): ready; .some(reason): skipped
+    private var outcome: String??  // nil: not tried; .some(nil): ready; .some(reason): skipped
     private var child: pid_t?
     /// True while the queue that `setUp` added exists.
     private var addedQueue = false
@@ -209,7 +223,8 @@ final class CUPSTestServer: @unchecked Sendable {
     /// nil when ready, else why not.
     private func setUp() -> String? {
         for tool in ["lp", "lpstat", "lpadmin", "pdfinfo"] where which(tool) == nil {
-            return "CUPS printing cannot be tested here: '\(tool)' is missing (make deps-test installs cups, cups-bsd, printer-driver-cups-pdf, poppler-utils)"
+            return
+                "CUPS printing cannot be tested here: '\(tool)' is missing (make deps-test installs cups, cups-bsd, printer-driver-cups-pdf, poppler-utils)"
         }
         guard FileManager.default.fileExists(atPath: CUPSTestServer.ppd) else {
             return "CUPS printing cannot be tested here: \(CUPSTestServer.ppd) is missing (install printer-driver-cups-pdf)"
@@ -225,8 +240,11 @@ final class CUPSTestServer: @unchecked Sendable {
         }
         let queues = (try? CLI.run(["-e"], executable: "lpstat").stdout) ?? ""
         if !queues.split(separator: "\n").contains(Substring(CUPSTestServer.queue)) {
-            guard let added = try? CLI.run(["-p", CUPSTestServer.queue, "-v", "cups-pdf:/", "-E", "-P", CUPSTestServer.ppd], executable: "lpadmin"),
-                  added.status == 0 else {
+            guard
+                let added = try? CLI.run(
+                    ["-p", CUPSTestServer.queue, "-v", "cups-pdf:/", "-E", "-P", CUPSTestServer.ppd], executable: "lpadmin"),
+                added.status == 0
+            else {
                 return "the cups-pdf queue could not be added (lpadmin needs root or the lpadmin group)"
             }
             addedQueue = true
@@ -313,7 +331,8 @@ final class CUPSTestServer: @unchecked Sendable {
     func pageCount(_ pdf: URL) throws -> Int {
         let info = try CLI.run([pdf.path], executable: "pdfinfo")
         guard info.status == 0, let line = info.stdout.split(separator: "\n").first(where: { $0.hasPrefix("Pages:") }),
-              let pages = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) else {
+            let pages = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
+        else {
             throw E2EError("pdfinfo cannot read \(pdf.path): \(info.stderr)")
         }
         return pages

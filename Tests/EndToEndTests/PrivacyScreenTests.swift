@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The privacy screen: one key hides everything about the citizen at once (someone walks in);
@@ -111,7 +112,6 @@ final class PrivacyScreenTests: EndToEndTestCase {
 
     // MARK: - Helpers
 
-
     @discardableResult
     private func openParticipant(in tmux: Tmux, file: StaticString = #filePath, line: UInt = #line) -> String {
         tmux.send("/")
@@ -126,8 +126,10 @@ final class PrivacyScreenTests: EndToEndTestCase {
     }
 
     /// The screen shows the privacy text and nothing of any participant or of the record.
-    private func assertHidden(_ screen: String, names: [String], after keys: String = "",
-                              file: StaticString = #filePath, line: UInt = #line) {
+    private func assertHidden(
+        _ screen: String, names: [String], after keys: String = "",
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         let context = keys.isEmpty ? "" : " after \(keys)"
         XCTAssertTrue(Tmux.flat(screen).contains("The screen is hidden"), "hidden\(context):\n\(screen)", file: file, line: line)
         for name in names {

@@ -1,8 +1,9 @@
 import Foundation
 import StepwiseCore
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The citizen's rights from the command line, run as a coach would: a copy of everything
@@ -18,10 +19,12 @@ final class RightsCLITests: EndToEndTestCase {
         try makeDemo()
         let store = DataStore(root: data)
         let now = Date()
-        var citizen = Participant(id: "p-rights" + String(marker.suffix(4)), name: "Rita \(marker)", language: "da",
-                                  courseStart: Day.today.adding(days: -30), by: Stamp(by: "Anna", at: now))
-        var note = ProgressNote(id: "n-1", kind: .note, sessionId: nil, tags: ["health"],
-                                text: Words("note one \(marker)", author: .coach, by: "Anna", at: now))
+        var citizen = Participant(
+            id: "p-rights" + String(marker.suffix(4)), name: "Rita \(marker)", language: "da",
+            courseStart: Day.today.adding(days: -30), by: Stamp(by: "Anna", at: now))
+        var note = ProgressNote(
+            id: "n-1", kind: .note, sessionId: nil, tags: ["health"],
+            text: Words("note one \(marker)", author: .coach, by: "Anna", at: now))
         _ = note.edit(Words("note two \(marker)", author: .coach, by: "Anna", at: now), tags: ["health"])
         citizen.notes = [note]
         try store.save(citizen)
@@ -30,8 +33,10 @@ final class RightsCLITests: EndToEndTestCase {
         for version in 1...2 {
             let change = editor.addGoal(kind: .job, text: "goal \(version) \(marker)", in: &plan)
             plan.version = version
-            try store.appendHistory(PlanVersion(version: version, stamp: Stamp(by: "Anna", at: now), author: .citizen,
-                                                change: change, plan: plan), participant: citizen.id)
+            try store.appendHistory(
+                PlanVersion(
+                    version: version, stamp: Stamp(by: "Anna", at: now), author: .citizen,
+                    change: change, plan: plan), participant: citizen.id)
         }
         let others = participantFiles().compactMap { $0.object["id"] as? String }.filter { $0 != citizen.id }
         let csv = root.appendingPathComponent("rights.csv")
@@ -61,11 +66,13 @@ final class RightsCLITests: EndToEndTestCase {
         XCTAssertEqual((notes.first?["versions"] as? [Any])?.count, 2, "the note with its earlier version")
         XCTAssertEqual((object["planHistory"] as? [Any])?.count, 2)
         let bookings = try XCTUnwrap(object["bookings"] as? [[String: Any]])
-        XCTAssertEqual(bookings.map { "\($0["offerId"] ?? "") \($0["place"] ?? "") \($0["position"] ?? "")" },
-                       ["o-full waiting 1", "o-oneseat seat 1"])
+        XCTAssertEqual(
+            bookings.map { "\($0["offerId"] ?? "") \($0["place"] ?? "") \($0["position"] ?? "")" },
+            ["o-full waiting 1", "o-oneseat seat 1"])
         let audit = try XCTUnwrap(object["auditLog"] as? [[String: Any]])
-        XCTAssertEqual(audit.compactMap { $0["action"] as? String }, ["booked", "booked", "exported"],
-                       "the citizen sees who booked for them, and this export")
+        XCTAssertEqual(
+            audit.compactMap { $0["action"] as? String }, ["booked", "booked", "exported"],
+            "the citizen sees who booked for them, and this export")
         XCTAssertEqual(Set(audit.compactMap { $0["coach"] as? String }), ["Anna"])
         let whole = try String(contentsOf: jsonFile, encoding: .utf8)
         XCTAssertNil(whole.range(of: next), "the copy names no other citizen")
@@ -73,9 +80,11 @@ final class RightsCLITests: EndToEndTestCase {
         // The same as text, on standard output.
         let text = try stepwise(["export", id, "--format", "text"])
         XCTAssertEqual(text.status, 0, text.stderr)
-        for expected in ["Everything Stepwise holds about you", "Name: Rita \(marker)", "note one \(marker)", "note two \(marker)",
-                         "goal 2 \(marker)", "Every saved version of your plan", "Offer title: One seat", "Place: waiting",
-                         "Action: exported"] {
+        for expected in [
+            "Everything Stepwise holds about you", "Name: Rita \(marker)", "note one \(marker)", "note two \(marker)",
+            "goal 2 \(marker)", "Every saved version of your plan", "Offer title: One seat", "Place: waiting",
+            "Action: exported",
+        ] {
             XCTAssertTrue(text.stdout.contains(expected), "the text has \(expected):\n\(text.stdout)")
         }
 
@@ -98,17 +107,20 @@ final class RightsCLITests: EndToEndTestCase {
         let (id, next, seat, waiting) = try citizenEverywhere()
         // A form about them left half-typed when a colleague's terminal closed.
         let store = DataStore(root: data)
-        try store.saveDraft(Data(#"{"participantId":"\#(id)","form":{"typed":"half \#(marker)"}}"#.utf8),
-                            for: Identity(coach: "Bo", user: "bo", host: "h", pid: 1))
+        try store.saveDraft(
+            Data(#"{"participantId":"\#(id)","form":{"typed":"half \#(marker)"}}"#.utf8),
+            for: Identity(coach: "Bo", user: "bo", host: "h", pid: 1))
         // The caseload index, which holds names, is built by listing.
         XCTAssertTrue(try stepwise(["list"]).stdout.contains(marker))
         let before = snapshot(data)
 
         let ask = try stepwise(["erase", id])
         XCTAssertEqual(ask.status, 1, "without --yes nothing is erased")
-        XCTAssertEqual(ask.stdout, "would erase everything held about \(id): the record (plan, notes with earlier versions, sessions, "
-                       + "ratings, contacts, journal), 2 saved plan versions, 1 seat, 1 place on a waitlist, 1 half-typed form, "
-                       + "2 audit log entries (kept, made anonymous)\n")
+        XCTAssertEqual(
+            ask.stdout,
+            "would erase everything held about \(id): the record (plan, notes with earlier versions, sessions, "
+                + "ratings, contacts, journal), 2 saved plan versions, 1 seat, 1 place on a waitlist, 1 half-typed form, "
+                + "2 audit log entries (kept, made anonymous)\n")
         XCTAssertTrue(ask.stderr.contains("--yes"), ask.stderr)
         XCTAssertNil((ask.stdout + ask.stderr).range(of: marker), "counts only")
         XCTAssertEqual(snapshot(data), before, "nothing changed")
@@ -145,10 +157,12 @@ final class RightsCLITests: EndToEndTestCase {
     func testRetentionListsRecordsWhoseCourseEndedLongAgoAndIsNotAnError() throws {
         try makeDemo()
         let store = DataStore(root: data)
-        let old = Participant(id: "p-oldcourse", name: "Old \(marker)", language: "da",
-                              courseStart: Day.today.adding(days: -600), by: Stamp(by: "Anna", at: Date()))
-        let recent = Participant(id: "p-recentend", name: "Recent \(marker)", language: "da",
-                                 courseStart: Day.today.adding(days: -300), by: Stamp(by: "Anna", at: Date()))
+        let old = Participant(
+            id: "p-oldcourse", name: "Old \(marker)", language: "da",
+            courseStart: Day.today.adding(days: -600), by: Stamp(by: "Anna", at: Date()))
+        let recent = Participant(
+            id: "p-recentend", name: "Recent \(marker)", language: "da",
+            courseStart: Day.today.adding(days: -300), by: Stamp(by: "Anna", at: Date()))
         try store.save(old)
         try store.save(recent)
         let oldEnd = old.courseEnd
@@ -158,16 +172,20 @@ final class RightsCLITests: EndToEndTestCase {
         XCTAssertEqual(year.status, 0, "listing is not an error: \(year.stderr)")
         // The demo's own finished courses are listed too; these two are the test's.
         let ours = { (line: String) in line.hasPrefix("p-oldcourse") || line.hasPrefix("p-recentend") }
-        XCTAssertEqual(year.stdout.components(separatedBy: "\n").filter(ours),
-                       ["p-oldcourse  \(oldEnd.iso)  \(oldEnd.days(to: .today)) days"])
+        XCTAssertEqual(
+            year.stdout.components(separatedBy: "\n").filter(ours),
+            ["p-oldcourse  \(oldEnd.iso)  \(oldEnd.days(to: .today)) days"])
         XCTAssertTrue(year.stdout.contains("1 of \(demoCount + 2) records: course ended more than 365 days ago"), year.stdout)
         XCTAssertNil(year.stdout.range(of: marker), "no names")
 
         let months = try stepwise(["check", "--retention=60"])
         XCTAssertEqual(months.status, 0)
-        XCTAssertEqual(months.stdout.components(separatedBy: "\n").filter(ours),
-                       ["p-oldcourse  \(oldEnd.iso)  \(oldEnd.days(to: .today)) days",
-                        "p-recentend  \(recentEnd.iso)  \(recentEnd.days(to: .today)) days"])
+        XCTAssertEqual(
+            months.stdout.components(separatedBy: "\n").filter(ours),
+            [
+                "p-oldcourse  \(oldEnd.iso)  \(oldEnd.days(to: .today)) days",
+                "p-recentend  \(recentEnd.iso)  \(recentEnd.days(to: .today)) days",
+            ])
 
         XCTAssertEqual(try stepwise(["check", "--retention", "soon"]).status, 2)
         XCTAssertEqual(try stepwise(["check", "--retention", "-5"]).status, 2)
@@ -192,7 +210,8 @@ final class RightsCLITests: EndToEndTestCase {
         let people = participantFiles().compactMap { $0.object["id"] as? String }
         XCTAssertGreaterThanOrEqual(people.count, 8)
         let csv = root.appendingPathComponent("race.csv")
-        try "id,title,kind,capacity\r\no-audit-a,A,workshop,3\r\no-audit-b,B,workshop,2\r\n".write(to: csv, atomically: true, encoding: .utf8)
+        try "id,title,kind,capacity\r\no-audit-a,A,workshop,3\r\no-audit-b,B,workshop,2\r\n".write(
+            to: csv, atomically: true, encoding: .utf8)
         XCTAssertEqual(try stepwise(["offers", "import", csv.path]).status, 0)
         var succeeded = 0
         for round in 0..<6 {
@@ -216,25 +235,29 @@ final class RightsCLITests: EndToEndTestCase {
     /// Every line of the audit log matches the published schema (Resources/schema/audit-entry.schema.json).
     private func assertAuditLogMatchesItsSchema(file: StaticString = #filePath, line: UInt = #line) throws {
         let script = """
-        import json, sys
-        from jsonschema import Draft202012Validator
-        schema = json.load(open(sys.argv[2], encoding="utf-8"))
-        Draft202012Validator.check_schema(schema)
-        validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-        errors, count = [], 0
-        for number, text in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
-            count += 1
-            for error in validator.iter_errors(json.loads(text)):
-                errors.append(f"line {number}: {error.message}")
-        print("\\n".join(errors) if errors else f"{count} lines valid")
-        sys.exit(1 if errors or count == 0 else 0)
-        """
+            import json, sys
+            from jsonschema import Draft202012Validator
+            schema = json.load(open(sys.argv[2], encoding="utf-8"))
+            Draft202012Validator.check_schema(schema)
+            validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+            errors, count = [], 0
+            for number, text in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
+                count += 1
+                for error in validator.iter_errors(json.loads(text)):
+                    errors.append(f"line {number}: {error.message}")
+            print("\\n".join(errors) if errors else f"{count} lines valid")
+            sys.exit(1 if errors or count == 0 else 0)
+            """
         let path = root.appendingPathComponent("validate-audit.py")
         try script.write(to: path, atomically: true, encoding: .utf8)
-        let result = try CLI.run(["python3", path.path, data.appendingPathComponent("audit.log").path,
-                                  E2E.schemas.appendingPathComponent("audit-entry.schema.json").path],
-                                 executable: "/usr/bin/env", timeout: 60)
-        XCTAssertEqual(result.status, 0, "the audit log does not match its schema:\n\(result.stdout)\(result.stderr)", file: file, line: line)
+        let result = try CLI.run(
+            [
+                "python3", path.path, data.appendingPathComponent("audit.log").path,
+                E2E.schemas.appendingPathComponent("audit-entry.schema.json").path,
+            ],
+            executable: "/usr/bin/env", timeout: 60)
+        XCTAssertEqual(
+            result.status, 0, "the audit log does not match its schema:\n\(result.stdout)\(result.stderr)", file: file, line: line)
     }
 
     /// Starts every command at once and returns their exit statuses.

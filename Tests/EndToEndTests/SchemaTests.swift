@@ -9,99 +9,99 @@ import XCTest
 /// citizen's approval; a contact with consent; attendance marked in the catalogue.
 final class SchemaTests: EndToEndTestCase {
     private static let validator = #"""
-    import json, os, sys
-    from jsonschema import Draft202012Validator
-    from referencing import Registry, Resource
+        import json, os, sys
+        from jsonschema import Draft202012Validator
+        from referencing import Registry, Resource
 
-    data, schemas = sys.argv[1], sys.argv[2]
-    def load(path):
-        with open(path, encoding="utf-8") as f:
-            return json.load(f)
+        data, schemas = sys.argv[1], sys.argv[2]
+        def load(path):
+            with open(path, encoding="utf-8") as f:
+                return json.load(f)
 
-    # Every schema, so that one may refer to another (plan-version.schema.json uses participant's).
-    registry = Registry()
-    loaded = {}
-    for name in sorted(os.listdir(schemas)):
-        if name.endswith(".schema.json"):
-            schema = load(os.path.join(schemas, name))
-            Draft202012Validator.check_schema(schema)
-            loaded[name] = schema
-            registry = registry.with_resource(schema["$id"], Resource.from_contents(schema))
-    def validator(name):
-        return Draft202012Validator(loaded[name], registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+        # Every schema, so that one may refer to another (plan-version.schema.json uses participant's).
+        registry = Registry()
+        loaded = {}
+        for name in sorted(os.listdir(schemas)):
+            if name.endswith(".schema.json"):
+                schema = load(os.path.join(schemas, name))
+                Draft202012Validator.check_schema(schema)
+                loaded[name] = schema
+                registry = registry.with_resource(schema["$id"], Resource.from_contents(schema))
+        def validator(name):
+            return Draft202012Validator(loaded[name], registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
-    errors, counts = [], {}
-    def check(v, instance, where):
-        for error in sorted(v.iter_errors(instance), key=lambda e: list(e.absolute_path)):
-            path = "/".join(str(p) for p in error.absolute_path) or "(top)"
-            errors.append(f"{where}: {path}: {error.message}")
+        errors, counts = [], {}
+        def check(v, instance, where):
+            for error in sorted(v.iter_errors(instance), key=lambda e: list(e.absolute_path)):
+                path = "/".join(str(p) for p in error.absolute_path) or "(top)"
+                errors.append(f"{where}: {path}: {error.message}")
 
-    def files(folder, suffix):
-        folder_path = os.path.join(data, folder)
-        if not os.path.isdir(folder_path):
-            return []
-        return sorted(n for n in os.listdir(folder_path) if n.endswith(suffix) and not n.startswith("."))
+        def files(folder, suffix):
+            folder_path = os.path.join(data, folder)
+            if not os.path.isdir(folder_path):
+                return []
+            return sorted(n for n in os.listdir(folder_path) if n.endswith(suffix) and not n.startswith("."))
 
-    # Whole-file records.
-    for folder, suffix, schema_name in [("participants", ".json", "participant.schema.json"),
-                                        ("offers", ".json", "offer.schema.json"),
-                                        ("locks", ".lock", "lock.schema.json")]:
-        v = validator(schema_name)
-        names = files(folder, suffix)
-        counts[folder] = len(names)
-        for name in names:
-            path = os.path.join(folder, name)
-            try:
-                instance = load(os.path.join(data, path))
-            except Exception as e:
-                errors.append(f"{path}: not JSON: {e}")
-                continue
-            check(v, instance, path)
-            if folder in ("participants", "offers") and instance.get("id") != name[:-len(suffix)]:
-                errors.append(f"{path}: id {instance.get('id')!r} does not match the file name")
+        # Whole-file records.
+        for folder, suffix, schema_name in [("participants", ".json", "participant.schema.json"),
+                                            ("offers", ".json", "offer.schema.json"),
+                                            ("locks", ".lock", "lock.schema.json")]:
+            v = validator(schema_name)
+            names = files(folder, suffix)
+            counts[folder] = len(names)
+            for name in names:
+                path = os.path.join(folder, name)
+                try:
+                    instance = load(os.path.join(data, path))
+                except Exception as e:
+                    errors.append(f"{path}: not JSON: {e}")
+                    continue
+                check(v, instance, path)
+                if folder in ("participants", "offers") and instance.get("id") != name[:-len(suffix)]:
+                    errors.append(f"{path}: id {instance.get('id')!r} does not match the file name")
 
-    # JSON Lines: one object per line.
-    def lines(path, v, on_line=None):
-        count = 0
-        with open(os.path.join(data, path), encoding="utf-8") as f:
-            text = f.read()
-        if text and not text.endswith("\n"):
-            errors.append(f"{path}: the last line is not ended")
-        for number, line in enumerate(text.split("\n")[:-1], 1):
-            where = f"{path}:{number}"
-            try:
-                instance = json.loads(line)
-            except Exception as e:
-                errors.append(f"{where}: not JSON: {e}")
-                continue
-            count += 1
-            check(v, instance, where)
-            if on_line:
-                on_line(instance, where, count)
-        return count
+        # JSON Lines: one object per line.
+        def lines(path, v, on_line=None):
+            count = 0
+            with open(os.path.join(data, path), encoding="utf-8") as f:
+                text = f.read()
+            if text and not text.endswith("\n"):
+                errors.append(f"{path}: the last line is not ended")
+            for number, line in enumerate(text.split("\n")[:-1], 1):
+                where = f"{path}:{number}"
+                try:
+                    instance = json.loads(line)
+                except Exception as e:
+                    errors.append(f"{where}: not JSON: {e}")
+                    continue
+                count += 1
+                check(v, instance, where)
+                if on_line:
+                    on_line(instance, where, count)
+            return count
 
-    v = validator("plan-version.schema.json")
-    counts["history"] = counts["historyLines"] = 0
-    for name in files("history", ".jsonl"):
-        previous = {}
-        def on_version(instance, where, count):
-            version = instance.get("version")
-            plan = instance.get("plan")
-            if isinstance(plan, dict) and plan.get("version") != version:
-                errors.append(f"{where}: version {version!r} but plan.version {plan.get('version')!r}")
-            if "version" in previous and isinstance(version, int) and version <= previous["version"]:
-                errors.append(f"{where}: version {version} does not follow {previous['version']}")
-            previous["version"] = version
-        counts["history"] += 1
-        counts["historyLines"] += lines(os.path.join("history", name), v, on_version)
+        v = validator("plan-version.schema.json")
+        counts["history"] = counts["historyLines"] = 0
+        for name in files("history", ".jsonl"):
+            previous = {}
+            def on_version(instance, where, count):
+                version = instance.get("version")
+                plan = instance.get("plan")
+                if isinstance(plan, dict) and plan.get("version") != version:
+                    errors.append(f"{where}: version {version!r} but plan.version {plan.get('version')!r}")
+                if "version" in previous and isinstance(version, int) and version <= previous["version"]:
+                    errors.append(f"{where}: version {version} does not follow {previous['version']}")
+                previous["version"] = version
+            counts["history"] += 1
+            counts["historyLines"] += lines(os.path.join("history", name), v, on_version)
 
-    counts["auditLines"] = 0
-    if os.path.exists(os.path.join(data, "audit.log")):
-        counts["auditLines"] = lines("audit.log", validator("audit-entry.schema.json"))
+        counts["auditLines"] = 0
+        if os.path.exists(os.path.join(data, "audit.log")):
+            counts["auditLines"] = lines("audit.log", validator("audit-entry.schema.json"))
 
-    print(json.dumps({"counts": counts, "errors": errors}, ensure_ascii=False))
-    sys.exit(1 if errors else 0)
-    """#
+        print(json.dumps({"counts": counts, "errors": errors}, ensure_ascii=False))
+        sys.exit(1 if errors else 0)
+        """#
 
     private let citizen = "Jürgen Weiß"
     private let note = "Jürgen erzählte vom Schlaf – æøå"
@@ -274,8 +274,9 @@ final class SchemaTests: EndToEndTestCase {
         XCTAssertGreaterThan(counts["offers"] ?? 0, 0, "\(counts)")
         XCTAssertEqual(counts["locks"], 1, "\(counts)")
         XCTAssertEqual(counts["history"], demoCount, "a history for every participant whose plan was saved: \(counts)")
-        XCTAssertEqual(counts["historyLines"], demoCount + 4,
-                                    "the session, the goal, the step and the approval each saved a plan version: \(counts)")
+        XCTAssertEqual(
+            counts["historyLines"], demoCount + 4,
+            "the session, the goal, the step and the approval each saved a plan version: \(counts)")
         XCTAssertGreaterThan(counts["auditLines"] ?? 0, 0, "\(counts)")
 
         // What was validated really holds what the keys made.

@@ -1,8 +1,9 @@
 import Foundation
 import StepwiseCore
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Locks left behind by processes killed with SIGKILL are recognised and taken over; a lock
@@ -53,14 +54,15 @@ final class StaleLockTests: EndToEndTestCase {
 
     private func holder(of id: String) -> pid_t? {
         guard let bytes = FileManager.default.contents(atPath: locks.appendingPathComponent(id + ".lock").path),
-              let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any],
-              let identity = object["identity"] as? [String: Any] else { return nil }
+            let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any],
+            let identity = object["identity"] as? [String: Any]
+        else { return nil }
         return (identity["pid"] as? NSNumber).map { pid_t($0.int32Value) }
     }
 
     private func firstParticipant() -> (id: String, name: String) {
         let first = store.loadCaseload().compactMap { row -> (String, String)? in
-            if case let .participant(entry) = row { return (entry.id, entry.name) }
+            if case .participant(let entry) = row { return (entry.id, entry.name) }
             return nil
         }.first
         return first ?? ("", "")

@@ -10,7 +10,8 @@ final class SummaryCLITests: EndToEndTestCase {
         try makeDemo()
         return participantFiles().compactMap { file in
             guard let id = file.object["id"] as? String, let name = file.object["name"] as? String,
-                  let language = file.object["language"] as? String else { return nil }
+                let language = file.object["language"] as? String
+            else { return nil }
             return (id, name, language)
         }
     }
@@ -70,7 +71,9 @@ final class SummaryCLITests: EndToEndTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let written = try String(contentsOf: text, encoding: .utf8)
         let pages = written.components(separatedBy: "\u{0C}").count
-        XCTAssertEqual(result.stdout, "wrote the summary of \(person.id) to \(text.path): text, \(pages) page\(pages == 1 ? "" : "s"), language \(person.language)\n")
+        XCTAssertEqual(
+            result.stdout,
+            "wrote the summary of \(person.id) to \(text.path): text, \(pages) page\(pages == 1 ? "" : "s"), language \(person.language)\n")
         XCTAssertEqual(written, try stepwise(["summary", person.id]).stdout, "the file holds what standard output shows")
     }
 
@@ -79,11 +82,19 @@ final class SummaryCLITests: EndToEndTestCase {
         let cases: [([String], String)] = [
             (["summary"], "stepwise: 'summary' needs a participant id\nTry 'stepwise --help'.\n"),
             (["summary", "../etc/passwd"], "stepwise: '../etc/passwd' is not a valid participant id\nTry 'stepwise summary --help'.\n"),
-            (["summary", person.id, "--format", "docx"], "stepwise: --format must be text, markdown, html or pdf, not 'docx'\nTry 'stepwise summary --help'.\n"),
+            (
+                ["summary", person.id, "--format", "docx"],
+                "stepwise: --format must be text, markdown, html or pdf, not 'docx'\nTry 'stepwise summary --help'.\n"
+            ),
             (["summary", person.id, "--printer", "X"], "stepwise: --printer goes with --print\nTry 'stepwise summary --help'.\n"),
-            (["summary", person.id, "--print", "--format", "html"],
-             "stepwise: --print prints the PDF; leave out --format or use --format pdf\nTry 'stepwise summary --help'.\n"),
-            (["summary", person.id, "--lang", "fi"], "stepwise: no strings for language 'fi'; available: da, de, en, sv\nTry 'stepwise summary --help'.\n"),
+            (
+                ["summary", person.id, "--print", "--format", "html"],
+                "stepwise: --print prints the PDF; leave out --format or use --format pdf\nTry 'stepwise summary --help'.\n"
+            ),
+            (
+                ["summary", person.id, "--lang", "fi"],
+                "stepwise: no strings for language 'fi'; available: da, de, en, sv\nTry 'stepwise summary --help'.\n"
+            ),
             (["summary", person.id, "--bogus"], "stepwise: unknown option '--bogus' for 'summary'\nTry 'stepwise --help'.\n"),
             (["calendar", "Not-An-Id"], "stepwise: 'Not-An-Id' is not a valid participant id\nTry 'stepwise calendar --help'.\n"),
             (["calendar", person.id, "--format", "ics"], "stepwise: unknown option '--format' for 'calendar'\nTry 'stepwise --help'.\n"),

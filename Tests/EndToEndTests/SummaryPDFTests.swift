@@ -12,8 +12,9 @@ final class SummaryPDFTests: EndToEndTestCase {
         let file = root.appendingPathComponent("plan.pdf")
         let result = try stepwise(["summary", plan.id, "--format", "pdf", "--output", file.path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.hasPrefix("wrote the summary of \(plan.id) to \(file.path): pdf, 2 pages, language da"),
-                      result.stdout)
+        XCTAssertTrue(
+            result.stdout.hasPrefix("wrote the summary of \(plan.id) to \(file.path): pdf, 2 pages, language da"),
+            result.stdout)
         // The characters DejaVu Sans lacks are named, on standard error.
         for character in ["✅", "💪", "🇩🇰", "王", "芳"] { XCTAssertTrue(result.stderr.contains(character), result.stderr) }
         XCTAssertEqual(try mode(of: file), 0o600)
@@ -61,8 +62,9 @@ final class SummaryPDFTests: EndToEndTestCase {
     func testAPDFIsNotWrittenToATerminalAndAMissingFontIsNamed() throws {
         let plan = try PDFPlan.save(in: data)
         let file = root.appendingPathComponent("plan.pdf")
-        let result = try stepwise(["summary", plan.id, "--format", "pdf", "--output", file.path],
-                                  environment: ["STEPWISE_FONT": "/nonexistent/Font.ttf"])
+        let result = try stepwise(
+            ["summary", plan.id, "--format", "pdf", "--output", file.path],
+            environment: ["STEPWISE_FONT": "/nonexistent/Font.ttf"])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("cannot read the font /nonexistent/Font.ttf"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: file.path))
@@ -142,49 +144,68 @@ enum PDFPlan {
         var p = Participant(id: id, name: name, language: "da", courseStart: today.adding(days: -30), by: stamp)
         var job = Goal(id: "g-job", kind: .job, text: words("Arbejde på et lager i Århus med æbler og øl, 20 timer om ugen"))
         job.steps = [
-            Step(id: "s-1", text: words("Skrive til Großhandel Straße om en praktikplads"), who: .me, due: today.adding(days: dueDays[0]),
-                 status: .doing, on: today),
+            Step(
+                id: "s-1", text: words("Skrive til Großhandel Straße om en praktikplads"), who: .me, due: today.adding(days: dueDays[0]),
+                status: .doing, on: today),
             Step(id: "s-2", text: words("sende den ✅ 💪 og så videre med resten"), who: .me, due: today.adding(days: dueDays[1]), on: today),
-            Step(id: "s-3", text: words("Ringe til 王芳 om kurset i dansk 🇩🇰 hver uge"), who: .other("王芳"), due: today.adding(days: dueDays[2]),
-                 on: today),
-            Step(id: "s-4", text: words("Øve jobsamtaler på dansk med min mentor"), who: .me, due: today.adding(days: dueDays[3]), on: today),
+            Step(
+                id: "s-3", text: words("Ringe til 王芳 om kurset i dansk 🇩🇰 hver uge"), who: .other("王芳"), due: today.adding(days: dueDays[2]),
+                on: today),
+            Step(
+                id: "s-4", text: words("Øve jobsamtaler på dansk med min mentor"), who: .me, due: today.adding(days: dueDays[3]), on: today),
         ]
         var health = Goal(id: "g-health", kind: .health, text: words("Sove før midnat på hverdage", .coach))
         health.steps = (1...12).map { n in
-            Step(id: "s-h\(n)", text: words("Skridt \(n): gå en tur på tyve minutter efter aftensmaden sammen med naboen"), who: .me,
-                 due: nil, on: today)
+            Step(
+                id: "s-h\(n)", text: words("Skridt \(n): gå en tur på tyve minutter efter aftensmaden sammen med naboen"), who: .me,
+                due: nil, on: today)
         }
         p.plan.goals = [job, health]
-        var session = CoachingSession(id: "x-1", kind: .conversation1, present: [Presence(role: .citizen), Presence(role: .coach)],
-                                      started: Stamp(by: "Anna", at: now.addingTimeInterval(-86_400 * 7)))
+        var session = CoachingSession(
+            id: "x-1", kind: .conversation1, present: [Presence(role: .citizen), Presence(role: .coach)],
+            started: Stamp(by: "Anna", at: now.addingTimeInterval(-86_400 * 7)))
         session.ended = now.addingTimeInterval(-86_400 * 7 + 3_600)
         session.next = Appointment(day: today.adding(days: 7), time: "10:00", place: "Jobhuset", contact: "Jeg ringer til Anna om mandagen")
         p.sessions = [session]
         p.ratings = [
-            Rating(day: today.adding(days: -28), sessionId: nil, scores: ["health": 3, "everyday": 4, "belief": 2], coachBelief: 4, stamp: stamp),
-            Rating(day: today.adding(days: -14), sessionId: nil, scores: ["health": 5, "everyday": 4, "belief": 4], coachBelief: nil, stamp: stamp),
-            Rating(day: today.adding(days: -1), sessionId: nil, scores: ["health": 6, "everyday": 5, "belief": 5], coachBelief: 6, stamp: stamp),
+            Rating(
+                day: today.adding(days: -28), sessionId: nil, scores: ["health": 3, "everyday": 4, "belief": 2], coachBelief: 4,
+                stamp: stamp),
+            Rating(
+                day: today.adding(days: -14), sessionId: nil, scores: ["health": 5, "everyday": 4, "belief": 4], coachBelief: nil,
+                stamp: stamp),
+            Rating(
+                day: today.adding(days: -1), sessionId: nil, scores: ["health": 6, "everyday": 5, "belief": 5], coachBelief: 6, stamp: stamp
+            ),
         ]
         try store.save(p)
         let since = now
-        var cv = Offer(id: "o-cv", title: "CV-værksted på Østergade", kind: "workshop", description: "",
-                       sessions: [OfferSession(day: today.adding(days: 3), start: "10:00", end: "12:00"),
-                                  OfferSession(day: today.adding(days: 10), start: "10:00", end: "12:00")],
-                       place: "Jobhuset, Østergade 1", capacity: 12, language: "da")
+        var cv = Offer(
+            id: "o-cv", title: "CV-værksted på Østergade", kind: "workshop", description: "",
+            sessions: [
+                OfferSession(day: today.adding(days: 3), start: "10:00", end: "12:00"),
+                OfferSession(day: today.adding(days: 10), start: "10:00", end: "12:00"),
+            ],
+            place: "Jobhuset, Østergade 1", capacity: 12, language: "da")
         cv.booked = [Seat(participantId: id, since: since)]
-        var visit = Offer(id: "o-visit", title: "Virksomhedsbesøg hos Bageri Øst", kind: "companyVisit", description: "",
-                          sessions: [OfferSession(day: today.adding(days: 5), start: "09:00", end: "11:30")],
-                          place: "Bageri Øst, Torvet 2", capacity: 8, language: "da")
+        var visit = Offer(
+            id: "o-visit", title: "Virksomhedsbesøg hos Bageri Øst", kind: "companyVisit", description: "",
+            sessions: [OfferSession(day: today.adding(days: 5), start: "09:00", end: "11:30")],
+            place: "Bageri Øst, Torvet 2", capacity: 8, language: "da")
         visit.booked = [Seat(participantId: id, since: since)]
         try store.save(cv)
         try store.save(visit)
-        var inOrder = ["Min plan: " + name, "Arbejde på et lager i Århus med æbler og øl, 20 timer om ugen",
-                       "Skrive til Großhandel Straße om en praktikplads", "sende den ✅ 💪 og så videre med resten",
-                       "Ringe til 王芳 om kurset i dansk 🇩🇰 hver uge", "Øve jobsamtaler på dansk med min mentor",
-                       "Sove før midnat på hverdage"]
+        var inOrder = [
+            "Min plan: " + name, "Arbejde på et lager i Århus med æbler og øl, 20 timer om ugen",
+            "Skrive til Großhandel Straße om en praktikplads", "sende den ✅ 💪 og så videre med resten",
+            "Ringe til 王芳 om kurset i dansk 🇩🇰 hver uge", "Øve jobsamtaler på dansk med min mentor",
+            "Sove før midnat på hverdage",
+        ]
         inOrder += (1...12).map { "Skridt \($0): gå en tur på tyve minutter efter aftensmaden sammen med naboen" }
-        inOrder += ["CV-værksted på Østergade", "Virksomhedsbesøg hos Bageri Øst", "kl. 10:00", "Næste møde med min jobkonsulent",
-                    "Jeg ringer til Anna om mandagen", "Sådan går det"]
+        inOrder += [
+            "CV-værksted på Østergade", "Virksomhedsbesøg hos Bageri Øst", "kl. 10:00", "Næste møde med min jobkonsulent",
+            "Jeg ringer til Anna om mandagen", "Sådan går det",
+        ]
         return (id, inOrder)
     }
 }

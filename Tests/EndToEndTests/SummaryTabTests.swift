@@ -1,8 +1,9 @@
 import Foundation
 import StepwiseCore
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The summary tab (5) at the keyboard: the summary in the citizen's language, scrolled line
@@ -27,11 +28,16 @@ final class SummaryTabTests: EndToEndTestCase {
         let stamp = Stamp(by: "Anna", at: Date())
         var participant = Participant(id: id, name: citizen, language: "da", courseStart: .today.adding(days: -30), by: stamp)
         for index in 1...14 {
-            var goal = Goal(id: "g-\(index)", kind: .job, text: Words("Mål nummer \(index): arbejde på et lager, æøå og “citater”",
-                                                                      author: .citizen, by: citizen, at: Date()))
+            var goal = Goal(
+                id: "g-\(index)", kind: .job,
+                text: Words(
+                    "Mål nummer \(index): arbejde på et lager, æøå og “citater”",
+                    author: .citizen, by: citizen, at: Date()))
             goal.steps = (1...3).map {
-                Step(id: "s-\(index)-\($0)", text: Words("Skridt \($0) mod mål \(index), med mine egne ord", author: .citizen, by: citizen, at: Date()),
-                     who: .me, due: nil, status: $0 == 1 ? .done : .planned, on: .today)
+                Step(
+                    id: "s-\(index)-\($0)",
+                    text: Words("Skridt \($0) mod mål \(index), med mine egne ord", author: .citizen, by: citizen, at: Date()),
+                    who: .me, due: nil, status: $0 == 1 ? .done : .planned, on: .today)
             }
             participant.plan.goals.append(goal)
         }
@@ -42,7 +48,8 @@ final class SummaryTabTests: EndToEndTestCase {
     private func position(_ screen: String) -> (from: Int, to: Int, of: Int, pages: Int)? {
         let pattern = #"lines ([0-9]+)–([0-9]+) of ([0-9]+) · ([0-9]+) page\(s\)"#
         guard let regex = try? NSRegularExpression(pattern: pattern),
-              let match = regex.firstMatch(in: screen, range: NSRange(screen.startIndex..., in: screen)) else { return nil }
+            let match = regex.firstMatch(in: screen, range: NSRange(screen.startIndex..., in: screen))
+        else { return nil }
         let numbers = (1...4).compactMap { Range(match.range(at: $0), in: screen).flatMap { Int(screen[$0]) } }
         guard numbers.count == 4 else { return nil }
         return (numbers[0], numbers[1], numbers[2], numbers[3])
@@ -50,8 +57,10 @@ final class SummaryTabTests: EndToEndTestCase {
 
     /// Waits until the counter shows `from`–`to` of `of`; returns the screen.
     @discardableResult
-    private func waitForLines(_ from: Int, _ to: Int, of total: Int, pages: Int, in tmux: Tmux,
-                              file: StaticString = #filePath, line: UInt = #line) -> String {
+    private func waitForLines(
+        _ from: Int, _ to: Int, of total: Int, pages: Int, in tmux: Tmux,
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> String {
         tmux.waitFor("lines \(from)–\(to) of \(total) · \(pages) page(s)", file: file, line: line)
     }
 
@@ -59,10 +68,11 @@ final class SummaryTabTests: EndToEndTestCase {
     private func jobIDs() -> Set<Int> {
         let listing = (try? CLI.run(["-W", "all", "-o", CUPSTestServer.queue], executable: "lpstat").stdout) ?? ""
         let prefix = CUPSTestServer.queue + "-"
-        return Set(listing.split(separator: "\n").compactMap { row -> Int? in
-            guard let name = row.split(separator: " ").first, name.hasPrefix(prefix) else { return nil }
-            return Int(name.dropFirst(prefix.count))
-        })
+        return Set(
+            listing.split(separator: "\n").compactMap { row -> Int? in
+                guard let name = row.split(separator: " ").first, name.hasPrefix(prefix) else { return nil }
+                return Int(name.dropFirst(prefix.count))
+            })
     }
 
     func testTheSummaryTabScrollsSavesTheCalendarAndPrints() throws {
@@ -131,14 +141,18 @@ final class SummaryTabTests: EndToEndTestCase {
         XCTAssertNotNil(saved, screen)
         let attributes = try FileManager.default.attributesOfItem(atPath: icsPath)
         XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0, 0o600, "the calendar file is private")
-        let parse = try CLI.run(["python3", "-c", """
-            import json, sys, icalendar
-            with open(sys.argv[1], "rb") as f:
-                calendar = icalendar.Calendar.from_ical(f.read())
-            events = calendar.walk("VEVENT")
-            print(json.dumps({"events": len(events), "uids": len({str(e["UID"]) for e in events}),
-                              "starts": sum(1 for e in events if e.get("DTSTART") is not None)}))
-            """, icsPath], executable: "/usr/bin/env", timeout: 30)
+        let parse = try CLI.run(
+            [
+                "python3", "-c",
+                """
+                import json, sys, icalendar
+                with open(sys.argv[1], "rb") as f:
+                    calendar = icalendar.Calendar.from_ical(f.read())
+                events = calendar.walk("VEVENT")
+                print(json.dumps({"events": len(events), "uids": len({str(e["UID"]) for e in events}),
+                                  "starts": sum(1 for e in events if e.get("DTSTART") is not None)}))
+                """, icsPath,
+            ], executable: "/usr/bin/env", timeout: 30)
         XCTAssertEqual(parse.status, 0, "icalendar cannot read \(icsPath): \(parse.stderr)")
         let parsed = (try? JSONSerialization.jsonObject(with: parse.stdoutData) as? [String: Int]) ?? [:]
         XCTAssertEqual(parsed["events"], saved, "as many events as the message said: \(parse.stdout)")
@@ -155,8 +169,9 @@ final class SummaryTabTests: EndToEndTestCase {
         XCTAssertTrue(screen.contains("The plan is saved as PDF in"), screen)
         let pdfAttributes = try FileManager.default.attributesOfItem(atPath: pdfPath)
         XCTAssertEqual((pdfAttributes[.posixPermissions] as? NSNumber)?.intValue ?? 0, 0o600, "the PDF file is private")
-        XCTAssertEqual(FileManager.default.contents(atPath: pdfPath), try Data(contentsOf: expectedPDF),
-                       "the saved PDF is what `stepwise summary \(id) --format pdf` writes")
+        XCTAssertEqual(
+            FileManager.default.contents(atPath: pdfPath), try Data(contentsOf: expectedPDF),
+            "the saved PDF is what `stepwise summary \(id) --format pdf` writes")
         XCTAssertEqual(try CUPSTestServer.shared.pageCount(URL(fileURLWithPath: pdfPath)), pages)
 
         // P: choose the PDF printer, Enter: the summary is sent.
@@ -182,7 +197,9 @@ final class SummaryTabTests: EndToEndTestCase {
             if let job {
                 // What CUPS spooled is exactly the PDF: nothing cut, nothing added.
                 let spooled = try CUPSTestServer.shared.jobFile(job)
-                XCTAssertEqual(spooled, try Data(contentsOf: expectedPDF), "the job file differs from what `stepwise summary \(id) --format pdf` writes")
+                XCTAssertEqual(
+                    spooled, try Data(contentsOf: expectedPDF),
+                    "the job file differs from what `stepwise summary \(id) --format pdf` writes")
                 // The PDF printer made a PDF with as many pages.
                 let pdf = try CUPSTestServer.shared.waitForPDF(job: job, after: started)
                 XCTAssertEqual(try CUPSTestServer.shared.pageCount(pdf), pages, "\(pdf.path) has another number of pages")
@@ -201,7 +218,8 @@ final class SummaryTabTests: EndToEndTestCase {
         let audit = (try? String(contentsOf: data.appendingPathComponent("audit.log"), encoding: .utf8)) ?? ""
         let actions = audit.split(separator: "\n").compactMap { line -> String? in
             guard let entry = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  entry["participant"] as? String == id else { return nil }
+                entry["participant"] as? String == id
+            else { return nil }
             return entry["action"] as? String
         }
         XCTAssertTrue(actions.contains("calendar"), "\(actions)")

@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where things are, and the environment every run of the program gets.
@@ -95,7 +96,10 @@ final class TUIRun {
     /// Waits for the process id.
     func waitForPID(timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) throws -> pid_t {
         var found: pid_t?
-        E2E.poll(timeout: timeout) { found = pid; return found != nil }
+        E2E.poll(timeout: timeout) {
+            found = pid
+            return found != nil
+        }
         guard let found else {
             XCTFail("stepwise did not start; screen:\n\(tmux.screen())", file: file, line: line)
             throw E2EError("no pid")
@@ -106,14 +110,23 @@ final class TUIRun {
     /// The exit status, once the program has ended.
     var exitStatus: Int32? {
         guard let text = try? String(contentsOf: statusFile, encoding: .utf8),
-              let value = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "=").last else { return nil }
+            let value = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "=").last
+        else { return nil }
         return Int32(value)
     }
 
     /// Waits until the program has ended and returns its exit status.
     func waitForExit(timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) -> Int32? {
         var status: Int32?
-        if E2E.poll(timeout: timeout, { status = exitStatus; return status != nil }) { return status }
+        if E2E.poll(
+            timeout: timeout,
+            {
+                status = exitStatus
+                return status != nil
+            })
+        {
+            return status
+        }
         XCTFail("stepwise did not end within \(timeout) s; screen:\n\(tmux.screen())", file: file, line: line)
         return nil
     }
@@ -170,10 +183,13 @@ class EndToEndTestCase: XCTestCase {
     }
 
     /// Runs the command-line program with `arguments` (and `--data` unless told otherwise).
-    func stepwise(_ arguments: [String], data withData: Bool = true, environment: [String: String] = [:],
-                  umask mask: String? = nil) throws -> CLIResult {
-        try CLI.run(withData ? arguments + ["--data", data.path] : arguments,
-                    environment: E2E.environment.merging(environment) { $1 }, umask: mask)
+    func stepwise(
+        _ arguments: [String], data withData: Bool = true, environment: [String: String] = [:],
+        umask mask: String? = nil
+    ) throws -> CLIResult {
+        try CLI.run(
+            withData ? arguments + ["--data", data.path] : arguments,
+            environment: E2E.environment.merging(environment) { $1 }, umask: mask)
     }
 
     /// How many participants the demo data has (set by `makeDemo`).
@@ -198,9 +214,11 @@ class EndToEndTestCase: XCTestCase {
 
     /// Starts the caseload screen in a new tmux session of `width`×`height`.
     /// - keepShell: the shell stays 60 s after the program ends (so a test can look at the terminal).
-    func startTUI(_ arguments: [String]? = nil, width: Int = 80, height: Int = 24,
-                  environment extra: [String: String] = [:], keepShell: Bool = false,
-                  umask mask: String? = nil) throws -> TUIRun {
+    func startTUI(
+        _ arguments: [String]? = nil, width: Int = 80, height: Int = 24,
+        environment extra: [String: String] = [:], keepShell: Bool = false,
+        umask mask: String? = nil
+    ) throws -> TUIRun {
         sessionCount += 1
         let tag = "tui\(sessionCount)"
         let prefix = runFolder.appendingPathComponent(tag)
@@ -253,7 +271,8 @@ class EndToEndTestCase: XCTestCase {
         return names.compactMap { name in
             let url = folder.appendingPathComponent(name)
             guard let bytes = FileManager.default.contents(atPath: url.path),
-                  let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any] else { return nil }
+                let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any]
+            else { return nil }
             return (url, object)
         }
     }

@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The terminal misbehaving: a storm of sizes from 10x3 to 300x100 with keys in between,
@@ -20,7 +21,9 @@ final class TerminalFaultTests: EndToEndTestCase {
             // The extremes first, then random sizes.
             let fixed = [(10, 3), (300, 100), (11, 4), (299, 99)]
             for index in 0..<count {
-                let size = index < fixed.count ? fixed[index]
+                let size =
+                    index < fixed.count
+                    ? fixed[index]
                     : (Int.random(in: 10...300, using: &generator), Int.random(in: 3...100, using: &generator))
                 sizes.append("\(size.0)x\(size.1)")
                 tmux.resize(width: size.0, height: size.1)
@@ -132,8 +135,9 @@ final class TerminalFaultTests: EndToEndTestCase {
         first.tmux.waitFor(participantsLine())
         first.tmux.send("Enter")
         var screen = first.tmux.waitFor("[1 Plan]")
-        let name = try XCTUnwrap(participantFiles().compactMap { $0.object["name"] as? String }.first { screen.contains($0) },
-                                 "the open participant's name is on screen:\n\(screen)")
+        let name = try XCTUnwrap(
+            participantFiles().compactMap { $0.object["name"] as? String }.first { screen.contains($0) },
+            "the open participant's name is on screen:\n\(screen)")
         first.tmux.send("g")
         first.tmux.waitFor("A new goal")
         first.tmux.type(typed)
@@ -142,8 +146,9 @@ final class TerminalFaultTests: EndToEndTestCase {
         first.tmux.kill()
         XCTAssertTrue(E2E.poll(timeout: 10) { !E2E.isRunning(pid) }, "stepwise did not end when its terminal was closed")
         let file = try XCTUnwrap(participantFile(named: name))
-        XCTAssertFalse(String(decoding: try Data(contentsOf: file.url), as: UTF8.self).contains(typed),
-                       "a half-written goal is not saved into the plan")
+        XCTAssertFalse(
+            String(decoding: try Data(contentsOf: file.url), as: UTF8.self).contains(typed),
+            "a half-written goal is not saved into the plan")
 
         let second = try startTUI()
         screen = second.tmux.waitFor("Restored what you were typing")

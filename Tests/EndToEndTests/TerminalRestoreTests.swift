@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// However Stepwise ends, the shell gets its terminal back as it was (`stty -g` before and
@@ -9,8 +10,10 @@ import Glibc
 final class TerminalRestoreTests: EndToEndTestCase {
     /// Starts stepwise in a shell that records `stty -g` before and after, ends it with
     /// `end`, and checks the settings and the exit status.
-    private func assertTerminalGivenBack(expectedExit: Int32, file: StaticString = #filePath, line: UInt = #line,
-                                         end: (TUIRun, pid_t) -> Void) throws {
+    private func assertTerminalGivenBack(
+        expectedExit: Int32, file: StaticString = #filePath, line: UInt = #line,
+        end: (TUIRun, pid_t) -> Void
+    ) throws {
         try makeDemo(file: file, line: line)
         let run = try startTUI(keepShell: true)
         let pid = try run.waitForPID(file: file, line: line)

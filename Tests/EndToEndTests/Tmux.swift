@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A detached tmux session that a test types into and reads, as a person would.
@@ -19,8 +20,9 @@ final class Tmux {
     /// Runs tmux with `arguments` on the test server.
     @discardableResult
     static func tmux(_ arguments: [String]) -> CLIResult {
-        let result = try? CLI.run(["tmux", "-L", socket, "-f", "/dev/null"] + arguments, executable: "/usr/bin/env",
-                                  environment: [:], timeout: 10)
+        let result = try? CLI.run(
+            ["tmux", "-L", socket, "-f", "/dev/null"] + arguments, executable: "/usr/bin/env",
+            environment: [:], timeout: 10)
         return result ?? CLIResult(status: -1, stdoutData: Data(), stderr: "tmux could not be run")
     }
 
@@ -68,8 +70,10 @@ final class Tmux {
     /// Waits until the screen shows `text` (on one line, or with `wrapped` anywhere across
     /// lines); fails printing the last screen.
     @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 10, wrapped: Bool = false,
-                 file: StaticString = #filePath, line: UInt = #line) -> String {
+    func waitFor(
+        _ text: String, timeout: TimeInterval = 10, wrapped: Bool = false,
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> String {
         waitUntil("the screen shows \"\(text)\"", timeout: timeout, file: file, line: line) { screen in
             wrapped ? Tmux.flat(screen).contains(Tmux.flat(text)) : screen.contains(text)
         }
@@ -101,10 +105,20 @@ final class Tmux {
 
     /// Waits until `condition` holds for the screen; returns the last screen.
     @discardableResult
-    func waitUntil(_ what: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line,
-                   _ condition: (String) -> Bool) -> String {
+    func waitUntil(
+        _ what: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line,
+        _ condition: (String) -> Bool
+    ) -> String {
         var last = ""
-        if E2E.poll(timeout: timeout, { last = screen(); return condition(last) }) { return last }
+        if E2E.poll(
+            timeout: timeout,
+            {
+                last = screen()
+                return condition(last)
+            })
+        {
+            return last
+        }
         XCTFail("timed out after \(timeout) s waiting until \(what); the screen was:\n\(Tmux.frame(last))", file: file, line: line)
         return last
     }

@@ -48,13 +48,17 @@ final class UnreadableFileTests: EndToEndTestCase {
         for name in brokenNames { XCTAssertFalse(screen.contains(name), "\(name) is listed from a damaged file:\n\(screen)") }
         func rows(_ screen: String) -> (truncated: String?, wrongType: String?) {
             let lines = screen.components(separatedBy: "\n")
-            return (lines.first { $0.contains("\(truncatedID) cannot be read") }, lines.first { $0.contains("\(wrongTypeID) cannot be read") })
+            return (
+                lines.first { $0.contains("\(truncatedID) cannot be read") }, lines.first { $0.contains("\(wrongTypeID) cannot be read") }
+            )
         }
         var found = rows(screen)
-        XCTAssertTrue(found.truncated?.contains("\(truncatedID) cannot be read: is not valid JSON (truncated or damaged)") ?? false,
-                      "the truncated file is shown as unreadable, with the reason:\n\(screen)")
-        XCTAssertTrue(found.wrongType?.contains("\(wrongTypeID) cannot be read: field 'name': expected text") ?? false,
-                      "the file with name 42 is shown as unreadable, naming the field:\n\(screen)")
+        XCTAssertTrue(
+            found.truncated?.contains("\(truncatedID) cannot be read: is not valid JSON (truncated or damaged)") ?? false,
+            "the truncated file is shown as unreadable, with the reason:\n\(screen)")
+        XCTAssertTrue(
+            found.wrongType?.contains("\(wrongTypeID) cannot be read: field 'name': expected text") ?? false,
+            "the file with name 42 is shown as unreadable, naming the field:\n\(screen)")
         XCTAssertTrue(screen.contains(participantsLine(added: -2) + " · 2 file(s) cannot be read"), screen)
 
         // Moving over a broken row and pressing Enter does no harm; the others still open.
@@ -70,10 +74,12 @@ final class UnreadableFileTests: EndToEndTestCase {
         XCTAssertEqual(run.waitForExit(), 0)
 
         let after = snapshot(data)
-        XCTAssertEqual(after["participants/\(truncatedID).json"], before["participants/\(truncatedID).json"],
-                       "the truncated file was changed")
-        XCTAssertEqual(after["participants/\(wrongTypeID).json"], before["participants/\(wrongTypeID).json"],
-                       "the file with the wrong name was changed")
+        XCTAssertEqual(
+            after["participants/\(truncatedID).json"], before["participants/\(truncatedID).json"],
+            "the truncated file was changed")
+        XCTAssertEqual(
+            after["participants/\(wrongTypeID).json"], before["participants/\(wrongTypeID).json"],
+            "the file with the wrong name was changed")
 
         // `stepwise list` still lists the others and reports the broken ones on stderr.
         let list = try stepwise(["list"])

@@ -42,18 +42,22 @@ final class WideCharacterTests: EndToEndTestCase {
     }
 
     /// Every caseload row shows its course position at column 33, measured by tmux itself.
-    private func expectCourseColumnInPlace(_ screen: String, selectedName: Bool,
-                                           file: StaticString = #filePath, line: UInt = #line) throws {
+    private func expectCourseColumnInPlace(
+        _ screen: String, selectedName: Bool,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let rows = screen.components(separatedBy: "\n").filter { $0.contains("week ") || $0.contains("starts in ") }
         XCTAssertGreaterThanOrEqual(rows.count, 10, "the list is drawn:\n\(screen)", file: file, line: line)
         // The screen draws the joined emoji as its parts (see ScreenBuffer.put).
         let drawn = String(String.UnicodeScalarView(Self.name.unicodeScalars.filter { $0 != "\u{200D}" }))
-        XCTAssertTrue(rows.contains { $0.contains(drawn) },
-                      "the name is drawn whole:\n\(screen)", file: file, line: line)
+        XCTAssertTrue(
+            rows.contains { $0.contains(drawn) },
+            "the name is drawn whole:\n\(screen)", file: file, line: line)
         for row in rows {
             let course = try XCTUnwrap(row.range(of: "week ") ?? row.range(of: "starts in "))
-            XCTAssertEqual(try terminalColumns(String(row[..<course.lowerBound])), 33,
-                           "the course column of \"\(row)\" stands at column 33 in the terminal:\n\(screen)", file: file, line: line)
+            XCTAssertEqual(
+                try terminalColumns(String(row[..<course.lowerBound])), 33,
+                "the course column of \"\(row)\" stands at column 33 in the terminal:\n\(screen)", file: file, line: line)
         }
     }
 

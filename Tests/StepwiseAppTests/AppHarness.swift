@@ -1,9 +1,9 @@
 import Foundation
-import XCTest
 import StepwiseApp
 import StepwiseCore
-import StepwiseUI
 import StepwiseTestSupport
+import StepwiseUI
+import XCTest
 
 /// Drives the real `App` in process, with keys, against a temporary data folder: the same
 /// update, effects, files and screens as the program in a terminal, in milliseconds and
@@ -38,20 +38,25 @@ final class AppHarness {
         ids = CountingIDs()
         try store.prepare()
         if demo {
-            try DemoData.create(in: store, resources: resourcesURL, today: Day(AppHarness.start, timeZone: .gmt), by: identity,
-                                now: AppHarness.start)
+            try DemoData.create(
+                in: store, resources: resourcesURL, today: Day(AppHarness.start, timeZone: .gmt), by: identity,
+                now: AppHarness.start)
         }
-        app = try AppHarness.makeApp(store: store, identity: identity, language: language, width: width, height: height,
-                                     clock: clock, ids: ids)
+        app = try AppHarness.makeApp(
+            store: store, identity: identity, language: language, width: width, height: height,
+            clock: clock, ids: ids)
     }
 
     deinit { temp.cleanUp() }
 
-    private static func makeApp(store: DataStore, identity: Identity, language: String, width: Int, height: Int,
-                                clock: SteppingClock, ids: CountingIDs) throws -> App {
-        let env = try UIEnvironment.load(resources: resourcesURL, language: language,
-                                         alsoLoading: Localizer.available(resources: resourcesURL),
-                                         makeID: { ids.next($0) }, timeZone: .gmt, home: "/home/anna")
+    private static func makeApp(
+        store: DataStore, identity: Identity, language: String, width: Int, height: Int,
+        clock: SteppingClock, ids: CountingIDs
+    ) throws -> App {
+        let env = try UIEnvironment.load(
+            resources: resourcesURL, language: language,
+            alsoLoading: Localizer.available(resources: resourcesURL),
+            makeID: { ids.next($0) }, timeZone: .gmt, home: "/home/anna")
         return App(store: store, identity: identity, env: env, width: width, height: height, clock: { clock.read() })
     }
 
@@ -61,8 +66,9 @@ final class AppHarness {
     func restart(coach: String? = nil) throws {
         app.shutdown()
         if let coach { identity.coach = coach }
-        app = try AppHarness.makeApp(store: store, identity: identity, language: language, width: width, height: height,
-                                     clock: clock, ids: ids)
+        app = try AppHarness.makeApp(
+            store: store, identity: identity, language: language, width: width, height: height,
+            clock: clock, ids: ids)
     }
 
     // MARK: - Keys

@@ -1,7 +1,7 @@
 import Foundation
-import XCTest
 import StepwiseCore
 import StepwiseUI
+import XCTest
 
 /// Whose words: a suggestion becomes the citizen's only by the citizen's own yes; the coach
 /// operating the screen is recorded as the coach; the writer stays as chosen; drafts belong
@@ -23,8 +23,9 @@ final class AuthorshipJourneyTests: XCTestCase {
         XCTAssertEqual(h.state.open?.participant.plan.goals.last?.isSuggestion, true)
 
         h.press(.char("y"))
-        XCTAssertEqual(h.state.confirm?.question, "Does \(citizen) accept “Tage et truckcertifikat” as part of their own plan?",
-                       "y asks the citizen, not a silent accept")
+        XCTAssertEqual(
+            h.state.confirm?.question, "Does \(citizen) accept “Tage et truckcertifikat” as part of their own plan?",
+            "y asks the citizen, not a silent accept")
         XCTAssertTrue(h.flatScreen.contains("Does \(citizen) accept"), h.screen)
         h.press(.char("n"))
         XCTAssertEqual(h.state.open?.participant.plan.goals.last?.isSuggestion, true, "a no leaves it a suggestion")
@@ -72,8 +73,9 @@ final class AuthorshipJourneyTests: XCTestCase {
         h.press(.char("d"), .char("y"))
         h.press(.char("u"))
         let acts = h.historyLines(id).suffix(5)
-        XCTAssertEqual(acts.map { ($0["change"] as? [String: Any])?["kind"] as? String ?? "?" },
-                       ["reorder", "reorder", "stepStatus", "dropStep", "undo"])
+        XCTAssertEqual(
+            acts.map { ($0["change"] as? [String: Any])?["kind"] as? String ?? "?" },
+            ["reorder", "reorder", "stepStatus", "dropStep", "undo"])
         for act in acts {
             XCTAssertEqual(act["author"] as? String, "coach", "the coach operated the screen: \(act["change"] ?? "")")
             XCTAssertEqual((act["stamp"] as? [String: Any])?["by"] as? String, "Anna")
@@ -83,8 +85,9 @@ final class AuthorshipJourneyTests: XCTestCase {
         h.press(.char("h"))
         XCTAssertTrue(h.row(containing: "moved “Tredje").contains("Anna (Coach)"), h.screen)
         XCTAssertTrue(h.row(containing: "undid").contains("Anna (Coach)"), h.screen)
-        XCTAssertTrue(h.row(containing: "added step “Tredje").contains("\(citizen) (Citizen) via Anna"),
-                      "the citizen's words, typed by Anna:\n\(h.screen)")
+        XCTAssertTrue(
+            h.row(containing: "added step “Tredje").contains("\(citizen) (Citizen) via Anna"),
+            "the citizen's words, typed by Anna:\n\(h.screen)")
     }
 
     /// The writer chosen for a record stays when it is opened again; a draft comes back with

@@ -1,15 +1,15 @@
 import Foundation
-import XCTest
 import StepwiseApp
 import StepwiseCore
 import StepwiseUI
+import XCTest
 
 /// Back to the caseload without reading the index again, and a first frame from the index
 /// alone that is checked against every file right after.
 final class CaseloadReturnTests: XCTestCase {
     func names(_ rows: [CaseloadRow]) -> [String] {
         rows.compactMap { row in
-            if case let .participant(entry) = row { return entry.name }
+            if case .participant(let entry) = row { return entry.name }
             return nil
         }
     }
@@ -28,8 +28,10 @@ final class CaseloadReturnTests: XCTestCase {
         h.open("grace")
         // Another terminal saves a new participant and renames one (each a rename into the folder).
         let other = DataStore(root: h.store.root)
-        try other.save(Participant(id: "p-zelda", name: "Zelda Berg", language: "da", courseStart: Day(iso: "2026-11-02") ?? h.state.today,
-                                   by: Stamp(by: "Bo", at: AppHarness.start)))
+        try other.save(
+            Participant(
+                id: "p-zelda", name: "Zelda Berg", language: "da", courseStart: Day(iso: "2026-11-02") ?? h.state.today,
+                by: Stamp(by: "Bo", at: AppHarness.start)))
         var renamed = try other.loadParticipant(asa)
         renamed.name = "Åse Lindqvist"
         try other.save(renamed)

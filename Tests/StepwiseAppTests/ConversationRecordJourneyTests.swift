@@ -1,7 +1,7 @@
 import Foundation
-import XCTest
 import StepwiseCore
 import StepwiseUI
+import XCTest
 
 /// A true record of each conversation: held ones show when they were held, planned ones a
 /// day and a time, a move keeps the earlier date, and undo never makes plan and sessions
@@ -53,8 +53,9 @@ final class ConversationRecordJourneyTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("Session running: Conversation 1"), h.screen)
         XCTAssertEqual(h.state.open?.participant.conversations.first?.status, .held)
         h.press(.char("u"))
-        XCTAssertEqual(h.state.open?.participant.conversations.first?.status, .held,
-                       "the session stays, so the conversation stays held")
+        XCTAssertEqual(
+            h.state.open?.participant.conversations.first?.status, .held,
+            "the session stays, so the conversation stays held")
         XCTAssertTrue(h.screen.contains("a conversation held in a session stays held"), h.screen)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
-import XCTest
 import StepwiseCore
 import StepwiseUI
+import XCTest
 
 /// The plan in the citizen's own words, driven in process: a goal and steps typed as the
 /// citizen says them, a step suggested by the coach and accepted by the citizen, the change
@@ -37,7 +37,8 @@ final class PlanJourneyTests: XCTestCase {
         h.press(.enter)
         XCTAssertNil(h.state.form, "the form is closed")
         XCTAssertTrue(h.screen.contains("version 2 · 1 new or changed since v1"), h.screen)
-        XCTAssertTrue(h.row(containing: goal).contains("Education: “\(goal)”  ★ new"), "the goal is the citizen's, quoted, and new:\n\(h.screen)")
+        XCTAssertTrue(
+            h.row(containing: goal).contains("Education: “\(goal)”  ★ new"), "the goal is the citizen's, quoted, and new:\n\(h.screen)")
         XCTAssertTrue(h.row(containing: goal).hasPrefix("›"), "the new goal is selected:\n\(h.screen)")
         XCTAssertEqual(h.state.open?.participant.plan.goals.last?.id, "g-1", "the new goal's id comes from the environment")
 
@@ -50,8 +51,9 @@ final class PlanJourneyTests: XCTestCase {
         h.press(.enter)
         XCTAssertTrue(h.screen.contains("version 3 · 2 new or changed since v1"), h.screen)
         let due = h.dayWithWeekday(addingDays: 14)
-        XCTAssertTrue(h.flatScreen.contains("“\(firstStep)” · me · by \(due) · planned ★ new"),
-                      "the step is quoted, due in two weeks (\(due)) and new:\n\(h.screen)")
+        XCTAssertTrue(
+            h.flatScreen.contains("“\(firstStep)” · me · by \(due) · planned ★ new"),
+            "the step is quoted, due in two weeks (\(due)) and new:\n\(h.screen)")
 
         // a again: the new step is selected, so the second step goes to the same goal.
         h.press(.char("a"))
@@ -72,8 +74,9 @@ final class PlanJourneyTests: XCTestCase {
         h.press(.enter)
         XCTAssertTrue(h.screen.contains("version 5 · 4 new or changed since v1"), h.screen)
         let suggested = h.row(containing: coachStep)
-        XCTAssertTrue(suggested.contains("? suggestion · \(coachStep)  (Coach)"),
-                      "the coach's words are a suggestion, unquoted, with who wrote them:\n\(h.screen)")
+        XCTAssertTrue(
+            suggested.contains("? suggestion · \(coachStep)  (Coach)"),
+            "the coach's words are a suggestion, unquoted, with who wrote them:\n\(h.screen)")
         XCTAssertFalse(suggested.contains("“\(coachStep)”"), "only the citizen's words are quoted:\n\(h.screen)")
         XCTAssertTrue(suggested.hasPrefix("›"), "the suggestion is selected:\n\(h.screen)")
 
@@ -170,11 +173,13 @@ final class PlanJourneyTests: XCTestCase {
         let history = h.historyLines(id)
         XCTAssertEqual(history.count, 6, "one line per saved version; the empty undo saved nothing")
         XCTAssertEqual(history.map { $0["version"] as? Int ?? -1 }, [1, 2, 3, 4, 5, 6])
-        XCTAssertEqual(history.map { ($0["change"] as? [String: Any])?["kind"] as? String ?? "?" },
-                       ["addGoal", "addGoal", "addStep", "addStep", "addStep", "accept"])
+        XCTAssertEqual(
+            history.map { ($0["change"] as? [String: Any])?["kind"] as? String ?? "?" },
+            ["addGoal", "addGoal", "addStep", "addStep", "addStep", "accept"])
         XCTAssertEqual(history.map { $0["author"] as? String ?? "?" }, ["citizen", "citizen", "citizen", "citizen", "coach", "citizen"])
-        XCTAssertEqual(history.dropFirst().map { ($0["change"] as? [String: Any])?["subject"] as? String ?? "?" },
-                       [goal, firstStep, secondStep, coachStep, coachStep])
+        XCTAssertEqual(
+            history.dropFirst().map { ($0["change"] as? [String: Any])?["subject"] as? String ?? "?" },
+            [goal, firstStep, secondStep, coachStep, coachStep])
         XCTAssertEqual((history.last?["plan"] as? [String: Any])?["version"] as? Int, 6, "the last history line holds the plan as saved")
     }
 
@@ -203,8 +208,9 @@ final class PlanJourneyTests: XCTestCase {
         h.press(.char("g"))
         h.type(newGoal)
         h.press(.enter)
-        XCTAssertTrue(h.screen.contains("version 3 · 1 new or changed since v2"),
-                      "the new goal counts as a change since conversation 1 (v2), not since itself:\n\(h.screen)")
+        XCTAssertTrue(
+            h.screen.contains("version 3 · 1 new or changed since v2"),
+            "the new goal counts as a change since conversation 1 (v2), not since itself:\n\(h.screen)")
         XCTAssertTrue(h.row(containing: newGoal).contains("“\(newGoal)”  ★ new"), "the goal is marked new:\n\(h.screen)")
     }
 
@@ -213,14 +219,17 @@ final class PlanJourneyTests: XCTestCase {
         let flat = h.flatScreen
         let screen = h.screen
         XCTAssertTrue(flat.contains("Education: “\(goal)” ★ new"), "\(when): the goal, quoted and new:\n\(screen)", file: file, line: line)
-        XCTAssertTrue(flat.contains("“\(firstStep)” · me · by \(h.dayWithWeekday(addingDays: 14)) · planned ★ new"),
-                      "\(when): the first step:\n\(screen)", file: file, line: line)
+        XCTAssertTrue(
+            flat.contains("“\(firstStep)” · me · by \(h.dayWithWeekday(addingDays: 14)) · planned ★ new"),
+            "\(when): the first step:\n\(screen)", file: file, line: line)
         XCTAssertTrue(flat.contains("“\(secondStep)” · me · planned ★ new"), "\(when): the second step:\n\(screen)", file: file, line: line)
-        XCTAssertTrue(flat.contains("\(coachStep) (Coach) · my coach · planned ★ new"),
-                      "\(when): the accepted step keeps the coach's words and is new:\n\(screen)", file: file, line: line)
+        XCTAssertTrue(
+            flat.contains("\(coachStep) (Coach) · my coach · planned ★ new"),
+            "\(when): the accepted step keeps the coach's words and is new:\n\(screen)", file: file, line: line)
         XCTAssertFalse(screen.contains("? suggestion"), "\(when): nothing is a suggestion any more:\n\(screen)", file: file, line: line)
-        XCTAssertEqual(flat.components(separatedBy: "★ new").count - 1, 4, "\(when): the goal and its three steps are new:\n\(screen)",
-                       file: file, line: line)
+        XCTAssertEqual(
+            flat.components(separatedBy: "★ new").count - 1, 4, "\(when): the goal and its three steps are new:\n\(screen)",
+            file: file, line: line)
         XCTAssertFalse(screen.contains("✎ changed"), "\(when): nothing old was changed:\n\(screen)", file: file, line: line)
         XCTAssertTrue(flat.contains("Conversation 1 "), "\(when): the course frame is shown:\n\(screen)", file: file, line: line)
     }

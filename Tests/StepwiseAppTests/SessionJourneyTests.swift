@@ -1,8 +1,8 @@
 import Foundation
-import XCTest
-import StepwiseTestSupport
 import StepwiseCore
+import StepwiseTestSupport
 import StepwiseUI
+import XCTest
 
 /// Sessions, notes and ratings, driven in process. The first mandatory conversation is held as
 /// a session with the peer worker, with a tagged note and a rating; a follow-up is rated
@@ -25,7 +25,8 @@ final class SessionJourneyTests: XCTestCase {
         // The citizen's first and second ratings: some lines go up, some down, some stay.
         let firstScores = (0..<count).map { 3 + $0 % 4 }
         let secondScores = firstScores.enumerated().map { $0.element + [2, -1, 0][$0.offset % 3] }
-        let firstBelief = 4, secondBelief = 6
+        let firstBelief = 4
+        let secondBelief = 6
 
         h.open("grace")
         XCTAssertTrue((h.screen.components(separatedBy: "\n").first ?? "").contains(citizen), h.screen)
@@ -45,8 +46,9 @@ final class SessionJourneyTests: XCTestCase {
         h.press(.tab)
         h.type("Mette Skov")
         h.press(.enter)
-        XCTAssertEqual(h.state.open?.participant.sessions.last?.present.first { $0.role == .peer }?.name, "Mette Skov",
-                       "the peer worker present is a named person")
+        XCTAssertEqual(
+            h.state.open?.participant.sessions.last?.present.first { $0.role == .peer }?.name, "Mette Skov",
+            "the peer worker present is a named person")
         XCTAssertTrue(h.screen.contains("Session running: Conversation 1, since "), h.screen)
         XCTAssertFalse(h.screen.contains("Start a session"), h.screen)
 
@@ -63,8 +65,9 @@ final class SessionJourneyTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("“\(note)”"), h.screen)
         XCTAssertFalse(h.screen.contains("A new note"), h.screen)
         let head = h.row(containing: "\(citizen) (Citizen)")
-        XCTAssertTrue(head.trimmingCharacters(in: .whitespaces).hasSuffix("Health") || head.contains("· Health"),
-                      "the note is tagged Health:\n\(h.screen)")
+        XCTAssertTrue(
+            head.trimmingCharacters(in: .whitespaces).hasSuffix("Health") || head.contains("· Health"),
+            "the note is tagged Health:\n\(h.screen)")
         XCTAssertTrue(h.flatScreen.contains("Conversation 1, "), "the running session is listed:\n\(h.screen)")
         XCTAssertTrue(h.flatScreen.contains("running · citizen, coach Anna, peer worker"), h.screen)
 
@@ -97,8 +100,9 @@ final class SessionJourneyTests: XCTestCase {
         // The plan tab: conversation 1 held.
         h.press(.char("1"))
         XCTAssertTrue(h.screen.contains("Mandatory conversations"), h.screen)
-        XCTAssertTrue(h.row(containing: "Conversation 1 ").trimmingCharacters(in: .whitespaces).hasSuffix("held"),
-                      "conversation 1 is held:\n\(h.screen)")
+        XCTAssertTrue(
+            h.row(containing: "Conversation 1 ").trimmingCharacters(in: .whitespaces).hasSuffix("held"),
+            "conversation 1 is held:\n\(h.screen)")
 
         // A follow-up session, rated again, then ended.
         h.press(.char("s"))
@@ -107,7 +111,8 @@ final class SessionJourneyTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("Session running: Follow-up"), h.screen)
         h.press(.char("r"))
         XCTAssertTrue(h.screen.contains("How is it going?"), h.screen)
-        XCTAssertTrue(h.screen.contains(Self.bar(firstScores[0]) + "  \(firstScores[0])"), "the form starts from the last rating:\n\(h.screen)")
+        XCTAssertTrue(
+            h.screen.contains(Self.bar(firstScores[0]) + "  \(firstScores[0])"), "the form starts from the last rating:\n\(h.screen)")
         h.press(.escape)
         XCTAssertFalse(h.screen.contains("How is it going?"), h.screen)
         rate(secondScores + [secondBelief], h)
@@ -123,15 +128,19 @@ final class SessionJourneyTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("2 ratings, the latest on 30 Nov 2026"), h.screen)
         let flat = h.flatScreen
         let pairs = Array(zip(firstScores, secondScores))
-        let up = pairs.filter { $0.1 > $0.0 }.count, down = pairs.filter { $0.1 < $0.0 }.count, same = count - up - down
-        XCTAssertTrue(flat.contains("Since the start: ▲\(up) ■\(same) ▼\(down) Since last time: ▲\(up) ■\(same) ▼\(down)"),
-                      "the counts of lines up, same and down:\n\(h.screen)")
+        let up = pairs.filter { $0.1 > $0.0 }.count
+        let down = pairs.filter { $0.1 < $0.0 }.count
+        let same = count - up - down
+        XCTAssertTrue(
+            flat.contains("Since the start: ▲\(up) ■\(same) ▼\(down) Since last time: ▲\(up) ■\(same) ▼\(down)"),
+            "the counts of lines up, same and down:\n\(h.screen)")
         let texts = indicators.indicators.map { $0.text["en"] ?? "?" } + [indicators.coachBelief["en"] ?? "?"]
         for (text, scores) in zip(texts, pairs + [(firstBelief, secondBelief)]) {
             let change = scores.1 > scores.0 ? "▲+\(scores.1 - scores.0)" : scores.1 < scores.0 ? "▼-\(scores.0 - scores.1)" : "■ 0"
             let heading = "\(text) \(Self.sparkline([scores.0, scores.1])) \(change)"
             XCTAssertTrue(flat.contains(heading), "\(text): sparkline and change \(change):\n\(h.screen)")
-            let bars = "first \(Self.bar(scores.0)) \(scores.0) before \(Self.bar(scores.0)) \(scores.0) now \(Self.bar(scores.1)) \(scores.1)"
+            let bars =
+                "first \(Self.bar(scores.0)) \(scores.0) before \(Self.bar(scores.0)) \(scores.0) now \(Self.bar(scores.1)) \(scores.1)"
             XCTAssertTrue(flat.contains(bars), "\(text): bars \(bars):\n\(h.screen)")
         }
         h.press(.escape, .char("q"))
@@ -167,7 +176,9 @@ final class SessionJourneyTests: XCTestCase {
         XCTAssertEqual(ratings.count, 2, "two ratings")
         if ratings.count == 2 {
             let ids = indicators.indicators.map(\.id)
-            for (rating, (scores, belief, session)) in zip(ratings, [(firstScores, firstBelief, sessions[0]), (secondScores, secondBelief, sessions[1])]) {
+            for (rating, (scores, belief, session)) in zip(
+                ratings, [(firstScores, firstBelief, sessions[0]), (secondScores, secondBelief, sessions[1])])
+            {
                 XCTAssertEqual(rating["scores"] as? [String: Int], Dictionary(uniqueKeysWithValues: zip(ids, scores)))
                 XCTAssertEqual(rating["coachBelief"] as? Int, belief)
                 XCTAssertEqual(rating["sessionId"] as? String, session["id"] as? String, "each rating belongs to its session")
@@ -211,8 +222,9 @@ final class SessionJourneyTests: XCTestCase {
         for score in scores { h.press(.char(Character(String(score))), .down) }
         let screen = h.screen
         for score in scores {
-            XCTAssertTrue(screen.contains(Self.bar(score) + " " + String(format: "%2d", score)), "\(score) is shown as a bar:\n\(screen)",
-                          file: file, line: line)
+            XCTAssertTrue(
+                screen.contains(Self.bar(score) + " " + String(format: "%2d", score)), "\(score) is shown as a bar:\n\(screen)",
+                file: file, line: line)
         }
         h.press(.enter)
         XCTAssertFalse(h.screen.contains("How is it going?"), h.screen, file: file, line: line)

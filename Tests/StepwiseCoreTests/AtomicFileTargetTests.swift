@@ -1,6 +1,7 @@
 import Foundation
 import StepwiseTestSupport
 import XCTest
+
 @testable import StepwiseCore
 
 /// A write never replaces what is not a regular file: `--output /dev/null` run as root once

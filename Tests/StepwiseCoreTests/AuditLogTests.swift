@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 /// The audit log: who did what to which record, never what the record says; lines whole
@@ -17,10 +18,14 @@ final class AuditLogTests: XCTestCase {
     func testEveryActionIsOneLineNamingWhoWhatWhichAndWhenButNoContent() throws {
         try temp.store.prepare()
         let marker = "Zq" + UUID().uuidString.prefix(8)
-        var participant = Participant(id: "p-abc", name: "Name \(marker)", language: "da", courseStart: day("2026-01-05"),
-                                      by: Stamp(by: "Anna", at: noon))
-        participant.notes = [ProgressNote(id: "n-1", kind: .note, sessionId: nil, tags: [],
-                                          text: Words("note \(marker)", author: .coach, by: "Anna", at: noon))]
+        var participant = Participant(
+            id: "p-abc", name: "Name \(marker)", language: "da", courseStart: day("2026-01-05"),
+            by: Stamp(by: "Anna", at: noon))
+        participant.notes = [
+            ProgressNote(
+                id: "n-1", kind: .note, sessionId: nil, tags: [],
+                text: Words("note \(marker)", author: .coach, by: "Anna", at: noon))
+        ]
         try temp.store.save(participant)
         for (index, action) in AuditAction.allCases.enumerated() {
             try log.record(action, participant: "p-abc", by: anna, at: noon.addingTimeInterval(Double(index)))

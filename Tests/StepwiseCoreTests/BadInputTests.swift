@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 /// 1,000 generated broken inputs through the real loaders: truncated files, wrong types,
@@ -38,8 +39,10 @@ final class BadInputTests: XCTestCase {
         for (kind, bytes, column) in csvCases { try checkCSV(kind, bytes, column: column) }
 
         let total = counts.values.reduce(0, +)
-        print("bad input: \(total) inputs (\(counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))); "
-              + "\(refused) refused with a message, \(accepted) read as valid; \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        print(
+            "bad input: \(total) inputs (\(counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))); "
+                + "\(refused) refused with a message, \(accepted) read as valid; \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
+        )
         XCTAssertGreaterThanOrEqual(total, 1_000)
         XCTAssertGreaterThan(refused, 800)
     }
@@ -57,7 +60,7 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(direct, loaded, "\(kind): loading from the data folder tells the same")
         let rows = temp.store.loadCaseload().filter { $0.id == "p-bad" }
         XCTAssertEqual(rows.count, 1, "\(kind): the caseload has one row for the file")
-        if case let .unreadable(_, problem)? = rows.first { XCTAssertEqual(problem.file, name, kind) }
+        if case .unreadable(_, let problem)? = rows.first { XCTAssertEqual(problem.file, name, kind) }
         XCTAssertEqual(try Data(contentsOf: url), bytes, "\(kind): the file was changed by reading it")
     }
 
@@ -85,8 +88,9 @@ final class BadInputTests: XCTestCase {
             assertWords(problem.description, kind: "csv " + kind)
         }
         if let column {
-            XCTAssertTrue(parsed.problems.contains { $0.column == column || $0.reason.contains(column) },
-                          "csv \(kind): a problem names the column \(column): \(parsed.problems)")
+            XCTAssertTrue(
+                parsed.problems.contains { $0.column == column || $0.reason.contains(column) },
+                "csv \(kind): a problem names the column \(column): \(parsed.problems)")
         }
         if parsed.problems.isEmpty {
             accepted += 1
@@ -123,9 +127,9 @@ final class BadInputTests: XCTestCase {
         switch outcome {
         case .read:
             accepted += 1
-        case let .otherError(text):
+        case .otherError(let text):
             XCTFail("\(kind): not a problem naming the file but \(text.prefix(300))")
-        case let .problem(problem):
+        case .problem(let problem):
             refused += 1
             XCTAssertEqual(problem.file, file, kind)
             XCTAssertFalse(problem.reason.isEmpty, kind)
@@ -134,8 +138,9 @@ final class BadInputTests: XCTestCase {
                 guard let named = problem.field else {
                     return XCTFail("\(kind): the problem does not name the field \(field): \(problem)")
                 }
-                XCTAssertTrue(field.hasPrefix(named) || named.hasPrefix(field),
-                              "\(kind): the problem names \(named), the broken field is \(field): \(problem)")
+                XCTAssertTrue(
+                    field.hasPrefix(named) || named.hasPrefix(field),
+                    "\(kind): the problem names \(named), the broken field is \(field): \(problem)")
             }
             XCTAssertLessThan(problem.description.utf8.count, 400, "\(kind): the message is short: \(problem.description.prefix(500))")
         }
@@ -155,7 +160,9 @@ final class BadInputTests: XCTestCase {
     private func offersFolder() -> [String: Data] {
         let folder = temp.store.root.appendingPathComponent("offers")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return Dictionary(uniqueKeysWithValues: names.map { ($0, FileManager.default.contents(atPath: folder.appendingPathComponent($0).path) ?? Data()) })
+        return Dictionary(
+            uniqueKeysWithValues: names.map { ($0, FileManager.default.contents(atPath: folder.appendingPathComponent($0).path) ?? Data()) }
+        )
     }
 
     // MARK: - Generating broken JSON
@@ -179,11 +186,15 @@ final class BadInputTests: XCTestCase {
         let fixed: [(String, Data)] = [
             ("empty", Data()), ("whitespace", Data("  \n\t ".utf8)), ("null", Data("null".utf8)), ("array", Data("[]".utf8)),
             ("number", Data("42".utf8)), ("string", Data("\"text\"".utf8)), ("empty object", Data("{}".utf8)),
-            ("byte order mark", Data([0xEF, 0xBB, 0xBF]) + good), ("UTF-16", Data(String(decoding: good, as: UTF8.self).utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })),
+            ("byte order mark", Data([0xEF, 0xBB, 0xBF]) + good),
+            ("UTF-16", Data(String(decoding: good, as: UTF8.self).utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })),
             ("NUL bytes", Data(repeating: 0, count: 4096)), ("two objects", good + good),
             ("trailing garbage", good + Data("}}]]".utf8)), ("over 20 MB", tooLarge(good)),
             ("nested 100000 at the top", Data((String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)).utf8)),
-            ("nested 100000 objects", Data((String(repeating: "{\"a\":", count: 100_000) + "1" + String(repeating: "}", count: 100_000)).utf8)),
+            (
+                "nested 100000 objects",
+                Data((String(repeating: "{\"a\":", count: 100_000) + "1" + String(repeating: "}", count: 100_000)).utf8)
+            ),
             ("unclosed nesting", Data(String(repeating: "[", count: 100_000).utf8)),
         ]
         for (kind, bytes) in fixed { cases.append((kind, bytes, nil)) }
@@ -194,7 +205,9 @@ final class BadInputTests: XCTestCase {
             cases.append(("truncated", good.prefix(cut), nil))
         }
         // Invalid UTF-8 at random places.
-        let invalid: [[UInt8]] = [[0xFF], [0xC3, 0x28], [0xE2, 0x82], [0xF0, 0x28, 0x8C, 0xBC], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xFE, 0xFE]]
+        let invalid: [[UInt8]] = [
+            [0xFF], [0xC3, 0x28], [0xE2, 0x82], [0xF0, 0x28, 0x8C, 0xBC], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xFE, 0xFE],
+        ]
         for index in 0..<(budget * 10 / 100) {
             var bytes = good
             let at = Int(random.next() % UInt64(bytes.count))
@@ -227,7 +240,8 @@ final class BadInputTests: XCTestCase {
         let strings = paths.filter { Self.value(base, at: $0[...]) is String }
         for (index, path) in pick(strings, 8).enumerated() {
             let size = [100_000, 1_000_000, 4_000_000, 22_000_000][index % 4]
-            cases.append(("huge string", serialize(Self.replacing(base, at: path[...], with: String(repeating: "Ø", count: size / 2))), nil))
+            cases.append(
+                ("huge string", serialize(Self.replacing(base, at: path[...], with: String(repeating: "Ø", count: size / 2))), nil))
         }
         // Numbers out of range, fractions where whole numbers belong, negative counts.
         let numbers = paths.filter { Self.value(base, at: $0[...]) is NSNumber && !(Self.value(base, at: $0[...]) is Bool) }
@@ -255,7 +269,8 @@ final class BadInputTests: XCTestCase {
 
     private func tooLarge(_ good: Data) -> Data {
         var text = String(decoding: good, as: UTF8.self)
-        text.insert(contentsOf: "\"padding\": \"" + String(repeating: "x", count: 21_000_000) + "\", ", at: text.index(after: text.startIndex))
+        text.insert(
+            contentsOf: "\"padding\": \"" + String(repeating: "x", count: 21_000_000) + "\", ", at: text.index(after: text.startIndex))
         return Data(text.utf8)
     }
 
@@ -307,8 +322,8 @@ final class BadInputTests: XCTestCase {
     private static func field(_ path: [Key]) -> String {
         path.reduce(into: "") { text, key in
             switch key {
-            case let .key(name): text += (text.isEmpty ? "" : ".") + name
-            case let .index(index): text += "[\(index)]"
+            case .key(let name): text += (text.isEmpty ? "" : ".") + name
+            case .index(let index): text += "[\(index)]"
             }
         }
     }
@@ -316,8 +331,8 @@ final class BadInputTests: XCTestCase {
     private static func value(_ root: Any, at path: ArraySlice<Key>) -> Any? {
         guard let first = path.first else { return root }
         switch first {
-        case let .key(name): return (root as? [String: Any])?[name].flatMap { value($0, at: path.dropFirst()) }
-        case let .index(index):
+        case .key(let name): return (root as? [String: Any])?[name].flatMap { value($0, at: path.dropFirst()) }
+        case .index(let index):
             guard let list = root as? [Any], list.indices.contains(index) else { return nil }
             return value(list[index], at: path.dropFirst())
         }
@@ -327,7 +342,7 @@ final class BadInputTests: XCTestCase {
     private static func replacing(_ root: Any, at path: ArraySlice<Key>, with new: Any?) -> Any {
         guard let first = path.first else { return new ?? NSNull() }
         switch first {
-        case let .key(name):
+        case .key(let name):
             guard var object = root as? [String: Any] else { return root }
             if path.count == 1 {
                 object[name] = new
@@ -335,7 +350,7 @@ final class BadInputTests: XCTestCase {
                 object[name] = replacing(child, at: path.dropFirst(), with: new)
             }
             return object
-        case let .index(index):
+        case .index(let index):
             guard var list = root as? [Any], list.indices.contains(index) else { return root }
             if path.count == 1 {
                 if let new { list[index] = new } else { list.remove(at: index) }

@@ -1,5 +1,6 @@
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 /// The booking rules on offer values, and the same rules applied to files under the lock.
@@ -7,8 +8,9 @@ final class BookingTests: XCTestCase {
     let t0 = Date(timeIntervalSince1970: 1_800_000_000)
 
     func offer(capacity: Int, sessions: [OfferSession] = []) -> Offer {
-        Offer(id: "o-cv", title: "CV workshop", kind: "workshop", description: "", sessions: sessions, place: "online",
-              capacity: capacity, language: "da")
+        Offer(
+            id: "o-cv", title: "CV workshop", kind: "workshop", description: "", sessions: sessions, place: "online",
+            capacity: capacity, language: "da")
     }
 
     func at(_ seconds: Int) -> Date { t0.addingTimeInterval(TimeInterval(seconds)) }
@@ -78,8 +80,12 @@ final class BookingTests: XCTestCase {
         for (n, id) in ["p-a", "p-b", "p-c", "p-d"].enumerated() { o = try Booking.book(id, into: o, at: at(n)).offer }
         let change = try Booking.unbook("p-a", from: o, at: at(10))
         XCTAssertEqual(change.outcome, .unbooked(promoted: ["p-c"]))
-        XCTAssertEqual(change.events, [Booking.Event(participantId: "p-a", kind: .unbooked),
-                                       Booking.Event(participantId: "p-c", kind: .promoted)])
+        XCTAssertEqual(
+            change.events,
+            [
+                Booking.Event(participantId: "p-a", kind: .unbooked),
+                Booking.Event(participantId: "p-c", kind: .promoted),
+            ])
         XCTAssertEqual(change.offer.booked.map(\.participantId), ["p-b", "p-c"])
         XCTAssertEqual(change.offer.booked.last?.since, at(10), "the promoted seat counts from the promotion")
         XCTAssertEqual(change.offer.waiting.map(\.participantId), ["p-d"])
@@ -118,8 +124,12 @@ final class BookingTests: XCTestCase {
         let change = Booking.cancel(o)
         XCTAssertEqual(change.offer.status, .cancelled)
         XCTAssertEqual(change.outcome, .offerCancelled(affected: ["p-a", "p-b"]))
-        XCTAssertEqual(change.events, [Booking.Event(participantId: "p-a", kind: .offerCancelled),
-                                       Booking.Event(participantId: "p-b", kind: .offerCancelled)])
+        XCTAssertEqual(
+            change.events,
+            [
+                Booking.Event(participantId: "p-a", kind: .offerCancelled),
+                Booking.Event(participantId: "p-b", kind: .offerCancelled),
+            ])
         XCTAssertEqual(Booking.cancel(change.offer).events, [], "cancelling twice tells nobody twice")
         XCTAssertThrowsError(try Booking.book("p-c", into: change.offer, at: t0)) { error in
             XCTAssertEqual(error as? Booking.Refusal, .offerCancelled)
@@ -168,11 +178,16 @@ final class BookingTests: XCTestCase {
         let temp = TempStore()
         defer { temp.cleanUp() }
         let p = Participant(id: "p-a", name: "A", language: "da", courseStart: day("2026-11-02"), by: Stamp(by: "Anna", at: t0))
-        let new = offer(capacity: 5, sessions: [OfferSession(day: day("2026-12-03"), start: "10:00", end: "12:00"),
-                                                OfferSession(day: day("2026-12-10"), start: "10:00", end: "12:00")])
-        var clash = Offer(id: "o-net", title: "Network", kind: "network", description: "",
-                          sessions: [OfferSession(day: day("2026-12-03"), start: "11:30", end: "13:00")],
-                          place: "", capacity: 5, language: "da")
+        let new = offer(
+            capacity: 5,
+            sessions: [
+                OfferSession(day: day("2026-12-03"), start: "10:00", end: "12:00"),
+                OfferSession(day: day("2026-12-10"), start: "10:00", end: "12:00"),
+            ])
+        var clash = Offer(
+            id: "o-net", title: "Network", kind: "network", description: "",
+            sessions: [OfferSession(day: day("2026-12-03"), start: "11:30", end: "13:00")],
+            place: "", capacity: 5, language: "da")
         clash.booked = [Seat(participantId: "p-a", since: t0)]
         var touching = clash
         touching.id = "o-touch"
@@ -190,18 +205,22 @@ final class BookingTests: XCTestCase {
         cancelled.status = .cancelled
 
         let found = Booking.overlaps(of: new, for: p, among: [new, clash, touching, waited, notMine, cancelled])
-        XCTAssertEqual(found, [
-            Overlap(session: new.sessions[0], other: .offer(id: "o-net", title: "Network", session: clash.sessions[0], waiting: false)),
-            Overlap(session: new.sessions[1], other: .offer(id: "o-wait", title: "Network", session: waited.sessions[0], waiting: true)),
-        ])
+        XCTAssertEqual(
+            found,
+            [
+                Overlap(session: new.sessions[0], other: .offer(id: "o-net", title: "Network", session: clash.sessions[0], waiting: false)),
+                Overlap(
+                    session: new.sessions[1], other: .offer(id: "o-wait", title: "Network", session: waited.sessions[0], waiting: true)),
+            ])
     }
 
     func testASessionOnTheDayOfAnOpenMandatoryConversationIsWorthAQuestion() {
         var p = Participant(id: "p-a", name: "A", language: "da", courseStart: day("2026-11-02"), by: Stamp(by: "Anna", at: t0))
         let conversationDay = p.conversations[1].planned
         let o = offer(capacity: 5, sessions: [OfferSession(day: conversationDay, start: "13:00", end: "15:00")])
-        XCTAssertEqual(Booking.overlaps(of: o, for: p, among: []),
-                       [Overlap(session: o.sessions[0], other: .conversation(number: 2, day: conversationDay))])
+        XCTAssertEqual(
+            Booking.overlaps(of: o, for: p, among: []),
+            [Overlap(session: o.sessions[0], other: .conversation(number: 2, day: conversationDay))])
         p.conversations[1].status = .held
         XCTAssertEqual(Booking.overlaps(of: o, for: p, among: []), [], "a held conversation is no longer in the way")
     }
@@ -335,8 +354,9 @@ final class BookingTests: XCTestCase {
         defer { temp.cleanUp() }
         try temp.store.prepare()
         let path = BookingStore.lockPath("o-cv", in: temp.store)
-        let claim = ExclusiveLock.Claim(identity: Identity(coach: "Bo", user: "bo", host: "other-host", pid: 1),
-                                        since: Date().addingTimeInterval(-600), token: "k-old")
+        let claim = ExclusiveLock.Claim(
+            identity: Identity(coach: "Bo", user: "bo", host: "other-host", pid: 1),
+            since: Date().addingTimeInterval(-600), token: "k-old")
         _ = FileManager.default.createFile(atPath: path, contents: try RecordCodec.encode(claim))
         try ExclusiveLock.acquire(path: path, as: anna, timeout: 1).release()
     }
@@ -347,7 +367,7 @@ final class BookingTests: XCTestCase {
         try temp.store.prepare()
         let original = Participant(id: "p-a", name: "A", language: "da", courseStart: day("2026-11-02"), by: Stamp(by: "A", at: t0))
         try temp.store.save(original)
-        var edited = original   // open in a screen
+        var edited = original  // open in a screen
         edited.name = "A. Jensen"
         let entry = JournalEntry(kind: .promoted, offerId: "o-cv", offerTitle: "CV workshop", stamp: Stamp(by: "Bo", at: at(5)))
         try ParticipantJournal.append([entry], to: "p-a", in: temp.store, as: anna, at: at(5))

@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 /// The iCalendar export: which events, stable UIDs, RFC 5545 text rules, and a parse by a
@@ -9,21 +10,24 @@ final class CalendarTests: XCTestCase {
     let copenhagen = TimeZone(identifier: "Europe/Copenhagen") ?? .current
 
     func export(language: String = "en", now: Date = SummaryFixture.at("2026-12-03", 13.5)) throws -> CalendarExport {
-        CalendarExport(participant: SummaryFixture.participant(language: language), offers: SummaryFixture.offers(),
-                       strings: try Summary.localizer(language: language, resources: resourcesURL), timeZone: copenhagen,
-                       now: now, today: SummaryFixture.today)
+        CalendarExport(
+            participant: SummaryFixture.participant(language: language), offers: SummaryFixture.offers(),
+            strings: try Summary.localizer(language: language, resources: resourcesURL), timeZone: copenhagen,
+            now: now, today: SummaryFixture.today)
     }
 
     func testTheEventsAreTheBookedSessionsAndTheAppointments() throws {
         let events = try export().events
-        XCTAssertEqual(events.map(\.uid), [
-            "o-cv-20261126-1000@stepwise",
-            "p-maja-x-first-next@stepwise",
-            "o-cv-20261210-1000@stepwise",
-            "o-visit-20261215-0900@stepwise",
-            "p-maja-conversation-2@stepwise",
-            "p-maja-conversation-3@stepwise",
-        ], "booked sessions (not the waitlist, not others' offers), open conversations, the agreed meeting")
+        XCTAssertEqual(
+            events.map(\.uid),
+            [
+                "o-cv-20261126-1000@stepwise",
+                "p-maja-x-first-next@stepwise",
+                "o-cv-20261210-1000@stepwise",
+                "o-visit-20261215-0900@stepwise",
+                "p-maja-conversation-2@stepwise",
+                "p-maja-conversation-3@stepwise",
+            ], "booked sessions (not the waitlist, not others' offers), open conversations, the agreed meeting")
         let meeting = try XCTUnwrap(events.first { $0.uid == "p-maja-x-first-next@stepwise" })
         XCTAssertEqual(meeting.start, "10:00")
         XCTAssertEqual(meeting.location, "Jobhuset")
@@ -85,11 +89,13 @@ final class CalendarTests: XCTestCase {
     func testTheDefaultTimeZone() {
         let utc = TimeZone(identifier: "UTC") ?? .current
         XCTAssertEqual(CalendarExport.defaultTimeZone(environment: [:], current: utc).identifier, "Europe/Copenhagen")
-        XCTAssertEqual(CalendarExport.defaultTimeZone(environment: ["STEPWISE_TIMEZONE": "Europe/Stockholm"], current: utc).identifier,
-                       "Europe/Stockholm")
+        XCTAssertEqual(
+            CalendarExport.defaultTimeZone(environment: ["STEPWISE_TIMEZONE": "Europe/Stockholm"], current: utc).identifier,
+            "Europe/Stockholm")
         let berlin = TimeZone(identifier: "Europe/Berlin") ?? utc
-        XCTAssertEqual(CalendarExport.defaultTimeZone(environment: ["STEPWISE_TIMEZONE": "Not/AZone"], current: berlin).identifier,
-                       "Europe/Berlin")
+        XCTAssertEqual(
+            CalendarExport.defaultTimeZone(environment: ["STEPWISE_TIMEZONE": "Not/AZone"], current: berlin).identifier,
+            "Europe/Berlin")
     }
 
     func testPythonICalendarReadsTheFile() throws {
@@ -98,10 +104,12 @@ final class CalendarTests: XCTestCase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { temp.cleanUp() }
         var participant = SummaryFixture.participant(language: "da")
-        participant.sessions[0].next?.contact = "Ring til Anna, mandag; husk: \"CV\" \\ papirer\nog en lang linje " + String(repeating: "æøå ", count: 30)
-        let export = CalendarExport(participant: participant, offers: SummaryFixture.offers(),
-                                    strings: try Summary.localizer(language: "da", resources: resourcesURL), timeZone: copenhagen,
-                                    now: SummaryFixture.at("2026-12-03"), today: SummaryFixture.today)
+        participant.sessions[0].next?.contact =
+            "Ring til Anna, mandag; husk: \"CV\" \\ papirer\nog en lang linje " + String(repeating: "æøå ", count: 30)
+        let export = CalendarExport(
+            participant: participant, offers: SummaryFixture.offers(),
+            strings: try Summary.localizer(language: "da", resources: resourcesURL), timeZone: copenhagen,
+            now: SummaryFixture.at("2026-12-03"), today: SummaryFixture.today)
         let file = folder.appendingPathComponent("plan.ics")
         try Data(export.ics().utf8).write(to: file)
         let events = try ICalendarParser.events(in: file)

@@ -1,6 +1,7 @@
 import Foundation
 import StepwiseTestSupport
 import XCTest
+
 @testable import StepwiseCore
 
 /// Calendar files that update instead of duplicating: a UID names the thing for its whole
@@ -9,14 +10,17 @@ import XCTest
 /// `icalendar`, as a phone's calendar would read them.
 final class CalendarUpdateTests: XCTestCase {
     let copenhagen = TimeZone(identifier: "Europe/Copenhagen") ?? .current
-    let booked = Date(timeIntervalSince1970: 1_795_000_000) // 2026-11-18
-    let now = Date(timeIntervalSince1970: 1_796_000_000) // 2026-11-30
+    let booked = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18
+    let now = Date(timeIntervalSince1970: 1_796_000_000)  // 2026-11-30
 
     func offer(_ start: String = "10:00", _ end: String = "12:00") -> Offer {
-        var offer = Offer(id: "o-cv", title: "CV workshop", kind: "workshop", description: "",
-                          sessions: [OfferSession(day: day("2027-02-01"), start: start, end: end),
-                                     OfferSession(day: day("2027-02-08"), start: "10:00", end: "12:00")],
-                          place: "Jobhuset", capacity: 5, language: "da")
+        var offer = Offer(
+            id: "o-cv", title: "CV workshop", kind: "workshop", description: "",
+            sessions: [
+                OfferSession(day: day("2027-02-01"), start: start, end: end),
+                OfferSession(day: day("2027-02-08"), start: "10:00", end: "12:00"),
+            ],
+            place: "Jobhuset", capacity: 5, language: "da")
         offer.booked = [Seat(participantId: "p-maja", since: booked)]
         return offer
     }
@@ -28,8 +32,10 @@ final class CalendarUpdateTests: XCTestCase {
     }
 
     func ics(_ participant: Participant, _ offers: [Offer], at moment: Date? = nil, reminder: Bool = false) throws -> String {
-        CalendarExport(participant: participant, offers: offers, strings: try Summary.localizer(language: "en", resources: resourcesURL),
-                       timeZone: copenhagen, now: moment ?? now, today: Day(moment ?? now, timeZone: copenhagen), reminder: reminder).ics()
+        CalendarExport(
+            participant: participant, offers: offers, strings: try Summary.localizer(language: "en", resources: resourcesURL),
+            timeZone: copenhagen, now: moment ?? now, today: Day(moment ?? now, timeZone: copenhagen), reminder: reminder
+        ).ics()
     }
 
     /// The events of `text` as python icalendar reads them.
@@ -69,8 +75,9 @@ final class CalendarUpdateTests: XCTestCase {
         XCTAssertEqual(new["modified"], "2026-11-30T00:53:20+00:00", "LAST-MODIFIED is when it moved")
         XCTAssertEqual(new["status"], "CONFIRMED")
         let untouched = try event("o-cv-20270208-1000@stepwise", in: second)
-        XCTAssertEqual(untouched["sequence"], try event("o-cv-20270208-1000@stepwise", in: first)["sequence"],
-                       "the session that did not move did not change")
+        XCTAssertEqual(
+            untouched["sequence"], try event("o-cv-20270208-1000@stepwise", in: first)["sequence"],
+            "the session that did not move did not change")
 
         // Moving it back and forth never gives it another UID, and the count keeps going up.
         let back = try Booking.update(moved, with: offer("10:00", "12:00"), at: now.addingTimeInterval(120)).offer
@@ -104,7 +111,8 @@ final class CalendarUpdateTests: XCTestCase {
         let temp = TempStore()
         defer { temp.cleanUp() }
         try temp.store.prepare()
-        let json = #"{"schemaVersion":1,"id":"o-old","title":"Old","kind":"workshop","description":"","place":"","capacity":3,"#
+        let json =
+            #"{"schemaVersion":1,"id":"o-old","title":"Old","kind":"workshop","description":"","place":"","capacity":3,"#
             + #""language":"da","status":"open","booked":[{"participantId":"p-maja","since":"2026-11-18T00:00:00Z"}],"waiting":[],"#
             + #""sessions":[{"day":"2027-12-03","start":"10:00","end":"12:00"},{"day":"2027-12-03","start":"10:00","end":"11:00"}]}"#
         try Data(json.utf8).write(to: temp.store.offersDir.appendingPathComponent("o-old.json"))
@@ -209,8 +217,9 @@ final class CalendarUpdateTests: XCTestCase {
     }
 
     func testInternshipFollowUpsKeepTheirUIDWhenTheirDayChanges() throws {
-        var trial = Offer(id: "o-trial", title: "Work trial", kind: "internship", description: "", sessions: [], place: "Bageri Sol",
-                          capacity: 1, language: "da")
+        var trial = Offer(
+            id: "o-trial", title: "Work trial", kind: "internship", description: "", sessions: [], place: "Bageri Sol",
+            capacity: 1, language: "da")
         trial.booked = [Seat(participantId: "p-maja", since: booked)]
         trial.internship = Internship(employer: "Bageri Sol", followUps: [FollowUpMeeting(day: day("2027-01-15"))])
         var p = participant()
@@ -246,7 +255,8 @@ final class CalendarUpdateTests: XCTestCase {
     }
 
     func testASpreadsheetRefusesSessionsAtTimesTheClockSkipsOrRepeats() {
-        let text = "title;kind;capacity;sessions\r\n"
+        let text =
+            "title;kind;capacity;sessions\r\n"
             + "Night shift;workshop;4;2027-03-28 02:30-04:00\r\n"
             + "Night shift 2;workshop;4;2026-10-25 01:00-02:30\r\n"
             + "Fine;workshop;4;2027-03-28 03:00-04:00\r\n"

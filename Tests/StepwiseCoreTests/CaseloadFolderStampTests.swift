@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StepwiseCore
 
 /// The caseload shown from the index with one `stat` of `participants/`, and where that stops.

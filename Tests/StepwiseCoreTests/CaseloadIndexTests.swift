@@ -1,5 +1,6 @@
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 /// The caseload index: used when nothing changed, and never believed over the files.
@@ -24,8 +25,9 @@ final class CaseloadIndexTests: XCTestCase {
     func file(_ id: String) -> URL { temp.url.appendingPathComponent("participants/\(id).json") }
 
     func participant(_ name: String, id: String, start: String = "2026-10-05") -> Participant {
-        Participant(id: id, name: name, language: "da", courseStart: day(start),
-                    by: Stamp(by: "Anna", at: Date(timeIntervalSince1970: 1_795_000_000)))
+        Participant(
+            id: id, name: name, language: "da", courseStart: day(start),
+            by: Stamp(by: "Anna", at: Date(timeIntervalSince1970: 1_795_000_000)))
     }
 
     /// Writes a participant file the quick way (no fsync); `inPlace` keeps the inode.
@@ -55,7 +57,7 @@ final class CaseloadIndexTests: XCTestCase {
 
     func names(_ rows: [CaseloadRow]) -> [String] {
         rows.map { row in
-            if case let .participant(entry) = row { return entry.name }
+            if case .participant(let entry) = row { return entry.name }
             return "unreadable " + row.id
         }
     }
@@ -101,7 +103,7 @@ final class CaseloadIndexTests: XCTestCase {
         index.load()
         var before = stat()
         stat(file("p-a1").path, &before)
-        usleep(20_000) // a later tick of the file system's clock
+        usleep(20_000)  // a later tick of the file system's clock
         // A hand edit (or `cp -p` of a backup) that keeps the inode, the size and the time.
         try write("Enna", id: "p-a1", inPlace: true)
         var times = [before.st_atim, before.st_mtim]
@@ -139,7 +141,7 @@ final class CaseloadIndexTests: XCTestCase {
         try write("Carl Hidden", id: "p-c1")
         index.load()
         let carl = try temp.store.loadParticipant("p-c1")
-        index.recordSaved(carl) // a line in the body and one appended
+        index.recordSaved(carl)  // a line in the body and one appended
         try FileManager.default.removeItem(at: file("p-a1"))
         XCTAssertEqual(index.load().statistics.write, .rewritten, "a removal rewrites the index at once")
         XCTAssertFalse(try String(contentsOf: indexURL, encoding: .utf8).contains("Anna Secret"))
@@ -170,7 +172,10 @@ final class CaseloadIndexTests: XCTestCase {
             ("empty", Data(), .broken, 3),
             ("truncated in the middle of a line", good.prefix(good.count - 30), .valid, 1),
             ("a name changed by hand", Data(text.replacingOccurrences(of: "\"Bo\"", with: "\"Bob\"").utf8), .valid, 1),
-            ("another version", Data(text.replacingOccurrences(of: "index\",\(CaseloadIndex.formatVersion),", with: "index\",99,").utf8), .broken, 3),
+            (
+                "another version", Data(text.replacingOccurrences(of: "index\",\(CaseloadIndex.formatVersion),", with: "index\",99,").utf8),
+                .broken, 3
+            ),
             ("plain JSON", Data(#"{"participants": []}"#.utf8), .broken, 3),
         ]
         for (what, data, state, parsed) in damages {
@@ -189,7 +194,7 @@ final class CaseloadIndexTests: XCTestCase {
         try Data("{\"schemaVersion\": 1, \"id\": \"p-bad".utf8).write(to: file("p-bad"))
         let first = index.load()
         XCTAssertEqual(first.rows, parsedCaseload())
-        guard case let .unreadable(id, problem)? = first.rows.last else { return XCTFail("\(first.rows)") }
+        guard case .unreadable(let id, let problem)? = first.rows.last else { return XCTFail("\(first.rows)") }
         XCTAssertEqual(id, "p-bad")
         XCTAssertEqual(problem.file, "participants/p-bad.json")
 
@@ -270,8 +275,10 @@ final class CaseloadIndexTests: XCTestCase {
     }
 
     func testTheOrderAfterManyChangesIsTheOrderOfAFullSort() throws {
-        let names = ["Søren", "soren", "Sören", "Anna 10", "Anna 9", "anna 9", "Åse", "Aase", "Zoë", "Zoe", "Ødegaard",
-                     "Ole", "Émile", "Emile", "李", "Jürgen", "Jurgen", "Ana", "Bo", "bo", "Mette-Marie", "Mette Marie"]
+        let names = [
+            "Søren", "soren", "Sören", "Anna 10", "Anna 9", "anna 9", "Åse", "Aase", "Zoë", "Zoe", "Ødegaard",
+            "Ole", "Émile", "Emile", "李", "Jürgen", "Jurgen", "Ana", "Bo", "bo", "Mette-Marie", "Mette Marie",
+        ]
         var random = IndexTestRandom(seed: 7)
         for (number, name) in names.enumerated() { try write(name, id: "p-\(number)") }
         XCTAssertEqual(index.load().rows, parsedCaseload())
@@ -295,8 +302,9 @@ final class CaseloadIndexTests: XCTestCase {
 
     func testIndexLinesSurviveAnyText() throws {
         let odd = "Quote \" back\\slash \n new\tline \u{1} é 李 👩‍👩‍👧"
-        let record = IndexRecord(id: "p-odd", stamp: FileStamp(size: 12, modified: -5, changed: Int64.max, inode: Int64.min + 1),
-                                 value: .unreadable(RecordProblem(file: odd, field: nil, reason: odd)))
+        let record = IndexRecord(
+            id: "p-odd", stamp: FileStamp(size: 12, modified: -5, changed: Int64.max, inode: Int64.min + 1),
+            value: .unreadable(RecordProblem(file: odd, field: nil, reason: odd)))
         let entry = CaseloadEntry(participant(odd, id: "p-odd2"))
         let second = IndexRecord(id: "p-odd2", stamp: FileStamp(size: 1, modified: 2, changed: 3, inode: 4), value: .entry(entry))
         XCTAssertTrue(IndexFile.write([IndexFile.line(record), IndexFile.line(second)], locale: "en", to: indexURL))
@@ -304,7 +312,7 @@ final class CaseloadIndexTests: XCTestCase {
         XCTAssertEqual(found.state, .valid)
         XCTAssertEqual(found.records.count, 2)
         XCTAssertEqual(found.records.first?.stamp, record.stamp)
-        guard case let .unreadable(problem)? = found.records.first?.value, case let .entry(back)? = found.records.last?.value else {
+        guard case .unreadable(let problem)? = found.records.first?.value, case .entry(let back)? = found.records.last?.value else {
             return XCTFail("\(found.records)")
         }
         XCTAssertEqual(problem, RecordProblem(file: odd, field: nil, reason: odd))

@@ -1,9 +1,10 @@
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 final class CourseFrameTests: XCTestCase {
-    let start = day("2026-10-05") // a Monday
+    let start = day("2026-10-05")  // a Monday
 
     func testCourseLastsTwentySixWeeks() {
         XCTAssertEqual(CourseFrame.end(start: start).iso, "2027-04-04")

@@ -1,5 +1,6 @@
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 final class DataStoreTests: XCTestCase {
@@ -9,8 +10,9 @@ final class DataStoreTests: XCTestCase {
     override func tearDown() { temp.cleanUp() }
 
     func participant(_ name: String = "Søren Ærø", id: String = "p-abc123") -> Participant {
-        Participant(id: id, name: name, language: "da", courseStart: day("2026-10-05"),
-                    by: Stamp(by: "Anna", at: Date(timeIntervalSince1970: 1_795_000_000)))
+        Participant(
+            id: id, name: name, language: "da", courseStart: day("2026-10-05"),
+            by: Stamp(by: "Anna", at: Date(timeIntervalSince1970: 1_795_000_000)))
     }
 
     func testSaveAndLoadRoundTripWithPrivateModes() throws {
@@ -57,8 +59,14 @@ final class DataStoreTests: XCTestCase {
             ("p-trunc", "{\"schemaVersion\": 1, \"id\": \"p-tr", nil),
             ("p-empty", "", nil),
             ("p-type", #"{"schemaVersion":1,"id":"p-type","name":42}"#, "name"),
-            ("p-missing", #"{"schemaVersion":1,"id":"p-missing","name":"A","language":"da","courseStart":"2026-10-05","conversations":[]}"#, "created"),
-            ("p-date", #"{"schemaVersion":1,"id":"p-date","name":"A","language":"da","courseStart":"5/10/2026","conversations":[]}"#, "courseStart"),
+            (
+                "p-missing",
+                #"{"schemaVersion":1,"id":"p-missing","name":"A","language":"da","courseStart":"2026-10-05","conversations":[]}"#, "created"
+            ),
+            (
+                "p-date", #"{"schemaVersion":1,"id":"p-date","name":"A","language":"da","courseStart":"5/10/2026","conversations":[]}"#,
+                "courseStart"
+            ),
             ("p-newer", #"{"schemaVersion":99,"id":"p-newer"}"#, "schemaVersion"),
             ("p-array", "[1,2]", nil),
         ]
@@ -85,13 +93,14 @@ final class DataStoreTests: XCTestCase {
         try Data("{".utf8).write(to: temp.url.appendingPathComponent("participants/p-bad.json"))
         let rows = temp.store.loadCaseload()
         XCTAssertEqual(rows.map(\.id), ["p-one", "p-two", "p-bad"])
-        guard case let .unreadable(_, problem) = rows[2] else { return XCTFail("expected an unreadable row") }
+        guard case .unreadable(_, let problem) = rows[2] else { return XCTFail("expected an unreadable row") }
         XCTAssertEqual(problem.description, "participants/p-bad.json: is not valid JSON (truncated or damaged)")
     }
 
     func testVersionZeroFilesAreMigrated() throws {
         try temp.store.prepare()
-        let old = #"{"id":"p-old","name":"Jürgen Weiß","startDate":"2026-10-05","created":{"by":"x","at":"2026-10-01T10:00:00Z"},"updated":{"by":"x","at":"2026-10-01T10:00:00Z"}}"#
+        let old =
+            #"{"id":"p-old","name":"Jürgen Weiß","startDate":"2026-10-05","created":{"by":"x","at":"2026-10-01T10:00:00Z"},"updated":{"by":"x","at":"2026-10-01T10:00:00Z"}}"#
         try Data(old.utf8).write(to: temp.url.appendingPathComponent("participants/p-old.json"))
         let migrated = try temp.store.loadParticipant("p-old")
         XCTAssertEqual(migrated.schemaVersion, 1)

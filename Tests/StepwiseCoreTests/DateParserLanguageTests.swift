@@ -1,10 +1,11 @@
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 /// Dates as Swedish and German speakers type them, and as the tables write them.
 final class DateParserLanguageTests: XCTestCase {
-    let today = day("2026-11-22") // a Sunday
+    let today = day("2026-11-22")  // a Sunday
 
     func parser(_ language: String) throws -> DateParser {
         let english = try Localizer.load(language: "en", resources: resourcesURL)
@@ -50,7 +51,7 @@ final class DateParserLanguageTests: XCTestCase {
     }
 
     func testDatesAreWrittenTheWayEachLanguageWritesThem() throws {
-        let day = day("2026-12-03") // a Thursday
+        let day = day("2026-12-03")  // a Thursday
         let expected = [
             "en": ("3 Dec 2026", "Thu 3 Dec 2026", "3/12/2026"),
             "da": (nil, nil, "3.12.2026"),

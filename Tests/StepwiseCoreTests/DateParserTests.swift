@@ -1,9 +1,10 @@
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 final class DateParserTests: XCTestCase {
-    let today = day("2026-11-22") // a Sunday
+    let today = day("2026-11-22")  // a Sunday
 
     func parser(_ language: String) throws -> DateParser {
         let english = try Localizer.load(language: "en", resources: resourcesURL)

@@ -1,5 +1,6 @@
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 final class DayTests: XCTestCase {
@@ -13,9 +14,9 @@ final class DayTests: XCTestCase {
     }
 
     func testWeekdays() {
-        XCTAssertEqual(day("2026-11-22").weekday, 7) // a Sunday
-        XCTAssertEqual(day("2026-11-23").weekday, 1) // a Monday
-        XCTAssertEqual(day("2024-02-29").weekday, 4) // a Thursday
+        XCTAssertEqual(day("2026-11-22").weekday, 7)  // a Sunday
+        XCTAssertEqual(day("2026-11-23").weekday, 1)  // a Monday
+        XCTAssertEqual(day("2024-02-29").weekday, 4)  // a Thursday
     }
 
     func testArithmeticAcrossMonthsAndLeapYears() {
@@ -33,7 +34,7 @@ final class DayTests: XCTestCase {
     }
 
     func testDayOfAMomentUsesTheTimeZone() {
-        let moment = Date(timeIntervalSince1970: 1_795_300_000) // 2026-11-21T21:06:40Z
+        let moment = Date(timeIntervalSince1970: 1_795_300_000)  // 2026-11-21T21:06:40Z
         XCTAssertEqual(Day(moment, timeZone: TimeZone(identifier: "UTC")!).iso, "2026-11-21")
         XCTAssertEqual(Day(moment, timeZone: TimeZone(identifier: "Asia/Tokyo")!).iso, "2026-11-22")
     }

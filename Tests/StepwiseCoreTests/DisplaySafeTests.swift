@@ -1,10 +1,12 @@
 import Foundation
 import XCTest
+
 @testable import StepwiseCore
 
 final class DisplaySafeTests: XCTestCase {
     func testEveryControlAndBidirectionalScalarIsEscaped() {
-        let unsafe: [UInt32] = Array(0x00...0x1F) + [0x7F] + Array(0x80...0x9F)
+        let unsafe: [UInt32] =
+            Array(0x00...0x1F) + [0x7F] + Array(0x80...0x9F)
             + [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
         for value in unsafe {
             let scalar = Unicode.Scalar(value)!

@@ -1,20 +1,20 @@
 import Foundation
-import XCTest
 import StepwiseCore
+import XCTest
 
 /// Columns as the C library's wcwidth/wcswidth count them (glibc, which ncurses uses), per
 /// grapheme cluster; the figures are glibc 2.36's.
 final class DisplayWidthTests: XCTestCase {
     func testCharactersAsTheCLibraryCountsThem() {
         let expected: [(Character, Int)] = [
-            ("A", 1), ("Å", 1), ("ß", 1), ("e\u{301}", 1),     // a base and a combining accent
-            ("李", 2), ("。", 2), ("한", 2), ("\u{1100}\u{1161}", 2),   // CJK, Hangul (jamo L + V)
-            ("✅", 2), ("☕", 2), ("⚽", 2), ("😀", 2), ("🧭", 2),      // emoji presentation
-            ("🇩🇰", 2), ("🇸🇪", 2),                                    // flags: two regional indicators
-            ("👩‍👧", 4), ("👨‍👩‍👧‍👦", 8), ("👍🏽", 4),                   // joined and modified emoji
-            ("❤️", 1), ("✂", 1),                                       // text presentation + VS16
-            ("\u{200B}", 0), ("\u{202E}", 0),                        // zero width, bidi override
-            ("\u{1B}", 1), ("\u{2028}", 1),                           // not printable: as the "?" shown
+            ("A", 1), ("Å", 1), ("ß", 1), ("e\u{301}", 1),  // a base and a combining accent
+            ("李", 2), ("。", 2), ("한", 2), ("\u{1100}\u{1161}", 2),  // CJK, Hangul (jamo L + V)
+            ("✅", 2), ("☕", 2), ("⚽", 2), ("😀", 2), ("🧭", 2),  // emoji presentation
+            ("🇩🇰", 2), ("🇸🇪", 2),  // flags: two regional indicators
+            ("👩‍👧", 4), ("👨‍👩‍👧‍👦", 8), ("👍🏽", 4),  // joined and modified emoji
+            ("❤️", 1), ("✂", 1),  // text presentation + VS16
+            ("\u{200B}", 0), ("\u{202E}", 0),  // zero width, bidi override
+            ("\u{1B}", 1), ("\u{2028}", 1),  // not printable: as the "?" shown
         ]
         for (character, width) in expected {
             XCTAssertEqual(DisplayWidth.of(character), width, "\(character.unicodeScalars.map { String($0.value, radix: 16) })")

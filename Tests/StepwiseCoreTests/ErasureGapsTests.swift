@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 /// Erasure leaves no gap: temp files that hold the participant go, a caseload index written
@@ -15,11 +16,15 @@ final class ErasureGapsTests: XCTestCase {
         temp = TempStore()
         try store.prepare()
         for (id, name) in [("p-aaa", erased), ("p-bbb", "Bodil Berg")] {
-            try store.save(Participant(id: id, name: name, language: "da", courseStart: day("2026-01-05"),
-                                       by: Stamp(by: "Anna", at: Date())))
+            try store.save(
+                Participant(
+                    id: id, name: name, language: "da", courseStart: day("2026-01-05"),
+                    by: Stamp(by: "Anna", at: Date())))
         }
-        try store.save(Offer(id: "o-one", title: "Værksted", kind: "workshop", description: "", sessions: [], place: "her",
-                             capacity: 3, language: "da"))
+        try store.save(
+            Offer(
+                id: "o-one", title: "Værksted", kind: "workshop", description: "", sessions: [], place: "her",
+                capacity: 3, language: "da"))
         _ = try BookingStore(store: store, identity: anna).book("p-aaa", into: "o-one")
         XCTAssertEqual(store.loadCaseload().count, 2)
     }
@@ -49,8 +54,10 @@ final class ErasureGapsTests: XCTestCase {
         // A `list` read the folder and the index before the erasure, and writes after it.
         let url = CaseloadIndex(store: store).url
         let lines = try ["p-aaa", "p-bbb"].map { id in
-            IndexFile.line(IndexRecord(id: id, stamp: FileStamp(size: 1, modified: 2, changed: 3, inode: 4),
-                                       value: .entry(CaseloadEntry(try store.loadParticipant(id)))))
+            IndexFile.line(
+                IndexRecord(
+                    id: id, stamp: FileStamp(size: 1, modified: 2, changed: 3, inode: 4),
+                    value: .entry(CaseloadEntry(try store.loadParticipant(id)))))
         }
 
         XCTAssertTrue(try Erasure.erase("p-aaa", in: store, as: anna).isFinished)
@@ -65,9 +72,10 @@ final class ErasureGapsTests: XCTestCase {
     func testAnOfferFileThatCannotBeReadStopsTheErasure() throws {
         // Something that is not a file stands where an offer file belongs: whether it names
         // the participant cannot be told.
-        try FileManager.default.createDirectory(at: store.offersDir.appendingPathComponent("o-two.json"), withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            at: store.offersDir.appendingPathComponent("o-two.json"), withIntermediateDirectories: false)
         XCTAssertThrowsError(try Erasure.erase("p-aaa", in: store, as: anna)) { error in
-            guard case let .unreadableOffers(problems)? = error as? Erasure.Failure else { return XCTFail("\(error)") }
+            guard case .unreadableOffers(let problems)? = error as? Erasure.Failure else { return XCTFail("\(error)") }
             XCTAssertEqual(problems.map(\.file), ["offers/o-two.json"])
         }
         XCTAssertTrue(FileManager.default.fileExists(atPath: try store.participantFile("p-aaa").path), "nothing was erased")

@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 /// A data folder where one citizen (`p-aaa`) is everywhere: seats, a waitlist, an internship
@@ -17,11 +18,13 @@ private struct RightsFixture {
         let store = temp.store
         try store.prepare()
         for (id, name) in [("p-aaa", "Erase \(marker)"), ("p-bbb", "Bodil Berg"), ("p-ccc", "Carl Cruz")] {
-            var participant = Participant(id: id, name: name, language: "da", courseStart: day("2026-01-05"),
-                                          by: Stamp(by: "Anna", at: t0))
+            var participant = Participant(
+                id: id, name: name, language: "da", courseStart: day("2026-01-05"),
+                by: Stamp(by: "Anna", at: t0))
             if id == "p-aaa" {
-                var note = ProgressNote(id: "n-1", kind: .note, sessionId: nil, tags: ["health"],
-                                        text: Words("first \(marker)", author: .coach, by: "Anna", at: t0))
+                var note = ProgressNote(
+                    id: "n-1", kind: .note, sessionId: nil, tags: ["health"],
+                    text: Words("first \(marker)", author: .coach, by: "Anna", at: t0))
                 _ = note.edit(Words("second \(marker)", author: .coach, by: "Anna", at: t0.addingTimeInterval(60)), tags: ["health"])
                 participant.notes = [note]
             }
@@ -29,12 +32,14 @@ private struct RightsFixture {
         }
         let bookings = BookingStore(store: store, identity: anna, clock: { Date(timeIntervalSince1970: 1_790_000_000) })
         func offer(_ id: String, kind: String = "workshop", capacity: Int) throws {
-            var offer = Offer(id: id, title: "Offer \(id)", kind: kind, description: "", sessions: [], place: "here",
-                              capacity: capacity, language: "da")
+            var offer = Offer(
+                id: id, title: "Offer \(id)", kind: kind, description: "", sessions: [], place: "here",
+                capacity: capacity, language: "da")
             if kind == "internship" {
-                offer.internship = Internship(employer: "Firma", tasks: "Lager",
-                                              accommodations: Accommodations(shorterDays: true, mentor: "Mentor \(marker)"),
-                                              followUps: [FollowUpMeeting(day: day("2026-03-01"), notes: "follow-up \(marker)")])
+                offer.internship = Internship(
+                    employer: "Firma", tasks: "Lager",
+                    accommodations: Accommodations(shorterDays: true, mentor: "Mentor \(marker)"),
+                    followUps: [FollowUpMeeting(day: day("2026-03-01"), notes: "follow-up \(marker)")])
             }
             try store.save(offer)
         }
@@ -54,15 +59,20 @@ private struct RightsFixture {
         for (index, text) in ["goal \(marker)", "another goal"].enumerated() {
             let change = editor.addGoal(kind: .job, text: text, in: &plan)
             plan.version = index + 1
-            try store.appendHistory(PlanVersion(version: index + 1, stamp: Stamp(by: "Anna", at: t0), author: .citizen,
-                                                change: change, plan: plan), participant: "p-aaa")
+            try store.appendHistory(
+                PlanVersion(
+                    version: index + 1, stamp: Stamp(by: "Anna", at: t0), author: .citizen,
+                    change: change, plan: plan), participant: "p-aaa")
         }
-        try store.appendHistory(PlanVersion(version: 1, stamp: Stamp(by: "Anna", at: t0), author: .citizen,
-                                            change: PlanChange(.addGoal, "b"), plan: Plan()), participant: "p-bbb")
+        try store.appendHistory(
+            PlanVersion(
+                version: 1, stamp: Stamp(by: "Anna", at: t0), author: .citizen,
+                change: PlanChange(.addGoal, "b"), plan: Plan()), participant: "p-bbb")
 
         try store.saveDraft(Data(#"{"participantId":"p-aaa","form":{"typed":"half \#(marker)"}}"#.utf8), for: anna)
-        try store.saveDraft(Data(#"{"participantId":"p-bbb","form":{"typed":"bodil"}}"#.utf8),
-                            for: Identity(coach: "Bo", user: "bo", host: anna.host, pid: 1))
+        try store.saveDraft(
+            Data(#"{"participantId":"p-bbb","form":{"typed":"bodil"}}"#.utf8),
+            for: Identity(coach: "Bo", user: "bo", host: anna.host, pid: 1))
 
         // A lock left by a process that is gone, and a temporary file of a cut-off write.
         let gone = Process()
@@ -137,9 +147,11 @@ final class ErasureTests: XCTestCase {
         let bosDraft = "drafts/" + store.draftFile(for: Identity(coach: "Bo", user: "bo", host: anna.host, pid: 1)).lastPathComponent
         XCTAssertNotNil(before[bosDraft])
         // `locks/index.erased` (empty) marks that an erasure just happened (see `IndexFile.noteErasure`).
-        XCTAssertEqual(Set(after.keys), Set(before.keys).subtracting([
-            "participants/p-aaa.json", "participants/.p-aaa.json.99.t-x.tmp", "history/p-aaa.jsonl", annasDraft, "locks/p-aaa.lock",
-        ]).union(["locks/index.erased"]))
+        XCTAssertEqual(
+            Set(after.keys),
+            Set(before.keys).subtracting([
+                "participants/p-aaa.json", "participants/.p-aaa.json.99.t-x.tmp", "history/p-aaa.jsonl", annasDraft, "locks/p-aaa.lock",
+            ]).union(["locks/index.erased"]))
         XCTAssertEqual(after["locks/index.erased"], Data())
         // The others: unchanged, except for the promotion.
         XCTAssertEqual(after["history/p-bbb.jsonl"], before["history/p-bbb.jsonl"])
@@ -224,29 +236,37 @@ final class CitizenExportTests: XCTestCase {
         let export = try CitizenExport.collect("p-aaa", from: fixture.store, by: anna, at: fixture.t0)
         XCTAssertEqual(export.participant.notes.first?.versions.count, 2, "notes with earlier versions")
         XCTAssertEqual(export.planHistory.count, 2)
-        XCTAssertEqual(export.bookings.map { "\($0.offerId) \($0.place) \($0.position)" },
-                       ["o-intern seat 1", "o-one seat 1", "o-two waiting 1"])
+        XCTAssertEqual(
+            export.bookings.map { "\($0.offerId) \($0.place) \($0.position)" },
+            ["o-intern seat 1", "o-one seat 1", "o-two waiting 1"])
         XCTAssertEqual(export.bookings.first?.internship?.accommodations.mentor, "Mentor \(fixture.marker)")
         XCTAssertEqual(export.drafts.count, 1)
         XCTAssertEqual(export.audit.map(\.action), [.opened, .changed, .printed])
 
         let json = try export.json()
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: json) as? [String: Any])
-        XCTAssertEqual(Set(object.keys), ["about", "made", "madeBy", "record", "planHistory", "bookings", "drafts", "auditLog",
-                                          "unreadableOffers"])
+        XCTAssertEqual(
+            Set(object.keys),
+            [
+                "about", "made", "madeBy", "record", "planHistory", "bookings", "drafts", "auditLog",
+                "unreadableOffers",
+            ])
         let record = try XCTUnwrap(object["record"] as? [String: Any])
-        XCTAssertEqual(try RecordCodec.participant(from: try JSONSerialization.data(withJSONObject: record), file: "p-aaa.json"),
-                       export.participant, "the record in the export reads back as the record")
+        XCTAssertEqual(
+            try RecordCodec.participant(from: try JSONSerialization.data(withJSONObject: record), file: "p-aaa.json"),
+            export.participant, "the record in the export reads back as the record")
         let jsonText = String(decoding: json, as: UTF8.self)
         for other in ["p-bbb", "p-ccc", "Bodil", "Carl"] {
             XCTAssertNil(jsonText.range(of: other), "the export names another citizen: \(other)")
         }
 
         let text = try export.text()
-        for expected in ["Erase \(fixture.marker)", "first \(fixture.marker)", "second \(fixture.marker)", "goal \(fixture.marker)",
-                         "half \(fixture.marker)", "Mentor \(fixture.marker)", "follow-up \(fixture.marker)",
-                         "Every saved version of your plan", "Who opened, changed, printed or exported your record", "Action: printed",
-                         "Place: waiting", "Offer id: o-two", "Course start: 2026-01-05"] {
+        for expected in [
+            "Erase \(fixture.marker)", "first \(fixture.marker)", "second \(fixture.marker)", "goal \(fixture.marker)",
+            "half \(fixture.marker)", "Mentor \(fixture.marker)", "follow-up \(fixture.marker)",
+            "Every saved version of your plan", "Who opened, changed, printed or exported your record", "Action: printed",
+            "Place: waiting", "Offer id: o-two", "Course start: 2026-01-05",
+        ] {
             XCTAssertNotNil(text.range(of: expected), "the text has \(expected):\n\(text)")
         }
         for other in ["p-bbb", "p-ccc", "Bodil", "Carl"] { XCTAssertNil(text.range(of: other), other) }

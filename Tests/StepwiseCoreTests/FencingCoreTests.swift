@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 /// A short lock that was taken over while it was held (its holder stalled past the stale
@@ -11,8 +12,10 @@ final class FencingCoreTests: XCTestCase {
     override func setUpWithError() throws {
         temp = TempStore()
         try temp.store.prepare()
-        try temp.store.save(Participant(id: "p-aaa", name: "Vera Vang", language: "da", courseStart: day("2026-01-05"),
-                                        by: Stamp(by: "Anna", at: Date())))
+        try temp.store.save(
+            Participant(
+                id: "p-aaa", name: "Vera Vang", language: "da", courseStart: day("2026-01-05"),
+                by: Stamp(by: "Anna", at: Date())))
     }
 
     override func tearDown() { temp.cleanUp() }
@@ -29,8 +32,10 @@ final class FencingCoreTests: XCTestCase {
                 // it over and adds its own entry.
                 unlink(lock)
                 var other = try store.loadParticipant("p-aaa")
-                other.journal.append(JournalEntry(kind: .promoted, offerId: "o-two", offerTitle: "Kursus",
-                                                  stamp: Stamp(by: "Bo", at: Date())))
+                other.journal.append(
+                    JournalEntry(
+                        kind: .promoted, offerId: "o-two", offerTitle: "Kursus",
+                        stamp: Stamp(by: "Bo", at: Date())))
                 try store.save(other)
             }
             participant.journal.append(entry)

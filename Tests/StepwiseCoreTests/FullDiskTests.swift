@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 /// A small tmpfs mounted for one test (the tests run as root), with a filler file that fills
@@ -80,8 +81,9 @@ final class FullDiskTests: XCTestCase {
     }
 
     private func participant(_ id: String = "p-aaa") throws -> Participant {
-        let participant = Participant(id: id, name: "Vera Vang", language: "da", courseStart: day("2026-01-05"),
-                                      by: Stamp(by: "Anna", at: t0))
+        let participant = Participant(
+            id: id, name: "Vera Vang", language: "da", courseStart: day("2026-01-05"),
+            by: Stamp(by: "Anna", at: t0))
         try store.save(participant)
         return participant
     }
@@ -153,8 +155,9 @@ final class FullDiskTests: XCTestCase {
         try store.appendHistory(version(1), participant: "p-aaa")
         let url = try store.historyFile("p-aaa")
         try pad(url, leaving: 100) { padding in
-            String(decoding: try! RecordCodec.lineForTest(self.version(2, by: String(repeating: "A", count: padding))).dropLast(),
-                   as: UTF8.self)
+            String(
+                decoding: try! RecordCodec.lineForTest(self.version(2, by: String(repeating: "A", count: padding))).dropLast(),
+                as: UTF8.self)
         }
         let before = try Data(contentsOf: url)
         disk?.fill()
@@ -217,8 +220,9 @@ final class FullDiskTests: XCTestCase {
         handle.seekToEndOfFile()
         handle.write(Data(#"{"action":"chan"#.utf8))
         try handle.close()
-        XCTAssertEqual(DataCheck.run(store).map(\.description),
-                       ["audit.log: line 2 is cut off (a write was interrupted); it is removed at the next write, the lines before it are kept"])
+        XCTAssertEqual(
+            DataCheck.run(store).map(\.description),
+            ["audit.log: line 2 is cut off (a write was interrupted); it is removed at the next write, the lines before it are kept"])
     }
 
     // MARK: Erasure
@@ -227,8 +231,10 @@ final class FullDiskTests: XCTestCase {
     private func erasureFixture() throws {
         _ = try participant("p-aaa")
         _ = try participant("p-bbb")
-        try store.save(Offer(id: "o-one", title: "Værksted", kind: "workshop", description: "", sessions: [], place: "her",
-                             capacity: 1, language: "da"))
+        try store.save(
+            Offer(
+                id: "o-one", title: "Værksted", kind: "workshop", description: "", sessions: [], place: "her",
+                capacity: 1, language: "da"))
         let bookings = BookingStore(store: store, identity: anna)
         _ = try bookings.book("p-aaa", into: "o-one")
         _ = try bookings.book("p-bbb", into: "o-one")

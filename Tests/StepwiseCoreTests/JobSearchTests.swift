@@ -1,5 +1,6 @@
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 final class JobSearchTests: XCTestCase {
@@ -22,8 +23,9 @@ final class JobSearchTests: XCTestCase {
 
     func testAnAgreementChangedAfterApprovalNeedsApprovalAgainAndZeroIsValid() {
         var p = participant()
-        p.writeJobSearchAgreement(titles: "Lager, bageri", travel: "45 min med bus", hours: "15 timer", channels: "Jobnet",
-                                  methods: [.advertised, .walkIn], perWeek: 0, stamp: coach)
+        p.writeJobSearchAgreement(
+            titles: "Lager, bageri", travel: "45 min med bus", hours: "15 timer", channels: "Jobnet",
+            methods: [.advertised, .walkIn], perWeek: 0, stamp: coach)
         XCTAssertEqual(p.jobSearch.agreement?.perWeek, 0)
         XCTAssertEqual(p.jobSearch.agreement?.isApproved, false)
         p.approveJobSearchAgreement(on: day("2026-10-07"), stamp: citizen)
@@ -88,16 +90,17 @@ final class JobSearchTests: XCTestCase {
 
     func testWeeksSinceLastContactFirstContactWithin30DaysAndInterviewsSoFar() throws {
         var p = participant()
-        XCTAssertEqual(p.jobSearchGlance(today: day("2026-11-30")),
-                       JobSearchGlance(JobSearch(), today: day("2026-11-30"), courseStart: day("2026-10-05")))
+        XCTAssertEqual(
+            p.jobSearchGlance(today: day("2026-11-30")),
+            JobSearchGlance(JobSearch(), today: day("2026-11-30"), courseStart: day("2026-10-05")))
         let empty = p.jobSearchGlance(today: day("2026-11-30"))
         XCTAssertNil(empty.weeksSinceLastContact)
         XCTAssertNil(empty.firstContact)
         XCTAssertNil(empty.firstContactWithin30Days)
         XCTAssertNil(empty.agreedPerWeek)
 
-        p.addApplication(application("a-1", "2026-11-04")) // 30 days after the start
-        p.addApplication(application("a-2", "2026-12-20")) // after "today": not a contact yet
+        p.addApplication(application("a-1", "2026-11-04"))  // 30 days after the start
+        p.addApplication(application("a-2", "2026-12-20"))  // after "today": not a contact yet
         try p.addInterview(Interview(id: "i-1", day: day("2026-11-10"), time: nil, place: ""), to: "a-1", stamp: coach)
         try p.addInterview(Interview(id: "i-2", day: day("2026-12-22"), time: nil, place: ""), to: "a-2", stamp: coach)
         let glance = p.jobSearchGlance(today: day("2026-12-08"))
@@ -107,7 +110,7 @@ final class JobSearchTests: XCTestCase {
         XCTAssertEqual(glance.interviewsSoFar, 1, "the interview on 22 December is still to come")
 
         var late = participant()
-        late.addApplication(application("a-1", "2026-11-05")) // 31 days after the start
+        late.addApplication(application("a-1", "2026-11-05"))  // 31 days after the start
         XCTAssertEqual(late.jobSearchGlance(today: day("2026-11-05")).firstContactWithin30Days, false)
     }
 
@@ -143,8 +146,11 @@ final class JobSearchTests: XCTestCase {
             XCTAssertEqual(($0 as? RecordProblem)?.field, "jobSearch.applications[0].boardJobId")
         }
         p.jobSearch.applications[0].boardJobId = nil
-        p.jobSearch.applications[0].interviews = [Interview(id: "i-1", day: day("2026-10-12"), time: nil, place: "",
-                                                            feedback: Words("x", author: .coach, by: "Anna", at: coach.at))]
+        p.jobSearch.applications[0].interviews = [
+            Interview(
+                id: "i-1", day: day("2026-10-12"), time: nil, place: "",
+                feedback: Words("x", author: .coach, by: "Anna", at: coach.at))
+        ]
         try temp.store.save(p)
         XCTAssertThrowsError(try temp.store.loadParticipant("p-abc123")) {
             XCTAssertEqual(($0 as? RecordProblem)?.field, "jobSearch.applications[0].interviews[0].feedback")
@@ -156,31 +162,33 @@ final class JobSearchTests: XCTestCase {
     func testTheWrittenJobSearchMatchesTheSchemaWhichRefusesBadValues() throws {
         try temp.store.prepare()
         var p = participant()
-        p.writeJobSearchAgreement(titles: "Lager", travel: "", hours: "", channels: "", methods: [.agency, .network], perWeek: 0, stamp: coach)
+        p.writeJobSearchAgreement(
+            titles: "Lager", travel: "", hours: "", channels: "", methods: [.agency, .network], perWeek: 0, stamp: coach)
         p.approveJobSearchAgreement(on: day("2026-10-07"), stamp: citizen)
         p.addApplication(application("a-1", "2026-10-06"))
         try p.addInterview(Interview(id: "i-1", day: day("2026-10-12"), time: "09:30", place: "Lageret"), to: "a-1", stamp: coach)
-        try p.recordInterview("i-1", of: "a-1", howItWent: Words("Godt", author: .citizen, by: "Søren", at: citizen.at),
-                              feedbackAgreed: true, feedback: Words("Flot", author: .coach, by: "Anna", at: coach.at))
+        try p.recordInterview(
+            "i-1", of: "a-1", howItWent: Words("Godt", author: .citizen, by: "Søren", at: citizen.at),
+            feedbackAgreed: true, feedback: Words("Flot", author: .coach, by: "Anna", at: coach.at))
         try p.moveApplication("a-1", to: .rejected, on: day("2026-10-20"), stamp: coach)
         try temp.store.save(p)
         let file = temp.url.appendingPathComponent("participants/p-abc123.json").path
         let script = #"""
-        import json, sys, copy
-        from jsonschema import Draft202012Validator
-        schema = json.load(open(sys.argv[1]))
-        v = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-        record = json.load(open(sys.argv[2]))
-        errors = [e.message for e in v.iter_errors(record)]
-        assert record["jobSearch"]["applications"][0]["interviews"][0]["feedback"]["text"] == "Flot"
-        bad = []
-        r = copy.deepcopy(record); r["jobSearch"]["applications"][0]["method"] = "fax"; bad.append(r)
-        r = copy.deepcopy(record); r["jobSearch"]["agreement"]["perWeek"] = -1; bad.append(r)
-        r = copy.deepcopy(record); r["jobSearch"]["applications"][0]["interviews"][0]["feedbackAgreed"] = False; bad.append(r)
-        r = copy.deepcopy(record); r["jobSearch"]["applications"][0]["history"] = []; bad.append(r)
-        accepted = [i for i, r in enumerate(bad) if v.is_valid(r)]
-        print(json.dumps({"errors": errors, "accepted": accepted}))
-        """#
+            import json, sys, copy
+            from jsonschema import Draft202012Validator
+            schema = json.load(open(sys.argv[1]))
+            v = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+            record = json.load(open(sys.argv[2]))
+            errors = [e.message for e in v.iter_errors(record)]
+            assert record["jobSearch"]["applications"][0]["interviews"][0]["feedback"]["text"] == "Flot"
+            bad = []
+            r = copy.deepcopy(record); r["jobSearch"]["applications"][0]["method"] = "fax"; bad.append(r)
+            r = copy.deepcopy(record); r["jobSearch"]["agreement"]["perWeek"] = -1; bad.append(r)
+            r = copy.deepcopy(record); r["jobSearch"]["applications"][0]["interviews"][0]["feedbackAgreed"] = False; bad.append(r)
+            r = copy.deepcopy(record); r["jobSearch"]["applications"][0]["history"] = []; bad.append(r)
+            accepted = [i for i, r in enumerate(bad) if v.is_valid(r)]
+            print(json.dumps({"errors": errors, "accepted": accepted}))
+            """#
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         process.arguments = ["-c", script, resourcesURL.appendingPathComponent("schema/participant.schema.json").path, file]
@@ -203,8 +211,9 @@ final class JobSearchTests: XCTestCase {
         p.writeJobSearchAgreement(titles: "Lager", travel: "", hours: "", channels: "", methods: [.walkIn], perWeek: 2, stamp: coach)
         p.addApplication(application("a-1", "2026-10-06"))
         try p.addInterview(Interview(id: "i-1", day: day("2026-10-12"), time: "09:30", place: "Lageret"), to: "a-1", stamp: coach)
-        try p.recordInterview("i-1", of: "a-1", howItWent: Words("Det gik fint", author: .citizen, by: "Søren", at: citizen.at),
-                              feedbackAgreed: true, feedback: Words("Kom igen i foråret", author: .coach, by: "Anna", at: coach.at))
+        try p.recordInterview(
+            "i-1", of: "a-1", howItWent: Words("Det gik fint", author: .citizen, by: "Søren", at: citizen.at),
+            feedbackAgreed: true, feedback: Words("Kom igen i foråret", author: .coach, by: "Anna", at: coach.at))
         try temp.store.save(p)
         let export = try CitizenExport.collect("p-abc123", from: temp.store, by: anna, at: coach.at)
         XCTAssertEqual(export.participant.jobSearch, p.jobSearch)

@@ -1,5 +1,6 @@
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 /// The catalogue spreadsheet as Danish, Swedish, German and English spreadsheet programs write it.
@@ -15,11 +16,12 @@ final class OfferCSVTests: XCTestCase {
     // MARK: - Dialects
 
     func testCommaSeparatedEnglishWithISODates() throws {
-        let parsed = parse("""
-        id,title,kind,capacity,sessions,place,language
-        o-cv,CV workshop,workshop,12,2026-12-03 10:00-12:00|2026-12-10 10:00-12:00,online,en
+        let parsed = parse(
+            """
+            id,title,kind,capacity,sessions,place,language
+            o-cv,CV workshop,workshop,12,2026-12-03 10:00-12:00|2026-12-10 10:00-12:00,online,en
 
-        """)
+            """)
         XCTAssertEqual(parsed.problems, [])
         XCTAssertEqual(parsed.separator, ",")
         let offer = try XCTUnwrap(parsed.rows.first?.offer)
@@ -27,12 +29,17 @@ final class OfferCSVTests: XCTestCase {
         XCTAssertEqual(offer.capacity, 12)
         XCTAssertEqual(offer.place, "online")
         XCTAssertEqual(offer.status, .open)
-        XCTAssertEqual(offer.sessions, [OfferSession(day: day("2026-12-03"), start: "10:00", end: "12:00"),
-                                        OfferSession(day: day("2026-12-10"), start: "10:00", end: "12:00")])
+        XCTAssertEqual(
+            offer.sessions,
+            [
+                OfferSession(day: day("2026-12-03"), start: "10:00", end: "12:00"),
+                OfferSession(day: day("2026-12-10"), start: "10:00", end: "12:00"),
+            ])
     }
 
     func testSemicolonSeparatedDanishWithBOMCRLFAndLocalDates() throws {
-        let text = "id;title;kind;capacity;sessions;place;description\r\n"
+        let text =
+            "id;title;kind;capacity;sessions;place;description\r\n"
             + "o-cv;CV-værksted;workshop;12;3.12.2026 10.00-12.00|10.12.2026 9:30-12:00;Jobhuset, Søndergade 12;\"Vi skriver CV; tag dit eget med\"\r\n"
             + ";Virksomhedsbesøg hos Grundfos;companyVisit;8;03/12/2026 13:00 - 15:00;Bjerringbro;\r\n"
         let parsed = parse(text, bom: true)
@@ -44,8 +51,12 @@ final class OfferCSVTests: XCTestCase {
         XCTAssertEqual(cv.title, "CV-værksted")
         XCTAssertEqual(cv.place, "Jobhuset, Søndergade 12")
         XCTAssertEqual(cv.description, "Vi skriver CV; tag dit eget med")
-        XCTAssertEqual(cv.sessions, [OfferSession(day: day("2026-12-03"), start: "10:00", end: "12:00"),
-                                     OfferSession(day: day("2026-12-10"), start: "09:30", end: "12:00")])
+        XCTAssertEqual(
+            cv.sessions,
+            [
+                OfferSession(day: day("2026-12-03"), start: "10:00", end: "12:00"),
+                OfferSession(day: day("2026-12-10"), start: "09:30", end: "12:00"),
+            ])
         XCTAssertEqual(parsed.rows[1].offer.id, "o-new1", "a row without an id gets a new one")
         XCTAssertFalse(parsed.rows[1].hasID)
         XCTAssertEqual(parsed.rows[1].offer.sessions.first?.day, day("2026-12-03"))
@@ -53,11 +64,12 @@ final class OfferCSVTests: XCTestCase {
     }
 
     func testGermanDatesSwedishISOAndHeadersInAnyCaseAndOrder() throws {
-        let parsed = parse("""
-        Capacity;Kind;Title;Sessions;Status;Waitlist
-        10;workshop;Bewerbungstraining für Ältere;03.12.2026 10:00-12:00;Open;0
-        6;network;Nätverk för nyutexaminerade;2026-12-04 13:00-15:00;cancelled;
-        """)
+        let parsed = parse(
+            """
+            Capacity;Kind;Title;Sessions;Status;Waitlist
+            10;workshop;Bewerbungstraining für Ältere;03.12.2026 10:00-12:00;Open;0
+            6;network;Nätverk för nyutexaminerade;2026-12-04 13:00-15:00;cancelled;
+            """)
         XCTAssertEqual(parsed.problems, [])
         XCTAssertEqual(parsed.rows.map(\.offer.title), ["Bewerbungstraining für Ältere", "Nätverk för nyutexaminerade"])
         XCTAssertEqual(parsed.rows[0].offer.waitlistLimit, 0)
@@ -67,15 +79,20 @@ final class OfferCSVTests: XCTestCase {
     }
 
     func testQuotedFieldsHoldSeparatorsQuotesAndLineBreaks() throws {
-        let text = "id,title,kind,capacity,description,facilitators\r\n"
+        let text =
+            "id,title,kind,capacity,description,facilitators\r\n"
             + "o-a,\"Lean, management\",upskilling,5,\"Line one\r\nLine \"\"two\"\", with comma\nLine three\",\"Mette Holm (peer trainer)|Ali Khan (Coach)\"\r\n"
             + "o-b,Next,workshop,3,,\r\n"
         let parsed = parse(text)
         XCTAssertEqual(parsed.problems, [])
         XCTAssertEqual(parsed.rows.map(\.offer.title), ["Lean, management", "Next"])
         XCTAssertEqual(parsed.rows[0].offer.description, "Line one\nLine \"two\", with comma\nLine three")
-        XCTAssertEqual(parsed.rows[0].offer.facilitators, [Facilitator(name: "Mette Holm", role: .peerTrainer),
-                                                           Facilitator(name: "Ali Khan", role: .coach)])
+        XCTAssertEqual(
+            parsed.rows[0].offer.facilitators,
+            [
+                Facilitator(name: "Mette Holm", role: .peerTrainer),
+                Facilitator(name: "Ali Khan", role: .coach),
+            ])
         XCTAssertEqual(parsed.rows[1].line, 5, "a row's line is the physical line it starts on")
     }
 
@@ -95,11 +112,12 @@ final class OfferCSVTests: XCTestCase {
     }
 
     func testInternshipColumns() throws {
-        let parsed = parse("""
-        title;kind;capacity;employer;contactName;contactPhone;contactEmail;internshipStart;internshipEnd;hoursPerWeek;tasks
-        Praktik i lager;internship;1;Brdr. Hansen A/S;Lone Berg;+45 12 34 56 78;lone@hansen.dk;4.1.2027;28.2.2027;18,5;"Plukke varer
-        Pakke ordrer"
-        """)
+        let parsed = parse(
+            """
+            title;kind;capacity;employer;contactName;contactPhone;contactEmail;internshipStart;internshipEnd;hoursPerWeek;tasks
+            Praktik i lager;internship;1;Brdr. Hansen A/S;Lone Berg;+45 12 34 56 78;lone@hansen.dk;4.1.2027;28.2.2027;18,5;"Plukke varer
+            Pakke ordrer"
+            """)
         XCTAssertEqual(parsed.problems, [])
         let internship = try XCTUnwrap(parsed.rows.first?.offer.internship)
         XCTAssertEqual(internship.employer, "Brdr. Hansen A/S")
@@ -140,27 +158,32 @@ final class OfferCSVTests: XCTestCase {
     }
 
     func testBadRowsAreReportedByLineAndColumnAndGoodRowsKept() {
-        let parsed = parse("""
-        id,title,kind,capacity,sessions,status,contactEmail,facilitators
-        o-a,Good,workshop,4,2026-12-03 10:00-12:00,open,,
-        o-b,Too many,workshop,4,,open,,,extra
-        o-c,Short,workshop,4
-        o-d,Bad capacity,workshop,twelve,,,,
-        o-e,Negative,workshop,-1,,,,
-        o-f,Bad date,workshop,4,31.11.2026 10:00-12:00,,,
-        o-g,Bad time,workshop,4,2026-12-03 14:00-12:00,,,
-        o-h,Bad status,workshop,4,,maybe,,
-        o-i,Bad email,workshop,4,,,lone.hansen.dk,
-        o-j,Bad role,workshop,4,,,,Mette (boss)
-        O/K,Bad id,workshop,4,,,,
-        o-a,Duplicate,workshop,4,,,,
-        ,,workshop,4,,,,
-        """)
+        let parsed = parse(
+            """
+            id,title,kind,capacity,sessions,status,contactEmail,facilitators
+            o-a,Good,workshop,4,2026-12-03 10:00-12:00,open,,
+            o-b,Too many,workshop,4,,open,,,extra
+            o-c,Short,workshop,4
+            o-d,Bad capacity,workshop,twelve,,,,
+            o-e,Negative,workshop,-1,,,,
+            o-f,Bad date,workshop,4,31.11.2026 10:00-12:00,,,
+            o-g,Bad time,workshop,4,2026-12-03 14:00-12:00,,,
+            o-h,Bad status,workshop,4,,maybe,,
+            o-i,Bad email,workshop,4,,,lone.hansen.dk,
+            o-j,Bad role,workshop,4,,,,Mette (boss)
+            O/K,Bad id,workshop,4,,,,
+            o-a,Duplicate,workshop,4,,,,
+            ,,workshop,4,,,,
+            """)
         XCTAssertFalse(parsed.fileIsBad)
         XCTAssertEqual(parsed.rows.map(\.offer.id), ["o-a"])
         let found = parsed.problems.map { "\($0.line) \($0.column ?? "-")" }
-        XCTAssertEqual(found, ["3 -", "4 -", "5 capacity", "6 capacity", "7 sessions", "8 sessions", "9 status",
-                               "10 contactEmail", "11 facilitators", "12 id", "13 id", "14 title"])
+        XCTAssertEqual(
+            found,
+            [
+                "3 -", "4 -", "5 capacity", "6 capacity", "7 sessions", "8 sessions", "9 status",
+                "10 contactEmail", "11 facilitators", "12 id", "13 id", "14 title",
+            ])
         XCTAssertEqual(parsed.problems[2].description, "line 5, column 'capacity': \"twelve\" is not a whole number of seats")
         XCTAssertTrue(parsed.problems[4].reason.contains("31.11.2026 is not a date"), parsed.problems[4].reason)
         XCTAssertTrue(parsed.problems[5].reason.contains("before it starts"), parsed.problems[5].reason)
@@ -188,22 +211,30 @@ final class OfferCSVTests: XCTestCase {
     // MARK: - Export and import
 
     func sampleCatalogue() -> [Offer] {
-        var lean = Offer(id: "o-lean", title: "Lean, \"management\"", kind: "upskilling",
-                         description: "Three days.\nBring lunch; coffee is free.",
-                         sessions: [OfferSession(day: day("2026-12-03"), start: "09:00", end: "15:00"),
-                                    OfferSession(day: day("2026-12-04"), start: "09:00", end: "15:00")],
-                         place: "Erhvervsskolen, Aarhus", capacity: 10, language: "da")
+        var lean = Offer(
+            id: "o-lean", title: "Lean, \"management\"", kind: "upskilling",
+            description: "Three days.\nBring lunch; coffee is free.",
+            sessions: [
+                OfferSession(day: day("2026-12-03"), start: "09:00", end: "15:00"),
+                OfferSession(day: day("2026-12-04"), start: "09:00", end: "15:00"),
+            ],
+            place: "Erhvervsskolen, Aarhus", capacity: 10, language: "da")
         lean.facilitators = [Facilitator(name: "Ali Khan", role: .teacher), Facilitator(name: "Mette Holm", role: .peerTrainer)]
         lean.suits = "Anyone who has led a team"
         lean.waitlistLimit = 4
-        var trial = Offer(id: "o-trial", title: "Arbeitserprobung im Lager", kind: "internship", description: "",
-                          sessions: [], place: "Hamburg", capacity: 1, language: "de")
-        trial.internship = Internship(employer: "Müller GmbH", contact: ContactPerson(name: "Jörg Müller", phone: "040 123",
-                                                                                     email: "j@mueller.de"),
-                                      start: day("2027-01-04"), end: day("2027-03-26"), hoursPerWeek: 18.5, tasks: "Lager, Inventur")
-        var gone = Offer(id: "o-gone", title: "Theme day", kind: "themeDay", description: " spaces kept ",
-                         sessions: [OfferSession(day: day("2026-11-30"), start: "10:00", end: "14:00")],
-                         place: "online", capacity: 0, language: "sv")
+        var trial = Offer(
+            id: "o-trial", title: "Arbeitserprobung im Lager", kind: "internship", description: "",
+            sessions: [], place: "Hamburg", capacity: 1, language: "de")
+        trial.internship = Internship(
+            employer: "Müller GmbH",
+            contact: ContactPerson(
+                name: "Jörg Müller", phone: "040 123",
+                email: "j@mueller.de"),
+            start: day("2027-01-04"), end: day("2027-03-26"), hoursPerWeek: 18.5, tasks: "Lager, Inventur")
+        var gone = Offer(
+            id: "o-gone", title: "Theme day", kind: "themeDay", description: " spaces kept ",
+            sessions: [OfferSession(day: day("2026-11-30"), start: "10:00", end: "14:00")],
+            place: "online", capacity: 0, language: "sv")
         gone.status = .cancelled
         return [lean, trial, gone]
     }
@@ -300,7 +331,8 @@ final class OfferCSVTests: XCTestCase {
         var catalogue = sampleCatalogue()
         catalogue[1].internship?.accommodations = Accommodations(quietWorkplace: true)
         for offer in catalogue { try temp.store.save(offer) }
-        let csv = "id,title,kind,capacity,employer\no-gone,Theme day,themeDay,0,\no-lean,Lean,upskilling,10,\no-trial,Praktik,internship,1,Schmidt KG\n"
+        let csv =
+            "id,title,kind,capacity,employer\no-gone,Theme day,themeDay,0,\no-lean,Lean,upskilling,10,\no-trial,Praktik,internship,1,Schmidt KG\n"
         let report = OfferImport.run(Data(csv.utf8), into: BookingStore(store: temp.store, identity: anna), skipBad: false)
         XCTAssertEqual(report.problems, [])
         XCTAssertEqual(report.unchanged, ["o-gone"], "still cancelled, description and sessions kept")
@@ -315,7 +347,8 @@ final class OfferCSVTests: XCTestCase {
     }
 
     func testOlderOfferFilesWithoutTheNewFieldsStillRead() throws {
-        let json = #"{"schemaVersion":1,"id":"o-old","title":"Old","kind":"workshop","description":"","sessions":[],"place":"","capacity":3,"language":"da","status":"open","booked":[],"waiting":[]}"#
+        let json =
+            #"{"schemaVersion":1,"id":"o-old","title":"Old","kind":"workshop","description":"","sessions":[],"place":"","capacity":3,"language":"da","status":"open","booked":[],"waiting":[]}"#
         let offer = try RecordCodec.offer(from: Data(json.utf8), file: "offers/o-old.json")
         XCTAssertEqual(offer.facilitators, [])
         XCTAssertEqual(offer.suits, "")

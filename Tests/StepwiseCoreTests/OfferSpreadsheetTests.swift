@@ -1,6 +1,7 @@
 import Foundation
 import StepwiseTestSupport
 import XCTest
+
 @testable import StepwiseCore
 
 /// Spreadsheet files that stay data: formula cells, Excel's `sep=` line, the separator a
@@ -9,19 +10,23 @@ import XCTest
 final class OfferSpreadsheetTests: XCTestCase {
     /// Offers whose cells a spreadsheet would change if they were written as they are.
     func trickyCatalogue() -> [Offer] {
-        var formula = Offer(id: "o-formula", title: "=1+1", kind: "workshop", description: "- bring your CV\n- and a pen",
-                            sessions: [OfferSession(day: day("2027-02-01"), start: "10:00", end: "12:00")],
-                            place: "@Jobhuset", capacity: 8, language: "da")
+        var formula = Offer(
+            id: "o-formula", title: "=1+1", kind: "workshop", description: "- bring your CV\n- and a pen",
+            sessions: [OfferSession(day: day("2027-02-01"), start: "10:00", end: "12:00")],
+            place: "@Jobhuset", capacity: 8, language: "da")
         formula.suits = "+ anyone"
         formula.facilitators = [Facilitator(name: "Mette Holm", role: .peerTrainer)]
-        var quoted = Offer(id: "o-quoted", title: "'Kaffe' og jobsøgning", kind: "network", description: "\tindented",
-                           sessions: [], place: "'", capacity: 3, language: "da")
+        var quoted = Offer(
+            id: "o-quoted", title: "'Kaffe' og jobsøgning", kind: "network", description: "\tindented",
+            sessions: [], place: "'", capacity: 3, language: "da")
         quoted.suits = "=HYPERLINK(\"http://example.com\",\"klik\")"
-        var trial = Offer(id: "o-trial", title: "Praktik i lager", kind: "internship", description: "",
-                          sessions: [OfferSession(day: day("2027-03-01"), start: "08:00", end: "12:30")], place: "Lager", capacity: 1,
-                          language: "de")
-        trial.internship = Internship(employer: "-Lager A/S", contact: ContactPerson(name: "Jörg", phone: "004520304050", email: "j@lager.dk"),
-                                      start: day("2027-03-01"), end: day("2027-04-30"), hoursPerWeek: 7.5, tasks: "@ work")
+        var trial = Offer(
+            id: "o-trial", title: "Praktik i lager", kind: "internship", description: "",
+            sessions: [OfferSession(day: day("2027-03-01"), start: "08:00", end: "12:30")], place: "Lager", capacity: 1,
+            language: "de")
+        trial.internship = Internship(
+            employer: "-Lager A/S", contact: ContactPerson(name: "Jörg", phone: "004520304050", email: "j@lager.dk"),
+            start: day("2027-03-01"), end: day("2027-04-30"), hoursPerWeek: 7.5, tasks: "@ work")
         return [formula, quoted, trial]
     }
 
@@ -32,8 +37,10 @@ final class OfferSpreadsheetTests: XCTestCase {
         for separator: Character in [",", ";"] {
             let data = OfferCSV.export(catalogue, separator: separator)
             let text = String(decoding: data, as: UTF8.self)
-            for cell in ["'=1+1", "'@Jobhuset", "'+ anyone", "\"'- bring your CV", "''Kaffe' og jobsøgning", "'\tindented",
-                         "'004520304050", "'-Lager A/S", "'@ work", "\"'=HYPERLINK("] {
+            for cell in [
+                "'=1+1", "'@Jobhuset", "'+ anyone", "\"'- bring your CV", "''Kaffe' og jobsøgning", "'\tindented",
+                "'004520304050", "'-Lager A/S", "'@ work", "\"'=HYPERLINK(",
+            ] {
                 XCTAssertTrue(text.contains(cell), "\(cell) in \(text)")
             }
             XCTAssertTrue(text.contains(separator == "," ? ",7.5," : ";7,5;"), "decimals as the spreadsheet writes them")
@@ -50,9 +57,11 @@ final class OfferSpreadsheetTests: XCTestCase {
     }
 
     func testExcelsSepLineNamesTheSeparatorAndIsNoHeader() throws {
-        for (bytes, separator) in [("sep=;\r\ntitle;kind;capacity\r\nCV, ansøgning;workshop;3\r\n", Character(";")),
-                                   ("SEP=,\ntitle,kind,capacity\n\"CV; ansøgning\",workshop,3\n", Character(",")),
-                                   ("\u{FEFF}sep=\t\r\ntitle\tkind\tcapacity\r\nCV\tworkshop\t3\r\n", Character("\t"))] {
+        for (bytes, separator) in [
+            ("sep=;\r\ntitle;kind;capacity\r\nCV, ansøgning;workshop;3\r\n", Character(";")),
+            ("SEP=,\ntitle,kind,capacity\n\"CV; ansøgning\",workshop,3\n", Character(",")),
+            ("\u{FEFF}sep=\t\r\ntitle\tkind\tcapacity\r\nCV\tworkshop\t3\r\n", Character("\t")),
+        ] {
             let parsed = OfferCSV.parse(Data(bytes.utf8))
             XCTAssertEqual(parsed.problems, [], bytes)
             XCTAssertEqual(parsed.separator, separator)
@@ -117,9 +126,11 @@ final class OfferSpreadsheetTests: XCTestCase {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: soffice)
         // Separator, quote ("), UTF-8 (76), from line 1: as the import dialog is filled in.
-        process.arguments = ["-env:UserInstallation=file://" + folder.appendingPathComponent("profile").path, "--headless",
-                             "--infilter=CSV:\(code),34,76,1", "--convert-to", "csv:Text - txt - csv (StarCalc):\(code),34,76,1",
-                             "--outdir", folder.appendingPathComponent("out").path, input.path]
+        process.arguments = [
+            "-env:UserInstallation=file://" + folder.appendingPathComponent("profile").path, "--headless",
+            "--infilter=CSV:\(code),34,76,1", "--convert-to", "csv:Text - txt - csv (StarCalc):\(code),34,76,1",
+            "--outdir", folder.appendingPathComponent("out").path, input.path,
+        ]
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = locale
         environment["LC_ALL"] = locale

@@ -1,7 +1,8 @@
 import Foundation
-@testable import StepwiseCore
 import StepwiseTestSupport
 import XCTest
+
+@testable import StepwiseCore
 
 /// The PDF summary's parts: reading and subsetting DejaVu Sans, stand-ins for what it
 /// lacks, lines that never break a date, and the layout of page 1 as poppler reads it.
@@ -59,8 +60,10 @@ final class PDFTypesettingTests: XCTestCase {
             var typesetter = Typesetter(faces: [fonts.regular, fonts.bold])
             let lines = typesetter.lines([(text, style)], width: width).map { $0.map(\.text).joined() }
             let joined = lines.joined(separator: "|")
-            for unbroken in ["tors.\u{A0}3.\u{A0}dec.\u{A0}2026", "kl.\u{A0}10:00", "Do.,\u{A0}3.\u{A0}Dez.\u{A0}2026", "um\u{A0}10\u{A0}Uhr",
-                             "Fri\u{A0}4\u{A0}Dec\u{A0}2026"] {
+            for unbroken in [
+                "tors.\u{A0}3.\u{A0}dec.\u{A0}2026", "kl.\u{A0}10:00", "Do.,\u{A0}3.\u{A0}Dez.\u{A0}2026", "um\u{A0}10\u{A0}Uhr",
+                "Fri\u{A0}4\u{A0}Dec\u{A0}2026",
+            ] {
                 XCTAssertTrue(joined.contains(unbroken), "width \(width): \(joined)")
             }
             for line in typesetter.lines([(text, style)], width: width) {
@@ -97,7 +100,9 @@ final class PDFTypesettingTests: XCTestCase {
             for line in page { XCTAssertLessThanOrEqual(line.count, 76, line) }
             let shown = Set(page.joined(separator: " ").split(separator: " "))
             // Stand-ins read differently (poppler gives back the characters they stand for).
-            let read = pdfPages[index].split(whereSeparator: { $0.isWhitespace }).filter { $0.unicodeScalars.allSatisfy { $0.value < 0x2000 } }
+            let read = pdfPages[index].split(whereSeparator: { $0.isWhitespace }).filter {
+                $0.unicodeScalars.allSatisfy { $0.value < 0x2000 }
+            }
             for word in read { XCTAssertTrue(shown.contains(word), "page \(index + 1) of the preview lacks \(word)") }
         }
         XCTAssertTrue(preview.joined().contains { $0.contains("█") && $0.contains("░") }, "the ratings are drawn as bars")

@@ -1,5 +1,6 @@
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 final class PlanTests: XCTestCase {
@@ -37,12 +38,16 @@ final class PlanTests: XCTestCase {
         _ = later.advanceStep(cv, in: goal, in: &plan)
         XCTAssertEqual(plan.goals[0].steps[1].status, .doing)
         XCTAssertEqual(plan.goals[0].steps[1].statusChanged.iso, "2026-11-24")
-        XCTAssertNotNil(citizen.editStep(coop, in: goal, text: "Ringe til Coop i Aarhus", who: .me, due: day("2026-12-01"),
-                                         status: .planned, in: &plan))
+        XCTAssertNotNil(
+            citizen.editStep(
+                coop, in: goal, text: "Ringe til Coop i Aarhus", who: .me, due: day("2026-12-01"),
+                status: .planned, in: &plan))
         XCTAssertFalse(plan.goals[0].steps[0].isSuggestion, "the citizen rewording a suggestion makes it theirs")
         XCTAssertEqual(plan.goals[0].steps[0].text.author, .citizen)
-        XCTAssertNil(citizen.editStep(coop, in: goal, text: "Ringe til Coop i Aarhus", who: .me, due: day("2026-12-01"),
-                                      status: .planned, in: &plan), "no change, no new version")
+        XCTAssertNil(
+            citizen.editStep(
+                coop, in: goal, text: "Ringe til Coop i Aarhus", who: .me, due: day("2026-12-01"),
+                status: .planned, in: &plan), "no change, no new version")
         XCTAssertNotNil(citizen.dropStep(cv, in: goal, in: &plan))
         XCTAssertEqual(plan.goals[0].steps[1].status, .dropped)
         XCTAssertNotNil(citizen.dropGoal(goal, in: &plan))
@@ -66,8 +71,10 @@ final class PlanTests: XCTestCase {
         for version in 1...3 {
             _ = citizen.addGoal(kind: .job, text: "Mål \(version) æøå", in: &plan)
             plan.version = version
-            try temp.store.appendHistory(PlanVersion(version: version, stamp: Stamp(by: "Søren", at: Date()), author: .citizen,
-                                                     change: PlanChange(.addGoal, "Mål"), plan: plan), participant: "p-abc")
+            try temp.store.appendHistory(
+                PlanVersion(
+                    version: version, stamp: Stamp(by: "Søren", at: Date()), author: .citizen,
+                    change: PlanChange(.addGoal, "Mål"), plan: plan), participant: "p-abc")
         }
         let file = temp.url.appendingPathComponent("history/p-abc.jsonl")
         XCTAssertEqual(mode(file), 0o600)
@@ -81,14 +88,16 @@ final class PlanTests: XCTestCase {
     }
 
     func testChangesAreMarkedSinceTheLastConversationOrApproval() {
-        var p = Participant(id: "p-abc", name: "Søren", language: "da", courseStart: day("2026-10-05"),
-                            by: Stamp(by: "Anna", at: Date()))
+        var p = Participant(
+            id: "p-abc", name: "Søren", language: "da", courseStart: day("2026-10-05"),
+            by: Stamp(by: "Anna", at: Date()))
         var plan = Plan()
         _ = citizen.addGoal(kind: .job, text: "Lager", in: &plan)
         _ = citizen.addStep(to: plan.goals[0].id, text: "CV", who: .me, due: nil, in: &plan)
         plan.version = 1
-        let v1 = PlanVersion(version: 1, stamp: Stamp(by: "Søren", at: Date(timeIntervalSince1970: 1_791_201_600)), // 5 Oct
-                             author: .citizen, change: PlanChange(.addGoal, "Lager"), plan: plan)
+        let v1 = PlanVersion(
+            version: 1, stamp: Stamp(by: "Søren", at: Date(timeIntervalSince1970: 1_791_201_600)),  // 5 Oct
+            author: .citizen, change: PlanChange(.addGoal, "Lager"), plan: plan)
         XCTAssertNil(PlanChanges.baseline(p, history: [v1]), "no conversation held, nothing approved: no baseline")
         p.conversations[0].status = .held
         p.conversations[0].statusChanged = day("2026-10-05")
@@ -101,7 +110,8 @@ final class PlanTests: XCTestCase {
         XCTAssertNil(marks[plan.goals[0].id])
         // An approval after that moves the baseline up.
         plan.version = 2
-        let v2 = PlanVersion(version: 2, stamp: Stamp(by: "Søren", at: Date()), author: .citizen, change: PlanChange(.approve, ""), plan: plan)
+        let v2 = PlanVersion(
+            version: 2, stamp: Stamp(by: "Søren", at: Date()), author: .citizen, change: PlanChange(.approve, ""), plan: plan)
         p.plan = plan
         _ = citizen.approve(conversation: nil, in: &p.plan)
         XCTAssertEqual(p.plan.approvals.last?.version, 3)
@@ -112,22 +122,27 @@ final class PlanTests: XCTestCase {
     /// During conversation 2 the marks compare with conversation 1, not with the moment
     /// conversation 2 began.
     func testTheMarksDuringConversationTwoCompareWithConversationOne() throws {
-        let t0 = Date(timeIntervalSince1970: 1_791_201_600) // Mon 5 Oct 2026 12:00 UTC
+        let t0 = Date(timeIntervalSince1970: 1_791_201_600)  // Mon 5 Oct 2026 12:00 UTC
         var p = Participant(id: "p-abc", name: "Søren", language: "da", courseStart: day("2026-10-05"), by: Stamp(by: "Anna", at: t0))
         _ = citizen.addGoal(kind: .job, text: "Lager", in: &p.plan)
         p.plan.version = 1
-        let v1 = PlanVersion(version: 1, stamp: Stamp(by: "Søren", at: t0), author: .citizen, change: PlanChange(.addGoal, "Lager"), plan: p.plan)
-        _ = p.startSession(id: "x-1", kind: .conversation1, present: [], stamp: Stamp(by: "Anna", at: t0.addingTimeInterval(60)), today: day("2026-10-05"))
+        let v1 = PlanVersion(
+            version: 1, stamp: Stamp(by: "Søren", at: t0), author: .citizen, change: PlanChange(.addGoal, "Lager"), plan: p.plan)
+        _ = p.startSession(
+            id: "x-1", kind: .conversation1, present: [], stamp: Stamp(by: "Anna", at: t0.addingTimeInterval(60)), today: day("2026-10-05"))
         p.endSession(agreements: nil, next: nil, at: t0.addingTimeInterval(3600))
         _ = citizen.addGoal(kind: .health, text: "Sove bedre", in: &p.plan)
         p.plan.version = 2
-        let v2 = PlanVersion(version: 2, stamp: Stamp(by: "Søren", at: t0.addingTimeInterval(86_400)), author: .citizen,
-                             change: PlanChange(.addGoal, "Sove bedre"), plan: p.plan)
+        let v2 = PlanVersion(
+            version: 2, stamp: Stamp(by: "Søren", at: t0.addingTimeInterval(86_400)), author: .citizen,
+            change: PlanChange(.addGoal, "Sove bedre"), plan: p.plan)
         XCTAssertEqual(PlanChanges.baseline(p, history: [v1, v2], timeZone: .gmt)?.version, 1)
-        _ = p.startSession(id: "x-2", kind: .conversation2, present: [], stamp: Stamp(by: "Anna", at: t0.addingTimeInterval(90 * 86_400)),
-                           today: day("2027-01-03"))
-        XCTAssertEqual(PlanChanges.baseline(p, history: [v1, v2], timeZone: .gmt)?.version, 1,
-                       "while conversation 2 runs, the marks still show what changed since conversation 1")
+        _ = p.startSession(
+            id: "x-2", kind: .conversation2, present: [], stamp: Stamp(by: "Anna", at: t0.addingTimeInterval(90 * 86_400)),
+            today: day("2027-01-03"))
+        XCTAssertEqual(
+            PlanChanges.baseline(p, history: [v1, v2], timeZone: .gmt)?.version, 1,
+            "while conversation 2 runs, the marks still show what changed since conversation 1")
         XCTAssertEqual(PlanChanges.marks(p.plan, since: v1.plan)[p.plan.goals[1].id], .new)
         p.endSession(agreements: nil, next: nil, at: t0.addingTimeInterval(90 * 86_400 + 3600))
         XCTAssertEqual(PlanChanges.baseline(p, history: [v1, v2], timeZone: .gmt)?.version, 2, "after it, they count from conversation 2")
@@ -137,7 +152,9 @@ final class PlanTests: XCTestCase {
         let temp = TempStore()
         defer { temp.cleanUp() }
         try temp.store.prepare()
-        var p = Participant(id: "p-abc", name: "Søren", language: "da", courseStart: day("2026-10-05"), by: Stamp(by: "Anna", at: Date(timeIntervalSince1970: 1_795_000_000)))
+        var p = Participant(
+            id: "p-abc", name: "Søren", language: "da", courseStart: day("2026-10-05"),
+            by: Stamp(by: "Anna", at: Date(timeIntervalSince1970: 1_795_000_000)))
         _ = citizen.addGoal(kind: .everyday, text: "Stå op kl. 7 – hver dag", in: &p.plan)
         _ = coach.addStep(to: p.plan.goals[0].id, text: "Vækkeur", who: .other("Mor"), due: day("2026-12-01"), in: &p.plan)
         try temp.store.save(p)

@@ -1,5 +1,6 @@
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 final class RecordLockTests: XCTestCase {
@@ -10,11 +11,11 @@ final class RecordLockTests: XCTestCase {
 
     func testSecondHolderSeesWhoHasIt() throws {
         try temp.store.prepare()
-        guard case let .acquired(lock) = try temp.store.lockParticipant("p-abc", as: anna) else { return XCTFail() }
+        guard case .acquired(let lock) = try temp.store.lockParticipant("p-abc", as: anna) else { return XCTFail() }
         XCTAssertEqual(mode(URL(fileURLWithPath: lock.path)), 0o600)
         // Another live process (this test's parent) on the same host.
         let bo = Identity(coach: "Bo", user: "bo", host: anna.host, pid: getppid())
-        guard case let .heldBy(holder) = try temp.store.lockParticipant("p-abc", as: bo) else { return XCTFail() }
+        guard case .heldBy(let holder) = try temp.store.lockParticipant("p-abc", as: bo) else { return XCTFail() }
         XCTAssertEqual(holder.identity.coach, "Anna")
         lock.release()
         guard case .acquired = try temp.store.lockParticipant("p-abc", as: bo) else { return XCTFail("free after release") }

@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 /// Callers decide by a problem's kind, never by its words.
@@ -12,8 +13,9 @@ final class RecordProblemKindTests: XCTestCase {
         XCTAssertEqual(kind { _ = try temp.store.loadParticipant("p-nobody") }, .missing)
         XCTAssertEqual(kind { _ = try temp.store.loadOffer("o-nothing") }, .missing)
 
-        let participant = Participant(id: "p-kinds", name: "Kim", language: "da", courseStart: day("2026-11-02"),
-                                      by: Stamp(by: "Anna", at: Date()))
+        let participant = Participant(
+            id: "p-kinds", name: "Kim", language: "da", courseStart: day("2026-11-02"),
+            by: Stamp(by: "Anna", at: Date()))
         try temp.store.save(participant)
         let file = temp.url.appendingPathComponent("participants/p-kinds.json")
         try Data("{\"id\": 1}".utf8).write(to: file)

@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 /// The organisation report, computed from small hand-made data sets whose answers are known,
@@ -8,19 +9,26 @@ import StepwiseTestSupport
 final class ReportTests: XCTestCase {
     private let today = day("2026-11-30")
     private let stamp = Stamp(by: "Anna", at: Date(timeIntervalSince1970: 1_790_000_000))
-    private var strings: Localizer { (try? Localizer.load(language: "en", resources: resourcesURL)) ?? Localizer(language: "en", table: [:], fallback: [:]) }
+    private var strings: Localizer {
+        (try? Localizer.load(language: "en", resources: resourcesURL)) ?? Localizer(language: "en", table: [:], fallback: [:])
+    }
     private var indicators: IndicatorSet {
-        IndicatorSet(indicators: [Indicator(id: "health", text: ["en": "Health"]), Indicator(id: "belief", text: ["en": "Belief"])],
-                     coachBelief: ["en": "Coach's belief"])
+        IndicatorSet(
+            indicators: [Indicator(id: "health", text: ["en": "Health"]), Indicator(id: "belief", text: ["en": "Belief"])],
+            coachBelief: ["en": "Coach's belief"])
     }
 
-    private func person(_ n: Int, start: String, outcome: Outcome.Kind? = nil, hours: Int? = nil,
-                        ratings: [[String: Int]] = [], belief: [Int] = []) -> Participant {
+    private func person(
+        _ n: Int, start: String, outcome: Outcome.Kind? = nil, hours: Int? = nil,
+        ratings: [[String: Int]] = [], belief: [Int] = []
+    ) -> Participant {
         var p = Participant(id: "p-\(n)", name: "Person \(n)", language: "da", courseStart: day(start), by: stamp)
         if let outcome { p.outcome = Outcome(kind: outcome, hoursPerWeek: hours, text: "", day: p.courseEnd) }
         for (index, scores) in ratings.enumerated() {
-            p.ratings.append(Rating(day: day(start).adding(days: 7 * index), sessionId: nil, scores: scores,
-                                    coachBelief: belief.indices.contains(index) ? belief[index] : nil, stamp: stamp))
+            p.ratings.append(
+                Rating(
+                    day: day(start).adding(days: 7 * index), sessionId: nil, scores: scores,
+                    coachBelief: belief.indices.contains(index) ? belief[index] : nil, stamp: stamp))
         }
         return p
     }
@@ -70,8 +78,9 @@ final class ReportTests: XCTestCase {
         let r = report(people, query: ReportQuery(from: day("2026-01-01"), to: today, minimumIndicators: 2))
         let movement = table(r, "movement")
         let health = movement.rows.first { $0.id == "health" }?.cells ?? []
-        XCTAssertEqual(health.prefix(4), [.count(5), .suppressed, .suppressed, .suppressed],
-                       "3 higher, 1 same, 1 lower: each counts fewer than 5 people")
+        XCTAssertEqual(
+            health.prefix(4), [.count(5), .suppressed, .suppressed, .suppressed],
+            "3 higher, 1 same, 1 lower: each counts fewer than 5 people")
         XCTAssertEqual(health[7], .number(2), "the median change is +2")
         let belief = movement.rows.first { $0.id == "belief" }?.cells ?? []
         XCTAssertEqual(belief.prefix(4), [.count(5), .count(5), .count(0), .count(0)])
@@ -109,12 +118,14 @@ final class ReportTests: XCTestCase {
     }
 
     func testOfferFiguresByKindWithWithheldPeopleCounts() {
-        var workshop = Offer(id: "o-w", title: "CV workshop", kind: "workshop", description: "",
-                             sessions: [OfferSession(day: day("2026-11-02"), start: "10:00", end: "12:00")], place: "Room 1", capacity: 10, language: "da")
+        var workshop = Offer(
+            id: "o-w", title: "CV workshop", kind: "workshop", description: "",
+            sessions: [OfferSession(day: day("2026-11-02"), start: "10:00", end: "12:00")], place: "Room 1", capacity: 10, language: "da")
         workshop.booked = (0..<8).map { Seat(participantId: "p-\($0)", since: stamp.at) }
         for n in 0..<8 { workshop.mark("p-\(n)", at: workshop.sessions[0], as: n < 6 ? .attended : .absent) }
-        var network = Offer(id: "o-n", title: "Network", kind: "network", description: "",
-                            sessions: [OfferSession(day: day("2026-11-03"), start: "10:00", end: "12:00")], place: "Room 2", capacity: 12, language: "da")
+        var network = Offer(
+            id: "o-n", title: "Network", kind: "network", description: "",
+            sessions: [OfferSession(day: day("2026-11-03"), start: "10:00", end: "12:00")], place: "Room 2", capacity: 12, language: "da")
         network.booked = (0..<12).map { Seat(participantId: "p-\($0)", since: stamp.at) }
         network.waiting = (12..<14).map { Seat(participantId: "p-\($0)", since: stamp.at) }
         let r = report([], offers: [workshop, network])
@@ -133,8 +144,9 @@ final class ReportTests: XCTestCase {
     }
 
     func testAKindOfOnesOwnStaysTextInTheCSV() {
-        var own = Offer(id: "o-own", title: "Own", kind: "=1+1", description: "",
-                        sessions: [OfferSession(day: day("2026-11-02"), start: "10:00", end: "12:00")], place: "", capacity: 10, language: "da")
+        var own = Offer(
+            id: "o-own", title: "Own", kind: "=1+1", description: "",
+            sessions: [OfferSession(day: day("2026-11-02"), start: "10:00", end: "12:00")], place: "", capacity: 10, language: "da")
         own.booked = (0..<6).map { Seat(participantId: "p-\($0)", since: stamp.at) }
         let csv = report([], offers: [own]).written(as: .csv, strings: strings)
         XCTAssertTrue(csv.contains("\noffersByKind,'=1+1,"), csv)
@@ -149,15 +161,17 @@ final class ReportTests: XCTestCase {
             let outcomes: [Outcome.Kind?] = [.job, .education, .internship, .anotherCourse, .noChange, .other, nil]
             let people = (0..<Int.random(in: 1...30, using: &random)).map { n in
                 let kind = outcomes.randomElement(using: &random) ?? nil
-                let first = Int.random(in: 1...10, using: &random), latest = Int.random(in: 1...10, using: &random)
-                return person(n, start: "2026-01-05", outcome: kind, hours: Int.random(in: 10...40, using: &random),
-                              ratings: [["health": first], ["health": latest]])
+                let first = Int.random(in: 1...10, using: &random)
+                let latest = Int.random(in: 1...10, using: &random)
+                return person(
+                    n, start: "2026-01-05", outcome: kind, hours: Int.random(in: 10...40, using: &random),
+                    ratings: [["health": first], ["health": latest]])
             }
             let r = report(people)
             for table in r.tables {
                 for row in table.rows {
                     for (column, cell) in row.cells.enumerated() where table.peopleColumns.contains(column) {
-                        if case let .count(n) = cell {
+                        if case .count(let n) = cell {
                             XCTAssertFalse((1...4).contains(n), "\(table.id)/\(row.id) shows \(n) people")
                         }
                     }
@@ -165,9 +179,11 @@ final class ReportTests: XCTestCase {
                 for group in table.groups {
                     let hidden = group.parts.filter { table[$0] == .suppressed }
                     if table[group.total] == .suppressed {
-                        XCTAssertFalse(hidden.isEmpty && !group.parts.isEmpty, "\(table.id): a withheld total is the sum of its shown parts")
+                        XCTAssertFalse(
+                            hidden.isEmpty && !group.parts.isEmpty, "\(table.id): a withheld total is the sum of its shown parts")
                     } else {
-                        XCTAssertNotEqual(hidden.count, 1, "\(table.id): one withheld cell in a group with a shown total is total − the rest")
+                        XCTAssertNotEqual(
+                            hidden.count, 1, "\(table.id): one withheld cell in a group with a shown total is total − the rest")
                     }
                 }
             }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import StepwiseCore
 import XCTest
+
+@testable import StepwiseCore
 
 /// An installed copy finds `<bin>/../share/stepwise` under any prefix (also through a symbolic
 /// link to the binary), and a source checkout finds its `Resources/`.
@@ -27,22 +28,25 @@ final class ResourceLocatorTests: XCTestCase {
         for prefix in ["opt/stepwise", "home/anna/.local", "usr"] {
             let binary = try make("\(prefix)/bin/stepwise")
             _ = try make("\(prefix)/share/stepwise/strings/en.json")
-            XCTAssertEqual(ResourceLocator.directory(environment: [:], executable: binary.path)?.path,
-                           root.appendingPathComponent("\(prefix)/share/stepwise").path)
+            XCTAssertEqual(
+                ResourceLocator.directory(environment: [:], executable: binary.path)?.path,
+                root.appendingPathComponent("\(prefix)/share/stepwise").path)
         }
         // ~/bin/stepwise -> /opt/stepwise/bin/stepwise
         let link = root.appendingPathComponent("home/anna/bin/stepwise")
         try FileManager.default.createDirectory(at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: root.appendingPathComponent("opt/stepwise/bin/stepwise"))
-        XCTAssertEqual(ResourceLocator.directory(environment: [:], executable: link.path)?.path,
-                       root.appendingPathComponent("opt/stepwise/share/stepwise").path)
+        XCTAssertEqual(
+            ResourceLocator.directory(environment: [:], executable: link.path)?.path,
+            root.appendingPathComponent("opt/stepwise/share/stepwise").path)
     }
 
     func testASourceCheckoutAndTheVariable() throws {
         let binary = try make("checkout/.build/x86_64-unknown-linux-gnu/debug/stepwise")
         _ = try make("checkout/Resources/strings/en.json")
-        XCTAssertEqual(ResourceLocator.directory(environment: [:], executable: binary.path)?.path,
-                       root.appendingPathComponent("checkout/Resources").path)
+        XCTAssertEqual(
+            ResourceLocator.directory(environment: [:], executable: binary.path)?.path,
+            root.appendingPathComponent("checkout/Resources").path)
         XCTAssertEqual(ResourceLocator.directory(environment: ["STEPWISE_RESOURCES": "/x"], executable: binary.path)?.path, "/x")
     }
 }

@@ -1,5 +1,6 @@
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 final class ResourcesTests: XCTestCase {
@@ -20,7 +21,8 @@ final class ResourcesTests: XCTestCase {
     func testEveryStringKeyTheCodeUsesExists() throws {
         let english = try Localizer.readTable("en", resources: resourcesURL)
         let sources = resourcesURL.deletingLastPathComponent().appendingPathComponent("Sources")
-        let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+        let files =
+            FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
         let pattern = try NSRegularExpression(pattern: #"(?:s|strings)\("([a-zA-Z]+\.[a-zA-Z.]+[a-zA-Z])""#)
         var used = Set<String>()
         for file in files {
@@ -56,8 +58,9 @@ final class ResourcesTests: XCTestCase {
         let temp = TempStore()
         defer { temp.cleanUp() }
         try temp.store.prepare()
-        let own = Participant(id: "p-real", name: "Real Person", language: "da", courseStart: day("2026-10-05"),
-                              by: Stamp(by: "Anna", at: Date()))
+        let own = Participant(
+            id: "p-real", name: "Real Person", language: "da", courseStart: day("2026-10-05"),
+            by: Stamp(by: "Anna", at: Date()))
         try temp.store.save(own)
         XCTAssertThrowsError(try DemoData.create(in: temp.store, resources: resourcesURL, today: day("2026-11-22"), by: anna)) { error in
             XCTAssertEqual(error as? DemoData.Refusal, .notDemo(temp.store.root.path))

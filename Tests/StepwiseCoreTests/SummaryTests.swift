@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 
 /// The plan summary: what it holds, in each language and format, and how it is laid out on
@@ -71,40 +72,47 @@ final class SummaryTests: XCTestCase {
 
     func testTheSummaryIsInTheCitizensLanguageWhateverTheUILanguage() throws {
         let participant = SummaryFixture.participant(language: "de")
-        let summary = try Summary.make(participant: participant, offers: SummaryFixture.offers(), indicators: try SummaryFixture.indicators(),
-                                       resources: resourcesURL, today: SummaryFixture.today, coach: "Anna", timeZone: SummaryFixture.utc)
+        let summary = try Summary.make(
+            participant: participant, offers: SummaryFixture.offers(), indicators: try SummaryFixture.indicators(),
+            resources: resourcesURL, today: SummaryFixture.today, coach: "Anna", timeZone: SummaryFixture.utc)
         XCTAssertEqual(summary.language, "de")
         let text = summary.text().joined(separator: "\n")
         XCTAssertTrue(text.contains("Mein Plan: Maja Jensen"), text)
         XCTAssertTrue(text.contains("Seite 1 von"), text)
         XCTAssertTrue(text.contains("Do. 10. Dez 2026") || text.contains("Do 10. Dez 2026"), text)
         // --lang overrides it.
-        let swedish = try Summary.make(participant: participant, offers: [], indicators: try SummaryFixture.indicators(), resources: resourcesURL,
-                                       language: "sv", today: SummaryFixture.today, coach: "Anna", timeZone: SummaryFixture.utc)
+        let swedish = try Summary.make(
+            participant: participant, offers: [], indicators: try SummaryFixture.indicators(), resources: resourcesURL,
+            language: "sv", today: SummaryFixture.today, coach: "Anna", timeZone: SummaryFixture.utc)
         XCTAssertTrue(swedish.text().joined(separator: "\n").contains("Min plan: Maja Jensen"))
         XCTAssertTrue(swedish.text().joined(separator: "\n").contains("Jag klarar min hälsa under en vanlig vecka"))
     }
 
     func testALanguageWithoutStringsFallsBackToEnglish() throws {
         let participant = SummaryFixture.participant(language: "fi")
-        let summary = try Summary.make(participant: participant, offers: [], indicators: try SummaryFixture.indicators(),
-                                       resources: resourcesURL, today: SummaryFixture.today, coach: "Anna", timeZone: SummaryFixture.utc)
+        let summary = try Summary.make(
+            participant: participant, offers: [], indicators: try SummaryFixture.indicators(),
+            resources: resourcesURL, today: SummaryFixture.today, coach: "Anna", timeZone: SummaryFixture.utc)
         XCTAssertEqual(summary.language, "en")
         XCTAssertTrue(summary.text().joined(separator: "\n").contains("My plan: Maja Jensen"))
         XCTAssertEqual(try Summary.localizer(language: "../en", resources: resourcesURL).language, "en")
     }
 
     func testAnEmptyPlanSaysSoInOnePage() throws {
-        let participant = Participant(id: "p-empty", name: "Kim", language: "en", courseStart: day("2026-12-07"),
-                                      by: Stamp(by: "Anna", at: Date(timeIntervalSince1970: 0)))
-        let summary = Summary(participant: participant, offers: [], indicators: try SummaryFixture.indicators(),
-                              strings: try Summary.localizer(language: "en", resources: resourcesURL), today: SummaryFixture.today,
-                              coach: "", timeZone: SummaryFixture.utc)
+        let participant = Participant(
+            id: "p-empty", name: "Kim", language: "en", courseStart: day("2026-12-07"),
+            by: Stamp(by: "Anna", at: Date(timeIntervalSince1970: 0)))
+        let summary = Summary(
+            participant: participant, offers: [], indicators: try SummaryFixture.indicators(),
+            strings: try Summary.localizer(language: "en", resources: resourcesURL), today: SummaryFixture.today,
+            coach: "", timeZone: SummaryFixture.utc)
         let pages = summary.pages()
         XCTAssertEqual(pages.count, 1)
         let text = pages[0].joined(separator: "\n")
-        for expected in ["page 1 of 1", "starts in 4 day(s)", "No one yet.", "No goals written yet.", "No offers booked yet.",
-                         "Mon 7 Dec 2026 · Mandatory conversation 1", "Nothing written down yet.", "No ratings yet."] {
+        for expected in [
+            "page 1 of 1", "starts in 4 day(s)", "No one yet.", "No goals written yet.", "No offers booked yet.",
+            "Mon 7 Dec 2026 · Mandatory conversation 1", "Nothing written down yet.", "No ratings yet.",
+        ] {
             XCTAssertTrue(text.contains(expected), "lacks \(expected):\n\(text)")
         }
         XCTAssertFalse(text.contains("My coach"), "no coach line without a coach name")
@@ -121,12 +129,14 @@ final class SummaryTests: XCTestCase {
                 XCTAssertLessThanOrEqual(page.count, height, "page \(index + 1) at \(width)×\(height) is too long")
                 for line in page {
                     XCTAssertLessThanOrEqual(DisplayWidth.of(line), width, "too wide at \(width): \(line)")
-                    XCTAssertFalse(line.contains("\u{0C}") || line.contains("\u{1B}") || line.contains("\t"), "control character in \(line)")
+                    XCTAssertFalse(
+                        line.contains("\u{0C}") || line.contains("\u{1B}") || line.contains("\t"), "control character in \(line)")
                 }
                 let header = page.prefix(while: { !$0.hasPrefix("═") }).joined(separator: " ")
                 XCTAssertTrue(header.contains("page \(index + 1) of \(pages.count)"), "page \(index + 1) header: \(header)")
-                XCTAssertTrue(header.replacingOccurrences(of: " ", with: "").contains("Myplan:MajaJensen-Sørensen-Långnamn"),
-                              "page \(index + 1) header names the citizen: \(header)")
+                XCTAssertTrue(
+                    header.replacingOccurrences(of: " ", with: "").contains("Myplan:MajaJensen-Sørensen-Långnamn"),
+                    "page \(index + 1) header names the citizen: \(header)")
             }
             // text() pads every page but the last to the page height, so line i is on page i / height + 1.
             let lines = summary.text(pageWidth: width, pageHeight: height)
@@ -172,8 +182,12 @@ final class SummaryTests: XCTestCase {
 
     func testLongWordsAreBrokenAndWideCharactersCountTwice() {
         let word = String(repeating: "x", count: 50)
-        XCTAssertEqual(SummaryText.wrap("a " + word + " b", width: 20), ["a", String(repeating: "x", count: 20),
-                                                                       String(repeating: "x", count: 20), String(repeating: "x", count: 10) + " b"])
+        XCTAssertEqual(
+            SummaryText.wrap("a " + word + " b", width: 20),
+            [
+                "a", String(repeating: "x", count: 20),
+                String(repeating: "x", count: 20), String(repeating: "x", count: 10) + " b",
+            ])
         XCTAssertEqual(SummaryText.wrap("日本語のテキスト", width: 5), ["日本", "語の", "テキ", "スト"])
         XCTAssertEqual(SummaryText.wrap("one\ntwo three", width: 7), ["one", "two", "three"])
         XCTAssertEqual(DisplayWidth.of("æøå日"), 5)
@@ -191,7 +205,8 @@ final class SummaryTests: XCTestCase {
                 XCTAssertFalse(body.first?.isEmpty ?? false, "page \(index + 1) at height \(height) starts with an empty line")
                 XCTAssertFalse(body.first?.hasPrefix("─") ?? false, "page \(index + 1) at height \(height) starts with a heading's rule")
                 if index < pages.count - 1, let last = body.last {
-                    XCTAssertFalse(headings.contains(last) || last.hasPrefix("─"), "page \(index + 1) at height \(height) ends with a heading")
+                    XCTAssertFalse(
+                        headings.contains(last) || last.hasPrefix("─"), "page \(index + 1) at height \(height) ends with a heading")
                 }
             }
         }
@@ -227,8 +242,10 @@ final class SummaryTests: XCTestCase {
 
     func testMarkdownEscapesWhatPeopleTyped() throws {
         let markdown = try SummaryFixture.summary(language: "en", hostile: true).markdown()
-        XCTAssertTrue(markdown.hasPrefix("# My plan: Ann \\<b\\>\\&\"Bo\"\\<\\/b\\>\n") || markdown.hasPrefix("# My plan: Ann \\<b\\>\\&\"Bo\"\\</b\\>\n"),
-                      markdown)
+        XCTAssertTrue(
+            markdown.hasPrefix("# My plan: Ann \\<b\\>\\&\"Bo\"\\<\\/b\\>\n")
+                || markdown.hasPrefix("# My plan: Ann \\<b\\>\\&\"Bo\"\\</b\\>\n"),
+            markdown)
         XCTAssertTrue(markdown.contains("\\*not bold\\* \\_nor this\\_ \\[a link\\](x)"), markdown)
         XCTAssertFalse(markdown.contains("<script>"))
     }
@@ -262,8 +279,9 @@ enum SummaryFixture {
         var participant = participant(language: language)
         if long { lengthen(&participant) }
         if hostile { makeHostile(&participant) }
-        return Summary(participant: participant, offers: offers(), indicators: try indicators(),
-                       strings: try Summary.localizer(language: language, resources: resourcesURL), today: today, coach: "Anna", timeZone: utc)
+        return Summary(
+            participant: participant, offers: offers(), indicators: try indicators(),
+            strings: try Summary.localizer(language: language, resources: resourcesURL), today: today, coach: "Anna", timeZone: utc)
     }
 
     static func participant(language: String) -> Participant {
@@ -275,12 +293,14 @@ enum SummaryFixture {
         var job = Goal(id: "g-job", kind: .job, text: words("Work in a warehouse, 20 hours a week"))
         job.steps = [
             Step(id: "s-cv", text: words("Update my CV"), who: .me, due: day("2026-12-04"), status: .done, on: day("2026-11-20")),
-            Step(id: "s-visit", text: words("Visit two warehouses"), who: .me, due: day("2026-12-10"), status: .doing, on: day("2026-11-20")),
+            Step(
+                id: "s-visit", text: words("Visit two warehouses"), who: .me, due: day("2026-12-10"), status: .doing, on: day("2026-11-20")),
             Step(id: "s-union", text: words("Call the union about my rights", .coach), who: .coach, due: nil, on: day("2026-11-20")),
             Step(id: "s-old", text: words("Dropped step"), who: .me, due: nil, status: .dropped, on: day("2026-11-20")),
         ]
         job.steps[1].offerId = "o-visit"
-        var evening = Step(id: "s-walk", text: words("Walk 20 minutes after dinner"), who: .other("Bo, my brother"), due: nil, on: day("2026-11-20"))
+        var evening = Step(
+            id: "s-walk", text: words("Walk 20 minutes after dinner"), who: .other("Bo, my brother"), due: nil, on: day("2026-11-20"))
         evening.isSuggestion = false
         var health = Goal(id: "g-sleep", kind: .health, text: words("Sleep before midnight on weekdays", .coach))
         health.steps = [evening]
@@ -292,12 +312,15 @@ enum SummaryFixture {
         lise.consent = [ConsentChange(given: true, day: day("2026-10-05"), stamp: stamp)]
         let holm = Contact(id: "c-holm", kind: .gp, name: "Dr. Holm", phone: "", email: "")
         var ali = Contact(id: "c-ali", kind: .peer, name: "Ali Peer", phone: "", email: "")
-        ali.consent = [ConsentChange(given: true, day: day("2026-10-05"), stamp: stamp),
-                       ConsentChange(given: false, day: day("2026-11-05"), stamp: stamp)]
+        ali.consent = [
+            ConsentChange(given: true, day: day("2026-10-05"), stamp: stamp),
+            ConsentChange(given: false, day: day("2026-11-05"), stamp: stamp),
+        ]
         p.contacts = [lise, holm, ali]
 
-        var first = CoachingSession(id: "x-first", kind: .conversation1, present: [Presence(role: .citizen), Presence(role: .coach)],
-                                    started: Stamp(by: "Anna", at: at("2026-10-05", 10)))
+        var first = CoachingSession(
+            id: "x-first", kind: .conversation1, present: [Presence(role: .citizen), Presence(role: .coach)],
+            started: Stamp(by: "Anna", at: at("2026-10-05", 10)))
         first.ended = at("2026-10-05", 11)
         first.agreements = words("I update my CV before Friday.\nAnna books the company visit.")
         first.next = Appointment(day: day("2026-12-08"), time: "10:00", place: "Jobhuset", contact: "I call Anna on Monday")
@@ -305,10 +328,14 @@ enum SummaryFixture {
         p.sessions = [first, open]
 
         p.ratings = [
-            Rating(day: day("2026-10-05"), sessionId: "x-first", scores: ["health": 3, "everyday": 4, "belief": 2], coachBelief: 4, stamp: stamp),
-            Rating(day: day("2026-11-16"), sessionId: nil, scores: ["health": 5, "everyday": 4, "belief": 4], coachBelief: nil, stamp: stamp),
-            Rating(day: day("2026-12-03"), sessionId: nil, scores: ["health": 6, "everyday": 4, "belief": 5, "jobSearch": 3], coachBelief: 6,
-                   stamp: stamp),
+            Rating(
+                day: day("2026-10-05"), sessionId: "x-first", scores: ["health": 3, "everyday": 4, "belief": 2], coachBelief: 4,
+                stamp: stamp),
+            Rating(
+                day: day("2026-11-16"), sessionId: nil, scores: ["health": 5, "everyday": 4, "belief": 4], coachBelief: nil, stamp: stamp),
+            Rating(
+                day: day("2026-12-03"), sessionId: nil, scores: ["health": 6, "everyday": 4, "belief": 5, "jobSearch": 3], coachBelief: 6,
+                stamp: stamp),
         ]
         p.milestones = [Milestone(kind: .cvReady, text: "", day: day("2026-11-20"))]
         return p
@@ -316,29 +343,37 @@ enum SummaryFixture {
 
     static func offers() -> [Offer] {
         let since = at("2026-11-01")
-        var cv = Offer(id: "o-cv", title: "CV workshop", kind: "workshop", description: "Bring your CV; we work on it together.",
-                       sessions: [OfferSession(day: day("2026-12-10"), start: "10:00", end: "12:00"),
-                                  OfferSession(day: day("2026-11-26"), start: "10:00", end: "12:00")],
-                       place: "Jobhuset, Vestergade 1", capacity: 12, language: "da")
+        var cv = Offer(
+            id: "o-cv", title: "CV workshop", kind: "workshop", description: "Bring your CV; we work on it together.",
+            sessions: [
+                OfferSession(day: day("2026-12-10"), start: "10:00", end: "12:00"),
+                OfferSession(day: day("2026-11-26"), start: "10:00", end: "12:00"),
+            ],
+            place: "Jobhuset, Vestergade 1", capacity: 12, language: "da")
         cv.facilitators = [Facilitator(name: "Mette Holm", role: .peerTrainer)]
         cv.booked = [Seat(participantId: "p-other", since: since), Seat(participantId: "p-maja", since: since)]
-        var visit = Offer(id: "o-visit", title: "Company visit: Nordlager", kind: "companyVisit", description: "",
-                          sessions: [OfferSession(day: day("2026-12-15"), start: "09:00", end: "11:30")],
-                          place: "Nordlager A/S; gate 3", capacity: 8, language: "da")
+        var visit = Offer(
+            id: "o-visit", title: "Company visit: Nordlager", kind: "companyVisit", description: "",
+            sessions: [OfferSession(day: day("2026-12-15"), start: "09:00", end: "11:30")],
+            place: "Nordlager A/S; gate 3", capacity: 8, language: "da")
         visit.booked = [Seat(participantId: "p-maja", since: since)]
-        var network = Offer(id: "o-net", title: "Network for the long-term unemployed", kind: "network", description: "",
-                            sessions: [OfferSession(day: day("2027-01-07"), start: "13:00", end: "15:00")],
-                            place: "online", capacity: 1, language: "da")
+        var network = Offer(
+            id: "o-net", title: "Network for the long-term unemployed", kind: "network", description: "",
+            sessions: [OfferSession(day: day("2027-01-07"), start: "13:00", end: "15:00")],
+            place: "online", capacity: 1, language: "da")
         network.booked = [Seat(participantId: "p-third", since: since)]
         network.waiting = [Seat(participantId: "p-other", since: since), Seat(participantId: "p-maja", since: since)]
-        var lean = Offer(id: "o-lean", title: "Lean management", kind: "upskilling", description: "",
-                         sessions: [OfferSession(day: day("2026-12-11"), start: "09:00", end: "15:00")], place: "Someone Else's place",
-                         capacity: 10, language: "da")
+        var lean = Offer(
+            id: "o-lean", title: "Lean management", kind: "upskilling", description: "",
+            sessions: [OfferSession(day: day("2026-12-11"), start: "09:00", end: "15:00")], place: "Someone Else's place",
+            capacity: 10, language: "da")
         lean.booked = [Seat(participantId: "p-other", since: since)]
-        var trial = Offer(id: "o-trial", title: "Work trial at Bageri Sol", kind: "internship", description: "", sessions: [],
-                          place: "Bageri Sol, Torvet 2", capacity: 1, language: "da")
-        trial.internship = Internship(employer: "Bageri Sol", contact: ContactPerson(name: "Per Sol", phone: "40 40 40 40"),
-                                      start: day("2027-01-04"), end: day("2027-02-26"), hoursPerWeek: 18.5, tasks: "Baking")
+        var trial = Offer(
+            id: "o-trial", title: "Work trial at Bageri Sol", kind: "internship", description: "", sessions: [],
+            place: "Bageri Sol, Torvet 2", capacity: 1, language: "da")
+        trial.internship = Internship(
+            employer: "Bageri Sol", contact: ContactPerson(name: "Per Sol", phone: "40 40 40 40"),
+            start: day("2027-01-04"), end: day("2027-02-26"), hoursPerWeek: 18.5, tasks: "Baking")
         trial.booked = [Seat(participantId: "p-maja", since: since)]
         return [lean, network, visit, trial, cv]
     }
@@ -347,13 +382,17 @@ enum SummaryFixture {
     static func lengthen(_ p: inout Participant) {
         p.name = "Maja Jensen-Sørensen-Långnamn"
         for index in 1...14 {
-            var goal = Goal(id: "g-extra-\(index)", kind: index % 2 == 0 ? .education : .everyday,
-                            text: words("Goal number \(index): learn something that matters to me, step by step, with patience"))
+            var goal = Goal(
+                id: "g-extra-\(index)", kind: index % 2 == 0 ? .education : .everyday,
+                text: words("Goal number \(index): learn something that matters to me, step by step, with patience"))
             goal.steps = (1...3).map { number in
-                Step(id: "s-\(index)-\(number)",
-                     text: words(number == 2 ? "Read about Arbeitsmarktintegrationsmaßnahmenverordnungsbestimmungen and 日本語のテキストを読む"
-                                 : "Step \(number) of goal \(index), written in my own words"),
-                     who: .me, due: nil, status: number == 1 ? .done : .planned, on: day("2026-11-20"))
+                Step(
+                    id: "s-\(index)-\(number)",
+                    text: words(
+                        number == 2
+                            ? "Read about Arbeitsmarktintegrationsmaßnahmenverordnungsbestimmungen and 日本語のテキストを読む"
+                            : "Step \(number) of goal \(index), written in my own words"),
+                    who: .me, due: nil, status: number == 1 ? .done : .planned, on: day("2026-11-20"))
             }
             p.plan.goals.append(goal)
         }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import StepwiseCore
 import StepwiseTestSupport
+
+@testable import StepwiseCore
 
 let anna = Identity(coach: "Anna", user: "anna", host: "desk-1", pid: getpid())
 

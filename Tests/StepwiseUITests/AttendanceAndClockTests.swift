@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StepwiseCore
 @testable import StepwiseUI
 
@@ -20,8 +21,8 @@ final class AttendanceAndClockTests: XCTestCase {
         return state
     }
 
-    let dayBefore = Date(timeIntervalSince1970: 1_795_946_400) // 2026-11-29 11:00 in Copenhagen
-    let fiveMinutesIn = Date(timeIntervalSince1970: 1_796_029_500) // 2026-11-30 10:05 in Copenhagen
+    let dayBefore = Date(timeIntervalSince1970: 1_795_946_400)  // 2026-11-29 11:00 in Copenhagen
+    let fiveMinutesIn = Date(timeIntervalSince1970: 1_796_029_500)  // 2026-11-30 10:05 in Copenhagen
 
     func testAttendanceCannotBeMarkedBeforeTheSessionStarts() throws {
         var state = sheet(at: dayBefore)
@@ -41,11 +42,13 @@ final class AttendanceAndClockTests: XCTestCase {
     func testAttendanceIsMarkedOnceTheSessionHasStartedAndCanBeCleared() throws {
         var state = sheet(at: fiveMinutesIn)
         let session = try XCTUnwrap(state.offers.first?.sessions.first)
-        XCTAssertEqual(Update.handle(.char("1"), state: &state, env: env),
-                       [.markAttendance(offer: "o-mentor", session: session, marks: ["p-soren": .attended])])
+        XCTAssertEqual(
+            Update.handle(.char("1"), state: &state, env: env),
+            [.markAttendance(offer: "o-mentor", session: session, marks: ["p-soren": .attended])])
         state.catalogue?.sheet?.selection = 0
-        XCTAssertEqual(Update.handle(.char("0"), state: &state, env: env),
-                       [.markAttendance(offer: "o-mentor", session: session, marks: ["p-soren": nil])])
+        XCTAssertEqual(
+            Update.handle(.char("0"), state: &state, env: env),
+            [.markAttendance(offer: "o-mentor", session: session, marks: ["p-soren": nil])])
         let screen = Renderer.render(state, env: env).text
         XCTAssertFalse(screen.contains("has not started"), screen)
 
@@ -62,8 +65,14 @@ final class AttendanceAndClockTests: XCTestCase {
 
     func testTheOfferFormRefusesSessionTimesTheClockSkipsOrRepeats() {
         for (sessions, message) in [
-            ("28.3.2027 02:30-04:00", "Date 1: 02:30 on 28/3/2027 does not exist: the clocks go forward an hour that night. Choose another time."),
-            ("1.3.2027 10-12; 25/10/2026 01:00-02:30", "Date 2: 02:30 on 25/10/2026 happens twice: the clocks go back an hour that night. Choose a time outside that hour."),
+            (
+                "28.3.2027 02:30-04:00",
+                "Date 1: 02:30 on 28/3/2027 does not exist: the clocks go forward an hour that night. Choose another time."
+            ),
+            (
+                "1.3.2027 10-12; 25/10/2026 01:00-02:30",
+                "Date 2: 02:30 on 25/10/2026 happens twice: the clocks go back an hour that night. Choose a time outside that hour."
+            ),
         ] {
             let state = Fixtures.state()
             var form = CatalogueForms.offer(nil, strings: env.strings)
@@ -87,8 +96,9 @@ final class AttendanceAndClockTests: XCTestCase {
         form.fields[1].input = TextField("28.3.2027", maxLength: 40)
         form.fields[2].input = TextField("2.30", maxLength: 5)
         XCTAssertNil(CoachingForms.submit(&form, state: state, env: env))
-        XCTAssertEqual(form.fields[2].error,
-                       "02:30 on 28/3/2027 does not exist: the clocks go forward an hour that night. Choose another time.")
+        XCTAssertEqual(
+            form.fields[2].error,
+            "02:30 on 28/3/2027 does not exist: the clocks go forward an hour that night. Choose another time.")
         form.fields[2].input = TextField("3.30", maxLength: 5)
         form.fields[2].error = nil
         state.form = form
@@ -102,7 +112,7 @@ final class AttendanceAndClockTests: XCTestCase {
         form.fields[1].chosen = (form.fields[1].choices ?? []).firstIndex(of: "custom") ?? 0
         form.fields[2].input = TextField("virksomhedsbesøg", maxLength: 60)
         form.fields[5].input = TextField("4", maxLength: 5)
-        guard case let .saveOffer(offer, _)? = CatalogueForms.submit(&form, id: nil, state: state, env: env).first else {
+        guard case .saveOffer(let offer, _)? = CatalogueForms.submit(&form, id: nil, state: state, env: env).first else {
             return XCTFail("the offer is saved: \(String(describing: form.fields.compactMap(\.error)))")
         }
         XCTAssertEqual(offer.kind, "companyVisit")

@@ -1,5 +1,6 @@
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 @testable import StepwiseUI
 
@@ -16,26 +17,37 @@ final class CoachingSnapshotTests: XCTestCase {
         let day2 = Date(timeIntervalSince1970: 1_793_880_000)  // 5 Nov 2026 10:00 UTC
         let day3 = Date(timeIntervalSince1970: 1_795_000_000)  // 18 Nov 2026
         let coach = Stamp(by: "Anna", at: day1)
-        let first = p.startSession(kind: .conversation1, present: [Presence(role: .citizen), Presence(role: .coach, name: "Anna"), Presence(role: .peer)],
-                                   stamp: coach, today: Day(iso: "2026-10-05") ?? Fixtures.today)
-        p.notes.append(ProgressNote(id: "n-one", kind: .note, sessionId: first.id, tags: ["jobSearch", "health"],
-                                    text: Words("Søren vil gerne arbejde på lager; ryggen skal skånes.", author: .coach, by: "Anna", at: day1)))
-        p.endSession(agreements: Words("Søren laver et nyt CV før næste gang.", author: .citizen, by: "Søren", at: day1),
-                     next: Appointment(day: Day(iso: "2026-11-05") ?? Fixtures.today, time: "10:00", place: "Jobhuset", contact: "Anna ringer dagen før"),
-                     at: day1.addingTimeInterval(3_000))
+        let first = p.startSession(
+            kind: .conversation1, present: [Presence(role: .citizen), Presence(role: .coach, name: "Anna"), Presence(role: .peer)],
+            stamp: coach, today: Day(iso: "2026-10-05") ?? Fixtures.today)
+        p.notes.append(
+            ProgressNote(
+                id: "n-one", kind: .note, sessionId: first.id, tags: ["jobSearch", "health"],
+                text: Words("Søren vil gerne arbejde på lager; ryggen skal skånes.", author: .coach, by: "Anna", at: day1)))
+        p.endSession(
+            agreements: Words("Søren laver et nyt CV før næste gang.", author: .citizen, by: "Søren", at: day1),
+            next: Appointment(
+                day: Day(iso: "2026-11-05") ?? Fixtures.today, time: "10:00", place: "Jobhuset", contact: "Anna ringer dagen før"),
+            at: day1.addingTimeInterval(3_000))
         let ids = ["health", "everyday", "belief", "cooperation", "jobSearch", "labourMarket", "network", "skills"]
         let rounds = [[3, 4, 2, 6, 2, 3, 5, 6], [5, 4, 4, 5, 4, 3, 6, 6], [6, 5, 6, 5, 6, 4, 4, 7]]
         for (index, (round, at)) in zip(rounds, [day1, day2, day3]).enumerated() {
-            p.ratings.append(Rating(day: Day(at), sessionId: nil, scores: Dictionary(uniqueKeysWithValues: zip(ids, round)),
-                                    coachBelief: [3, 5, 6][index], stamp: Stamp(by: "Anna", at: at)))
+            p.ratings.append(
+                Rating(
+                    day: Day(at), sessionId: nil, scores: Dictionary(uniqueKeysWithValues: zip(ids, round)),
+                    coachBelief: [3, 5, 6][index], stamp: Stamp(by: "Anna", at: at)))
         }
-        var reflection = ProgressNote(id: "n-two", kind: .reflection, sessionId: nil, tags: ["network"],
-                                      text: Words("Det var svært at ringe, men jeg gjorde det.", author: .citizen, by: "Søren", at: day2))
-        _ = reflection.edit(Words("Det var svært at ringe til Coop, men jeg gjorde det – og det gik godt.", author: .citizen, by: "Søren", at: day3),
-                            tags: ["network", "jobSearch"])
+        var reflection = ProgressNote(
+            id: "n-two", kind: .reflection, sessionId: nil, tags: ["network"],
+            text: Words("Det var svært at ringe, men jeg gjorde det.", author: .citizen, by: "Søren", at: day2))
+        _ = reflection.edit(
+            Words("Det var svært at ringe til Coop, men jeg gjorde det – og det gik godt.", author: .citizen, by: "Søren", at: day3),
+            tags: ["network", "jobSearch"])
         p.notes.append(reflection)
-        p.milestones = [Milestone(kind: .cvReady, text: "", day: Day(iso: "2026-11-10") ?? Fixtures.today),
-                        Milestone(kind: .custom, text: "Første gang på lageret", day: Day(iso: "2026-11-18") ?? Fixtures.today)]
+        p.milestones = [
+            Milestone(kind: .cvReady, text: "", day: Day(iso: "2026-11-10") ?? Fixtures.today),
+            Milestone(kind: .custom, text: "Første gang på lageret", day: Day(iso: "2026-11-18") ?? Fixtures.today),
+        ]
         p.contacts = [Contact(id: "c-gp", kind: .gp, name: "Lægehuset Åbyhøj", phone: "86 15 00 00", email: "")]
         p.contacts[0].consent = [ConsentChange(given: true, day: Day(iso: "2026-10-05") ?? Fixtures.today, stamp: coach)]
         return p

@@ -1,7 +1,8 @@
 import Foundation
+import StepwiseTestSupport
+
 @testable import StepwiseCore
 @testable import StepwiseUI
-import StepwiseTestSupport
 
 /// Fixed people, offers and a fixed today, so that screens render the same every run.
 enum Fixtures {
@@ -32,7 +33,7 @@ enum Fixtures {
     static var sorenWithPlan: (participant: Participant, history: [PlanVersion]) {
         var p = soren
         p.conversations[0].statusChanged = Day(iso: "2026-10-05")
-        let start = Date(timeIntervalSince1970: 1_791_201_600) // 2026-10-05 12:00 UTC
+        let start = Date(timeIntervalSince1970: 1_791_201_600)  // 2026-10-05 12:00 UTC
         let citizen = PlanEditor(author: .citizen, name: p.name, now: start, today: Day(iso: "2026-10-05") ?? today)
         _ = citizen.setAbout(.goodAt, "Jeg er god med mine hænder og har været tømrer i 18 år.", in: &p.plan)
         _ = citizen.setAbout(.supportNotWanted, "Kurser, der ikke fører nogen vegne.", in: &p.plan)
@@ -41,16 +42,18 @@ enum Fixtures {
         _ = citizen.addStep(to: goal, text: "Lave et nyt CV", who: .me, due: Day(iso: "2026-11-26"), in: &p.plan)
         _ = citizen.addStep(to: goal, text: "Finde to lagre med praktik", who: .coach, due: Day(iso: "2026-11-17"), in: &p.plan)
         p.plan.version = 1
-        let first = PlanVersion(version: 1, stamp: Stamp(by: p.name, at: start), author: .citizen,
-                                change: PlanChange(.addGoal, "Arbejde på et lager"), plan: p.plan)
+        let first = PlanVersion(
+            version: 1, stamp: Stamp(by: p.name, at: start), author: .citizen,
+            change: PlanChange(.addGoal, "Arbejde på et lager"), plan: p.plan)
         let later = PlanEditor(author: .citizen, name: p.name, now: stamp.at, today: today)
         _ = later.advanceStep(p.plan.goals[0].steps[1].id, in: goal, in: &p.plan)
         _ = later.advanceStep(p.plan.goals[0].steps[1].id, in: goal, in: &p.plan)
         let coach = PlanEditor(author: .coach, name: "Anna", now: stamp.at, today: today)
         _ = coach.addStep(to: goal, text: "Ringe til Coop om en praktikplads", who: .coach, due: nil, in: &p.plan)
         p.plan.version = 2
-        let second = PlanVersion(version: 2, stamp: Stamp(by: "Anna", at: stamp.at), author: .coach,
-                                 change: PlanChange(.addStep, "Ringe til Coop"), plan: p.plan)
+        let second = PlanVersion(
+            version: 2, stamp: Stamp(by: "Anna", at: stamp.at), author: .coach,
+            change: PlanChange(.addStep, "Ringe til Coop"), plan: p.plan)
         return (p, [first, second])
     }
     static let people = [
@@ -63,13 +66,15 @@ enum Fixtures {
     ]
 
     static var offers: [Offer] {
-        var mentor = Offer(id: "o-mentor", title: "Mentorstøtte", kind: "mentor", description: "",
-                           sessions: [OfferSession(day: Day(iso: "2026-11-30") ?? today, start: "10:00", end: "11:00")],
-                           place: "Jobhuset, Søndergade 12", capacity: 3, language: "da")
+        var mentor = Offer(
+            id: "o-mentor", title: "Mentorstøtte", kind: "mentor", description: "",
+            sessions: [OfferSession(day: Day(iso: "2026-11-30") ?? today, start: "10:00", end: "11:00")],
+            place: "Jobhuset, Søndergade 12", capacity: 3, language: "da")
         mentor.booked = [Seat(participantId: "p-soren", since: stamp.at)]
-        var cv = Offer(id: "o-cv", title: "CV-værksted", kind: "workshop", description: "",
-                       sessions: [OfferSession(day: Day(iso: "2026-12-02") ?? today, start: "09:00", end: "12:00")],
-                       place: "online", capacity: 1, language: "da")
+        var cv = Offer(
+            id: "o-cv", title: "CV-værksted", kind: "workshop", description: "",
+            sessions: [OfferSession(day: Day(iso: "2026-12-02") ?? today, start: "09:00", end: "12:00")],
+            place: "online", capacity: 1, language: "da")
         cv.booked = [Seat(participantId: "p-asa", since: stamp.at)]
         cv.waiting = [Seat(participantId: "p-jurgen", since: stamp.at), Seat(participantId: "p-soren", since: stamp.at)]
         return [mentor, cv]

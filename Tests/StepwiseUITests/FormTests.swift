@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import StepwiseCore
 @testable import StepwiseUI
 
@@ -21,7 +22,8 @@ final class FormTests: XCTestCase {
         return [
             AddParticipantForm.addParticipant(language: "en", today: "today"),
             PlanForms.about(.goodAt, plan: p.plan), PlanForms.goal(nil), PlanForms.goal(p.plan.goals[0]),
-            PlanForms.step(goal: p.plan.goals[0].id, nil, strings: s), PlanForms.step(goal: p.plan.goals[0].id, p.plan.goals[0].steps[0], strings: s),
+            PlanForms.step(goal: p.plan.goals[0].id, nil, strings: s),
+            PlanForms.step(goal: p.plan.goals[0].id, p.plan.goals[0].steps[0], strings: s),
             PlanForms.conversation(p.conversations[0], strings: s),
             CoachingForms.startSession(p, today: Fixtures.today), CoachingForms.endSession(strings: s),
             CoachingForms.note(nil, writer: .citizen, strings: s), CoachingForms.milestone(today: Fixtures.today, strings: s),
@@ -45,18 +47,24 @@ final class FormTests: XCTestCase {
     /// (and a way for older drafts to map) would drop what a citizen typed.
     func testFieldNamesAreThoseOfTheCurrentDraftVersion() {
         XCTAssertEqual(Form.currentVersion, 1)
-        let names = Dictionary(everyForm.map { (String("\($0.purpose)".prefix { $0 != "(" }), $0.fields.compactMap(\.name).joined(separator: " ")) },
-                               uniquingKeysWith: { first, _ in first })
-        XCTAssertEqual(names, [
-            "addParticipant": "name courseStart language", "about": "text", "addGoal": "text kind", "editGoal": "text kind",
-            "addStep": "text who otherName due status", "editStep": "text who otherName due status", "conversation": "date time status",
-            "startSession": "kind peerPresent peerName employer othersPresent", "endSession": "agreements nextDate nextTime place whoContacts",
-            "note": "text kind tags", "milestone": "text kind date", "outcome": "text kind hours date", "contact": "name kind phone email consent plan attendance progress health until removed",
-            "offerFilter": "words kind from freeOnly language", "book": "step",
-            "editOffer": "title kind ownKind sessions place capacity language description suits",
-            "internship": "employer contactPerson phone email periodStart periodEnd hours tasks shorterDays moreBreaks mentor quietWorkplace otherAdjustments",
-            "followUp": "date status withParticipant withEmployer notes", "printer": "printer",
-        ])
+        let names = Dictionary(
+            everyForm.map { (String("\($0.purpose)".prefix { $0 != "(" }), $0.fields.compactMap(\.name).joined(separator: " ")) },
+            uniquingKeysWith: { first, _ in first })
+        XCTAssertEqual(
+            names,
+            [
+                "addParticipant": "name courseStart language", "about": "text", "addGoal": "text kind", "editGoal": "text kind",
+                "addStep": "text who otherName due status", "editStep": "text who otherName due status", "conversation": "date time status",
+                "startSession": "kind peerPresent peerName employer othersPresent",
+                "endSession": "agreements nextDate nextTime place whoContacts",
+                "note": "text kind tags", "milestone": "text kind date", "outcome": "text kind hours date",
+                "contact": "name kind phone email consent plan attendance progress health until removed",
+                "offerFilter": "words kind from freeOnly language", "book": "step",
+                "editOffer": "title kind ownKind sessions place capacity language description suits",
+                "internship":
+                    "employer contactPerson phone email periodStart periodEnd hours tasks shorterDays moreBreaks mentor quietWorkplace otherAdjustments",
+                "followUp": "date status withParticipant withEmployer notes", "printer": "printer",
+            ])
     }
 
     /// A draft stored before fields had names (version 0) still opens, and its fields are read

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StepwiseCore
 @testable import StepwiseUI
 
@@ -11,7 +12,7 @@ final class IncrementalSearchTests: XCTestCase {
     func everyRow(_ state: AppState, _ text: String) -> [String] {
         let folded = SearchText.fold(text)
         return state.caseload.compactMap { row in
-            guard case let .participant(entry) = row, SearchText.fold(entry.name).contains(folded) else { return nil }
+            guard case .participant(let entry) = row, SearchText.fold(entry.name).contains(folded) else { return nil }
             return entry.id
         }
     }

@@ -1,5 +1,6 @@
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 @testable import StepwiseUI
 
@@ -12,24 +13,32 @@ final class JobsTabTests: XCTestCase {
     static func searching() throws -> Participant {
         var p = Fixtures.soren
         let day = { (iso: String) in Day(iso: iso) ?? Fixtures.today }
-        p.writeJobSearchAgreement(titles: "Lager, bageri, køkkenmedhjælper", travel: "45 minutter med bus",
-                                  hours: "15-20 timer, formiddage", channels: "Jobnet, Jobindex",
-                                  methods: [.advertised, .walkIn, .network], perWeek: 3, stamp: coach)
+        p.writeJobSearchAgreement(
+            titles: "Lager, bageri, køkkenmedhjælper", travel: "45 minutter med bus",
+            hours: "15-20 timer, formiddage", channels: "Jobnet, Jobindex",
+            methods: [.advertised, .walkIn, .network], perWeek: 3, stamp: coach)
         p.approveJobSearchAgreement(on: day("2026-10-19"), stamp: Stamp(by: p.name, at: coach.at))
-        p.addApplication(JobApplication(id: "a-lager", employer: "Coop Lager Køge", jobTitle: "Lagermedarbejder",
-                                        day: day("2026-10-26"), method: .advertised, stamp: coach))
+        p.addApplication(
+            JobApplication(
+                id: "a-lager", employer: "Coop Lager Køge", jobTitle: "Lagermedarbejder",
+                day: day("2026-10-26"), method: .advertised, stamp: coach))
         try p.addInterview(Interview(id: "i-lager", day: day("2026-11-03"), time: "10:00", place: "Køge"), to: "a-lager", stamp: coach)
-        try p.recordInterview("i-lager", of: "a-lager",
-                              howItWent: Words("Nervøs i starten, men jeg fik fortalt om bageriet", author: .citizen, by: p.name, at: coach.at),
-                              feedbackAgreed: true,
-                              feedback: Words("Gode svar; valgte en med truckcertifikat", author: .coach, by: "Anna", at: coach.at))
+        try p.recordInterview(
+            "i-lager", of: "a-lager",
+            howItWent: Words("Nervøs i starten, men jeg fik fortalt om bageriet", author: .citizen, by: p.name, at: coach.at),
+            feedbackAgreed: true,
+            feedback: Words("Gode svar; valgte en med truckcertifikat", author: .coach, by: "Anna", at: coach.at))
         try p.moveApplication("a-lager", to: .rejected, on: day("2026-11-06"), stamp: coach)
-        p.addApplication(JobApplication(id: "a-bager", employer: "Bageriet Ørsted", jobTitle: "Bagermedhjælper",
-                                        day: day("2026-11-09"), method: .walkIn, stamp: coach))
-        try p.addInterview(Interview(id: "i-bager", day: day("2026-11-12"), time: "08:30", place: "Ørstedsgade 4"), to: "a-bager", stamp: coach)
+        p.addApplication(
+            JobApplication(
+                id: "a-bager", employer: "Bageriet Ørsted", jobTitle: "Bagermedhjælper",
+                day: day("2026-11-09"), method: .walkIn, stamp: coach))
+        try p.addInterview(
+            Interview(id: "i-bager", day: day("2026-11-12"), time: "08:30", place: "Ørstedsgade 4"), to: "a-bager", stamp: coach)
         try p.moveApplication("a-bager", to: .offer, on: day("2026-11-16"), stamp: coach)
-        var kitchen = JobApplication(id: "a-kantine", employer: "Kantinen på Rådhuset", jobTitle: "", day: day("2026-11-18"),
-                                     method: .network, stamp: coach)
+        var kitchen = JobApplication(
+            id: "a-kantine", employer: "Kantinen på Rådhuset", jobTitle: "", day: day("2026-11-18"),
+            method: .network, stamp: coach)
         kitchen.nextStep = "Ringe til Lise"
         kitchen.nextStepDay = day("2026-11-25")
         p.addApplication(kitchen)
@@ -58,7 +67,7 @@ final class JobsTabTests: XCTestCase {
         XCTAssertEqual(agreement.approvals.last?.stamp.by, p.name)
         XCTAssertEqual(agreement.approvals.last?.day, Fixtures.today)
         XCTAssertEqual(agreement.approvals.last?.version, 2)
-        guard case let .saveParticipant(saved, _)? = effects.first else { return XCTFail("\(effects)") }
+        guard case .saveParticipant(let saved, _)? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(saved.jobSearch.agreement, agreement)
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StepwiseCore
 @testable import StepwiseUI
 
@@ -74,7 +75,8 @@ final class KeysTests: XCTestCase {
         XCTAssertEqual(state.selection, 0)
         state.open = OpenParticipant(participant: Fixtures.sorenWithPlan.participant, heldBy: nil)
         _ = press([.end], &state)
-        let rows = PlanUpdate.rows(state.open ?? OpenParticipant(participant: Fixtures.soren, heldBy: nil), env: Fixtures.env(), today: state.today)
+        let rows = PlanUpdate.rows(
+            state.open ?? OpenParticipant(participant: Fixtures.soren, heldBy: nil), env: Fixtures.env(), today: state.today)
         XCTAssertEqual(state.open?.planSelection, rows.count - 1)
         _ = press([.home], &state)
         XCTAssertEqual(state.open?.planSelection, 0)

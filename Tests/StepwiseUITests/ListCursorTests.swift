@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StepwiseUI
 
 /// The list cursor never leaves the list, whatever key moves it.
@@ -52,7 +53,8 @@ final class ListCursorTests: XCTestCase {
 extension ListCursorTests {
     /// With an offer's detail open, ↑ ↓ scroll the detail and the page keys still move the list.
     func testListWithADetailView() {
-        var selection = 2, scroll = 0
+        var selection = 2
+        var scroll = 0
         ListCursor.move(.moveDown, selection: &selection, count: 5, page: 3, detailScroll: &scroll, detailOpen: true)
         XCTAssertEqual([selection, scroll], [2, 1])
         ListCursor.move(.pageDown, selection: &selection, count: 5, page: 3, detailScroll: &scroll, detailOpen: true)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StepwiseCore
 @testable import StepwiseUI
 
@@ -17,9 +18,10 @@ final class LongTextTests: XCTestCase {
         let rows = rowsText(field, width: 21)
         XCTAssertEqual(rows, ["Vi talte om at søge ", "job i Østerbro.", "Hun vil prøve en ", "praktik."])
         for row in rows { XCTAssertLessThanOrEqual(DisplayWidth.of(row.trimmingCharacters(in: .whitespaces)), 20, row) }
-        XCTAssertEqual(rows.joined(separator: "").replacingOccurrences(of: " ", with: ""),
-                       field.text.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: ""),
-                       "nothing is lost or doubled")
+        XCTAssertEqual(
+            rows.joined(separator: "").replacingOccurrences(of: " ", with: ""),
+            field.text.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: ""),
+            "nothing is lost or doubled")
     }
 
     func testAWordLongerThanARowIsBrokenAndWideCharactersCountTwoColumns() {
@@ -34,8 +36,9 @@ final class LongTextTests: XCTestCase {
             let rows = rowsText(field, width: width)
             XCTAssertEqual(rows.joined(), field.text, "width \(width): nothing is lost or split")
             for row in rows {
-                XCTAssertLessThanOrEqual(DisplayWidth.of(row.trimmingCharacters(in: .whitespaces)), width - 1,
-                                         "width \(width): “\(row)”")
+                XCTAssertLessThanOrEqual(
+                    DisplayWidth.of(row.trimmingCharacters(in: .whitespaces)), width - 1,
+                    "width \(width): “\(row)”")
             }
         }
     }
@@ -163,7 +166,8 @@ final class LongTextTests: XCTestCase {
 
     /// A long note at 80×24: all of it shows while it is typed and after the focus leaves it.
     func testALongNoteShowsWholeInTheFormAt80x24() {
-        let note = "Vi talte om, hvordan det går med søvnen og med at komme ud ad døren om morgenen. "
+        let note =
+            "Vi talte om, hvordan det går med søvnen og med at komme ud ad døren om morgenen. "
             + "Søren vil gerne prøve en praktik i et køkken 🍳 i næste måned, og han ringer selv til Æblehaven på fredag."
         for language in ["en", "da", "sv", "de"] {
             let env = Fixtures.env(language)

@@ -1,5 +1,6 @@
-import XCTest
 import StepwiseCore
+import XCTest
+
 @testable import StepwiseUI
 
 /// The screen grid gives every character the columns the terminal gives it.

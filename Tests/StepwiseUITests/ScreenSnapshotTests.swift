@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import StepwiseTestSupport
+import XCTest
+
 @testable import StepwiseCore
 @testable import StepwiseUI
 
@@ -27,7 +28,8 @@ final class ScreenSnapshotTests: XCTestCase {
 
     func testCaseloadWithAnUnreadableFile() {
         var state = Fixtures.state()
-        state.caseload.append(.unreadable(id: "p-broken", problem: RecordProblem(file: "participants/p-broken.json", field: "name", reason: "expected text")))
+        state.caseload.append(
+            .unreadable(id: "p-broken", problem: RecordProblem(file: "participants/p-broken.json", field: "name", reason: "expected text")))
         state.selection = state.caseload.count - 1
         expectScreenSnapshot(Fixtures.screen(state), named: "caseload-unreadable")
     }
@@ -78,8 +80,9 @@ final class ScreenSnapshotTests: XCTestCase {
 
     func testReadOnlyParticipant() {
         var state = Fixtures.state()
-        let holder = RecordLock.Holder(identity: Identity(coach: "Bo Ørsted", user: "bo", host: "desk-2", pid: 42),
-                                       since: Fixtures.stamp.at)
+        let holder = RecordLock.Holder(
+            identity: Identity(coach: "Bo Ørsted", user: "bo", host: "desk-2", pid: 42),
+            since: Fixtures.stamp.at)
         state.open = OpenParticipant(participant: Fixtures.soren, heldBy: holder)
         let text = render(state)
         XCTAssertTrue(text.contains("Read only: Bo Ørsted (user bo) has this record open since"), text)
@@ -124,8 +127,9 @@ final class StyleSnapshotTests: XCTestCase {
     /// its styles differ from the recorded ones on exactly the selected row.
     func testALostSelectionHighlightIsSeen() throws {
         var screen = Fixtures.screen(Fixtures.state())
-        let stored = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Snapshots/caseload-80x24.styles.txt"), encoding: .utf8)
+        let stored = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .appendingPathComponent("Snapshots/caseload-80x24.styles.txt"), encoding: .utf8)
         XCTAssertEqual(screen.styleText + "\n", stored)
         let row = try XCTUnwrap(screen.lines().firstIndex { $0.hasPrefix("›") })
         let text = screen.text
@@ -135,8 +139,10 @@ final class StyleSnapshotTests: XCTestCase {
             screen.restyle(y: row, from: x, to: x + 1, style: style)
         }
         XCTAssertEqual(screen.text, text, "the text alone does not show it")
-        let changed = zip(screen.styleText.split(separator: "\n", omittingEmptySubsequences: false),
-                          stored.split(separator: "\n", omittingEmptySubsequences: false)).enumerated().filter { $0.element.0 != $0.element.1 }
+        let changed = zip(
+            screen.styleText.split(separator: "\n", omittingEmptySubsequences: false),
+            stored.split(separator: "\n", omittingEmptySubsequences: false)
+        ).enumerated().filter { $0.element.0 != $0.element.1 }
         XCTAssertEqual(changed.map(\.offset), [row])
     }
 

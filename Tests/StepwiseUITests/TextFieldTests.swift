@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StepwiseUI
 
 final class TextFieldTests: XCTestCase {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StepwiseCore
 @testable import StepwiseUI
 
@@ -60,7 +61,8 @@ final class UpdateTests: XCTestCase {
         _ = press("Zoë Ærø".map { Key.char($0) }, &state)
         _ = press([.tab, .ctrl("u")] + "+2w".map { Key.char($0) }, &state)
         _ = press([.tab] + "da".map { Key.char($0) }, &state)
-        XCTAssertEqual(press([.enter], &state), [.addParticipant(name: "Zoë Ærø", courseStart: Fixtures.today.adding(days: 14), language: "da")])
+        XCTAssertEqual(
+            press([.enter], &state), [.addParticipant(name: "Zoë Ærø", courseStart: Fixtures.today.adding(days: 14), language: "da")])
         XCTAssertNil(state.form)
     }
 
@@ -107,7 +109,10 @@ final class ActionTableTests: XCTestCase {
     /// does not compile until it is walked here too.
     static func state(in context: KeyContext, width: Int = 80, height: Int = 24) -> AppState {
         var state = Fixtures.state(width: width, height: height)
-        func open(_ tab: Tab) { state.open = OpenParticipant(participant: Fixtures.soren, heldBy: nil); state.open?.tab = tab }
+        func open(_ tab: Tab) {
+            state.open = OpenParticipant(participant: Fixtures.soren, heldBy: nil)
+            state.open?.tab = tab
+        }
         switch context {
         case .caseload: break
         case .searching: state.search = TextField("s", maxLength: 100)
@@ -200,8 +205,9 @@ final class ActionTableTests: XCTestCase {
                     for spec in specs { XCTAssertTrue(footer.contains(item(spec)), "\(language) \(context): \(footer)") }
                 }
                 if let escape = ActionTable.all.first(where: { $0.contexts.contains(context) && $0.keys.contains(.escape) }) {
-                    XCTAssertTrue(escape.inFooter && escape.shownKeys.contains("Esc") && footer.contains(item(escape)),
-                                  "\(language) \(context): no Esc in \(footer)")
+                    XCTAssertTrue(
+                        escape.inFooter && escape.shownKeys.contains("Esc") && footer.contains(item(escape)),
+                        "\(language) \(context): no Esc in \(footer)")
                 }
             }
         }

@@ -86,8 +86,8 @@ public enum Booking {
     public static func book(_ participantId: String, into offer: Offer, at now: Date) throws(Refusal) -> Change {
         if let place = place(of: participantId, in: offer) {
             switch place {
-            case let .seat(n): throw .alreadyBooked(seat: n)
-            case let .waiting(n): throw .alreadyWaiting(place: n)
+            case .seat(let n): throw .alreadyBooked(seat: n)
+            case .waiting(let n): throw .alreadyWaiting(place: n)
             }
         }
         guard offer.status == .open else { throw .offerCancelled }
@@ -115,14 +115,16 @@ public enum Booking {
         if let index = offer.booked.firstIndex(where: { $0.participantId == participantId }) {
             offer.booked.remove(at: index)
             let promoted = fillFromWaitlist(&offer, at: now)
-            let events = [Event(participantId: participantId, kind: .unbooked)]
+            let events =
+                [Event(participantId: participantId, kind: .unbooked)]
                 + promoted.map { Event(participantId: $0, kind: .promoted) }
             return Change(offer: offer, outcome: .unbooked(promoted: promoted), events: events)
         }
         if let index = offer.waiting.firstIndex(where: { $0.participantId == participantId }) {
             offer.waiting.remove(at: index)
-            return Change(offer: offer, outcome: .leftWaitlist,
-                          events: [Event(participantId: participantId, kind: .unbooked)])
+            return Change(
+                offer: offer, outcome: .leftWaitlist,
+                events: [Event(participantId: participantId, kind: .unbooked)])
         }
         throw .notBooked
     }
@@ -135,8 +137,9 @@ public enum Booking {
         var offer = offer
         offer.status = .cancelled
         let affected = (offer.booked + offer.waiting).map(\.participantId)
-        return Change(offer: offer, outcome: .offerCancelled(affected: affected),
-                      events: affected.map { Event(participantId: $0, kind: .offerCancelled) })
+        return Change(
+            offer: offer, outcome: .offerCancelled(affected: affected),
+            events: affected.map { Event(participantId: $0, kind: .offerCancelled) })
     }
 
     /// Replaces the catalogue details of `offer` (title, sessions, capacity, …) with those of
@@ -162,8 +165,9 @@ public enum Booking {
         }
         updated.status = details.status
         let promoted = fillFromWaitlist(&updated, at: now)
-        return Change(offer: updated, outcome: .updated(promoted: promoted),
-                      events: promoted.map { Event(participantId: $0, kind: .promoted) })
+        return Change(
+            offer: updated, outcome: .updated(promoted: promoted),
+            events: promoted.map { Event(participantId: $0, kind: .promoted) })
     }
 
     /// Moves the first in line to free seats of an open offer; returns who moved, in order.

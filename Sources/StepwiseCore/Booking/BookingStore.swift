@@ -34,14 +34,14 @@ public struct BookingStore: Sendable {
 
         public var description: String {
             switch self {
-            case let .invalidParticipantID(id): return "'\(id)' is not a valid participant id"
-            case let .invalidOfferID(id): return "'\(id)' is not a valid offer id"
-            case let .unknownParticipant(id): return "unknown participant '\(id)'"
-            case let .unknownOffer(id): return "unknown offer '\(id)'"
-            case let .refused(refusal, offer): return BookingStore.describe(refusal, offer: offer)
-            case let .unreadable(problem): return problem.description
-            case let .busy(reason): return reason
-            case let .writeFailed(reason): return "could not write the offer: \(reason)"
+            case .invalidParticipantID(let id): return "'\(id)' is not a valid participant id"
+            case .invalidOfferID(let id): return "'\(id)' is not a valid offer id"
+            case .unknownParticipant(let id): return "unknown participant '\(id)'"
+            case .unknownOffer(let id): return "unknown offer '\(id)'"
+            case .refused(let refusal, let offer): return BookingStore.describe(refusal, offer: offer)
+            case .unreadable(let problem): return problem.description
+            case .busy(let reason): return reason
+            case .writeFailed(let reason): return "could not write the offer: \(reason)"
             }
         }
     }
@@ -61,8 +61,10 @@ public struct BookingStore: Sendable {
     /// The clock; read only while the offer's lock is held, so times follow the order of changes.
     public var clock: @Sendable () -> Date
 
-    public init(store: DataStore, identity: Identity, lockTimeout: TimeInterval = 30,
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        store: DataStore, identity: Identity, lockTimeout: TimeInterval = 30,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.store = store
         self.identity = identity
         self.lockTimeout = lockTimeout
@@ -188,13 +190,14 @@ public struct BookingStore: Sendable {
         let who = participant ?? "the participant"
         switch refusal {
         case .offerCancelled: return "\(name) is cancelled; nothing was booked"
-        case let .alreadyBooked(seat): return "already booked: \(who) holds seat \(seat) of \(offer.capacity) in \(name)"
-        case let .alreadyWaiting(place): return "already waiting: \(who) is at place \(place) on the waitlist of \(name)"
-        case let .full(capacity, limit):
-            return limit == 0 ? "\(name) is full (\(capacity) of \(capacity) seats booked) and has no waitlist"
+        case .alreadyBooked(let seat): return "already booked: \(who) holds seat \(seat) of \(offer.capacity) in \(name)"
+        case .alreadyWaiting(let place): return "already waiting: \(who) is at place \(place) on the waitlist of \(name)"
+        case .full(let capacity, let limit):
+            return limit == 0
+                ? "\(name) is full (\(capacity) of \(capacity) seats booked) and has no waitlist"
                 : "\(name) is full (\(capacity) of \(capacity) seats booked) and so is its waitlist (\(limit) waiting)"
         case .notBooked: return "not booked: \(who) neither holds a seat in nor waits for \(name)"
-        case let .capacityBelowBooked(booked): return "the capacity of \(name) cannot go below the \(booked) seats already booked"
+        case .capacityBelowBooked(let booked): return "the capacity of \(name) cannot go below the \(booked) seats already booked"
         }
     }
 
@@ -225,8 +228,9 @@ public struct BookingStore: Sendable {
         for event in change.events {
             if entries[event.participantId] == nil { order.append(event.participantId) }
             entries[event.participantId, default: []].append(
-                JournalEntry(kind: event.kind, offerId: change.offer.id, offerTitle: change.offer.title,
-                             stamp: Stamp(by: identity.coach, at: now)))
+                JournalEntry(
+                    kind: event.kind, offerId: change.offer.id, offerTitle: change.offer.title,
+                    stamp: Stamp(by: identity.coach, at: now)))
         }
         for id in order {
             do {

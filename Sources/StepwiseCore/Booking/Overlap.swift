@@ -39,8 +39,12 @@ extension Booking {
             }
             for session in sessions {
                 for theirs in other.sessions where theirs.day == session.day && session.minutes.overlaps(theirs.minutes) {
-                    found.append(Overlap(session: session, other: .offer(id: other.id, title: other.title, session: theirs,
-                                                                          waiting: waiting)))
+                    found.append(
+                        Overlap(
+                            session: session,
+                            other: .offer(
+                                id: other.id, title: other.title, session: theirs,
+                                waiting: waiting)))
                 }
             }
         }
@@ -65,7 +69,8 @@ extension OfferSession {
     static func minutes(_ time: String) -> Int? {
         let parts = time.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[1].count == 2, (1...2).contains(parts[0].count),
-              let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
+            let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m)
+        else { return nil }
         return h * 60 + m
     }
 }

@@ -18,8 +18,10 @@ public enum ParticipantJournal {
 
     /// Appends `entries` to the participant's journal on disk and stamps the record as changed.
     @discardableResult
-    public static func append(_ entries: [JournalEntry], to participantId: String, in store: DataStore,
-                              as identity: Identity, at now: Date = Date()) throws -> Participant {
+    public static func append(
+        _ entries: [JournalEntry], to participantId: String, in store: DataStore,
+        as identity: Identity, at now: Date = Date()
+    ) throws -> Participant {
         try update(participantId, in: store, as: identity) { participant in
             participant.journal += entries
             participant.updated = Stamp(by: identity.coach, at: now)
@@ -28,8 +30,10 @@ public enum ParticipantJournal {
 
     /// Re-reads the participant under the journal lock, applies `change`, and writes it back.
     @discardableResult
-    public static func update(_ participantId: String, in store: DataStore, as identity: Identity,
-                              _ change: (inout Participant) throws -> Void) throws -> Participant {
+    public static func update(
+        _ participantId: String, in store: DataStore, as identity: Identity,
+        _ change: (inout Participant) throws -> Void
+    ) throws -> Participant {
         _ = try store.participantFile(participantId)
         try AtomicFile.makeDirectory(store.locksDir)
         return try ExclusiveLock.with(path: lockPath(participantId, in: store), as: identity) { lock in
@@ -44,8 +48,10 @@ public enum ParticipantJournal {
     /// the file since it was read, and counting the calendar changes against the file
     /// (`CalendarIdentity.stamp`, at `now`). Returns the record as written (reload the screen from it).
     @discardableResult
-    public static func save(_ participant: Participant, in store: DataStore, as identity: Identity,
-                            at now: Date = Date()) throws -> Participant {
+    public static func save(
+        _ participant: Participant, in store: DataStore, as identity: Identity,
+        at now: Date = Date()
+    ) throws -> Participant {
         _ = try store.participantFile(participant.id)
         try AtomicFile.makeDirectory(store.locksDir)
         let path = try store.participantFile(participant.id).path

@@ -8,8 +8,8 @@ public enum CaseloadRow: Equatable, Sendable {
     /// The record id of the row.
     public var id: String {
         switch self {
-        case let .participant(entry): return entry.id
-        case let .unreadable(id, _): return id
+        case .participant(let entry): return entry.id
+        case .unreadable(let id, _): return id
         }
     }
 }

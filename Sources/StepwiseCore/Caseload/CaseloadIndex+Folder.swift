@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The stamp of `participants/` (size, modification and change time, inode): it changes
@@ -27,7 +28,7 @@ extension CaseloadIndex {
         // Participants come first, in order, then the unreadable files.
         let participants = rows.firstIndex { if case .unreadable = $0 { return true } else { return false } } ?? rows.count
         let index = insertionPoint(count: participants) { position in
-            guard case let .participant(other) = rows[position] else { return false }
+            guard case .participant(let other) = rows[position] else { return false }
             return CaseloadEntry.ordered(other, entry)
         }
         rows.insert(.participant(entry), at: index)

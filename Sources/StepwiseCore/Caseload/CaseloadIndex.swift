@@ -1,7 +1,8 @@
 import Dispatch
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The caseload index: what the caseload shows of every participant file, so that the
@@ -145,9 +146,12 @@ public struct CaseloadIndex: Sendable {
                 && stamp != found.folder ? stamp : nil
         }
         // A removed file's name goes from the index at once (it may have been an erasure).
-        if found.state != .valid || found.damaged > 0 || statistics.removed > 0 || dead + appended + recordable.count > max(64, files.count / 16) {
-            statistics.write = rewrite(entries: entries, unreadable: unreadable, fresh: fresh, kept: found.records, keep: keep,
-                                       folder: quietFolder, locale: locale)
+        if found.state != .valid || found.damaged > 0 || statistics.removed > 0
+            || dead + appended + recordable.count > max(64, files.count / 16)
+        {
+            statistics.write = rewrite(
+                entries: entries, unreadable: unreadable, fresh: fresh, kept: found.records, keep: keep,
+                folder: quietFolder, locale: locale)
         } else if !recordable.isEmpty || quietFolder != nil {
             let lines = recordable.map(IndexFile.line) + (quietFolder.map { [IndexFile.folderLine($0)] } ?? [])
             statistics.write = IndexFile.append(lines, to: url.path) ? .appended : .failed
@@ -177,24 +181,27 @@ public struct CaseloadIndex: Sendable {
     /// The participants in caseload order (the body's order holds for the body lines kept;
     /// the rest is inserted) and the unreadable files by id, from the index lines kept and the
     /// files parsed afresh.
-    private func assemble(_ found: IndexFile.Found, keep: [Bool], fresh: [IndexRecord])
-        -> (entries: [CaseloadEntry], unreadable: [(id: String, problem: RecordProblem)]) {
+    private func assemble(
+        _ found: IndexFile.Found, keep: [Bool], fresh: [IndexRecord]
+    )
+        -> (entries: [CaseloadEntry], unreadable: [(id: String, problem: RecordProblem)])
+    {
         var entries: [CaseloadEntry] = []
         entries.reserveCapacity(found.records.count + fresh.count)
         var inserted: [CaseloadEntry] = []
         var unreadable: [(id: String, problem: RecordProblem)] = []
         for (index, record) in found.records.enumerated() where keep[index] {
             switch record.value {
-            case let .entry(entry):
+            case .entry(let entry):
                 if index < found.bodyCount { entries.append(entry) } else { inserted.append(entry) }
-            case let .unreadable(problem):
+            case .unreadable(let problem):
                 unreadable.append((record.id, problem))
             }
         }
         for record in fresh {
             switch record.value {
-            case let .entry(entry): inserted.append(entry)
-            case let .unreadable(problem): unreadable.append((record.id, problem))
+            case .entry(let entry): inserted.append(entry)
+            case .unreadable(let problem): unreadable.append((record.id, problem))
             }
         }
         if inserted.count > entries.count / 4 {
@@ -235,7 +242,8 @@ public struct CaseloadIndex: Sendable {
     /// The first of `0..<count` for which `isBefore` is false (it is true for a prefix): where
     /// an entry goes in a list sorted by `CaseloadEntry.ordered`. A binary search.
     static func insertionPoint(count: Int, isBefore: (Int) -> Bool) -> Int {
-        var low = 0, high = count
+        var low = 0
+        var high = count
         while low < high {
             let middle = (low + high) / 2
             if isBefore(middle) { low = middle + 1 } else { high = middle }
@@ -244,9 +252,11 @@ public struct CaseloadIndex: Sendable {
     }
 
     /// Writes the whole index: the participants in caseload order, then the unreadable files.
-    private func rewrite(entries: [CaseloadEntry], unreadable: [(id: String, problem: RecordProblem)],
-                         fresh: [IndexRecord], kept: [IndexRecord], keep: [Bool], folder: FileStamp?,
-                         locale: String) -> Statistics.Write {
+    private func rewrite(
+        entries: [CaseloadEntry], unreadable: [(id: String, problem: RecordProblem)],
+        fresh: [IndexRecord], kept: [IndexRecord], keep: [Bool], folder: FileStamp?,
+        locale: String
+    ) -> Statistics.Write {
         var stamps: [String: (stamp: FileStamp, recordable: Bool)] = [:]
         stamps.reserveCapacity(entries.count + unreadable.count)
         for (index, record) in kept.enumerated() where keep[index] { stamps[record.id] = (record.stamp, true) }
@@ -279,7 +289,8 @@ public struct CaseloadIndex: Sendable {
             }
             // A file without a stamp (it vanished, or the id is not valid) is never recorded.
             let stamp = file.stamp ?? FileStamp(size: -1, modified: 0, changed: 0, inode: 0)
-            let recordable = file.stamp != nil && RecordID.isValid(file.id)
+            let recordable =
+                file.stamp != nil && RecordID.isValid(file.id)
                 && Double(max(stamp.modified, stamp.changed)) / 1e9 < limit
             return IndexRecord(id: file.id, stamp: stamp, value: value, recordable: recordable)
         }
@@ -365,7 +376,8 @@ enum ParticipantFolder {
                     $0.withMemoryRebound(to: UInt8.self, capacity: 256) { bytes -> String? in
                         let length = strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self))
                         guard length > 5, bytes[0] != 0x2E, bytes[length - 5] == 0x2E, bytes[length - 4] == 0x6A,
-                              bytes[length - 3] == 0x73, bytes[length - 2] == 0x6F, bytes[length - 1] == 0x6E else { return nil }
+                            bytes[length - 3] == 0x73, bytes[length - 2] == 0x6F, bytes[length - 1] == 0x6E
+                        else { return nil }
                         return String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
                     }
                 }
@@ -390,8 +402,10 @@ enum ParticipantFolder {
 enum Parallel {
     /// `transform` of every item, in order, computed in chunks on every core; `alongside`
     /// runs as one more piece of work at the same time.
-    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R,
-                                              alongside: @Sendable () -> Void = {}) -> [R] {
+    static func map<T: Sendable, R: Sendable>(
+        _ items: [T], _ transform: @Sendable (T) -> R,
+        alongside: @Sendable () -> Void = {}
+    ) -> [R] {
         let chunks = max(1, min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4))
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)

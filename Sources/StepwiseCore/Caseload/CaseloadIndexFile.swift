@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reading and writing `caseload-index.jsonl` (the layout is described at `CaseloadIndex`).
@@ -89,45 +90,51 @@ enum IndexFile {
     private static func header(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (version: Int, locale: String, body: Int)? {
         guard var reader = LineReader(bytes, range) else { return nil }
         guard reader.open(), reader.string() == CaseloadIndex.formatName, reader.comma(),
-              let version = reader.integer(), reader.comma(), let locale = reader.string(), reader.comma(),
-              let body = reader.integer(), reader.atChecksum else { return nil }
+            let version = reader.integer(), reader.comma(), let locale = reader.string(), reader.comma(),
+            let body = reader.integer(), reader.atChecksum
+        else { return nil }
         return (Int(version), locale, Int(body))
     }
 
     /// The stamp of a folder line `["d",<size>,<mtime ns>,<ctime ns>,<inode>,"<checksum>"]`, nil for any other line.
     private static func folderStamp(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> FileStamp? {
         guard range.count > 5, bytes[range.lowerBound + 2] == 0x64, bytes[range.lowerBound + 3] == 0x22,
-              var reader = LineReader(bytes, range), reader.open(), reader.string() == "d", reader.comma(),
-              let size = reader.integer(), reader.comma(), let modified = reader.integer(), reader.comma(), let changed = reader.integer(), reader.comma(),
-              let inode = reader.integer(), reader.atChecksum else { return nil }
+            var reader = LineReader(bytes, range), reader.open(), reader.string() == "d", reader.comma(),
+            let size = reader.integer(), reader.comma(), let modified = reader.integer(), reader.comma(), let changed = reader.integer(),
+            reader.comma(),
+            let inode = reader.integer(), reader.atChecksum
+        else { return nil }
         return FileStamp(size: size, modified: modified, changed: changed, inode: inode)
     }
 
     private static func record(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> IndexRecord? {
         guard var reader = LineReader(bytes, range), reader.open(), let kind = reader.string(), reader.comma(),
-              let id = reader.string(), reader.comma(),
-              let size = reader.integer(), reader.comma(), let modified = reader.integer(), reader.comma(),
-              let changed = reader.integer(), reader.comma(), let inode = reader.integer(), reader.comma()
+            let id = reader.string(), reader.comma(),
+            let size = reader.integer(), reader.comma(), let modified = reader.integer(), reader.comma(),
+            let changed = reader.integer(), reader.comma(), let inode = reader.integer(), reader.comma()
         else { return nil }
         let stamp = FileStamp(size: size, modified: modified, changed: changed, inode: inode)
         switch kind {
         case "p":
             guard let name = reader.string(), reader.comma(), let key = reader.string(), reader.comma(),
-                  let start = reader.integer(), reader.comma(),
-                  let number = reader.optionalInteger(), reader.comma(), let planned = reader.optionalInteger(), reader.comma(),
-                  let status = reader.optionalString(), reader.comma(), let statusChanged = reader.optionalInteger(),
-                  reader.atChecksum else { return nil }
+                let start = reader.integer(), reader.comma(),
+                let number = reader.optionalInteger(), reader.comma(), let planned = reader.optionalInteger(), reader.comma(),
+                let status = reader.optionalString(), reader.comma(), let statusChanged = reader.optionalInteger(),
+                reader.atChecksum
+            else { return nil }
             var next: Conversation?
             if let number = number, let planned = planned, let status = status {
                 guard let status = Conversation.Status(rawValue: status) else { return nil }
-                next = Conversation(number: Int(number), planned: Day(ordinal: Int(planned)), status: status,
-                                    statusChanged: statusChanged.map { Day(ordinal: Int($0)) })
+                next = Conversation(
+                    number: Int(number), planned: Day(ordinal: Int(planned)), status: status,
+                    statusChanged: statusChanged.map { Day(ordinal: Int($0)) })
             }
             let entry = CaseloadEntry(id: id, name: name, searchKey: key, courseStart: Day(ordinal: Int(start)), nextConversation: next)
             return IndexRecord(id: id, stamp: stamp, value: .entry(entry))
         case "u":
             guard let file = reader.string(), reader.comma(), let field = reader.optionalString(), reader.comma(),
-                  let reason = reader.string(), reader.atChecksum else { return nil }
+                let reason = reader.string(), reader.atChecksum
+            else { return nil }
             return IndexRecord(id: id, stamp: stamp, value: .unreadable(RecordProblem(file: file, field: field, reason: reason)))
         default:
             return nil
@@ -140,7 +147,7 @@ enum IndexFile {
     static func line(_ record: IndexRecord) -> [UInt8] {
         var writer = LineWriter()
         switch record.value {
-        case let .entry(entry):
+        case .entry(let entry):
             writer.string("p")
             common(record, into: &writer)
             writer.string(entry.name)
@@ -151,7 +158,7 @@ enum IndexFile {
             writer.optionalInteger(next.map { Int64($0.planned.ordinal) })
             writer.optionalString(next?.status.rawValue)
             writer.optionalInteger(next?.statusChanged.map { Int64($0.ordinal) })
-        case let .unreadable(problem):
+        case .unreadable(let problem):
             writer.string("u")
             common(record, into: &writer)
             writer.string(problem.file)
@@ -240,8 +247,9 @@ enum IndexFile {
     /// what counts): for `erasureWindow`, index writes leave out every participant whose file
     /// is gone. Call after removing the participant's file and before `forget`.
     static func noteErasure(_ index: URL) {
-        let fd = open(index.deletingLastPathComponent().appendingPathComponent("locks/index.erased").path,
-                      O_CREAT | O_WRONLY | O_TRUNC | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
+        let fd = open(
+            index.deletingLastPathComponent().appendingPathComponent("locks/index.erased").path,
+            O_CREAT | O_WRONLY | O_TRUNC | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return }
         futimens(fd, nil)
         close(fd)
@@ -259,7 +267,8 @@ enum IndexFile {
             try ExclusiveLock.with(path: lockPath(index), as: Identity.current(), timeout: 2) { lock in
                 var info = stat()
                 let marker = root.appendingPathComponent("locks/index.erased").path
-                let recent = lstat(marker, &info) == 0
+                let recent =
+                    lstat(marker, &info) == 0
                     && Date().timeIntervalSince1970 - Double(info.st_mtim.tv_sec) < erasureWindow
                 let participants = root.appendingPathComponent("participants").path
                 try write(lock) { line in

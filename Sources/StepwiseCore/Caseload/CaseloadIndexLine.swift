@@ -101,7 +101,8 @@ struct LineReader {
         guard range.count >= 21 else { return nil }
         let comma = range.upperBound - 20
         guard bytes[comma] == 0x2C, bytes[comma + 1] == 0x22, bytes[range.upperBound - 2] == 0x22,
-              bytes[range.upperBound - 1] == 0x5D else { return nil }
+            bytes[range.upperBound - 1] == 0x5D
+        else { return nil }
         var stored: UInt64 = 0
         for index in (comma + 2)..<(comma + 18) {
             let byte = bytes[index]

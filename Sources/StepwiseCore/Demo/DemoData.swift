@@ -14,8 +14,8 @@ public enum DemoData {
 
         public var description: String {
             switch self {
-            case let .notDemo(path): return "\(path) holds data that is not demo data; demo data is only written to an empty or new folder"
-            case let .alreadyThere(path): return "\(path) already holds the demo data"
+            case .notDemo(let path): return "\(path) holds data that is not demo data; demo data is only written to an empty or new folder"
+            case .alreadyThere(let path): return "\(path) already holds the demo data"
             }
         }
     }
@@ -74,8 +74,10 @@ public enum DemoData {
     /// Writes the demo participants and offers into `store`, unless it holds other data.
     /// Returns the number of participants and offers written.
     @discardableResult
-    public static func create(in store: DataStore, resources: URL, today: Day, by identity: Identity,
-                              now: Date = Date()) throws -> (participants: Int, offers: Int) {
+    public static func create(
+        in store: DataStore, resources: URL, today: Day, by identity: Identity,
+        now: Date = Date()
+    ) throws -> (participants: Int, offers: Int) {
         let marker = store.root.appendingPathComponent(markerName)
         let hasRecords = !store.participantIDs().isEmpty || !store.offerIDs().isEmpty
         if hasRecords {
@@ -83,10 +85,12 @@ public enum DemoData {
                 ? Refusal.alreadyThere(store.root.path) : Refusal.notDemo(store.root.path)
         }
         let decoder = JSONDecoder()
-        let people = try decoder.decode([DemoParticipant].self,
-                                        from: Data(contentsOf: resources.appendingPathComponent("demo/participants.json")))
-        let offers = try decoder.decode([DemoOffer].self,
-                                        from: Data(contentsOf: resources.appendingPathComponent("demo/offers.json")))
+        let people = try decoder.decode(
+            [DemoParticipant].self,
+            from: Data(contentsOf: resources.appendingPathComponent("demo/participants.json")))
+        let offers = try decoder.decode(
+            [DemoOffer].self,
+            from: Data(contentsOf: resources.appendingPathComponent("demo/offers.json")))
         try store.prepare()
         try AtomicFile.write(Data("Stepwise demo data\n".utf8), to: marker)
         let stamp = Stamp(by: identity.coach, at: now)
@@ -94,8 +98,9 @@ public enum DemoData {
         var ids: [String] = []
         for (seed, person) in people.enumerated() {
             let start = CourseFrame.monday(of: today.adding(days: person.startOffsetDays))
-            var participant = Participant(id: RecordID.generate(prefix: "p"), name: person.name,
-                                          language: person.language, courseStart: start, by: stamp)
+            var participant = Participant(
+                id: RecordID.generate(prefix: "p"), name: person.name,
+                language: person.language, courseStart: start, by: stamp)
             for index in participant.conversations.indices where index < (person.conversationsHeld ?? 0) {
                 participant.conversations[index].status = .held
                 participant.conversations[index].statusChanged = participant.conversations[index].planned
@@ -111,16 +116,18 @@ public enum DemoData {
             }
             DemoHistory.live(&participant, seed: seed, indicators: indicators, coach: identity.coach, today: today)
             if let outcome = person.outcome, participant.courseEnd < today {
-                participant.outcome = Outcome(kind: outcome.kind, hoursPerWeek: outcome.hoursPerWeek, text: outcome.text, day: participant.courseEnd)
+                participant.outcome = Outcome(
+                    kind: outcome.kind, hoursPerWeek: outcome.hoursPerWeek, text: outcome.text, day: participant.courseEnd)
             }
             try store.save(participant)
             ids.append(participant.id)
         }
         for demo in offers {
-            var offer = Offer(id: RecordID.generate(prefix: "o"), title: demo.title, kind: demo.kind,
-                              description: demo.description,
-                              sessions: sessions(demo.sessions, today: today),
-                              place: demo.place, capacity: demo.capacity, language: demo.language)
+            var offer = Offer(
+                id: RecordID.generate(prefix: "o"), title: demo.title, kind: demo.kind,
+                description: demo.description,
+                sessions: sessions(demo.sessions, today: today),
+                place: demo.place, capacity: demo.capacity, language: demo.language)
             offer.booked = (demo.bookedBy ?? []).filter(ids.indices.contains).map { Seat(participantId: ids[$0], since: now) }
             offer.waiting = (demo.waitingBy ?? []).filter(ids.indices.contains).map { Seat(participantId: ids[$0], since: now) }
             DemoHistory.attend(&offer, today: today)
@@ -134,7 +141,8 @@ public enum DemoData {
     private static func sessions(_ demo: [DemoSession], today: Day) -> [OfferSession] {
         var result: [OfferSession] = []
         for session in demo {
-            let moved = OfferSession(day: CourseFrame.workday(today.adding(days: session.offsetDays)), start: session.start, end: session.end)
+            let moved = OfferSession(
+                day: CourseFrame.workday(today.adding(days: session.offsetDays)), start: session.start, end: session.end)
             if !result.contains(moved) { result.append(moved) }
         }
         return result
@@ -155,14 +163,17 @@ public enum DemoData {
             guard let goalID = plan.goals.last?.id else { continue }
             for step in goal.steps {
                 let who: Doer = step.who == "coach" ? .coach : step.who == "peer" ? .peer : step.who == "me" ? .me : .other(step.who)
-                _ = editor.addStep(to: goalID, text: step.text, who: who, due: step.dueOffsetDays.map { CourseFrame.workday(today.adding(days: $0)) }, in: &plan)
+                _ = editor.addStep(
+                    to: goalID, text: step.text, who: who, due: step.dueOffsetDays.map { CourseFrame.workday(today.adding(days: $0)) },
+                    in: &plan)
                 if let last = plan.goals.indices.last, let index = plan.goals[last].steps.indices.last {
                     plan.goals[last].steps[index].status = step.status
                 }
             }
         }
         plan.version = 1
-        return PlanVersion(version: 1, stamp: Stamp(by: person.name, at: written), author: .citizen,
-                           change: PlanChange(.addGoal, plan.goals.first?.text.text ?? ""), plan: plan)
+        return PlanVersion(
+            version: 1, stamp: Stamp(by: person.name, at: written), author: .citizen,
+            change: PlanChange(.addGoal, plan.goals.first?.text.text ?? ""), plan: plan)
     }
 }

@@ -9,30 +9,70 @@ import Foundation
 enum DemoHistory {
     /// Words for the demo's sessions and notes, in each language.
     private static let words: [String: (agreed: [String], notes: [String], reflections: [String], place: String)] = [
-        "da": (["Vi aftalte at opdatere CV'et og tage kontakt til to virksomheder.", "Næste skridt er et virksomhedsbesøg; jobkonsulenten ringer først.",
-                "Vi holder fast i de korte dage og ser på praktik i næste måned."],
-               ["God samtale. Energien er bedre end sidst, og søvnen er blevet lidt bedre.", "Talte om angsten for at møde nye mennesker; peer-medarbejderen deler sine erfaringer.",
-                "Har været til to samtaler på egen hånd. Stolt af det."],
-               ["Det var rart at blive lyttet til. Jeg tør mere, end jeg troede.", "Jeg var træt i dag, men jeg kom alligevel.",
-                "Jeg kan mærke, at jeg er på vej."], "Jobhuset, lokale 2"),
-        "sv": (["Vi kom överens om att uppdatera cv:t och kontakta två arbetsgivare.", "Nästa steg är ett företagsbesök; coachen ringer först.",
-                "Vi håller fast vid korta dagar och tittar på praktik nästa månad."],
-               ["Bra samtal. Mer ork än förra gången, och sömnen har blivit lite bättre.", "Pratade om oron för att träffa nya människor; peer-stödjaren delar sina erfarenheter.",
-                "Har varit på två intervjuer på egen hand. Stolt över det."],
-               ["Det var skönt att bli lyssnad på. Jag vågar mer än jag trodde.", "Jag var trött i dag, men jag kom ändå.",
-                "Jag känner att jag är på väg."], "Arbetsmarknadsenheten, rum 4"),
-        "de": (["Wir haben vereinbart, den Lebenslauf zu überarbeiten und zwei Betriebe anzusprechen.", "Nächster Schritt ist ein Betriebsbesuch; der Coach ruft vorher an.",
-                "Wir bleiben bei kurzen Tagen und schauen uns nächsten Monat ein Praktikum an."],
-               ["Gutes Gespräch. Mehr Kraft als beim letzten Mal, der Schlaf ist etwas besser.", "Über die Angst vor neuen Menschen gesprochen; die Genesungsbegleiterin erzählt von sich.",
-                "War allein bei zwei Vorstellungsgesprächen. Stolz darauf."],
-               ["Es tat gut, dass mir jemand zuhört. Ich traue mir mehr zu, als ich dachte.", "Ich war heute müde, bin aber trotzdem gekommen.",
-                "Ich merke, dass ich vorankomme."], "Jobcenter, Raum 3"),
-        "en": (["We agreed to update the CV and contact two employers.", "Next step is a company visit; the coach calls ahead.",
-                "We keep the short days and look at an internship next month."],
-               ["Good conversation. More energy than last time, and sleep is a little better.", "Talked about the worry of meeting new people; the peer worker shared their own story.",
-                "Has been to two interviews on their own. Proud of it."],
-               ["It felt good to be listened to. I dare more than I thought.", "I was tired today, but I came anyway.",
-                "I can feel that I am getting somewhere."], "Job centre, room 2"),
+        "da": (
+            [
+                "Vi aftalte at opdatere CV'et og tage kontakt til to virksomheder.",
+                "Næste skridt er et virksomhedsbesøg; jobkonsulenten ringer først.",
+                "Vi holder fast i de korte dage og ser på praktik i næste måned.",
+            ],
+            [
+                "God samtale. Energien er bedre end sidst, og søvnen er blevet lidt bedre.",
+                "Talte om angsten for at møde nye mennesker; peer-medarbejderen deler sine erfaringer.",
+                "Har været til to samtaler på egen hånd. Stolt af det.",
+            ],
+            [
+                "Det var rart at blive lyttet til. Jeg tør mere, end jeg troede.", "Jeg var træt i dag, men jeg kom alligevel.",
+                "Jeg kan mærke, at jeg er på vej.",
+            ], "Jobhuset, lokale 2"
+        ),
+        "sv": (
+            [
+                "Vi kom överens om att uppdatera cv:t och kontakta två arbetsgivare.",
+                "Nästa steg är ett företagsbesök; coachen ringer först.",
+                "Vi håller fast vid korta dagar och tittar på praktik nästa månad.",
+            ],
+            [
+                "Bra samtal. Mer ork än förra gången, och sömnen har blivit lite bättre.",
+                "Pratade om oron för att träffa nya människor; peer-stödjaren delar sina erfarenheter.",
+                "Har varit på två intervjuer på egen hand. Stolt över det.",
+            ],
+            [
+                "Det var skönt att bli lyssnad på. Jag vågar mer än jag trodde.", "Jag var trött i dag, men jag kom ändå.",
+                "Jag känner att jag är på väg.",
+            ], "Arbetsmarknadsenheten, rum 4"
+        ),
+        "de": (
+            [
+                "Wir haben vereinbart, den Lebenslauf zu überarbeiten und zwei Betriebe anzusprechen.",
+                "Nächster Schritt ist ein Betriebsbesuch; der Coach ruft vorher an.",
+                "Wir bleiben bei kurzen Tagen und schauen uns nächsten Monat ein Praktikum an.",
+            ],
+            [
+                "Gutes Gespräch. Mehr Kraft als beim letzten Mal, der Schlaf ist etwas besser.",
+                "Über die Angst vor neuen Menschen gesprochen; die Genesungsbegleiterin erzählt von sich.",
+                "War allein bei zwei Vorstellungsgesprächen. Stolz darauf.",
+            ],
+            [
+                "Es tat gut, dass mir jemand zuhört. Ich traue mir mehr zu, als ich dachte.",
+                "Ich war heute müde, bin aber trotzdem gekommen.",
+                "Ich merke, dass ich vorankomme.",
+            ], "Jobcenter, Raum 3"
+        ),
+        "en": (
+            [
+                "We agreed to update the CV and contact two employers.", "Next step is a company visit; the coach calls ahead.",
+                "We keep the short days and look at an internship next month.",
+            ],
+            [
+                "Good conversation. More energy than last time, and sleep is a little better.",
+                "Talked about the worry of meeting new people; the peer worker shared their own story.",
+                "Has been to two interviews on their own. Proud of it.",
+            ],
+            [
+                "It felt good to be listened to. I dare more than I thought.", "I was tired today, but I came anyway.",
+                "I can feel that I am getting somewhere.",
+            ], "Job centre, room 2"
+        ),
     ]
 
     /// Adds the history of `participant` up to `today`; `seed` (the place in the demo list)
@@ -59,24 +99,34 @@ enum DemoHistory {
             let started = moment.day.atHour(13)
             var present = [Presence(role: .citizen), Presence(role: .coach, name: coach)]
             if (seed + index) % 3 == 0 { present.append(Presence(role: .peer)) }
-            var session = CoachingSession(id: "x-demo-\(seed)-\(index)", kind: moment.kind, present: present, started: Stamp(by: coach, at: started))
+            var session = CoachingSession(
+                id: "x-demo-\(seed)-\(index)", kind: moment.kind, present: present, started: Stamp(by: coach, at: started))
             session.ended = started.addingTimeInterval(50 * 60)
-            session.agreements = Words(text.agreed[(seed + index) % text.agreed.count], author: .coach, by: coach, at: started.addingTimeInterval(45 * 60))
+            session.agreements = Words(
+                text.agreed[(seed + index) % text.agreed.count], author: .coach, by: coach, at: started.addingTimeInterval(45 * 60))
             let next = index + 1 < moments.count ? moments[index + 1].day : nil
             session.next = next.map { Appointment(day: $0, time: "13:00", place: text.place, contact: coach) }
             participant.sessions.append(session)
-            participant.notes.append(ProgressNote(id: "n-demo-\(seed)-\(index)", kind: .note, sessionId: session.id,
-                                                  tags: index % 2 == 0 ? ["health"] : ["job"],
-                                                  text: Words(text.notes[(seed + index) % text.notes.count], author: .coach, by: coach,
-                                                              at: started.addingTimeInterval(40 * 60))))
+            participant.notes.append(
+                ProgressNote(
+                    id: "n-demo-\(seed)-\(index)", kind: .note, sessionId: session.id,
+                    tags: index % 2 == 0 ? ["health"] : ["job"],
+                    text: Words(
+                        text.notes[(seed + index) % text.notes.count], author: .coach, by: coach,
+                        at: started.addingTimeInterval(40 * 60))))
             if index % 2 == 1 {
-                participant.notes.append(ProgressNote(id: "n-demo-\(seed)-\(index)r", kind: .reflection, sessionId: session.id, tags: [],
-                                                      text: Words(text.reflections[(seed + index) % text.reflections.count], author: .citizen,
-                                                                  by: participant.name, at: started.addingTimeInterval(48 * 60))))
+                participant.notes.append(
+                    ProgressNote(
+                        id: "n-demo-\(seed)-\(index)r", kind: .reflection, sessionId: session.id, tags: [],
+                        text: Words(
+                            text.reflections[(seed + index) % text.reflections.count], author: .citizen,
+                            by: participant.name, at: started.addingTimeInterval(48 * 60))))
             }
             if moment.kind.conversationNumber != nil {
-                participant.ratings.append(Rating(day: moment.day, sessionId: session.id, scores: scores, coachBelief: belief,
-                                                  stamp: Stamp(by: coach, at: started.addingTimeInterval(30 * 60))))
+                participant.ratings.append(
+                    Rating(
+                        day: moment.day, sessionId: session.id, scores: scores, coachBelief: belief,
+                        stamp: Stamp(by: coach, at: started.addingTimeInterval(30 * 60))))
                 // Most lines go up a little between rounds; one in three goes down or stays.
                 for (offset, id) in indicators.enumerated() {
                     let step = [1, 2, -1, 0, 1, 2][(offset + seed + index) % 6]

@@ -90,7 +90,10 @@ public struct CSVTable: Equatable, Sendable {
         var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
         var quoted = false
         for scalar in text.unicodeScalars {
-            if scalar == "\"" { quoted.toggle(); continue }
+            if scalar == "\"" {
+                quoted.toggle()
+                continue
+            }
             if !quoted && (scalar == "\n" || scalar == "\r") { break }
             if !quoted, counts[Character(scalar)] != nil { counts[Character(scalar), default: 0] += 1 }
         }
@@ -191,7 +194,8 @@ public struct CSVTable: Equatable, Sendable {
     }
 
     static func quote(_ field: String, separator: Character) -> String {
-        let needs = field.contains(separator) || field.contains("\"") || field.contains("\n") || field.contains("\r")
+        let needs =
+            field.contains(separator) || field.contains("\"") || field.contains("\n") || field.contains("\r")
             || field.first?.isWhitespace == true || field.last?.isWhitespace == true
         return needs ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
     }

@@ -31,7 +31,10 @@ public struct CalendarExport: Sendable {
     /// One event, before it is written.
     public struct Event: Equatable, Sendable {
         /// CONFIRMED or CANCELLED (RFC 5545 3.8.1.11).
-        public enum Status: String, Sendable { case confirmed = "CONFIRMED", cancelled = "CANCELLED" }
+        public enum Status: String, Sendable {
+            case confirmed = "CONFIRMED"
+            case cancelled = "CANCELLED"
+        }
 
         public var uid: String
         public var summary: String
@@ -49,8 +52,10 @@ public struct CalendarExport: Sendable {
         public var modified: Date? = nil
     }
 
-    public init(participant: Participant, offers: [Offer], strings: Localizer, timeZone: TimeZone = CalendarExport.defaultTimeZone(),
-                now: Date, today: Day, reminder: Bool = CalendarExport.defaultReminder()) {
+    public init(
+        participant: Participant, offers: [Offer], strings: Localizer, timeZone: TimeZone = CalendarExport.defaultTimeZone(),
+        now: Date, today: Day, reminder: Bool = CalendarExport.defaultReminder()
+    ) {
         self.participant = participant
         self.offers = offers
         self.strings = strings
@@ -63,10 +68,14 @@ public struct CalendarExport: Sendable {
     /// `$STEPWISE_TIMEZONE` when it names a zone; else the system's zone, unless that is UTC
     /// (as on a server or container with no zone set), where offers' local times would be
     /// shifted: then Europe/Copenhagen.
-    public static func defaultTimeZone(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                       current: TimeZone = .current) -> TimeZone {
+    public static func defaultTimeZone(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        current: TimeZone = .current
+    ) -> TimeZone {
         if let name = environment["STEPWISE_TIMEZONE"], !name.isEmpty, let zone = TimeZone(identifier: name) { return zone }
-        let utcNames: Set<String> = ["UTC", "GMT", "Etc/UTC", "Etc/GMT", "Etc/Universal", "Universal", "Zulu", "Etc/Zulu", "GMT+0", "GMT-0"]
+        let utcNames: Set<String> = [
+            "UTC", "GMT", "Etc/UTC", "Etc/GMT", "Etc/Universal", "Universal", "Zulu", "Etc/Zulu", "GMT+0", "GMT-0",
+        ]
         if utcNames.contains(current.identifier) || current.identifier.isEmpty {
             return TimeZone(identifier: "Europe/Copenhagen") ?? current
         }
@@ -102,27 +111,34 @@ public struct CalendarExport: Sendable {
             guard let standing = standing(in: offer) else { continue }
             let leaders = offer.facilitators.map(\.name).filter { !$0.isEmpty }
             var description = offer.description
-            if !leaders.isEmpty { description += (description.isEmpty ? "" : "\n") + s("summary.with", ["names": leaders.joined(separator: ", ")]) }
+            if !leaders.isEmpty {
+                description += (description.isEmpty ? "" : "\n") + s("summary.with", ["names": leaders.joined(separator: ", ")])
+            }
             let place = offer.place.lowercased() == "online" ? s("summary.online") : offer.place
             let sessions = offer.sessions.map { ($0, standing.status) } + offer.cancelledSessions.map { ($0, Event.Status.cancelled) }
             for (session, status) in sessions {
                 let start = ICalendar.time(session.start) == nil ? nil : session.start
-                keep(Event(uid: "\(offer.id)-\(session.id)@stepwise", summary: offer.title, day: session.day, start: start,
-                           end: session.end, location: place, description: description, status: status,
-                           sequence: session.sequence + standing.changes, modified: latest(session.modified, standing.changed)))
+                keep(
+                    Event(
+                        uid: "\(offer.id)-\(session.id)@stepwise", summary: offer.title, day: session.day, start: start,
+                        end: session.end, location: place, description: description, status: status,
+                        sequence: session.sequence + standing.changes, modified: latest(session.modified, standing.changed)))
             }
             for meeting in offer.internship?.followUps ?? [] where meeting.withParticipant {
-                keep(Event(uid: "\(offer.id)-followup-\(meeting.id)@stepwise",
-                           summary: s("calendar.followUp", ["title": offer.title]), day: meeting.day, start: nil, end: nil,
-                           location: offer.internship?.employer ?? "", description: "", status: standing.status,
-                           sequence: meeting.sequence + standing.changes, modified: latest(meeting.modified, standing.changed)))
+                keep(
+                    Event(
+                        uid: "\(offer.id)-followup-\(meeting.id)@stepwise",
+                        summary: s("calendar.followUp", ["title": offer.title]), day: meeting.day, start: nil, end: nil,
+                        location: offer.internship?.employer ?? "", description: "", status: standing.status,
+                        sequence: meeting.sequence + standing.changes, modified: latest(meeting.modified, standing.changed)))
             }
         }
         for conversation in participant.conversations {
-            let event = Event(uid: "\(participant.id)-conversation-\(conversation.number)@stepwise",
-                              summary: s("summary.conversation", ["n": String(conversation.number)]),
-                              day: conversation.planned, start: nil, end: nil, location: "", description: s("calendar.conversationNote"),
-                              sequence: conversation.sequence, modified: conversation.modified)
+            let event = Event(
+                uid: "\(participant.id)-conversation-\(conversation.number)@stepwise",
+                summary: s("summary.conversation", ["n": String(conversation.number)]),
+                day: conversation.planned, start: nil, end: nil, location: "", description: s("calendar.conversationNote"),
+                sequence: conversation.sequence, modified: conversation.modified)
             if conversation.isOpen {
                 keep(event)
             } else if let changed = conversation.statusChanged, changed < conversation.planned {
@@ -136,9 +152,10 @@ public struct CalendarExport: Sendable {
         for (index, session) in ended.enumerated() {
             guard let next = session.next else { continue }
             let time = next.time.flatMap { ICalendar.time($0) == nil ? nil : $0 }
-            var event = Event(uid: "\(participant.id)-\(session.id)-next@stepwise", summary: s("summary.meeting"), day: next.day,
-                              start: time, end: nil, location: next.place, description: next.contact,
-                              sequence: next.sequence, modified: next.modified)
+            var event = Event(
+                uid: "\(participant.id)-\(session.id)-next@stepwise", summary: s("summary.meeting"), day: next.day,
+                start: time, end: nil, location: next.place, description: next.contact,
+                sequence: next.sequence, modified: next.modified)
             if index == ended.count - 1 {
                 if next.day >= today { keep(event) }
             } else if let following = ended[(index + 1)...].first(where: { Day($0.started.at, timeZone: timeZone) < next.day }) {
@@ -201,8 +218,10 @@ public struct CalendarExport: Sendable {
             lines.append("STATUS:" + event.status.rawValue)
             if reminder && event.status == .confirmed {
                 // A day before a timed event; 18:00 the evening before an all-day one.
-                lines += ["BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + ICalendar.escape(event.summary),
-                          "TRIGGER:" + (event.start == nil ? "-PT6H" : "-P1D"), "END:VALARM"]
+                lines += [
+                    "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:" + ICalendar.escape(event.summary),
+                    "TRIGGER:" + (event.start == nil ? "-PT6H" : "-P1D"), "END:VALARM",
+                ]
             }
             lines.append("END:VEVENT")
         }
@@ -243,7 +262,7 @@ public enum ICalendar {
             if used + size > limit && used > 0 {
                 out += "\r\n "
                 used = 0
-                limit = 74 // the leading space counts
+                limit = 74  // the leading space counts
             }
             if size > limit {
                 // A single character longer than a line (a long emoji sequence): fold between
@@ -279,8 +298,9 @@ public enum ICalendar {
     public static func time(_ text: String) -> (hour: Int, minute: Int)? {
         let parts = text.trimmingCharacters(in: .whitespaces).split(whereSeparator: { $0 == ":" || $0 == "." })
         guard parts.count == 2, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let hour = Int(parts[0]), let minute = Int(parts[1]), (0...23).contains(hour), (0...59).contains(minute),
-              parts[1].count == 2 else { return nil }
+            let hour = Int(parts[0]), let minute = Int(parts[1]), (0...23).contains(hour), (0...59).contains(minute),
+            parts[1].count == 2
+        else { return nil }
         return (hour, minute)
     }
 
@@ -320,8 +340,10 @@ public enum ICalendar {
             let local = Int(transition.timeIntervalSince1970) + before
             let day = Day(ordinal: Int((Double(local) / 86_400).rounded(.down)))
             let rest = local - day.ordinal * 86_400
-            lines += ["BEGIN:" + kind, "DTSTART:" + date(day) + String(format: "T%02d%02d%02d", rest / 3600, rest % 3600 / 60, rest % 60),
-                      "TZOFFSETFROM:" + offsetText(before), "TZOFFSETTO:" + offsetText(after)]
+            lines += [
+                "BEGIN:" + kind, "DTSTART:" + date(day) + String(format: "T%02d%02d%02d", rest / 3600, rest % 3600 / 60, rest % 60),
+                "TZOFFSETFROM:" + offsetText(before), "TZOFFSETTO:" + offsetText(after),
+            ]
             if let name = zone.abbreviation(for: transition) { lines.append("TZNAME:" + escape(name)) }
             lines.append("END:" + kind)
         }

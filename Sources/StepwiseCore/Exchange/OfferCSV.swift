@@ -81,22 +81,29 @@ public enum OfferCSV {
     /// Reads a catalogue file. `makeID` gives ids to rows without one; `kinds` maps names of
     /// built-in kinds to their codes (`OfferKind.spellings`); session times are checked
     /// against the clock of `timeZone`.
-    public static func parse(_ data: Data, kinds: [String: String] = OfferKind.installedSpellings,
-                             timeZone: TimeZone = CalendarExport.defaultTimeZone(),
-                             makeID: () -> String = { RecordID.generate(prefix: "o") }) -> Parsed {
+    public static func parse(
+        _ data: Data, kinds: [String: String] = OfferKind.installedSpellings,
+        timeZone: TimeZone = CalendarExport.defaultTimeZone(),
+        makeID: () -> String = { RecordID.generate(prefix: "o") }
+    ) -> Parsed {
         let table: CSVTable
         do {
             table = try CSVTable.read(data)
         } catch {
-            return Parsed(rows: [], problems: [Problem(line: error.line, column: nil, reason: error.reason)], fileIsBad: true,
-                          separator: ",", encoding: "")
+            return Parsed(
+                rows: [], problems: [Problem(line: error.line, column: nil, reason: error.reason)], fileIsBad: true,
+                separator: ",", encoding: "")
         }
         func bad(_ problems: [Problem]) -> Parsed {
             Parsed(rows: [], problems: problems, fileIsBad: true, separator: table.separator, encoding: table.encoding)
         }
         guard let header = table.records.first else {
-            return bad([Problem(line: 1, column: nil, reason: "the file is empty (expected a header line such as "
-                                + columns.prefix(5).joined(separator: String(table.separator)) + ")")])
+            return bad([
+                Problem(
+                    line: 1, column: nil,
+                    reason: "the file is empty (expected a header line such as "
+                        + columns.prefix(5).joined(separator: String(table.separator)) + ")")
+            ])
         }
         var index: [String: Int] = [:]
         var headerProblems: [Problem] = []
@@ -108,8 +115,10 @@ public enum OfferCSV {
                 continue
             }
             guard let column = column(named: trimmed) else {
-                headerProblems.append(Problem(line: header.line, column: trimmed,
-                                              reason: "is not a known column (known: \(columns.joined(separator: ", ")))"))
+                headerProblems.append(
+                    Problem(
+                        line: header.line, column: trimmed,
+                        reason: "is not a known column (known: \(columns.joined(separator: ", ")))"))
                 continue
             }
             if index[column] != nil {
@@ -128,24 +137,31 @@ public enum OfferCSV {
         for record in table.records.dropFirst() {
             if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             if record.fields.count < header.fields.count
-                || record.fields.dropFirst(header.fields.count).contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                problems.append(Problem(line: record.line, column: nil,
-                                        reason: "has \(record.fields.count) fields but the header has \(header.fields.count)"
-                                            + " (a separator too many or too few, or a quote that closes too early?)"))
+                || record.fields.dropFirst(header.fields.count).contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+            {
+                problems.append(
+                    Problem(
+                        line: record.line, column: nil,
+                        reason: "has \(record.fields.count) fields but the header has \(header.fields.count)"
+                            + " (a separator too many or too few, or a quote that closes too early?)"))
                 continue
             }
             var values: [String: String] = [:]
-            for (column, position) in index where !ignored.contains(position) { values[column] = CSVTable.unprotect(record.fields[position]) }
+            for (column, position) in index where !ignored.contains(position) {
+                values[column] = CSVTable.unprotect(record.fields[position])
+            }
             switch row(values, line: record.line, columns: Set(index.keys), kinds: kinds, timeZone: timeZone, makeID: makeID) {
-            case let .success(row):
+            case .success(let row):
                 if let first = seen[row.offer.id] {
-                    problems.append(Problem(line: record.line, column: "id",
-                                            reason: "\"\(row.offer.id)\" is already used on line \(first)"))
+                    problems.append(
+                        Problem(
+                            line: record.line, column: "id",
+                            reason: "\"\(row.offer.id)\" is already used on line \(first)"))
                     continue
                 }
                 seen[row.offer.id] = record.line
                 rows.append(row)
-            case let .failure(list):
+            case .failure(let list):
                 problems += list.problems
             }
         }
@@ -228,8 +244,10 @@ public enum OfferCSV {
         return columns.first { $0.lowercased() == key }
     }
 
-    private static func row(_ values: [String: String], line: Int, columns: Set<String>, kinds: [String: String],
-                            timeZone: TimeZone, makeID: () -> String) -> Result<Row, Problems> {
+    private static func row(
+        _ values: [String: String], line: Int, columns: Set<String>, kinds: [String: String],
+        timeZone: TimeZone, makeID: () -> String
+    ) -> Result<Row, Problems> {
         var problems: [Problem] = []
         func fail(_ column: String, _ reason: String) { problems.append(Problem(line: line, column: column, reason: reason)) }
         func text(_ column: String) -> String { values[column] ?? "" }
@@ -237,8 +255,10 @@ public enum OfferCSV {
 
         let givenID = trimmed("id")
         if !givenID.isEmpty && !RecordID.isValid(givenID) {
-            fail("id", "\"\(givenID.prefix(40))\" is not a valid id (lowercase letters, digits and inner hyphens, "
-                 + "at most 64); leave it empty for a new offer")
+            fail(
+                "id",
+                "\"\(givenID.prefix(40))\" is not a valid id (lowercase letters, digits and inner hyphens, "
+                    + "at most 64); leave it empty for a new offer")
         }
         let title = trimmed("title")
         if title.isEmpty { fail("title", "is empty") }
@@ -260,7 +280,9 @@ public enum OfferCSV {
         if ["none", "no", "nej", "nein", "ingen"].contains(waitlistText) {
             waitlist = 0
         } else if !waitlistText.isEmpty {
-            if let number = wholeNumber(waitlistText), number >= 0 { waitlist = number } else {
+            if let number = wholeNumber(waitlistText), number >= 0 {
+                waitlist = number
+            } else {
                 fail("waitlist", "\"\(waitlistText.prefix(40))\" is not a whole number (empty for no limit, 0 for no waitlist)")
             }
         }
@@ -275,13 +297,13 @@ public enum OfferCSV {
         var sessions: [OfferSession] = []
         for (number, item) in items(text("sessions")).enumerated() {
             switch session(item) {
-            case let .success(session):
+            case .success(let session):
                 if let trouble = clockTrouble(session, in: timeZone) {
                     fail("sessions", "session \(number + 1) \"\(item.prefix(40))\": \(trouble)")
                 } else {
                     sessions.append(session)
                 }
-            case let .failure(reason): fail("sessions", "session \(number + 1) \"\(item.prefix(40))\": \(reason.problems[0].reason)")
+            case .failure(let reason): fail("sessions", "session \(number + 1) \"\(item.prefix(40))\": \(reason.problems[0].reason)")
             }
         }
 
@@ -294,19 +316,25 @@ public enum OfferCSV {
             let name = item[..<open].trimmingCharacters(in: .whitespaces)
             let roleText = String(item[item.index(after: open)..<item.index(before: item.endIndex)])
             guard let role = Facilitator.Role(loose: roleText), !name.isEmpty else {
-                fail("facilitators", name.isEmpty ? "\"\(item.prefix(40))\" has no name"
-                     : "\"\(roleText.prefix(30))\" is not a role (coach, peer trainer, employer, teacher)")
+                fail(
+                    "facilitators",
+                    name.isEmpty
+                        ? "\"\(item.prefix(40))\" has no name"
+                        : "\"\(roleText.prefix(30))\" is not a role (coach, peer trainer, employer, teacher)")
                 continue
             }
             facilitators.append(Facilitator(name: name, role: role))
         }
 
-        var internship = Internship(employer: trimmed("employer"),
-                                    contact: ContactPerson(name: trimmed("contactName"), phone: trimmed("contactPhone"),
-                                                           email: trimmed("contactEmail")),
-                                    tasks: text("tasks"))
+        var internship = Internship(
+            employer: trimmed("employer"),
+            contact: ContactPerson(
+                name: trimmed("contactName"), phone: trimmed("contactPhone"),
+                email: trimmed("contactEmail")),
+            tasks: text("tasks"))
         let email = internship.contact.email
-        if !email.isEmpty && (!email.contains("@") || email.contains(where: \.isWhitespace) || email.hasPrefix("@") || email.hasSuffix("@")) {
+        if !email.isEmpty && (!email.contains("@") || email.contains(where: \.isWhitespace) || email.hasPrefix("@") || email.hasSuffix("@"))
+        {
             fail("contactEmail", "\"\(email.prefix(40))\" is not an e-mail address")
         }
         for column in ["internshipStart", "internshipEnd"] where !trimmed(column).isEmpty {
@@ -329,8 +357,9 @@ public enum OfferCSV {
         }
 
         guard problems.isEmpty else { return .failure(Problems(problems: problems)) }
-        var offer = Offer(id: givenID.isEmpty ? makeID() : givenID, title: title, kind: kind, description: text("description"),
-                          sessions: sessions, place: trimmed("place"), capacity: capacity, language: trimmed("language"))
+        var offer = Offer(
+            id: givenID.isEmpty ? makeID() : givenID, title: title, kind: kind, description: text("description"),
+            sessions: sessions, place: trimmed("place"), capacity: capacity, language: trimmed("language"))
         offer.status = status
         offer.waitlistLimit = waitlist
         offer.suits = text("suits")
@@ -358,8 +387,8 @@ public enum OfferCSV {
         var result: [OfferSession] = []
         for (index, item) in items(text.replacingOccurrences(of: ";", with: "|")).enumerated() {
             switch session(item) {
-            case let .success(session): result.append(session)
-            case let .failure(problems):
+            case .success(let session): result.append(session)
+            case .failure(let problems):
                 return .failure(SessionError(number: index + 1, reason: problems.problems.first?.reason ?? ""))
             }
         }
@@ -400,11 +429,13 @@ public enum OfferCSV {
         let parts = text.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == "-" }).map(String.init)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
         if parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), parts[1].count <= 2,
-           parts[2].count <= 2 {
+            parts[2].count <= 2
+        {
             return Day(year: y, month: m, day: d)
         }
         guard parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4,
-              let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
+            let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2])
+        else { return nil }
         return Day(year: y < 100 ? 2000 + y : y, month: m, day: d)
     }
 
@@ -412,8 +443,9 @@ public enum OfferCSV {
     static func time(_ text: String) -> String? {
         let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ":" || $0 == "." })
         guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              parts[0].count <= 2, parts.count == 1 || parts[1].count == 2,
-              let h = Int(parts[0]), (0..<24).contains(h) else { return nil }
+            parts[0].count <= 2, parts.count == 1 || parts[1].count == 2,
+            let h = Int(parts[0]), (0..<24).contains(h)
+        else { return nil }
         let m = parts.count == 2 ? Int(parts[1]) ?? -1 : 0
         guard (0..<60).contains(m) else { return nil }
         return String(format: "%02d:%02d", h, m)

@@ -49,9 +49,10 @@ public enum OfferImport {
             if let problem = sizeProblem(row) {
                 report.problems.append(problem)
             } else if let existing = try? bookings.store.loadOffer(row.offer.id), row.offer.capacity < existing.booked.count {
-                report.problems.append(OfferCSV.Problem(
-                    line: row.line, column: "capacity",
-                    reason: "is \(row.offer.capacity) but \(existing.booked.count) seats of \(row.offer.id) are already booked"))
+                report.problems.append(
+                    OfferCSV.Problem(
+                        line: row.line, column: "capacity",
+                        reason: "is \(row.offer.capacity) but \(existing.booked.count) seats of \(row.offer.id) are already booked"))
             } else {
                 rows.append(row)
             }
@@ -84,11 +85,13 @@ public enum OfferImport {
             report.journalProblems = results.flatMap(\.journalProblems)
         } catch let failure as BookingStore.Failure {
             switch failure {
-            case let .refused(refusal, offer):
+            case .refused(let refusal, let offer):
                 // The catalogue changed since the rows were checked (a seat was booked meanwhile).
                 let line = rows.first { $0.offer.id == offer.id }?.line ?? 1
-                report.problems.append(OfferCSV.Problem(line: line, column: "capacity",
-                                                        reason: BookingStore.describe(refusal, offer: offer)))
+                report.problems.append(
+                    OfferCSV.Problem(
+                        line: line, column: "capacity",
+                        reason: BookingStore.describe(refusal, offer: offer)))
                 report.refused = true
                 return report
             default:
@@ -114,11 +117,13 @@ public enum OfferImport {
         guard let largest = cells.max(by: { $0.1.utf8.count < $1.1.utf8.count }) else { return nil }
         let size = largest.1.utf8.count
         if size > RecordCodec.maxFieldBytes {
-            return OfferCSV.Problem(line: row.line, column: largest.0,
-                                    reason: "holds \(size / 1000) kB; a cell may hold at most \(RecordCodec.maxFieldBytes / 1000) kB")
+            return OfferCSV.Problem(
+                line: row.line, column: largest.0,
+                reason: "holds \(size / 1000) kB; a cell may hold at most \(RecordCodec.maxFieldBytes / 1000) kB")
         }
         if let bytes = try? RecordCodec.encode(row.offer).count, bytes > RecordCodec.maxRecordBytes {
-            return OfferCSV.Problem(line: row.line, column: largest.0, reason: "makes the offer too large: it " + RecordCodec.tooLarge(bytes))
+            return OfferCSV.Problem(
+                line: row.line, column: largest.0, reason: "makes the offer too large: it " + RecordCodec.tooLarge(bytes))
         }
         return nil
     }

@@ -52,7 +52,9 @@ public enum CalendarIdentity {
             }
         }
         var taken = Set(old.sessions.map(\.id) + old.cancelledSessions.map(\.id))
-        let unmatched = result.indices.filter { result[$0] == nil }.sorted { OfferSession.isBefore(edited.sessions[$0], edited.sessions[$1]) }
+        let unmatched = result.indices.filter { result[$0] == nil }.sorted {
+            OfferSession.isBefore(edited.sessions[$0], edited.sessions[$1])
+        }
         for index in unmatched {
             var session = edited.sessions[index]
             if !removed.isEmpty {
@@ -74,12 +76,14 @@ public enum CalendarIdentity {
                 edited.sessions[index].modified = now
             }
         }
-        edited.cancelledSessions = cancelled + removed.map { session in
-            var session = session
-            session.sequence += 1
-            session.modified = now
-            return session
-        }
+        edited.cancelledSessions =
+            cancelled
+            + removed.map { session in
+                var session = session
+                session.sequence += 1
+                session.modified = now
+                return session
+            }
         carryFollowUps(from: old.internship?.followUps ?? [], into: &edited, at: now)
     }
 
@@ -120,7 +124,8 @@ public enum CalendarIdentity {
         }
         for index in edited.sessions.indices {
             guard let next = edited.sessions[index].next,
-                  let before = old.sessions.first(where: { $0.id == edited.sessions[index].id })?.next else { continue }
+                let before = old.sessions.first(where: { $0.id == edited.sessions[index].id })?.next
+            else { continue }
             let changed = before.day != next.day || before.time != next.time || before.place != next.place
             let (sequence, modified) = counted(next.sequence, next.modified, before.sequence, before.modified, changed: changed, now: now)
             edited.sessions[index].next?.sequence = sequence
@@ -129,8 +134,10 @@ public enum CalendarIdentity {
     }
 
     /// The higher of two counts (and its stamp), one more and `now` when `changed`.
-    private static func counted(_ sequence: Int, _ modified: Date?, _ before: Int, _ beforeModified: Date?, changed: Bool,
-                                now: Date) -> (Int, Date?) {
+    private static func counted(
+        _ sequence: Int, _ modified: Date?, _ before: Int, _ beforeModified: Date?, changed: Bool,
+        now: Date
+    ) -> (Int, Date?) {
         let (base, stamp) = sequence >= before ? (sequence, modified) : (before, beforeModified)
         return changed ? (base + 1, now) : (base, stamp)
     }

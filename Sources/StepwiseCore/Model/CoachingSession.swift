@@ -99,7 +99,9 @@ extension Participant {
     }
 
     /// Starts a session with the id `id`; a mandatory conversation is marked held on its day.
-    public mutating func startSession(id: String = RecordID.generate(prefix: "x"), kind: CoachingSession.Kind, present: [Presence], stamp: Stamp, today: Day) -> CoachingSession {
+    public mutating func startSession(
+        id: String = RecordID.generate(prefix: "x"), kind: CoachingSession.Kind, present: [Presence], stamp: Stamp, today: Day
+    ) -> CoachingSession {
         let session = CoachingSession(id: id, kind: kind, present: present, started: stamp)
         sessions.append(session)
         if let number = kind.conversationNumber, let index = conversations.firstIndex(where: { $0.number == number }) {

@@ -20,8 +20,9 @@ public struct CourseFrame: Equatable, Sendable {
     /// (ascending, each from 1 to `weeks`; none for just the length); nil when those do not fit.
     public init?(weeks: Int, conversationWeeks: [Int]) {
         guard CourseFrame.weeksRange.contains(weeks), conversationWeeks.allSatisfy({ $0 >= 1 }),
-              zip(conversationWeeks, conversationWeeks.dropFirst()).allSatisfy({ $0 < $1 }),
-              conversationWeeks.allSatisfy({ $0 <= weeks }) else { return nil }
+            zip(conversationWeeks, conversationWeeks.dropFirst()).allSatisfy({ $0 < $1 }),
+            conversationWeeks.allSatisfy({ $0 <= weeks })
+        else { return nil }
         self.init(uncheckedWeeks: weeks, conversationWeeks: conversationWeeks)
     }
 

@@ -20,9 +20,11 @@ public struct Internship: Codable, Equatable, Sendable {
     /// Follow-up meetings with the participant and the employer, in date order.
     public var followUps: [FollowUpMeeting]
 
-    public init(employer: String = "", contact: ContactPerson = ContactPerson(), start: Day? = nil, end: Day? = nil,
-                hoursPerWeek: Double? = nil, tasks: String = "", accommodations: Accommodations = Accommodations(),
-                followUps: [FollowUpMeeting] = []) {
+    public init(
+        employer: String = "", contact: ContactPerson = ContactPerson(), start: Day? = nil, end: Day? = nil,
+        hoursPerWeek: Double? = nil, tasks: String = "", accommodations: Accommodations = Accommodations(),
+        followUps: [FollowUpMeeting] = []
+    ) {
         self.employer = employer
         self.contact = contact
         self.start = start
@@ -86,8 +88,10 @@ public struct Accommodations: Codable, Equatable, Sendable {
     /// Anything else agreed, in the citizen's and employer's own words.
     public var other: String
 
-    public init(shorterDays: Bool = false, moreBreaks: Bool = false, mentor: String = "", quietWorkplace: Bool = false,
-                other: String = "") {
+    public init(
+        shorterDays: Bool = false, moreBreaks: Bool = false, mentor: String = "", quietWorkplace: Bool = false,
+        other: String = ""
+    ) {
         self.shorterDays = shorterDays
         self.moreBreaks = moreBreaks
         self.mentor = mentor
@@ -129,8 +133,10 @@ public struct FollowUpMeeting: Codable, Equatable, Sendable {
     /// When the day or status last changed (the calendar's LAST-MODIFIED), if it has.
     public var modified: Date?
 
-    public init(day: Day, status: Status = .planned, withParticipant: Bool = true, withEmployer: Bool = true,
-                notes: String = "") {
+    public init(
+        day: Day, status: Status = .planned, withParticipant: Bool = true, withEmployer: Bool = true,
+        notes: String = ""
+    ) {
         id = ICalendar.date(day)
         self.day = day
         self.status = status

@@ -68,8 +68,10 @@ public struct JobSearchAgreement: Codable, Equatable, Sendable {
     /// The citizen's approvals, oldest first; each names the version it approved.
     public var approvals: [Approval]
 
-    public init(titles: String, travel: String, hours: String, channels: String, methods: [ApplicationMethod],
-                perWeek: Int, version: Int = 1, written: Stamp, approvals: [Approval] = []) {
+    public init(
+        titles: String, travel: String, hours: String, channels: String, methods: [ApplicationMethod],
+        perWeek: Int, version: Int = 1, written: Stamp, approvals: [Approval] = []
+    ) {
         self.titles = titles
         self.travel = travel
         self.hours = hours
@@ -148,8 +150,10 @@ public struct JobApplication: Codable, Equatable, Sendable {
     public var interviews: [Interview]
 
     /// A new application, sent on `day`.
-    public init(id: String, employer: String, jobTitle: String, day: Day, method: ApplicationMethod, stamp: Stamp,
-                nextStep: String = "", nextStepDay: Day? = nil, stepId: String? = nil, boardJobId: String? = nil) {
+    public init(
+        id: String, employer: String, jobTitle: String, day: Day, method: ApplicationMethod, stamp: Stamp,
+        nextStep: String = "", nextStepDay: Day? = nil, stepId: String? = nil, boardJobId: String? = nil
+    ) {
         self.id = id
         self.employer = employer
         self.jobTitle = jobTitle
@@ -215,8 +219,10 @@ public struct Interview: Codable, Equatable, Sendable {
     /// The employer's feedback as passed on; only kept when `feedbackAgreed`.
     public var feedback: Words?
 
-    public init(id: String, day: Day, time: String?, place: String, howItWent: Words? = nil,
-                feedbackAgreed: Bool = false, feedback: Words? = nil) {
+    public init(
+        id: String, day: Day, time: String?, place: String, howItWent: Words? = nil,
+        feedbackAgreed: Bool = false, feedback: Words? = nil
+    ) {
         self.id = id
         self.day = day
         self.time = time

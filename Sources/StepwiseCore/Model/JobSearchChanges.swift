@@ -4,8 +4,10 @@ import Foundation
 extension Participant {
     /// Writes the agreement, or saves a change to it as a new version that needs the citizen's
     /// approval again. `perWeek` below 0 is read as 0.
-    public mutating func writeJobSearchAgreement(titles: String, travel: String, hours: String, channels: String,
-                                                 methods: [ApplicationMethod], perWeek: Int, stamp: Stamp) {
+    public mutating func writeJobSearchAgreement(
+        titles: String, travel: String, hours: String, channels: String,
+        methods: [ApplicationMethod], perWeek: Int, stamp: Stamp
+    ) {
         let previous = jobSearch.agreement
         jobSearch.agreement = JobSearchAgreement(
             titles: titles, travel: travel, hours: hours, channels: channels, methods: methods,
@@ -45,8 +47,10 @@ extension Participant {
     /// Records how interview `interviewId` went, in the citizen's words, and the employer's feedback.
     /// - Throws: `JobSearchError.notFound` for an unknown id; `.feedbackNotAgreed` when feedback is
     ///   given but the citizen has not agreed that the employer is asked.
-    public mutating func recordInterview(_ interviewId: String, of id: String, howItWent: Words?, feedbackAgreed: Bool,
-                                         feedback: Words?) throws {
+    public mutating func recordInterview(
+        _ interviewId: String, of id: String, howItWent: Words?, feedbackAgreed: Bool,
+        feedback: Words?
+    ) throws {
         if feedback != nil && !feedbackAgreed { throw JobSearchError.feedbackNotAgreed }
         try changeApplication(id) { application in
             guard let index = application.interviews.firstIndex(where: { $0.id == interviewId }) else {

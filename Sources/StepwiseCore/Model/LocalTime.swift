@@ -58,9 +58,10 @@ public enum LocalTime {
     /// offsets in force a day before and a day after are the only candidates.
     private static func instants(_ local: Int, in zone: TimeZone) -> Set<Int> {
         let offsets = Set([-86_400, 86_400].map { zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(local + $0))) })
-        return Set(offsets.compactMap { offset in
-            let instant = local - offset
-            return zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant))) == offset ? instant : nil
-        })
+        return Set(
+            offsets.compactMap { offset in
+                let instant = local - offset
+                return zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant))) == offset ? instant : nil
+            })
     }
 }

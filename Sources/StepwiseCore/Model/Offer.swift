@@ -42,8 +42,10 @@ public struct Offer: Codable, Equatable, Sendable {
     public var cancelledSessions: [OfferSession]
 
     /// A new open offer with no bookings.
-    public init(id: String, title: String, kind: String, description: String, sessions: [OfferSession],
-                place: String, capacity: Int, language: String) {
+    public init(
+        id: String, title: String, kind: String, description: String, sessions: [OfferSession],
+        place: String, capacity: Int, language: String
+    ) {
         schemaVersion = Offer.currentSchemaVersion
         self.id = id
         self.title = title

@@ -96,7 +96,7 @@ extension Doer: Codable {
         case .me: try c.encode("me", forKey: .role)
         case .coach: try c.encode("coach", forKey: .role)
         case .peer: try c.encode("peer", forKey: .role)
-        case let .other(name):
+        case .other(let name):
             try c.encode("other", forKey: .role)
             try c.encode(name, forKey: .name)
         }

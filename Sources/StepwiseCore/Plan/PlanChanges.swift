@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What changed in a plan since the citizen last saw it agreed: since the last approval or
@@ -16,8 +17,10 @@ public enum PlanChanges {
     /// last approval), so they do not vanish the moment a conversation starts; only when
     /// there is nothing earlier does the running conversation's start count. A conversation
     /// held without a session counts from the end of its day in `timeZone`.
-    public static func baseline(_ participant: Participant, history: [PlanVersion],
-                                timeZone: TimeZone = .current) -> (version: Int, plan: Plan)? {
+    public static func baseline(
+        _ participant: Participant, history: [PlanVersion],
+        timeZone: TimeZone = .current
+    ) -> (version: Int, plan: Plan)? {
         func version(at moment: Date) -> (version: Int, plan: Plan) {
             history.last { $0.stamp.at <= moment }.map { ($0.version, $0.plan) } ?? (0, Plan())
         }
@@ -93,7 +96,9 @@ public enum PlanChanges {
                 goal.steps.forEach { marks[$0.id] = .new }
                 continue
             }
-            if old.kind != goal.kind || old.text.text != goal.text.text || old.dropped != goal.dropped || old.isSuggestion != goal.isSuggestion {
+            if old.kind != goal.kind || old.text.text != goal.text.text || old.dropped != goal.dropped
+                || old.isSuggestion != goal.isSuggestion
+            {
                 marks[goal.id] = .changed
             }
             let oldSteps = Dictionary(old.steps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -103,7 +108,8 @@ public enum PlanChanges {
                     continue
                 }
                 if previous.text.text != step.text.text || previous.status != step.status || previous.due != step.due
-                    || previous.who != step.who || previous.isSuggestion != step.isSuggestion {
+                    || previous.who != step.who || previous.isSuggestion != step.isSuggestion
+                {
                     marks[step.id] = .changed
                 }
             }

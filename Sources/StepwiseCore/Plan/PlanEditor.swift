@@ -11,8 +11,10 @@ public struct PlanEditor: Sendable {
     /// Makes the id of a new goal ("g") or step ("s") from its prefix.
     public var makeID: @Sendable (String) -> String
 
-    public init(author: Author, name: String, now: Date, today: Day,
-                makeID: @escaping @Sendable (String) -> String = { RecordID.generate(prefix: $0) }) {
+    public init(
+        author: Author, name: String, now: Date, today: Day,
+        makeID: @escaping @Sendable (String) -> String = { RecordID.generate(prefix: $0) }
+    ) {
         self.author = author
         self.name = name
         self.now = now
@@ -57,8 +59,10 @@ public struct PlanEditor: Sendable {
     }
 
     /// Changes a step's words, doer, date or status.
-    public func editStep(_ stepID: String, in goalID: String, text: String, who: Doer, due: Day?, status: Step.Status,
-                         in plan: inout Plan) -> PlanChange? {
+    public func editStep(
+        _ stepID: String, in goalID: String, text: String, who: Doer, due: Day?, status: Step.Status,
+        in plan: inout Plan
+    ) -> PlanChange? {
         guard let (g, s) = locate(stepID, in: goalID, plan) else { return nil }
         var step = plan.goals[g].steps[s]
         let before = step
@@ -107,7 +111,8 @@ public struct PlanEditor: Sendable {
     /// Moves a goal one place up (-1) or down (+1).
     public func moveGoal(_ id: String, by offset: Int, in plan: inout Plan) -> PlanChange? {
         guard let index = plan.goals.firstIndex(where: { $0.id == id }),
-              plan.goals.indices.contains(index + offset) else { return nil }
+            plan.goals.indices.contains(index + offset)
+        else { return nil }
         plan.goals.swapAt(index, index + offset)
         return PlanChange(.reorder, plan.goals[index + offset].text.text)
     }
@@ -123,7 +128,9 @@ public struct PlanEditor: Sendable {
     public func accept(goal goalID: String, step stepID: String?, in plan: inout Plan) -> PlanChange? {
         guard let g = plan.goals.firstIndex(where: { $0.id == goalID }) else { return nil }
         if let stepID {
-            guard let s = plan.goals[g].steps.firstIndex(where: { $0.id == stepID }), plan.goals[g].steps[s].isSuggestion else { return nil }
+            guard let s = plan.goals[g].steps.firstIndex(where: { $0.id == stepID }), plan.goals[g].steps[s].isSuggestion else {
+                return nil
+            }
             var step = plan.goals[g].steps[s]
             accept(&step.isSuggestion, &step.accepted)
             plan.goals[g].steps[s] = step
@@ -138,8 +145,10 @@ public struct PlanEditor: Sendable {
 
     /// Records the citizen's approval of the plan as it stands (the version being saved).
     public func approve(conversation: Int?, in plan: inout Plan) -> PlanChange {
-        plan.approvals.append(Approval(day: today, version: plan.version + 1, conversation: conversation,
-                                       stamp: Stamp(by: name, at: now)))
+        plan.approvals.append(
+            Approval(
+                day: today, version: plan.version + 1, conversation: conversation,
+                stamp: Stamp(by: name, at: now)))
         return PlanChange(.approve, "")
     }
 
@@ -150,7 +159,8 @@ public struct PlanEditor: Sendable {
 
     private func locate(_ stepID: String, in goalID: String, _ plan: Plan) -> (Int, Int)? {
         guard let g = plan.goals.firstIndex(where: { $0.id == goalID }),
-              let s = plan.goals[g].steps.firstIndex(where: { $0.id == stepID }) else { return nil }
+            let s = plan.goals[g].steps.firstIndex(where: { $0.id == stepID })
+        else { return nil }
         return (g, s)
     }
 }

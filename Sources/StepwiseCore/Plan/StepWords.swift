@@ -21,7 +21,7 @@ extension Doer {
         case .me: return strings("who.me")
         case .coach: return strings("who.coach")
         case .peer: return strings("who.peer")
-        case let .other(name): return name
+        case .other(let name): return name
         }
     }
 }

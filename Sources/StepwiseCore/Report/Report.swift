@@ -14,8 +14,10 @@ public struct Report: Equatable, Sendable {
 
     /// Reads each participant file once (in `store`'s order) and the catalogue once, and makes
     /// the report. `progress` is told how many files of how many are done, every 500 files.
-    public static func make(store: DataStore, query: ReportQuery, indicators: IndicatorSet, strings: Localizer, today: Day,
-                            progress: ((Int, Int) -> Void)? = nil) -> Report {
+    public static func make(
+        store: DataStore, query: ReportQuery, indicators: IndicatorSet, strings: Localizer, today: Day,
+        progress: ((Int, Int) -> Void)? = nil
+    ) -> Report {
         let offers = store.loadOffers().offers
         var seats: [String: [String: String]] = [:]
         for offer in offers where offer.status == .open {
@@ -35,13 +37,16 @@ public struct Report: Equatable, Sendable {
             tally.add(participant, booked: booked, query: query, today: today)
         }
         progress?(ids.count, ids.count)
-        return Report(tally: tally, offers: offers, query: query, indicators: indicators, strings: strings, today: today,
-                      unreadable: unreadable)
+        return Report(
+            tally: tally, offers: offers, query: query, indicators: indicators, strings: strings, today: today,
+            unreadable: unreadable)
     }
 
     /// The report's tables from a tally and the catalogue, with small counts withheld.
-    public init(tally: ReportTally, offers: [Offer], query: ReportQuery, indicators: IndicatorSet, strings s: Localizer, today: Day,
-                unreadable: Int = 0) {
+    public init(
+        tally: ReportTally, offers: [Offer], query: ReportQuery, indicators: IndicatorSet, strings s: Localizer, today: Day,
+        unreadable: Int = 0
+    ) {
         self.query = query
         self.today = today
         self.unreadable = unreadable
@@ -67,24 +72,30 @@ public struct Report: Equatable, Sendable {
 
     private static func participants(_ t: ReportTally, _ s: Localizer) -> ReportTable {
         let rows: [(String, Int)] = [("counted", t.participants), ("started", t.started), ("ended", t.ended), ("inCourse", t.inCourse)]
-        var table = ReportTable(id: "participants", title: s("report.participants"), columnIDs: ["count"], columns: [s("report.count")],
-                                rows: rows.map { ReportTable.Row(id: $0.0, label: s("report.participants.\($0.0)"), cells: [count($0.1)]) })
+        var table = ReportTable(
+            id: "participants", title: s("report.participants"), columnIDs: ["count"], columns: [s("report.count")],
+            rows: rows.map { ReportTable.Row(id: $0.0, label: s("report.participants.\($0.0)"), cells: [count($0.1)]) })
         let weeks = ReportTally.median(t.weeksInCourse)
-        table.rows.append(ReportTable.Row(id: "medianWeeks", label: s("report.participants.medianWeeks"),
-                                          cells: [t.participants >= ReportTable.threshold ? weeks.map(ReportCell.number) ?? .none : .withheld]))
+        table.rows.append(
+            ReportTable.Row(
+                id: "medianWeeks", label: s("report.participants.medianWeeks"),
+                cells: [t.participants >= ReportTable.threshold ? weeks.map(ReportCell.number) ?? .none : .withheld]))
         table.peopleColumns = [0]
         return table
     }
 
     private static func conversations(_ t: ReportTally, _ s: Localizer) -> ReportTable {
-        let parts: [(String, Int)] = [("onTime", t.conversationsOnTime), ("late", t.conversationsLate), ("missed", t.conversationsMissed),
-                                      ("overdue", t.conversationsOverdue)]
+        let parts: [(String, Int)] = [
+            ("onTime", t.conversationsOnTime), ("late", t.conversationsLate), ("missed", t.conversationsMissed),
+            ("overdue", t.conversationsOverdue),
+        ]
         let total = parts.reduce(0) { $0 + $1.1 }
-        var table = ReportTable(id: "conversations", title: s("report.conversations"), columnIDs: ["count", "share"],
-                                columns: [s("report.count"), s("report.share")],
-                                rows: (parts + [("total", total)]).map {
-                                    ReportTable.Row(id: $0.0, label: s("report.conversations.\($0.0)"), cells: [count($0.1), share($0.1, of: total)])
-                                })
+        var table = ReportTable(
+            id: "conversations", title: s("report.conversations"), columnIDs: ["count", "share"],
+            columns: [s("report.count"), s("report.share")],
+            rows: (parts + [("total", total)]).map {
+                ReportTable.Row(id: $0.0, label: s("report.conversations.\($0.0)"), cells: [count($0.1), share($0.1, of: total)])
+            })
         protect(&table, partRows: Array(parts.indices), totalRow: parts.count)
         return table
     }
@@ -92,29 +103,34 @@ public struct Report: Equatable, Sendable {
     private static func results(_ t: ReportTally, _ s: Localizer) -> ReportTable {
         let parts = ReportTally.Result.allCases.map { ($0.rawValue, t.results[$0] ?? 0) }
         let total = parts.reduce(0) { $0 + $1.1 }
-        var table = ReportTable(id: "results", title: s("report.results"), columnIDs: ["count", "share"],
-                                columns: [s("report.count"), s("report.share")],
-                                rows: (parts + [("total", total)]).map {
-                                    ReportTable.Row(id: $0.0, label: s("report.result.\($0.0)"), cells: [count($0.1), share($0.1, of: total)])
-                                }, note: s("report.results.later"))
+        var table = ReportTable(
+            id: "results", title: s("report.results"), columnIDs: ["count", "share"],
+            columns: [s("report.count"), s("report.share")],
+            rows: (parts + [("total", total)]).map {
+                ReportTable.Row(id: $0.0, label: s("report.result.\($0.0)"), cells: [count($0.1), share($0.1, of: total)])
+            }, note: s("report.results.later"))
         protect(&table, partRows: Array(parts.indices), totalRow: parts.count)
         return table
     }
 
     private static func movement(_ t: ReportTally, indicators: IndicatorSet, _ s: Localizer) -> ReportTable {
-        let lines = indicators.indicators.map { ($0.id, $0.text[s.language] ?? $0.text["en"] ?? $0.id, t.indicators[$0.id] ?? .init()) }
+        let lines =
+            indicators.indicators.map { ($0.id, $0.text[s.language] ?? $0.text["en"] ?? $0.id, t.indicators[$0.id] ?? .init()) }
             + [("coachBelief", indicators.coachBelief[s.language] ?? indicators.coachBelief["en"] ?? "", t.coachBelief)]
-        var table = ReportTable(id: "movement", title: s("report.movement"),
-                                columnIDs: ["participants", "higher", "equal", "lower", "higherShare", "equalShare", "lowerShare", "medianChange"],
-                                columns: ["participants", "higher", "equal", "lower", "higherShare", "equalShare", "lowerShare", "medianChange"]
-                                    .map { s("report.movement.\($0)") },
-                                rows: lines.map { id, label, m in
-                                    ReportTable.Row(id: id, label: label, cells: [
-                                        count(m.count), count(m.higher), count(m.equal), count(m.lower),
-                                        share(m.higher, of: m.count), share(m.equal, of: m.count), share(m.lower, of: m.count),
-                                        m.medianChange.map(ReportCell.number) ?? .none,
-                                    ])
-                                }, note: s("report.movement.note"))
+        var table = ReportTable(
+            id: "movement", title: s("report.movement"),
+            columnIDs: ["participants", "higher", "equal", "lower", "higherShare", "equalShare", "lowerShare", "medianChange"],
+            columns: ["participants", "higher", "equal", "lower", "higherShare", "equalShare", "lowerShare", "medianChange"]
+                .map { s("report.movement.\($0)") },
+            rows: lines.map { id, label, m in
+                ReportTable.Row(
+                    id: id, label: label,
+                    cells: [
+                        count(m.count), count(m.higher), count(m.equal), count(m.lower),
+                        share(m.higher, of: m.count), share(m.equal, of: m.count), share(m.lower, of: m.count),
+                        m.medianChange.map(ReportCell.number) ?? .none,
+                    ])
+            }, note: s("report.movement.note"))
         table.peopleColumns = [0, 1, 2, 3]
         for row in table.rows.indices {
             let p = { ReportTable.Position(row, $0) }
@@ -128,14 +144,17 @@ public struct Report: Equatable, Sendable {
     }
 
     private static func movedOnEnough(_ t: ReportTally, query: ReportQuery, _ s: Localizer) -> ReportTable {
-        var table = ReportTable(id: "movedOnEnough", title: s("report.moved", ["n": String(query.minimumIndicators)]),
-                                columnIDs: ["count", "share"], columns: [s("report.count"), s("report.share")],
-                                rows: [
-                                    ReportTable.Row(id: "moved", label: s("report.moved.yes"), cells: [count(t.movedOnEnough), share(t.movedOnEnough, of: t.rated)]),
-                                    ReportTable.Row(id: "notMoved", label: s("report.moved.no"),
-                                                    cells: [count(t.rated - t.movedOnEnough), share(t.rated - t.movedOnEnough, of: t.rated)]),
-                                    ReportTable.Row(id: "rated", label: s("report.moved.rated"), cells: [count(t.rated), share(t.rated, of: t.rated)]),
-                                ])
+        var table = ReportTable(
+            id: "movedOnEnough", title: s("report.moved", ["n": String(query.minimumIndicators)]),
+            columnIDs: ["count", "share"], columns: [s("report.count"), s("report.share")],
+            rows: [
+                ReportTable.Row(
+                    id: "moved", label: s("report.moved.yes"), cells: [count(t.movedOnEnough), share(t.movedOnEnough, of: t.rated)]),
+                ReportTable.Row(
+                    id: "notMoved", label: s("report.moved.no"),
+                    cells: [count(t.rated - t.movedOnEnough), share(t.rated - t.movedOnEnough, of: t.rated)]),
+                ReportTable.Row(id: "rated", label: s("report.moved.rated"), cells: [count(t.rated), share(t.rated, of: t.rated)]),
+            ])
         protect(&table, partRows: [0, 1], totalRow: 2)
         return table
     }
@@ -159,27 +178,38 @@ public struct Report: Equatable, Sendable {
 
         static func + (a: OfferFigures, b: OfferFigures) -> OfferFigures {
             var sum = a
-            sum.offers += b.offers; sum.seats += b.seats; sum.booked += b.booked; sum.waiting += b.waiting
-            sum.attended += b.attended; sum.marked += b.marked; sum.absent += b.absent; sum.cancelled += b.cancelled
+            sum.offers += b.offers
+            sum.seats += b.seats
+            sum.booked += b.booked
+            sum.waiting += b.waiting
+            sum.attended += b.attended
+            sum.marked += b.marked
+            sum.absent += b.absent
+            sum.cancelled += b.cancelled
             return sum
         }
 
         var cells: [ReportCell] {
-            [.count(offers), .count(seats), .count(booked), .count(waiting),
-             seats > 0 ? .share(Double(booked) / Double(seats)) : .none,
-             marked > 0 ? .share(Double(attended) / Double(marked)) : .none,
-             .count(absent), .count(cancelled)]
+            [
+                .count(offers), .count(seats), .count(booked), .count(waiting),
+                seats > 0 ? .share(Double(booked) / Double(seats)) : .none,
+                marked > 0 ? .share(Double(attended) / Double(marked)) : .none,
+                .count(absent), .count(cancelled),
+            ]
         }
     }
 
     private static let offerColumns = ["offers", "seats", "booked", "waiting", "fillRate", "attendanceRate", "noShows", "cancelled"]
 
-    private static func offerTable(id: String, title: String, rows: [(id: String, label: String, figures: OfferFigures)],
-                                   _ s: Localizer) -> ReportTable {
+    private static func offerTable(
+        id: String, title: String, rows: [(id: String, label: String, figures: OfferFigures)],
+        _ s: Localizer
+    ) -> ReportTable {
         let total = rows.reduce(OfferFigures()) { $0 + $1.figures }
-        var table = ReportTable(id: id, title: title, columnIDs: offerColumns, columns: offerColumns.map { s("report.offers.\($0)") },
-                                rows: rows.map { ReportTable.Row(id: $0.id, label: $0.label, cells: $0.figures.cells) }
-                                    + [ReportTable.Row(id: "total", label: s("report.total"), cells: total.cells)])
+        var table = ReportTable(
+            id: id, title: title, columnIDs: offerColumns, columns: offerColumns.map { s("report.offers.\($0)") },
+            rows: rows.map { ReportTable.Row(id: $0.id, label: $0.label, cells: $0.figures.cells) }
+                + [ReportTable.Row(id: "total", label: s("report.total"), cells: total.cells)])
         table.peopleColumns = [2, 3, 6]
         let totalRow = rows.count
         for column in [2, 3, 6] {
@@ -195,7 +225,10 @@ public struct Report: Equatable, Sendable {
     private static func offersByKind(_ offers: [Offer], _ s: Localizer) -> ReportTable {
         let kinds = Dictionary(grouping: offers, by: \.kind)
         let rows = kinds.keys.sorted { order($0) < order($1) }.map { kind in
-            (id: kind, label: OfferKind.name(kind, in: s), figures: kinds[kind, default: []].reduce(OfferFigures()) { $0 + OfferFigures($1) })
+            (
+                id: kind, label: OfferKind.name(kind, in: s),
+                figures: kinds[kind, default: []].reduce(OfferFigures()) { $0 + OfferFigures($1) }
+            )
         }
         return offerTable(id: "offersByKind", title: s("report.offersByKind"), rows: rows, s)
     }
@@ -209,11 +242,15 @@ public struct Report: Equatable, Sendable {
     private static func kindsBookedByThoseInWork(_ t: ReportTally, _ s: Localizer) -> ReportTable {
         let kinds = t.kindsBookedByThoseInWork.keys.sorted { order($0) < order($1) }
         let total = t.kindsBookedByThoseInWork.values.reduce(0, +)
-        var table = ReportTable(id: "offersBeforeWork", title: s("report.offersBeforeWork"), columnIDs: ["seats"],
-                                columns: [s("report.offers.seatsHeld")],
-                                rows: kinds.map { ReportTable.Row(id: $0, label: OfferKind.name($0, in: s),
-                                                                  cells: [count(t.kindsBookedByThoseInWork[$0] ?? 0)]) }
-                                    + [ReportTable.Row(id: "total", label: s("report.total"), cells: [count(total)])])
+        var table = ReportTable(
+            id: "offersBeforeWork", title: s("report.offersBeforeWork"), columnIDs: ["seats"],
+            columns: [s("report.offers.seatsHeld")],
+            rows: kinds.map {
+                ReportTable.Row(
+                    id: $0, label: OfferKind.name($0, in: s),
+                    cells: [count(t.kindsBookedByThoseInWork[$0] ?? 0)])
+            }
+                + [ReportTable.Row(id: "total", label: s("report.total"), cells: [count(total)])])
         table.peopleColumns = [0]
         table.groups = [.init(parts: kinds.indices.map { .init($0, 0) }, total: .init(kinds.count, 0))]
         return table

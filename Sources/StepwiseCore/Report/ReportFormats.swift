@@ -21,9 +21,9 @@ extension Report {
     /// A cell as a person reads it, in the language's number style.
     static func words(_ cell: ReportCell, strings: Localizer) -> String {
         switch cell {
-        case let .count(n): return String(n)
-        case let .share(share): return decimal(share * 100, digits: 0, strings: strings) + " %"
-        case let .number(value): return decimal(value, digits: value == value.rounded() ? 0 : 1, strings: strings)
+        case .count(let n): return String(n)
+        case .share(let share): return decimal(share * 100, digits: 0, strings: strings) + " %"
+        case .number(let value): return decimal(value, digits: value == value.rounded() ? 0 : 1, strings: strings)
         case .suppressed: return "< \(ReportTable.threshold)"
         case .withheld: return "*"
         case .none: return "–"
@@ -63,10 +63,12 @@ extension Report {
             let widths = table.columns.indices.map { c in
                 max(DisplayWidth.of(table.columns[c]), cells.map { DisplayWidth.of($0[c]) }.max() ?? 0)
             }
-            lines.append(Report.pad("", to: labelWidth) + zip(table.columns, widths).map { "  " + Report.pad($0, to: $1, right: true) }.joined())
+            lines.append(
+                Report.pad("", to: labelWidth) + zip(table.columns, widths).map { "  " + Report.pad($0, to: $1, right: true) }.joined())
             for (row, values) in zip(table.rows, cells) {
-                lines.append(Report.pad(row.label, to: labelWidth)
-                    + zip(values, widths).map { "  " + Report.pad($0, to: $1, right: true) }.joined())
+                lines.append(
+                    Report.pad(row.label, to: labelWidth)
+                        + zip(values, widths).map { "  " + Report.pad($0, to: $1, right: true) }.joined())
             }
             if let note = table.note { lines.append(note) }
         }
@@ -82,8 +84,9 @@ extension Report {
             lines.append("| | " + table.columns.map(Report.markdownText).joined(separator: " | ") + " |")
             lines.append("|---|" + table.columns.map { _ in "---:|" }.joined())
             for row in table.rows {
-                lines.append("| " + Report.markdownText(row.label) + " | "
-                    + row.cells.map { Report.markdownText(Report.words($0, strings: s)) }.joined(separator: " | ") + " |")
+                lines.append(
+                    "| " + Report.markdownText(row.label) + " | "
+                        + row.cells.map { Report.markdownText(Report.words($0, strings: s)) }.joined(separator: " | ") + " |")
             }
             if let note = table.note { lines += ["", Report.markdownText(note)] }
         }
@@ -120,26 +123,26 @@ extension Report {
             if let note = table.note { body += "<p class=\"note\">\(Report.escape(note))</p>\n" }
         }
         return """
-        <!DOCTYPE html>
-        <html lang="\(Report.escape(s.language))">
-        <head>
-        <meta charset="utf-8">
-        <title>\(Report.escape(head.title))</title>
-        <style>
-        body { font-family: sans-serif; margin: 2em; color: #111; }
-        table { border-collapse: collapse; margin-bottom: 1em; }
-        th, td { border: 1px solid #999; padding: 0.2em 0.6em; }
-        td { text-align: right; }
-        th[scope=row] { text-align: left; font-weight: normal; }
-        .note { font-size: 0.9em; color: #444; }
-        @media print { body { margin: 0; } h2 { break-after: avoid; } table { break-inside: avoid; } }
-        </style>
-        </head>
-        <body>
-        \(body)</body>
-        </html>
+            <!DOCTYPE html>
+            <html lang="\(Report.escape(s.language))">
+            <head>
+            <meta charset="utf-8">
+            <title>\(Report.escape(head.title))</title>
+            <style>
+            body { font-family: sans-serif; margin: 2em; color: #111; }
+            table { border-collapse: collapse; margin-bottom: 1em; }
+            th, td { border: 1px solid #999; padding: 0.2em 0.6em; }
+            td { text-align: right; }
+            th[scope=row] { text-align: left; font-weight: normal; }
+            .note { font-size: 0.9em; color: #444; }
+            @media print { body { margin: 0; } h2 { break-after: avoid; } table { break-inside: avoid; } }
+            </style>
+            </head>
+            <body>
+            \(body)</body>
+            </html>
 
-        """
+            """
     }
 
     private static func escape(_ text: String) -> String {
@@ -158,8 +161,9 @@ extension Report {
                     let (value, withheld) = Report.machineValue(cell)
                     // Names (a kind of one's own may be typed as "=…") stay text in a spreadsheet.
                     let names = [table.id, row.id, column].map(CSVTable.protect)
-                    lines.append((names + [value.map { "\($0)" } ?? "", withheld ? "true" : "false"])
-                        .map { CSVTable.quote($0, separator: ",") }.joined(separator: ","))
+                    lines.append(
+                        (names + [value.map { "\($0)" } ?? "", withheld ? "true" : "false"])
+                            .map { CSVTable.quote($0, separator: ",") }.joined(separator: ","))
                 }
             }
         }
@@ -168,9 +172,9 @@ extension Report {
 
     private static func machineValue(_ cell: ReportCell) -> (Double?, Bool) {
         switch cell {
-        case let .count(n): return (Double(n), false)
-        case let .share(share): return ((share * 10_000).rounded() / 10_000, false)
-        case let .number(value): return (value, false)
+        case .count(let n): return (Double(n), false)
+        case .share(let share): return ((share * 10_000).rounded() / 10_000, false)
+        case .number(let value): return (value, false)
         case .suppressed, .withheld: return (nil, true)
         case .none: return (nil, false)
         }
@@ -193,15 +197,20 @@ extension Report {
                 [
                     "id": table.id, "title": table.title, "columns": table.columnIDs,
                     "rows": table.rows.map { row -> [String: Any] in
-                        ["id": row.id, "label": row.label, "cells": row.cells.map { cell -> [String: Any] in
-                            let (value, withheld) = Report.machineValue(cell)
-                            return ["value": value.map { $0 as Any } ?? NSNull(), "suppressed": withheld]
-                        }]
+                        [
+                            "id": row.id, "label": row.label,
+                            "cells": row.cells.map { cell -> [String: Any] in
+                                let (value, withheld) = Report.machineValue(cell)
+                                return ["value": value.map { $0 as Any } ?? NSNull(), "suppressed": withheld]
+                            },
+                        ]
                     },
                 ]
             },
         ]
-        guard let data = try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys]) else { return "{}\n" }
+        guard let data = try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys]) else {
+            return "{}\n"
+        }
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -18,8 +18,10 @@ public struct ReportQuery: Equatable, Sendable {
     /// N in "moved at least one step on at least N indicators".
     public var minimumIndicators: Int
 
-    public init(from: Day, to: Day, coach: String? = nil, offerKind: String? = nil, language: String? = nil,
-                cohort: ClosedRange<Day>? = nil, minimumIndicators: Int = 3) {
+    public init(
+        from: Day, to: Day, coach: String? = nil, offerKind: String? = nil, language: String? = nil,
+        cohort: ClosedRange<Day>? = nil, minimumIndicators: Int = 3
+    ) {
         self.from = from
         self.to = to
         self.coach = coach

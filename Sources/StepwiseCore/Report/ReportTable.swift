@@ -88,7 +88,7 @@ public struct ReportTable: Equatable, Sendable {
         var table = self
         for (r, row) in rows.enumerated() {
             for (c, cell) in row.cells.enumerated() where peopleColumns.contains(c) {
-                if case let .count(n) = cell, n > 0, n < ReportTable.threshold { table[Position(r, c)] = .suppressed }
+                if case .count(let n) = cell, n > 0, n < ReportTable.threshold { table[Position(r, c)] = .suppressed }
             }
         }
         var changed = true
@@ -115,7 +115,7 @@ public struct ReportTable: Equatable, Sendable {
     }
 
     private func countValue(_ position: Position) -> Int {
-        if case let .count(n) = self[position] { return n }
+        if case .count(let n) = self[position] { return n }
         return Int.max
     }
 }

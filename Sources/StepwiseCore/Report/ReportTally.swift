@@ -75,7 +75,11 @@ public struct ReportTally: Equatable, Sendable {
         for conversation in participant.conversations where (query.from...query.to).contains(conversation.planned) {
             switch conversation.status {
             case .held:
-                if let day = conversation.statusChanged, day > conversation.planned { conversationsLate += 1 } else { conversationsOnTime += 1 }
+                if let day = conversation.statusChanged, day > conversation.planned {
+                    conversationsLate += 1
+                } else {
+                    conversationsOnTime += 1
+                }
             case .missed: conversationsMissed += 1
             case .planned, .moved: if conversation.planned < today { conversationsOverdue += 1 }
             }

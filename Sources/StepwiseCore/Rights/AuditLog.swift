@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What was done to a participant's record, as the audit log notes it.
@@ -183,8 +184,9 @@ public struct AuditLog: Sendable {
 
     static func entry(_ action: AuditAction, participant: String?, by identity: Identity, at: Date) -> AuditEntry {
         func cut(_ text: String) -> String { String(text.prefix(maxNameLength)) }
-        return AuditEntry(at: at, action: action, participant: participant, coach: cut(identity.coach),
-                          user: cut(identity.user), host: cut(identity.host))
+        return AuditEntry(
+            at: at, action: action, participant: participant, coach: cut(identity.coach),
+            user: cut(identity.user), host: cut(identity.host))
     }
 
     /// True for `erased-<number>`.
@@ -196,10 +198,11 @@ public struct AuditLog: Sendable {
 
     /// `erased-N`, one more than the highest marker in the log.
     static func nextMarker(after entries: [AuditEntry]) -> String {
-        let highest = entries.compactMap { entry -> Int? in
-            guard let participant = entry.participant, isMarker(participant) else { return nil }
-            return Int(participant.dropFirst("erased-".count))
-        }.max() ?? 0
+        let highest =
+            entries.compactMap { entry -> Int? in
+                guard let participant = entry.participant, isMarker(participant) else { return nil }
+                return Int(participant.dropFirst("erased-".count))
+            }.max() ?? 0
         return "erased-\(highest + 1)"
     }
 

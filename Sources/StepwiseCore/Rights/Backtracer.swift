@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Keeps Swift's crash handler from offering its interactive backtracer ("Press space to
@@ -30,8 +31,10 @@ public enum Backtracer {
     /// `interactive=no` (added to what was set), unless the interactive backtracer is off
     /// already. Returns when it is off, or when the program cannot be started again (then it
     /// runs on as it is).
-    public static func turnOffInteraction(arguments: [String] = CommandLine.arguments,
-                                          environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public static func turnOffInteraction(
+        arguments: [String] = CommandLine.arguments,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         guard let value = nonInteractive(environment[variable]) else { return }
         var changed = environment
         changed[variable] = value

@@ -47,24 +47,27 @@ public struct CitizenExport: Sendable {
             let position: Int
             let kind: String
             switch place {
-            case let .seat(n):
+            case .seat(let n):
                 seat = offer.booked[n - 1]
                 position = n
                 kind = "seat"
-            case let .waiting(n):
+            case .waiting(let n):
                 seat = offer.waiting[n - 1]
                 position = n
                 kind = "waiting"
             }
-            places.append(Place(offerId: offer.id, offerTitle: offer.title, kind: offer.kind, offerStatus: offer.status.rawValue,
-                                place: kind, position: position, since: seat.since, sessions: offer.sessions,
-                                internship: kind == "seat" ? offer.internship : nil))
+            places.append(
+                Place(
+                    offerId: offer.id, offerTitle: offer.title, kind: offer.kind, offerStatus: offer.status.rawValue,
+                    place: kind, position: position, since: seat.since, sessions: offer.sessions,
+                    internship: kind == "seat" ? offer.internship : nil))
         }
-        return CitizenExport(made: now, madeBy: identity.coach, participant: participant,
-                             planHistory: store.loadHistory(participant: id), bookings: places,
-                             drafts: Erasure.drafts(naming: id, in: store).compactMap { try? DataFile.read($0, limit: RecordCodec.maxRecordBytes) },
-                             audit: AuditLog(store: store).entries(for: id),
-                             unreadableOffers: Erasure.unreadableOffers(mayName: id, in: store, problems: problems))
+        return CitizenExport(
+            made: now, madeBy: identity.coach, participant: participant,
+            planHistory: store.loadHistory(participant: id), bookings: places,
+            drafts: Erasure.drafts(naming: id, in: store).compactMap { try? DataFile.read($0, limit: RecordCodec.maxRecordBytes) },
+            audit: AuditLog(store: store).entries(for: id),
+            unreadableOffers: Erasure.unreadableOffers(mayName: id, in: store, problems: problems))
     }
 
     // MARK: - JSON
@@ -201,7 +204,8 @@ private struct TextWriter {
     /// `2026-03-02T09:15:00Z` as `2026-03-02 09:15:00 UTC`; other text as it is.
     static func readable(_ text: String) -> String {
         guard text.count == 20, text.hasSuffix("Z"), text.dropFirst(10).first == "T",
-              text.range(of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"#, options: .regularExpression) != nil else { return text }
+            text.range(of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"#, options: .regularExpression) != nil
+        else { return text }
         return text.prefix(10) + " " + text.dropFirst(11).dropLast() + " UTC"
     }
 

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The citizen's right to erasure (`stepwise erase`): everything the data folder holds about
@@ -92,16 +93,16 @@ public enum Erasure {
 
         public var description: String {
             switch self {
-            case let .invalidID(id): return "'\(id)' is not a valid participant id"
-            case let .nothingHeld(id): return "nothing is held about \(id)"
-            case let .openElsewhere(holder):
+            case .invalidID(let id): return "'\(id)' is not a valid participant id"
+            case .nothingHeld(let id): return "nothing is held about \(id)"
+            case .openElsewhere(let holder):
                 return "the record is open at another terminal (\(holder.identity.coach), user \(holder.identity.user) on "
                     + "\(holder.identity.host), since \(ISO8601DateFormatter().string(from: holder.since))); nothing was erased. "
                     + "Close it there first"
-            case let .unreadableOffers(problems):
+            case .unreadableOffers(let problems):
                 return "nothing was erased: offer files that cannot be read name the participant ("
                     + problems.map(\.description).joined(separator: "; ") + "); fix them (see 'stepwise check') and erase again"
-            case let .failed(reason): return reason
+            case .failed(let reason): return reason
             }
         }
     }
@@ -141,8 +142,8 @@ public enum Erasure {
         do {
             try AtomicFile.makeDirectory(store.locksDir)
             switch try store.lockParticipant(id, as: identity) {
-            case let .acquired(lock): editLock = lock
-            case let .heldBy(holder): throw Failure.openElsewhere(holder)
+            case .acquired(let lock): editLock = lock
+            case .heldBy(let holder): throw Failure.openElsewhere(holder)
             }
         } catch let failure as Failure {
             throw failure

@@ -20,11 +20,11 @@ public enum Retention {
         // The caseload (through its index) knows every course start without parsing every file.
         for row in store.loadCaseload() {
             switch row {
-            case let .participant(entry):
+            case .participant(let entry):
                 let end = CourseFrame.end(start: entry.courseStart)
                 let since = end.days(to: today)
                 if since > days { expired.append(Expired(id: entry.id, courseEnd: end, daysSince: since)) }
-            case let .unreadable(_, problem):
+            case .unreadable(_, let problem):
                 problems.append(problem)
             }
         }

@@ -15,9 +15,9 @@ public enum SettingSource: Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .standard: return "default"
-        case let .file(path, line): return "\(path):\(line)"
-        case let .environment(name): return "$" + name
-        case let .option(name): return name
+        case .file(let path, let line): return "\(path):\(line)"
+        case .environment(let name): return "$" + name
+        case .option(let name): return name
         }
     }
 }
@@ -51,8 +51,10 @@ public struct Settings: Sendable {
     /// value, e.g. `--data`). `languages` are the ones with string tables. Throws the first
     /// `SettingsProblem`: a line that cannot be read, an unknown key, a bad value, or
     /// conversations that fall after the course's last week.
-    public static func resolve(files: [(path: String, text: String)], environment: [String: String], options: [String: String],
-                               languages: [String]) throws -> Settings {
+    public static func resolve(
+        files: [(path: String, text: String)], environment: [String: String], options: [String: String],
+        languages: [String]
+    ) throws -> Settings {
         var values: [String: Value] = [:]
         for key in SettingKey.all {
             if let standard = key.standard { values[key.name] = Value(value: standard, source: .standard) }
@@ -75,15 +77,18 @@ public struct Settings: Sendable {
             }
         }
         for key in SettingKey.all {
-            if let variable = key.variable, let value = environment[variable], !value.isEmpty { try set(key.name, value, .environment(variable)) }
+            if let variable = key.variable, let value = environment[variable], !value.isEmpty {
+                try set(key.name, value, .environment(variable))
+            }
         }
         for key in SettingKey.all {
             if let option = key.option, let value = options[option] { try set(key.name, value, .option(option)) }
         }
         let settings = Settings(values: values)
         if settings.conversationWeeks.contains(where: { $0 > settings.courseWeeks }), let given = values["course.conversations"] {
-            throw SettingsProblem(origin: given.source.description, key: "course.conversations",
-                                  message: "'\(given.value)' has a week after the course's last week, \(settings.courseWeeks)")
+            throw SettingsProblem(
+                origin: given.source.description, key: "course.conversations",
+                message: "'\(given.value)' has a week after the course's last week, \(settings.courseWeeks)")
         }
         return settings
     }
@@ -135,8 +140,9 @@ public struct Settings: Sendable {
 
     /// The details of the coach known as `login` (their login or `$STEPWISE_COACH`).
     public func coach(_ login: String) -> Coach {
-        Coach(name: values["coach.\(login).name"]?.value, phone: values["coach.\(login).phone"]?.value,
-              email: values["coach.\(login).email"]?.value)
+        Coach(
+            name: values["coach.\(login).name"]?.value, phone: values["coach.\(login).phone"]?.value,
+            email: values["coach.\(login).email"]?.value)
     }
 
     /// The details of the coach at this terminal: those set for their `$STEPWISE_COACH` name,
@@ -150,9 +156,10 @@ public struct Settings: Sendable {
     /// What goes on every plan summary that the coach at this terminal makes.
     public func letterhead(for identity: Identity) -> SummaryLetterhead {
         let coach = coach(for: identity)
-        return SummaryLetterhead(organisation: [organisation.name, organisation.address, organisation.phone].compactMap { $0 },
-                                 coachName: coach.name, coachContact: [coach.phone, coach.email].compactMap { $0 },
-                                 signatureLines: signatureLine)
+        return SummaryLetterhead(
+            organisation: [organisation.name, organisation.address, organisation.phone].compactMap { $0 },
+            coachName: coach.name, coachContact: [coach.phone, coach.email].compactMap { $0 },
+            signatureLines: signatureLine)
     }
 
     /// Every value in effect as `(key, value, source)`, in `SettingKey.order`, for `stepwise config`.

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Files that are only ever appended to, one JSON object per line (the plan history
@@ -44,8 +45,11 @@ public enum AppendOnlyFile {
         for (index, line) in lines.enumerated() where !line.isEmpty {
             let isLast = index == lines.count - 1
             if isLast {
-                problems.append(RecordProblem(file: file, reason: "line \(index + 1) is cut off (a write was interrupted); "
-                    + "it is removed at the next write, the lines before it are kept"))
+                problems.append(
+                    RecordProblem(
+                        file: file,
+                        reason: "line \(index + 1) is cut off (a write was interrupted); "
+                            + "it is removed at the next write, the lines before it are kept"))
             } else if !isReadable(Data(line)) {
                 problems.append(RecordProblem(file: file, reason: "line \(index + 1) cannot be read"))
             }

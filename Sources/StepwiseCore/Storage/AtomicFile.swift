@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Durable, atomic file writes that keep citizen data private (0600 files, 0700 folders).
@@ -137,7 +138,8 @@ public enum AtomicFile {
     public static func append(_ data: Data, to url: URL, create: Bool = true, sync: Bool = true) throws {
         let folder = try openFolder(url.deletingLastPathComponent().path, mayBeLink: false)
         defer { close(folder) }
-        let fd = openat(folder, url.lastPathComponent, (create ? O_CREAT : 0) | O_RDWR | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
+        let fd = openat(
+            folder, url.lastPathComponent, (create ? O_CREAT : 0) | O_RDWR | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw errno == ELOOP ? linkRefused(url.path) : WriteError(path: url.path, code: errno) }
         defer { close(fd) }
         try requireRegularFile(fd, path: url.path)

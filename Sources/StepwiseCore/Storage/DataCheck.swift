@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `stepwise check`: every record readable and valid, every line of the plan histories and the
@@ -52,15 +53,24 @@ public enum DataCheck {
                 case S_IFREG:
                     if let problem = mode(info, of: file, allowed: 0o600, what: "file") { problems.append(problem) }
                     if name.hasSuffix(".tmp"), age(info) > strayTempAge {
-                        problems.append(RecordProblem(file: file, reason: "is a temporary file left by an interrupted write; "
-                            + "it may hold citizen data: remove it"))
+                        problems.append(
+                            RecordProblem(
+                                file: file,
+                                reason: "is a temporary file left by an interrupted write; "
+                                    + "it may hold citizen data: remove it"))
                     }
                 case S_IFLNK:
-                    problems.append(RecordProblem(kind: .unreadable, file: file, reason: "is a symbolic link; Stepwise never follows links "
-                        + "inside its data folder: remove it"))
+                    problems.append(
+                        RecordProblem(
+                            kind: .unreadable, file: file,
+                            reason: "is a symbolic link; Stepwise never follows links "
+                                + "inside its data folder: remove it"))
                 default:
-                    problems.append(RecordProblem(kind: .unreadable, file: file, reason: "is \(AtomicFile.fileKind(info.st_mode)), not a file "
-                        + "Stepwise writes; remove it"))
+                    problems.append(
+                        RecordProblem(
+                            kind: .unreadable, file: file,
+                            reason: "is \(AtomicFile.fileKind(info.st_mode)), not a file "
+                                + "Stepwise writes; remove it"))
                 }
             }
         }
@@ -70,8 +80,10 @@ public enum DataCheck {
     private static func mode(_ info: stat, of file: String, allowed: mode_t, what: String) -> RecordProblem? {
         let bits = info.st_mode & 0o777
         guard bits & ~allowed != 0 else { return nil }
-        return RecordProblem(file: file, reason: "\(what) mode is \(String(bits, radix: 8)); it must be "
-            + "\(String(allowed, radix: 8)) so that only its owner can read it")
+        return RecordProblem(
+            file: file,
+            reason: "\(what) mode is \(String(bits, radix: 8)); it must be "
+                + "\(String(allowed, radix: 8)) so that only its owner can read it")
     }
 
     private static func age(_ info: stat) -> TimeInterval {

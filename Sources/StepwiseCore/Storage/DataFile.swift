@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reading a file of the data folder without trusting what is there: a symbolic link is not
@@ -24,7 +25,9 @@ public enum DataFile {
         guard fd >= 0 else {
             let code = errno
             if code == ENOENT { return nil }
-            if code == ELOOP { throw Problem(path: url.path, reason: "is a symbolic link; Stepwise does not follow links in its data folder") }
+            if code == ELOOP {
+                throw Problem(path: url.path, reason: "is a symbolic link; Stepwise does not follow links in its data folder")
+            }
             throw Problem(path: url.path, reason: code == EACCES ? "cannot be read" : String(cString: strerror(code)))
         }
         defer { close(fd) }

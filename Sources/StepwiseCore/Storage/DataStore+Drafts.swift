@@ -10,9 +10,10 @@ extension DataStore {
     /// characters and followed by the 64-bit FNV-1a hash (hex) of the coach's exact name, so
     /// that two coaches whose names reduce alike ("Bo Ås", "bo as") never share a file.
     public func draftFile(for identity: Identity) -> URL {
-        let safe = String(identity.coach.lowercased().unicodeScalars.filter { scalar in
-            (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
-        }.prefix(32).map(Character.init))
+        let safe = String(
+            identity.coach.lowercased().unicodeScalars.filter { scalar in
+                (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
+            }.prefix(32).map(Character.init))
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in identity.coach.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
         return draftsDir.appendingPathComponent((safe.isEmpty ? "coach" : safe) + "-" + String(hash, radix: 16) + ".json")

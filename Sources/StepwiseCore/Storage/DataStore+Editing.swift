@@ -29,8 +29,8 @@ extension DataStore {
         var lockFailure: AtomicFile.WriteError?
         do {
             switch try lockParticipant(id, as: identity) {
-            case let .acquired(taken): lock = taken
-            case let .heldBy(holder): heldBy = holder
+            case .acquired(let taken): lock = taken
+            case .heldBy(let holder): heldBy = holder
             }
         } catch let failure as AtomicFile.WriteError {
             lockFailure = failure

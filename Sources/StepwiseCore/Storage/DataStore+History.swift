@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The history of each participant's plan: `history/<id>.jsonl`, one version per line,

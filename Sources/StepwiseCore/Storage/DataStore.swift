@@ -90,8 +90,10 @@ public final class DataStore: Sendable {
     private func encodeReadable<T: Encodable>(_ record: T, file url: URL) throws -> Data {
         let data = try RecordCodec.encode(record)
         guard data.count <= RecordCodec.maxRecordBytes else {
-            throw RecordProblem(file: relative(url), reason: "would be too large to read back: it " + RecordCodec.tooLarge(data.count)
-                                + "; nothing was saved")
+            throw RecordProblem(
+                file: relative(url),
+                reason: "would be too large to read back: it " + RecordCodec.tooLarge(data.count)
+                    + "; nothing was saved")
         }
         return data
     }

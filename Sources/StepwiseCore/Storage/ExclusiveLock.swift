@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A short-lived exclusive lock for one read-modify-write of a file, held for milliseconds
@@ -49,8 +50,10 @@ public final class ExclusiveLock: Sendable {
     }
 
     /// Waits until the lock at `path` is taken, for at most `timeout` seconds.
-    public static func acquire(path: String, as identity: Identity, timeout: TimeInterval = 30,
-                               staleAfter: TimeInterval = 120) throws -> ExclusiveLock {
+    public static func acquire(
+        path: String, as identity: Identity, timeout: TimeInterval = 30,
+        staleAfter: TimeInterval = 120
+    ) throws -> ExclusiveLock {
         let claim = Claim(identity: identity, since: Date(), token: RecordID.generate(prefix: "k"))
         let data = try RecordCodec.encode(claim)
         let deadline = Date().addingTimeInterval(timeout)
@@ -80,8 +83,9 @@ public final class ExclusiveLock: Sendable {
         close(fd)
         if let failure {
             unlink(path)
-            throw AtomicFile.WriteError(path: path, reason: "the lock could not be written: \(String(cString: strerror(failure)))",
-                                        code: failure)
+            throw AtomicFile.WriteError(
+                path: path, reason: "the lock could not be written: \(String(cString: strerror(failure)))",
+                code: failure)
         }
     }
 
@@ -89,8 +93,10 @@ public final class ExclusiveLock: Sendable {
     /// the lock to pass as the fence of its commit (`AtomicFile.write(_:to:fence:)`): when
     /// the lock was taken over meanwhile, the commit throws `Lost` and `body` runs again
     /// under a new lock, up to `attempts` times.
-    public static func with<T>(path: String, as identity: Identity, timeout: TimeInterval = 30, attempts: Int = 3,
-                               _ body: (ExclusiveLock) throws -> T) throws -> T {
+    public static func with<T>(
+        path: String, as identity: Identity, timeout: TimeInterval = 30, attempts: Int = 3,
+        _ body: (ExclusiveLock) throws -> T
+    ) throws -> T {
         var attempt = 1
         while true {
             let lock = try acquire(path: path, as: identity, timeout: timeout)
@@ -128,8 +134,11 @@ public final class ExclusiveLock: Sendable {
 
     /// Removes the lock at `path` when it was left behind; true when it did.
     private static func breakIfStale(_ path: String, as identity: Identity, staleAfter: TimeInterval) -> Bool {
-        guard let seen = try? DataFile.read(URL(fileURLWithPath: path), limit: maxLockBytes), isStale(seen, path: path, on: identity.host,
-                                                                             staleAfter: staleAfter) else { return false }
+        guard let seen = try? DataFile.read(URL(fileURLWithPath: path), limit: maxLockBytes),
+            isStale(
+                seen, path: path, on: identity.host,
+                staleAfter: staleAfter)
+        else { return false }
         return remove(path, ifStill: seen)
     }
 

@@ -19,8 +19,9 @@ public enum RecordCodec {
             try Validation.check(participant, file: file)
             return participant
         }
-        let object = try migrated(data, file: file, current: Participant.currentSchemaVersion,
-                                  migrate: Migrations.participant)
+        let object = try migrated(
+            data, file: file, current: Participant.currentSchemaVersion,
+            migrate: Migrations.participant)
         let participant: Participant = try decode(object, file: file)
         try Validation.check(participant, file: file)
         return participant
@@ -49,8 +50,10 @@ public enum RecordCodec {
         return value
     }
 
-    private static func migrated(_ data: Data, file: String, current: Int,
-                                 migrate: ([String: Any], Int) -> [String: Any]) throws -> [String: Any] {
+    private static func migrated(
+        _ data: Data, file: String, current: Int,
+        migrate: ([String: Any], Int) -> [String: Any]
+    ) throws -> [String: Any] {
         if data.count > maxRecordBytes { throw RecordProblem(file: file, reason: tooLarge(data.count)) }
         guard String(data: data, encoding: .utf8) != nil else {
             throw RecordProblem(file: file, reason: "is not valid UTF-8 text")
@@ -74,8 +77,9 @@ public enum RecordCodec {
         default: throw RecordProblem(file: file, field: "schemaVersion", reason: "expected a whole number")
         }
         if version > current {
-            throw RecordProblem(file: file, field: "schemaVersion",
-                                reason: "is \(version), written by a newer Stepwise (this one reads up to \(current))")
+            throw RecordProblem(
+                file: file, field: "schemaVersion",
+                reason: "is \(version), written by a newer Stepwise (this one reads up to \(current))")
         }
         return version < current ? migrate(object, version) : object
     }
@@ -135,7 +139,8 @@ public enum RecordCodec {
             return "holds a number too large to read\(where_)"
         }
         if let range = detail.range(of: #"(character|at) [0-9]+"#, options: .regularExpression),
-           let offset = Int(detail[range].split(separator: " ").last ?? "") {
+            let offset = Int(detail[range].split(separator: " ").last ?? "")
+        {
             return "is not valid JSON (truncated or damaged) near line \(line(at: offset))"
         }
         return "is not valid JSON (truncated or damaged)"
@@ -192,7 +197,7 @@ public enum RecordCodec {
             let data = try JSONSerialization.data(withJSONObject: object)
             return try decoder.decode(T.self, from: data)
         } catch let error as DecodingError {
-            if case let .dataCorrupted(context) = error, context.codingPath.isEmpty {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
                 // The decoder refused a number without saying where.
                 if let field = blameNumber(object, as: T.self) {
                     throw RecordProblem(file: file, field: field, reason: "expected a whole number in range")

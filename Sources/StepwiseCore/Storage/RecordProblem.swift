@@ -54,21 +54,24 @@ extension RecordProblem {
     init(file: String, decoding error: DecodingError) {
         func path(_ keys: [CodingKey]) -> String? {
             let text = keys.reduce(into: "") { result, key in
-                if let index = key.intValue { result += "[\(index)]" } else {
+                if let index = key.intValue {
+                    result += "[\(index)]"
+                } else {
                     result += (result.isEmpty ? "" : ".") + key.stringValue
                 }
             }
             return text.isEmpty ? nil : text
         }
         switch error {
-        case let .keyNotFound(key, context):
+        case .keyNotFound(let key, let context):
             self.init(file: file, field: path(context.codingPath + [key]), reason: "is missing")
-        case let .typeMismatch(type, context):
+        case .typeMismatch(let type, let context):
             self.init(file: file, field: path(context.codingPath), reason: "expected \(RecordProblem.typeName(type))")
-        case let .valueNotFound(type, context):
+        case .valueNotFound(let type, let context):
             self.init(file: file, field: path(context.codingPath), reason: "expected \(RecordProblem.typeName(type)), found null")
-        case let .dataCorrupted(context):
-            let reason = context.debugDescription.hasPrefix("Cannot initialize")
+        case .dataCorrupted(let context):
+            let reason =
+                context.debugDescription.hasPrefix("Cannot initialize")
                 ? "has a value that is not allowed" : context.debugDescription
             self.init(file: file, field: path(context.codingPath), reason: reason)
         @unknown default:

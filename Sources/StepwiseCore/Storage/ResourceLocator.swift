@@ -8,8 +8,10 @@ public enum ResourceLocator {
     /// above it (a source checkout's `.build/debug/stepwise`); else `/usr/local/share/stepwise`
     /// or `/usr/share/stepwise`. Only a folder that holds `strings/en.json` counts; nil when
     /// none does.
-    public static func directory(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                 executable: String = Bundle.main.executablePath ?? CommandLine.arguments.first ?? "") -> URL? {
+    public static func directory(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        executable: String = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+    ) -> URL? {
         if let explicit = environment["STEPWISE_RESOURCES"], !explicit.isEmpty {
             return URL(fileURLWithPath: explicit)
         }

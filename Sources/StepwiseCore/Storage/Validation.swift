@@ -27,14 +27,16 @@ enum Validation {
         }
         for (index, application) in search.applications.enumerated() {
             let field = "jobSearch.applications[\(index)]"
-            let ids = [("id", application.id), ("stepId", application.stepId), ("boardJobId", application.boardJobId)]
+            let ids =
+                [("id", application.id), ("stepId", application.stepId), ("boardJobId", application.boardJobId)]
                 + application.interviews.enumerated().map { ("interviews[\($0.offset)].id", $0.element.id) }
-            for case let (name, id?) in ids where !RecordID.isValid(id) {
+            for case (let name, let id?) in ids where !RecordID.isValid(id) {
                 throw RecordProblem(file: file, field: "\(field).\(name)", reason: "is not a valid id")
             }
             for (number, interview) in application.interviews.enumerated() where interview.feedback != nil && !interview.feedbackAgreed {
-                throw RecordProblem(file: file, field: "\(field).interviews[\(number)].feedback",
-                                    reason: "is kept although the citizen did not agree to ask for it")
+                throw RecordProblem(
+                    file: file, field: "\(field).interviews[\(number)].feedback",
+                    reason: "is kept although the citizen did not agree to ask for it")
             }
         }
     }

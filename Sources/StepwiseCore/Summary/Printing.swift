@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Printing through CUPS with `lp`. The PDF goes to `lp` on its standard input, so it never
@@ -29,14 +30,15 @@ public enum Printer {
 
         public var description: String {
             switch self {
-            case .notInstalled: return "printing is not set up on this computer (the 'lp' command is missing; install cups-client or cups-bsd)"
+            case .notInstalled:
+                return "printing is not set up on this computer (the 'lp' command is missing; install cups-client or cups-bsd)"
             case .notRunning: return "the print service (CUPS) is not running"
             case .noPrinter: return "no printer is set up in CUPS"
             case .noDefaultPrinter: return "there is no default printer; name one with --printer (see 'lpstat -e')"
-            case let .unknownPrinter(name): return "there is no printer called '\(name)' (see 'lpstat -e')"
-            case let .notAccepting(name): return "the printer '\(name)' is not accepting jobs right now"
+            case .unknownPrinter(let name): return "there is no printer called '\(name)' (see 'lpstat -e')"
+            case .notAccepting(let name): return "the printer '\(name)' is not accepting jobs right now"
             case .timedOut: return "the print service did not answer in time"
-            case let .failed(message): return "printing failed: \(message)"
+            case .failed(let message): return "printing failed: \(message)"
             }
         }
 
@@ -47,10 +49,10 @@ public enum Printer {
             case .notRunning: return ("print.notRunning", [:])
             case .noPrinter: return ("print.noPrinter", [:])
             case .noDefaultPrinter: return ("print.noDefault", [:])
-            case let .unknownPrinter(name): return ("print.unknownPrinter", ["printer": name])
-            case let .notAccepting(name): return ("print.notAccepting", ["printer": name])
+            case .unknownPrinter(let name): return ("print.unknownPrinter", ["printer": name])
+            case .notAccepting(let name): return ("print.notAccepting", ["printer": name])
             case .timedOut: return ("print.timedOut", [:])
-            case let .failed(message): return ("print.failed", ["reason": message])
+            case .failed(let message): return ("print.failed", ["reason": message])
             }
         }
 
@@ -76,8 +78,10 @@ public enum Printer {
     /// The bytes go to `lp` on its standard input: no temporary file, nothing about the
     /// citizen in the arguments. Throws `Failure`.
     @discardableResult
-    public static func print(pdf: Data, printer: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
-                             timeout: TimeInterval = 60) throws -> Job {
+    public static func print(
+        pdf: Data, printer: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+        timeout: TimeInterval = 60
+    ) throws -> Job {
         if let printer, printer.isEmpty || printer.hasPrefix("-") || printer.contains(where: { $0.isWhitespace || $0 == "/" }) {
             throw Failure.unknownPrinter(printer)
         }
@@ -103,14 +107,17 @@ public enum Printer {
             return result.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         // Older CUPS without -e: "NAME accepting requests since …".
-        guard let result = try? run("lpstat", ["-a"], input: nil, environment: environment, timeout: 10), result.status == 0 else { return [] }
+        guard let result = try? run("lpstat", ["-a"], input: nil, environment: environment, timeout: 10), result.status == 0 else {
+            return []
+        }
         return result.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
     }
 
     /// The default printer's name, if there is one.
     public static func defaultPrinter(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         guard let result = try? run("lpstat", ["-d"], input: nil, environment: environment, timeout: 10), result.status == 0,
-              let range = result.stdout.range(of: "destination: ") else { return nil }
+            let range = result.stdout.range(of: "destination: ")
+        else { return nil }
         let name = result.stdout[range.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
         return name.isEmpty ? nil : name
     }
@@ -124,10 +131,14 @@ public enum Printer {
     }
 
     /// Maps `lp`'s message (in the C locale) to a failure.
-    public static func failure(_ stderr: String, printer: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> Failure {
+    public static func failure(
+        _ stderr: String, printer: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Failure {
         let message = stderr.lowercased()
-        if message.contains("scheduler is not running") || message.contains("scheduler not responding") || message.contains("unable to connect") || message.contains("connection refused")
-            || message.contains("no such file or directory") && message.contains("server") || message.contains("bad file descriptor") {
+        if message.contains("scheduler is not running") || message.contains("scheduler not responding")
+            || message.contains("unable to connect") || message.contains("connection refused")
+            || message.contains("no such file or directory") && message.contains("server") || message.contains("bad file descriptor")
+        {
             return .notRunning
         }
         // Without a scheduler lp only says there is no such destination: ask lpstat.
@@ -157,8 +168,10 @@ public enum Printer {
     /// Runs `program` (found on PATH) with `input` on its standard input; messages in the C
     /// locale so they can be read. Throws `.notInstalled` when the program is not there and
     /// `.timedOut` when it does not finish (it is then killed).
-    static func run(_ program: String, _ arguments: [String], input: Data?, environment: [String: String],
-                    timeout: TimeInterval) throws -> Output {
+    static func run(
+        _ program: String, _ arguments: [String], input: Data?, environment: [String: String],
+        timeout: TimeInterval
+    ) throws -> Output {
         guard let path = find(program, environment: environment) else { throw Failure.notInstalled }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)

@@ -23,8 +23,10 @@ public struct Summary: Sendable {
     public let letterhead: SummaryLetterhead
 
     /// A summary of `participant` on `today`, written with `strings`.
-    public init(participant: Participant, offers: [Offer], indicators: IndicatorSet, strings: Localizer, today: Day, coach: String,
-                timeZone: TimeZone = .current, letterhead: SummaryLetterhead = .none) {
+    public init(
+        participant: Participant, offers: [Offer], indicators: IndicatorSet, strings: Localizer, today: Day, coach: String,
+        timeZone: TimeZone = .current, letterhead: SummaryLetterhead = .none
+    ) {
         self.participant = participant
         self.offers = offers
         self.indicators = indicators
@@ -44,12 +46,15 @@ public struct Summary: Sendable {
 
     /// The summary in the citizen's own language (English when it has no strings), unless
     /// `language` is given.
-    public static func make(participant: Participant, offers: [Offer], indicators: IndicatorSet, resources: URL,
-                            language: String? = nil, today: Day, coach: String, timeZone: TimeZone = .current,
-                            letterhead: SummaryLetterhead = .none) throws -> Summary {
+    public static func make(
+        participant: Participant, offers: [Offer], indicators: IndicatorSet, resources: URL,
+        language: String? = nil, today: Day, coach: String, timeZone: TimeZone = .current,
+        letterhead: SummaryLetterhead = .none
+    ) throws -> Summary {
         let strings = try localizer(language: language ?? participant.language, resources: resources)
-        return Summary(participant: participant, offers: offers, indicators: indicators, strings: strings, today: today, coach: coach,
-                       timeZone: timeZone, letterhead: letterhead)
+        return Summary(
+            participant: participant, offers: offers, indicators: indicators, strings: strings, today: today, coach: coach,
+            timeZone: timeZone, letterhead: letterhead)
     }
 
     /// The language the summary is written in.
@@ -60,8 +65,9 @@ public struct Summary: Sendable {
         let s = strings
         var sections = [people, goals, bookedOffers, appointments, agreements, progress, signatures]
         sections.removeAll { $0.items.isEmpty }
-        return SummaryDocument(language: s.language, title: s("summary.header", ["name": SummaryText.clean(participant.name)]),
-                               facts: facts, sections: sections, closing: s("summary.closing"))
+        return SummaryDocument(
+            language: s.language, title: s("summary.header", ["name": SummaryText.clean(participant.name)]),
+            facts: facts, sections: sections, closing: s("summary.closing"))
     }
 
     // MARK: - Parts
@@ -72,10 +78,10 @@ public struct Summary: Sendable {
         var arguments = ["from": s.shortDate(p.courseStart), "to": s.shortDate(p.courseEnd), "of": String(p.courseFrame.weeks)]
         let course: String
         switch p.courseFrame.position(start: p.courseStart, today: today) {
-        case let .notStarted(days):
+        case .notStarted(let days):
             arguments["n"] = String(days)
             course = s("summary.courseNotStarted", arguments)
-        case let .week(week):
+        case .week(let week):
             arguments["n"] = String(week)
             course = s("summary.course", arguments)
         case .ended:
@@ -83,7 +89,9 @@ public struct Summary: Sendable {
         }
         var facts: [SummaryFact] = []
         let organisation = letterhead.organisation.map { SummaryText.clean($0) }.filter { !$0.isEmpty }
-        if !organisation.isEmpty { facts.append(SummaryFact(label: s("summary.fact.organisation"), value: organisation.joined(separator: " · "))) }
+        if !organisation.isEmpty {
+            facts.append(SummaryFact(label: s("summary.fact.organisation"), value: organisation.joined(separator: " · ")))
+        }
         facts.append(SummaryFact(label: s("summary.fact.course"), value: course))
         let coachName = SummaryText.clean(letterhead.coachName ?? coach)
         if !coachName.isEmpty {
@@ -100,7 +108,10 @@ public struct Summary: Sendable {
         let s = strings
         let line = String(repeating: "_", count: 28)
         let items = ["summary.signature.citizen", "summary.signature.coach"].map { key in
-            SummaryItem([SummaryRun(s(key) + ": ", .strong), SummaryRun(line + "  " + s("summary.fact.date") + ": " + String(repeating: "_", count: 12))])
+            SummaryItem([
+                SummaryRun(s(key) + ": ", .strong),
+                SummaryRun(line + "  " + s("summary.fact.date") + ": " + String(repeating: "_", count: 12)),
+            ])
         }
         return SummarySection(id: "signatures", heading: s("summary.signatures"), items: items)
     }
@@ -171,7 +182,9 @@ public struct Summary: Sendable {
     private var bookedOffers: SummarySection {
         let s = strings
         let id = participant.id
-        let mine = offers.filter { offer in offer.booked.contains { $0.participantId == id } || offer.waiting.contains { $0.participantId == id } }
+        let mine = offers.filter { offer in
+            offer.booked.contains { $0.participantId == id } || offer.waiting.contains { $0.participantId == id }
+        }
         let sorted = mine.sorted { a, b in
             let x = nextDay(a) ?? a.firstDay ?? Day(ordinal: Int.max)
             let y = nextDay(b) ?? b.firstDay ?? Day(ordinal: Int.max)
@@ -195,7 +208,9 @@ public struct Summary: Sendable {
             if passed > 0 { children.append(SummaryItem([SummaryRun(s("summary.passedDates", ["n": String(passed)]), .note)])) }
             if offer.sessions.isEmpty { children.append(SummaryItem([SummaryRun(s("summary.noDates"), .note)])) }
             let leaders = offer.facilitators.map { SummaryText.clean($0.name) }.filter { !$0.isEmpty }
-            if !leaders.isEmpty { children.append(SummaryItem([SummaryRun(s("summary.with", ["names": leaders.joined(separator: ", ")]))])) }
+            if !leaders.isEmpty {
+                children.append(SummaryItem([SummaryRun(s("summary.with", ["names": leaders.joined(separator: ", ")]))]))
+            }
             if let internship = offer.internship { children += internshipItems(internship) }
             items.append(SummaryItem(runs, children: children))
         }
@@ -212,14 +227,18 @@ public struct Summary: Sendable {
             parts.append(s.shortDate(start) + " – " + s.shortDate(end))
         }
         if let hours = internship.hoursPerWeek {
-            let number = hours == hours.rounded() ? String(Int(hours))
+            let number =
+                hours == hours.rounded()
+                ? String(Int(hours))
                 : String(format: "%.1f", hours).replacingOccurrences(of: ".", with: s("summary.decimalMark"))
             parts.append(s("summary.hours", ["n": number]))
         }
         if !parts.isEmpty { items.append(SummaryItem([SummaryRun(parts.joined(separator: " · "))])) }
         let person = internship.contact
         let contact = [person.name, person.phone, person.email].map { SummaryText.clean($0) }.filter { !$0.isEmpty }
-        if !contact.isEmpty { items.append(SummaryItem([SummaryRun(s("summary.workplaceContact", ["contact": contact.joined(separator: " · ")]))])) }
+        if !contact.isEmpty {
+            items.append(SummaryItem([SummaryRun(s("summary.workplaceContact", ["contact": contact.joined(separator: " · ")]))]))
+        }
         return items
     }
 
@@ -236,8 +255,10 @@ public struct Summary: Sendable {
         let s = strings
         var dated: [(day: Day, time: String, item: SummaryItem)] = []
         for conversation in participant.conversations where conversation.isOpen {
-            var runs = [SummaryRun(s.dayWithWeekday(conversation.planned), .strong),
-                        SummaryRun(" · " + s("summary.conversation", ["n": String(conversation.number)]))]
+            var runs = [
+                SummaryRun(s.dayWithWeekday(conversation.planned), .strong),
+                SummaryRun(" · " + s("summary.conversation", ["n": String(conversation.number)])),
+            ]
             if conversation.planned < today { runs += [SummaryRun(" · "), SummaryRun(s("summary.datePassed"), .note)] }
             dated.append((conversation.planned, "", SummaryItem(marker: "•", runs)))
         }
@@ -263,10 +284,19 @@ public struct Summary: Sendable {
         let s = strings
         var items: [SummaryItem] = []
         if let session = lastEndedSession, let agreed = session.agreements,
-           !agreed.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            !agreed.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        {
             let held = Day(session.started.at, timeZone: timeZone)
-            items.append(SummaryItem([SummaryRun(s("summary.agreedAt", ["session": s("session.kind.\(session.kind.rawValue)"),
-                                                                         "date": s.dayWithWeekday(held)]), .note)]))
+            items.append(
+                SummaryItem([
+                    SummaryRun(
+                        s(
+                            "summary.agreedAt",
+                            [
+                                "session": s("session.kind.\(session.kind.rawValue)"),
+                                "date": s.dayWithWeekday(held),
+                            ]), .note)
+                ]))
             items.append(SummaryItem(words(agreed)))
         } else {
             items.append(SummaryItem([SummaryRun(s("summary.noAgreements"), .note)]))
@@ -279,7 +309,8 @@ public struct Summary: Sendable {
         let ratings = participant.ratings
         var items: [SummaryItem] = []
         if let last = ratings.last {
-            items.append(SummaryItem([SummaryRun(s("summary.ratings", ["n": String(ratings.count), "date": s.shortDate(last.day)]), .note)]))
+            items.append(
+                SummaryItem([SummaryRun(s("summary.ratings", ["n": String(ratings.count), "date": s.shortDate(last.day)]), .note)]))
             for indicator in indicators.indicators {
                 let movement = Movement(indicator: indicator.id, ratings: ratings)
                 if movement.latest == nil { continue }
@@ -295,9 +326,17 @@ public struct Summary: Sendable {
         }
         let steps = participant.plan.goals.filter { $0.dropped == nil }.flatMap(\.steps).filter { $0.status != .dropped }
         if !steps.isEmpty {
-            items.append(SummaryItem([SummaryRun(s("summary.steps", ["n": String(steps.filter { $0.status == .done }.count),
-                                                                      "of": String(steps.count),
-                                                                      "doing": String(steps.filter { $0.status == .doing }.count)]))]))
+            items.append(
+                SummaryItem([
+                    SummaryRun(
+                        s(
+                            "summary.steps",
+                            [
+                                "n": String(steps.filter { $0.status == .done }.count),
+                                "of": String(steps.count),
+                                "doing": String(steps.filter { $0.status == .doing }.count),
+                            ]))
+                ]))
         }
         for milestone in participant.milestones.sorted(by: { $0.day < $1.day }) {
             let text = SummaryText.clean(milestone.text)
@@ -325,7 +364,8 @@ public struct Summary: Sendable {
         if movement.all.count > 1, let first = movement.first { bars.append(.init(label: s("summary.first"), value: first)) }
         if movement.all.count > 2, let previous = movement.previous { bars.append(.init(label: s("summary.previous"), value: previous)) }
         if let latest = movement.latest { bars.append(.init(label: s("summary.now"), value: latest)) }
-        return SummaryItem([SummaryRun(SummaryText.clean(title), .strong)], children: [SummaryItem([SummaryRun(line, .mono)])],
-                           chart: SummaryChart(bars: bars))
+        return SummaryItem(
+            [SummaryRun(SummaryText.clean(title), .strong)], children: [SummaryItem([SummaryRun(line, .mono)])],
+            chart: SummaryChart(bars: bars))
     }
 }

@@ -126,11 +126,11 @@ struct SummaryLayout {
 
     private static func moved(_ op: PDFOp, by top: Double) -> PDFOp {
         switch op {
-        case let .text(x, y, face, size, gray, text, actual):
+        case .text(let x, let y, let face, let size, let gray, let text, let actual):
             return .text(x: x, y: y + top, face: face, size: size, gray: gray, text: text, actual: actual)
-        case let .line(x1, y1, x2, y2, width, gray):
+        case .line(let x1, let y1, let x2, let y2, let width, let gray):
             return .line(x1: x1, y1: y1 + top, x2: x2, y2: y2 + top, width: width, gray: gray)
-        case let .rect(x, y, width, height, fill, stroke, lineWidth):
+        case .rect(let x, let y, let width, let height, let fill, let stroke, let lineWidth):
             return .rect(x: x, y: y + top, width: width, height: height, fill: fill, stroke: stroke, lineWidth: lineWidth)
         }
     }
@@ -221,10 +221,13 @@ struct SummaryLayout {
             ops += draw(typesetter.lines([(bar.label, Self.note)], width: labelWidth).first ?? [], x: x, baseline: baseline)
             let barY = baseline - 1
             let value = max(0, min(SummaryChart.scale, bar.value))
-            ops.append(.rect(x: trackX, y: barY, width: unit * Double(SummaryChart.scale), height: 8, fill: nil, stroke: 0.7, lineWidth: 0.4))
+            ops.append(
+                .rect(x: trackX, y: barY, width: unit * Double(SummaryChart.scale), height: 8, fill: nil, stroke: 0.7, lineWidth: 0.4))
             let isLatest = row == chart.bars.count - 1
-            ops.append(.rect(x: trackX, y: barY, width: unit * Double(value), height: 8, fill: isLatest ? 0.72 : 0.9,
-                             stroke: 0.35, lineWidth: 0.5))
+            ops.append(
+                .rect(
+                    x: trackX, y: barY, width: unit * Double(value), height: 8, fill: isLatest ? 0.72 : 0.9,
+                    stroke: 0.35, lineWidth: 0.5))
             let number = typesetter.lines([(String(bar.value), isLatest ? Self.strong : Self.body)], width: 40).first ?? []
             ops += draw(number, x: trackX + unit * Double(SummaryChart.scale) + 8, baseline: baseline)
         }
@@ -247,8 +250,9 @@ struct SummaryLayout {
         line.compactMap { fragment in
             let text = fragment.actual == nil ? SummaryLayout.trimmed(fragment.text, last: fragment == line.last) : fragment.text
             guard !text.isEmpty else { return nil }
-            return .text(x: x + fragment.x, y: baseline, face: fragment.style.face, size: fragment.style.size, gray: fragment.style.gray,
-                         text: text, actual: fragment.actual)
+            return .text(
+                x: x + fragment.x, y: baseline, face: fragment.style.face, size: fragment.style.size, gray: fragment.style.gray,
+                text: text, actual: fragment.actual)
         }
     }
 
@@ -296,20 +300,24 @@ extension SummaryLayout {
             }
             for op in page {
                 switch op {
-                case let .text(x, y, face, size, gray, text, _):
+                case .text(let x, let y, let face, let size, let gray, let text, _):
                     let end = x + typesetter.width(text, TextStyle(face: face, size: size, gray: gray))
                     add(y, Piece(x: x, end: end, column: column(x), text: text), tolerance: 0.5)
-                case let .line(x1, y1, x2, _, _, _):
-                    add(y1, Piece(x: x1, end: x2, column: column(x1), text: String(repeating: "─", count: max(1, column(x2) - column(x1)))),
+                case .line(let x1, let y1, let x2, _, _, _):
+                    add(
+                        y1, Piece(x: x1, end: x2, column: column(x1), text: String(repeating: "─", count: max(1, column(x2) - column(x1)))),
                         tolerance: 0.5)
                 case .rect:
                     continue
                 }
             }
-            for case let .rect(x, y, width, _, fill, _, _) in page {
+            for case .rect(let x, let y, let width, _, let fill, _, _) in page {
                 let cells = max(0, column(x + width) - column(x))
-                add(y + 1, Piece(x: x, end: x + width, column: column(x), text: String(repeating: fill == nil ? "░" : "█", count: cells),
-                                 isBar: true), tolerance: 3)
+                add(
+                    y + 1,
+                    Piece(
+                        x: x, end: x + width, column: column(x), text: String(repeating: fill == nil ? "░" : "█", count: cells),
+                        isBar: true), tolerance: 3)
             }
             rows.sort { $0.y > $1.y }
             // Text after a gap at the same place on several lines (the facts' values) starts
@@ -350,7 +358,8 @@ extension SummaryLayout {
         for piece in pieces.sorted(by: { $0.x < $1.x }) {
             let characters = Array(piece.text)
             let gap = previousEnd.map { piece.x - $0 > 2 } ?? false
-            var start = piece.isBar ? piece.column : max(min(piece.column, columns - characters.count), textEnd + (gap && textEnd > 0 ? 1 : 0))
+            var start =
+                piece.isBar ? piece.column : max(min(piece.column, columns - characters.count), textEnd + (gap && textEnd > 0 ? 1 : 0))
             if gap && !piece.isBar {
                 let stop = Int(piece.x.rounded())
                 start = max(start, stops[stop] ?? 0)

@@ -20,9 +20,11 @@ extension Summary {
 
     /// The pages, each a list of at most `pageHeight` lines of at most `pageWidth` columns.
     public func pages(pageWidth: Int = 72, pageHeight: Int = 60) -> [[String]] {
-        SummaryText.pages(document, pageWidth: pageWidth, pageHeight: pageHeight, pageLabel: { n, of in
-            strings("summary.page", ["n": String(n), "of": String(of)])
-        })
+        SummaryText.pages(
+            document, pageWidth: pageWidth, pageHeight: pageHeight,
+            pageLabel: { n, of in
+                strings("summary.page", ["n": String(n), "of": String(of)])
+            })
     }
 
     /// The pages as one text for a printer: pages separated by form feeds, UTF-8, ending in
@@ -47,8 +49,10 @@ public enum SummaryText {
 
     // MARK: - Pages
 
-    static func pages(_ document: SummaryDocument, pageWidth: Int, pageHeight: Int,
-                      pageLabel: (Int, Int) -> String) -> [[String]] {
+    static func pages(
+        _ document: SummaryDocument, pageWidth: Int, pageHeight: Int,
+        pageLabel: (Int, Int) -> String
+    ) -> [[String]] {
         let width = max(minimumWidth, pageWidth)
         let height = max(minimumHeight, pageHeight)
         let body = bodyLines(document, width: width)

@@ -36,7 +36,8 @@ public struct DateParser: Sendable {
     private func numeric(_ input: String, today: Day) -> Day? {
         let parts = input.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == "-" }).map(String.init)
         guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
-              let day = Int(parts[0]), let month = Int(parts[1]), parts[0].count <= 2, parts[1].count <= 2 else { return nil }
+            let day = Int(parts[0]), let month = Int(parts[1]), parts[0].count <= 2, parts[1].count <= 2
+        else { return nil }
         var year = today.components.year
         if parts.count == 3 {
             guard let given = Int(parts[2]), parts[2].count == 2 || parts[2].count == 4 else { return nil }

@@ -1,8 +1,9 @@
 import CStepwiseText
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How many terminal columns text takes, counted as the C library's `wcwidth(3)` and

@@ -11,8 +11,10 @@ public enum AddParticipantForm {
         Form(purpose: .addParticipant, title: "form.addParticipant.title", AddParticipantField.self) { name in
             switch name {
             case .name: Form.Field(label: "field.name", input: TextField(maxLength: 200), hint: "field.name.hint")
-            case .courseStart: Form.Field(label: "field.courseStart", input: TextField(suggesting: today, maxLength: 40), hint: "field.date.hint")
-            case .language: Form.Field(label: "field.language", input: TextField(suggesting: language, maxLength: 10), hint: "field.language.hint")
+            case .courseStart:
+                Form.Field(label: "field.courseStart", input: TextField(suggesting: today, maxLength: 40), hint: "field.date.hint")
+            case .language:
+                Form.Field(label: "field.language", input: TextField(suggesting: language, maxLength: 10), hint: "field.language.hint")
             }
         }
     }

@@ -13,11 +13,13 @@ enum CaseloadView {
 
     static func render(_ state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         let s = env.strings
-        Chrome.titleBar(&buffer, y: 0, left: "Stepwise · " + s("caseload.title"),
-                        right: s("caseload.coach", ["name": state.coach]) + " · " + s.dayWithWeekday(state.today))
-        buffer.put("  " + DisplayWidth.pad(s("caseload.column.name"), to: nameWidth) + " "
-                   + DisplayWidth.pad(s("caseload.column.course"), to: courseWidth) + " "
-                   + s("caseload.column.next"), x: 0, y: 2, style: .heading)
+        Chrome.titleBar(
+            &buffer, y: 0, left: "Stepwise · " + s("caseload.title"),
+            right: s("caseload.coach", ["name": state.coach]) + " · " + s.dayWithWeekday(state.today))
+        buffer.put(
+            "  " + DisplayWidth.pad(s("caseload.column.name"), to: nameWidth) + " "
+                + DisplayWidth.pad(s("caseload.column.course"), to: courseWidth) + " "
+                + s("caseload.column.next"), x: 0, y: 2, style: .heading)
         let rows = state.visibleRows
         let capacity = capacity(height: buffer.height)
         let first = scrollStart(selection: state.selection, count: rows.count, capacity: capacity)
@@ -53,18 +55,21 @@ enum CaseloadView {
         return min(max(0, selection - capacity + 1), count - capacity)
     }
 
-    private static func draw(_ row: CaseloadRow, y: Int, selected: Bool, state: AppState, env: UIEnvironment,
-                             into buffer: inout ScreenBuffer) {
+    private static func draw(
+        _ row: CaseloadRow, y: Int, selected: Bool, state: AppState, env: UIEnvironment,
+        into buffer: inout ScreenBuffer
+    ) {
         let s = env.strings
         // The selection is the marker and the reversed name: a move redraws two short runs,
         // not two whole rows.
         buffer.put(selected ? "›" : " ", x: 0, y: y, style: selected ? .selected : .plain)
         switch row {
-        case let .participant(entry):
+        case .participant(let entry):
             let name = selected ? DisplayWidth.pad(entry.name, to: nameWidth) : entry.name
             buffer.put(name, x: 2, y: y, style: selected ? Style(bold: true, reverse: true) : .bold, limit: nameWidth)
-            buffer.put(CourseText.position(start: entry.courseStart, today: state.today, strings: s),
-                       x: 3 + nameWidth, y: y, limit: courseWidth)
+            buffer.put(
+                CourseText.position(start: entry.courseStart, today: state.today, strings: s),
+                x: 3 + nameWidth, y: y, limit: courseWidth)
             let nextX = 4 + nameWidth + courseWidth
             guard let next = entry.nextConversation else {
                 buffer.put(s("caseload.noConversation"), x: nextX, y: y, style: .muted)
@@ -73,10 +78,11 @@ enum CaseloadView {
             let (text, overdue) = CourseText.conversation(next, today: state.today, strings: s)
             let used = buffer.put(text, x: nextX, y: y)
             if overdue {
-                buffer.put(" ⚠ " + s("conversation.overdue"), x: nextX + used, y: y,
-                           style: .warning)
+                buffer.put(
+                    " ⚠ " + s("conversation.overdue"), x: nextX + used, y: y,
+                    style: .warning)
             }
-        case let .unreadable(id, problem):
+        case .unreadable(let id, let problem):
             let style = Style(bold: true, reverse: selected, role: .error)
             let reason = problem.field.map { "field '\($0)': " } ?? ""
             buffer.put("⚠ " + s("caseload.unreadable", ["id": id]) + ": " + reason + problem.reason, x: 2, y: y, style: style)

@@ -7,14 +7,16 @@ enum CatalogueUpdate {
         guard var catalogue = state.catalogue else { return [] }
         let s = env.strings
         let offers = catalogue.filter.list(state.offers)
-        let selected = catalogue.detail.flatMap { id in state.offers.first { $0.id == id } }
+        let selected =
+            catalogue.detail.flatMap { id in state.offers.first { $0.id == id } }
             ?? catalogue.sheet.flatMap { sheet in state.offers.first { $0.id == sheet.offer } }
             ?? (offers.indices.contains(catalogue.selection) ? offers[catalogue.selection] : nil)
         if var sheet = catalogue.sheet, let offer = selected {
             let sessions = CatalogueView.sessions(of: offer)
             let marking: Set<ActionID> = [.attended, .absent, .excused, .allAttended]
             if let action, marking.contains(action), sessions.indices.contains(sheet.session),
-               !offer.canMarkAttendance(at: sessions[sheet.session], now: state.now, in: env.timeZone) {
+                !offer.canMarkAttendance(at: sessions[sheet.session], now: state.now, in: env.timeZone)
+            {
                 let session = sessions[sheet.session]
                 state.message = Message(s("attendance.notStarted", ["date": s.dayWithWeekday(session.day), "start": session.start]))
                 return []
@@ -27,13 +29,16 @@ enum CatalogueUpdate {
         let page = max(1, state.height - 8)
         switch action {
         case .moveUp?, .moveDown?, .pageUp?, .pageDown?, .moveFirst?, .moveLast?:
-            ListCursor.move(action, selection: &catalogue.selection, count: offers.count, page: page,
-                            detailScroll: &catalogue.detailScroll, detailOpen: catalogue.detail != nil)
+            ListCursor.move(
+                action, selection: &catalogue.selection, count: offers.count, page: page,
+                detailScroll: &catalogue.detailScroll, detailOpen: catalogue.detail != nil)
         case .open?:
             catalogue.detail = selected?.id
             catalogue.detailScroll = 0
         case .back?:
-            if catalogue.detail != nil { catalogue.detail = nil } else {
+            if catalogue.detail != nil {
+                catalogue.detail = nil
+            } else {
                 state.catalogue = nil
                 return []
             }
@@ -55,8 +60,13 @@ enum CatalogueUpdate {
             if offer.status == .cancelled {
                 state.message = Message(s("catalogue.alreadyCancelled", ["title": offer.title]))
             } else {
-                state.confirm = Confirm(purpose: .cancelOffer(offer.id), question: s("confirm.cancelOffer", [
-                    "title": offer.title, "n": String(offer.booked.count + offer.waiting.count)]))
+                state.confirm = Confirm(
+                    purpose: .cancelOffer(offer.id),
+                    question: s(
+                        "confirm.cancelOffer",
+                        [
+                            "title": offer.title, "n": String(offer.booked.count + offer.waiting.count),
+                        ]))
             }
         case .attendance?:
             guard let offer = selected else { break }
@@ -93,8 +103,11 @@ enum CatalogueUpdate {
             sheet.selection = ListCursor(sheet.selection, count: people.count).moved(.down)
             return [.markAttendance(offer: offer.id, session: session, marks: [person: status])]
         case .allAttended?:
-            return [.markAttendance(offer: offer.id, session: session,
-                                    marks: Dictionary(uniqueKeysWithValues: people.map { ($0, .attended) }))]
+            return [
+                .markAttendance(
+                    offer: offer.id, session: session,
+                    marks: Dictionary(uniqueKeysWithValues: people.map { ($0, .attended) }))
+            ]
         default: break
         }
         return []
@@ -115,16 +128,24 @@ enum CatalogueForms {
             switch name {
             case .title: return Form.Field(label: "field.title", input: TextField(offer?.title ?? "", maxLength: 200))
             case .kind:
-                var kind = Form.Field(label: "field.offerKind", choices: kinds, prefix: "offer.kind.", selected: isCustom ? "custom" : offer?.kind)
+                var kind = Form.Field(
+                    label: "field.offerKind", choices: kinds, prefix: "offer.kind.", selected: isCustom ? "custom" : offer?.kind)
                 kind.choiceLabels = kinds.map { strings("offer.kind.\($0)") }
                 return kind
-            case .ownKind: return Form.Field(label: "field.ownKind", input: TextField(isCustom ? offer?.kind ?? "" : "", maxLength: 60), hint: "field.ownKind.hint")
-            case .sessions: return Form.Field(label: "field.sessions", input: TextField(sessions, maxLength: 2_000), hint: "field.sessions.hint")
-            case .place: return Form.Field(label: "field.place", input: TextField(offer?.place ?? "", maxLength: 300), hint: "field.placeOffer.hint")
-            case .capacity: return Form.Field(label: "field.capacity", input: TextField(offer.map { String($0.capacity) } ?? "", maxLength: 5))
+            case .ownKind:
+                return Form.Field(
+                    label: "field.ownKind", input: TextField(isCustom ? offer?.kind ?? "" : "", maxLength: 60), hint: "field.ownKind.hint")
+            case .sessions:
+                return Form.Field(label: "field.sessions", input: TextField(sessions, maxLength: 2_000), hint: "field.sessions.hint")
+            case .place:
+                return Form.Field(label: "field.place", input: TextField(offer?.place ?? "", maxLength: 300), hint: "field.placeOffer.hint")
+            case .capacity:
+                return Form.Field(label: "field.capacity", input: TextField(offer.map { String($0.capacity) } ?? "", maxLength: 5))
             case .language: return Form.Field(label: "field.language", input: TextField(offer?.language ?? strings.language, maxLength: 10))
-            case .description: return Form.Field(label: "field.description", input: TextField(offer?.description ?? "", maxLength: 2_000, multiline: true))
-            case .suits: return Form.Field(label: "field.suits", input: TextField(offer?.suits ?? "", maxLength: 300), hint: "field.suits.hint")
+            case .description:
+                return Form.Field(label: "field.description", input: TextField(offer?.description ?? "", maxLength: 2_000, multiline: true))
+            case .suits:
+                return Form.Field(label: "field.suits", input: TextField(offer?.suits ?? "", maxLength: 300), hint: "field.suits.hint")
             }
         }
     }
@@ -134,16 +155,21 @@ enum CatalogueForms {
         var read = FormReader(form, env: env, today: state.today)
         defer { form = read.form }
         let title = read.required(OfferField.title)
-        let typedKind = read[OfferField.kind] == "custom" ? read.required(OfferField.ownKind, message: "error.ownKind") : read[OfferField.kind]
+        let typedKind =
+            read[OfferField.kind] == "custom" ? read.required(OfferField.ownKind, message: "error.ownKind") : read[OfferField.kind]
         let kind = typedKind.map { OfferKind.builtIn(named: $0, in: OfferKind.spellings(Array(env.tables.values) + [env.strings])) ?? $0 }
         var sessions: [OfferSession] = []
         switch OfferCSV.sessions(read[OfferField.sessions]) {
-        case let .success(parsed): sessions = parsed
-        case let .failure(error): read.mark(OfferField.sessions, "error.session", ["n": String(error.number), "reason": error.reason])
+        case .success(let parsed): sessions = parsed
+        case .failure(let error): read.mark(OfferField.sessions, "error.session", ["n": String(error.number), "reason": error.reason])
         }
         for (number, session) in sessions.enumerated() {
-            guard let time = [session.start, session.end].first(where: { LocalTime.refusalKey(day: session.day, time: $0, in: env.timeZone) != nil }),
-                  let key = LocalTime.refusalKey(day: session.day, time: time, in: env.timeZone) else { continue }
+            guard
+                let time = [session.start, session.end].first(where: {
+                    LocalTime.refusalKey(day: session.day, time: $0, in: env.timeZone) != nil
+                }),
+                let key = LocalTime.refusalKey(day: session.day, time: time, in: env.timeZone)
+            else { continue }
             let reason = env.strings(key, ["time": time, "date": env.strings.numericDate(session.day)])
             read.mark(OfferField.sessions, "error.session", ["n": String(number + 1), "reason": reason])
             break
@@ -154,8 +180,11 @@ enum CatalogueForms {
             read.mark(OfferField.capacity, "error.capacityBelowBooked", ["n": String(existing.booked.count)])
         }
         guard read.isValid, let title, let kind, let capacity else { return [] }
-        var offer = existing ?? Offer(id: env.makeID("o"), title: title, kind: kind, description: "", sessions: [],
-                                      place: "", capacity: capacity, language: "")
+        var offer =
+            existing
+            ?? Offer(
+                id: env.makeID("o"), title: title, kind: kind, description: "", sessions: [],
+                place: "", capacity: capacity, language: "")
         offer.title = title
         offer.kind = kind
         offer.sessions = sessions

@@ -10,13 +10,21 @@ enum CatalogueView {
 
     static func render(_ catalogue: CatalogueState, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         let s = env.strings
-        Chrome.titleBar(&buffer, y: 0, left: "Stepwise · " + s("catalogue.title"),
-                        right: s("catalogue.count", ["n": String(state.offers.count)]))
+        Chrome.titleBar(
+            &buffer, y: 0, left: "Stepwise · " + s("catalogue.title"),
+            right: s("catalogue.count", ["n": String(state.offers.count)]))
         let offers = catalogue.filter.list(state.offers)
-        var lines: [(line: StyledLine, selected: Bool)] = [(StyledLine([(s("offers.showing") + " ", .muted),
-                                                                        (OffersView.describe(catalogue.filter, env: env), .bold)]), false)]
-        lines += OffersView.window(offers, selection: catalogue.selection, filter: catalogue.filter, participant: "",
-                                     height: buffer.height, env: env)
+        var lines: [(line: StyledLine, selected: Bool)] = [
+            (
+                StyledLine([
+                    (s("offers.showing") + " ", .muted),
+                    (OffersView.describe(catalogue.filter, env: env), .bold),
+                ]), false
+            )
+        ]
+        lines += OffersView.window(
+            offers, selection: catalogue.selection, filter: catalogue.filter, participant: "",
+            height: buffer.height, env: env)
         if offers.isEmpty { lines.append((StyledLine("  " + s("offers.noMatch"), .muted), false)) }
         ListDrawing.draw(lines, top: 2, bottom: buffer.height - 2, into: &buffer)
         guard let id = catalogue.sheet?.offer ?? catalogue.detail, let offer = state.offers.first(where: { $0.id == id }) else { return }
@@ -31,7 +39,9 @@ enum CatalogueView {
         detail += offer.booked.enumerated().map { StyledLine("  \($0.offset + 1). " + name(of: $0.element.participantId, state: state)) }
         if !offer.waiting.isEmpty {
             detail.append(StyledLine(s("catalogue.waitingPeople"), .heading))
-            detail += offer.waiting.enumerated().map { StyledLine("  \($0.offset + 1). " + name(of: $0.element.participantId, state: state)) }
+            detail += offer.waiting.enumerated().map {
+                StyledLine("  \($0.offset + 1). " + name(of: $0.element.participantId, state: state))
+            }
         }
         let first = min(catalogue.detailScroll, max(0, detail.count - area.height))
         for (offset, line) in detail.dropFirst(first).prefix(area.height).enumerated() {
@@ -42,23 +52,31 @@ enum CatalogueView {
     /// The participant's name from the caseload (the catalogue is the coach's own screen).
     private static func name(of id: String, state: AppState) -> String {
         for row in state.caseload {
-            if case let .participant(entry) = row, entry.id == id { return entry.name }
+            if case .participant(let entry) = row, entry.id == id { return entry.name }
         }
         return id
     }
 
-    private static func attendance(_ sheet: AttendanceSheet, offer: Offer, state: AppState, env: UIEnvironment,
-                                   area: (x: Int, y: Int, width: Int, height: Int), into buffer: inout ScreenBuffer) {
+    private static func attendance(
+        _ sheet: AttendanceSheet, offer: Offer, state: AppState, env: UIEnvironment,
+        area: (x: Int, y: Int, width: Int, height: Int), into buffer: inout ScreenBuffer
+    ) {
         let s = env.strings
         let sessions = sessions(of: offer)
         guard sessions.indices.contains(sheet.session) else { return }
         let session = sessions[sheet.session]
-        buffer.put(s("catalogue.attendanceFor", ["date": s.dayWithWeekday(session.day), "start": session.start, "end": session.end,
-                                                 "n": String(sheet.session + 1), "of": String(sessions.count)]),
-                   x: area.x, y: area.y, style: .heading, limit: area.width)
+        buffer.put(
+            s(
+                "catalogue.attendanceFor",
+                [
+                    "date": s.dayWithWeekday(session.day), "start": session.start, "end": session.end,
+                    "n": String(sheet.session + 1), "of": String(sessions.count),
+                ]),
+            x: area.x, y: area.y, style: .heading, limit: area.width)
         if !offer.canMarkAttendance(at: session, now: state.now, in: env.timeZone) {
-            buffer.put(s("attendance.notStarted", ["date": s.dayWithWeekday(session.day), "start": session.start]),
-                       x: area.x, y: area.y + 1, style: .muted, limit: area.width)
+            buffer.put(
+                s("attendance.notStarted", ["date": s.dayWithWeekday(session.day), "start": session.start]),
+                x: area.x, y: area.y + 1, style: .muted, limit: area.width)
         }
         for (index, seat) in offer.booked.enumerated() where index < area.height - 2 {
             let y = area.y + 2 + index
@@ -73,8 +91,9 @@ enum CatalogueView {
             let selected = index == sheet.selection
             let style: Style = selected ? .selected : .plain
             if selected { buffer.fill(y: y, from: area.x, to: area.x + area.width, style: style) }
-            buffer.put((selected ? "› " : "  ") + DisplayWidth.pad(name(of: seat.participantId, state: state), to: 36) + mark,
-                       x: area.x, y: y, style: style, limit: area.width)
+            buffer.put(
+                (selected ? "› " : "  ") + DisplayWidth.pad(name(of: seat.participantId, state: state), to: 36) + mark,
+                x: area.x, y: y, style: style, limit: area.width)
         }
     }
 }

@@ -47,13 +47,22 @@ enum InternshipForms {
         let title = meeting == nil ? "form.followUp.title" : "form.followUpHeld.title"
         return Form(purpose: .followUp(offer.id, index), title: title, compact: true, FollowUpField.self) { name in
             switch name {
-            case .date: Form.Field(label: "field.date", input: TextField(strings.numericDate(meeting?.day ?? today), maxLength: 40), hint: "field.date.hint")
-            case .status: Form.Field(label: "field.status", choices: FollowUpMeeting.Status.allCases.map(\.rawValue), prefix: "followUp.",
-                                     selected: meeting == nil ? "planned" : "held")
-            case .withParticipant: Form.Field(label: "field.withParticipant", choices: CoachingForms.yesNo, prefix: "choice.",
-                                              selected: meeting?.withParticipant == false ? "no" : "yes")
-            case .withEmployer: Form.Field(label: "field.withEmployer", choices: CoachingForms.yesNo, prefix: "choice.",
-                                           selected: meeting?.withEmployer == false ? "no" : "yes")
+            case .date:
+                Form.Field(
+                    label: "field.date", input: TextField(strings.numericDate(meeting?.day ?? today), maxLength: 40),
+                    hint: "field.date.hint")
+            case .status:
+                Form.Field(
+                    label: "field.status", choices: FollowUpMeeting.Status.allCases.map(\.rawValue), prefix: "followUp.",
+                    selected: meeting == nil ? "planned" : "held")
+            case .withParticipant:
+                Form.Field(
+                    label: "field.withParticipant", choices: CoachingForms.yesNo, prefix: "choice.",
+                    selected: meeting?.withParticipant == false ? "no" : "yes")
+            case .withEmployer:
+                Form.Field(
+                    label: "field.withEmployer", choices: CoachingForms.yesNo, prefix: "choice.",
+                    selected: meeting?.withEmployer == false ? "no" : "yes")
             case .notes: Form.Field(label: "field.followUpNotes", input: TextField(meeting?.notes ?? "", maxLength: 2_000, multiline: true))
             }
         }
@@ -64,7 +73,7 @@ enum InternshipForms {
         var read = FormReader(form, env: env, today: state.today)
         defer { form = read.form }
         switch form.purpose {
-        case let .internship(id):
+        case .internship(let id):
             guard var offer = state.offers.first(where: { $0.id == id }) else { return [] }
             let start = read.date(InternshipField.periodStart, optional: true)
             let end = read.date(InternshipField.periodEnd, optional: true)
@@ -75,25 +84,28 @@ enum InternshipForms {
             guard read.isValid, let start, let end else { return [] }
             var internship = offer.internship ?? Internship()
             internship.employer = read[InternshipField.employer]
-            internship.contact = ContactPerson(name: read[InternshipField.contactPerson], phone: read[InternshipField.phone],
-                                               email: read[InternshipField.email])
+            internship.contact = ContactPerson(
+                name: read[InternshipField.contactPerson], phone: read[InternshipField.phone],
+                email: read[InternshipField.email])
             internship.start = start
             internship.end = end
             internship.hoursPerWeek = hours
             internship.tasks = read[InternshipField.tasks]
-            internship.accommodations = Accommodations(shorterDays: read[InternshipField.shorterDays] == "yes",
-                                                       moreBreaks: read[InternshipField.moreBreaks] == "yes",
-                                                       mentor: read[InternshipField.mentor],
-                                                       quietWorkplace: read[InternshipField.quietWorkplace] == "yes",
-                                                       other: read[InternshipField.otherAdjustments])
+            internship.accommodations = Accommodations(
+                shorterDays: read[InternshipField.shorterDays] == "yes",
+                moreBreaks: read[InternshipField.moreBreaks] == "yes",
+                mentor: read[InternshipField.mentor],
+                quietWorkplace: read[InternshipField.quietWorkplace] == "yes",
+                other: read[InternshipField.otherAdjustments])
             offer.internship = internship
             return [.saveOffer(offer, isNew: false)]
-        case let .followUp(id, index):
+        case .followUp(let id, let index):
             guard var offer = state.offers.first(where: { $0.id == id }) else { return [] }
             guard let parsed = read.date(FollowUpField.date, optional: false), let when = parsed else { return [] }
-            let meeting = FollowUpMeeting(day: when, status: FollowUpMeeting.Status(rawValue: read[FollowUpField.status]) ?? .planned,
-                                          withParticipant: read[FollowUpField.withParticipant] == "yes",
-                                          withEmployer: read[FollowUpField.withEmployer] == "yes", notes: read[FollowUpField.notes])
+            let meeting = FollowUpMeeting(
+                day: when, status: FollowUpMeeting.Status(rawValue: read[FollowUpField.status]) ?? .planned,
+                withParticipant: read[FollowUpField.withParticipant] == "yes",
+                withEmployer: read[FollowUpField.withEmployer] == "yes", notes: read[FollowUpField.notes])
             var internship = offer.internship ?? Internship()
             if let index, internship.followUps.indices.contains(index) {
                 internship.followUps[index] = meeting

@@ -8,7 +8,8 @@ public enum ActionID: String, CaseIterable, Sendable {
     case book, unbook, group, hide, unlock
     case auditLog
     case internship, followUp, print, printTo, calendarFile, savePDF
-    case catalogue, addOffer, editOffer, cancelOffer, attendance, attended, absent, excused, allAttended, clearAttendance, previousSession, nextSession
+    case catalogue, addOffer, editOffer, cancelOffer, attendance, attended, absent, excused, allAttended, clearAttendance, previousSession,
+        nextSession
     case yes, no
     case help, redraw, suspend, quit, interrupt
 }
@@ -65,14 +66,17 @@ public struct ActionSpec: Sendable {
 public enum ActionTable {
     private static let tabs = KeyContext.participantTabs
     /// Lists and texts that move with the arrow keys, pages, Home and End.
-    private static let moving: Set<KeyContext> = [.caseload, .plan, .notes, .progress, .offers, .offerDetail, .history,
-                                                  .catalogue, .catalogueDetail, .attendance, .summary, .jobs, .help]
+    private static let moving: Set<KeyContext> = [
+        .caseload, .plan, .notes, .progress, .offers, .offerDetail, .history,
+        .catalogue, .catalogueDetail, .attendance, .summary, .jobs, .help,
+    ]
     /// Of those, the ones whose arrows scroll a text rather than select an entry.
     private static let scrolling: Set<KeyContext> = [.progress, .offerDetail, .catalogueDetail, .summary, .jobs, .help]
 
     public static let all: [ActionSpec] = [
         spec(.moveUp, [.up, .char("k")], [.caseload, .history], footer: true, shown: "↑↓"),
-        spec(.moveUp, [.up, .char("k")], [.summary, .help], footer: true, shown: "↑↓", label: "action.scroll", help: "action.scrollUp.help"),
+        spec(
+            .moveUp, [.up, .char("k")], [.summary, .help], footer: true, shown: "↑↓", label: "action.scroll", help: "action.scrollUp.help"),
         spec(.moveUp, [.up, .char("k")], scrolling.subtracting([.summary, .help]), help: "action.scrollUp.help"),
         spec(.moveUp, [.up, .char("k")], moving.subtracting(scrolling).subtracting([.caseload, .history])),
         spec(.moveUp, [.up], [.searching]),
@@ -202,8 +206,10 @@ public enum ActionTable {
         return all.filter { $0.contexts.contains(context) && seen.insert($0.id).inserted }
     }
 
-    private static func spec(_ id: ActionID, _ keys: [Key], _ contexts: Set<KeyContext>,
-                             footer: Bool = false, shown: String? = nil, label: String? = nil, help: String? = nil) -> ActionSpec {
+    private static func spec(
+        _ id: ActionID, _ keys: [Key], _ contexts: Set<KeyContext>,
+        footer: Bool = false, shown: String? = nil, label: String? = nil, help: String? = nil
+    ) -> ActionSpec {
         ActionSpec(id: id, keys: keys, contexts: contexts, inFooter: footer, footerKeys: shown, footerLabel: label, helpLabel: help)
     }
 }

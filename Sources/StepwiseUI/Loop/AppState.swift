@@ -199,7 +199,7 @@ public enum SearchText {
         let needle = Array(folded.utf8)
         return needle.withUnsafeBufferPointer { needle in
             rows.filter { row in
-                guard case let .participant(entry) = row else { return false }
+                guard case .participant(let entry) = row else { return false }
                 var key = entry.searchKey
                 return key.withUTF8 { contains($0, needle) }
             }

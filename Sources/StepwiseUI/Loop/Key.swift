@@ -11,8 +11,8 @@ public enum Key: Hashable, Sendable {
     /// How the key is written in the footer and the help screen.
     public var label: String {
         switch self {
-        case let .char(c): return String(c)
-        case let .ctrl(c): return "Ctrl-" + String(c).uppercased()
+        case .char(let c): return String(c)
+        case .ctrl(let c): return "Ctrl-" + String(c).uppercased()
         case .up: return "↑"
         case .down: return "↓"
         case .left: return "←"

@@ -64,8 +64,12 @@ public enum Renderer {
 
     /// Instead of a broken screen: what size is needed, wrapped to whatever room there is.
     private static func tooSmall(_ state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
-        let text = env.strings("tooSmall", ["w": String(state.width), "h": String(state.height),
-                                            "minW": String(minimumWidth), "minH": String(minimumHeight)])
+        let text = env.strings(
+            "tooSmall",
+            [
+                "w": String(state.width), "h": String(state.height),
+                "minW": String(minimumWidth), "minH": String(minimumHeight),
+            ])
         let lines = DisplayWidth.wrap(text, width: state.width)
         let top = max(0, (state.height - lines.count) / 2)
         for (offset, line) in lines.prefix(state.height).enumerated() {

@@ -32,10 +32,12 @@ public struct UIEnvironment: Sendable {
     /// What the organisation puts on every plan summary (see `Settings.letterhead(for:)`).
     public var letterhead: SummaryLetterhead
 
-    public init(strings: Localizer, dates: DateParser, languages: [String], indicators: IndicatorSet, tables: [String: Localizer] = [:],
-                resources: URL? = nil, makeID: @escaping @Sendable (String) -> String = { RecordID.generate(prefix: $0) },
-                timeZone: TimeZone = .gmt, home: String = "/tmp", courseFrame: CourseFrame = .standard,
-                letterhead: SummaryLetterhead = .none) {
+    public init(
+        strings: Localizer, dates: DateParser, languages: [String], indicators: IndicatorSet, tables: [String: Localizer] = [:],
+        resources: URL? = nil, makeID: @escaping @Sendable (String) -> String = { RecordID.generate(prefix: $0) },
+        timeZone: TimeZone = .gmt, home: String = "/tmp", courseFrame: CourseFrame = .standard,
+        letterhead: SummaryLetterhead = .none
+    ) {
         self.strings = strings
         self.dates = dates
         self.languages = languages

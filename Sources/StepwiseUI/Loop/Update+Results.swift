@@ -8,48 +8,50 @@ extension Update {
     public static func apply(_ result: EffectResult, state: inout AppState, env: UIEnvironment) -> [Effect] {
         let s = env.strings
         switch result {
-        case let .caseloadLoaded(rows, select):
+        case .caseloadLoaded(let rows, let select):
             showCaseload(rows, select: select, state: &state)
-        case let .participantAdded(name, id, rows):
+        case .participantAdded(let name, let id, let rows):
             state.search = nil
             showCaseload(rows, select: id, state: &state)
             state.message = Message(s("message.added", ["name": name]))
-        case let .opened(participant, history, heldBy, lockFailure, offers):
+        case .opened(let participant, let history, let heldBy, let lockFailure, let offers):
             if let offers { state.offers = offers }
             var open = OpenParticipant(participant: participant, heldBy: heldBy)
             open.lockFailure = lockFailure
             open.history = history
             open.writer = state.writers[participant.id] ?? .citizen
             state.open = open
-        case let .closed(rows, select):
+        case .closed(let rows, let select):
             state.open = nil
             showCaseload(rows, select: select, state: &state)
-        case let .offersLoaded(offers):
+        case .offersLoaded(let offers):
             state.offers = offers
-        case let .auditLoaded(entries):
+        case .auditLoaded(let entries):
             state.open?.auditEntries = entries
-        case let .bookingChanged(change, offers, linking):
+        case .bookingChanged(let change, let offers, let linking):
             state.message = Message(OfferMessages.describe(change, env: env))
             state.offers = offers
-            if case let .step(goal, step)? = linking { return link(step, in: goal, to: change.offer.id, state: &state, env: env) }
-        case let .offerAdded(title):
+            if case .step(let goal, let step)? = linking { return link(step, in: goal, to: change.offer.id, state: &state, env: env) }
+        case .offerAdded(let title):
             state.message = Message(s("catalogue.added", ["title": title]))
-        case let .bookingRefused(failure, offers):
+        case .bookingRefused(let failure, let offers):
             state.message = Message(OfferMessages.describe(failure, env: env), kind: .error)
             state.offers = offers
-        case let .participantSaved(journal, version):
+        case .participantSaved(let journal, let version):
             state.open?.participant.journal = journal
             if let version { state.open?.history.append(version) }
-        case let .printed(printer, pages, standIns):
-            state.message = Message(SummaryTab.done(s("print.sent", ["printer": printer ?? s("print.defaultPrinter"), "pages": String(pages)]),
-                                                    standIns: standIns, env: env))
-        case let .pdfSaved(path, standIns):
+        case .printed(let printer, let pages, let standIns):
+            state.message = Message(
+                SummaryTab.done(
+                    s("print.sent", ["printer": printer ?? s("print.defaultPrinter"), "pages": String(pages)]),
+                    standIns: standIns, env: env))
+        case .pdfSaved(let path, let standIns):
             state.message = Message(SummaryTab.done(s("pdf.saved", ["path": path]), standIns: standIns, env: env))
-        case let .printersFound(printers):
+        case .printersFound(let printers):
             state.form = SummaryTab.printerForm(printers)
-        case let .calendarSaved(events, path):
+        case .calendarSaved(let events, let path):
             state.message = Message(s("calendar.saved", ["n": String(events), "path": path]))
-        case let .draftRestored(form, writer):
+        case .draftRestored(let form, let writer):
             state.form = form
             if let writer, let id = state.open?.participant.id {
                 state.open?.writer = writer
@@ -58,7 +60,7 @@ extension Update {
             state.message = Message(s("message.draftRestored"))
         case .quit:
             state.quitting = true
-        case let .failed(failure):
+        case .failed(let failure):
             state.message = Message(describe(failure, env: env), kind: .error)
         }
         return []
@@ -99,7 +101,8 @@ extension Update {
     private static func link(_ stepID: String, in goalID: String, to offer: String, state: inout AppState, env: UIEnvironment) -> [Effect] {
         PlanUpdate.commit(&state, env: env, as: .operating) { participant, _ in
             guard let goalIndex = participant.plan.goals.firstIndex(where: { $0.id == goalID }),
-                  let stepIndex = participant.plan.goals[goalIndex].steps.firstIndex(where: { $0.id == stepID }) else { return nil }
+                let stepIndex = participant.plan.goals[goalIndex].steps.firstIndex(where: { $0.id == stepID })
+            else { return nil }
             participant.plan.goals[goalIndex].steps[stepIndex].offerId = offer
             return PlanChange(.editStep, participant.plan.goals[goalIndex].steps[stepIndex].text.text)
         }
@@ -109,12 +112,12 @@ extension Update {
     private static func describe(_ failure: EffectResult.Failure, env: UIEnvironment) -> String {
         let s = env.strings
         switch failure {
-        case let .save(reason): return s("message.saveFailed", ["reason": reason])
-        case let .open(reason): return s("message.cannotOpen", ["reason": reason])
-        case let .audit(reason): return s("message.auditFailed", ["reason": reason])
-        case let .calendar(reason): return s("calendar.failed", ["reason": reason])
-        case let .pdf(reason): return s("pdf.failed", ["reason": reason])
-        case let .print(failure): return failure.text(s)
+        case .save(let reason): return s("message.saveFailed", ["reason": reason])
+        case .open(let reason): return s("message.cannotOpen", ["reason": reason])
+        case .audit(let reason): return s("message.auditFailed", ["reason": reason])
+        case .calendar(let reason): return s("calendar.failed", ["reason": reason])
+        case .pdf(let reason): return s("pdf.failed", ["reason": reason])
+        case .print(let failure): return failure.text(s)
         }
     }
 }

@@ -47,7 +47,8 @@ public enum Update {
             var behind = state
             behind.showingHelp = false
             let last = Overlays.helpLastScroll(behind: behind.context, width: state.width, height: state.height, env: env)
-            state.helpScroll = ListCursor(state.helpScroll, count: last + 1, page: Overlays.helpRows(height: state.height)).moved(by: action)
+            state.helpScroll = ListCursor(state.helpScroll, count: last + 1, page: Overlays.helpRows(height: state.height)).moved(
+                by: action)
             return []
         case .form:
             return form(key, action: action, state: &state, env: env)
@@ -108,7 +109,8 @@ public enum Update {
             state.catalogue = CatalogueState()
             return [.loadOffers]
         case .add?:
-            state.form = AddParticipantForm.addParticipant(language: env.strings.language, today: env.strings.list("date.today").first ?? "today")
+            state.form = AddParticipantForm.addParticipant(
+                language: env.strings.language, today: env.strings.list("date.today").first ?? "today")
         case .quit?: return [.quit]
         default: break
         }
@@ -157,7 +159,8 @@ public enum Update {
         switch action {
         case .moveUp? where browser.viewing != nil, .moveDown? where browser.viewing != nil, .moveFirst? where browser.viewing != nil:
             browser.scroll = ListCursor(browser.scroll, count: .max).moved(by: action)
-        case .moveUp?, .moveDown?, .moveFirst?, .moveLast? where browser.viewing == nil:
+        case .moveUp?, .moveDown?, .moveFirst?,
+            .moveLast? where browser.viewing == nil:
             browser.selection = ListCursor(browser.selection, count: count).moved(by: action)
         case .open? where count > 0:
             browser.viewing = browser.selection
@@ -209,9 +212,9 @@ public enum Update {
             return AddParticipantForm.submit(&form, today: state.today, env: env)
         case .offerFilter:
             return OfferForms.submitFilter(&form, state: &state, env: env)
-        case let .book(offer):
+        case .book(let offer):
             return OfferForms.submitBooking(form, offer: offer, state: state)
-        case let .editOffer(id):
+        case .editOffer(let id):
             return CatalogueForms.submit(&form, id: id, state: state, env: env)
         case .internship, .followUp:
             return InternshipForms.submit(&form, state: state, env: env)

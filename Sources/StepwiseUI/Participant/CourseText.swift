@@ -5,17 +5,23 @@ enum CourseText {
     /// "week 7/26", "starts in 5 days" or "ended".
     static func position(start: Day, today: Day, strings: Localizer) -> String {
         switch CourseFrame.position(start: start, today: today) {
-        case let .notStarted(days): return strings("course.startsIn", ["n": String(days)])
-        case let .week(week): return strings("course.week", ["n": String(week), "of": String(CourseFrame.weeks)])
+        case .notStarted(let days): return strings("course.startsIn", ["n": String(days)])
+        case .week(let week): return strings("course.week", ["n": String(week), "of": String(CourseFrame.weeks)])
         case .ended: return strings("course.ended")
         }
     }
 
     /// "2 · Mon 28 Dec 2026" (or the form of `key`), and whether its day has passed.
-    static func conversation(_ conversation: Conversation, today: Day, strings: Localizer,
-                             key: String = "conversation.next") -> (text: String, overdue: Bool) {
-        let text = strings(key, ["n": String(conversation.number),
-                                                 "date": strings.dayWithWeekday(conversation.planned)])
+    static func conversation(
+        _ conversation: Conversation, today: Day, strings: Localizer,
+        key: String = "conversation.next"
+    ) -> (text: String, overdue: Bool) {
+        let text = strings(
+            key,
+            [
+                "n": String(conversation.number),
+                "date": strings.dayWithWeekday(conversation.planned),
+            ])
         return (text, CourseFrame.isOverdue(conversation, today: today))
     }
 }

@@ -3,17 +3,24 @@ import StepwiseCore
 /// The plan's history: every saved version, newest first, with who changed what and when;
 /// one version can be opened and read as it stood.
 enum HistoryView {
-    static func render(_ browser: HistoryBrowser, open: OpenParticipant, state: AppState, env: UIEnvironment,
-                       into buffer: inout ScreenBuffer) {
+    static func render(
+        _ browser: HistoryBrowser, open: OpenParticipant, state: AppState, env: UIEnvironment,
+        into buffer: inout ScreenBuffer
+    ) {
         let s = env.strings
         let versions = Array(open.history.reversed())
         if let viewing = browser.viewing, versions.indices.contains(viewing) {
             let version = versions[viewing]
-            let title = s("history.viewing", ["v": String(version.version), "date": s.dayWithWeekday(Day(version.stamp.at, timeZone: env.timeZone)),
-                                              "time": TimeText.clock(version.stamp.at, in: env.timeZone)])
+            let title = s(
+                "history.viewing",
+                [
+                    "v": String(version.version), "date": s.dayWithWeekday(Day(version.stamp.at, timeZone: env.timeZone)),
+                    "time": TimeText.clock(version.stamp.at, in: env.timeZone),
+                ])
             let area = Overlays.box(&buffer, width: buffer.width - 2, height: buffer.height - 4, title: title)
             let previous = versions.indices.contains(viewing + 1) ? versions[viewing + 1].plan : nil
-            let lines = differenceLines(from: previous, to: version, env: env)
+            let lines =
+                differenceLines(from: previous, to: version, env: env)
                 + PlanLines.lines(open.participant, plan: version.plan, marks: [:], today: state.today, env: env, width: area.width)
             let first = min(browser.scroll, max(0, lines.count - area.height))
             for (offset, entry) in lines.dropFirst(first).prefix(area.height).enumerated() {
@@ -32,10 +39,12 @@ enum HistoryView {
             let y = area.y + 1 + offset
             let selected = first + offset == browser.selection
             let when = s.shortDate(Day(version.stamp.at, timeZone: env.timeZone)) + " " + TimeText.clock(version.stamp.at, in: env.timeZone)
-            let text = DisplayWidth.pad("v\(version.version)", to: 5) + DisplayWidth.pad(when, to: 19)
+            let text =
+                DisplayWidth.pad("v\(version.version)", to: 5) + DisplayWidth.pad(when, to: 19)
                 + DisplayWidth.pad(who(version, env: env), to: 28) + describe(version.change, env: env)
-            buffer.put(DisplayWidth.truncate((selected ? "› " : "  ") + text, to: area.width), x: area.x, y: y,
-                       style: selected ? .selected : .plain)
+            buffer.put(
+                DisplayWidth.truncate((selected ? "› " : "  ") + text, to: area.width), x: area.x, y: y,
+                style: selected ? .selected : .plain)
         }
     }
 
@@ -45,7 +54,9 @@ enum HistoryView {
         let s = env.strings
         guard let previous else { return [] }
         let differences = PlanChanges.differences(from: previous, to: version.plan)
-        var out: [(line: StyledLine, row: PlanRow?)] = [(StyledLine(s("history.compared", ["v": String(version.version - 1)]), .heading), nil)]
+        var out: [(line: StyledLine, row: PlanRow?)] = [
+            (StyledLine(s("history.compared", ["v": String(version.version - 1)]), .heading), nil)
+        ]
         if differences.isEmpty { out.append((StyledLine("  " + s("history.noGoalChanges"), .muted), nil)) }
         for difference in differences {
             let key = "history.\(difference.kind.rawValue)\(difference.isStep ? "Step" : "Goal")"

@@ -9,8 +9,9 @@ enum ParticipantView {
     static func render(_ open: OpenParticipant, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         let s = env.strings
         let p = open.participant
-        Chrome.titleBar(&buffer, y: 0, left: p.name,
-                        right: CourseText.position(start: p.courseStart, today: state.today, strings: s))
+        Chrome.titleBar(
+            &buffer, y: 0, left: p.name,
+            right: CourseText.position(start: p.courseStart, today: state.today, strings: s))
         var line = s("participant.course", ["from": s.shortDate(p.courseStart), "to": s.shortDate(p.courseEnd)])
         if let next = p.nextConversation {
             let (text, overdue) = CourseText.conversation(next, today: state.today, strings: s, key: "participant.next")
@@ -21,14 +22,24 @@ enum ParticipantView {
             buffer.put(" " + line + " · " + s("participant.allConversationsHeld"), x: 0, y: 1)
         }
         if !open.isReadOnly, let session = p.openSession {
-            buffer.put(" ● " + s("session.inProgress", ["kind": s("session.kind.\(session.kind.rawValue)"),
-                                                        "since": TimeText.clock(session.started.at, in: env.timeZone)]), x: 0, y: 2, style: .heading)
+            buffer.put(
+                " ● "
+                    + s(
+                        "session.inProgress",
+                        [
+                            "kind": s("session.kind.\(session.kind.rawValue)"),
+                            "since": TimeText.clock(session.started.at, in: env.timeZone),
+                        ]), x: 0, y: 2, style: .heading)
         }
         if let holder = open.heldBy {
-            buffer.put(" 🔒 " + s("participant.readOnly", [
-                "coach": holder.identity.coach, "user": holder.identity.user,
-                "since": TimeText.clock(holder.since, in: env.timeZone),
-            ]), x: 0, y: 2, style: .warning)
+            buffer.put(
+                " 🔒 "
+                    + s(
+                        "participant.readOnly",
+                        [
+                            "coach": holder.identity.coach, "user": holder.identity.user,
+                            "since": TimeText.clock(holder.since, in: env.timeZone),
+                        ]), x: 0, y: 2, style: .warning)
         } else if let reason = open.lockFailure {
             buffer.put(" 🔒 " + s("participant.readOnlyLockFailed", ["reason": reason]), x: 0, y: 2, style: .warning)
         }
@@ -61,7 +72,9 @@ enum ParticipantView {
         case .progress, .jobs:
             break
         }
-        let lines = open.tab == .jobs ? JobsView.lines(p, today: state.today, env: env)
+        let lines =
+            open.tab == .jobs
+            ? JobsView.lines(p, today: state.today, env: env)
             : ProgressView.lines(p, env: env, width: buffer.width - 2)
         let rows = max(0, buffer.height - top - 2)
         let first = min(open.scroll, max(0, lines.count - rows))
@@ -69,8 +82,12 @@ enum ParticipantView {
             content.draw(into: &buffer, x: 1, y: top + offset, width: buffer.width - 2)
         }
         if lines.count > rows {
-            let more = s("participant.scroll", ["from": String(first + 1), "to": String(min(lines.count, first + rows)),
-                                                "of": String(lines.count)])
+            let more = s(
+                "participant.scroll",
+                [
+                    "from": String(first + 1), "to": String(min(lines.count, first + rows)),
+                    "of": String(lines.count),
+                ])
             buffer.put(more, x: max(0, buffer.width - DisplayWidth.of(more) - 1), y: 4, style: .muted)
         }
     }
@@ -81,7 +98,9 @@ enum ParticipantView {
         let area = Overlays.box(&buffer, width: buffer.width - 2, height: buffer.height - 4, title: s("audit.title"))
         if entries.isEmpty { buffer.put(s("audit.none"), x: area.x, y: area.y, style: .muted) }
         for (offset, entry) in entries.reversed().prefix(area.height).enumerated() {
-            let line = DisplayWidth.pad(s.dayWithWeekday(Day(entry.at, timeZone: env.timeZone)) + " " + TimeText.clock(entry.at, in: env.timeZone), to: 22)
+            let line =
+                DisplayWidth.pad(
+                    s.dayWithWeekday(Day(entry.at, timeZone: env.timeZone)) + " " + TimeText.clock(entry.at, in: env.timeZone), to: 22)
                 + DisplayWidth.pad(entry.coach + " (" + entry.user + ")", to: 28) + s("audit.\(entry.action.rawValue)")
             buffer.put(line, x: area.x, y: area.y + offset, limit: area.width)
         }

@@ -21,7 +21,8 @@ enum WriterLine {
         var x = start + buffer.put(" " + s("plan.writing") + " ", x: start, y: y, style: .muted)
         for author in Author.allCases {
             let name = s("author.\(author.rawValue)")
-            x += author == writer
+            x +=
+                author == writer
                 ? buffer.put("[" + name + "]", x: x, y: y, style: Style(bold: true, reverse: true))
                 : buffer.put(" " + name + " ", x: x, y: y)
         }

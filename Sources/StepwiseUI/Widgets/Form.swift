@@ -140,11 +140,13 @@ public struct Form: Equatable, Sendable, Codable {
     /// A form with one field per name of `N`, in its order, each made by `field` (an
     /// exhaustive `switch` there makes a new name fail to compile until it has a field).
     init<N: FormFieldName>(purpose: Purpose, title: String, compact: Bool = false, _ names: N.Type, field: (N) -> Field) {
-        self.init(purpose: purpose, title: title, fields: N.allCases.map { name in
-            var made = field(name)
-            made.name = name.rawValue
-            return made
-        }, compact: compact)
+        self.init(
+            purpose: purpose, title: title,
+            fields: N.allCases.map { name in
+                var made = field(name)
+                made.name = name.rawValue
+                return made
+            }, compact: compact)
     }
 
     private enum CodingKeys: String, CodingKey { case purpose, title, fields, focus, compact, version }
@@ -207,9 +209,13 @@ public struct Form: Equatable, Sendable, Codable {
         let used: Bool
         if let choices = field.choices {
             switch key {
-            case .right, .char(" "): field.chosen = (field.chosen + 1) % choices.count; used = true
-            case .left: field.chosen = (field.chosen + choices.count - 1) % choices.count; used = true
-            case let .char(c) where c.isASCII && c.isNumber:
+            case .right, .char(" "):
+                field.chosen = (field.chosen + 1) % choices.count
+                used = true
+            case .left:
+                field.chosen = (field.chosen + choices.count - 1) % choices.count
+                used = true
+            case .char(let c) where c.isASCII && c.isNumber:
                 // 1–9 choose that number, 0 chooses 10.
                 let wanted = c == "0" ? "10" : String(c)
                 if let index = choices.firstIndex(of: wanted) { field.chosen = index }

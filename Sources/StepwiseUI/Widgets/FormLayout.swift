@@ -94,7 +94,8 @@ extension Form {
     /// already on its first or last row (then the key moves between fields).
     mutating func moveCursorVertically(_ key: Key, layout: FormLayout) -> Bool {
         guard key == .up || key == .down, fields.indices.contains(focus), fields[focus].choices == nil,
-              fields[focus].input.isMultiline else { return false }
+            fields[focus].input.isMultiline
+        else { return false }
         return fields[focus].input.moveVertically(key == .up ? -1 : 1, width: layout.valueWidth)
     }
 }

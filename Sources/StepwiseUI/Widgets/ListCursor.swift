@@ -73,8 +73,10 @@ struct ListCursor: Equatable, Sendable {
     /// The list keys on a list whose selected row opens in a detail view (an offer): while the
     /// detail is open ↑ ↓ scroll it (an offset the view clamps), otherwise, and for the page
     /// keys, they move the selection in the list of `count` rows.
-    static func move(_ action: ActionID?, selection: inout Int, count: Int, page: Int,
-                     detailScroll: inout Int, detailOpen: Bool) {
+    static func move(
+        _ action: ActionID?, selection: inout Int, count: Int, page: Int,
+        detailScroll: inout Int, detailOpen: Bool
+    ) {
         guard let move = Move(action) else { return }
         if detailOpen && (move == .up || move == .down) {
             detailScroll = ListCursor(detailScroll, count: .max).moved(move)

@@ -38,18 +38,21 @@ enum Overlays {
             let focused = index == form.focus
             let first = layout.tops[index]
             if let y = layout.screenRow(first, top: top) {
-                buffer.put((focused ? "› " : "  ") + label(field, s), x: area.x, y: y, style: focused ? .heading : .bold,
-                           limit: layout.labelWidth + 2)
+                buffer.put(
+                    (focused ? "› " : "  ") + label(field, s), x: area.x, y: y, style: focused ? .heading : .bold,
+                    limit: layout.labelWidth + 2)
             }
-            value(field, focused: focused, compact: form.compact, rows: first..<(first + layout.valueRows[index]), x: valueX, top: top,
-                  layout: layout, env: env, into: &buffer)
+            value(
+                field, focused: focused, compact: form.compact, rows: first..<(first + layout.valueRows[index]), x: valueX, top: top,
+                layout: layout, env: env, into: &buffer)
             guard let noteY = layout.screenRow(first + layout.valueRows[index], top: top) else { continue }
             if let error = field.error {
                 buffer.put("⚠ " + error, x: valueX, y: noteY, style: .error, limit: layout.valueWidth)
             } else if let preview = AddParticipantForm.preview(form, field: index, today: state.today, env: env) {
                 buffer.put(preview, x: valueX, y: noteY, style: .bold, limit: layout.valueWidth)
             } else if let hint = field.hint {
-                buffer.put(s(hint, ["list": env.languages.joined(separator: ", ")]), x: valueX, y: noteY, style: .muted, limit: layout.valueWidth)
+                buffer.put(
+                    s(hint, ["list": env.languages.joined(separator: ", ")]), x: valueX, y: noteY, style: .muted, limit: layout.valueWidth)
             }
         }
         moreMarks(layout, x: area.x + area.width, top: top, into: &buffer)
@@ -67,21 +70,28 @@ enum Overlays {
             let focused = index == form.focus
             let first = layout.tops[index]
             guard let y = layout.screenRow(first, top: top) else {
-                value(field, focused: focused, compact: form.compact, rows: first..<(first + layout.valueRows[index]), x: area.x + layout.valueOffset,
-                      top: top, layout: layout, env: env, into: &buffer)
+                value(
+                    field, focused: focused, compact: form.compact, rows: first..<(first + layout.valueRows[index]),
+                    x: area.x + layout.valueOffset,
+                    top: top, layout: layout, env: env, into: &buffer)
                 continue
             }
             let style: Style = focused ? Style(bold: true, reverse: true) : .plain
             if focused && field.choices != nil { buffer.fill(y: y, from: area.x, to: area.x + area.width, style: style) }
-            buffer.put((focused ? "› " : "  ") + label(field, s), x: area.x, y: y, style: focused ? .heading : .plain, limit: layout.labelWidth - 1)
-            value(field, focused: focused, compact: form.compact, rows: first..<(first + layout.valueRows[index]), x: area.x + layout.valueOffset, top: top,
-                  layout: layout, env: env, into: &buffer)
+            buffer.put(
+                (focused ? "› " : "  ") + label(field, s), x: area.x, y: y, style: focused ? .heading : .plain, limit: layout.labelWidth - 1
+            )
+            value(
+                field, focused: focused, compact: form.compact, rows: first..<(first + layout.valueRows[index]),
+                x: area.x + layout.valueOffset, top: top,
+                layout: layout, env: env, into: &buffer)
         }
         moreMarks(layout, x: area.x + area.width, top: top, into: &buffer)
         let noteY = top + layout.shownHeight + 1
         if let bad = form.fields.first(where: { $0.error != nil }), let error = bad.error {
             buffer.put("⚠ " + label(bad, s) + ": " + error, x: area.x, y: noteY, style: .error, limit: area.width)
-        } else if form.fields.indices.contains(form.focus), let hint = form.fields[form.focus].hint, form.fields[form.focus].choices == nil {
+        } else if form.fields.indices.contains(form.focus), let hint = form.fields[form.focus].hint, form.fields[form.focus].choices == nil
+        {
             buffer.put(s(hint), x: area.x, y: noteY, style: .muted, limit: area.width)
         } else {
             buffer.put(s(hasText ? "form.compact.hint" : "rating.hint"), x: area.x, y: noteY, style: .muted, limit: area.width)
@@ -90,14 +100,17 @@ enum Overlays {
 
     /// A field's value on the form's rows `rows` (those in view): a choice, a one-line text,
     /// or a long text wrapped over them, with ↑ ↓ beside it where it has more rows than show.
-    private static func value(_ field: Form.Field, focused: Bool, compact: Bool, rows: Range<Int>, x: Int, top: Int,
-                              layout: FormLayout, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+    private static func value(
+        _ field: Form.Field, focused: Bool, compact: Bool, rows: Range<Int>, x: Int, top: Int,
+        layout: FormLayout, env: UIEnvironment, into buffer: inout ScreenBuffer
+    ) {
         let shown = rows.compactMap { layout.screenRow($0, top: top) }
         guard let y = shown.first else { return }
         if let value = field.choice {
             let shownValue: String
             if field.showsBar, let number = Int(value) {
-                shownValue = String(repeating: "█", count: number) + String(repeating: "░", count: 10 - number) + " " + String(format: "%2d", number)
+                shownValue =
+                    String(repeating: "█", count: number) + String(repeating: "░", count: 10 - number) + " " + String(format: "%2d", number)
             } else if field.showsBar {
                 shownValue = env.strings("rating.notRated")
             } else {
@@ -109,8 +122,9 @@ enum Overlays {
         } else if field.input.isMultiline {
             // A long text partly scrolled out of the form shows its rows that are in view.
             let hiddenAbove = max(0, layout.scroll - rows.lowerBound)
-            let hidden = field.input.render(into: &buffer, x: x, y: y, width: layout.valueWidth, height: shown.count, focused: focused,
-                                            firstRow: focused ? nil : hiddenAbove)
+            let hidden = field.input.render(
+                into: &buffer, x: x, y: y, width: layout.valueWidth, height: shown.count, focused: focused,
+                firstRow: focused ? nil : hiddenAbove)
             if hidden.above > 0 { buffer.put("↑", x: x + layout.valueWidth, y: y, style: .bold) }
             if hidden.below > 0, let last = shown.last { buffer.put("↓", x: x + layout.valueWidth, y: last, style: .bold) }
         } else {
@@ -183,8 +197,14 @@ enum Overlays {
             buffer.put(line.text, x: area.x + keyWidth, y: y, limit: area.width - keyWidth)
         }
         guard lines.count > rows else { return }
-        let position = " " + env.strings("help.position", ["from": String(first + 1), "to": String(min(lines.count, first + rows)),
-                                                           "of": String(lines.count)]) + " "
+        let position =
+            " "
+            + env.strings(
+                "help.position",
+                [
+                    "from": String(first + 1), "to": String(min(lines.count, first + rows)),
+                    "of": String(lines.count),
+                ]) + " "
         buffer.put(position, x: area.x + area.width - DisplayWidth.of(position), y: area.y + area.height, style: .muted)
     }
 }

@@ -89,7 +89,7 @@ public struct ScreenBuffer: Equatable, Sendable {
             if column >= 0 {
                 clearWideNeighbours(y: y, from: column, to: column + w)
                 cells[y * width + column] = Cell(character: shown, style: style, isContinuation: false)
-                for next in column + 1 ..< column + w {
+                for next in column + 1..<column + w {
                     cells[y * width + next] = Cell(character: " ", style: style, isContinuation: true)
                 }
             }
@@ -125,7 +125,8 @@ public struct ScreenBuffer: Equatable, Sendable {
     /// Fills a row segment with spaces in a style (for bars and selections).
     public mutating func fill(y: Int, from x: Int = 0, to end: Int? = nil, style: Style) {
         guard y >= 0, y < height else { return }
-        let first = max(0, x), last = min(width, end ?? width)
+        let first = max(0, x)
+        let last = min(width, end ?? width)
         guard first < last else { return }
         clearWideNeighbours(y: y, from: first, to: last)
         for column in first..<last {

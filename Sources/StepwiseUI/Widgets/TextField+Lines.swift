@@ -77,8 +77,10 @@ extension TextField {
     /// they fit, else `height` of them, those around the cursor when `focused` and the first
     /// otherwise, or from `firstRow` when given. Returns how many rows are hidden above and below.
     @discardableResult
-    public func render(into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int, height: Int,
-                       focused: Bool, firstRow: Int? = nil) -> (above: Int, below: Int) {
+    public func render(
+        into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int, height: Int,
+        focused: Bool, firstRow: Int? = nil
+    ) -> (above: Int, below: Int) {
         guard width > 1, height > 0 else { return (0, 0) }
         let all = rows(width: width)
         let position = cursorPosition(width: width)

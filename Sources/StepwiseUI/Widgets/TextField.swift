@@ -44,8 +44,8 @@ public struct TextField: Equatable, Sendable {
             }
         }
         switch key {
-        case let .char(c): insert(c)
-        case let .paste(text): paste(text)
+        case .char(let c): insert(c)
+        case .paste(let text): paste(text)
         case .ctrl("j"):
             guard isMultiline else { return false }
             insert("\n")
@@ -153,8 +153,9 @@ extension TextField: Codable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(try container.decode(String.self, forKey: .text), maxLength: try container.decode(Int.self, forKey: .maxLength),
-                  multiline: try container.decodeIfPresent(Bool.self, forKey: .multiline) ?? false)
+        self.init(
+            try container.decode(String.self, forKey: .text), maxLength: try container.decode(Int.self, forKey: .maxLength),
+            multiline: try container.decodeIfPresent(Bool.self, forKey: .multiline) ?? false)
         isSuggestion = false
     }
 

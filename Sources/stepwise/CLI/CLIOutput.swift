@@ -25,7 +25,7 @@ enum CLIOutput {
 
         func safe(_ text: String) -> String {
             switch self {
-            case let .text(keeping): return DisplaySafe.text(text, keeping: keeping.union(["\n", "\t"]))
+            case .text(let keeping): return DisplaySafe.text(text, keeping: keeping.union(["\n", "\t"]))
             case .json: return String(decoding: DisplaySafe.json(Data(text.utf8)), as: UTF8.self)
             case .data: return text
             }

@@ -57,8 +57,10 @@ struct Command: Sendable {
     let hidden: Bool
 
     /// A subcommand leaves out `help`: its command's help covers it.
-    init(_ name: String, summary: String, help: String = "", options: [Option] = [], arguments: [Argument] = [],
-         optionalArguments: Int = 0, hidden: Bool = false, action: Action) {
+    init(
+        _ name: String, summary: String, help: String = "", options: [Option] = [], arguments: [Argument] = [],
+        optionalArguments: Int = 0, hidden: Bool = false, action: Action
+    ) {
         self.name = name
         self.summary = summary
         self.help = help
@@ -77,7 +79,7 @@ struct Command: Sendable {
 
     /// How usage messages name the positional arguments, e.g. "a participant id and an offer id".
     var argumentNouns: String {
-        if case let .subcommands(subcommands) = action {
+        if case .subcommands(let subcommands) = action {
             return subcommands.map { ([$0.name] + $0.arguments.map(\.name)).joined(separator: " ") }
                 .joined(separator: ", ").replacingLast(", ", with: " or ")
         }
@@ -85,7 +87,7 @@ struct Command: Sendable {
     }
 
     var subcommands: [Command] {
-        if case let .subcommands(subcommands) = action { return subcommands }
+        if case .subcommands(let subcommands) = action { return subcommands }
         return []
     }
 
@@ -96,8 +98,9 @@ struct Command: Sendable {
 
     /// Options every command takes.
     static let globalOptions: [Option] = [
-        Option("--data", value: "DIR", completes: .folder,
-               "data folder (else $STEPWISE_DATA, else data in stepwise.conf, else $XDG_DATA_HOME/stepwise, else ~/.local/share/stepwise)"),
+        Option(
+            "--data", value: "DIR", completes: .folder,
+            "data folder (else $STEPWISE_DATA, else data in stepwise.conf, else $XDG_DATA_HOME/stepwise, else ~/.local/share/stepwise)"),
         Option("--lang", value: "CODE", completes: .language, "language of the screens and the summary (en, da, sv, de)"),
         Option("--help", "print the help of the command"),
         Option("--version", "print the version"),
@@ -106,8 +109,10 @@ struct Command: Sendable {
     static let version = "stepwise 0.1.0"
 
     /// Every command, in overview order; the first (the caseload screen) runs when none is given.
-    static let all: [Command] = [.tui, .initialize, .demo, .list, .check, .offers, .book, .unbook, .summary, .calendar, .report, .export,
-                                 .erase, .config, .helpCommand]
+    static let all: [Command] = [
+        .tui, .initialize, .demo, .list, .check, .offers, .book, .unbook, .summary, .calendar, .report, .export,
+        .erase, .config, .helpCommand,
+    ]
 
     static func named(_ name: String) -> Command? { all.first { $0.name == name } }
 
@@ -117,32 +122,32 @@ struct Command: Sendable {
         let width = shown.map(\.name.count).max() ?? 0
         let commands = shown.map { "  " + $0.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.summary }
         return """
-        Usage: stepwise [COMMAND] [--data DIR] [--lang CODE]
+            Usage: stepwise [COMMAND] [--data DIR] [--lang CODE]
 
-        Without a command, opens the caseload in the terminal (stepwise tui).
+            Without a command, opens the caseload in the terminal (stepwise tui).
 
-        Commands:
-        \(commands.joined(separator: "\n"))
+            Commands:
+            \(commands.joined(separator: "\n"))
 
-        Options:
-          --data DIR    data folder (else $STEPWISE_DATA, else data in stepwise.conf, else
-                        $XDG_DATA_HOME/stepwise, else ~/.local/share/stepwise); it must
-                        exist: 'stepwise init' makes one
-          --lang CODE   language of the screens (en, da, sv, de; else $STEPWISE_LANG, else
-                        language in stepwise.conf, else from the locale)
-          --version     print the version
-          --help        this text; `stepwise COMMAND --help` for a command
+            Options:
+              --data DIR    data folder (else $STEPWISE_DATA, else data in stepwise.conf, else
+                            $XDG_DATA_HOME/stepwise, else ~/.local/share/stepwise); it must
+                            exist: 'stepwise init' makes one
+              --lang CODE   language of the screens (en, da, sv, de; else $STEPWISE_LANG, else
+                            language in stepwise.conf, else from the locale)
+              --version     print the version
+              --help        this text; `stepwise COMMAND --help` for a command
 
-        The coach's name comes from $STEPWISE_COACH, else the login name. Opening,
-        changing, printing, exporting, booking and erasing a record are noted in
-        DATA/audit.log (who, what, which id, when; never what the record says).
-        Text from records is shown with control characters as \\u{XX} (see README).
-        """
+            The coach's name comes from $STEPWISE_COACH, else the login name. Opening,
+            changing, printing, exporting, booking and erasing a record are noted in
+            DATA/audit.log (who, what, which id, when; never what the record says).
+            Text from records is shown with control characters as \\u{XX} (see README).
+            """
     }
 }
 
-private extension String {
-    func replacingLast(_ target: String, with replacement: String) -> String {
+extension String {
+    fileprivate func replacingLast(_ target: String, with replacement: String) -> String {
         guard let range = range(of: target, options: .backwards) else { return self }
         return replacingCharacters(in: range, with: replacement)
     }

@@ -64,8 +64,9 @@ struct CommandLineOptions {
             throw UsageError(message: "'\(commandName)' needs \(spec.argumentNouns)", help: subcommand.map { _ in command.name })
         }
         if positional.count > spec.positional.upperBound {
-            throw UsageError(message: "unexpected argument '\(positional[spec.positional.upperBound])'",
-                             help: subcommand.map { _ in command.name })
+            throw UsageError(
+                message: "unexpected argument '\(positional[spec.positional.upperBound])'",
+                help: subcommand.map { _ in command.name })
         }
     }
 

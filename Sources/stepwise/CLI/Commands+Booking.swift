@@ -8,38 +8,40 @@ extension Command {
     static let book = Command(
         "book", summary: "book a participant into an offer (or its waitlist)",
         help: """
-        Usage: stepwise book PARTICIPANT OFFER [--data DIR]
+            Usage: stepwise book PARTICIPANT OFFER [--data DIR]
 
-        Books a seat in the offer for the participant (ids as 'stepwise list' and
-        'stepwise offers list' show them). When every seat is taken, the participant
-        goes on the waitlist and is given a seat automatically when one frees up.
-        Prints "booked: ..., seat N of C" or "waitlisted at place N: ...". Overlaps with
-        the participant's other offers and mandatory conversations are warned about on
-        standard error. Safe to run from many scripts and terminals at once. The
-        participant is named by id alone unless standard output is a terminal.
+            Books a seat in the offer for the participant (ids as 'stepwise list' and
+            'stepwise offers list' show them). When every seat is taken, the participant
+            goes on the waitlist and is given a seat automatically when one frees up.
+            Prints "booked: ..., seat N of C" or "waitlisted at place N: ...". Overlaps with
+            the participant's other offers and mandatory conversations are warned about on
+            standard error. Safe to run from many scripts and terminals at once. The
+            participant is named by id alone unless standard output is a terminal.
 
-        Exit status: 0 booked or waitlisted; 1 not booked (already booked or waiting,
-        offer cancelled, full without a waitlist, unknown participant or offer);
-        2 bad usage.
-        """,
+            Exit status: 0 booked or waitlisted; 1 not booked (already booked or waiting,
+            offer cancelled, full without a waitlist, unknown participant or offer);
+            2 bad usage.
+            """,
         arguments: participantAndOffer, action: .run { $0.book() })
 
     static let unbook = Command(
         "unbook", summary: "give up a seat or a place on a waitlist",
         help: """
-        Usage: stepwise unbook PARTICIPANT OFFER [--data DIR]
+            Usage: stepwise unbook PARTICIPANT OFFER [--data DIR]
 
-        Gives up the participant's seat (the first on the waitlist gets it, and their
-        record says so) or their place on the waitlist. Prints "unbooked: ..." or
-        "left the waitlist: ...", then "promoted from the waitlist: ..." when someone
-        moved up.
+            Gives up the participant's seat (the first on the waitlist gets it, and their
+            record says so) or their place on the waitlist. Prints "unbooked: ..." or
+            "left the waitlist: ...", then "promoted from the waitlist: ..." when someone
+            moved up.
 
-        Exit status: 0 done; 1 not booked, unknown participant or offer; 2 bad usage.
-        """,
+            Exit status: 0 done; 1 not booked, unknown participant or offer; 2 bad usage.
+            """,
         arguments: participantAndOffer, action: .run { $0.unbook() })
 
-    private static let participantAndOffer = [Argument(name: "PARTICIPANT", noun: "a participant id", completes: .participantID),
-                                           Argument(name: "OFFER", noun: "an offer id", completes: .offerID)]
+    private static let participantAndOffer = [
+        Argument(name: "PARTICIPANT", noun: "a participant id", completes: .participantID),
+        Argument(name: "OFFER", noun: "an offer id", completes: .offerID),
+    ]
 }
 
 extension Commands {
@@ -52,10 +54,12 @@ extension Commands {
             let offer = result.change.offer
             let who = CLIText.person(participantId, in: store)
             switch result.change.outcome {
-            case let .booked(seat):
+            case .booked(let seat):
                 say("booked: \(who) in \(CLIText.offer(offer)), seat \(seat) of \(offer.capacity)")
-            case let .waitlisted(place):
-                say("waitlisted at place \(place): \(who) for \(CLIText.offer(offer)), \(offer.booked.count) of \(offer.capacity) seats booked")
+            case .waitlisted(let place):
+                say(
+                    "waitlisted at place \(place): \(who) for \(CLIText.offer(offer)), \(offer.booked.count) of \(offer.capacity) seats booked"
+                )
             default:
                 say("\(who): \(CLIText.offer(offer)) changed")
             }
@@ -118,7 +122,7 @@ extension Commands {
             case .invalidParticipantID, .invalidOfferID:
                 printError(failure.description)
                 return 2
-            case let .refused(refusal, offer):
+            case .refused(let refusal, let offer):
                 printError(BookingStore.describe(refusal, offer: offer, participant: options.positional.first))
             default:
                 printError(failure.description)
@@ -136,10 +140,11 @@ extension Commands {
         for overlap in Booking.overlaps(of: offer, for: participant, among: catalogue) {
             let mine = "\(overlap.session.day.iso) \(overlap.session.start)-\(overlap.session.end)"
             switch overlap.other {
-            case let .offer(id, title, session, waiting):
-                printError("warning: \(mine) overlaps \"\(title)\" (\(id)) \(session.day.iso) \(session.start)-\(session.end)"
-                           + (waiting ? ", which \(participantId) is waiting for" : ", which \(participantId) has booked"))
-            case let .conversation(number, day):
+            case .offer(let id, let title, let session, let waiting):
+                printError(
+                    "warning: \(mine) overlaps \"\(title)\" (\(id)) \(session.day.iso) \(session.start)-\(session.end)"
+                        + (waiting ? ", which \(participantId) is waiting for" : ", which \(participantId) has booked"))
+            case .conversation(let number, let day):
                 printError("warning: \(mine) is on the day of mandatory conversation \(number) (\(day.iso)); check the time")
             }
         }

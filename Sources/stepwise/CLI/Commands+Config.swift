@@ -7,16 +7,16 @@ extension Command {
     static let config = Command(
         "config", summary: "the settings in effect and where each came from",
         help: """
-        Usage: stepwise config [--data DIR] [--lang CODE]
+            Usage: stepwise config [--data DIR] [--lang CODE]
 
-        Prints each setting in effect, its value and where it came from: a file and
-        line, an environment variable, an option, or the default.
+            Prints each setting in effect, its value and where it came from: a file and
+            line, an environment variable, an option, or the default.
 
-        \(settingsHelp)
+            \(settingsHelp)
 
-        Exit status: 0 printed; 1 a file cannot be read or holds a bad value (the
-        message names the file, line and key); 2 bad usage.
-        """,
+            Exit status: 0 printed; 1 a file cannot be read or holds a bad value (the
+            message names the file, line and key); 2 bad usage.
+            """,
         action: .run { $0.config() })
 
     /// The configuration files' format and keys, from `SettingKey.all`.
@@ -29,20 +29,20 @@ extension Command {
             return "  " + key.name.padding(toLength: width, withPad: " ", startingAt: 0) + key.about + standard + overridden
         }
         return """
-        Files, each overriding the one before, then environment variables, then options:
-          /etc/stepwise/stepwise.conf (or the file $STEPWISE_CONFIG names): the organisation's
-          $XDG_CONFIG_HOME/stepwise/stepwise.conf (default ~/.config/...): one user's
-        A missing file is skipped. One 'key = value' a line; a line starting with # is a
-        comment; [section] or [section name] puts 'section.' or 'section.name.' before the
-        keys that follow, e.g. [organisation] then 'name = Jobcenter Vejle', or
-        [coach anna] then 'phone = +45 76 81 00 00'. A value runs to the end of the line.
+            Files, each overriding the one before, then environment variables, then options:
+              /etc/stepwise/stepwise.conf (or the file $STEPWISE_CONFIG names): the organisation's
+              $XDG_CONFIG_HOME/stepwise/stepwise.conf (default ~/.config/...): one user's
+            A missing file is skipped. One 'key = value' a line; a line starting with # is a
+            comment; [section] or [section name] puts 'section.' or 'section.name.' before the
+            keys that follow, e.g. [organisation] then 'name = Jobcenter Vejle', or
+            [coach anna] then 'phone = +45 76 81 00 00'. A value runs to the end of the line.
 
-        Keys (LOGIN: a coach's login name, or their $STEPWISE_COACH):
-        \(keys.joined(separator: "\n"))
+            Keys (LOGIN: a coach's login name, or their $STEPWISE_COACH):
+            \(keys.joined(separator: "\n"))
 
-        course.weeks and course.conversations apply to participants added from then on;
-        a record keeps the course it was created with.
-        """
+            course.weeks and course.conversations apply to participants added from then on;
+            a record keeps the course it was created with.
+            """
     }
 }
 
@@ -58,7 +58,8 @@ extension Commands {
         if settings.dataFolder == nil { rows.append(("data", store.root.path, "default")) }
         if settings.language == nil {
             let available = Localizer.available(resources: resources)
-            rows.append(("language", Localizer.chooseLanguage(option: nil, environment: environment, available: available), "default (the locale)"))
+            rows.append(
+                ("language", Localizer.chooseLanguage(option: nil, environment: environment, available: available), "default (the locale)"))
         }
         if settings.timeZone == nil { rows.append(("timezone", TimeZone.current.identifier, "default (the system's)")) }
         rows += settings.listing.map { ($0.key, $0.value.value, $0.value.source.description) }

@@ -9,38 +9,49 @@ extension Command {
     static let helpCommand = Command(
         "help", summary: "the help of a command; --man prints the manual page",
         help: """
-        Usage: stepwise help [COMMAND]
-               stepwise help --table
-               stepwise help --man
-               stepwise help --bash | --zsh
+            Usage: stepwise help [COMMAND]
+                   stepwise help --table
+                   stepwise help --man
+                   stepwise help --bash | --zsh
 
-        Prints the help of COMMAND, as 'stepwise COMMAND --help' does, or without one
-        the overview.
-        --table   every command, subcommand, option and argument, one a line, as
-                  tab-separated fields: command, subcommand, kind (command, flag,
-                  option or argument), name, value name, what completes it (nothing,
-                  participantID, offerID, file, folder, language, words) and summary.
-                  Shell completion is made from it; it offers ids, never names.
-        --man     the manual page stepwise(1) in roff, made from the same table (with
-                  the keys of every screen and the configuration keys):
-                    stepwise help --man > stepwise.1; man ./stepwise.1
-        --bash, --zsh   the shell completion script made from the same table
-                  ('make install' installs the page and both scripts)
+            Prints the help of COMMAND, as 'stepwise COMMAND --help' does, or without one
+            the overview.
+            --table   every command, subcommand, option and argument, one a line, as
+                      tab-separated fields: command, subcommand, kind (command, flag,
+                      option or argument), name, value name, what completes it (nothing,
+                      participantID, offerID, file, folder, language, words) and summary.
+                      Shell completion is made from it; it offers ids, never names.
+            --man     the manual page stepwise(1) in roff, made from the same table (with
+                      the keys of every screen and the configuration keys):
+                        stepwise help --man > stepwise.1; man ./stepwise.1
+            --bash, --zsh   the shell completion script made from the same table
+                      ('make install' installs the page and both scripts)
 
-        Exit status: 0 printed, 2 bad usage or an unknown command.
-        """,
-        options: [Option("--table", "every command, option and argument as tab-separated lines"),
-                  Option("--man", "the manual page stepwise(1) in roff"),
-                  Option("--bash", "the bash completion script"), Option("--zsh", "the zsh completion script")],
+            Exit status: 0 printed, 2 bad usage or an unknown command.
+            """,
+        options: [
+            Option("--table", "every command, option and argument as tab-separated lines"),
+            Option("--man", "the manual page stepwise(1) in roff"),
+            Option("--bash", "the bash completion script"), Option("--zsh", "the zsh completion script"),
+        ],
         arguments: [Argument(name: "COMMAND", noun: "a command", completes: .words)], optionalArguments: 1,
         action: .run { $0.help() })
 }
 
 extension Commands {
     func help() -> Int32 {
-        if options.flags.contains("--table") { print(Command.table, terminator: ""); return 0 }
-        if options.flags.contains("--bash") { print(ShellCompletion.bash, terminator: ""); return 0 }
-        if options.flags.contains("--zsh") { print(ShellCompletion.zsh, terminator: ""); return 0 }
+        if options.flags.contains("--table") {
+            print(Command.table, terminator: "")
+            return 0
+        }
+        if options.flags.contains("--bash") {
+            print(ShellCompletion.bash, terminator: "")
+            return 0
+        }
+        if options.flags.contains("--zsh") {
+            print(ShellCompletion.zsh, terminator: "")
+            return 0
+        }
         if options.flags.contains("--man") {
             do {
                 print(ManualPage.text(english: try Localizer.load(language: "en", resources: resources)), terminator: "")
@@ -66,11 +77,15 @@ extension Command {
         func rows(_ command: Command, parent: String?) -> [[String]] {
             let (name, sub) = parent.map { ($0, command.name) } ?? (command.name, "")
             var lines = [[name, sub, "command", command.name, "", "nothing", command.summary]]
-            lines += command.options.map { [name, sub, $0.value == nil ? "flag" : "option", $0.name, $0.value ?? "", $0.completes.rawValue, $0.summary] }
+            lines += command.options.map {
+                [name, sub, $0.value == nil ? "flag" : "option", $0.name, $0.value ?? "", $0.completes.rawValue, $0.summary]
+            }
             lines += command.arguments.map { [name, sub, "argument", $0.name, "", $0.completes.rawValue, $0.noun] }
             return lines + command.subcommands.flatMap { rows($0, parent: command.name) }
         }
-        let global = globalOptions.map { ["", "", $0.value == nil ? "flag" : "option", $0.name, $0.value ?? "", $0.completes.rawValue, $0.summary] }
+        let global = globalOptions.map {
+            ["", "", $0.value == nil ? "flag" : "option", $0.name, $0.value ?? "", $0.completes.rawValue, $0.summary]
+        }
         return (global + all.flatMap { rows($0, parent: nil) }).map { $0.joined(separator: "\t") + "\n" }.joined()
     }
 }

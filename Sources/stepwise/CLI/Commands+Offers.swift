@@ -9,50 +9,56 @@ extension Command {
     static let offers = Command(
         "offers", summary: "list, import or export the offer catalogue (CSV)",
         help: """
-        Usage: stepwise offers list [--json | --ids] [--data DIR]
-               stepwise offers import FILE.csv [--skip-bad] [--data DIR]
-               stepwise offers export [--output FILE] [--separator ,|;|tab] [--data DIR]
+            Usage: stepwise offers list [--json | --ids] [--data DIR]
+                   stepwise offers import FILE.csv [--skip-bad] [--data DIR]
+                   stepwise offers export [--output FILE] [--separator ,|;|tab] [--data DIR]
 
-        list     prints each offer: id, first day, kind, seats booked of capacity, waiting,
-                 title. --json: an array of objects with id, title, kind, status,
-                 capacity, booked, waiting, free, waitlistLimit, place, language, suits,
-                 facilitators and sessions (day, start, end).
-        import   reads a catalogue spreadsheet saved as CSV: comma, semicolon or tab
-                 separated, UTF-8 with or without BOM (or Windows-1252), quoted fields
-                 with separators, quotes and line breaks. One row per offer; the header
-                 names the columns (title, kind and capacity are required):
-                   id, title, kind, status, sessions, place, capacity, waitlist, language,
-                   suits, facilitators, description, employer, contactName, contactPhone,
-                   contactEmail, internshipStart, internshipEnd, hoursPerWeek, tasks
-                 sessions: "2026-12-03 10:00-12:00|10.12.2026 10.00-12.00" (dates ISO or
-                 day first: 3.12.2026, 03/12/2026); facilitators: "Mette Holm (peer
-                 trainer)|Ali Khan (coach)"; waitlist: empty for no limit, 0 for none.
-                 A row with a known id updates that offer and keeps its bookings (and
-                 the fields of columns the file leaves out); a row without an id adds
-                 a new offer. Bad rows are reported by line and column, and nothing
-                 is imported unless every row is good.
-                 --skip-bad   import the good rows and report the bad ones
-        export   writes the catalogue as CSV (UTF-8 with BOM, CRLF, ISO dates) to
-                 standard output or --output FILE; import gives back the same catalogue.
-                 --separator ,|;|tab   default ; for da, sv and de (--lang or the
-                 locale), else ,. Cells starting with = + - @ ' (or digits with a
-                 leading 0) get a leading ' so a spreadsheet keeps them as text.
-        Seats, waitlists, accommodations and follow-up meetings are not in the file.
+            list     prints each offer: id, first day, kind, seats booked of capacity, waiting,
+                     title. --json: an array of objects with id, title, kind, status,
+                     capacity, booked, waiting, free, waitlistLimit, place, language, suits,
+                     facilitators and sessions (day, start, end).
+            import   reads a catalogue spreadsheet saved as CSV: comma, semicolon or tab
+                     separated, UTF-8 with or without BOM (or Windows-1252), quoted fields
+                     with separators, quotes and line breaks. One row per offer; the header
+                     names the columns (title, kind and capacity are required):
+                       id, title, kind, status, sessions, place, capacity, waitlist, language,
+                       suits, facilitators, description, employer, contactName, contactPhone,
+                       contactEmail, internshipStart, internshipEnd, hoursPerWeek, tasks
+                     sessions: "2026-12-03 10:00-12:00|10.12.2026 10.00-12.00" (dates ISO or
+                     day first: 3.12.2026, 03/12/2026); facilitators: "Mette Holm (peer
+                     trainer)|Ali Khan (coach)"; waitlist: empty for no limit, 0 for none.
+                     A row with a known id updates that offer and keeps its bookings (and
+                     the fields of columns the file leaves out); a row without an id adds
+                     a new offer. Bad rows are reported by line and column, and nothing
+                     is imported unless every row is good.
+                     --skip-bad   import the good rows and report the bad ones
+            export   writes the catalogue as CSV (UTF-8 with BOM, CRLF, ISO dates) to
+                     standard output or --output FILE; import gives back the same catalogue.
+                     --separator ,|;|tab   default ; for da, sv and de (--lang or the
+                     locale), else ,. Cells starting with = + - @ ' (or digits with a
+                     leading 0) get a leading ' so a spreadsheet keeps them as text.
+            Seats, waitlists, accommodations and follow-up meetings are not in the file.
 
-        Exit status: 0 done, 1 failed (nothing imported when a row is bad, or no data
-        folder), 2 bad usage.
-        """,
+            Exit status: 0 done, 1 failed (nothing imported when a row is bad, or no data
+            folder), 2 bad usage.
+            """,
         action: .subcommands([
-            Command("list", summary: "print the catalogue (--json for scripts)",
-                    options: [Option("--json", "an array of JSON objects instead of lines"), Option("--ids", "only the ids, one a line")],
-                    action: .run { $0.listOffers() }),
-            Command("import", summary: "import a catalogue spreadsheet saved as CSV",
-                    options: [Option("--skip-bad", "import the good rows and report the bad ones")],
-                    arguments: [Argument(name: "FILE.csv", noun: "a file name", completes: .file)], action: .run { $0.importOffers() }),
-            Command("export", summary: "write the catalogue as CSV",
-                    options: [Option("--output", value: "FILE", completes: .file, "write to FILE (mode 0600) instead of standard output"),
-                              Option("--separator", value: ",|;|tab", completes: .words, "the separator: , ; or tab (default ; for da, sv, de, else ,)")],
-                    action: .run { $0.exportOffers() }),
+            Command(
+                "list", summary: "print the catalogue (--json for scripts)",
+                options: [Option("--json", "an array of JSON objects instead of lines"), Option("--ids", "only the ids, one a line")],
+                action: .run { $0.listOffers() }),
+            Command(
+                "import", summary: "import a catalogue spreadsheet saved as CSV",
+                options: [Option("--skip-bad", "import the good rows and report the bad ones")],
+                arguments: [Argument(name: "FILE.csv", noun: "a file name", completes: .file)], action: .run { $0.importOffers() }),
+            Command(
+                "export", summary: "write the catalogue as CSV",
+                options: [
+                    Option("--output", value: "FILE", completes: .file, "write to FILE (mode 0600) instead of standard output"),
+                    Option(
+                        "--separator", value: ",|;|tab", completes: .words, "the separator: , ; or tab (default ; for da, sv, de, else ,)"),
+                ],
+                action: .run { $0.exportOffers() }),
         ]))
 }
 
@@ -80,8 +86,9 @@ extension Commands {
 
     func exportOffers() -> Int32 {
         // Without --separator: what a spreadsheet in the user's language expects (--lang, then the locale).
-        let language = Localizer.chooseLanguage(option: options.language, environment: environment,
-                                                available: Localizer.available(resources: resources))
+        let language = Localizer.chooseLanguage(
+            option: options.language, environment: environment,
+            available: Localizer.available(resources: resources))
         let separator: Character
         switch options.values["--separator"]?.lowercased() ?? String(OfferCSV.separator(forLanguage: language)) {
         case ",", "comma": separator = ","
@@ -93,13 +100,14 @@ extension Commands {
         let (offers, problems) = store.loadOffers()
         if !problems.isEmpty {
             for problem in problems { printError("unreadable: \(problem)") }
-            printError("nothing exported: \(problems.count) offer file\(problems.count == 1 ? "" : "s") cannot be read "
-                       + "(see 'stepwise check'); an export without them would not be the whole catalogue")
+            printError(
+                "nothing exported: \(problems.count) offer file\(problems.count == 1 ? "" : "s") cannot be read "
+                    + "(see 'stepwise check'); an export without them would not be the whole catalogue")
             return 1
         }
         // CSV is data: cells keep what was typed (its own rules keep it data, see OfferCSV).
         guard let destination = emit(OfferCSV.export(offers, separator: separator), .data) else { return 1 }
-        if case let .file(output) = destination { say("exported \(CLIText.count(offers.count, "offer")) to \(output)") }
+        if case .file(let output) = destination { say("exported \(CLIText.count(offers.count, "offer")) to \(output)") }
         return 0
     }
 
@@ -124,20 +132,24 @@ extension Commands {
         }
         if report.refused {
             let rows = Set(report.problems.map(\.line)).count
-            printError(report.fileIsBad ? "nothing imported"
-                       : "nothing imported: \(rows) line\(rows == 1 ? "" : "s") with problems; fix them, "
-                           + "or use --skip-bad to import the good rows")
+            printError(
+                report.fileIsBad
+                    ? "nothing imported"
+                    : "nothing imported: \(rows) line\(rows == 1 ? "" : "s") with problems; fix them, "
+                        + "or use --skip-bad to import the good rows")
             return 1
         }
         for problem in report.journalProblems {
             printError("warning: an import change stands, but a journal entry could not be written: \(problem)")
         }
         let total = report.added.count + report.changed.count + report.unchanged.count
-        var line = "imported \(total) offer\(total == 1 ? "" : "s") from \(path): \(report.added.count) added, "
+        var line =
+            "imported \(total) offer\(total == 1 ? "" : "s") from \(path): \(report.added.count) added, "
             + "\(report.changed.count) changed, \(report.unchanged.count) unchanged"
         if !report.problems.isEmpty {
             let lines = Array(Set(report.problems.map(\.line))).sorted()
-            line += "; skipped \(lines.count) bad row\(lines.count == 1 ? "" : "s") (line\(lines.count == 1 ? "" : "s") "
+            line +=
+                "; skipped \(lines.count) bad row\(lines.count == 1 ? "" : "s") (line\(lines.count == 1 ? "" : "s") "
                 + lines.map(String.init).joined(separator: ", ") + ")"
         }
         say(line)
@@ -161,8 +173,10 @@ enum OfferJSON {
     /// `o-abc  2026-12-03  workshop         9/12 booked, 2 waiting  CV-værksted`
     static func line(_ offer: Offer) -> String {
         let counts = "\(offer.booked.count)/\(offer.capacity) booked" + (offer.waiting.isEmpty ? "" : ", \(offer.waiting.count) waiting")
-        return [offer.id, offer.firstDay?.iso ?? "no date   ", DisplayWidth.pad(DisplaySafe.text(offer.kind), to: 15),
-                DisplayWidth.pad(counts, to: 22), DisplaySafe.text(offer.title) + (offer.status == .cancelled ? "  (cancelled)" : "")]
-            .joined(separator: "  ")
+        return [
+            offer.id, offer.firstDay?.iso ?? "no date   ", DisplayWidth.pad(DisplaySafe.text(offer.kind), to: 15),
+            DisplayWidth.pad(counts, to: 22), DisplaySafe.text(offer.title) + (offer.status == .cancelled ? "  (cancelled)" : ""),
+        ]
+        .joined(separator: "  ")
     }
 }

@@ -7,47 +7,49 @@ extension Command {
     static let report = Command(
         "report", summary: "figures for the organisation: participants, results, step movement, offers",
         help: """
-        Usage: stepwise report [--from DAY] [--to DAY] [--coach NAME] [--kind KIND] [--language CODE]
-                               [--cohort FROM..TO] [--indicators N] [--format text|markdown|html|csv|json]
-                               [--output FILE] [--lang CODE] [--data DIR]
+            Usage: stepwise report [--from DAY] [--to DAY] [--coach NAME] [--kind KIND] [--language CODE]
+                                   [--cohort FROM..TO] [--indicators N] [--format text|markdown|html|csv|json]
+                                   [--output FILE] [--lang CODE] [--data DIR]
 
-        How the organisation is doing in a period (default: the last 12 months up to today):
-        participants who started, ended or are in course, and their weeks in course;
-        mandatory conversations held on time, late, missed or overdue; results at the end
-        of the course; step movement on each indicator (first against latest self-rating)
-        and the coach's own belief; who moved at least one step up on at least N indicators;
-        seats, bookings, the waitlist, attendance and cancellations per offer kind and per
-        offer; and the kinds of offer booked by those who reached work.
+            How the organisation is doing in a period (default: the last 12 months up to today):
+            participants who started, ended or are in course, and their weeks in course;
+            mandatory conversations held on time, late, missed or overdue; results at the end
+            of the course; step movement on each indicator (first against latest self-rating)
+            and the coach's own belief; who moved at least one step up on at least N indicators;
+            seats, bookings, the waitlist, attendance and cancellations per offer kind and per
+            offer; and the kinds of offer booked by those who reached work.
 
-        Only counts and statistics: never a name, an id of a person or a free text. A figure
-        about fewer than 5 people is shown as "< 5", and so is any figure that would let it
-        be worked out from the others (see README, "Reports").
-        --from DAY, --to DAY    the period (YYYY-MM-DD or as dates are typed on screen)
-        --coach NAME            only participants this coach created or held a session with
-        --kind KIND             only participants with a seat in an offer of this kind
-                                (e.g. workshop, internship); the offer figures show this kind
-        --language CODE         only participants whose language is CODE
-        --cohort FROM..TO       only participants whose course started between the two days
-        --indicators N          N in "moved at least one step up on at least N indicators"
-                                (default 3)
-        --format FORMAT         text (default), markdown, html, csv or json (its schema is
-                                Resources/schema/report.schema.json)
-        --lang CODE             the language of the words (default: the screen's)
-        --output FILE           write to FILE (mode 0600) instead of standard output
+            Only counts and statistics: never a name, an id of a person or a free text. A figure
+            about fewer than 5 people is shown as "< 5", and so is any figure that would let it
+            be worked out from the others (see README, "Reports").
+            --from DAY, --to DAY    the period (YYYY-MM-DD or as dates are typed on screen)
+            --coach NAME            only participants this coach created or held a session with
+            --kind KIND             only participants with a seat in an offer of this kind
+                                    (e.g. workshop, internship); the offer figures show this kind
+            --language CODE         only participants whose language is CODE
+            --cohort FROM..TO       only participants whose course started between the two days
+            --indicators N          N in "moved at least one step up on at least N indicators"
+                                    (default 3)
+            --format FORMAT         text (default), markdown, html, csv or json (its schema is
+                                    Resources/schema/report.schema.json)
+            --lang CODE             the language of the words (default: the screen's)
+            --output FILE           write to FILE (mode 0600) instead of standard output
 
-        A report that takes more than a second shows its progress on standard error when
-        that is a terminal. Exit status: 0 written; 1 no data folder or file not written;
-        2 bad usage.
-        """,
-        options: [Option("--from", value: "DAY", "first day of the period"),
-                  Option("--to", value: "DAY", "last day of the period"),
-                  Option("--coach", value: "NAME", "only this coach's participants"),
-                  Option("--kind", value: "KIND", completes: .words, "only participants with a seat in an offer of this kind"),
-                  Option("--language", value: "CODE", completes: .language, "only participants with this language"),
-                  Option("--cohort", value: "FROM..TO", "only courses that started in this range"),
-                  Option("--indicators", value: "N", "N in 'moved up on at least N indicators'"),
-                  Option("--format", value: "text|markdown|html|csv|json", completes: .words, "the format (default text)"),
-                  Option("--output", value: "FILE", completes: .file, "write to FILE (mode 0600) instead of standard output")],
+            A report that takes more than a second shows its progress on standard error when
+            that is a terminal. Exit status: 0 written; 1 no data folder or file not written;
+            2 bad usage.
+            """,
+        options: [
+            Option("--from", value: "DAY", "first day of the period"),
+            Option("--to", value: "DAY", "last day of the period"),
+            Option("--coach", value: "NAME", "only this coach's participants"),
+            Option("--kind", value: "KIND", completes: .words, "only participants with a seat in an offer of this kind"),
+            Option("--language", value: "CODE", completes: .language, "only participants with this language"),
+            Option("--cohort", value: "FROM..TO", "only courses that started in this range"),
+            Option("--indicators", value: "N", "N in 'moved up on at least N indicators'"),
+            Option("--format", value: "text|markdown|html|csv|json", completes: .words, "the format (default text)"),
+            Option("--output", value: "FILE", completes: .file, "write to FILE (mode 0600) instead of standard output"),
+        ],
         action: .run { $0.report() })
 }
 
@@ -58,8 +60,9 @@ extension Commands {
             return usage("--format must be text, markdown, html, csv or json")
         }
         let today = Day.today
-        let language = Localizer.chooseLanguage(option: options.language, environment: environment,
-                                                available: Localizer.available(resources: resources))
+        let language = Localizer.chooseLanguage(
+            option: options.language, environment: environment,
+            available: Localizer.available(resources: resources))
         let strings: Localizer
         do { strings = try Localizer.load(language: language, resources: resources) } catch {
             return usage("no strings for language '\(language)'")
@@ -81,7 +84,8 @@ extension Commands {
         if let cohort = values["--cohort"] {
             let ends = cohort.components(separatedBy: "..")
             guard ends.count == 2, let first = dates.parse(ends[0], today: today), let last = dates.parse(ends[1], today: today),
-                  first <= last else { return usage("--cohort takes two days, e.g. 2026-01-01..2026-03-31") }
+                first <= last
+            else { return usage("--cohort takes two days, e.g. 2026-01-01..2026-03-31") }
             query.cohort = first...last
         }
         if let minimum = values["--indicators"] {
@@ -95,8 +99,9 @@ extension Commands {
             return 1
         }
         let progress = ReportProgress()
-        let report = Report.make(store: store, query: query, indicators: indicators, strings: strings, today: today,
-                                 progress: progress.show)
+        let report = Report.make(
+            store: store, query: query, indicators: indicators, strings: strings, today: today,
+            progress: progress.show)
         progress.finish()
         let kind: CLIOutput.Format = format == .json ? .json : format == .csv ? .data : .text()
         guard emit(Data(report.written(as: format, strings: strings).utf8), kind) != nil else { return 1 }

@@ -8,50 +8,52 @@ extension Command {
     static let export = Command(
         "export", summary: "a copy of everything held about one citizen (JSON or text)",
         help: """
-        Usage: stepwise export PARTICIPANT [--format json|text] [--output FILE] [--data DIR]
+            Usage: stepwise export PARTICIPANT [--format json|text] [--output FILE] [--data DIR]
 
-        Gives the citizen a copy of everything Stepwise holds about them: the record
-        (about me, plan, notes with every earlier version, sessions, ratings,
-        milestones, contacts, conversations, outcome, journal), every saved version of
-        the plan, their seats and places on waitlists (with the details of an
-        internship they hold), forms about them left half-typed, and every audit log
-        entry about them (who opened, changed, printed, exported it, and when).
-        --format json   (the default) one JSON object: about, made, madeBy, record,
-                        planHistory, bookings, drafts, auditLog, unreadableOffers
-        --format text   the same as readable text with headings, for printing
-        --output FILE   write to FILE (created readable only by you, mode 0600)
-                        instead of standard output
-        The export is noted in the audit log (and so is in the copy itself).
-        Make one copy of each format by running it twice.
+            Gives the citizen a copy of everything Stepwise holds about them: the record
+            (about me, plan, notes with every earlier version, sessions, ratings,
+            milestones, contacts, conversations, outcome, journal), every saved version of
+            the plan, their seats and places on waitlists (with the details of an
+            internship they hold), forms about them left half-typed, and every audit log
+            entry about them (who opened, changed, printed, exported it, and when).
+            --format json   (the default) one JSON object: about, made, madeBy, record,
+                            planHistory, bookings, drafts, auditLog, unreadableOffers
+            --format text   the same as readable text with headings, for printing
+            --output FILE   write to FILE (created readable only by you, mode 0600)
+                            instead of standard output
+            The export is noted in the audit log (and so is in the copy itself).
+            Make one copy of each format by running it twice.
 
-        Exit status: 0 exported; 1 unknown or unreadable participant, no data folder, or
-        the audit log or the file cannot be written; 2 bad usage.
-        """,
-        options: [Option("--format", value: "json|text", completes: .words, "json (the default) or readable text"),
-                  Option("--output", value: "FILE", completes: .file, "write to FILE (mode 0600) instead of standard output")],
+            Exit status: 0 exported; 1 unknown or unreadable participant, no data folder, or
+            the audit log or the file cannot be written; 2 bad usage.
+            """,
+        options: [
+            Option("--format", value: "json|text", completes: .words, "json (the default) or readable text"),
+            Option("--output", value: "FILE", completes: .file, "write to FILE (mode 0600) instead of standard output"),
+        ],
         arguments: [.participant], action: .run { $0.export() })
 
     static let erase = Command(
         "erase", summary: "erase everything held about one citizen (--yes)",
         help: """
-        Usage: stepwise erase PARTICIPANT --yes [--data DIR]
+            Usage: stepwise erase PARTICIPANT --yes [--data DIR]
 
-        Erases everything held about the participant, for the citizen's right to
-        erasure: their record, plan history, forms about them left half-typed, lock
-        and temporary files. Their seats and places on waitlists are given up first,
-        as 'stepwise unbook' would (the first in line moves up and their record says
-        so; an internship loses the accommodations and follow-ups agreed for them).
-        The audit log keeps its lines but names the participant by an anonymous
-        marker (erased-1, erased-2, ...) instead of the id, and gets one 'erased'
-        entry. It cannot be undone: give the citizen a copy first (stepwise export).
-        Without --yes nothing is erased: it prints what would be, as counts.
-        A record open at another terminal is refused. An erasure cut off half-way
-        can be run again; it finishes what is left.
+            Erases everything held about the participant, for the citizen's right to
+            erasure: their record, plan history, forms about them left half-typed, lock
+            and temporary files. Their seats and places on waitlists are given up first,
+            as 'stepwise unbook' would (the first in line moves up and their record says
+            so; an internship loses the accommodations and follow-ups agreed for them).
+            The audit log keeps its lines but names the participant by an anonymous
+            marker (erased-1, erased-2, ...) instead of the id, and gets one 'erased'
+            entry. It cannot be undone: give the citizen a copy first (stepwise export).
+            Without --yes nothing is erased: it prints what would be, as counts.
+            A record open at another terminal is refused. An erasure cut off half-way
+            can be run again; it finishes what is left.
 
-        Exit status: 0 erased; 1 refused (no --yes, nothing held, open elsewhere, an
-        offer file that names the participant cannot be read) or not finished;
-        2 bad usage.
-        """,
+            Exit status: 0 erased; 1 refused (no --yes, nothing held, open elsewhere, an
+            offer file that names the participant cannot be read) or not finished;
+            2 bad usage.
+            """,
         options: [Option("--yes", "erase; without it, only say what would be erased")],
         arguments: [.participant], action: .run { $0.erase() })
 }
@@ -100,10 +102,12 @@ extension Commands {
             printError("warning: \(problem); a seat in it cannot be listed")
         }
         guard let destination = emit(data, format == "json" ? .json : .text()) else { return 1 }
-        guard case let .file(output) = destination else { return 0 }
-        say("exported everything held about \(id) to \(output) (\(format), readable only by you): the record with "
-            + "\(CLIText.count(export.participant.notes.count, "note")), \(CLIText.count(export.planHistory.count, "plan version")), "
-            + "\(CLIText.count(export.bookings.count, "booking")), \(CLIText.count(export.audit.count, "audit entry", "audit entries"))")
+        guard case .file(let output) = destination else { return 0 }
+        say(
+            "exported everything held about \(id) to \(output) (\(format), readable only by you): the record with "
+                + "\(CLIText.count(export.participant.notes.count, "note")), \(CLIText.count(export.planHistory.count, "plan version")), "
+                + "\(CLIText.count(export.bookings.count, "booking")), \(CLIText.count(export.audit.count, "audit entry", "audit entries"))"
+        )
         return 0
     }
 
@@ -127,8 +131,9 @@ extension Commands {
         }
         guard options.flags.contains("--yes") else {
             say("would erase everything held about \(id): \(inventory.summary)")
-            printError("not erased: this cannot be undone. Give the citizen a copy first ('stepwise export \(id)'), "
-                       + "then run 'stepwise erase \(id) --yes'")
+            printError(
+                "not erased: this cannot be undone. Give the citizen a copy first ('stepwise export \(id)'), "
+                    + "then run 'stepwise erase \(id) --yes'")
             return 1
         }
         let report: Erasure.Report
@@ -146,8 +151,9 @@ extension Commands {
         for warning in report.warnings { printError("warning: \(warning)") }
         for problem in report.problems { printError("not finished: \(problem)") }
         if !report.isFinished {
-            printError("still held about \(id): \(report.left.summary)"
-                       + (report.indexStillNames ? ", a line in the caseload index" : ""))
+            printError(
+                "still held about \(id): \(report.left.summary)"
+                    + (report.indexStillNames ? ", a line in the caseload index" : ""))
             printError("run 'stepwise erase \(id) --yes' again once the problems are fixed; it finishes what is left")
             return 1
         }
@@ -166,8 +172,9 @@ extension Commands {
             say("\(record.id)  \(record.courseEnd.iso)  \(record.daysSince) days")
         }
         let total = store.participantIDs().count
-        say("\(expired.count) of \(CLIText.count(total, "record")): course ended more than \(CLIText.count(days, "day")) ago"
-            + (expired.isEmpty ? "" : " (erase with 'stepwise erase ID --yes' when no longer needed)"))
+        say(
+            "\(expired.count) of \(CLIText.count(total, "record")): course ended more than \(CLIText.count(days, "day")) ago"
+                + (expired.isEmpty ? "" : " (erase with 'stepwise erase ID --yes' when no longer needed)"))
         return problems.isEmpty ? 0 : 1
     }
 

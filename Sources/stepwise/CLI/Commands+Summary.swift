@@ -10,52 +10,54 @@ extension Command {
     static let summary = Command(
         "summary", summary: "the plan summary as text, Markdown, HTML or PDF, or printed",
         help: """
-        Usage: stepwise summary PARTICIPANT [--format text|markdown|html|pdf] [--lang CODE]
-                               [--output FILE] [--print [--printer NAME]] [--data DIR]
+            Usage: stepwise summary PARTICIPANT [--format text|markdown|html|pdf] [--lang CODE]
+                                   [--output FILE] [--print [--printer NAME]] [--data DIR]
 
-        Writes the participant's plan summary in the citizen's language (English when
-        there are no strings for it): course and week, coach and the contacts the
-        citizen agreed to share, their goals and steps, booked offers with dates, times
-        and places, the next appointments, what was agreed last time, and how it is going.
-        --format text       A4 pages of 72 columns and 60 lines, each with the name and
-                            "page N of M"; pages are separated by form feeds (default)
-        --format markdown   Markdown
-        --format html       one self-contained HTML page with print styles for A4
-        --format pdf        the plan typeset on A4 in DejaVu Sans (or the TrueType fonts
-                            named by STEPWISE_FONT and STEPWISE_FONT_BOLD), the fonts
-                            embedded; a character the font lacks is printed by name in
-                            brackets, and a note on standard error says which
-        --lang CODE         another language than the citizen's (en, da, sv, de)
-        --output FILE       write to FILE (mode 0600) instead of standard output
-        --print             print the PDF with CUPS (lp) on the default printer, or
-                            --printer NAME (see 'lpstat -e'); the job is titled
-                            "Stepwise summary" and the PDF goes to lp on its input
+            Writes the participant's plan summary in the citizen's language (English when
+            there are no strings for it): course and week, coach and the contacts the
+            citizen agreed to share, their goals and steps, booked offers with dates, times
+            and places, the next appointments, what was agreed last time, and how it is going.
+            --format text       A4 pages of 72 columns and 60 lines, each with the name and
+                                "page N of M"; pages are separated by form feeds (default)
+            --format markdown   Markdown
+            --format html       one self-contained HTML page with print styles for A4
+            --format pdf        the plan typeset on A4 in DejaVu Sans (or the TrueType fonts
+                                named by STEPWISE_FONT and STEPWISE_FONT_BOLD), the fonts
+                                embedded; a character the font lacks is printed by name in
+                                brackets, and a note on standard error says which
+            --lang CODE         another language than the citizen's (en, da, sv, de)
+            --output FILE       write to FILE (mode 0600) instead of standard output
+            --print             print the PDF with CUPS (lp) on the default printer, or
+                                --printer NAME (see 'lpstat -e'); the job is titled
+                                "Stepwise summary" and the PDF goes to lp on its input
 
-        Exit status: 0 written or printed; 1 unknown participant, unreadable data, no data
-        folder, file not written or not printed (no printer, CUPS not running); 2 bad usage.
-        """,
-        options: [Option("--format", value: "text|markdown|html|pdf", completes: .words, "text (the default), markdown, html or pdf"),
-                  Option("--output", value: "FILE", completes: .file, "write to FILE (mode 0600) instead of standard output"),
-                  Option("--print", "print the PDF with CUPS (lp)"),
-                  Option("--printer", value: "NAME", "the CUPS printer (with --print); else the default printer")],
+            Exit status: 0 written or printed; 1 unknown participant, unreadable data, no data
+            folder, file not written or not printed (no printer, CUPS not running); 2 bad usage.
+            """,
+        options: [
+            Option("--format", value: "text|markdown|html|pdf", completes: .words, "text (the default), markdown, html or pdf"),
+            Option("--output", value: "FILE", completes: .file, "write to FILE (mode 0600) instead of standard output"),
+            Option("--print", "print the PDF with CUPS (lp)"),
+            Option("--printer", value: "NAME", "the CUPS printer (with --print); else the default printer"),
+        ],
         arguments: [.participant], action: .run { $0.summary() })
 
     static let calendar = Command(
         "calendar", summary: "the participant's dates as an iCalendar file",
         help: """
-        Usage: stepwise calendar PARTICIPANT [--output FILE] [--lang CODE] [--data DIR]
+            Usage: stepwise calendar PARTICIPANT [--output FILE] [--lang CODE] [--data DIR]
 
-        Writes the participant's dates as an iCalendar file (RFC 5545) to import into a
-        phone or mail calendar: the sessions of their booked offers, their open mandatory
-        conversations (all-day), and the appointment agreed at the last session. Each
-        event keeps the same UID in every export, so importing a newer file updates the
-        events instead of adding them again. Times are local times in $STEPWISE_TIMEZONE,
-        else the system's time zone (Europe/Copenhagen when the system says UTC).
-        --output FILE   write to FILE (mode 0600) instead of standard output
+            Writes the participant's dates as an iCalendar file (RFC 5545) to import into a
+            phone or mail calendar: the sessions of their booked offers, their open mandatory
+            conversations (all-day), and the appointment agreed at the last session. Each
+            event keeps the same UID in every export, so importing a newer file updates the
+            events instead of adding them again. Times are local times in $STEPWISE_TIMEZONE,
+            else the system's time zone (Europe/Copenhagen when the system says UTC).
+            --output FILE   write to FILE (mode 0600) instead of standard output
 
-        Exit status: 0 written; 1 unknown participant, unreadable data, no data folder or
-        file not written; 2 bad usage.
-        """,
+            Exit status: 0 written; 1 unknown participant, unreadable data, no data folder or
+            file not written; 2 bad usage.
+            """,
         options: [Option("--output", value: "FILE", completes: .file, "write to FILE (mode 0600) instead of standard output")],
         arguments: [.participant], action: .run { $0.calendar() })
 }
@@ -89,8 +91,9 @@ extension Commands {
         let summary: Summary
         let identity = Identity.current(environment: environment)
         do {
-            summary = try Summary.make(participant: participant, offers: offers, indicators: indicators, resources: resources,
-                                       language: language, today: .today, coach: identity.coach, letterhead: settings.letterhead(for: identity))
+            summary = try Summary.make(
+                participant: participant, offers: offers, indicators: indicators, resources: resources,
+                language: language, today: .today, coach: identity.coach, letterhead: settings.letterhead(for: identity))
         } catch {
             printError("cannot read the strings: \(error)")
             return 1
@@ -111,7 +114,8 @@ extension Commands {
                 pages = pdf.pages
                 page = .data
                 if !pdf.standIns.isEmpty {
-                    printError("note: the font has no glyphs for \(pdf.standIns.joined(separator: " ")); they are printed by name in brackets")
+                    printError(
+                        "note: the font has no glyphs for \(pdf.standIns.joined(separator: " ")); they are printed by name in brackets")
                 }
             } catch {
                 printError("cannot make the PDF: \(error)")
@@ -121,7 +125,7 @@ extension Commands {
         }
         if options.values["--output"] != nil || !printing {
             guard let destination = emit(content, page) else { return 1 }
-            if case let .file(output) = destination {
+            if case .file(let output) = destination {
                 let size = format == "text" || format == "pdf" ? ", \(CLIText.count(pages, "page"))" : ""
                 say("wrote the summary of \(CLIText.person(id, in: store)) to \(output): \(format)\(size), language \(summary.language)")
             }
@@ -133,8 +137,9 @@ extension Commands {
         do {
             let job = try Printer.print(pdf: content, printer: options.values["--printer"], environment: environment)
             let destination = job.printer.map { "printer \($0)" } ?? "the default printer"
-            say("sent the summary of \(CLIText.person(id, in: store)) to \(destination): \(CLIText.count(pages, "page"))"
-                  + (job.requestID.map { " (request id \($0))" } ?? ""))
+            say(
+                "sent the summary of \(CLIText.person(id, in: store)) to \(destination): \(CLIText.count(pages, "page"))"
+                    + (job.requestID.map { " (request id \($0))" } ?? ""))
             audit(.printed, participant: id)
             return 0
         } catch let failure as Printer.Failure {
@@ -158,15 +163,17 @@ extension Commands {
             return 1
         }
         noteFallback(participant: participant, chosen: language, used: strings.language)
-        let export = CalendarExport(participant: participant, offers: offers, strings: strings,
-                                    timeZone: settings.timeZone ?? CalendarExport.defaultTimeZone(environment: environment), now: Date(),
-                                    today: .today)
+        let export = CalendarExport(
+            participant: participant, offers: offers, strings: strings,
+            timeZone: settings.timeZone ?? CalendarExport.defaultTimeZone(environment: environment), now: Date(),
+            today: .today)
         // iCalendar is data, for calendar programs: its writer keeps to RFC 5545's rules.
         guard let destination = emit(Data(export.ics().utf8), .data) else { return 1 }
         audit(.calendar, participant: id)
-        if case let .file(output) = destination {
-            say("wrote \(CLIText.count(export.events.count, "event")) for \(CLIText.person(id, in: store)) to \(output), "
-                + "times in \(export.timeZone.identifier)")
+        if case .file(let output) = destination {
+            say(
+                "wrote \(CLIText.count(export.events.count, "event")) for \(CLIText.person(id, in: store)) to \(output), "
+                    + "times in \(export.timeZone.identifier)")
         }
         return 0
     }

@@ -1,6 +1,6 @@
 import Foundation
-import StepwiseCore
 import StepwiseApp
+import StepwiseCore
 import StepwiseUI
 
 /// The commands: each returns the exit status. Each command's declaration (`Command`) sits
@@ -15,7 +15,7 @@ struct Commands {
 
     /// Runs the command (or subcommand) the command line names.
     func run() -> Int32 {
-        guard case let .run(body) = (options.subcommand ?? options.command).action else {
+        guard case .run(let body) = (options.subcommand ?? options.command).action else {
             return usage("'\(options.commandName)' needs \(options.command.argumentNouns)")
         }
         return body(self)
@@ -36,84 +36,84 @@ extension Command {
     static let tui = Command(
         "tui", summary: "open the caseload in the terminal (the default)",
         help: """
-        Usage: stepwise tui [--data DIR] [--lang CODE]
-               stepwise [--data DIR] [--lang CODE]
+            Usage: stepwise tui [--data DIR] [--lang CODE]
+                   stepwise [--data DIR] [--lang CODE]
 
-        Opens the caseload in the terminal: the screen a coach and a citizen use together.
-        Standard input and output must be a terminal. When the data folder does not exist,
-        it says so and asks before creating it (a mistyped --data or an unmounted network
-        share would otherwise collect records on the local disk).
+            Opens the caseload in the terminal: the screen a coach and a citizen use together.
+            Standard input and output must be a terminal. When the data folder does not exist,
+            it says so and asks before creating it (a mistyped --data or an unmounted network
+            share would otherwise collect records on the local disk).
 
-        Exit status: 0 closed, 1 failed or the data folder was not created, 2 bad usage or
-        no terminal; 128+N after signal N.
-        """,
+            Exit status: 0 closed, 1 failed or the data folder was not created, 2 bad usage or
+            no terminal; 128+N after signal N.
+            """,
         action: .run { $0.tui() })
 
     static let initialize = Command(
         "init", summary: "create an empty data folder (mode 0700)",
         help: """
-        Usage: stepwise init [--data DIR]
+            Usage: stepwise init [--data DIR]
 
-        Creates the data folder and its participants, offers and locks folders, each
-        readable only by you (mode 0700). A folder that exists is left as it is, and
-        its modes are checked by 'stepwise check'. No other command creates the data
-        folder, except 'stepwise demo'.
+            Creates the data folder and its participants, offers and locks folders, each
+            readable only by you (mode 0700). A folder that exists is left as it is, and
+            its modes are checked by 'stepwise check'. No other command creates the data
+            folder, except 'stepwise demo'.
 
-        Exit status: 0 created or already there, 1 could not be created, 2 bad usage.
-        """,
+            Exit status: 0 created or already there, 1 could not be created, 2 bad usage.
+            """,
         action: .run { $0.initialize() })
 
     static let demo = Command(
         "demo", summary: "create demo data in an empty data folder",
         help: """
-        Usage: stepwise demo [--data DIR]
+            Usage: stepwise demo [--data DIR]
 
-        Creates demo participants and a demo offer catalogue, with dates around today.
-        Refuses to write into a folder that holds data that is not demo data.
+            Creates demo participants and a demo offer catalogue, with dates around today.
+            Refuses to write into a folder that holds data that is not demo data.
 
-        Exit status: 0 created, 1 refused or failed, 2 bad usage.
-        """,
+            Exit status: 0 created, 1 refused or failed, 2 bad usage.
+            """,
         action: .run { $0.demo() })
 
     static let list = Command(
         "list", summary: "print the caseload (--json for scripts)",
         help: """
-        Usage: stepwise list [--json | --ids] [--data DIR]
+            Usage: stepwise list [--json | --ids] [--data DIR]
 
-        Prints the caseload: name, course week and next appointment of each participant.
-        --json   an array of objects with id, name, courseStart, courseWeek,
-                 courseStatus and nextAppointment (null when none)
-        --ids    only the ids, one a line (shell completion uses it)
-        Unreadable files are reported on standard error.
+            Prints the caseload: name, course week and next appointment of each participant.
+            --json   an array of objects with id, name, courseStart, courseWeek,
+                     courseStatus and nextAppointment (null when none)
+            --ids    only the ids, one a line (shell completion uses it)
+            Unreadable files are reported on standard error.
 
-        Exit status: 0 listed, 1 the data folder does not exist or cannot be read,
-        2 bad usage.
-        """,
+            Exit status: 0 listed, 1 the data folder does not exist or cannot be read,
+            2 bad usage.
+            """,
         options: [Option("--json", "an array of JSON objects instead of lines"), Option("--ids", "only the ids, one a line")],
         action: .run { $0.list() })
 
     static let check = Command(
         "check", summary: "validate every file, exit 1 on a problem (--retention DAYS: old records)",
         help: """
-        Usage: stepwise check [--data DIR]
-               stepwise check --retention DAYS [--data DIR]
+            Usage: stepwise check [--data DIR]
+                   stepwise check --retention DAYS [--data DIR]
 
-        Validates every participant and offer file and the permissions of the data
-        folder and everything in it, the audit log, plan history and drafts too
-        (files 0600, folders 0700). Prints each problem with its file and field and
-        the form expected, never the value found (the output is safe to mail from cron).
+            Validates every participant and offer file and the permissions of the data
+            folder and everything in it, the audit log, plan history and drafts too
+            (files 0600, folders 0700). Prints each problem with its file and field and
+            the form expected, never the value found (the output is safe to mail from cron).
 
-        --retention DAYS   checks nothing else: lists the records whose 26-week course
-                 ended more than DAYS days ago, one a line, as
-                   ID  COURSE-END (YYYY-MM-DD)  N days
-                 longest ago first, then a count line. Listing records is not an error
-                 (exit 0): deciding to keep or erase them is the organisation's. Erase
-                 with 'stepwise erase ID --yes'. No names are printed.
+            --retention DAYS   checks nothing else: lists the records whose 26-week course
+                     ended more than DAYS days ago, one a line, as
+                       ID  COURSE-END (YYYY-MM-DD)  N days
+                     longest ago first, then a count line. Listing records is not an error
+                     (exit 0): deciding to keep or erase them is the organisation's. Erase
+                     with 'stepwise erase ID --yes'. No names are printed.
 
-        Exit status: 0 no problems (with --retention: listed); 1 problems found or no
-        data folder (with --retention: a record could not be read, so the list may be
-        incomplete); 2 bad usage.
-        """,
+            Exit status: 0 no problems (with --retention: listed); 1 problems found or no
+            data folder (with --retention: a record could not be read, so the list may be
+            incomplete); 2 bad usage.
+            """,
         options: [Option("--retention", value: "DAYS", "list the records whose course ended more than DAYS days ago")],
         action: .run { $0.check() })
 }
@@ -127,8 +127,9 @@ extension Commands {
         let available = Localizer.available(resources: resources)
         let language = Localizer.chooseLanguage(option: settings.language, environment: environment, available: available)
         do {
-            var env = try UIEnvironment.load(resources: resources, language: language, timeZone: .current,
-                                             home: environment["HOME"] ?? NSHomeDirectory())
+            var env = try UIEnvironment.load(
+                resources: resources, language: language, timeZone: .current,
+                home: environment["HOME"] ?? NSHomeDirectory())
             env.courseFrame = settings.courseFrame
             env.letterhead = settings.letterhead(for: Identity.current(environment: environment))
             guard confirmDataFolder(env.strings) else { return 1 }
@@ -152,7 +153,8 @@ extension Commands {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: store.root.path, isDirectory: &isDirectory) { return true }
         let yes = strings("choice.yes")
-        let prompt = strings("start.noDataFolder", ["path": DisplaySafe.text(store.root.path)]) + "\n"
+        let prompt =
+            strings("start.noDataFolder", ["path": DisplaySafe.text(store.root.path)]) + "\n"
             + strings("start.createDataFolder", ["yes": yes, "no": strings("choice.no")]) + " "
         FileHandle.standardOutput.write(Data(prompt.utf8))
         let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
@@ -196,7 +198,7 @@ extension Commands {
         var objects: [[String: Any]] = []
         for row in rows {
             switch row {
-            case let .participant(entry):
+            case .participant(let entry):
                 if options.flags.contains("--ids") {
                     say(entry.id)
                 } else if options.flags.contains("--json") {
@@ -204,7 +206,7 @@ extension Commands {
                 } else {
                     say(CaseloadJSON.line(entry, today: today))
                 }
-            case let .unreadable(_, problem):
+            case .unreadable(_, let problem):
                 printError("unreadable: \(problem)")
             }
         }
@@ -237,13 +239,22 @@ enum CaseloadJSON {
     static func object(_ entry: CaseloadEntry, today: Day) -> [String: Any] {
         var object: [String: Any] = ["id": entry.id, "name": entry.name, "courseStart": entry.courseStart.iso]
         switch CourseFrame.position(start: entry.courseStart, today: today) {
-        case .notStarted: object["courseWeek"] = NSNull(); object["courseStatus"] = "notStarted"
-        case let .week(n): object["courseWeek"] = n; object["courseStatus"] = "running"
-        case .ended: object["courseWeek"] = NSNull(); object["courseStatus"] = "ended"
+        case .notStarted:
+            object["courseWeek"] = NSNull()
+            object["courseStatus"] = "notStarted"
+        case .week(let n):
+            object["courseWeek"] = n
+            object["courseStatus"] = "running"
+        case .ended:
+            object["courseWeek"] = NSNull()
+            object["courseStatus"] = "ended"
         }
         if let next = entry.nextConversation {
-            object["nextAppointment"] = ["date": next.planned.iso, "kind": "conversation", "number": next.number,
-                                         "overdue": CourseFrame.isOverdue(next, today: today)] as [String: Any]
+            object["nextAppointment"] =
+                [
+                    "date": next.planned.iso, "kind": "conversation", "number": next.number,
+                    "overdue": CourseFrame.isOverdue(next, today: today),
+                ] as [String: Any]
         } else {
             object["nextAppointment"] = NSNull()
         }
@@ -253,13 +264,14 @@ enum CaseloadJSON {
     static func line(_ entry: CaseloadEntry, today: Day) -> String {
         let week: String
         switch CourseFrame.position(start: entry.courseStart, today: today) {
-        case let .notStarted(days): week = "starts in \(days) d"
-        case let .week(n): week = "week \(n)/\(CourseFrame.weeks)"
+        case .notStarted(let days): week = "starts in \(days) d"
+        case .week(let n): week = "week \(n)/\(CourseFrame.weeks)"
         case .ended: week = "ended"
         }
-        let next = entry.nextConversation.map {
-            "conversation \($0.number): \($0.planned.iso)" + (CourseFrame.isOverdue($0, today: today) ? " (overdue)" : "")
-        } ?? "-"
+        let next =
+            entry.nextConversation.map {
+                "conversation \($0.number): \($0.planned.iso)" + (CourseFrame.isOverdue($0, today: today) ? " (overdue)" : "")
+            } ?? "-"
         return [entry.id, DisplayWidth.pad(DisplaySafe.text(entry.name), to: 30), DisplayWidth.pad(week, to: 14), next]
             .joined(separator: "  ")
     }

@@ -9,48 +9,48 @@ enum ShellCompletion {
     static var bash: String {
         let valued = Set((Command.globalOptions + Command.all.flatMap(\.acceptedOptions)).filter { $0.value != nil }.map(\.name)).sorted()
         var out = """
-        # bash completion for stepwise; written by 'stepwise help --bash' from its command table.
-        # Completes commands, options and participant and offer ids (never names).
+            # bash completion for stepwise; written by 'stepwise help --bash' from its command table.
+            # Completes commands, options and participant and offer ids (never names).
 
-        _stepwise_ids() {
-            local data=() i
-            for ((i = 1; i < ${#COMP_WORDS[@]}; i++)); do
-                case "${COMP_WORDS[i]}" in
-                    --data) data=(--data "${COMP_WORDS[i+1]}") ;;
-                    --data=*) data=("${COMP_WORDS[i]}") ;;
+            _stepwise_ids() {
+                local data=() i
+                for ((i = 1; i < ${#COMP_WORDS[@]}; i++)); do
+                    case "${COMP_WORDS[i]}" in
+                        --data) data=(--data "${COMP_WORDS[i+1]}") ;;
+                        --data=*) data=("${COMP_WORDS[i]}") ;;
+                    esac
+                done
+                case "$1" in
+                    participantID) stepwise list --ids "${data[@]}" 2>/dev/null ;;
+                    offerID) stepwise offers list --ids "${data[@]}" 2>/dev/null ;;
                 esac
-            done
-            case "$1" in
-                participantID) stepwise list --ids "${data[@]}" 2>/dev/null ;;
-                offerID) stepwise offers list --ids "${data[@]}" 2>/dev/null ;;
-            esac
-        }
+            }
 
-        _stepwise_complete() {
-            local kind="$1" cur="$2"
-            case "$kind" in
-                participantID|offerID) COMPREPLY=($(compgen -W "$(_stepwise_ids "$kind")" -- "$cur")) ;;
-                file) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
-                folder) COMPREPLY=($(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null ;;
-                words:*) COMPREPLY=($(compgen -W "${kind#words:}" -- "$cur")) ;;
-                *) COMPREPLY=() ;;
-            esac
-        }
-
-        _stepwise() {
-            local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
-            local command="" sub="" arguments=0 i word
-            for ((i = 1; i < COMP_CWORD; i++)); do
-                word="${COMP_WORDS[i]}"
-                case "$word" in
-                    \(valued.joined(separator: "|"))) ((i++)) ;;
-                    -*) ;;
-                    *) if [[ -z "$command" ]]; then command="$word"; else [[ -z "$sub" ]] && sub="$word"; ((arguments++)); fi ;;
+            _stepwise_complete() {
+                local kind="$1" cur="$2"
+                case "$kind" in
+                    participantID|offerID) COMPREPLY=($(compgen -W "$(_stepwise_ids "$kind")" -- "$cur")) ;;
+                    file) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
+                    folder) COMPREPLY=($(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null ;;
+                    words:*) COMPREPLY=($(compgen -W "${kind#words:}" -- "$cur")) ;;
+                    *) COMPREPLY=() ;;
                 esac
-            done
-            case "$prev" in
+            }
 
-        """
+            _stepwise() {
+                local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
+                local command="" sub="" arguments=0 i word
+                for ((i = 1; i < COMP_CWORD; i++)); do
+                    word="${COMP_WORDS[i]}"
+                    case "$word" in
+                        \(valued.joined(separator: "|"))) ((i++)) ;;
+                        -*) ;;
+                        *) if [[ -z "$command" ]]; then command="$word"; else [[ -z "$sub" ]] && sub="$word"; ((arguments++)); fi ;;
+                    esac
+                done
+                case "$prev" in
+
+            """
         for name in valued {
             let owners = Command.all.flatMap { command in
                 (command.options + command.subcommands.flatMap(\.options)).filter { $0.name == name }.map { (command.name, $0) }
@@ -61,32 +61,36 @@ enum ShellCompletion {
                 out += "        \(name)) _stepwise_complete \(quoted(only)) \"$cur\"; return ;;\n"
             } else {
                 out += "        \(name))\n            case \"$command\" in\n"
-                for (command, option) in owners { out += "                \(command)) _stepwise_complete \(quoted(kind(option))) \"$cur\" ;;\n" }
+                for (command, option) in owners {
+                    out += "                \(command)) _stepwise_complete \(quoted(kind(option))) \"$cur\" ;;\n"
+                }
                 out += "            esac\n            return ;;\n"
             }
         }
         let shown = Command.all.filter { !$0.hidden && $0.name != "tui" }.map(\.name)
         out += """
-            esac
-            if [[ -z "$command" ]]; then
-                if [[ "$cur" == -* ]]; then
-                    COMPREPLY=($(compgen -W "\(names(Command.globalOptions))" -- "$cur"))
-                else
-                    COMPREPLY=($(compgen -W "\(shown.joined(separator: " "))" -- "$cur"))
+                esac
+                if [[ -z "$command" ]]; then
+                    if [[ "$cur" == -* ]]; then
+                        COMPREPLY=($(compgen -W "\(names(Command.globalOptions))" -- "$cur"))
+                    else
+                        COMPREPLY=($(compgen -W "\(shown.joined(separator: " "))" -- "$cur"))
+                    fi
+                    return
                 fi
-                return
-            fi
-            case "$command" in
+                case "$command" in
 
-        """
+            """
         for command in Command.all where command.name != "tui" {
             out += "        \(command.name))\n"
-            out += "            if [[ \"$cur\" == -* ]]; then COMPREPLY=($(compgen -W \"\(names(command.acceptedOptions))\" -- \"$cur\")); return; fi\n"
+            out +=
+                "            if [[ \"$cur\" == -* ]]; then COMPREPLY=($(compgen -W \"\(names(command.acceptedOptions))\" -- \"$cur\")); return; fi\n"
             out += "            case \"$arguments\" in\n"
             if command.subcommands.isEmpty {
                 out += arms(command.arguments, from: 0, indent: 16)
             } else {
-                out += "                0) _stepwise_complete \(quoted("words:" + command.subcommands.map(\.name).joined(separator: " "))) \"$cur\" ;;\n"
+                out +=
+                    "                0) _stepwise_complete \(quoted("words:" + command.subcommands.map(\.name).joined(separator: " "))) \"$cur\" ;;\n"
                 out += "                *)\n                    case \"$sub\" in\n"
                 for sub in command.subcommands where !sub.arguments.isEmpty {
                     out += "                        \(sub.name))\n                            case \"$arguments\" in\n"
@@ -98,12 +102,12 @@ enum ShellCompletion {
             out += "            esac ;;\n"
         }
         out += """
-            esac
-        }
+                esac
+            }
 
-        complete -F _stepwise stepwise
+            complete -F _stepwise stepwise
 
-        """
+            """
         return out
     }
 
@@ -130,7 +134,8 @@ enum ShellCompletion {
     }
 
     private static func kind(_ argument: Command.Argument) -> String {
-        argument.completes == .words ? "words:" + Command.all.filter { !$0.hidden }.map(\.name).joined(separator: " ") : kind(argument.completes)
+        argument.completes == .words
+            ? "words:" + Command.all.filter { !$0.hidden }.map(\.name).joined(separator: " ") : kind(argument.completes)
     }
 
     private static func kind(_ completion: Command.Completion) -> String {

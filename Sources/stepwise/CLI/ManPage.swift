@@ -22,13 +22,14 @@ enum ManualPage {
             }
         }
         out += [".SH DESCRIPTION"]
-        out += paragraphs("""
-        Stepwise is a keyboard-only terminal program that a job coach and a citizen use together, \
-        at one terminal, during coached job-readiness sessions: the citizen's own action plan, \
-        booking offers, progress notes, self-rated progress indicators and a printed plan summary. \
-        Each citizen's record is a JSON file in the data folder; several coaches may share one \
-        data folder.
-        """)
+        out += paragraphs(
+            """
+            Stepwise is a keyboard-only terminal program that a job coach and a citizen use together, \
+            at one terminal, during coached job-readiness sessions: the citizen's own action plan, \
+            booking offers, progress notes, self-rated progress indicators and a printed plan summary. \
+            Each citizen's record is a JSON file in the data folder; several coaches may share one \
+            data folder.
+            """)
         out += block(Command.overview.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n"))
         out += [".SH OPTIONS"] + Command.globalOptions.flatMap(optionItem)
         out += [".SH COMMANDS"]
@@ -66,10 +67,11 @@ enum ManualPage {
         }
         contexts.sort { screen($0).rank < screen($1).rank }
         var out = [".SH KEYS"]
-        out += paragraphs("""
-        Every screen lists its keys with ?; the footer shows the most used ones. There is no save key: \
-        every change is saved at once.
-        """)
+        out += paragraphs(
+            """
+            Every screen lists its keys with ?; the footer shows the most used ones. There is no save key: \
+            every change is saved at once.
+            """)
         for context in contexts {
             out += [".SS \(roff(screen(context).title))"]
             for spec in ActionTable.help(in: context) {
@@ -110,9 +112,15 @@ enum ManualPage {
             out += [".TP", "\\fB" + roff(variable) + "\\fR", roff("Sets \(key.name): \(key.about) (see CONFIGURATION).")]
         }
         let others = [
-            ("STEPWISE_COACH", "The coach's name in the audit log, in locks and on the printed plan, and the LOGIN of their coach.LOGIN keys; else the login name."),
+            (
+                "STEPWISE_COACH",
+                "The coach's name in the audit log, in locks and on the printed plan, and the LOGIN of their coach.LOGIN keys; else the login name."
+            ),
             ("STEPWISE_CONFIG", "A file read instead of /etc/stepwise/stepwise.conf."),
-            ("STEPWISE_RESOURCES", "The folder of strings, schemas, indicators and demo data; else <bin>/../share/stepwise, or Resources/ in a source checkout."),
+            (
+                "STEPWISE_RESOURCES",
+                "The folder of strings, schemas, indicators and demo data; else <bin>/../share/stepwise, or Resources/ in a source checkout."
+            ),
             ("XDG_DATA_HOME", "The data folder is $XDG_DATA_HOME/stepwise when nothing else sets it (default ~/.local/share/stepwise)."),
             ("XDG_CONFIG_HOME", "The user's configuration file is $XDG_CONFIG_HOME/stepwise/stepwise.conf (default ~/.config)."),
             ("LC_ALL, LC_MESSAGES, LANG", "The screen language when nothing else sets it (the first that names en, da, sv or de)."),
@@ -139,40 +147,46 @@ enum ManualPage {
     }
 
     private static var exitSection: [String] {
-        [".SH EXIT STATUS", ".TP", "0", "Done (check: no problems).", ".TP", "1",
-         "The command failed or found problems; a configuration file or variable has a bad value.", ".TP", "2",
-         "Bad usage: an unknown command or option, a missing argument, a bad option value.", ".TP", "128+N",
-         "The screen was ended by signal N."]
+        [
+            ".SH EXIT STATUS", ".TP", "0", "Done (check: no problems).", ".TP", "1",
+            "The command failed or found problems; a configuration file or variable has a bad value.", ".TP", "2",
+            "Bad usage: an unknown command or option, a missing argument, a bad option value.", ".TP", "128+N",
+            "The screen was ended by signal N.",
+        ]
     }
 
     private static var examplesSection: [String] {
-        [".SH EXAMPLES"] + block("""
-        stepwise demo --data /tmp/try          demo participants and offers to try it out
-        stepwise --data /tmp/try               the caseload screen on them
-        stepwise list --ids                    participant ids, one a line
-        stepwise summary p-1234abcd --print    print a plan summary (ids, never names)
-        stepwise offers import catalogue.csv   the offer catalogue from a spreadsheet
-        stepwise check                         validate every file; run it daily
-        stepwise config                        the settings in effect and where each came from
-        """)
+        [".SH EXAMPLES"]
+            + block(
+                """
+                stepwise demo --data /tmp/try          demo participants and offers to try it out
+                stepwise --data /tmp/try               the caseload screen on them
+                stepwise list --ids                    participant ids, one a line
+                stepwise summary p-1234abcd --print    print a plan summary (ids, never names)
+                stepwise offers import catalogue.csv   the offer catalogue from a spreadsheet
+                stepwise check                         validate every file; run it daily
+                stepwise config                        the settings in effect and where each came from
+                """)
     }
 
     private static var privacySection: [String] {
-        [".SH PRIVACY"] + paragraphs("""
-        A record may hold health data (GDPR Art. 9). Everything is kept in the data folder and \
-        nowhere else; files are 0600 and folders 0700 whatever the umask, and every write is atomic \
-        and durable. Citizen data does not appear in command arguments (commands take ids; shell \
-        completion offers ids, never names), error messages, temporary files outside the folder, log \
-        files or crash reports, and no core dumps are written. The audit log names records by id \
-        and never holds names or content. L hides the screen at once.
+        [".SH PRIVACY"]
+            + paragraphs(
+                """
+                A record may hold health data (GDPR Art. 9). Everything is kept in the data folder and \
+                nowhere else; files are 0600 and folders 0700 whatever the umask, and every write is atomic \
+                and durable. Citizen data does not appear in command arguments (commands take ids; shell \
+                completion offers ids, never names), error messages, temporary files outside the folder, log \
+                files or crash reports, and no core dumps are written. The audit log names records by id \
+                and never holds names or content. L hides the screen at once.
 
-        Access: stepwise export ID gives the citizen everything held about them. Erasure: stepwise \
-        erase ID --yes removes it and leaves an anonymous marker in the audit log. Retention: \
-        stepwise check --retention DAYS lists records whose course ended more than DAYS days ago.
+                Access: stepwise export ID gives the citizen everything held about them. Erasure: stepwise \
+                erase ID --yes removes it and leaves an anonymous marker in the audit log. Retention: \
+                stepwise check --retention DAYS lists records whose course ended more than DAYS days ago.
 
-        Stepwise does not encrypt data at rest (use disk encryption), take backups, limit access \
-        between coaches who can reach the folder, or make the audit log tamper-proof.
-        """)
+                Stepwise does not encrypt data at rest (use disk encryption), take backups, limit access \
+                between coaches who can reach the folder, or make the audit log tamper-proof.
+                """)
     }
 
     /// Filled paragraphs.

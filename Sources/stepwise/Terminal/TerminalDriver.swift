@@ -1,8 +1,8 @@
 import CNcurses
 import CStepwiseSignals
 import Foundation
-import StepwiseTerminal
 import StepwiseApp
+import StepwiseTerminal
 import StepwiseUI
 
 /// The thin ncurses driver: reads keys, hands them to the app, and draws only the cells
@@ -22,7 +22,8 @@ final class TerminalDriver {
     /// ncurses documents in curs_variables(3X); a slow link needs more), else 25.
     static func escapeDelay(_ environment: [String: String]) -> Int32 {
         guard let text = environment["ESCDELAY"], let value = Int32(text.trimmingCharacters(in: .whitespaces)),
-              (0...10_000).contains(value) else { return 25 }
+            (0...10_000).contains(value)
+        else { return 25 }
         return value
     }
 
@@ -74,7 +75,7 @@ final class TerminalDriver {
                 continue
             case .key(.escape)?:
                 app.handle(followsEscape() ? .ctrl("j") : .escape)
-            case let .key(key)?:
+            case .key(let key)?:
                 if key == .ctrl("l") {
                     clearok(sw_stdscr(), true)
                     painter?.forget()
@@ -128,7 +129,7 @@ final class TerminalDriver {
             quietReads = 0
             switch KeyDecoder.decodePasted(result: result, code: UInt32(character)) {
             case .pasteEnd?: return String(text)
-            case let .text(scalar)?: text.append(scalar)
+            case .text(let scalar)?: text.append(scalar)
             case .resize?: resized()
             default: continue
             }

@@ -17,7 +17,7 @@ enum TerminalSupport {
             return name.isEmpty
                 ? "TERM is not set, so the terminal is not known; set it (e.g. TERM=xterm-256color) or use 'stepwise list' for scripts"
                 : "the terminal type TERM=\(name) is not known here (no terminfo entry); "
-                + "set TERM to one that is (e.g. xterm-256color) or use 'stepwise list' for scripts"
+                    + "set TERM to one that is (e.g. xterm-256color) or use 'stepwise list' for scripts"
         }
     }
 }

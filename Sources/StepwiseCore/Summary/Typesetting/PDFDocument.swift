@@ -43,7 +43,7 @@ enum PDFDocument {
         // Which glyphs each face draws, and the text each glyph stands for.
         var used = Array(repeating: [UInt16: String](), count: faces.count)
         for page in pages {
-            for case let .text(_, _, face, _, _, text, _) in page {
+            for case .text(_, _, let face, _, _, let text, _) in page {
                 for scalar in text.unicodeScalars where !isInvisible(scalar) {
                     let shown = drawn(scalar)
                     let glyph = faces[face].glyph(for: shown) ?? 0
@@ -65,11 +65,16 @@ enum PDFDocument {
         for page in pages {
             let content = stream(page, faces: faces, newIDs: newIDs)
             let contents = writer.addStream("", content)
-            pageNumbers.append(writer.add("<< /Type /Page /Parent \(pagesNumber) 0 R /MediaBox [0 0 \(PDFWriter.number(a4.width)) \(PDFWriter.number(a4.height))] "
-                                          + "/Resources << /Font << \(fontResources) >> >> /Contents \(contents) 0 R >>"))
+            pageNumbers.append(
+                writer.add(
+                    "<< /Type /Page /Parent \(pagesNumber) 0 R /MediaBox [0 0 \(PDFWriter.number(a4.width)) \(PDFWriter.number(a4.height))] "
+                        + "/Resources << /Font << \(fontResources) >> >> /Contents \(contents) 0 R >>"))
         }
-        writer.set(pagesNumber, "<< /Type /Pages /Kids [\(pageNumbers.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pageNumbers.count) >>")
-        let root = writer.add("<< /Type /Catalog /Pages \(pagesNumber) 0 R /Lang \(PDFWriter.text(language)) /ViewerPreferences << /DisplayDocTitle true >> >>")
+        writer.set(
+            pagesNumber, "<< /Type /Pages /Kids [\(pageNumbers.map { "\($0) 0 R" }.joined(separator: " "))] /Count \(pageNumbers.count) >>")
+        let root = writer.add(
+            "<< /Type /Catalog /Pages \(pagesNumber) 0 R /Lang \(PDFWriter.text(language)) /ViewerPreferences << /DisplayDocTitle true >> >>"
+        )
         let info = writer.add("<< /Title \(PDFWriter.text(title)) /Producer (Stepwise) >>")
         return writer.finish(root: root, info: info)
     }
@@ -80,7 +85,7 @@ enum PDFDocument {
         var out: [String] = []
         for op in ops {
             switch op {
-            case let .text(x, y, face, size, gray, text, actual):
+            case .text(let x, let y, let face, let size, let gray, let text, let actual):
                 var hex = ""
                 for scalar in text.unicodeScalars where !isInvisible(scalar) {
                     let glyph = newIDs[face][faces[face].glyph(for: drawn(scalar)) ?? 0] ?? 0
@@ -92,9 +97,9 @@ enum PDFDocument {
                 } else {
                     out.append(show)
                 }
-            case let .line(x1, y1, x2, y2, width, gray):
+            case .line(let x1, let y1, let x2, let y2, let width, let gray):
                 out.append("\(n(width)) w \(n(gray)) G \(n(x1)) \(n(y1)) m \(n(x2)) \(n(y2)) l S")
-            case let .rect(x, y, width, height, fill, stroke, lineWidth):
+            case .rect(let x, let y, let width, let height, let fill, let stroke, let lineWidth):
                 var paint = "\(n(x)) \(n(y)) \(n(width)) \(n(height)) re"
                 if let fill { paint = "\(n(fill)) g " + paint }
                 if let stroke { paint = "\(n(lineWidth)) w \(n(stroke)) G " + paint }
@@ -112,30 +117,34 @@ enum PDFDocument {
 
     /// Adds the Type 0 font for `font` with the glyphs in `used`; returns its object number
     /// and the subset's glyph ids by original glyph id.
-    private static func embed(_ font: TrueTypeFont, used: [UInt16: String], into writer: inout PDFWriter) throws -> (Int, [UInt16: UInt16]) {
+    private static func embed(_ font: TrueTypeFont, used: [UInt16: String], into writer: inout PDFWriter) throws -> (Int, [UInt16: UInt16])
+    {
         let (file, newIDs) = try font.subset(Set(used.keys))
         let name = subsetTag(newIDs.keys.sorted()) + "+" + font.postScriptName
         let scale = 1000 / Double(font.unitsPerEm)
         let n = PDFWriter.number
         let fontFile = writer.addStream("/Length1 \(file.count)", file)
         let box = font.boundingBox.map { n(Double($0) * scale) }.joined(separator: " ")
-        let flags = 32 // nonsymbolic (9.8.2)
-        let descriptor = writer.add("<< /Type /FontDescriptor /FontName /\(name) /Flags \(flags) /FontBBox [\(box)] "
-                                    + "/ItalicAngle \(n(font.italicAngle)) /Ascent \(n(Double(font.ascender) * scale)) "
-                                    + "/Descent \(n(Double(font.descender) * scale)) /CapHeight \(n(Double(font.capHeight) * scale)) "
-                                    + "/StemV \(font.isBold ? 140 : 80) /FontFile2 \(fontFile) 0 R >>")
+        let flags = 32  // nonsymbolic (9.8.2)
+        let descriptor = writer.add(
+            "<< /Type /FontDescriptor /FontName /\(name) /Flags \(flags) /FontBBox [\(box)] "
+                + "/ItalicAngle \(n(font.italicAngle)) /Ascent \(n(Double(font.ascender) * scale)) "
+                + "/Descent \(n(Double(font.descender) * scale)) /CapHeight \(n(Double(font.capHeight) * scale)) "
+                + "/StemV \(font.isBold ? 140 : 80) /FontFile2 \(fontFile) 0 R >>")
         let byNew = newIDs.sorted { $0.value < $1.value }
         let widths = byNew.map { n(font.width($0.key)) }.joined(separator: " ")
-        let cidFont = writer.add("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /\(name) "
-                                 + "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
-                                 + "/FontDescriptor \(descriptor) 0 R /DW 1000 /W [0 [\(widths)]] /CIDToGIDMap /Identity >>")
+        let cidFont = writer.add(
+            "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /\(name) "
+                + "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+                + "/FontDescriptor \(descriptor) 0 R /DW 1000 /W [0 [\(widths)]] /CIDToGIDMap /Identity >>")
         var pairs: [(UInt16, String)] = []
         for (glyph, text) in used.sorted(by: { $0.key < $1.key }) {
             if let id = newIDs[glyph], glyph != 0 { pairs.append((id, text)) }
         }
         let toUnicode = writer.addStream("", Data(unicodeMap(pairs).utf8))
-        let type0 = writer.add("<< /Type /Font /Subtype /Type0 /BaseFont /\(name) /Encoding /Identity-H "
-                               + "/DescendantFonts [\(cidFont) 0 R] /ToUnicode \(toUnicode) 0 R >>")
+        let type0 = writer.add(
+            "<< /Type /Font /Subtype /Type0 /BaseFont /\(name) /Encoding /Identity-H "
+                + "/DescendantFonts [\(cidFont) 0 R] /ToUnicode \(toUnicode) 0 R >>")
         return (type0, newIDs)
     }
 

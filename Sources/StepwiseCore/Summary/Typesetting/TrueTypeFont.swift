@@ -14,7 +14,7 @@ public struct TrueTypeFont: Sendable {
 
         public var description: String {
             switch self {
-            case let .unreadable(reason): return "not a usable TrueType font: \(reason)"
+            case .unreadable(let reason): return "not a usable TrueType font: \(reason)"
             }
         }
     }
@@ -55,7 +55,9 @@ public struct TrueTypeFont: Sendable {
         self.data = bytes
         let reader = ByteReader(bytes)
         let version = try reader.u32(0)
-        guard version == 0x0001_0000 || version == 0x7472_7565 else { throw Failure.unreadable("no TrueType outlines (version \(version))") }
+        guard version == 0x0001_0000 || version == 0x7472_7565 else {
+            throw Failure.unreadable("no TrueType outlines (version \(version))")
+        }
         let count = try reader.u16(4)
         var tables: [String: Range<Int>] = [:]
         for index in 0..<count {
@@ -154,9 +156,9 @@ public struct TrueTypeFont: Sendable {
         for offset in loca { locaTable.u32(Int(offset)) }
 
         var head = try Array(data[reader.range(tables, "head")])
-        head[8..<12] = [0, 0, 0, 0] // checkSumAdjustment, set below
+        head[8..<12] = [0, 0, 0, 0]  // checkSumAdjustment, set below
         head[50] = 0
-        head[51] = 1 // long loca offsets
+        head[51] = 1  // long loca offsets
         var hhea = try Array(data[reader.range(tables, "hhea")])
         hhea[34] = UInt8(ordered.count >> 8)
         hhea[35] = UInt8(ordered.count & 0xFF)
@@ -167,8 +169,10 @@ public struct TrueTypeFont: Sendable {
         post[0..<4] = [0, 3, 0, 0]
         if post.count < 32 { post += Array(repeating: 0, count: 32 - post.count) }
 
-        var out: [String: [UInt8]] = ["head": head, "hhea": hhea, "maxp": maxp, "hmtx": hmtx.bytes, "loca": locaTable.bytes, "glyf": glyf,
-                                      "post": post, "cmap": TrueTypeFont.emptyCharacterMap]
+        var out: [String: [UInt8]] = [
+            "head": head, "hhea": hhea, "maxp": maxp, "hmtx": hmtx.bytes, "loca": locaTable.bytes, "glyf": glyf,
+            "post": post, "cmap": TrueTypeFont.emptyCharacterMap,
+        ]
         for tag in ["cvt ", "fpgm", "prep", "OS/2"] {
             if let range = tables[tag] { out[tag] = Array(data[range]) }
         }
@@ -320,12 +324,14 @@ public struct TrueTypeFont: Sendable {
     /// The PostScript name: name id 6, in Windows Unicode (UTF-16BE) or Macintosh Roman.
     private static func readPostScriptName(_ reader: ByteReader, tables: [String: Range<Int>]) -> String? {
         guard let name = tables["name"]?.lowerBound, let count = try? reader.u16(name + 2),
-              let storage = try? reader.u16(name + 4) else { return nil }
+            let storage = try? reader.u16(name + 4)
+        else { return nil }
         for index in 0..<count {
             let record = name + 6 + index * 12
             guard let platform = try? reader.u16(record), let nameID = try? reader.u16(record + 6), nameID == 6,
-                  let length = try? reader.u16(record + 8), let offset = try? reader.u16(record + 10),
-                  let bytes = try? reader.bytes(name + storage + offset, length) else { continue }
+                let length = try? reader.u16(record + 8), let offset = try? reader.u16(record + 10),
+                let bytes = try? reader.bytes(name + storage + offset, length)
+            else { continue }
             let text: String
             if platform == 3 || platform == 0 {
                 let units = stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]) }
@@ -398,7 +404,9 @@ private struct ByteReader {
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     func bytes(_ offset: Int, _ count: Int) throws -> [UInt8] {
-        guard offset >= 0, count >= 0, offset + count <= bytes.count else { throw TrueTypeFont.Failure.unreadable("cut short at \(offset)") }
+        guard offset >= 0, count >= 0, offset + count <= bytes.count else {
+            throw TrueTypeFont.Failure.unreadable("cut short at \(offset)")
+        }
         return Array(bytes[offset..<(offset + count)])
     }
 

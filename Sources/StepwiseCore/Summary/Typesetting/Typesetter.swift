@@ -66,7 +66,8 @@ struct Typesetter {
     /// for a character without a name: "U+738B".
     private static func name(_ scalar: Unicode.Scalar) -> String {
         let code = String(format: "U+%04X", scalar.value)
-        guard let name = scalar.properties.name, !name.hasPrefix("CJK UNIFIED IDEOGRAPH"), !name.hasPrefix("CJK COMPATIBILITY IDEOGRAPH") else {
+        guard let name = scalar.properties.name, !name.hasPrefix("CJK UNIFIED IDEOGRAPH"), !name.hasPrefix("CJK COMPATIBILITY IDEOGRAPH")
+        else {
             return code
         }
         return name

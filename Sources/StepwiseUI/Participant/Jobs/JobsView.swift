@@ -13,11 +13,12 @@ enum JobsView {
         guard let agreement else {
             return [StyledLine(s("jobs.agreement"), .heading), StyledLine("  " + s("jobs.noAgreement"), .muted)]
         }
-        let approval = agreement.approvals.last.map { approval in
-            agreement.isApproved
-                ? s("jobs.approved", ["name": approval.stamp.by, "date": s.shortDate(approval.day)])
-                : s("jobs.changedSinceApproval")
-        } ?? s("jobs.notApproved")
+        let approval =
+            agreement.approvals.last.map { approval in
+                agreement.isApproved
+                    ? s("jobs.approved", ["name": approval.stamp.by, "date": s.shortDate(approval.day)])
+                    : s("jobs.changedSinceApproval")
+            } ?? s("jobs.notApproved")
         var lines = [StyledLine([(s("jobs.agreement"), .heading), ("  " + approval, .muted)])]
         let fields: [(String, String)] = [
             ("jobs.titles", agreement.titles), ("jobs.travel", agreement.travel), ("jobs.hours", agreement.hours),
@@ -33,10 +34,12 @@ enum JobsView {
 
     private static func glance(_ glance: JobSearchGlance, env: UIEnvironment) -> [StyledLine] {
         let s = env.strings
-        let week = glance.agreedPerWeek.map { s("jobs.weekOf", ["n": String(glance.thisWeek), "of": String($0)]) }
+        let week =
+            glance.agreedPerWeek.map { s("jobs.weekOf", ["n": String(glance.thisWeek), "of": String($0)]) }
             ?? s(glance.thisWeek == 1 ? "jobs.week.one" : "jobs.week.many", ["n": String(glance.thisWeek)])
-        let interviews = s(glance.interviewsSoFar == 1 ? "jobs.interviews.one" : "jobs.interviews.many",
-                           ["n": String(glance.interviewsSoFar)])
+        let interviews = s(
+            glance.interviewsSoFar == 1 ? "jobs.interviews.one" : "jobs.interviews.many",
+            ["n": String(glance.interviewsSoFar)])
         var lines = [StyledLine(s("jobs.glance"), .heading), StyledLine("  " + week + " · " + interviews)]
         guard let first = glance.firstContact, let weeks = glance.weeksSinceLastContact else {
             lines.append(StyledLine("  " + s("jobs.noContactYet"), .muted))
@@ -55,12 +58,13 @@ enum JobsView {
         if applications.isEmpty { lines.append(StyledLine("  " + s("jobs.noApplications"), .muted)) }
         for application in applications.sorted(by: { $0.day > $1.day }) {
             let title = application.jobTitle.isEmpty ? application.employer : application.employer + " – " + application.jobTitle
-            lines.append(StyledLine([
-                ("  " + DisplayWidth.pad(s.shortDate(application.day), to: 14), .plain),
-                (DisplayWidth.pad(s("jobs.status.\(application.status.rawValue)"), to: 16), .bold),
-                (title, .plain),
-                (" · " + s("jobs.method.\(application.method.rawValue)"), .muted),
-            ]))
+            lines.append(
+                StyledLine([
+                    ("  " + DisplayWidth.pad(s.shortDate(application.day), to: 14), .plain),
+                    (DisplayWidth.pad(s("jobs.status.\(application.status.rawValue)"), to: 16), .bold),
+                    (title, .plain),
+                    (" · " + s("jobs.method.\(application.method.rawValue)"), .muted),
+                ]))
             for interview in application.interviews {
                 let when = s.dayWithWeekday(interview.day, year: false) + (interview.time.map { " " + $0 } ?? "")
                 let place = interview.place.isEmpty ? "" : ", " + interview.place

@@ -44,12 +44,15 @@ enum CoachingForms {
         }
         return Form(purpose: .startSession, title: "form.startSession.title", StartSessionField.self) { name in
             switch name {
-            case .kind: Form.Field(label: "field.sessionKind", choices: CoachingSession.Kind.allCases.map(\.rawValue), prefix: "session.kind.",
-                                   selected: kind.rawValue)
+            case .kind:
+                Form.Field(
+                    label: "field.sessionKind", choices: CoachingSession.Kind.allCases.map(\.rawValue), prefix: "session.kind.",
+                    selected: kind.rawValue)
             case .peerPresent: Form.Field(label: "field.peerPresent", choices: yesNo, prefix: "choice.", selected: "no")
             case .peerName: Form.Field(label: "field.peerName", input: TextField(maxLength: 200), hint: "field.peerName.hint")
             case .employer: Form.Field(label: "field.employer", input: TextField(maxLength: 200), hint: "field.employer.hint")
-            case .othersPresent: Form.Field(label: "field.othersPresent", input: TextField(maxLength: 400), hint: "field.othersPresent.hint")
+            case .othersPresent:
+                Form.Field(label: "field.othersPresent", input: TextField(maxLength: 400), hint: "field.othersPresent.hint")
             }
         }
     }
@@ -71,24 +74,32 @@ enum CoachingForms {
         let tags = (note?.tags ?? []).map { ProgressNote.standardTags.contains($0) ? strings("tag.\($0)") : $0 }
         return Form(purpose: .note(note?.id), title: note == nil ? "form.note.title" : "form.editNote.title", NoteField.self) { name in
             switch name {
-            case .text: Form.Field(label: "field.note", input: TextField(note?.current?.text ?? "", multiline: true),
-                                   hint: note == nil ? "field.note.hint" : "field.editNote.hint")
-            case .kind: Form.Field(label: "field.noteKind", choices: ProgressNote.Kind.allCases.map(\.rawValue), prefix: "note.kind.", selected: kind.rawValue)
-            case .tags: Form.Field(label: "field.tags", input: TextField(tags.joined(separator: ", "), maxLength: 300), hint: "field.tags.hint")
+            case .text:
+                Form.Field(
+                    label: "field.note", input: TextField(note?.current?.text ?? "", multiline: true),
+                    hint: note == nil ? "field.note.hint" : "field.editNote.hint")
+            case .kind:
+                Form.Field(
+                    label: "field.noteKind", choices: ProgressNote.Kind.allCases.map(\.rawValue), prefix: "note.kind.",
+                    selected: kind.rawValue)
+            case .tags:
+                Form.Field(label: "field.tags", input: TextField(tags.joined(separator: ", "), maxLength: 300), hint: "field.tags.hint")
             }
         }
     }
 
     static func rating(_ indicators: IndicatorSet, previous: Rating?, language: String) -> Form {
         var fields = indicators.indicators.map { indicator -> Form.Field in
-            var field = Form.Field(label: "indicator:" + indicator.text(in: language), choices: ratingChoices, prefix: "",
-                                   selected: previous?.scores[indicator.id].map(String.init) ?? "-")
+            var field = Form.Field(
+                label: "indicator:" + indicator.text(in: language), choices: ratingChoices, prefix: "",
+                selected: previous?.scores[indicator.id].map(String.init) ?? "-")
             field.showsBar = true
             field.name = indicator.id
             return field
         }
-        var belief = Form.Field(label: "indicator:" + (indicators.coachBelief[language] ?? indicators.coachBelief["en"] ?? ""),
-                                choices: ratingChoices, prefix: "", selected: previous?.coachBelief.map(String.init) ?? "-")
+        var belief = Form.Field(
+            label: "indicator:" + (indicators.coachBelief[language] ?? indicators.coachBelief["en"] ?? ""),
+            choices: ratingChoices, prefix: "", selected: previous?.coachBelief.map(String.init) ?? "-")
         belief.showsBar = true
         belief.name = coachBelief
         fields.append(belief)
@@ -99,8 +110,12 @@ enum CoachingForms {
         Form(purpose: .milestone, title: "form.milestone.title", MilestoneField.self) { name in
             switch name {
             case .text: Form.Field(label: "field.milestoneText", input: TextField(maxLength: 300), hint: "field.milestoneText.hint")
-            case .kind: Form.Field(label: "field.milestoneKind", choices: Milestone.Kind.allCases.map(\.rawValue), prefix: "milestone.", selected: nil)
-            case .date: Form.Field(label: "field.date", input: TextField(suggesting: strings.numericDate(today), maxLength: 40), hint: "field.date.hint")
+            case .kind:
+                Form.Field(
+                    label: "field.milestoneKind", choices: Milestone.Kind.allCases.map(\.rawValue), prefix: "milestone.", selected: nil)
+            case .date:
+                Form.Field(
+                    label: "field.date", input: TextField(suggesting: strings.numericDate(today), maxLength: 40), hint: "field.date.hint")
             }
         }
     }
@@ -109,9 +124,18 @@ enum CoachingForms {
         Form(purpose: .outcome, title: "form.outcome.title", OutcomeField.self) { name in
             switch name {
             case .text: Form.Field(label: "field.outcomeText", input: TextField(outcome?.text ?? "", maxLength: 300))
-            case .kind: Form.Field(label: "field.outcomeKind", choices: Outcome.Kind.allCases.map(\.rawValue), prefix: "outcome.", selected: outcome?.kind.rawValue)
-            case .hours: Form.Field(label: "field.hours", input: TextField(outcome?.hoursPerWeek.map(String.init) ?? "", maxLength: 3), hint: "field.hours.hint")
-            case .date: Form.Field(label: "field.date", input: TextField(strings.numericDate(outcome?.day ?? today), maxLength: 40), hint: "field.date.hint")
+            case .kind:
+                Form.Field(
+                    label: "field.outcomeKind", choices: Outcome.Kind.allCases.map(\.rawValue), prefix: "outcome.",
+                    selected: outcome?.kind.rawValue)
+            case .hours:
+                Form.Field(
+                    label: "field.hours", input: TextField(outcome?.hoursPerWeek.map(String.init) ?? "", maxLength: 3),
+                    hint: "field.hours.hint")
+            case .date:
+                Form.Field(
+                    label: "field.date", input: TextField(strings.numericDate(outcome?.day ?? today), maxLength: 40),
+                    hint: "field.date.hint")
             }
         }
     }
@@ -120,19 +144,27 @@ enum CoachingForms {
         let last = contact?.consent.last
         let consent = last.map { $0.given ? "given" : "withdrawn" } ?? "notAsked"
         let shared = last?.information ?? [.plan]
-        return Form(purpose: .contact(contact?.id), title: contact == nil ? "form.contact.title" : "form.editContact.title", ContactField.self) { name in
+        return Form(
+            purpose: .contact(contact?.id), title: contact == nil ? "form.contact.title" : "form.editContact.title", ContactField.self
+        ) { name in
             switch name {
             case .plan, .attendance, .progress, .health:
                 let information = ConsentChange.Information.allCases.first { ContactField.of($0) == name } ?? .plan
-                return Form.Field(label: "field.share.\(information.rawValue)", choices: yesNo, prefix: "choice.",
-                                  selected: shared.contains(information) ? "yes" : "no")
+                return Form.Field(
+                    label: "field.share.\(information.rawValue)", choices: yesNo, prefix: "choice.",
+                    selected: shared.contains(information) ? "yes" : "no")
             case .until:
-                return Form.Field(label: "field.consentUntil", input: TextField(last?.until.map { strings.numericDate($0) } ?? "", maxLength: 40),
-                                  hint: "field.consentUntil.hint")
+                return Form.Field(
+                    label: "field.consentUntil", input: TextField(last?.until.map { strings.numericDate($0) } ?? "", maxLength: 40),
+                    hint: "field.consentUntil.hint")
             case .removed:
-                return Form.Field(label: "field.contactRemoved", choices: yesNo, prefix: "choice.", selected: contact?.removed == nil ? "no" : "yes")
+                return Form.Field(
+                    label: "field.contactRemoved", choices: yesNo, prefix: "choice.", selected: contact?.removed == nil ? "no" : "yes")
             case .name: return Form.Field(label: "field.contactName", input: TextField(contact?.name ?? "", maxLength: 200))
-            case .kind: return Form.Field(label: "field.contactKind", choices: Contact.Kind.allCases.map(\.rawValue), prefix: "contact.", selected: contact?.kind.rawValue)
+            case .kind:
+                return Form.Field(
+                    label: "field.contactKind", choices: Contact.Kind.allCases.map(\.rawValue), prefix: "contact.",
+                    selected: contact?.kind.rawValue)
             case .phone: return Form.Field(label: "field.phone", input: TextField(contact?.phone ?? "", maxLength: 40))
             case .email: return Form.Field(label: "field.email", input: TextField(contact?.email ?? "", maxLength: 200))
             case .consent: return Form.Field(label: "field.consent", choices: consentChoices, prefix: "consent.", selected: consent)
@@ -158,15 +190,21 @@ enum CoachingForms {
             }
             let employer = read[StartSessionField.employer]
             if !employer.isEmpty { present.append(Presence(role: .employer, name: employer)) }
-            present += read[StartSessionField.othersPresent].split(separator: ",").map { Presence(role: .other, name: $0.trimmingCharacters(in: .whitespaces)) }
-                .filter { !($0.name ?? "").isEmpty }
+            present += read[StartSessionField.othersPresent].split(separator: ",").map {
+                Presence(role: .other, name: $0.trimmingCharacters(in: .whitespaces))
+            }
+            .filter { !($0.name ?? "").isEmpty }
             return { p, editor in
-                let session = p.startSession(id: editor.makeID("x"), kind: kind, present: present, stamp: Stamp(by: state.coach, at: editor.now), today: editor.today)
+                let session = p.startSession(
+                    id: editor.makeID("x"), kind: kind, present: present, stamp: Stamp(by: state.coach, at: editor.now), today: editor.today
+                )
                 return PlanChange(.session, s("session.kind.\(session.kind.rawValue)"))
             }
         case .endSession:
             let agreements = read[EndSessionField.agreements]
-            guard let next = read.date(EndSessionField.nextDate, optional: true), let time = read.time(EndSessionField.nextTime) else { return nil }
+            guard let next = read.date(EndSessionField.nextDate, optional: true), let time = read.time(EndSessionField.nextTime) else {
+                return nil
+            }
             let place = read[EndSessionField.place]
             if next == nil && (time != nil || !place.isEmpty) {
                 read.mark(EndSessionField.nextDate, "error.nextDate")
@@ -182,11 +220,13 @@ enum CoachingForms {
                 p.endSession(agreements: agreements.isEmpty ? nil : editor.words(agreements), next: appointment, at: editor.now)
                 return PlanChange(.session, agreements)
             }
-        case let .note(id):
+        case .note(let id):
             guard let body = read.required(NoteField.text) else { return nil }
             let kind = ProgressNote.Kind(rawValue: read[NoteField.kind]) ?? .note
             let tags = read[NoteField.tags].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                .map { typed in ProgressNote.standardTags.first { SearchText.fold(s("tag.\($0)")) == SearchText.fold(typed) || $0 == typed } ?? typed }
+                .map { typed in
+                    ProgressNote.standardTags.first { SearchText.fold(s("tag.\($0)")) == SearchText.fold(typed) || $0 == typed } ?? typed
+                }
             let session = state.open?.participant.openSession?.id
             return { p, editor in
                 if let id, let index = p.notes.firstIndex(where: { $0.id == id }) {
@@ -206,8 +246,10 @@ enum CoachingForms {
             }
             let session = state.open?.participant.openSession?.id
             return { p, editor in
-                p.ratings.append(Rating(day: editor.today, sessionId: session, scores: scores, coachBelief: belief,
-                                        stamp: Stamp(by: state.coach, at: editor.now)))
+                p.ratings.append(
+                    Rating(
+                        day: editor.today, sessionId: session, scores: scores, coachBelief: belief,
+                        stamp: Stamp(by: state.coach, at: editor.now)))
                 return PlanChange(.rating, "")
             }
         case .milestone:
@@ -228,33 +270,41 @@ enum CoachingForms {
                 p.outcome = Outcome(kind: kind, hoursPerWeek: hours, text: words, day: when)
                 return PlanChange(.outcome, words)
             }
-        case let .contact(id):
+        case .contact(let id):
             guard let name = read.required(ContactField.name) else { return nil }
             let kind = Contact.Kind(rawValue: read[ContactField.kind]) ?? .other
             let consent = read[ContactField.consent]
             let (phone, email) = (read[ContactField.phone], read[ContactField.email])
             // A draft kept before these fields were asked shares what a yes then meant: the plan.
-            let information = read.form.index(of: ContactField.plan) == nil ? [.plan]
+            let information =
+                read.form.index(of: ContactField.plan) == nil
+                ? [.plan]
                 : ConsentChange.Information.allCases.filter { read[ContactField.of($0)] == "yes" }
             let remove = read[ContactField.removed] == "yes"
             guard let until = read.date(ContactField.until, optional: true) else { return nil }
             return { p, editor in
-                var contact = p.contacts.first { $0.id == id } ?? Contact(id: editor.makeID("c"), kind: kind, name: name, phone: phone, email: email)
+                var contact =
+                    p.contacts.first { $0.id == id } ?? Contact(id: editor.makeID("c"), kind: kind, name: name, phone: phone, email: email)
                 contact.kind = kind
                 contact.name = name
                 contact.phone = phone
                 contact.email = email
                 // Each new answer (yes with what and until when, or no) is added: the history stays.
                 if consent != "notAsked" {
-                    let answer = ConsentChange(given: consent == "given", information: information, until: until, day: editor.today,
-                                               stamp: Stamp(by: editor.name, at: editor.now))
+                    let answer = ConsentChange(
+                        given: consent == "given", information: information, until: until, day: editor.today,
+                        stamp: Stamp(by: editor.name, at: editor.now))
                     let last = contact.consent.last
                     if last?.given != answer.given || last?.information != answer.information || last?.until != answer.until {
                         contact.consent.append(answer)
                     }
                 }
                 if remove != (contact.removed != nil) { contact.removed = remove ? Stamp(by: editor.name, at: editor.now) : nil }
-                if let index = p.contacts.firstIndex(where: { $0.id == contact.id }) { p.contacts[index] = contact } else { p.contacts.append(contact) }
+                if let index = p.contacts.firstIndex(where: { $0.id == contact.id }) {
+                    p.contacts[index] = contact
+                } else {
+                    p.contacts.append(contact)
+                }
                 return PlanChange(.contact, name)
             }
         default:

@@ -9,8 +9,8 @@ enum NotesView {
         p.notes.reversed().filter { note in
             switch filter {
             case .all: return true
-            case let .tag(tag): return note.tags.contains(tag)
-            case let .session(id): return note.sessionId == id
+            case .tag(let tag): return note.tags.contains(tag)
+            case .session(let id): return note.sessionId == id
             }
         }
     }
@@ -29,7 +29,8 @@ enum NotesView {
         let p = open.participant
         let width = buffer.width - 2
         var lines: [(line: StyledLine, note: String?)] = []
-        lines.append((StyledLine([(s("notes.filter") + " ", .muted), (describe(open.noteFilter, p, env: env), .bold), ("  (f)", .muted)]), nil))
+        lines.append(
+            (StyledLine([(s("notes.filter") + " ", .muted), (describe(open.noteFilter, p, env: env), .bold), ("  (f)", .muted)]), nil))
         let notes = visible(p, filter: open.noteFilter)
         if notes.isEmpty { lines.append((StyledLine("  " + s("notes.none"), .muted), nil)) }
         // Only the notes around the selection are laid out: a record may hold thousands, and
@@ -53,17 +54,19 @@ enum NotesView {
             }
         }
         let selected = notes.indices.contains(open.noteSelection) ? notes[open.noteSelection].id : nil
-        let writerWidth = DisplayWidth.of(s("plan.writing")) + Author.allCases.map { DisplayWidth.of(s("author.\($0.rawValue)")) + 2 }.reduce(2, +)
+        let writerWidth =
+            DisplayWidth.of(s("plan.writing")) + Author.allCases.map { DisplayWidth.of(s("author.\($0.rawValue)")) + 2 }.reduce(2, +)
         WriterLine.draw(open.writer, env: env, x: max(0, buffer.width - writerWidth - 1), y: ParticipantView.top, into: &buffer)
-        ListDrawing.draw(lines.map { ($0.line, $0.note.map { $0 == selected } ?? false) }, top: ParticipantView.top,
-                         bottom: buffer.height - 2, into: &buffer)
+        ListDrawing.draw(
+            lines.map { ($0.line, $0.note.map { $0 == selected } ?? false) }, top: ParticipantView.top,
+            bottom: buffer.height - 2, into: &buffer)
     }
 
     private static func describe(_ filter: NoteFilter, _ p: Participant, env: UIEnvironment) -> String {
         switch filter {
         case .all: return env.strings("notes.filter.all")
-        case let .tag(tag): return env.strings("notes.filter.tag", ["tag": tagName(tag, env: env)])
-        case let .session(id):
+        case .tag(let tag): return env.strings("notes.filter.tag", ["tag": tagName(tag, env: env)])
+        case .session(let id):
             let session = p.sessions.first { $0.id == id }
             return env.strings("notes.filter.session", ["session": session.map { sessionTitle($0, env: env) } ?? id])
         }
@@ -81,7 +84,9 @@ enum NotesView {
     private static func noteLines(_ note: ProgressNote, _ p: Participant, expanded: Bool, env: UIEnvironment, width: Int) -> [StyledLine] {
         let s = env.strings
         guard let current = note.current else { return [] }
-        var head = s.dayWithWeekday(Day(current.at, timeZone: env.timeZone)) + " " + TimeText.clock(current.at, in: env.timeZone) + " · " + current.by
+        var head =
+            s.dayWithWeekday(Day(current.at, timeZone: env.timeZone)) + " " + TimeText.clock(current.at, in: env.timeZone) + " · "
+            + current.by
             + " (" + s("author.\(current.author.rawValue)") + ")"
         if note.kind == .reflection { head += " · " + s("note.kind.reflection") }
         if !note.tags.isEmpty { head += " · " + note.tags.map { tagName($0, env: env) }.joined(separator: ", ") }
@@ -90,8 +95,10 @@ enum NotesView {
         lines += StyledLine([("    ", .plain)] + PlanLines.quoted(current, env: env)).wrapped(width: width, indent: 4)
         if expanded {
             for old in note.versions.dropLast().reversed() {
-                let when = s.shortDate(Day(old.at, timeZone: env.timeZone)) + " " + TimeText.clock(old.at, in: env.timeZone) + " · " + old.by
-                lines += StyledLine([("    ↳ " + s("notes.earlier", ["when": when]) + ": ", .muted), (old.text, .plain)]).wrapped(width: width, indent: 6)
+                let when =
+                    s.shortDate(Day(old.at, timeZone: env.timeZone)) + " " + TimeText.clock(old.at, in: env.timeZone) + " · " + old.by
+                lines += StyledLine([("    ↳ " + s("notes.earlier", ["when": when]) + ": ", .muted), (old.text, .plain)]).wrapped(
+                    width: width, indent: 6)
             }
         }
         return lines
@@ -105,9 +112,11 @@ enum NotesView {
             let role = s("presence.\(presence.role.rawValue)")
             return presence.name.map { presence.role == .other ? $0 : role + " " + $0 } ?? role
         }.joined(separator: ", ")
-        var lines = StyledLine([("  " + sessionTitle(session, env: env) + " " + time, .bold), (" · " + present, .plain)]).wrapped(width: width, indent: 4)
+        var lines = StyledLine([("  " + sessionTitle(session, env: env) + " " + time, .bold), (" · " + present, .plain)]).wrapped(
+            width: width, indent: 4)
         if let agreements = session.agreements {
-            lines += StyledLine([("    " + s("session.agreed") + " ", .muted)] + PlanLines.quoted(agreements, env: env)).wrapped(width: width, indent: 6)
+            lines += StyledLine([("    " + s("session.agreed") + " ", .muted)] + PlanLines.quoted(agreements, env: env)).wrapped(
+                width: width, indent: 6)
         }
         if let next = session.next { lines += StyledLine("    " + appointment(next, env: env)).wrapped(width: width, indent: 6) }
         return lines

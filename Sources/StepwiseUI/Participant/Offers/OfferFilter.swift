@@ -34,8 +34,10 @@ public struct OfferFilter: Equatable, Sendable {
         // Each offer's sort key is worked out once (a catalogue may hold hundreds).
         func rank(_ kind: String) -> Int { OfferKind.builtIn.firstIndex(of: kind) ?? OfferKind.builtIn.count }
         let keyed = offers.filter(admits).map { offer in
-            (offer: offer, rank: grouping == .kind ? rank(offer.kind) : 0, kind: grouping == .kind ? offer.kind : "",
-             day: offer.firstDay?.ordinal ?? Int.max)
+            (
+                offer: offer, rank: grouping == .kind ? rank(offer.kind) : 0, kind: grouping == .kind ? offer.kind : "",
+                day: offer.firstDay?.ordinal ?? Int.max
+            )
         }
         return keyed.sorted { a, b in
             (a.rank, a.kind, a.day, a.offer.title) < (b.rank, b.kind, b.day, b.offer.title)

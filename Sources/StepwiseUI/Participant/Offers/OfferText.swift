@@ -18,21 +18,28 @@ enum OfferText {
     static func detail(_ offer: Offer, participant: String, env: UIEnvironment, width: Int) -> [StyledLine] {
         let s = env.strings
         var lines: [StyledLine] = [
-            StyledLine([(kind(offer.kind, env: env), .heading), ("  ·  " + (offer.place == "online" ? s("offers.online") : offer.place), .plain)]),
+            StyledLine([
+                (kind(offer.kind, env: env), .heading), ("  ·  " + (offer.place == "online" ? s("offers.online") : offer.place), .plain),
+            ]),
             StyledLine([(seats(offer, env: env), .bold), (offer.status == .cancelled ? "  ✗ " + s("offers.cancelled") : "", .warning)]),
         ]
         switch Booking.place(of: participant, in: offer) {
         case .seat?: lines.append(StyledLine("✓ " + s("offers.youBookedLong"), Style(bold: true, role: .accent)))
-        case let .waiting(n)?: lines.append(StyledLine("◷ " + s("offers.waitPlaceLong", ["n": String(n)]), .warning))
+        case .waiting(let n)?: lines.append(StyledLine("◷ " + s("offers.waitPlaceLong", ["n": String(n)]), .warning))
         case nil: break
         }
         lines.append(.blank)
         if !offer.description.isEmpty { lines += StyledLine(offer.description).wrapped(width: width, indent: 0) }
-        if !offer.suits.isEmpty { lines += StyledLine([(s("offers.suits") + " ", .muted), (offer.suits, .plain)]).wrapped(width: width, indent: 2) }
+        if !offer.suits.isEmpty {
+            lines += StyledLine([(s("offers.suits") + " ", .muted), (offer.suits, .plain)]).wrapped(width: width, indent: 2)
+        }
         lines.append(StyledLine([(s("offers.language") + " ", .muted), (offer.language, .plain)]))
         for facilitator in offer.facilitators {
-            lines.append(StyledLine([(s("offers.facilitator") + " ", .muted), (facilitator.name, .plain),
-                                     (" (" + s("facilitator.\(facilitator.role.rawValue)") + ")", .muted)]))
+            lines.append(
+                StyledLine([
+                    (s("offers.facilitator") + " ", .muted), (facilitator.name, .plain),
+                    (" (" + s("facilitator.\(facilitator.role.rawValue)") + ")", .muted),
+                ]))
         }
         lines.append(.blank)
         lines.append(StyledLine(s("offers.sessions"), .heading))
@@ -51,11 +58,15 @@ enum OfferText {
             lines += StyledLine([("  " + s(label) + " ", .muted), (value, .plain)]).wrapped(width: width, indent: 4)
         }
         add("internship.employer", internship.employer)
-        add("internship.contact", [internship.contact.name, internship.contact.phone, internship.contact.email].filter { !$0.isEmpty }.joined(separator: " · "))
+        add(
+            "internship.contact",
+            [internship.contact.name, internship.contact.phone, internship.contact.email].filter { !$0.isEmpty }.joined(separator: " · "))
         if let start = internship.start {
             add("internship.period", s.shortDate(start) + (internship.end.map { " – " + s.shortDate($0) } ?? ""))
         }
-        if let hours = internship.hoursPerWeek { add("internship.hours", String(format: hours == hours.rounded() ? "%.0f" : "%.1f", hours)) }
+        if let hours = internship.hoursPerWeek {
+            add("internship.hours", String(format: hours == hours.rounded() ? "%.0f" : "%.1f", hours))
+        }
         add("internship.tasks", internship.tasks)
         let a = internship.accommodations
         var agreed: [String] = []
@@ -69,8 +80,10 @@ enum OfferText {
             var who: [String] = []
             if meeting.withParticipant { who.append(s("presence.citizen")) }
             if meeting.withEmployer { who.append(s("presence.employer")) }
-            add("internship.followUp", s.dayWithWeekday(meeting.day) + " · " + s("followUp.\(meeting.status.rawValue)") + " · "
-                + who.joined(separator: ", ") + (meeting.notes.isEmpty ? "" : " · " + meeting.notes))
+            add(
+                "internship.followUp",
+                s.dayWithWeekday(meeting.day) + " · " + s("followUp.\(meeting.status.rawValue)") + " · "
+                    + who.joined(separator: ", ") + (meeting.notes.isEmpty ? "" : " · " + meeting.notes))
         }
         return lines
     }

@@ -7,13 +7,15 @@ enum OfferUpdate {
         guard var open = state.open, open.tab == .offers else { return nil }
         let s = env.strings
         let offers = open.offerFilter.list(state.offers)
-        let selected = open.offerDetail.flatMap { id in state.offers.first { $0.id == id } }
+        let selected =
+            open.offerDetail.flatMap { id in state.offers.first { $0.id == id } }
             ?? (offers.indices.contains(open.offerSelection) ? offers[open.offerSelection] : nil)
         let page = max(1, state.height - 9)
         switch action {
         case .moveUp?, .moveDown?, .pageUp?, .pageDown?, .moveFirst?, .moveLast?:
-            ListCursor.move(action, selection: &open.offerSelection, count: offers.count, page: page,
-                            detailScroll: &open.offerDetailScroll, detailOpen: open.offerDetail != nil)
+            ListCursor.move(
+                action, selection: &open.offerSelection, count: offers.count, page: page,
+                detailScroll: &open.offerDetailScroll, detailOpen: open.offerDetail != nil)
         case .open?:
             open.offerDetail = selected?.id
             open.offerDetailScroll = 0
@@ -51,8 +53,9 @@ enum OfferUpdate {
         guard overlaps.isEmpty else {
             let clash = overlaps.map { overlap -> String in
                 switch overlap.other {
-                case let .offer(_, title, session, _): return title + " (" + s.dayWithWeekday(session.day) + " " + session.start + ")"
-                case let .conversation(number, day): return s("conversation.number", ["n": String(number)]) + " (" + s.dayWithWeekday(day) + ")"
+                case .offer(_, let title, let session, _): return title + " (" + s.dayWithWeekday(session.day) + " " + session.start + ")"
+                case .conversation(let number, let day):
+                    return s("conversation.number", ["n": String(number)]) + " (" + s.dayWithWeekday(day) + ")"
                 }
             }.joined(separator: "; ")
             state.confirm = Confirm(purpose: .book(offer.id), question: s("confirm.overlap", ["title": offer.title, "other": clash]))
@@ -89,10 +92,14 @@ enum OfferForms {
                 var kind = Form.Field(label: "field.offerKind", choices: kinds, prefix: "offer.kind.", selected: filter.kind ?? "all")
                 kind.choiceLabels = kinds.map { OfferKind.builtIn.contains($0) || $0 == "all" ? strings("offer.kind.\($0)") : $0 }
                 return kind
-            case .from: return Form.Field(label: "field.from", input: TextField(filter.from.map { strings.numericDate($0) } ?? "", maxLength: 40),
-                                          hint: "field.from.hint")
-            case .freeOnly: return Form.Field(label: "field.freeOnly", choices: CoachingForms.yesNo, prefix: "choice.",
-                                              selected: filter.freeSeatsOnly ? "yes" : "no")
+            case .from:
+                return Form.Field(
+                    label: "field.from", input: TextField(filter.from.map { strings.numericDate($0) } ?? "", maxLength: 40),
+                    hint: "field.from.hint")
+            case .freeOnly:
+                return Form.Field(
+                    label: "field.freeOnly", choices: CoachingForms.yesNo, prefix: "choice.",
+                    selected: filter.freeSeatsOnly ? "yes" : "no")
             case .language:
                 var language = Form.Field(label: "field.language", choices: languages, prefix: "", selected: filter.language ?? "any")
                 language.choiceLabels = languages.map { $0 == "any" ? strings("offers.anyLanguage") : $0 }

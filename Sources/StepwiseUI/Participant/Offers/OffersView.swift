@@ -6,19 +6,28 @@ enum OffersView {
     static func render(_ open: OpenParticipant, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         let s = env.strings
         let offers = open.offerFilter.list(state.offers)
-        var lines: [(line: StyledLine, selected: Bool)] = [(StyledLine([(s("offers.showing") + " ", .muted),
-                                                                        (describe(open.offerFilter, env: env), .bold),
-                                                                        ("  (f, /, G)", .muted)]), false)]
+        var lines: [(line: StyledLine, selected: Bool)] = [
+            (
+                StyledLine([
+                    (s("offers.showing") + " ", .muted),
+                    (describe(open.offerFilter, env: env), .bold),
+                    ("  (f, /, G)", .muted),
+                ]), false
+            )
+        ]
         if offers.isEmpty { lines.append((StyledLine("  " + s("offers.noMatch"), .muted), false)) }
-        lines += window(offers, selection: open.offerSelection, filter: open.offerFilter, participant: open.participant.id,
-                        height: buffer.height, env: env)
+        lines += window(
+            offers, selection: open.offerSelection, filter: open.offerFilter, participant: open.participant.id,
+            height: buffer.height, env: env)
         ListDrawing.draw(lines, top: ParticipantView.top, bottom: buffer.height - 2, into: &buffer)
     }
 
     /// The rows around the selection, under their group headings: a catalogue may hold
     /// hundreds of offers and a screen shows a few, so only those are laid out.
-    static func window(_ offers: [Offer], selection: Int, filter: OfferFilter, participant: String, height: Int,
-                       env: UIEnvironment) -> [(line: StyledLine, selected: Bool)] {
+    static func window(
+        _ offers: [Offer], selection: Int, filter: OfferFilter, participant: String, height: Int,
+        env: UIEnvironment
+    ) -> [(line: StyledLine, selected: Bool)] {
         let range = max(0, selection - height)..<min(offers.count, selection + height)
         var lines: [(line: StyledLine, selected: Bool)] = []
         var group: String?
@@ -40,12 +49,13 @@ enum OffersView {
         var mark: (String, Style) = ("  ", .plain)
         switch Booking.place(of: participant, in: offer) {
         case .seat?: mark = ("✓ ", Style(bold: true, role: .accent))
-        case let .waiting(n)?: mark = ("◷" + (n < 10 ? String(n) : "+"), .warning)
+        case .waiting(let n)?: mark = ("◷" + (n < 10 ? String(n) : "+"), .warning)
         case nil: if offer.status == .cancelled { mark = ("✗ ", .warning) }
         }
         var segments: [(String, Style)] = [(" ", .plain), mark, (" " + DisplayWidth.pad(offer.title, to: 32), .bold)]
         let first = offer.sessions.min { ($0.day, $0.start) < ($1.day, $1.start) }
-        segments.append(("  " + DisplayWidth.pad(first.map { s.dayWithWeekday($0.day, year: false) + " " + $0.start } ?? "", to: 17), .plain))
+        segments.append(
+            ("  " + DisplayWidth.pad(first.map { s.dayWithWeekday($0.day, year: false) + " " + $0.start } ?? "", to: 17), .plain))
         var seats = s("offers.seatsShort", ["n": String(offer.booked.count), "of": String(offer.capacity)])
         if !offer.waiting.isEmpty { seats += ", " + s("offers.waitingCount", ["n": String(offer.waiting.count)]) }
         if offer.status == .cancelled { seats = s("offers.cancelled") }

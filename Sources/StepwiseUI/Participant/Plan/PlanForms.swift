@@ -16,17 +16,25 @@ enum PlanForms {
     static func about(_ topic: AboutMe, plan: Plan) -> Form {
         Form(purpose: .about(topic.rawValue), title: "about.\(topic.rawValue)", AboutField.self) { name in
             switch name {
-            case .text: Form.Field(label: "field.inOwnWords", input: TextField(plan.aboutMe[topic.rawValue]?.text ?? "", multiline: true), hint: "field.about.hint")
+            case .text:
+                Form.Field(
+                    label: "field.inOwnWords", input: TextField(plan.aboutMe[topic.rawValue]?.text ?? "", multiline: true),
+                    hint: "field.about.hint")
             }
         }
     }
 
     static func goal(_ goal: Goal?) -> Form {
-        Form(purpose: goal.map { .editGoal($0.id) } ?? .addGoal, title: goal == nil ? "form.addGoal.title" : "form.editGoal.title",
-             GoalField.self) { name in
+        Form(
+            purpose: goal.map { .editGoal($0.id) } ?? .addGoal, title: goal == nil ? "form.addGoal.title" : "form.editGoal.title",
+            GoalField.self
+        ) { name in
             switch name {
             case .text: Form.Field(label: "field.goal", input: TextField(goal?.text.text ?? "", multiline: true), hint: "field.goal.hint")
-            case .kind: Form.Field(label: "field.goalKind", choices: GoalKind.allCases.map(\.rawValue), prefix: "goal.kind.", selected: goal?.kind.rawValue)
+            case .kind:
+                Form.Field(
+                    label: "field.goalKind", choices: GoalKind.allCases.map(\.rawValue), prefix: "goal.kind.", selected: goal?.kind.rawValue
+                )
             }
         }
     }
@@ -37,7 +45,9 @@ enum PlanForms {
         switch step?.who {
         case .coach?: who = "coach"
         case .peer?: who = "peer"
-        case let .other(name)?: who = "other"; otherName = name
+        case .other(let name)?:
+            who = "other"
+            otherName = name
         default: who = "me"
         }
         let purpose: Form.Purpose = step.map { .editStep(goal: goal, step: $0.id) } ?? .addStep(goal: goal)
@@ -46,8 +56,14 @@ enum PlanForms {
             case .text: Form.Field(label: "field.step", input: TextField(step?.text.text ?? "", multiline: true), hint: "field.step.hint")
             case .who: Form.Field(label: "field.who", choices: stepWho, prefix: "who.", selected: who)
             case .otherName: Form.Field(label: "field.otherName", input: TextField(otherName, maxLength: 200), hint: "field.otherName.hint")
-            case .due: Form.Field(label: "field.due", input: TextField(step?.due.map { strings.numericDate($0) } ?? "", maxLength: 40), hint: "field.due.hint")
-            case .status: Form.Field(label: "field.status", choices: Step.Status.allCases.map(\.rawValue), prefix: "step.status.", selected: step?.status.rawValue)
+            case .due:
+                Form.Field(
+                    label: "field.due", input: TextField(step?.due.map { strings.numericDate($0) } ?? "", maxLength: 40),
+                    hint: "field.due.hint")
+            case .status:
+                Form.Field(
+                    label: "field.status", choices: Step.Status.allCases.map(\.rawValue), prefix: "step.status.",
+                    selected: step?.status.rawValue)
             }
         }
     }
@@ -55,10 +71,15 @@ enum PlanForms {
     static func conversation(_ conversation: Conversation, strings: Localizer) -> Form {
         Form(purpose: .conversation(conversation.number), title: "form.conversation.title", ConversationField.self) { name in
             switch name {
-            case .date: Form.Field(label: "field.date", input: TextField(strings.numericDate(conversation.planned), maxLength: 40), hint: "field.date.hint")
+            case .date:
+                Form.Field(
+                    label: "field.date", input: TextField(strings.numericDate(conversation.planned), maxLength: 40), hint: "field.date.hint"
+                )
             case .time: Form.Field(label: "field.time", input: TextField(conversation.time ?? "", maxLength: 5), hint: "field.time.hint")
-            case .status: Form.Field(label: "field.status", choices: Conversation.Status.allCases.map(\.rawValue), prefix: "conversation.status.",
-                                     selected: conversation.status.rawValue)
+            case .status:
+                Form.Field(
+                    label: "field.status", choices: Conversation.Status.allCases.map(\.rawValue), prefix: "conversation.status.",
+                    selected: conversation.status.rawValue)
             }
         }
     }
@@ -71,18 +92,18 @@ enum PlanForms {
         var read = FormReader(form, env: env, today: today)
         defer { form = read.form }
         switch form.purpose {
-        case let .about(raw):
+        case .about(let raw):
             guard let topic = AboutMe(rawValue: raw) else { return nil }
             let text = read[AboutField.text]
             return { p, editor in editor.setAbout(topic, text, in: &p.plan) }
         case .addGoal, .editGoal:
             let kind = GoalKind(rawValue: read[GoalField.kind]) ?? .other
             guard let text = read.required(GoalField.text) else { return nil }
-            if case let .editGoal(id) = form.purpose {
+            if case .editGoal(let id) = form.purpose {
                 return { p, editor in editor.editGoal(id, kind: kind, text: text, in: &p.plan) }
             }
             return { p, editor in editor.addGoal(kind: kind, text: text, in: &p.plan) }
-        case let .addStep(goal), let .editStep(goal, _):
+        case .addStep(let goal), .editStep(let goal, _):
             let text = read.required(StepField.text)
             let whoValue = read[StepField.who]
             let name = whoValue == "other" ? read.required(StepField.otherName) : ""
@@ -90,18 +111,20 @@ enum PlanForms {
             let status = Step.Status(rawValue: read[StepField.status]) ?? .planned
             guard let text, let name, let due else { return nil }
             let who: Doer = whoValue == "coach" ? .coach : whoValue == "peer" ? .peer : whoValue == "other" ? .other(name) : .me
-            if case let .editStep(_, step) = form.purpose {
+            if case .editStep(_, let step) = form.purpose {
                 return { p, editor in editor.editStep(step, in: goal, text: text, who: who, due: due, status: status, in: &p.plan) }
             }
             return { p, editor in
                 guard var change = editor.addStep(to: goal, text: text, who: who, due: due, in: &p.plan) else { return nil }
-                if status != .planned, let g = p.plan.goals.firstIndex(where: { $0.id == goal }), let last = p.plan.goals[g].steps.indices.last {
+                if status != .planned, let g = p.plan.goals.firstIndex(where: { $0.id == goal }),
+                    let last = p.plan.goals[g].steps.indices.last
+                {
                     p.plan.goals[g].steps[last].status = status
                     change.detail = status.rawValue
                 }
                 return change
             }
-        case let .conversation(number):
+        case .conversation(let number):
             let status = Conversation.Status(rawValue: read[ConversationField.status]) ?? .planned
             let day = read.date(ConversationField.date, optional: false)
             let typedTime = read.time(ConversationField.time)

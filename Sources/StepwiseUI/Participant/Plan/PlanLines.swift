@@ -14,8 +14,10 @@ public enum PlanRow: Equatable, Sendable {
 /// course frame. Lines written by the citizen are bold and quoted; suggestions say so.
 enum PlanLines {
     /// The plan's lines, each with the row it selects (headings select nothing).
-    static func lines(_ p: Participant, plan: Plan, marks: [String: PlanChanges.Mark], today: Day,
-                      env: UIEnvironment, offers: [Offer] = [], width: Int = 78) -> [(line: StyledLine, row: PlanRow?)] {
+    static func lines(
+        _ p: Participant, plan: Plan, marks: [String: PlanChanges.Mark], today: Day,
+        env: UIEnvironment, offers: [Offer] = [], width: Int = 78
+    ) -> [(line: StyledLine, row: PlanRow?)] {
         let s = env.strings
         var out: [(StyledLine, PlanRow?)] = [(StyledLine(s("plan.aboutMe"), .heading), nil)]
         /// Adds an entry, wrapped, every line of it selecting the same row.
@@ -75,14 +77,19 @@ enum PlanLines {
                 let what = contact.sharing(on: today).map { s("consent.information.\($0.rawValue)") }.joined(separator: ", ")
                 let until = contact.consent.last?.until.map { " " + s("plan.consentUntil", ["date": s.shortDate($0)]) } ?? ""
                 consent = ("✓ " + s("plan.consentGiven", ["date": day]) + ": " + what + until, .bold)
-            case .ended: consent = ("✗ " + s("plan.consentEnded", ["date": contact.consent.last?.until.map { s.shortDate($0) } ?? day]), .warning)
+            case .ended:
+                consent = ("✗ " + s("plan.consentEnded", ["date": contact.consent.last?.until.map { s.shortDate($0) } ?? day]), .warning)
             case .withdrawn: consent = ("✗ " + s("plan.consentWithdrawn", ["date": day]), .warning)
             case .refused: consent = ("✗ " + s("plan.consentRefused", ["date": day]), .warning)
             case .notAsked: consent = ("? " + s("plan.consentNotAsked"), .muted)
             }
             let details = [contact.phone, contact.email].filter { !$0.isEmpty }.joined(separator: " · ")
-            add(StyledLine([("  " + contact.name, .bold), (" · " + s("contact.\(contact.kind.rawValue)") + (details.isEmpty ? "" : " · " + details) + "  ", .plain),
-                            consent]), .contact(contact.id), indent: 4)
+            add(
+                StyledLine([
+                    ("  " + contact.name, .bold),
+                    (" · " + s("contact.\(contact.kind.rawValue)") + (details.isEmpty ? "" : " · " + details) + "  ", .plain),
+                    consent,
+                ]), .contact(contact.id), indent: 4)
         }
         if let approval = plan.approvals.last {
             out.append((.blank, nil))
@@ -103,8 +110,10 @@ enum PlanLines {
         return s.dayWithWeekday(conversation.planned) + (conversation.time.map { " " + $0 } ?? "")
     }
 
-    private static func stepLine(_ step: Step, marks: [String: PlanChanges.Mark], today: Day, env: UIEnvironment,
-                                 offers: [Offer]) -> StyledLine {
+    private static func stepLine(
+        _ step: Step, marks: [String: PlanChanges.Mark], today: Day, env: UIEnvironment,
+        offers: [Offer]
+    ) -> StyledLine {
         let s = env.strings
         var segments: [(String, Style)] = [("      " + step.status.glyph + " ", .plain)]
         if step.isSuggestion { segments.append(("? " + s("plan.suggestion") + " · ", .warning)) }

@@ -8,17 +8,21 @@ enum PlanTabView {
         let baseline = PlanChanges.baseline(p, history: open.history, timeZone: env.timeZone)
         let marks = PlanChanges.marks(p.plan, since: baseline?.plan)
         writerLine(open, baseline: baseline, marks: marks, env: env, into: &buffer, y: ParticipantView.top)
-        let lines = PlanLines.lines(p, plan: p.plan, marks: marks, today: state.today, env: env, offers: state.offers,
-                                   width: buffer.width - 2)
+        let lines = PlanLines.lines(
+            p, plan: p.plan, marks: marks, today: state.today, env: env, offers: state.offers,
+            width: buffer.width - 2)
         let rows = PlanUpdate.rows(of: lines)
         let selected = rows.indices.contains(open.planSelection) ? rows[open.planSelection] : nil
-        ListDrawing.draw(lines.map { ($0.line, $0.row != nil && $0.row == selected) }, top: ParticipantView.top + 1,
-                         bottom: buffer.height - 2, into: &buffer)
+        ListDrawing.draw(
+            lines.map { ($0.line, $0.row != nil && $0.row == selected) }, top: ParticipantView.top + 1,
+            bottom: buffer.height - 2, into: &buffer)
     }
 
     /// "Writing: [Citizen] Coach Peer worker (w) · version 4 · 2 changes since conversation".
-    private static func writerLine(_ open: OpenParticipant, baseline: (version: Int, plan: Plan)?, marks: [String: PlanChanges.Mark],
-                                   env: UIEnvironment, into buffer: inout ScreenBuffer, y: Int) {
+    private static func writerLine(
+        _ open: OpenParticipant, baseline: (version: Int, plan: Plan)?, marks: [String: PlanChanges.Mark],
+        env: UIEnvironment, into buffer: inout ScreenBuffer, y: Int
+    ) {
         let s = env.strings
         let x = WriterLine.draw(open.writer, env: env, x: 0, y: y, into: &buffer)
         var status = s("plan.version", ["v": String(open.participant.plan.version)])

@@ -44,15 +44,15 @@ enum PlanUpdate {
         let plan = open.participant.plan
         let s = env.strings
         switch (action, row) {
-        case let (.edit?, .about(topic)?): state.form = PlanForms.about(topic, plan: plan)
-        case let (.edit?, .goal(id)?): state.form = PlanForms.goal(plan.goal(id))
-        case let (.edit?, .step(goal, step)?):
+        case (.edit?, .about(let topic)?): state.form = PlanForms.about(topic, plan: plan)
+        case (.edit?, .goal(let id)?): state.form = PlanForms.goal(plan.goal(id))
+        case (.edit?, .step(let goal, let step)?):
             state.form = PlanForms.step(goal: goal, plan.goal(goal)?.steps.first { $0.id == step }, strings: s)
-        case let (.edit?, .conversation(number)?):
+        case (.edit?, .conversation(let number)?):
             if let conversation = open.participant.conversations.first(where: { $0.number == number }) {
                 state.form = PlanForms.conversation(conversation, strings: s)
             }
-        case let (.edit?, .contact(id)?):
+        case (.edit?, .contact(let id)?):
             state.form = CoachingForms.contact(open.participant.contacts.first { $0.id == id }, strings: s)
         case (.addGoal?, _), (.addStep?, nil), (.addStep?, .about?), (.addStep?, .conversation?), (.addStep?, .contact?):
             if action == .addStep, !plan.goals.isEmpty {
@@ -60,48 +60,57 @@ enum PlanUpdate {
             } else {
                 state.form = PlanForms.goal(nil)
             }
-        case let (.addStep?, .goal(goal)?), let (.addStep?, .step(goal, _)?):
+        case (.addStep?, .goal(let goal)?), (.addStep?, .step(let goal, _)?):
             state.form = PlanForms.step(goal: goal, nil, strings: s)
-        case let (.advance?, .step(goal, step)?):
+        case (.advance?, .step(let goal, let step)?):
             if let done = plan.goal(goal)?.steps.first(where: { $0.id == step && $0.status == .done }) {
                 // The status goes round from done to planned: a done step is not undone unasked.
-                state.confirm = Confirm(purpose: .reopenStep(goal: goal, step: step), question: s("confirm.reopenStep", ["text": done.text.text]))
+                state.confirm = Confirm(
+                    purpose: .reopenStep(goal: goal, step: step), question: s("confirm.reopenStep", ["text": done.text.text]))
                 return []
             }
             return commit(&state, env: env, as: .operating) { p, editor in editor.advanceStep(step, in: goal, in: &p.plan) }
-        case let (.accept?, .goal(goal)?), let (.accept?, .step(goal, _)?):
+        case (.accept?, .goal(let goal)?), (.accept?, .step(let goal, _)?):
             // Only the citizen's own yes makes a suggestion theirs, whoever is set as the writer.
             var step: String?
-            if case let .step(_, id)? = row { step = id }
+            if case .step(_, let id)? = row { step = id }
             let item = plan.goal(goal)
-            let suggested = step.map { id in item?.steps.first { $0.id == id }.flatMap { $0.isSuggestion ? $0.text.text : nil } }
+            let suggested =
+                step.map { id in item?.steps.first { $0.id == id }.flatMap { $0.isSuggestion ? $0.text.text : nil } }
                 ?? item.flatMap { $0.isSuggestion ? $0.text.text : nil }
             guard let text = suggested else {
                 state.message = Message(s("plan.notSuggestion"))
                 return []
             }
-            state.confirm = Confirm(purpose: .accept(goal: goal, step: step),
-                                    question: s("confirm.accept", ["name": open.participant.name, "text": text]))
-        case let (.drop?, .goal(goal)?):
+            state.confirm = Confirm(
+                purpose: .accept(goal: goal, step: step),
+                question: s("confirm.accept", ["name": open.participant.name, "text": text]))
+        case (.drop?, .goal(let goal)?):
             state.confirm = Confirm(purpose: .dropGoal(goal), question: s("confirm.dropGoal", ["text": plan.goal(goal)?.text.text ?? ""]))
-        case let (.drop?, .step(goal, step)?):
+        case (.drop?, .step(let goal, let step)?):
             let text = plan.goal(goal)?.steps.first { $0.id == step }?.text.text ?? ""
             state.confirm = Confirm(purpose: .dropStep(goal: goal, step: step), question: s("confirm.dropStep", ["text": text]))
-        case let (.moveItemUp?, .goal(goal)?), let (.moveItemDown?, .goal(goal)?):
+        case (.moveItemUp?, .goal(let goal)?), (.moveItemDown?, .goal(let goal)?):
             let effects = commit(&state, env: env, as: .operating) { p, editor in
                 editor.moveGoal(goal, by: action == .moveItemUp ? -1 : 1, in: &p.plan)
             }
             select(.goal(goal), state: &state, env: env)
             return effects
-        case let (.moveItemUp?, .step(goal, step)?), let (.moveItemDown?, .step(goal, step)?):
+        case (.moveItemUp?, .step(let goal, let step)?), (.moveItemDown?, .step(let goal, let step)?):
             let effects = commit(&state, env: env, as: .operating) { p, editor in
                 editor.moveStep(step, in: goal, by: action == .moveItemUp ? -1 : 1, in: &p.plan)
             }
             select(.step(goal: goal, step: step), state: &state, env: env)
             return effects
         case (.approve?, _):
-            state.confirm = Confirm(purpose: .approve, question: s("confirm.approve", ["name": open.participant.name,
-                                                                                       "v": String(plan.version + 1)]))
+            state.confirm = Confirm(
+                purpose: .approve,
+                question: s(
+                    "confirm.approve",
+                    [
+                        "name": open.participant.name,
+                        "v": String(plan.version + 1),
+                    ]))
         case (.undo?, _):
             return undo(&state, env: env)
         default:
@@ -113,22 +122,22 @@ enum PlanUpdate {
     /// A yes to a question.
     static func confirmed(_ purpose: Confirm.Purpose, state: inout AppState, env: UIEnvironment) -> [Effect] {
         switch purpose {
-        case let .dropGoal(goal): return commit(&state, env: env, as: .operating) { p, editor in editor.dropGoal(goal, in: &p.plan) }
-        case let .dropStep(goal, step):
+        case .dropGoal(let goal): return commit(&state, env: env, as: .operating) { p, editor in editor.dropGoal(goal, in: &p.plan) }
+        case .dropStep(let goal, let step):
             return commit(&state, env: env, as: .operating) { p, editor in editor.dropStep(step, in: goal, in: &p.plan) }
-        case let .reopenStep(goal, step):
+        case .reopenStep(let goal, let step):
             return commit(&state, env: env, as: .operating) { p, editor in editor.advanceStep(step, in: goal, in: &p.plan) }
-        case let .accept(goal, step):
+        case .accept(let goal, let step):
             return commit(&state, env: env, as: .citizen) { p, editor in editor.accept(goal: goal, step: step, in: &p.plan) }
-        case let .book(offerID):
+        case .book(let offerID):
             if let offer = state.offers.first(where: { $0.id == offerID }), let p = state.open?.participant {
                 state.form = OfferForms.book(offer, participant: p, strings: env.strings)
             }
             return []
-        case let .unbook(offerID):
+        case .unbook(let offerID):
             guard let participant = state.open?.participant.id else { return [] }
             return [.unbook(participant: participant, offer: offerID)]
-        case let .cancelOffer(offerID):
+        case .cancelOffer(let offerID):
             return [.cancelOffer(offerID)]
         case .approve:
             return commit(&state, env: env, as: .citizen) { p, editor in
@@ -185,8 +194,9 @@ enum PlanUpdate {
         }
         state.open = open
         guard planChanged else { return [.saveParticipant(participant, version: nil)] }
-        let version = PlanVersion(version: participant.plan.version, stamp: Stamp(by: by, at: state.now), author: author,
-                                  coach: state.coach, change: change, plan: participant.plan)
+        let version = PlanVersion(
+            version: participant.plan.version, stamp: Stamp(by: by, at: state.now), author: author,
+            coach: state.coach, change: change, plan: participant.plan)
         return [.saveParticipant(participant, version: version)]
     }
 
@@ -209,7 +219,8 @@ enum PlanUpdate {
         participant.plan = previous.plan
         participant.conversations = previous.conversations.map { old in
             guard participant.session(ofConversation: old.number) != nil,
-                  let current = participant.conversations.first(where: { $0.number == old.number }), current.status == .held else { return old }
+                let current = participant.conversations.first(where: { $0.number == old.number }), current.status == .held
+            else { return old }
             return current
         }
         let keptHeld = participant.conversations != previous.conversations
@@ -219,9 +230,10 @@ enum PlanUpdate {
         state.open = open
         state.message = Message(env.strings(keptHeld ? "plan.undoneHeldStays" : "plan.undone"))
         // Undo is the coach operating the screen, never the citizen's words.
-        let version = PlanVersion(version: participant.plan.version, stamp: Stamp(by: state.coach, at: state.now),
-                                  author: author(of: .operating, writer: open.writer), coach: state.coach,
-                                  change: PlanChange(.undo, ""), plan: participant.plan)
+        let version = PlanVersion(
+            version: participant.plan.version, stamp: Stamp(by: state.coach, at: state.now),
+            author: author(of: .operating, writer: open.writer), coach: state.coach,
+            change: PlanChange(.undo, ""), plan: participant.plan)
         return [.saveParticipant(participant, version: version)]
     }
 }

@@ -13,16 +13,27 @@ enum ProgressView {
         } else {
             let since = StepMovement(movements) { $0.sinceStart }
             let last = StepMovement(movements) { $0.sinceLast }
-            lines.append(StyledLine("  " + s("progress.count", ["n": String(p.ratings.count),
-                                                                 "date": s.shortDate(p.ratings.last?.day ?? Day(ordinal: 0))]), .muted))
-            lines.append(StyledLine([("  " + s("progress.sinceStart") + " ", .plain), (counts(since), .bold),
-                                     ("   " + s("progress.sinceLast") + " ", .plain), (p.ratings.count > 1 ? counts(last) : "–", .bold)]))
+            lines.append(
+                StyledLine(
+                    "  "
+                        + s(
+                            "progress.count",
+                            [
+                                "n": String(p.ratings.count),
+                                "date": s.shortDate(p.ratings.last?.day ?? Day(ordinal: 0)),
+                            ]), .muted))
+            lines.append(
+                StyledLine([
+                    ("  " + s("progress.sinceStart") + " ", .plain), (counts(since), .bold),
+                    ("   " + s("progress.sinceLast") + " ", .plain), (p.ratings.count > 1 ? counts(last) : "–", .bold),
+                ]))
             for (indicator, movement) in zip(env.indicators.indicators, movements) {
                 lines += block(indicator.text(in: s.language), movement, env: env, width: width)
             }
             let belief = Movement(coachBeliefIn: p.ratings)
             if belief.latest != nil {
-                lines += block(env.indicators.coachBelief[s.language] ?? env.indicators.coachBelief["en"] ?? "", belief, env: env, width: width)
+                lines += block(
+                    env.indicators.coachBelief[s.language] ?? env.indicators.coachBelief["en"] ?? "", belief, env: env, width: width)
             }
         }
         lines.append(.blank)
@@ -32,8 +43,11 @@ enum ProgressView {
         lines.append(StyledLine(s("progress.milestones"), .heading))
         if p.milestones.isEmpty { lines.append(StyledLine("  " + s("progress.noMilestones"), .muted)) }
         for milestone in p.milestones {
-            let name = milestone.kind == .custom ? milestone.text : s("milestone.\(milestone.kind.rawValue)")
-                + (milestone.text.isEmpty ? "" : ": " + milestone.text)
+            let name =
+                milestone.kind == .custom
+                ? milestone.text
+                : s("milestone.\(milestone.kind.rawValue)")
+                    + (milestone.text.isEmpty ? "" : ": " + milestone.text)
             lines.append(StyledLine([("  ✓ " + DisplayWidth.pad(s.shortDate(milestone.day), to: 13), .plain), (name, .bold)]))
         }
         lines.append(.blank)
@@ -66,9 +80,12 @@ enum ProgressView {
         var first = head
         first.segments.append((String(repeating: " ", count: max(1, width - headWidth - DisplayWidth.of(tail))) + tail, .plain))
         var bars: [(String, Style)] = [("    ", .plain)]
-        for (label, value) in [("progress.first", movement.first), ("progress.previous", movement.previous), ("progress.latest", movement.latest)] {
+        for (label, value) in [
+            ("progress.first", movement.first), ("progress.previous", movement.previous), ("progress.latest", movement.latest),
+        ] {
             bars.append((s(label) + " ", .muted))
-            bars.append((bar(value) + " " + (value.map { String(format: "%2d", $0) } ?? " –") + "   ", label == "progress.latest" ? .bold : .plain))
+            bars.append(
+                (bar(value) + " " + (value.map { String(format: "%2d", $0) } ?? " –") + "   ", label == "progress.latest" ? .bold : .plain))
         }
         return [first, StyledLine(bars)]
     }
@@ -90,8 +107,12 @@ enum ProgressView {
     private static func steps(_ p: Participant, env: UIEnvironment) -> String {
         let all = p.plan.goals.filter { $0.dropped == nil }.flatMap(\.steps).filter { $0.status != .dropped }
         let done = all.filter { $0.status == .done }
-        var text = env.strings("progress.stepsDone", ["n": String(done.count), "of": String(all.count),
-                                                       "doing": String(all.filter { $0.status == .doing }.count)])
+        var text = env.strings(
+            "progress.stepsDone",
+            [
+                "n": String(done.count), "of": String(all.count),
+                "doing": String(all.filter { $0.status == .doing }.count),
+            ])
         if let lastSession = p.sessions.last(where: { !$0.isOpen }) {
             let since = done.filter { $0.statusChanged >= Day(lastSession.started.at, timeZone: env.timeZone) }.count
             text += " · " + env.strings("progress.doneSinceSession", ["n": String(since)])

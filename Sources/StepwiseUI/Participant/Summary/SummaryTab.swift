@@ -94,8 +94,12 @@ enum SummaryTab {
         for (offset, line) in lines.dropFirst(first).prefix(rows).enumerated() {
             line.draw(into: &buffer, x: x, y: ParticipantView.top + offset, width: buffer.width - x)
         }
-        let position = env.strings("summary.position", ["from": String(first + 1), "to": String(min(lines.count, first + rows)),
-                                                        "of": String(lines.count), "pages": String(pages.count)])
+        let position = env.strings(
+            "summary.position",
+            [
+                "from": String(first + 1), "to": String(min(lines.count, first + rows)),
+                "of": String(lines.count), "pages": String(pages.count),
+            ])
         buffer.put(position, x: max(0, buffer.width - DisplayWidth.of(position) - 1), y: 4, style: .muted)
     }
 
@@ -138,7 +142,8 @@ enum SummaryTab {
     }
 
     static func summary(_ participant: Participant, state: AppState, env: UIEnvironment) -> Summary {
-        Summary(participant: participant, offers: state.offers, indicators: env.indicators,
-                strings: env.table(for: participant.language), today: state.today, coach: state.coach, letterhead: env.letterhead)
+        Summary(
+            participant: participant, offers: state.offers, indicators: env.indicators,
+            strings: env.table(for: participant.language), today: state.today, coach: state.coach, letterhead: env.letterhead)
     }
 }
