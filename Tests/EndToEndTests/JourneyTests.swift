@@ -26,7 +26,7 @@ final class JourneyTests: EndToEndTestCase {
         XCTAssertNotNil(header.range(of: #"week \d+/26"#, options: .regularExpression), "header: \(header)")
 
         // Tabs by number, then Tab and Shift-Tab (wrapping both ways).
-        let titles = ["[1 Plan]", "[2 Offers]", "[3 Notes]", "[4 Progress]", "[5 Summary]"]
+        let titles = ["[1 Plan]", "[2 Offers]", "[3 Notes]", "[4 Progress]", "[5 Summary]", "[6 Jobs]"]
         for (key, title) in [("2", "[2 Offers]"), ("3", "[3 Notes]"), ("4", "[4 Progress]"), ("5", "[5 Summary]"), ("1", "[1 Plan]")] {
             tmux.send(key)
             screen = tmux.waitFor(title)
@@ -36,7 +36,7 @@ final class JourneyTests: EndToEndTestCase {
         }
         for (key, title) in [
             ("Tab", "[2 Offers]"), ("Tab", "[3 Notes]"), ("BTab", "[2 Offers]"), ("BTab", "[1 Plan]"),
-            ("BTab", "[5 Summary]"), ("Tab", "[1 Plan]"),
+            ("BTab", "[6 Jobs]"), ("Tab", "[1 Plan]"),
         ] {
             tmux.send(key)
             tmux.waitFor(title)
