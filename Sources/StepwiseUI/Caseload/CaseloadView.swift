@@ -75,12 +75,15 @@ enum CaseloadView {
                 buffer.put(s("caseload.noConversation"), x: nextX, y: y, style: .muted)
                 return
             }
-            let (text, overdue) = CourseText.conversation(next, today: state.today, strings: s)
+            var (text, overdue) = CourseText.conversation(next, today: state.today, strings: s)
+            let warning = " ⚠ " + s("conversation.overdue")
+            // The warning is never cut: an overdue date is recent, so its year goes first.
+            if overdue, DisplayWidth.of(text) + DisplayWidth.of(warning) > buffer.width - nextX {
+                text = CourseText.conversation(next, today: state.today, strings: s, year: false).text
+            }
             let used = buffer.put(text, x: nextX, y: y)
             if overdue {
-                buffer.put(
-                    " ⚠ " + s("conversation.overdue"), x: nextX + used, y: y,
-                    style: .warning)
+                buffer.put(warning, x: nextX + used, y: y, style: .warning)
             }
         case .unreadable(let id, let problem):
             let style = Style(bold: true, reverse: selected, role: .error)

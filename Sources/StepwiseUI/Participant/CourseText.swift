@@ -14,13 +14,13 @@ enum CourseText {
     /// "2 · Mon 28 Dec 2026" (or the form of `key`), and whether its day has passed.
     static func conversation(
         _ conversation: Conversation, today: Day, strings: Localizer,
-        key: String = "conversation.next"
+        key: String = "conversation.next", year: Bool = true
     ) -> (text: String, overdue: Bool) {
         let text = strings(
             key,
             [
                 "n": String(conversation.number),
-                "date": strings.dayWithWeekday(conversation.planned),
+                "date": strings.dayWithWeekday(conversation.planned, year: year),
             ])
         return (text, CourseFrame.isOverdue(conversation, today: today))
     }
