@@ -134,7 +134,10 @@ final class InstallTests: EndToEndTestCase {
         let screen = tmux.waitFor("\(listed) participants", timeout: 15)
         XCTAssertTrue(screen.contains("\(listed) participants"), screen)
         tmux.send("q")
-        XCTAssertTrue(E2E.poll(timeout: 10) { FileManager.default.fileExists(atPath: status.path) }, tmux.screen())
+        // The shell creates the file before it writes the status into it: wait for the status.
+        XCTAssertTrue(E2E.poll(timeout: 10) {
+            !((try? String(contentsOf: status, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        }, tmux.screen())
         XCTAssertEqual((try? String(contentsOf: status, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines), "0")
     }
 }
