@@ -218,6 +218,8 @@ public final class App {
             return [.auditLoaded(AuditLog(store: store).entries(for: participant))]
         case .loadOffers:
             return [.offersLoaded(store.loadOffers().offers)]
+        case .loadHistory(let id):
+            return [.historyLoaded(store.loadHistory(participant: id), complete: true)]
         case .saveOffer(let offer, let isNew):
             let results = bookings { booking in
                 try booking.change(offer: offer.id) { current, now in
@@ -288,10 +290,14 @@ public final class App {
             // The offers are read when a tab that shows them is opened (and once here, for the
             // plan's links to offers), not every time a record is opened.
             let offers = state.offers.isEmpty ? store.loadOffers().offers : nil
+            // Only the newest plan versions, back to the one the change marks need.
+            let timeZone = env.timeZone
+            let recent = store.loadRecentHistory(participant: id) { PlanChanges.reaches($0, for: participant, timeZone: timeZone) }
             return [
                 .opened(
-                    participant, history: store.loadHistory(participant: id), heldBy: editing.heldBy,
-                    lockFailure: editing.lockFailure.map { "\($0)" }, offers: offers)
+                    participant, history: recent.versions, heldBy: editing.heldBy,
+                    lockFailure: editing.lockFailure.map { "\($0)" }, offers: offers),
+                .historyLoaded(recent.versions, complete: recent.complete),
             ]
                 + audit(.opened, id)
         } catch {

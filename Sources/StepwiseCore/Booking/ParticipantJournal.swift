@@ -58,12 +58,12 @@ public enum ParticipantJournal {
         return try ExclusiveLock.with(path: lockPath(participant.id, in: store), as: identity) { lock in
             var merged = participant
             // The file is re-read only when it changed since this process last read or wrote it.
-            if let onDisk = Remembered.shared.record(path) ?? (try? store.loadParticipant(participant.id)) {
+            if let onDisk = Remembered.shared.value(path) ?? (try? store.loadParticipant(participant.id)) {
                 merged.journal = merge(onDisk: onDisk.journal, edited: participant.journal)
                 CalendarIdentity.stamp(&merged, since: onDisk, at: now)
             }
             try store.save(merged, fence: lock)
-            Remembered.shared.note(path, record: merged)
+            Remembered.shared.note(path, value: merged)
             return merged
         }
     }
@@ -75,7 +75,7 @@ public enum ParticipantJournal {
         let before = FileStamp(path: path, followingLinks: false)
         let participant = try store.loadParticipant(participantId)
         if let before, FileStamp(path: path, followingLinks: false) == before {
-            Remembered.shared.note(path, stamp: before, record: participant)
+            Remembered.shared.note(path, stamp: before, value: participant)
         }
         return participant
     }
@@ -91,30 +91,7 @@ public enum ParticipantJournal {
     }
 }
 
-/// The participant files this process last read or wrote, as records, with the file's stamp
-/// then (size, times, inode): while the file keeps that stamp, the record on disk is the one
-/// remembered. Holds a few files (those open in a screen); a write by another program
-/// in the same clock tick, of the same size, in place, after this process wrote it, is the
-/// one change the stamp cannot show (every writer in Stepwise takes the journal lock and
-/// renames a new file, which changes the inode).
-private final class Remembered: @unchecked Sendable {
-    static let shared = Remembered()
-    private static let capacity = 8
-    private let lock = NSLock()
-    private var entries: [String: (stamp: FileStamp, record: Participant)] = [:]
-
-    /// The record in the file at `path` if its stamp is still the one remembered.
-    func record(_ path: String) -> Participant? {
-        guard let stamp = FileStamp(path: path, followingLinks: false) else { return nil }
-        return lock.withLock { entries[path].flatMap { $0.stamp == stamp ? $0.record : nil } }
-    }
-
-    /// Remembers `record` for the file at `path` with `stamp` (its stamp now when not given).
-    func note(_ path: String, stamp: FileStamp? = nil, record: Participant) {
-        guard let stamp = stamp ?? FileStamp(path: path, followingLinks: false) else { return }
-        lock.withLock {
-            if entries[path] == nil && entries.count >= Self.capacity { entries.removeAll() }
-            entries[path] = (stamp, record)
-        }
-    }
+/// The records of the files open in a screen (a few), as last read or written.
+private enum Remembered {
+    static let shared = StampedCache<Participant>(capacity: 8)
 }

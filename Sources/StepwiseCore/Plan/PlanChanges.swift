@@ -21,27 +21,56 @@ public enum PlanChanges {
         _ participant: Participant, history: [PlanVersion],
         timeZone: TimeZone = .current
     ) -> (version: Int, plan: Plan)? {
+        let needs = BaselineNeeds(participant, timeZone: timeZone)
         func version(at moment: Date) -> (version: Int, plan: Plan) {
             history.last { $0.stamp.at <= moment }.map { ($0.version, $0.plan) } ?? (0, Plan())
         }
         var found: [(version: Int, plan: Plan)] = []
-        if let approval = participant.plan.approvals.last {
-            found.append(history.last { $0.version <= approval.version }.map { ($0.version, $0.plan) } ?? (0, Plan()))
+        if let approved = needs.approved {
+            found.append(history.last { $0.version <= approved }.map { ($0.version, $0.plan) } ?? (0, Plan()))
         }
-        // The moment each held conversation began: its session's start, else the end of its day.
-        var finished: [Date] = []
-        var running: [Date] = []
-        for conversation in participant.conversations where conversation.status == .held {
-            if let session = participant.session(ofConversation: conversation.number) {
-                if session.isOpen { running.append(session.started.at) } else { finished.append(session.started.at) }
-            } else {
-                let day = conversation.statusChanged ?? conversation.planned
-                finished.append(Date(timeIntervalSince1970: Double(day.ordinal + 1) * 86_400 - 1 - Double(timeZone.secondsFromGMT())))
-            }
-        }
-        if let lastHeld = finished.max() { found.append(version(at: lastHeld)) }
-        if found.isEmpty, let start = running.max() { found.append(version(at: start)) }
+        if let lastHeld = needs.lastHeld { found.append(version(at: lastHeld)) }
+        if found.isEmpty, let start = needs.running { found.append(version(at: start)) }
         return found.max { $0.version < $1.version }
+    }
+
+    /// Whether the versions from `version` to the newest hold the baseline, so that reading
+    /// the history back from its end to the first version this accepts (instead of all of it)
+    /// gives the same baseline: the baseline is the newest of the versions each rule picks (the
+    /// last approved version, the last one saved before the last held conversation began, or,
+    /// with neither, before the running one began), and read from the end the first version a
+    /// rule picks is that newest one. True for every version when there is no baseline.
+    public static func reaches(_ version: PlanVersion, for participant: Participant, timeZone: TimeZone = .current) -> Bool {
+        let needs = BaselineNeeds(participant, timeZone: timeZone)
+        if let approved = needs.approved, version.version <= approved { return true }
+        if let lastHeld = needs.lastHeld, version.stamp.at <= lastHeld { return true }
+        guard needs.approved == nil && needs.lastHeld == nil else { return false }
+        return needs.running.map { version.stamp.at <= $0 } ?? true
+    }
+
+    /// What the baseline is taken from: the last approved version, the moment the last
+    /// finished held conversation began, and the moment the running one began.
+    private struct BaselineNeeds {
+        var approved: Int?
+        var lastHeld: Date?
+        var running: Date?
+
+        init(_ participant: Participant, timeZone: TimeZone) {
+            approved = participant.plan.approvals.last?.version
+            // The moment each held conversation began: its session's start, else the end of its day.
+            var finished: [Date] = []
+            var running: [Date] = []
+            for conversation in participant.conversations where conversation.status == .held {
+                if let session = participant.session(ofConversation: conversation.number) {
+                    if session.isOpen { running.append(session.started.at) } else { finished.append(session.started.at) }
+                } else {
+                    let day = conversation.statusChanged ?? conversation.planned
+                    finished.append(Date(timeIntervalSince1970: Double(day.ordinal + 1) * 86_400 - 1 - Double(timeZone.secondsFromGMT())))
+                }
+            }
+            lastHeld = finished.max()
+            self.running = running.max()
+        }
     }
 
     /// What one version of a plan did to the goals and steps of the one before it.

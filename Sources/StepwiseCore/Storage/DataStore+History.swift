@@ -48,6 +48,24 @@ extension DataStore {
         return data.split(separator: 0x0A).compactMap(DataStore.historyVersion)
     }
 
+    /// The newest versions, oldest first: read back from the end of the history to the first
+    /// version `reaches` accepts (included), so that opening a record with years of history
+    /// decodes only the versions its change marks need (`PlanChanges.reaches`). `complete` is
+    /// true when every readable version was read. A line left half-written is skipped.
+    public func loadRecentHistory(participant id: String, through reaches: (PlanVersion) -> Bool) -> (
+        versions: [PlanVersion], complete: Bool
+    ) {
+        guard let url = try? historyFile(id), let data = try? DataFile.read(url, limit: RecordCodec.maxLogBytes) else { return ([], true) }
+        var versions: [PlanVersion] = []
+        let lines = data.split(separator: 0x0A)
+        for (offset, line) in lines.enumerated().reversed() {
+            guard let version = DataStore.historyVersion(line) else { continue }
+            versions.append(version)
+            if reaches(version) { return (versions.reversed(), offset == 0) }
+        }
+        return (versions.reversed(), true)
+    }
+
     /// Problems in every plan history: lines cut off or unreadable, named by file and line.
     func historyProblems() -> [RecordProblem] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: historyDir.path)) ?? []

@@ -69,8 +69,13 @@ public final class DataStore: Sendable {
     public func loadOffer(_ id: String) throws -> Offer {
         guard RecordID.isValid(id) else { throw RecordProblem(file: id, reason: "is not a valid offer id") }
         let url = offerFile(id)
-        return try RecordCodec.offer(from: try read(url), file: relative(url))
+        return try DataStore.offers.value(at: url.path) { try RecordCodec.offer(from: try read(url), file: relative(url)) }
     }
+
+    /// Every offer file read in this process, kept while its file keeps its stamp: reading
+    /// the catalogue again (every time the offers tab is shown) stats each file and decodes
+    /// only those that changed. Offers are few beside participants (about one per 20).
+    static let offers = StampedCache<Offer>(capacity: 100_000)
 
     /// Saves one offer atomically and durably; with a `fence`, only while that lock is still
     /// held (see `ExclusiveLock.verify()`).

@@ -27,8 +27,12 @@ public struct OpenParticipant: Equatable, Sendable {
     public var writer: Author = .citizen
     /// Selected row of the plan tab.
     public var planSelection = 0
-    /// The saved versions of the plan, oldest first.
+    /// The saved versions of the plan, oldest first: at first only the newest ones, back to
+    /// the one the change marks need (see `historyComplete`).
     public var history: [PlanVersion] = []
+    /// Whether `history` holds every saved version (read when the history is browsed, or when
+    /// a change makes the marks need an older version).
+    public var historyComplete = true
     /// The record before each change made in this session, for undo.
     public var undoStack: [Participant] = []
     /// Selected note of the notes tab.

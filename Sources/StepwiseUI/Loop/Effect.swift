@@ -21,6 +21,8 @@ public enum Effect: Equatable, Sendable {
     case loadAudit(participant: String)
     /// Read the offer catalogue again (it is shared with other terminals).
     case loadOffers
+    /// Read the open participant's whole plan history.
+    case loadHistory(participant: String)
     /// Book a participant into an offer (a seat, or the waitlist), then link the step, if
     /// one is given, to it.
     case book(participant: String, offer: String, step: PlanRow?)

@@ -19,6 +19,9 @@ public enum EffectResult: Equatable, Sendable {
     case closed(caseload: [CaseloadRow], select: String?)
     /// The offer catalogue as read now.
     case offersLoaded([Offer])
+    /// The open participant's plan history, oldest first; `complete` is false when only the
+    /// newest versions were read (those the change marks need).
+    case historyLoaded([PlanVersion], complete: Bool)
     /// The audit log's entries about the open participant.
     case auditLoaded([AuditEntry])
     /// A booking change went through under the offer's lock; `linking` is the plan step to

@@ -26,6 +26,9 @@ extension Update {
             showCaseload(rows, select: select, state: &state)
         case .offersLoaded(let offers):
             state.offers = offers
+        case .historyLoaded(let versions, let complete):
+            state.open?.history = versions
+            state.open?.historyComplete = complete
         case .auditLoaded(let entries):
             state.open?.auditEntries = entries
         case .bookingChanged(let change, let offers, let linking):
@@ -40,6 +43,13 @@ extension Update {
         case .participantSaved(let journal, let version):
             state.open?.participant.journal = journal
             if let version { state.open?.history.append(version) }
+            // A change (a conversation recorded as held on an earlier day) may move the
+            // baseline of the change marks before the versions read at opening.
+            if let open = state.open, !open.historyComplete, let oldest = open.history.first,
+                !PlanChanges.reaches(oldest, for: open.participant, timeZone: env.timeZone)
+            {
+                return [.loadHistory(participant: open.participant.id)]
+            }
         case .printed(let printer, let pages, let standIns):
             state.message = Message(
                 SummaryTab.done(

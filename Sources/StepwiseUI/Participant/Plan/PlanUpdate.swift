@@ -25,7 +25,7 @@ enum PlanUpdate {
             WriterLine.switchWriter(&open, state: &state)
         case .history?:
             state.historyBrowser = HistoryBrowser()
-            return []
+            return open.historyComplete ? [] : [.loadHistory(participant: open.participant.id)]
         case .edit?, .addStep?, .addGoal?, .advance?, .accept?, .drop?, .moveItemUp?, .moveItemDown?, .approve?, .undo?:
             guard !open.isReadOnly else {
                 state.message = Message(env.strings("participant.readOnlyShort"), kind: .error)
