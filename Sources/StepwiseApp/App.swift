@@ -22,6 +22,8 @@ public final class App {
     private var confirmation: Confirmation?
     /// True while the caseload shown came from the index alone and was not checked file by file.
     private var unconfirmed = false
+    /// The caseload shown holds only its first rows (see `CaseloadIndex.loadFirstRows`).
+    private var firstRowsOnly = false
 
     /// - Parameter clock: the current moment, read at start and at each key; `Date()` in the
     ///   program, a fixed or stepping clock in tests. The day is the clock's day in `env.timeZone`.
@@ -32,14 +34,18 @@ public final class App {
         self.store = store
         self.identity = identity
         self.env = env
-        if self.env.fonts == nil { self.env.fonts = try? SummaryFonts.load() }
         self.clock = clock
         let now = clock()
         state = AppState(width: width, height: height, today: Day(now, timeZone: env.timeZone), coach: identity.coach)
         Update.tick(now, state: &state, env: env)
         let index = CaseloadIndex(store: store)
         let before = index.folderStamp()
-        if let rows = index.loadIfUnchanged() {
+        if let first = index.loadFirstRows(height) {
+            folder = before
+            unconfirmed = true
+            firstRowsOnly = true
+            run([], then: [.caseloadBegun(first)])
+        } else if let rows = index.loadIfUnchanged() {
             folder = before
             unconfirmed = true
             run([], then: [.caseloadLoaded(rows, select: nil)])
@@ -63,6 +69,8 @@ public final class App {
     /// frame. `takeConfirmedCaseload` shows the result. Does nothing when the caseload shown
     /// was read file by file already.
     public func confirmCaseload() {
+        loadFonts()
+        readWholeCaseload()
         guard unconfirmed else { return }
         unconfirmed = false
         let box = Confirmation()
@@ -73,6 +81,20 @@ public final class App {
             let before = index.folderStamp()
             box.deliver(store.loadCaseload(), folder: before)
         }
+    }
+
+    /// Replaces a caseload shown from its first rows by the whole index (or, when the folder
+    /// changed meanwhile, by the caseload checked file by file).
+    private func readWholeCaseload() {
+        guard firstRowsOnly else { return }
+        firstRowsOnly = false
+        run([], then: [.caseloadLoaded(CaseloadIndex(store: store).loadIfUnchanged() ?? loadCaseload(), select: nil)])
+    }
+
+    /// Reads the summary's fonts (two TrueType files) unless read already: after the first
+    /// frame, or for the first record opened, never before the first frame.
+    private func loadFonts() {
+        if env.fonts == nil { env.fonts = try? SummaryFonts.load() }
     }
 
     /// Shows the caseload checked by `confirmCaseload` once it is there; true when it was.
@@ -97,6 +119,7 @@ public final class App {
 
     /// Handles one key press and carries out what it asks for.
     public func handle(_ key: Key) {
+        readWholeCaseload()
         takeConfirmedCaseload()
         Update.tick(clock(), state: &state, env: env)
         run(Update.handle(key, state: &state, env: env))
@@ -282,6 +305,7 @@ public final class App {
             let editing = try store.openForEditing(id, as: identity)
             let participant = editing.participant
             lock = editing.lock
+            loadFonts()
             if env.tables[participant.language] == nil, let resources = env.resources,
                 let table = try? Localizer.load(language: participant.language, resources: resources)
             {

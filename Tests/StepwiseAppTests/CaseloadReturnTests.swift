@@ -73,4 +73,29 @@ final class CaseloadReturnTests: XCTestCase {
         XCTAssertEqual(h.state.caseload, h.store.loadCaseload())
         XCTAssertFalse(h.app.takeConfirmedCaseload(wait: false), "the check is made once")
     }
+
+    /// A large caseload's first frame holds only the rows it shows, with the right count; the
+    /// whole caseload is there before the first key acts.
+    func testALargeCaseloadsFirstFrameReadsOnlyItsFirstRows() throws {
+        let h = try AppHarness(height: 24)
+        for n in 0..<250 {
+            try h.store.save(
+                Participant(
+                    id: "p-many\(n)", name: String(format: "Zz Person %03d", n), language: "da",
+                    courseStart: Day(iso: "2026-11-02") ?? h.state.today, by: Stamp(by: "Bo", at: AppHarness.start)))
+        }
+        _ = h.store.loadCaseload()
+        Thread.sleep(forTimeInterval: 2.2)
+        try h.restart()
+        let whole = h.store.loadCaseload()
+        try h.restart()
+        XCTAssertEqual(h.state.caseload.count, 24, "only the rows the first frame can show")
+        XCTAssertEqual(Array(h.state.caseload), Array(whole.prefix(24)))
+        XCTAssertEqual(h.state.readableCount, 275)
+        XCTAssertTrue(h.screen.contains("275 participants"), h.screen)
+        h.press(.end)
+        XCTAssertEqual(h.state.caseload, whole, "the whole caseload before the first key acts")
+        XCTAssertNil(h.state.firstRowsOf)
+        XCTAssertEqual(h.state.selectedRow?.id, whole.last?.id)
+    }
 }

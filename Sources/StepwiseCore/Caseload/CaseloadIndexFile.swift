@@ -34,12 +34,25 @@ enum IndexFile {
 
     /// Reads the index at `path`; `locale` is the one the caseload is sorted for.
     static func read(_ path: String, locale: String) -> Found {
-        // Never blocks on a FIFO, never follows a link: anything but a regular file is broken.
+        switch contents(path) {
+        case .success(let bytes): return bytes.withUnsafeBufferPointer { parse($0, locale: locale) }
+        case .failure(let failure): return Found(state: failure.state)
+        }
+    }
+
+    /// Why the index file could not be read.
+    struct Unreadable: Error {
+        var state: CaseloadIndex.Statistics.IndexState
+    }
+
+    /// The bytes of the index file at `path`. Never blocks on a FIFO, never follows a link:
+    /// anything but a regular file is `.broken`; no file is `.missing`.
+    static func contents(_ path: String) -> Result<[UInt8], Unreadable> {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return Found(state: errno == ENOENT ? .missing : .broken) }
+        guard fd >= 0 else { return .failure(Unreadable(state: errno == ENOENT ? .missing : .broken)) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return Found(state: .broken) }
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .failure(Unreadable(state: .broken)) }
         let size = Int(info.st_size)
         var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
@@ -52,18 +65,25 @@ enum IndexFile {
             }
             return true
         }
-        guard ok else { return Found(state: .broken) }
-        return bytes.withUnsafeBufferPointer { parse($0, locale: locale) }
+        return ok ? .success(bytes) : .failure(Unreadable(state: .broken))
+    }
+
+    /// The ranges of the non-empty lines of `bytes` (without their line feeds).
+    static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        guard let base = bytes.baseAddress else { return lines }
+        var start = 0
+        while start < bytes.count {
+            let end = memchr(base + start, 0x0A, bytes.count - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base }
+                ?? bytes.count
+            if end > start { lines.append(start..<end) }
+            start = end + 1
+        }
+        return lines
     }
 
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, locale: String) -> Found {
-        var lines: [Range<Int>] = []
-        var start = 0
-        for index in 0..<bytes.count where bytes[index] == 0x0A {
-            if index > start { lines.append(start..<index) }
-            start = index + 1
-        }
-        if start < bytes.count { lines.append(start..<bytes.count) }
+        let lines = lineRanges(bytes)
         guard let first = lines.first, let header = header(bytes, first) else { return Found(state: .broken) }
         guard header.version == CaseloadIndex.formatVersion else { return Found(state: .outdated) }
         var found = Found(state: header.locale == locale ? .valid : .outdated)
@@ -87,7 +107,7 @@ enum IndexFile {
         return found
     }
 
-    private static func header(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (version: Int, locale: String, body: Int)? {
+    static func header(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (version: Int, locale: String, body: Int)? {
         guard var reader = LineReader(bytes, range) else { return nil }
         guard reader.open(), reader.string() == CaseloadIndex.formatName, reader.comma(),
             let version = reader.integer(), reader.comma(), let locale = reader.string(), reader.comma(),
@@ -97,7 +117,7 @@ enum IndexFile {
     }
 
     /// The stamp of a folder line `["d",<size>,<mtime ns>,<ctime ns>,<inode>,"<checksum>"]`, nil for any other line.
-    private static func folderStamp(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> FileStamp? {
+    static func folderStamp(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> FileStamp? {
         guard range.count > 5, bytes[range.lowerBound + 2] == 0x64, bytes[range.lowerBound + 3] == 0x22,
             var reader = LineReader(bytes, range), reader.open(), reader.string() == "d", reader.comma(),
             let size = reader.integer(), reader.comma(), let modified = reader.integer(), reader.comma(), let changed = reader.integer(),
@@ -107,7 +127,7 @@ enum IndexFile {
         return FileStamp(size: size, modified: modified, changed: changed, inode: inode)
     }
 
-    private static func record(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> IndexRecord? {
+    static func record(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> IndexRecord? {
         guard var reader = LineReader(bytes, range), reader.open(), let kind = reader.string(), reader.comma(),
             let id = reader.string(), reader.comma(),
             let size = reader.integer(), reader.comma(), let modified = reader.integer(), reader.comma(),

@@ -43,7 +43,7 @@ enum CaseloadView {
         } else {
             let people = state.readableCount
             var count = s(people == 1 ? "caseload.countOne" : "caseload.count", ["n": String(people)])
-            let unreadable = state.caseload.count - people
+            let unreadable = state.unreadableCount
             if unreadable > 0 { count += " · " + s("caseload.unreadableCount", ["n": String(unreadable)]) }
             buffer.put(" " + count, x: 0, y: statusY, style: .muted)
         }

@@ -89,7 +89,15 @@ public struct AppState: Equatable, Sendable {
     public var now = Date(timeIntervalSince1970: 0)
     /// The coach at this terminal (shown in the caseload header).
     public var coach: String
-    public var caseload: [CaseloadRow] = [] { didSet { matches = nil } }
+    public var caseload: [CaseloadRow] = [] {
+        didSet {
+            matches = nil
+            firstRowsOf = nil
+        }
+    }
+    /// While `caseload` holds only the first rows of a large caseload (the first frame, before
+    /// the whole index is read): how many participants and unreadable files it has in all.
+    public var firstRowsOf: CaseloadSize?
     /// The rows the search text last matched (see `refreshMatches`).
     var matches: SearchText.Matches?
     /// The offer catalogue (for the bookings of the open participant).
@@ -176,7 +184,12 @@ public struct AppState: Equatable, Sendable {
 
     /// How many caseload rows are participants that could be read.
     public var readableCount: Int {
-        caseload.filter { if case .participant = $0 { return true } else { return false } }.count
+        firstRowsOf?.participants ?? caseload.filter { if case .participant = $0 { return true } else { return false } }.count
+    }
+
+    /// How many files of the caseload cannot be read.
+    public var unreadableCount: Int {
+        firstRowsOf?.unreadable ?? caseload.filter { if case .unreadable = $0 { return true } else { return false } }.count
     }
 
     /// The selected caseload row, if any.

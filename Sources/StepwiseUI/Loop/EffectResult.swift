@@ -8,6 +8,9 @@ public enum EffectResult: Equatable, Sendable {
     /// The caseload as read from the data folder; `select` is the id of the row to select
     /// (nil keeps the selected row).
     case caseloadLoaded([CaseloadRow], select: String?)
+    /// The first rows of a large caseload, and its size, for the first frame; the whole
+    /// caseload follows as `caseloadLoaded`.
+    case caseloadBegun(CaseloadFirstRows)
     /// A new participant was saved (the caseload read afresh).
     case participantAdded(name: String, id: String, caseload: [CaseloadRow])
     /// A participant was read under its edit lock. `heldBy` names who holds the lock when

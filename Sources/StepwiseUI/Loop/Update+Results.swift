@@ -10,6 +10,9 @@ extension Update {
         switch result {
         case .caseloadLoaded(let rows, let select):
             showCaseload(rows, select: select, state: &state)
+        case .caseloadBegun(let first):
+            showCaseload(first.rows, select: nil, state: &state)
+            state.firstRowsOf = first.size
         case .participantAdded(let name, let id, let rows):
             state.search = nil
             showCaseload(rows, select: id, state: &state)
