@@ -110,8 +110,8 @@ deb: $(RELEASE_BIN)
 # pseudo-terminal and the app in-process. Prints a table; all figures go to bench-results.json.
 # Not part of `make test`. One size only: make bench BENCH_SIZES=10000
 BENCH_SIZES ?= 1000,10000,100000
-bench: deps-run
-	$(SWIFT) build -c release --static-swift-stdlib
+bench: deps-run release
+	$(SWIFT) build -c release --static-swift-stdlib --product stepwise-bench
 	$(PYTHON) Tests/Bench/bench.py --sizes $(BENCH_SIZES)
 
 deps-run:
