@@ -175,6 +175,8 @@ public final class App {
 
     /// Carries out one effect; returns what it gave back. Reads the state, never writes it.
     private func perform(_ effect: Effect) -> [EffectResult] {
+        // Nothing about a record erased meanwhile leaves the folder, nor names it in the audit log.
+        if let id = effect.outputParticipant, !store.participantExists(id) { return [.failed(.erased)] }
         switch effect {
         case .addParticipant(let name, let start, let language):
             let participant = Participant(
@@ -243,14 +245,20 @@ public final class App {
             return [.offersLoaded(store.loadOffers().offers)]
         case .loadHistory(let id):
             return [.historyLoaded(store.loadHistory(participant: id), complete: true)]
-        case .saveOffer(let offer, let isNew):
+        case .saveOffer(let offer, let base):
+            var kept: [OfferMerge.Field] = []
             let results = bookings { booking in
                 try booking.change(offer: offer.id) { current, now in
-                    guard let current, !isNew else { return Booking.Change(offer: offer, outcome: .updated(promoted: []), events: []) }
-                    return try Booking.update(current, with: offer, at: now)
+                    guard let current, let base else { return Booking.Change(offer: offer, outcome: .updated(promoted: []), events: []) }
+                    // Only what the form changed is applied to the offer as it is now.
+                    let merge = OfferMerge.merge(base: base, edited: offer, current: current)
+                    kept = merge.conflicts
+                    return try Booking.update(current, with: merge.offer, at: now)
                 }
             }
-            return results.contains(where: \.isBookingChange) && isNew ? results + [.offerAdded(title: offer.title)] : results
+            guard results.contains(where: \.isBookingChange) else { return results }
+            if base == nil { return results + [.offerAdded(title: offer.title)] }
+            return kept.isEmpty ? results : results + [.offerFieldsKept(title: offer.title, fields: kept)]
         case .cancelOffer(let id):
             return bookings { try $0.cancel(offer: id) }
         case .markAttendance(let offer, let session, let marks):

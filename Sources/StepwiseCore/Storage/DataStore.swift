@@ -45,6 +45,14 @@ public final class DataStore: Sendable {
         return participantsDir.appendingPathComponent(id + ".json")
     }
 
+    /// True when the participant's record is in the folder (false once it was erased, and for
+    /// an id that is not valid). A link or other non-file there does not count.
+    public func participantExists(_ id: String) -> Bool {
+        guard let url = try? participantFile(id) else { return false }
+        var info = stat()
+        return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// Ids of every participant file, sorted.
     public func participantIDs() -> [String] { ids(in: participantsDir) }
 

@@ -150,6 +150,24 @@ enum CatalogueForms {
         }
     }
 
+    /// The string-table key naming a detail of an offer, as the forms label it.
+    static func label(of field: OfferMerge.Field) -> String {
+        switch field {
+        case .title: return "field.title"
+        case .kind: return "field.offerKind"
+        case .description: return "field.description"
+        case .sessions: return "field.sessions"
+        case .place: return "field.place"
+        case .capacity: return "field.capacity"
+        case .language: return "field.language"
+        case .suits: return "field.suits"
+        case .facilitators: return "field.facilitators"
+        case .waitlistLimit: return "field.waitlistLimit"
+        case .internship: return "internship.title"
+        case .status: return "field.status"
+        }
+    }
+
     /// Checks the form; marks bad fields, or returns the offer to save.
     static func submit(_ form: inout Form, id: String?, state: AppState, env: UIEnvironment) -> [Effect] {
         var read = FormReader(form, env: env, today: state.today)
@@ -193,6 +211,6 @@ enum CatalogueForms {
         offer.language = read[OfferField.language].lowercased()
         offer.description = read[OfferField.description]
         offer.suits = read[OfferField.suits]
-        return [.saveOffer(offer, isNew: existing == nil)]
+        return [.saveOffer(offer, base: existing)]
     }
 }

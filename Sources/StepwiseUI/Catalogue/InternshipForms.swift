@@ -74,7 +74,8 @@ enum InternshipForms {
         defer { form = read.form }
         switch form.purpose {
         case .internship(let id):
-            guard var offer = state.offers.first(where: { $0.id == id }) else { return [] }
+            guard let base = state.offers.first(where: { $0.id == id }) else { return [] }
+            var offer = base
             let start = read.date(InternshipField.periodStart, optional: true)
             let end = read.date(InternshipField.periodEnd, optional: true)
             if let start = start ?? nil, let end = end ?? nil, end < start { read.mark(InternshipField.periodEnd, "error.periodEnd") }
@@ -98,9 +99,10 @@ enum InternshipForms {
                 quietWorkplace: read[InternshipField.quietWorkplace] == "yes",
                 other: read[InternshipField.otherAdjustments])
             offer.internship = internship
-            return [.saveOffer(offer, isNew: false)]
+            return [.saveOffer(offer, base: base)]
         case .followUp(let id, let index):
-            guard var offer = state.offers.first(where: { $0.id == id }) else { return [] }
+            guard let base = state.offers.first(where: { $0.id == id }) else { return [] }
+            var offer = base
             guard let parsed = read.date(FollowUpField.date, optional: false), let when = parsed else { return [] }
             let meeting = FollowUpMeeting(
                 day: when, status: FollowUpMeeting.Status(rawValue: read[FollowUpField.status]) ?? .planned,
@@ -113,7 +115,7 @@ enum InternshipForms {
                 internship.followUps.append(meeting)
             }
             offer.internship = internship
-            return [.saveOffer(offer, isNew: false)]
+            return [.saveOffer(offer, base: base)]
         default:
             return []
         }

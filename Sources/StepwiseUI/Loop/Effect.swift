@@ -28,8 +28,10 @@ public enum Effect: Equatable, Sendable {
     case book(participant: String, offer: String, step: PlanRow?)
     /// Give up a participant's seat or waitlist place.
     case unbook(participant: String, offer: String)
-    /// Add an offer to the catalogue, or change one (its seats and waitlist stay).
-    case saveOffer(Offer, isNew: Bool)
+    /// Add an offer to the catalogue (`base` nil), or change one: what changed from `base`,
+    /// the offer the form was filled from, is merged into the offer as read under its lock
+    /// (`OfferMerge`); its seats, waitlist and attendance stay.
+    case saveOffer(Offer, base: Offer?)
     /// Cancel an offer: every booked participant's record says so.
     case cancelOffer(String)
     /// Record attendance at one session for the whole group (nil clears a person's mark).

@@ -32,6 +32,9 @@ public enum EffectResult: Equatable, Sendable {
     case bookingChanged(Booking.Change, offers: [Offer], linking: PlanRow?)
     /// A new offer was added to the catalogue.
     case offerAdded(title: String)
+    /// An offer's change was saved, except to `fields`, which had been changed meanwhile
+    /// elsewhere (another terminal, the command line): their value on disk was kept.
+    case offerFieldsKept(title: String, fields: [OfferMerge.Field])
     /// A booking change was refused or failed; nothing changed.
     case bookingRefused(BookingStore.Failure, offers: [Offer])
     /// The open participant was saved: the journal as merged with the file on disk, and the
@@ -64,5 +67,7 @@ public enum EffectResult: Equatable, Sendable {
         case calendar(reason: String)
         case pdf(reason: String)
         case print(Printer.Failure)
+        /// The record was erased meanwhile: nothing about it was printed or saved.
+        case erased
     }
 }

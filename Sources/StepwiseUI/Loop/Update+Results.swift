@@ -40,6 +40,9 @@ extension Update {
             if case .step(let goal, let step)? = linking { return link(step, in: goal, to: change.offer.id, state: &state, env: env) }
         case .offerAdded(let title):
             state.message = Message(s("catalogue.added", ["title": title]))
+        case .offerFieldsKept(let title, let fields):
+            let labels = fields.map { s(CatalogueForms.label(of: $0)) }.joined(separator: ", ")
+            state.message = Message(s("catalogue.fieldsKept", ["title": title, "fields": labels]), kind: .error)
         case .bookingRefused(let failure, let offers):
             state.message = Message(OfferMessages.describe(failure, env: env), kind: .error)
             state.offers = offers
@@ -131,6 +134,7 @@ extension Update {
         case .calendar(let reason): return s("calendar.failed", ["reason": reason])
         case .pdf(let reason): return s("pdf.failed", ["reason": reason])
         case .print(let failure): return failure.text(s)
+        case .erased: return s("message.erasedMeanwhile")
         }
     }
 }
