@@ -24,6 +24,20 @@ public final class App {
     private var unconfirmed = false
     /// The caseload shown holds only its first rows (see `CaseloadIndex.loadFirstRows`).
     private var firstRowsOnly = false
+    /// Saves that found a short lock (an offer's, a journal's) held elsewhere, in order, to be
+    /// made again by `retryPending` until the lock is free (see `screenLockWait`).
+    private var pending: [Effect] = []
+    /// Audit entries whose log was locked elsewhere, written by `retryPending` in order.
+    private var pendingAudit: [(action: AuditAction, participant: String?, at: Date)] = []
+    /// Edit locks of records closed while a save of theirs was pending, given back once saved.
+    private var heldUntilSaved: [RecordLock] = []
+    /// How long a short lock is waited for before the change is kept to save later: a lock
+    /// held by another machine cannot be checked and may stay until it is stale (2 minutes),
+    /// and a key must answer at once. `shutdown` waits the usual 30 seconds.
+    private static let screenLockWait: TimeInterval = 0.03
+    private var lockWait = App.screenLockWait
+    /// True from a save that found its lock held elsewhere until every pending save is made.
+    private var waiting = false
 
     /// - Parameter clock: the current moment, read at start and at each key; `Date()` in the
     ///   program, a fixed or stepping clock in tests. The day is the clock's day in `env.timeZone`.
@@ -122,8 +136,54 @@ public final class App {
         readWholeCaseload()
         takeConfirmedCaseload()
         Update.tick(clock(), state: &state, env: env)
-        run(Update.handle(key, state: &state, env: env))
+        run(Update.handle(key, state: &state, env: env), then: flushPending())
     }
+
+    /// Makes the saves kept while their lock was held elsewhere again (each waits a moment
+    /// only); call when no key came for a while. True when there were any (draw again).
+    @discardableResult
+    public func retryPending() -> Bool {
+        guard !pending.isEmpty || !pendingAudit.isEmpty else { return false }
+        Update.tick(clock(), state: &state, env: env)
+        run([], then: flushPending())
+        return true
+    }
+
+    /// Carries out `effect`; a save that needs a short lock waits behind any already pending.
+    private func carry(_ effect: Effect) -> [EffectResult] {
+        guard effect.waitsForLock else { return perform(effect) }
+        pending.append(effect)
+        return flushPending()
+    }
+
+    /// Makes the pending saves in order, up to the first whose lock is still held elsewhere,
+    /// and writes the pending audit entries; gives back what they did.
+    private func flushPending() -> [EffectResult] {
+        guard !pending.isEmpty || !pendingAudit.isEmpty else { return [] }
+        var results: [EffectResult] = []
+        while let next = pending.first {
+            let done = perform(next).map { result -> EffectResult in
+                guard case .bookingRefused(.busy, _) = result, let offer = next.lockedOffer else { return result }
+                return .waitingForLock(ExclusiveLock.holder(at: BookingStore.lockPath(offer, in: store)))
+            }
+            if let wait = done.first(where: \.isLockWait) {
+                waiting = true
+                return results + [wait]
+            }
+            pending.removeFirst()
+            results += done
+        }
+        heldUntilSaved.forEach { $0.release() }
+        heldUntilSaved = []
+        let audits = pendingAudit
+        pendingAudit = []
+        for entry in audits { results += audit(entry.action, entry.participant, at: entry.at) }
+        guard waiting else { return results }
+        // Saves kept while their lock was held elsewhere are made now: the screen says so.
+        waiting = false
+        return results + [.savedAfterWait]
+    }
+
 
     /// Carries out `effects` in order, folding each result back through `Update` (which may
     /// ask for more), after first folding `results` already in hand.
@@ -131,7 +191,7 @@ public final class App {
         var queue = effects[...]
         for result in results { queue += Update.apply(result, state: &state, env: env) }
         while let effect = queue.popFirst() {
-            for result in perform(effect) { queue += Update.apply(result, state: &state, env: env) }
+            for result in carry(effect) { queue += Update.apply(result, state: &state, env: env) }
         }
         Update.settle(&state, env: env)
     }
@@ -146,6 +206,9 @@ public final class App {
 
     /// Keeps an open form as a draft and gives back the edit lock; called on every way out.
     public func shutdown() {
+        // Saves still waiting for a lock held elsewhere get the usual wait, once.
+        lockWait = 30
+        _ = flushPending()
         if let form = state.form,
             let data = try? RecordCodec.encode(
                 Draft(
@@ -164,9 +227,14 @@ public final class App {
 
     /// Notes in the audit log who did what to which record (never what it says); a failure
     /// to write it is a result of its own.
-    private func audit(_ action: AuditAction, _ participant: String?) -> [EffectResult] {
+    private func audit(_ action: AuditAction, _ participant: String?, at moment: Date? = nil) -> [EffectResult] {
+        let at = moment ?? state.now
         do {
-            try AuditLog(store: store).record(action, participant: participant, by: identity, at: state.now)
+            try AuditLog(store: store, lockTimeout: lockWait).record(action, participant: participant, by: identity, at: at)
+            return []
+        } catch is ExclusiveLock.Busy {
+            // The log is locked elsewhere: the entry is written when it is free.
+            pendingAudit.append((action, participant, at))
             return []
         } catch {
             return [.failed(.audit(reason: "\(error)"))]
@@ -192,6 +260,11 @@ public final class App {
             return open(id)
         case .closeParticipant:
             let participant = state.open?.participant
+            // A save still waiting for its lock keeps the record locked until it is made.
+            if let lock, pending.contains(where: \.savesParticipant) {
+                heldUntilSaved.append(lock)
+                self.lock = nil
+            }
             releaseLock()
             // Nothing renamed into or out of the folder but by this screen's own saves: the
             // one row of the participant is made from the record as saved.
@@ -274,7 +347,7 @@ public final class App {
                 // Journal entries written meanwhile by bookings elsewhere are kept.
                 let index = CaseloadIndex(store: store)
                 let unchanged = folder != nil && confirmation == nil && index.folderStamp() == folder
-                let saved = try ParticipantJournal.save(participant, in: store, as: identity)
+                let saved = try ParticipantJournal.save(participant, in: store, as: identity, lockTimeout: lockWait)
                 // Only this save changed the folder (to within the moment between its rename
                 // and this `stat`): the caseload stays right with this participant's row.
                 folder = unchanged ? index.folderStamp() : nil
@@ -286,6 +359,8 @@ public final class App {
                 } catch {
                     return [.participantSaved(journal: saved.journal, version: nil)] + audited + [.failed(.save(reason: "\(error)"))]
                 }
+            } catch let busy as ExclusiveLock.Busy {
+                return [.waitingForLock(busy.holder)]
             } catch {
                 return [.failed(.save(reason: "\(error)"))]
             }
@@ -295,7 +370,7 @@ public final class App {
     /// Runs a booking change under the offer's lock; gives back what happened (or why not)
     /// with the catalogue as read afterwards.
     private func bookings(linking step: PlanRow? = nil, _ change: (BookingStore) throws -> BookingStore.Result) -> [EffectResult] {
-        let booking = BookingStore(store: store, identity: identity)
+        let booking = BookingStore(store: store, identity: identity, lockTimeout: lockWait)
         do {
             let result = try change(booking)
             return [.bookingChanged(result.change, offers: store.loadOffers().offers, linking: step)]
@@ -342,6 +417,12 @@ extension EffectResult {
     /// True for a booking change that went through.
     fileprivate var isBookingChange: Bool {
         if case .bookingChanged = self { return true }
+        return false
+    }
+
+    /// True when a save found its lock held elsewhere and was kept to make again.
+    fileprivate var isLockWait: Bool {
+        if case .waitingForLock = self { return true }
         return false
     }
 }

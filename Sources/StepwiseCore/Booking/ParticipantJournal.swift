@@ -47,15 +47,17 @@ public enum ParticipantJournal {
     /// Saves a participant as edited in a screen, keeping journal entries that others wrote to
     /// the file since it was read, and counting the calendar changes against the file
     /// (`CalendarIdentity.stamp`, at `now`). Returns the record as written (reload the screen from it).
+    /// Waits at most `lockTimeout` seconds for the journal lock, then throws `ExclusiveLock.Busy`
+    /// (a screen waits a moment only, and keeps the change to save when the lock is free).
     @discardableResult
     public static func save(
         _ participant: Participant, in store: DataStore, as identity: Identity,
-        at now: Date = Date()
+        at now: Date = Date(), lockTimeout: TimeInterval = 30
     ) throws -> Participant {
         _ = try store.participantFile(participant.id)
         try AtomicFile.makeDirectory(store.locksDir)
         let path = try store.participantFile(participant.id).path
-        return try ExclusiveLock.with(path: lockPath(participant.id, in: store), as: identity) { lock in
+        return try ExclusiveLock.with(path: lockPath(participant.id, in: store), as: identity, timeout: lockTimeout) { lock in
             var merged = participant
             // The file is re-read only when it changed since this process last read or wrote it.
             if let onDisk = Remembered.shared.value(path) ?? (try? store.loadParticipant(participant.id)) {

@@ -122,6 +122,11 @@ public final class ExclusiveLock: Sendable {
         if ExclusiveLock.read(path)?.token == claim.token { unlink(path) }
     }
 
+    /// Who holds the lock at `path` as its lock file says (coach, login, host and process), or
+    /// nil when there is none or it cannot be read. A holder on another host cannot be checked
+    /// to be running: its lock is taken over only once older than `staleAfter`.
+    public static func holder(at path: String) -> Identity? { read(path)?.identity }
+
     static func read(_ path: String) -> Claim? {
         guard let data = try? DataFile.read(URL(fileURLWithPath: path), limit: maxLockBytes) else { return nil }
         let decoder = JSONDecoder()

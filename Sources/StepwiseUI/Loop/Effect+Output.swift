@@ -13,3 +13,30 @@ extension Effect {
         }
     }
 }
+
+extension Effect {
+    /// True for a save that takes a short lock (an offer's, a participant's journal): when the
+    /// lock is held elsewhere the shell keeps it, in order, and makes it again later.
+    public var waitsForLock: Bool {
+        switch self {
+        case .book, .unbook, .saveOffer, .cancelOffer, .markAttendance, .saveParticipant: return true
+        default: return false
+        }
+    }
+
+    /// The offer whose lock a save takes, if it is one.
+    public var lockedOffer: String? {
+        switch self {
+        case .book(_, let offer, _), .unbook(_, let offer), .markAttendance(let offer, _, _): return offer
+        case .saveOffer(let offer, _): return offer.id
+        case .cancelOffer(let id): return id
+        default: return nil
+        }
+    }
+
+    /// True for a save of a participant's record.
+    public var savesParticipant: Bool {
+        if case .saveParticipant = self { return true }
+        return false
+    }
+}

@@ -57,6 +57,11 @@ public enum EffectResult: Equatable, Sendable {
     case quit
     /// An effect could not be carried out.
     case failed(Failure)
+    /// A save found its short lock held elsewhere (by `holder`, when the lock file says): the
+    /// change is kept and made again as soon as the lock is free.
+    case waitingForLock(Identity?)
+    /// The saves kept while their lock was held elsewhere are made now.
+    case savedAfterWait
 
     /// Why an effect could not be carried out; `reason` is the system's or the store's own
     /// words (a file name and what went wrong, never a citizen's data).

@@ -78,6 +78,11 @@ extension Update {
             state.quitting = true
         case .failed(let failure):
             state.message = Message(describe(failure, env: env), kind: .error)
+        case .waitingForLock(let holder):
+            state.message = Message(
+                holder.map { s("lock.waiting", ["coach": $0.coach, "host": $0.host]) } ?? s("lock.waitingUnknown"), kind: .error)
+        case .savedAfterWait:
+            state.message = Message(s("lock.savedAfterWait"))
         }
         return []
     }

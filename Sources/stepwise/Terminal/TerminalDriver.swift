@@ -62,7 +62,8 @@ final class TerminalDriver {
             var character: wint_t = 0
             let result = get_wch(&character)
             if result == ERR {
-                if app.takeConfirmedCaseload() { draw() }
+                // Saves kept while a lock was held elsewhere are tried again when no key comes.
+                if app.takeConfirmedCaseload() || app.retryPending() { draw() }
                 continue
             }
             switch KeyDecoder.decode(result: result, code: UInt32(character)) {
