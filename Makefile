@@ -113,6 +113,7 @@ BENCH_SIZES ?= 1000,10000,100000
 bench: deps-run release
 	$(SWIFT) build -c release --static-swift-stdlib --product stepwise-bench
 	$(PYTHON) Tests/Bench/bench.py --sizes $(BENCH_SIZES)
+	.build/release/stepwise-bench pathological --data .build/bench-data/pathological --resources Resources
 
 deps-run:
 	@.ci/install-deps $(RUN_DEPS)

@@ -9,6 +9,7 @@ import StepwiseCore
 ///     stepwise-bench measure --data DIR --resources DIR [--tab-keys N --searches N --opens N]
 ///                                                                   keys, search, open, save, summary
 ///     stepwise-bench codec --data DIR                               where reading the largest record goes
+///     stepwise-bench pathological --data DIR --resources DIR        a megabyte of text, 10,000 goals, a 16 MB export
 ///
 /// Each prints one JSON object on standard output.
 
@@ -152,6 +153,7 @@ do {
     case "index": index(root: root)
     case "measure": try measure(root: root, resources: resources)
     case "codec": try codec(root: root, resources: resources)
+    case "pathological": try pathological(root: root, resources: resources)
     default: throw BenchError("unknown command '\(command)'")
     }
 } catch {

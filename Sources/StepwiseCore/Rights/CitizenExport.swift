@@ -81,18 +81,29 @@ public struct CitizenExport: Sendable {
 
     /// The copy as JSON values, in the shape `json()` writes.
     func tree() throws -> [String: Any] {
-        [
+        var tree: [String: Any] = [
             "about": "Everything Stepwise holds about participant \(participant.id), as of \(CitizenExport.iso(made)).",
             "made": CitizenExport.iso(made),
             "madeBy": madeBy,
-            "record": try CitizenExport.value(participant),
-            "planHistory": try CitizenExport.value(planHistory),
-            "bookings": try CitizenExport.value(bookings),
-            "drafts": drafts.map { (try? JSONSerialization.jsonObject(with: $0)) ?? String(decoding: $0, as: UTF8.self) },
-            "auditLog": try CitizenExport.value(audit),
-            "unreadableOffers": unreadableOffers.map(\.description),
         ]
+        for section in CitizenExport.sections { tree[section.key] = try section.value(self) }
+        return tree
     }
+
+    /// The parts of the copy that hold data, in the order the text shows them: the key in the
+    /// JSON, the heading and the words for an empty part in the text, and the part's JSON
+    /// value, made only when it is written (one part at a time is held as JSON values).
+    private static let sections: [(key: String, title: String, empty: String, value: @Sendable (CitizenExport) throws -> Any)] = [
+        ("record", "Your record", "Your record holds nothing.", { try value($0.participant) }),
+        ("planHistory", "Every saved version of your plan", "No earlier versions of the plan are kept.", { try value($0.planHistory) }),
+        ("bookings", "Your seats and places on waitlists", "You hold no seats and wait for none.", { try value($0.bookings) }),
+        (
+            "drafts", "Forms about you left half-typed", "None.",
+            { $0.drafts.map { (try? JSONSerialization.jsonObject(with: $0)) ?? String(decoding: $0, as: UTF8.self) } }
+        ),
+        ("auditLog", "Who opened, changed, printed or exported your record", "Nothing is noted.", { try value($0.audit) }),
+        ("unreadableOffers", "Offer files that could not be read", "None.", { $0.unreadableOffers.map(\.description) }),
+    ]
 
     private static func value<T: Encodable>(_ value: T) throws -> Any {
         let encoder = JSONEncoder()
@@ -107,36 +118,42 @@ public struct CitizenExport: Sendable {
     /// The copy as plain text a citizen can read: sections with headings, every field with
     /// its name in words, every list numbered. Nothing the JSON holds is left out.
     public func text() throws -> String {
-        let tree = try tree()
+        var text = ""
+        try writeText { text += $0 }
+        return text
+    }
+
+    /// Gives the text of `text()` to `write` piece by piece (whole lines, about 64 KB at a
+    /// time) as it is made, so that a large record is never held as text whole: memory stays
+    /// near the size of the record's largest part as JSON values, not a multiple of the text.
+    public func writeText(_ write: (String) throws -> Void) throws {
         var out = TextWriter()
         out.line("Everything Stepwise holds about you")
         out.line("Participant \(participant.id) · made \(TextWriter.readable(CitizenExport.iso(made))) by \(madeBy)")
         out.blank()
-        let sections: [(String, String, String)] = [
-            ("record", "Your record", "Your record holds nothing."),
-            ("planHistory", "Every saved version of your plan", "No earlier versions of the plan are kept."),
-            ("bookings", "Your seats and places on waitlists", "You hold no seats and wait for none."),
-            ("drafts", "Forms about you left half-typed", "None."),
-            ("auditLog", "Who opened, changed, printed or exported your record", "Nothing is noted."),
-            ("unreadableOffers", "Offer files that could not be read", "None."),
-        ]
-        for (key, title, empty) in sections {
-            out.heading(title)
-            let value = tree[key]
+        for section in CitizenExport.sections {
+            out.heading(section.title)
+            let value = try section.value(self)
             if let list = value as? [Any], list.isEmpty {
-                out.line(empty)
-            } else if let value {
-                out.value(value, indent: 0)
+                out.line(section.empty)
+            } else {
+                try out.value(value, indent: 0, flushing: write)
             }
             out.blank()
+            try write(out.take())
         }
-        return out.text
     }
 }
 
 /// Writes JSON values as indented, readable lines.
 private struct TextWriter {
     private(set) var text = ""
+
+    /// The text written so far, which is then forgotten.
+    mutating func take() -> String {
+        defer { text = "" }
+        return text
+    }
 
     /// Keys shown first, in this order; the rest follow alphabetically.
     private static let order = [
@@ -155,7 +172,9 @@ private struct TextWriter {
         line(String(repeating: "=", count: title.count))
     }
 
-    mutating func value(_ value: Any, indent: Int) {
+    /// Writes `value`, giving what is written to `flush` each time it passes 64 KB.
+    mutating func value(_ value: Any, indent: Int, flushing flush: (String) throws -> Void) throws {
+        if text.utf8.count > 65_536 { try flush(take()) }
         switch value {
         case let object as [String: Any]:
             for key in TextWriter.sortedKeys(object) {
@@ -169,7 +188,7 @@ private struct TextWriter {
                     line("\(label): none", indent: indent)
                 } else {
                     line("\(label):", indent: indent)
-                    self.value(child, indent: indent + 1)
+                    try self.value(child, indent: indent + 1, flushing: flush)
                 }
             }
         case let list as [Any]:
@@ -178,7 +197,7 @@ private struct TextWriter {
                     line("\(index + 1). \(scalar)", indent: indent)
                 } else {
                     line("\(index + 1).", indent: indent)
-                    self.value(element, indent: indent + 1)
+                    try self.value(element, indent: indent + 1, flushing: flush)
                 }
             }
         default:

@@ -47,7 +47,15 @@ public enum AtomicFile {
         /// `WriteError` (and leaves no temp file) when that fails. The folder is opened once
         /// and everything happens relative to it; unless `folderMayBeLink`, a folder that is a
         /// symbolic link is refused (inside the data folder nothing follows a planted link).
-        public init(_ data: Data, for target: URL, folderMayBeLink: Bool = true) throws {
+        public convenience init(_ data: Data, for target: URL, folderMayBeLink: Bool = true) throws {
+            try self.init(for: target, folderMayBeLink: folderMayBeLink) { write in try write(data) }
+        }
+
+        /// Writes what `produce` gives, piece by piece (each `write` call adds one), to a new
+        /// 0600 temp file beside `target`, and fsyncs it: a large document is never held whole
+        /// in memory. Throws `WriteError` (leaving no temp file) when a write fails, and what
+        /// `produce` throws (also leaving none).
+        public init(for target: URL, folderMayBeLink: Bool = true, writing produce: ((Data) throws -> Void) throws -> Void) throws {
             self.target = target
             name = target.lastPathComponent
             temp = "." + name + "." + String(getpid()) + "." + RecordID.generate(prefix: "t") + ".tmp"
@@ -59,8 +67,18 @@ public enum AtomicFile {
                 done = true
                 throw WriteError(path: target.path, code: code)
             }
-            var failure = AtomicFile.writeAll(fd, data)
-            if failure == nil, fsync(fd) != 0 { failure = errno }
+            var failure: Int32?
+            do {
+                try produce { data in
+                    failure = AtomicFile.writeAll(fd, data)
+                    if let failure { throw WriteError(path: target.path, code: failure) }
+                }
+            } catch {
+                close(fd)
+                discard()
+                throw error
+            }
+            if fsync(fd) != 0 { failure = errno }
             close(fd)
             if let failure {
                 discard()

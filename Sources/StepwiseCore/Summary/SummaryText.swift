@@ -224,10 +224,11 @@ public enum SummaryText {
                     line = ""
                     lineWidth = 0
                 }
-                while wordWidth > width {
-                    let head = DisplayWidth.prefix(word, fitting: width, atLeastOne: true).text
-                    lines.append(head)
-                    word = String(word.dropFirst(head.count))
+                if wordWidth > width {
+                    // Cut in one pass: a piece still too wide (one wide character) is a line of its own.
+                    var cut = DisplayWidth.pieces(word, width: width)
+                    if let last = cut.last, DisplayWidth.of(last) <= width { word = cut.removeLast() } else { word = "" }
+                    lines += cut
                     wordWidth = DisplayWidth.of(word)
                 }
                 line = word

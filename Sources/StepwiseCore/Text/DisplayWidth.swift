@@ -89,16 +89,37 @@ public enum DisplayWidth {
                     continue
                 }
                 if !line.isEmpty { lines.append(line) }
-                while of(word) > width, word.count > 1 {
-                    let head = prefix(word, fitting: width, atLeastOne: true).text
-                    lines.append(head)
-                    word = String(word.dropFirst(head.count))
+                if of(word) > width {
+                    let cut = pieces(word, width: width)
+                    lines += cut.dropLast()
+                    word = cut.last ?? ""
                 }
                 line = word
             }
             lines.append(line)
         }
         return lines
+    }
+
+    /// `word` cut between characters into pieces of at most `width` columns, in one pass over
+    /// it (linear in its length, however long); a character wider than `width` is a piece of
+    /// its own. At least one piece, "" for an empty word.
+    public static func pieces(_ word: some StringProtocol, width: Int) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        var used = 0
+        for character in word {
+            let w = of(character)
+            if used + w > width, !current.isEmpty {
+                pieces.append(current)
+                current = ""
+                used = 0
+            }
+            current.append(character)
+            used += w
+        }
+        if !current.isEmpty || pieces.isEmpty { pieces.append(current) }
+        return pieces
     }
 
     /// `wcswidth` of one character, with -1 scalars counted as described at `of(_:)`; the

@@ -35,20 +35,23 @@ public struct StyledLine: Equatable, Sendable {
         for segment in segments {
             let words = segment.text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
             for (index, word) in words.enumerated() {
-                let piece = index < words.count - 1 ? word + " " : word
-                var remaining = piece
-                while !remaining.isEmpty {
-                    let pieceWidth = DisplayWidth.of(remaining.hasSuffix(" ") ? String(remaining.dropLast()) : remaining)
-                    if used + pieceWidth <= width {
-                        current.append((remaining, segment.style))
-                        used += DisplayWidth.of(remaining)
-                        remaining = ""
+                let spaced = index < words.count - 1
+                // A word longer than a line is cut a row at a time; its width is kept, not
+                // measured again, so that the cost stays linear in its length.
+                var remaining = Substring(word)
+                var remainingWidth = DisplayWidth.of(word)
+                while !remaining.isEmpty || spaced {
+                    if used + remainingWidth <= width {
+                        current.append((String(remaining) + (spaced ? " " : ""), segment.style))
+                        used += remainingWidth + (spaced ? 1 : 0)
+                        break
                     } else if used > indent {
                         flush()
                     } else {
-                        let head = DisplayWidth.prefix(remaining, fitting: width - used, atLeastOne: true).text
-                        current.append((head, segment.style))
-                        remaining = String(remaining.dropFirst(head.count))
+                        let head = DisplayWidth.prefix(remaining, fitting: width - used, atLeastOne: true)
+                        current.append((head.text, segment.style))
+                        remaining = remaining.dropFirst(head.text.count)
+                        remainingWidth -= head.width
                         flush()
                     }
                 }

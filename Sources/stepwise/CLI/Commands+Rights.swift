@@ -89,11 +89,12 @@ extension Commands {
             printError("nothing exported: the audit log cannot be written (\(error))")
             return 1
         }
-        let data: Data
+        var data: Data?
         let export: CitizenExport
         do {
             export = try CitizenExport.collect(id, from: store, by: identity)
-            data = format == "json" ? try export.json() : Data(try export.text().utf8)
+            // The text is written as it is made (a large record is never held as text whole).
+            if format == "json" { data = try export.json() }
         } catch {
             printError("nothing exported: \(error)")
             return 1
@@ -101,7 +102,8 @@ extension Commands {
         for problem in export.unreadableOffers {
             printError("warning: \(problem); a seat in it cannot be listed")
         }
-        guard let destination = emit(data, format == "json" ? .json : .text()) else { return 1 }
+        let written = data.map { emit($0, .json) } ?? emitStreaming(.text()) { try export.writeText($0) }
+        guard let destination = written else { return 1 }
         guard case .file(let output) = destination else { return 0 }
         say(
             "exported everything held about \(id) to \(output) (\(format), readable only by you): the record with "
