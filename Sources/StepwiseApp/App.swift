@@ -320,18 +320,20 @@ public final class App {
             return [.historyLoaded(store.loadHistory(participant: id), complete: true)]
         case .saveOffer(let offer, let base):
             var kept: [OfferMerge.Field] = []
+            var title = offer.title
             let results = bookings { booking in
                 try booking.change(offer: offer.id) { current, now in
                     guard let current, let base else { return Booking.Change(offer: offer, outcome: .updated(promoted: []), events: []) }
                     // Only what the form changed is applied to the offer as it is now.
                     let merge = OfferMerge.merge(base: base, edited: offer, current: current)
                     kept = merge.conflicts
+                    title = merge.offer.title
                     return try Booking.update(current, with: merge.offer, at: now)
                 }
             }
             guard results.contains(where: \.isBookingChange) else { return results }
             if base == nil { return results + [.offerAdded(title: offer.title)] }
-            return kept.isEmpty ? results : results + [.offerFieldsKept(title: offer.title, fields: kept)]
+            return kept.isEmpty ? results : results + [.offerFieldsKept(title: title, fields: kept)]
         case .cancelOffer(let id):
             return bookings { try $0.cancel(offer: id) }
         case .markAttendance(let offer, let session, let marks):

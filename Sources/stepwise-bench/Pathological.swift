@@ -49,8 +49,9 @@ struct Pathological {
         goals.plan.goals = (0..<10_000).map { Goal(id: "g-\($0)", kind: .job, text: Words("Goal number \($0)", author: .citizen, by: "Bench", at: now)) }
         try store.save(goals)
         var large = participant("p-sixteenmb", "Sixteen Megabytes")
-        let paragraph = String(repeating: "A note of the kind a coach writes after a session. ", count: 1_900)
-        large.notes = (0..<165).map { note("n-\($0)", paragraph) }
+        // Many short notes, as years of sessions make them (each a few JSON values).
+        let paragraph = String(repeating: "A note of the kind a coach writes after a session. ", count: 4)
+        large.notes = (0..<40_000).map { note("n-\($0)", paragraph) }
         try store.save(large)
 
         var result: [String: Any] = [:]

@@ -86,26 +86,46 @@ public struct CitizenExport: Sendable {
             "made": CitizenExport.iso(made),
             "madeBy": madeBy,
         ]
-        for section in CitizenExport.sections { tree[section.key] = try section.value(self) }
+        for section in CitizenExport.sections { tree[section.key] = try section.value(self, false) }
         return tree
     }
 
     /// The parts of the copy that hold data, in the order the text shows them: the key in the
     /// JSON, the heading and the words for an empty part in the text, and the part's JSON
     /// value, made only when it is written (one part at a time is held as JSON values).
-    private static let sections: [(key: String, title: String, empty: String, value: @Sendable (CitizenExport) throws -> Any)] = [
-        ("record", "Your record", "Your record holds nothing.", { try value($0.participant) }),
-        ("planHistory", "Every saved version of your plan", "No earlier versions of the plan are kept.", { try value($0.planHistory) }),
-        ("bookings", "Your seats and places on waitlists", "You hold no seats and wait for none.", { try value($0.bookings) }),
+    /// `lazily`, the long lists of a record (notes, sessions, ratings, journal) and the plan
+    /// history are `LazyList`s, made one element at a time as the text is written.
+    private static let sections: [(key: String, title: String, empty: String, value: @Sendable (CitizenExport, Bool) throws -> Any)] = [
+        ("record", "Your record", "Your record holds nothing.", { try $1 ? $0.lazyRecord() : value($0.participant) }),
+        (
+            "planHistory", "Every saved version of your plan", "No earlier versions of the plan are kept.",
+            { $1 ? LazyList($0.planHistory) : try value($0.planHistory) }
+        ),
+        ("bookings", "Your seats and places on waitlists", "You hold no seats and wait for none.", { export, _ in try value(export.bookings) }),
         (
             "drafts", "Forms about you left half-typed", "None.",
-            { $0.drafts.map { (try? JSONSerialization.jsonObject(with: $0)) ?? String(decoding: $0, as: UTF8.self) } }
+            { export, _ in export.drafts.map { (try? JSONSerialization.jsonObject(with: $0)) ?? String(decoding: $0, as: UTF8.self) } }
         ),
-        ("auditLog", "Who opened, changed, printed or exported your record", "Nothing is noted.", { try value($0.audit) }),
-        ("unreadableOffers", "Offer files that could not be read", "None.", { $0.unreadableOffers.map(\.description) }),
+        ("auditLog", "Who opened, changed, printed or exported your record", "Nothing is noted.", { export, _ in try value(export.audit) }),
+        ("unreadableOffers", "Offer files that could not be read", "None.", { export, _ in export.unreadableOffers.map(\.description) }),
     ]
 
-    private static func value<T: Encodable>(_ value: T) throws -> Any {
+    /// The record as JSON values with its long lists left as `LazyList`s.
+    private func lazyRecord() throws -> Any {
+        var light = participant
+        light.notes = []
+        light.sessions = []
+        light.ratings = []
+        light.journal = []
+        var tree = try CitizenExport.value(light) as? [String: Any] ?? [:]
+        if !participant.notes.isEmpty { tree["notes"] = LazyList(participant.notes) }
+        if !participant.sessions.isEmpty { tree["sessions"] = LazyList(participant.sessions) }
+        if !participant.ratings.isEmpty { tree["ratings"] = LazyList(participant.ratings) }
+        if !participant.journal.isEmpty { tree["journal"] = LazyList(participant.journal) }
+        return tree
+    }
+
+    fileprivate static func value<T: Encodable>(_ value: T) throws -> Any {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         return try JSONSerialization.jsonObject(with: try encoder.encode(value), options: [.fragmentsAllowed])
@@ -133,8 +153,8 @@ public struct CitizenExport: Sendable {
         out.blank()
         for section in CitizenExport.sections {
             out.heading(section.title)
-            let value = try section.value(self)
-            if let list = value as? [Any], list.isEmpty {
+            let value = try section.value(self, true)
+            if (value as? [Any])?.isEmpty == true || (value as? LazyList)?.count == 0 {
                 out.line(section.empty)
             } else {
                 try out.value(value, indent: 0, flushing: write)
@@ -142,6 +162,22 @@ public struct CitizenExport: Sendable {
             out.blank()
             try write(out.take())
         }
+    }
+}
+
+/// A list whose elements are made as JSON values one at a time, as they are written: a long
+/// list of a large record is never held as JSON values whole.
+private struct LazyList {
+    let count: Int
+    let element: (Int) throws -> Any
+
+    init(count: Int, element: @escaping (Int) throws -> Any) {
+        self.count = count
+        self.element = element
+    }
+
+    init<Item: Encodable>(_ items: [Item]) {
+        self.init(count: items.count) { try CitizenExport.value(items[$0]) }
     }
 }
 
@@ -192,7 +228,10 @@ private struct TextWriter {
                 }
             }
         case let list as [Any]:
-            for (index, element) in list.enumerated() {
+            try self.value(LazyList(count: list.count) { list[$0] }, indent: indent, flushing: flush)
+        case let list as LazyList:
+            for index in 0..<list.count {
+                let element = try list.element(index)
                 if let scalar = TextWriter.scalar(element) {
                     line("\(index + 1). \(scalar)", indent: indent)
                 } else {
@@ -215,7 +254,7 @@ private struct TextWriter {
             // JSON true and false come back as numbers of type "c".
             if String(cString: number.objCType) == "c" { return number.boolValue ? "yes" : "no" }
             return number.stringValue
-        case is [Any], is [String: Any]: return nil
+        case is [Any], is [String: Any], is LazyList: return nil
         default: return "\(value)"
         }
     }
