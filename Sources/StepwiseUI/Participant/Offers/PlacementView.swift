@@ -10,7 +10,9 @@ enum PlacementView {
             return []
         }
         let s = env.strings
-        var lines: [StyledLine] = [.blank, StyledLine(s("placement.title", ["name": participant.name]), .heading)]
+        var lines: [StyledLine] = [
+            .blank, StyledLine([(s("placement.title", ["name": participant.name]), .heading), ("  (I, F)", .muted)]),
+        ]
         guard let placement = participant.placements[offer.id] else {
             lines.append(StyledLine("  " + s("placement.none"), .muted))
             return lines
