@@ -131,7 +131,7 @@ public enum PlacementMigration {
             case 1:
                 reason =
                     "was agreed for the whole offer by an older version; it moves to the placement of \(holders[0]), "
-                    + "the one participant holding a seat, when Stepwise next starts with that record closed"
+                    + "the one participant holding a seat, the next time Stepwise runs while that record is closed"
             case 0:
                 reason =
                     "was agreed for the whole offer by an older version and nobody holds a seat, so it was moved to no one: "
