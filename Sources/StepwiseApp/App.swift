@@ -52,6 +52,7 @@ public final class App {
         let now = clock()
         state = AppState(width: width, height: height, today: Day(now, timeZone: env.timeZone), coach: identity.coach)
         Update.tick(now, state: &state, env: env)
+        PlacementMigration.run(store, as: identity)
         let index = CaseloadIndex(store: store)
         let before = index.folderStamp()
         if let first = index.loadFirstRows(height) {
@@ -241,6 +242,32 @@ public final class App {
         }
     }
 
+    /// Saves the open participant (keeping journal entries others wrote meanwhile) and, when
+    /// given, the plan's new version; the audit log names `action`.
+    private func save(_ participant: Participant, version: PlanVersion?, audit action: AuditAction) -> [EffectResult] {
+        do {
+            // Journal entries written meanwhile by bookings elsewhere are kept.
+            let index = CaseloadIndex(store: store)
+            let unchanged = folder != nil && confirmation == nil && index.folderStamp() == folder
+            let saved = try ParticipantJournal.save(participant, in: store, as: identity, lockTimeout: lockWait)
+            // Only this save changed the folder (to within the moment between its rename
+            // and this `stat`): the caseload stays right with this participant's row.
+            folder = unchanged ? index.folderStamp() : nil
+            let audited = audit(action, participant.id)
+            guard let version else { return [.participantSaved(journal: saved.journal, version: nil)] + audited }
+            do {
+                try store.appendHistory(version, participant: participant.id)
+                return [.participantSaved(journal: saved.journal, version: version)] + audited
+            } catch {
+                return [.participantSaved(journal: saved.journal, version: nil)] + audited + [.failed(.save(reason: "\(error)"))]
+            }
+        } catch let busy as ExclusiveLock.Busy {
+            return [.waitingForLock(busy.holder)]
+        } catch {
+            return [.failed(.save(reason: "\(error)"))]
+        }
+    }
+
     /// Carries out one effect; returns what it gave back. Reads the state, never writes it.
     private func perform(_ effect: Effect) -> [EffectResult] {
         // Nothing about a record erased meanwhile leaves the folder, nor names it in the audit log.
@@ -345,27 +372,11 @@ public final class App {
                 }
             }
         case .saveParticipant(let participant, let version):
-            do {
-                // Journal entries written meanwhile by bookings elsewhere are kept.
-                let index = CaseloadIndex(store: store)
-                let unchanged = folder != nil && confirmation == nil && index.folderStamp() == folder
-                let saved = try ParticipantJournal.save(participant, in: store, as: identity, lockTimeout: lockWait)
-                // Only this save changed the folder (to within the moment between its rename
-                // and this `stat`): the caseload stays right with this participant's row.
-                folder = unchanged ? index.folderStamp() : nil
-                let audited = audit(.changed, participant.id)
-                guard let version else { return [.participantSaved(journal: saved.journal, version: nil)] + audited }
-                do {
-                    try store.appendHistory(version, participant: participant.id)
-                    return [.participantSaved(journal: saved.journal, version: version)] + audited
-                } catch {
-                    return [.participantSaved(journal: saved.journal, version: nil)] + audited + [.failed(.save(reason: "\(error)"))]
-                }
-            } catch let busy as ExclusiveLock.Busy {
-                return [.waitingForLock(busy.holder)]
-            } catch {
-                return [.failed(.save(reason: "\(error)"))]
-            }
+            return save(participant, version: version, audit: .changed)
+        case .savePlacement(let participant, let action):
+            return save(participant, version: nil, audit: action)
+        case .loadPlacementCounts:
+            return [.placementCountsLoaded(PlacementCount.tally(in: store))]
         }
     }
 

@@ -44,7 +44,7 @@ final class CompletionTests: EndToEndTestCase {
         XCTAssertEqual(try complete(["stepwise", "summary", "--format", ""]), ["text", "markdown", "html", "pdf"])
         XCTAssertEqual(try complete(["stepwise", "export", "--format", ""]), ["json", "text"])
         XCTAssertEqual(try complete(["stepwise", "--lang", ""]), ["en", "da", "sv", "de"])
-        XCTAssertEqual(try complete(["stepwise", "offers", ""]), ["list", "import", "export"])
+        XCTAssertEqual(try complete(["stepwise", "offers", ""]), ["list", "import", "export", "forget-adjustments"])
         XCTAssertEqual(try complete(["stepwise", "offers", "export", "--separator", ""]), [",", ";", "tab"])
         XCTAssertEqual(try complete(["stepwise", "help", "conf"]), ["config"])
     }

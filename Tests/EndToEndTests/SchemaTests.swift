@@ -57,6 +57,10 @@ final class SchemaTests: EndToEndTestCase {
                     errors.append(f"{path}: not JSON: {e}")
                     continue
                 check(v, instance, path)
+                if folder == "participants" and isinstance(instance.get("placements"), dict):
+                    placements = instance["placements"].values()
+                    counts["placements"] = counts.get("placements", 0) + len(placements)
+                    counts["followUps"] = counts.get("followUps", 0) + sum(len(p.get("followUps", [])) for p in placements)
                 if folder in ("participants", "offers") and instance.get("id") != name[:-len(suffix)]:
                     errors.append(f"{path}: id {instance.get('id')!r} does not match the file name")
 
@@ -278,6 +282,8 @@ final class SchemaTests: EndToEndTestCase {
             counts["historyLines"], demoCount + 4,
             "the session, the goal, the step and the approval each saved a plan version: \(counts)")
         XCTAssertGreaterThan(counts["auditLines"] ?? 0, 0, "\(counts)")
+        XCTAssertEqual(counts["placements"], 2, "two people placed in one internship, each with their own placement: \(counts)")
+        XCTAssertGreaterThanOrEqual(counts["followUps"] ?? 0, 4, "their follow-up meetings: \(counts)")
 
         // What was validated really holds what the keys made.
         guard let saved = participantFile(named: citizen)?.object else { return XCTFail("\(citizen) is gone from disk") }

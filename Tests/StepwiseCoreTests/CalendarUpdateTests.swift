@@ -221,16 +221,15 @@ final class CalendarUpdateTests: XCTestCase {
             id: "o-trial", title: "Work trial", kind: "internship", description: "", sessions: [], place: "Bageri Sol",
             capacity: 1, language: "da")
         trial.booked = [Seat(participantId: "p-maja", since: booked)]
-        trial.internship = Internship(employer: "Bageri Sol", followUps: [FollowUpMeeting(day: day("2027-01-15"))])
+        trial.internship = Internship(employer: "Bageri Sol")
         var p = participant()
+        p.placements["o-trial"] = Placement(followUps: [FollowUpMeeting(day: day("2027-01-15"))])
         p.journal = [JournalEntry(kind: .booked, offerId: "o-trial", offerTitle: "Work trial", stamp: Stamp(by: "Anna", at: booked))]
-        let uid = "o-trial-followup-20270115@stepwise"
+        let uid = "p-maja-o-trial-followup-20270115@stepwise"
         XCTAssertEqual(try event(uid, in: parsed(ics(p, [trial])))["start"], "2027-01-15")
-        // The internship form puts a new meeting in the place of the old one.
-        var edited = trial
-        edited.internship?.followUps[0] = FollowUpMeeting(day: day("2027-01-22"))
-        let saved = try Booking.update(trial, with: edited, at: now).offer
-        let moved = try event(uid, in: parsed(ics(p, [saved])))
+        // The follow-up form puts a new meeting in the place of the old one.
+        p.placements["o-trial"]?.put(FollowUpMeeting(day: day("2027-01-22")), at: 0, now: now)
+        let moved = try event(uid, in: parsed(ics(p, [trial])))
         XCTAssertEqual(moved["start"], "2027-01-22")
         XCTAssertEqual(moved["sequence"], "2", "one change of the meeting, one booking")
         XCTAssertEqual(moved["summary"], "Follow-up meeting: Work trial")

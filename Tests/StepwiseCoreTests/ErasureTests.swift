@@ -27,6 +27,10 @@ private struct RightsFixture {
                     text: Words("first \(marker)", author: .coach, by: "Anna", at: t0))
                 _ = note.edit(Words("second \(marker)", author: .coach, by: "Anna", at: t0.addingTimeInterval(60)), tags: ["health"])
                 participant.notes = [note]
+                // What was agreed with the employer for them is in their own record.
+                participant.placements["o-intern"] = Placement(
+                    accommodations: Accommodations(shorterDays: true, mentor: "Mentor \(marker)"),
+                    followUps: [FollowUpMeeting(day: day("2026-03-01"), notes: "follow-up \(marker)")])
             }
             try store.save(participant)
         }
@@ -36,10 +40,7 @@ private struct RightsFixture {
                 id: id, title: "Offer \(id)", kind: kind, description: "", sessions: [], place: "here",
                 capacity: capacity, language: "da")
             if kind == "internship" {
-                offer.internship = Internship(
-                    employer: "Firma", tasks: "Lager",
-                    accommodations: Accommodations(shorterDays: true, mentor: "Mentor \(marker)"),
-                    followUps: [FollowUpMeeting(day: day("2026-03-01"), notes: "follow-up \(marker)")])
+                offer.internship = Internship(employer: "Firma", tasks: "Lager")
             }
             try store.save(offer)
         }
@@ -164,9 +165,7 @@ final class ErasureTests: XCTestCase {
         XCTAssertEqual(try store.loadOffer("o-two").waiting, [])
         let internship = try store.loadOffer("o-intern")
         XCTAssertEqual(internship.booked, [])
-        XCTAssertEqual(internship.internship?.accommodations, Accommodations(), "what was agreed for them goes")
-        XCTAssertEqual(internship.internship?.followUps, [])
-        XCTAssertEqual(internship.internship?.employer, "Firma", "the placement itself stays")
+        XCTAssertEqual(internship.internship, Internship(employer: "Firma", tasks: "Lager"), "the offer itself stays")
         XCTAssertEqual(try store.loadParticipant("p-bbb").journal.last?.kind, .promoted, "the promoted citizen's record says so")
 
         let log = AuditLog(store: store)
@@ -239,7 +238,8 @@ final class CitizenExportTests: XCTestCase {
         XCTAssertEqual(
             export.bookings.map { "\($0.offerId) \($0.place) \($0.position)" },
             ["o-intern seat 1", "o-one seat 1", "o-two waiting 1"])
-        XCTAssertEqual(export.bookings.first?.internship?.accommodations.mentor, "Mentor \(fixture.marker)")
+        XCTAssertEqual(export.bookings.first?.internship?.employer, "Firma")
+        XCTAssertEqual(export.participant.placements["o-intern"]?.accommodations.mentor, "Mentor \(fixture.marker)")
         XCTAssertEqual(export.drafts.count, 1)
         XCTAssertEqual(export.audit.map(\.action), [.opened, .changed, .printed])
 

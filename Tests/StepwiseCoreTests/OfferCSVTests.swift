@@ -260,8 +260,10 @@ final class OfferCSVTests: XCTestCase {
         var catalogue = sampleCatalogue()
         catalogue[0].booked = [Seat(participantId: "p-a", since: Date(timeIntervalSince1970: 1_800_000_000))]
         catalogue[2].waiting = [Seat(participantId: "p-b", since: Date(timeIntervalSince1970: 1_800_000_100))]
-        catalogue[1].internship?.accommodations = Accommodations(shorterDays: true, mentor: "Jörg", other: "Start at 10")
-        catalogue[1].internship?.followUps = [FollowUpMeeting(day: day("2027-01-15"), status: .planned)]
+        // An older file's adjustments, not yet moved to the one participant they were agreed for.
+        catalogue[1].internship?.unmoved = UnmovedPlacement(
+            accommodations: Accommodations(shorterDays: true, mentor: "Jörg", other: "Start at 10"),
+            followUps: [FollowUpMeeting(day: day("2027-01-15"), status: .planned)])
         for offer in catalogue { try temp.store.save(offer) }
         let bookings = BookingStore(store: temp.store, identity: anna)
 
@@ -329,7 +331,7 @@ final class OfferCSVTests: XCTestCase {
         defer { temp.cleanUp() }
         try temp.store.prepare()
         var catalogue = sampleCatalogue()
-        catalogue[1].internship?.accommodations = Accommodations(quietWorkplace: true)
+        catalogue[1].internship?.unmoved = UnmovedPlacement(accommodations: Accommodations(quietWorkplace: true), followUps: [])
         for offer in catalogue { try temp.store.save(offer) }
         let csv =
             "id,title,kind,capacity,employer\no-gone,Theme day,themeDay,0,\no-lean,Lean,upskilling,10,\no-trial,Praktik,internship,1,Schmidt KG\n"
@@ -343,7 +345,7 @@ final class OfferCSVTests: XCTestCase {
         let trial = try temp.store.loadOffer("o-trial")
         XCTAssertEqual(trial.internship?.employer, "Schmidt KG")
         XCTAssertEqual(trial.internship?.hoursPerWeek, 18.5)
-        XCTAssertEqual(trial.internship?.accommodations, Accommodations(quietWorkplace: true))
+        XCTAssertEqual(trial.internship?.unmoved?.accommodations, Accommodations(quietWorkplace: true))
     }
 
     func testOlderOfferFilesWithoutTheNewFieldsStillRead() throws {

@@ -30,7 +30,8 @@ final class FormTests: XCTestCase {
             CoachingForms.outcome(nil, today: Fixtures.today, strings: s), CoachingForms.contact(nil, strings: s),
             OfferForms.filter(OfferFilter(), offers: Fixtures.offers, strings: s), OfferForms.book(offer, participant: p, strings: s),
             CatalogueForms.offer(nil, strings: s), CatalogueForms.offer(offer, strings: s),
-            InternshipForms.internship(offer, strings: s), InternshipForms.followUp(offer, strings: s, today: Fixtures.today),
+            InternshipForms.internship(offer, strings: s), PlacementForms.placement(offer, of: p, strings: s),
+            PlacementForms.followUp(offer, of: p, strings: s, today: Fixtures.today),
             SummaryTab.printerForm(["office"]),
         ]
     }
@@ -61,9 +62,9 @@ final class FormTests: XCTestCase {
                 "contact": "name kind phone email consent plan attendance progress health until removed",
                 "offerFilter": "words kind from freeOnly language", "book": "step",
                 "editOffer": "title kind ownKind sessions place capacity language description suits",
-                "internship":
-                    "employer contactPerson phone email periodStart periodEnd hours tasks shorterDays moreBreaks mentor quietWorkplace otherAdjustments",
-                "followUp": "date status withParticipant withEmployer notes", "printer": "printer",
+                "internship": "employer contactPerson phone email periodStart periodEnd hours tasks",
+                "placement": "periodStart periodEnd hours shorterDays moreBreaks mentor quietWorkplace otherAdjustments",
+                "followUp": "date time status withParticipant withEmployer others notes next", "printer": "printer",
             ])
     }
 

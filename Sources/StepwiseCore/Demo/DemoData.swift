@@ -69,6 +69,62 @@ public enum DemoData {
         var sessions: [DemoSession]
         var bookedBy: [Int]?
         var waitingBy: [Int]?
+        /// For an internship: what is the same for everyone placed there.
+        var internship: DemoInternship?
+        /// Each placed participant's own placement (kept in their record).
+        var placements: [DemoPlacement]?
+    }
+
+    struct DemoInternship: Decodable {
+        var employer: String
+        var contactName: String
+        var contactPhone: String
+        var contactEmail: String
+        var startOffsetDays: Int
+        var endOffsetDays: Int
+        var hoursPerWeek: Double?
+        var tasks: String
+
+        func internship(today: Day) -> Internship {
+            Internship(
+                employer: employer, contact: ContactPerson(name: contactName, phone: contactPhone, email: contactEmail),
+                start: CourseFrame.workday(today.adding(days: startOffsetDays)),
+                end: CourseFrame.workday(today.adding(days: endOffsetDays)), hoursPerWeek: hoursPerWeek, tasks: tasks)
+        }
+    }
+
+    struct DemoPlacement: Decodable {
+        /// Index into `participants.json`; the participant holds a seat in the offer.
+        var participant: Int
+        var startOffsetDays: Int
+        var endOffsetDays: Int
+        var hoursPerWeek: Double?
+        var accommodations: Accommodations
+        var followUps: [DemoFollowUp]
+
+        func placement(today: Day) -> Placement {
+            var placement = Placement(
+                start: CourseFrame.workday(today.adding(days: startOffsetDays)),
+                end: CourseFrame.workday(today.adding(days: endOffsetDays)), hoursPerWeek: hoursPerWeek,
+                accommodations: accommodations)
+            for meeting in followUps {
+                placement.put(
+                    FollowUpMeeting(
+                        day: CourseFrame.workday(today.adding(days: meeting.offsetDays)), time: meeting.time,
+                        withParticipant: true, withEmployer: meeting.withEmployer ?? true, others: meeting.others ?? "",
+                        next: meeting.nextOffsetDays.map { CourseFrame.workday(today.adding(days: $0)) }),
+                    at: nil, now: Date(timeIntervalSince1970: 0))
+            }
+            return placement
+        }
+    }
+
+    struct DemoFollowUp: Decodable {
+        var offsetDays: Int
+        var time: String?
+        var withEmployer: Bool?
+        var others: String?
+        var nextOffsetDays: Int?
     }
 
     /// Writes the demo participants and offers into `store`, unless it holds other data.
@@ -130,8 +186,14 @@ public enum DemoData {
                 place: demo.place, capacity: demo.capacity, language: demo.language)
             offer.booked = (demo.bookedBy ?? []).filter(ids.indices.contains).map { Seat(participantId: ids[$0], since: now) }
             offer.waiting = (demo.waitingBy ?? []).filter(ids.indices.contains).map { Seat(participantId: ids[$0], since: now) }
+            offer.internship = demo.internship?.internship(today: today)
             DemoHistory.attend(&offer, today: today)
             try store.save(offer)
+            for demoPlacement in demo.placements ?? [] where ids.indices.contains(demoPlacement.participant) {
+                var participant = try store.loadParticipant(ids[demoPlacement.participant])
+                participant.placements[offer.id] = demoPlacement.placement(today: today)
+                try store.save(participant)
+            }
         }
         return (ids.count, offers.count)
     }

@@ -1,13 +1,14 @@
 import Foundation
 
 /// The participant's dates as an iCalendar file (RFC 5545) for their phone or mail program:
-/// the sessions of the offers they hold a seat in, the follow-up meetings of their internship,
+/// the sessions of the offers they hold a seat in, the follow-up meetings of their own internship
+/// placements,
 /// their open mandatory conversations (as all-day events), and the appointment agreed at the
 /// last session.
 ///
 /// Importing a newer file updates the events instead of adding them twice, because every event
 /// has a UID that names the thing, never its time (`CalendarIdentity`):
-/// `<offerId>-<sessionId>@stepwise`, `<offerId>-followup-<id>@stepwise`,
+/// `<offerId>-<sessionId>@stepwise`, `<participantId>-<offerId>-followup-<id>@stepwise`,
 /// `<participantId>-conversation-<n>@stepwise` and `<participantId>-<sessionId>-next@stepwise`;
 /// SEQUENCE and LAST-MODIFIED go up when the event changes. Something that no longer happens
 /// (a cancelled offer, a seat given up, a session taken out, a conversation held before its
@@ -124,12 +125,14 @@ public struct CalendarExport: Sendable {
                         end: session.end, location: place, description: description, status: status,
                         sequence: session.sequence + standing.changes, modified: latest(session.modified, standing.changed)))
             }
-            for meeting in offer.internship?.followUps ?? [] where meeting.withParticipant {
+            // The participant's own follow-up meetings; never anyone else's.
+            for meeting in participant.placements[offer.id]?.followUps ?? [] where meeting.withParticipant {
+                let start = meeting.time.flatMap { ICalendar.time($0) == nil ? nil : $0 }
                 keep(
                     Event(
-                        uid: "\(offer.id)-followup-\(meeting.id)@stepwise",
-                        summary: s("calendar.followUp", ["title": offer.title]), day: meeting.day, start: nil, end: nil,
-                        location: offer.internship?.employer ?? "", description: "", status: standing.status,
+                        uid: "\(participant.id)-\(offer.id)-followup-\(meeting.id)@stepwise",
+                        summary: s("calendar.followUp", ["title": offer.title]), day: meeting.day, start: start, end: nil,
+                        location: offer.internship?.employer ?? "", description: meeting.others, status: standing.status,
                         sequence: meeting.sequence + standing.changes, modified: latest(meeting.modified, standing.changed)))
             }
         }

@@ -25,8 +25,9 @@ import Foundation
 /// (`CSVTable.protect`). A session at a time the local clock skips or repeats (the nights
 /// summer time begins and ends) is refused.
 ///
-/// Seats, the waitlist, the accommodations agreed and the follow-up meetings of an
-/// internship concern participants and are not part of the spreadsheet; an import keeps them,
+/// Seats, the waitlist and each participant's placement (their adjustments and follow-up
+/// meetings, kept in their own record) concern participants and are not part of the
+/// spreadsheet; an import keeps them,
 /// and keeps the fields of any column the file leaves out.
 public enum OfferCSV {
     /// The columns an export writes, in order.
@@ -206,8 +207,9 @@ public enum OfferCSV {
     }
 
     /// The catalogue fields of `row` on top of `existing`: fields of columns the file does not
-    /// have stay as they are, and so do the accommodations and follow-up meetings of an
-    /// internship (they concern the participant). Seats and the waitlist are `Booking.update`'s.
+    /// have stay as they are, and so do an older file's adjustments not yet moved to the
+    /// participant they were agreed for (see `PlacementMigration`). Seats and the waitlist are
+    /// `Booking.update`'s.
     public static func merge(_ row: Row, into existing: Offer) -> Offer {
         var merged = row.offer
         let has = row.columns
@@ -229,8 +231,7 @@ public enum OfferCSV {
         if !has.contains("internshipEnd") { internship.end = old.end }
         if !has.contains("hoursPerWeek") { internship.hoursPerWeek = old.hoursPerWeek }
         if !has.contains("tasks") { internship.tasks = old.tasks }
-        internship.accommodations = old.accommodations
-        internship.followUps = old.followUps
+        internship.unmoved = old.unmoved
         merged.internship = internship == Internship() ? nil : internship
         return merged
     }

@@ -25,7 +25,7 @@ public enum CalendarIdentity {
         now.timeIntervalSince(moment) <= Double(cancelledRetentionDays) * 86_400
     }
 
-    /// `edited`'s sessions and internship follow-ups with the ids of `old`'s, as a change of
+    /// `edited`'s sessions with the ids of `old`'s, as a change of
     /// details at `now` leaves them:
     ///
     /// - a session at the same day and times as one before is that session, unchanged;
@@ -33,8 +33,9 @@ public enum CalendarIdentity {
     ///   moved (its sequence goes up, `modified` is `now`);
     /// - sessions left over are new (a fresh id), or were taken out: those go to
     ///   `cancelledSessions` (sequence up, `modified` now) and leave it after
-    ///   `cancelledRetentionDays`; a session put back at the time it was taken out gets its id back;
-    /// - follow-up meetings are edited in place, so the one at the same position keeps its id.
+    ///   `cancelledRetentionDays`; a session put back at the time it was taken out gets its id back.
+    ///
+    /// A participant's follow-up meetings keep their ids by `Placement.put`.
     ///
     /// A change from cancelled back to open counts as a change of every session.
     public static func carry(from old: Offer, into edited: inout Offer, at now: Date) {
@@ -84,30 +85,6 @@ public enum CalendarIdentity {
                 session.modified = now
                 return session
             }
-        carryFollowUps(from: old.internship?.followUps ?? [], into: &edited, at: now)
-    }
-
-    private static func carryFollowUps(from old: [FollowUpMeeting], into edited: inout Offer, at now: Date) {
-        guard var internship = edited.internship else { return }
-        var taken = Set(old.map(\.id))
-        for index in internship.followUps.indices {
-            var meeting = internship.followUps[index]
-            if old.indices.contains(index) {
-                let previous = old[index]
-                meeting.id = previous.id
-                meeting.sequence = previous.sequence
-                meeting.modified = previous.modified
-                if meeting.day != previous.day || meeting.status != previous.status {
-                    meeting.sequence += 1
-                    meeting.modified = now
-                }
-            } else if taken.contains(meeting.id) {
-                meeting.id = unique(meeting.id, avoiding: taken)
-            }
-            taken.insert(meeting.id)
-            internship.followUps[index] = meeting
-        }
-        edited.internship = internship
     }
 
     /// Counts the calendar changes of `edited` against the record as it was (`old`) at `now`:

@@ -1,29 +1,32 @@
 import Foundation
 
-/// The placement details of an internship or work trial: the employer and contact person,
-/// the period and hours, the tasks, the accommodations agreed, and the follow-up meetings.
+/// What an internship or work trial offer is for everyone placed there: the employer, the
+/// contact person at the workplace, the period offered, the usual hours and the tasks. What is
+/// agreed for one participant (their own period and hours, adjustments, follow-up meetings)
+/// is a `Placement` in that participant's record, never here.
 public struct Internship: Codable, Equatable, Sendable {
     /// The company or workplace.
     public var employer: String
     /// The person at the workplace to call.
     public var contact: ContactPerson
-    /// First day of the placement.
+    /// First day of the period offered.
     public var start: Day?
-    /// Last day of the placement.
+    /// Last day of the period offered.
     public var end: Day?
-    /// Agreed hours per week (may be a fraction, e.g. 18.5).
+    /// The usual hours per week offered (may be a fraction, e.g. 18.5); a participant's own
+    /// hours are in their `Placement`.
     public var hoursPerWeek: Double?
-    /// What the participant will do, in plain words.
+    /// What a participant will do, in plain words.
     public var tasks: String
-    /// The adjustments agreed with the employer.
-    public var accommodations: Accommodations
-    /// Follow-up meetings with the participant and the employer, in date order.
-    public var followUps: [FollowUpMeeting]
+    /// Adjustments and follow-up meetings that offer files written before placements were
+    /// kept per participant hold in `accommodations` and `followUps`, read only to be moved
+    /// to the one participant they were agreed for (`PlacementMigration`) and written back
+    /// unchanged until then. Never shown, listed or exported.
+    var unmoved: UnmovedPlacement?
 
     public init(
         employer: String = "", contact: ContactPerson = ContactPerson(), start: Day? = nil, end: Day? = nil,
-        hoursPerWeek: Double? = nil, tasks: String = "", accommodations: Accommodations = Accommodations(),
-        followUps: [FollowUpMeeting] = []
+        hoursPerWeek: Double? = nil, tasks: String = ""
     ) {
         self.employer = employer
         self.contact = contact
@@ -31,8 +34,7 @@ public struct Internship: Codable, Equatable, Sendable {
         self.end = end
         self.hoursPerWeek = hoursPerWeek
         self.tasks = tasks
-        self.accommodations = accommodations
-        self.followUps = followUps
+        unmoved = nil
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -48,8 +50,38 @@ public struct Internship: Codable, Equatable, Sendable {
         end = try c.decodeIfPresent(Day.self, forKey: .end)
         hoursPerWeek = try c.decodeIfPresent(Double.self, forKey: .hoursPerWeek)
         tasks = try c.decodeIfPresent(String.self, forKey: .tasks) ?? ""
-        accommodations = try c.decodeIfPresent(Accommodations.self, forKey: .accommodations) ?? Accommodations()
-        followUps = try c.decodeIfPresent([FollowUpMeeting].self, forKey: .followUps) ?? []
+        let old = UnmovedPlacement(
+            accommodations: try c.decodeIfPresent(Accommodations.self, forKey: .accommodations) ?? Accommodations(),
+            followUps: try c.decodeIfPresent([FollowUpMeeting].self, forKey: .followUps) ?? [])
+        unmoved = old.isEmpty ? nil : old
+    }
+
+    /// Writes the details (and, until they are moved, the adjustments and meetings of an older
+    /// file under their old names).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(employer, forKey: .employer)
+        try c.encode(contact, forKey: .contact)
+        try c.encodeIfPresent(start, forKey: .start)
+        try c.encodeIfPresent(end, forKey: .end)
+        try c.encodeIfPresent(hoursPerWeek, forKey: .hoursPerWeek)
+        try c.encode(tasks, forKey: .tasks)
+        guard let unmoved else { return }
+        if !unmoved.accommodations.isEmpty { try c.encode(unmoved.accommodations, forKey: .accommodations) }
+        if !unmoved.followUps.isEmpty { try c.encode(unmoved.followUps, forKey: .followUps) }
+    }
+}
+
+/// The adjustments and follow-up meetings an older offer file holds for the whole offer.
+struct UnmovedPlacement: Equatable, Sendable {
+    var accommodations: Accommodations
+    var followUps: [FollowUpMeeting]
+
+    var isEmpty: Bool { accommodations.isEmpty && followUps.isEmpty }
+
+    /// The offer file's fields that hold something (`internship.accommodations`, `internship.followUps`).
+    var fields: [String] {
+        (accommodations.isEmpty ? [] : ["internship.accommodations"]) + (followUps.isEmpty ? [] : ["internship.followUps"])
     }
 }
 
@@ -76,90 +108,4 @@ public struct ContactPerson: Codable, Equatable, Sendable {
 
     /// True when nothing is filled in.
     public var isEmpty: Bool { name.isEmpty && phone.isEmpty && email.isEmpty }
-}
-
-/// The adjustments (tilpasninger, anpassningar, Anpassungen) agreed for a placement.
-public struct Accommodations: Codable, Equatable, Sendable {
-    public var shorterDays: Bool
-    public var moreBreaks: Bool
-    /// The named mentor at the workplace; empty when none is agreed.
-    public var mentor: String
-    public var quietWorkplace: Bool
-    /// Anything else agreed, in the citizen's and employer's own words.
-    public var other: String
-
-    public init(
-        shorterDays: Bool = false, moreBreaks: Bool = false, mentor: String = "", quietWorkplace: Bool = false,
-        other: String = ""
-    ) {
-        self.shorterDays = shorterDays
-        self.moreBreaks = moreBreaks
-        self.mentor = mentor
-        self.quietWorkplace = quietWorkplace
-        self.other = other
-    }
-
-    private enum CodingKeys: String, CodingKey { case shorterDays, moreBreaks, mentor, quietWorkplace, other }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        shorterDays = try c.decodeIfPresent(Bool.self, forKey: .shorterDays) ?? false
-        moreBreaks = try c.decodeIfPresent(Bool.self, forKey: .moreBreaks) ?? false
-        mentor = try c.decodeIfPresent(String.self, forKey: .mentor) ?? ""
-        quietWorkplace = try c.decodeIfPresent(Bool.self, forKey: .quietWorkplace) ?? false
-        other = try c.decodeIfPresent(String.self, forKey: .other) ?? ""
-    }
-
-    /// True when nothing is agreed.
-    public var isEmpty: Bool { !shorterDays && !moreBreaks && mentor.isEmpty && !quietWorkplace && other.isEmpty }
-}
-
-/// A follow-up meeting during a placement, with the participant, the employer or both.
-public struct FollowUpMeeting: Codable, Equatable, Sendable {
-    /// Planned, or held.
-    public enum Status: String, Codable, CaseIterable, Sendable { case planned, held }
-
-    /// Names the meeting for its whole life (the calendar UID is
-    /// `<offerId>-followup-<id>@stepwise`): `YYYYMMDD` of the day it was first planned for.
-    public var id: String
-    public var day: Day
-    public var status: Status
-    public var withParticipant: Bool
-    public var withEmployer: Bool
-    /// What was agreed or observed.
-    public var notes: String
-    /// The calendar SEQUENCE: one more at each change of day or status (see `CalendarIdentity`).
-    public var sequence: Int
-    /// When the day or status last changed (the calendar's LAST-MODIFIED), if it has.
-    public var modified: Date?
-
-    public init(
-        day: Day, status: Status = .planned, withParticipant: Bool = true, withEmployer: Bool = true,
-        notes: String = ""
-    ) {
-        id = ICalendar.date(day)
-        self.day = day
-        self.status = status
-        self.withParticipant = withParticipant
-        self.withEmployer = withEmployer
-        self.notes = notes
-        sequence = 0
-        modified = nil
-    }
-
-    private enum CodingKeys: String, CodingKey { case id, day, status, withParticipant, withEmployer, notes, sequence, modified }
-
-    /// Reads a meeting; fields other than the day may be absent (a meeting written without an
-    /// id gets `YYYYMMDD` of its day, as it was then first planned for all the program knew).
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        day = try c.decode(Day.self, forKey: .day)
-        id = try c.decodeIfPresent(String.self, forKey: .id) ?? ICalendar.date(day)
-        sequence = try c.decodeIfPresent(Int.self, forKey: .sequence) ?? 0
-        modified = try c.decodeIfPresent(Date.self, forKey: .modified)
-        status = try c.decodeIfPresent(Status.self, forKey: .status) ?? .planned
-        withParticipant = try c.decodeIfPresent(Bool.self, forKey: .withParticipant) ?? true
-        withEmployer = try c.decodeIfPresent(Bool.self, forKey: .withEmployer) ?? true
-        notes = try c.decodeIfPresent(String.self, forKey: .notes) ?? ""
-    }
 }

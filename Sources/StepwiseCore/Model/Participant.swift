@@ -40,6 +40,8 @@ public struct Participant: Codable, Equatable, Sendable {
     public var outcome: Outcome?
     /// The citizen's job search: the agreement, applications and interviews.
     public var jobSearch: JobSearch
+    /// The participant's own placements in internships, keyed by the offer's id (see `Placement`).
+    public var placements: [String: Placement]
 
     /// A new participant with a course in `frame` (the organisation's, see `Settings.courseFrame`).
     public init(id: String, name: String, language: String, courseStart: Day, frame: CourseFrame = .standard, by stamp: Stamp) {
@@ -60,6 +62,7 @@ public struct Participant: Codable, Equatable, Sendable {
         milestones = []
         contacts = []
         jobSearch = JobSearch()
+        placements = [:]
     }
 
     /// The length of the course (its conversations are the record's own, in `conversations`).
@@ -90,6 +93,7 @@ extension Participant {
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, id, name, language, courseStart, courseWeeks, conversations, created, updated, journal, plan
         case sessions, notes, ratings, milestones, contacts, outcome, jobSearch
+        case placements
     }
 
     /// Reads a participant; lists added after schema version 1 may be absent and start empty.
@@ -113,6 +117,7 @@ extension Participant {
         contacts = try c.decodeIfPresent([Contact].self, forKey: .contacts) ?? []
         outcome = try c.decodeIfPresent(Outcome.self, forKey: .outcome)
         jobSearch = try c.decodeIfPresent(JobSearch.self, forKey: .jobSearch) ?? JobSearch()
+        placements = try c.decodeIfPresent([String: Placement].self, forKey: .placements) ?? [:]
     }
 }
 

@@ -22,6 +22,13 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case unbooked
     /// A calendar file of the participant's appointments was made.
     case calendar
+    /// The participant's own internship placement (period, hours, adjustments) was written
+    /// or changed; the entry never holds what was agreed.
+    case placementChanged
+    /// A follow-up meeting was added to the participant's placement.
+    case followUpAdded
+    /// A follow-up meeting of the participant's placement was changed (held, moved, notes).
+    case followUpChanged
 }
 
 /// One line of the audit log: who did what to which record, and when. It never holds what

@@ -3,8 +3,8 @@ import Foundation
 /// Everything the data folder holds about one citizen, for their right of access
 /// (`stepwise export`): the record as it is (plan, notes with every earlier version,
 /// sessions, ratings, milestones, contacts, outcome, journal), every saved version of the
-/// plan, their seats and places on waitlists (with the internship details of a placement
-/// they hold), a form left half-typed about them, and the audit log's entries about them.
+/// plan and their own internship placements), their seats and places on waitlists (with the
+/// offer's internship details where they hold a seat), a form left half-typed about them, and the audit log's entries about them.
 public struct CitizenExport: Sendable {
     /// A seat or a place in line in one offer.
     public struct Place: Codable, Equatable, Sendable {
@@ -19,8 +19,8 @@ public struct CitizenExport: Sendable {
         public var position: Int
         public var since: Date
         public var sessions: [OfferSession]
-        /// The placement details (employer, tasks, accommodations, follow-ups) of an
-        /// internship the citizen holds a seat in.
+        /// The offer's internship details (employer, contact, period offered, tasks) where the
+        /// citizen holds a seat; what was agreed for them is `participant.placements`.
         public var internship: Internship?
     }
 

@@ -9,8 +9,9 @@ import Foundation
 ///
 /// In order: the record's edit lock is taken (an erasure waits for nobody: a record open at
 /// another terminal is refused); every seat and place on a waitlist is given up through
-/// `BookingStore`, so that the first in line moves up and their record says so (an internship
-/// the citizen held a seat in loses the accommodations and follow-up notes agreed for them);
+/// `BookingStore`, so that the first in line moves up and their record says so (their own
+/// internship placements, adjustments and follow-up notes, are in their record and go with it;
+/// an older offer file's adjustments not yet moved to one participant go too);
 /// the plan history, forms left half-typed about them, temporary files that hold them and the
 /// record itself are removed, and their line in the caseload index (an index written from a
 /// reading made before cannot bring it back, see `IndexFile.noteErasure`); then the audit log is rewritten with an anonymous marker (`erased-N`) in place
@@ -211,12 +212,10 @@ public enum Erasure {
                     let heldSeat: Bool
                     if case .seat? = Booking.place(of: id, in: current) { heldSeat = true } else { heldSeat = false }
                     var change = try Booking.unbook(id, from: current, at: now)
-                    // What was agreed with an employer for this citizen goes with them.
-                    if heldSeat, var internship = change.offer.internship {
-                        internship.accommodations = Accommodations()
-                        internship.followUps = []
-                        change.offer.internship = internship
-                    }
+                    // What was agreed with an employer for this citizen is in their own record
+                    // (`Participant.placements`) and goes with it; adjustments an older offer
+                    // file still holds for the whole offer may be theirs, and go too.
+                    if heldSeat { change.offer.internship?.unmoved = nil }
                     return change
                 }
                 for event in result.change.events where event.kind == .promoted {

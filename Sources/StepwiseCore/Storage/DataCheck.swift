@@ -24,7 +24,9 @@ public enum DataCheck {
                 problems.append(RecordProblem(file: "participants/\(id).json", reason: "\(error)"))
             }
         }
-        problems += store.loadOffers().problems
+        let offers = store.loadOffers()
+        problems += offers.problems
+        problems += PlacementMigration.problems(in: offers.offers)
         problems += store.historyProblems()
         problems += AuditLog(store: store).problems()
         problems += walk(store)

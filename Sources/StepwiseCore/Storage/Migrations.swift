@@ -49,3 +49,121 @@ enum Migrations {
         return result
     }
 }
+
+/// Moves what older offer files kept for a whole internship offer (`internship.accommodations`
+/// and `internship.followUps`, agreed for one citizen but shown to everyone who opened the
+/// offer) into the record of the one participant it was agreed for, as their `Placement`.
+///
+/// An offer with exactly one seat held: its adjustments and meetings become that participant's
+/// placement (their period and hours taken from the offer's), then leave the offer. Each file
+/// is written whole and atomically, the participant's first and then the offer's, so a move
+/// cut off half-way leaves the original offer file as it was and is finished by the next run
+/// (the participant's placement is not given the same meetings twice). A participant whose
+/// record is open at a terminal is left for the next run, so that the screen's copy cannot
+/// overwrite the move. With no seat or more than one held, nobody can be told from the file
+/// which citizen they were agreed for: they move to no one, stay in the offer file (never
+/// shown, listed or exported) and `stepwise check` names the offer and field
+/// (`problems(in:)`), so that a coach re-enters them on the right participant's placement.
+public enum PlacementMigration {
+    /// One offer's adjustments moved to a participant.
+    public struct Moved: Equatable, Sendable {
+        public var offerId: String
+        public var participantId: String
+    }
+
+    /// Moves every offer's adjustments that can be moved; returns what was moved. Never
+    /// throws: an offer or record that cannot be read, locked or written stays as it was and
+    /// is tried again at the next run.
+    @discardableResult
+    public static func run(_ store: DataStore, as identity: Identity) -> [Moved] {
+        var moved: [Moved] = []
+        try? AtomicFile.makeDirectory(store.locksDir)
+        for id in store.offerIDs() {
+            // Only a file that names the old fields is read as a record (a start stays quick).
+            guard let data = try? DataFile.read(store.offerFile(id), limit: RecordCodec.maxRecordBytes),
+                data.range(of: Data("\"accommodations\"".utf8)) != nil || data.range(of: Data("\"followUps\"".utf8)) != nil,
+                let offer = try? store.loadOffer(id), let unmoved = offer.internship?.unmoved, offer.booked.count == 1
+            else { continue }
+            let participantId = offer.booked[0].participantId
+            guard case .acquired(let lock)? = try? store.lockParticipant(participantId, as: identity) else { continue }
+            defer { lock.release() }
+            do {
+                try ParticipantJournal.update(participantId, in: store, as: identity) { participant in
+                    participant.placements[offer.id] = placement(unmoved, of: offer, joining: participant.placements[offer.id])
+                }
+                _ = try BookingStore(store: store, identity: identity).change(offer: offer.id) { current, _ in
+                    guard var current, current.internship?.unmoved == unmoved else { throw BookingStore.Failure.unknownOffer(offer.id) }
+                    current.internship?.unmoved = nil
+                    return Booking.Change(offer: current, outcome: .updated(promoted: []), events: [])
+                }
+                moved.append(Moved(offerId: offer.id, participantId: participantId))
+            } catch {
+                continue
+            }
+        }
+        return moved
+    }
+
+    /// The placement `unmoved` makes for the one participant of `offer`, joined with the one
+    /// they may already have: adjustments already entered stay, meetings already there are not
+    /// added twice.
+    static func placement(_ unmoved: UnmovedPlacement, of offer: Offer, joining existing: Placement?) -> Placement {
+        guard var placement = existing else {
+            let internship = offer.internship ?? Internship()
+            return Placement(
+                start: internship.start, end: internship.end, hoursPerWeek: internship.hoursPerWeek,
+                accommodations: unmoved.accommodations, followUps: unmoved.followUps)
+        }
+        if placement.accommodations.isEmpty { placement.accommodations = unmoved.accommodations }
+        placement.followUps += unmoved.followUps.filter { meeting in !placement.followUps.contains { $0.id == meeting.id } }
+        return placement
+    }
+
+    /// What `stepwise check` says about adjustments still kept for a whole offer: one problem
+    /// per offer and field, naming whom they wait for or why they moved to no one.
+    public static func problems(in offers: [Offer]) -> [RecordProblem] {
+        var problems: [RecordProblem] = []
+        for offer in offers.sorted(by: { $0.id < $1.id }) {
+            guard let unmoved = offer.internship?.unmoved else { continue }
+            let holders = offer.booked.map(\.participantId)
+            let reason: String
+            switch holders.count {
+            case 1:
+                reason =
+                    "was agreed for the whole offer by an older version; it moves to the placement of \(holders[0]), "
+                    + "the one participant holding a seat, the next time Stepwise runs while that record is closed"
+            case 0:
+                reason =
+                    "was agreed for the whole offer by an older version and nobody holds a seat, so it was moved to no one: "
+                    + "re-enter it on the placement of the participant it was agreed for (Offers tab, I and F), "
+                    + "then remove it with 'stepwise offers forget-adjustments \(offer.id)'"
+            default:
+                reason =
+                    "was agreed for the whole offer by an older version while \(holders.count) participants held seats "
+                    + "(\(holders.joined(separator: ", "))), so it was moved to no one: re-enter it on the placement "
+                    + "of the participant it was agreed for (Offers tab, I and F), "
+                    + "then remove it with 'stepwise offers forget-adjustments \(offer.id)'"
+            }
+            for field in unmoved.fields {
+                problems.append(RecordProblem(file: "offers/\(offer.id).json", field: field, reason: reason))
+            }
+        }
+        return problems
+    }
+
+    /// Removes the adjustments an offer still keeps for the whole offer, once a coach has
+    /// re-entered them on the right placement (`stepwise offers forget-adjustments`). Returns
+    /// false when the offer kept none. Throws `BookingStore.Failure` when the offer cannot be
+    /// read, locked or written.
+    @discardableResult
+    public static func forget(offer offerId: String, in store: DataStore, as identity: Identity) throws -> Bool {
+        var had = false
+        _ = try BookingStore(store: store, identity: identity).change(offer: offerId) { current, _ in
+            guard var current else { throw BookingStore.Failure.unknownOffer(offerId) }
+            had = current.internship?.unmoved != nil
+            current.internship?.unmoved = nil
+            return Booking.Change(offer: current, outcome: .updated(promoted: []), events: [])
+        }
+        return had
+    }
+}

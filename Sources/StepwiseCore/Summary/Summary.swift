@@ -63,7 +63,7 @@ public struct Summary: Sendable {
     /// The summary's content, ready to be written in any format.
     public var document: SummaryDocument {
         let s = strings
-        var sections = [people, goals, bookedOffers, appointments, agreements, progress, signatures]
+        var sections = [people, goals, bookedOffers, placements, appointments, agreements, progress, signatures]
         sections.removeAll { $0.items.isEmpty }
         return SummaryDocument(
             language: s.language, title: s("summary.header", ["name": SummaryText.clean(participant.name)]),
@@ -226,13 +226,7 @@ public struct Summary: Sendable {
         if let start = internship.start, let end = internship.end {
             parts.append(s.shortDate(start) + " – " + s.shortDate(end))
         }
-        if let hours = internship.hoursPerWeek {
-            let number =
-                hours == hours.rounded()
-                ? String(Int(hours))
-                : String(format: "%.1f", hours).replacingOccurrences(of: ".", with: s("summary.decimalMark"))
-            parts.append(s("summary.hours", ["n": number]))
-        }
+        if let hours = internship.hoursPerWeek { parts.append(s("summary.hours", ["n": Placement.hours(hours, s)])) }
         if !parts.isEmpty { items.append(SummaryItem([SummaryRun(parts.joined(separator: " · "))])) }
         let person = internship.contact
         let contact = [person.name, person.phone, person.email].map { SummaryText.clean($0) }.filter { !$0.isEmpty }

@@ -53,8 +53,6 @@ enum CatalogueUpdate {
             if let offer = selected { state.form = CatalogueForms.offer(offer, strings: s) }
         case .internship?:
             if let offer = selected { state.form = InternshipForms.internship(offer, strings: s) }
-        case .followUp?:
-            if let offer = selected { state.form = InternshipForms.followUp(offer, strings: s, today: state.today) }
         case .cancelOffer?:
             guard let offer = selected else { break }
             if offer.status == .cancelled {

@@ -34,6 +34,9 @@ enum CatalogueView {
             return
         }
         var detail = OfferText.detail(offer, participant: "", env: env, width: area.width)
+        if let count = catalogue.placementCounts[offer.id] {
+            detail.append(StyledLine("  " + PlacementView.count(count, env: env), .muted))
+        }
         detail.append(.blank)
         detail.append(StyledLine(s("catalogue.bookedPeople"), .heading))
         detail += offer.booked.enumerated().map { StyledLine("  \($0.offset + 1). " + name(of: $0.element.participantId, state: state)) }

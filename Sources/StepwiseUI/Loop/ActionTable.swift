@@ -8,6 +8,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case book, unbook, group, hide, unlock
     case auditLog
     case internship, followUp, print, printTo, calendarFile, savePDF
+    case placement
     case catalogue, addOffer, editOffer, cancelOffer, attendance, attended, absent, excused, allAttended, clearAttendance, previousSession,
         nextSession
     case yes, no
@@ -102,7 +103,6 @@ public enum ActionTable {
         spec(.cancelOffer, [.char("d")], [.catalogue, .catalogueDetail], footer: true, label: "action.cancelOffer.short"),
         spec(.attendance, [.char("t")], [.catalogue, .catalogueDetail], footer: true),
         spec(.internship, [.char("I")], [.catalogue, .catalogueDetail]),
-        spec(.followUp, [.char("F")], [.catalogue, .catalogueDetail]),
         spec(.filter, [.char("f"), .char("/")], [.catalogue], footer: true, help: "action.filter.offers.help"),
         spec(.group, [.char("G")], [.catalogue]),
         spec(.attended, [.char("1")], [.attendance], footer: true),
@@ -139,6 +139,8 @@ public enum ActionTable {
         spec(.unbook, [.char("x")], [.offers, .offerDetail], footer: true),
         spec(.filter, [.char("f"), .char("/")], [.offers], footer: true, help: "action.filter.offers.help"),
         spec(.group, [.char("G")], [.offers]),
+        spec(.placement, [.char("I")], [.offers, .offerDetail]),
+        spec(.followUp, [.char("F")], [.offers, .offerDetail]),
         spec(.back, [.escape], [.offerDetail], footer: true, help: "action.back.offers.help"),
         spec(.addStep, [.char("a")], [.plan], footer: true, label: "action.addStep.short"),
         spec(.addGoal, [.char("g")], [.plan], footer: true, label: "action.addGoal.short"),

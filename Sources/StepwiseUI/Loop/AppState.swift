@@ -287,6 +287,8 @@ public struct CatalogueState: Equatable, Sendable {
     public var detail: String?
     public var detailScroll = 0
     public var sheet: AttendanceSheet?
+    /// Placements and planned follow-ups per internship offer (counts only).
+    public var placementCounts: [String: PlacementCount] = [:]
 
     public init() {}
 }

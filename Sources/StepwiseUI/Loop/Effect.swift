@@ -40,6 +40,11 @@ public enum Effect: Equatable, Sendable {
     case saveParticipant(Participant, version: PlanVersion?)
     /// Keep an open form as a draft, give back the lock, and end.
     case quit
+    /// Save the open participant after a change to their own internship placement; the audit
+    /// log names `audit` (never what was agreed).
+    case savePlacement(Participant, audit: AuditAction)
+    /// Count the placements and planned follow-ups per internship offer, for the catalogue.
+    case loadPlacementCounts
 }
 
 /// A summary ready for the printer: the PDF, its page count and the printer.

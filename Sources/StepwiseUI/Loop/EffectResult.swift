@@ -25,6 +25,8 @@ public enum EffectResult: Equatable, Sendable {
     /// The open participant's plan history, oldest first; `complete` is false when only the
     /// newest versions were read (those the change marks need).
     case historyLoaded([PlanVersion], complete: Bool)
+    /// Placements and planned follow-ups per internship offer, counted (never their contents).
+    case placementCountsLoaded([String: PlacementCount])
     /// The audit log's entries about the open participant.
     case auditLoaded([AuditEntry])
     /// A booking change went through under the offer's lock; `linking` is the plan step to

@@ -73,7 +73,8 @@ public enum Update {
             return SummaryTab.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
                 ?? participant(action, state: &state, env: env)
         case .notes, .progress, .offers, .offerDetail:
-            return OfferUpdate.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
+            return PlacementUpdate.handle(action, state: &state, env: env) ?? OfferUpdate.handle(action, state: &state, env: env)
+                ?? CoachingUpdate.handle(action, state: &state, env: env)
                 ?? participant(action, state: &state, env: env)
         case .jobs:
             return JobsUpdate.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
@@ -107,7 +108,7 @@ public enum Update {
             state.selection = 0
         case .catalogue?:
             state.catalogue = CatalogueState()
-            return [.loadOffers]
+            return [.loadOffers, .loadPlacementCounts]
         case .add?:
             state.form = AddParticipantForm.addParticipant(
                 language: env.strings.language, today: env.strings.list("date.today").first ?? "today")
@@ -216,8 +217,10 @@ public enum Update {
             return OfferForms.submitBooking(form, offer: offer, state: state)
         case .editOffer(let id):
             return CatalogueForms.submit(&form, id: id, state: state, env: env)
-        case .internship, .followUp:
+        case .internship:
             return InternshipForms.submit(&form, state: state, env: env)
+        case .placement, .followUp:
+            return PlacementForms.submit(&form, state: &state, env: env)
         case .printer:
             return SummaryTab.submitPrinter(form, state: &state, env: env)
         case .calendar:

@@ -59,7 +59,9 @@ enum ParticipantView {
             OffersView.render(open, state: state, env: env, into: &buffer)
             if let id = open.offerDetail, let offer = state.offers.first(where: { $0.id == id }) {
                 let area = Overlays.box(&buffer, width: buffer.width - 2, height: buffer.height - 4, title: offer.title)
-                let lines = OfferText.detail(offer, participant: p.id, env: env, width: area.width)
+                let lines =
+                    OfferText.detail(offer, participant: p.id, env: env, width: area.width)
+                    + PlacementView.lines(p, offer: offer, env: env, width: area.width)
                 let first = min(open.offerDetailScroll, max(0, lines.count - area.height))
                 for (offset, line) in lines.dropFirst(first).prefix(area.height).enumerated() {
                     line.draw(into: &buffer, x: area.x, y: area.y + offset, width: area.width)

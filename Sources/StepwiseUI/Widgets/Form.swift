@@ -69,7 +69,10 @@ public struct Form: Equatable, Sendable, Codable {
         case book(String)
         case editOffer(String?)
         case internship(String)
-        /// A follow-up meeting of an internship: the one at this index, or a new one.
+        /// The open participant's own placement in the internship offer with this id.
+        case placement(String)
+        /// A follow-up meeting of the open participant's placement in the offer with this id:
+        /// the one at this index, or a new one.
         case followUp(String, Int?)
         case printer
         case calendar
@@ -96,6 +99,7 @@ public struct Form: Equatable, Sendable, Codable {
             case .book: return BookField.names
             case .editOffer: return OfferField.names
             case .internship: return InternshipField.names
+            case .placement: return PlacementField.names
             case .followUp: return FollowUpField.names
             case .printer: return PrinterField.names
             case .calendar: return CalendarField.names
@@ -112,11 +116,14 @@ public struct Form: Equatable, Sendable, Codable {
     /// means raising this and saying in `init(from:)` how older drafts map.
     public static let currentVersion = 1
 
-    /// Field names added since version 0 (a conversation's time, a peer worker's name, what a
-    /// contact may receive and until when, a contact's removal): a version 0 draft has none of
+    /// Field names added since version 0 (a conversation's or follow-up meeting's time, a peer
+    /// worker's name, what a contact may receive and until when, a contact's removal, who else
+    /// takes part in a follow-up meeting and its next date): a version 0 draft has none of
     /// them, so they are left out when its fields are named by position. A version 1 draft
     /// without them reads them as empty.
-    static let addedAfterVersion0: Set<String> = ["time", "peerName", "plan", "attendance", "progress", "health", "until", "removed"]
+    static let addedAfterVersion0: Set<String> = [
+        "time", "peerName", "plan", "attendance", "progress", "health", "until", "removed", "others", "next",
+    ]
 
     public var purpose: Purpose
     /// String-table key of the title.

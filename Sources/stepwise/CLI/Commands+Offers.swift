@@ -12,6 +12,7 @@ extension Command {
             Usage: stepwise offers list [--json | --ids] [--data DIR]
                    stepwise offers import FILE.csv [--skip-bad] [--data DIR]
                    stepwise offers export [--output FILE] [--separator ,|;|tab] [--data DIR]
+                   stepwise offers forget-adjustments OFFER [--data DIR]
 
             list     prints each offer: id, first day, kind, seats booked of capacity, waiting,
                      title. --json: an array of objects with id, title, kind, status,
@@ -37,7 +38,13 @@ extension Command {
                      --separator ,|;|tab   default ; for da, sv and de (--lang or the
                      locale), else ,. Cells starting with = + - @ ' (or digits with a
                      leading 0) get a leading ' so a spreadsheet keeps them as text.
-            Seats, waitlists, accommodations and follow-up meetings are not in the file.
+            forget-adjustments
+                     removes the adjustments and follow-up meetings an internship offer
+                     written by an older version still keeps for the whole offer, once they
+                     are re-entered on the right participant's placement ('stepwise check'
+                     names such offers).
+            Seats, waitlists and placements (each participant's own adjustments and
+            follow-up meetings, kept in their record) are not in the file.
 
             Exit status: 0 done, 1 failed (nothing imported when a row is bad, or no data
             folder), 2 bad usage.
@@ -59,6 +66,10 @@ extension Command {
                         "--separator", value: ",|;|tab", completes: .words, "the separator: , ; or tab (default ; for da, sv, de, else ,)"),
                 ],
                 action: .run { $0.exportOffers() }),
+            Command(
+                "forget-adjustments", summary: "remove adjustments an older offer file keeps for the whole offer",
+                arguments: [Argument(name: "OFFER", noun: "an offer id", completes: .offerID)],
+                action: .run { $0.forgetAdjustments() }),
         ]))
 }
 
@@ -82,6 +93,19 @@ extension Commands {
             for offer in sorted { say(OfferJSON.line(offer)) }
         }
         return 0
+    }
+
+    func forgetAdjustments() -> Int32 {
+        let id = options.positional[0]
+        guard requireDataFolder() else { return 1 }
+        do {
+            let had = try PlacementMigration.forget(offer: id, in: store, as: Identity.current(environment: environment))
+            say(had ? "\(id): the adjustments kept for the whole offer are removed" : "\(id) keeps no adjustments for the whole offer")
+            return 0
+        } catch {
+            printError("\(error)")
+            return 1
+        }
     }
 
     func exportOffers() -> Int32 {

@@ -12,8 +12,9 @@ extension Command {
 
             Gives the citizen a copy of everything Stepwise holds about them: the record
             (about me, plan, notes with every earlier version, sessions, ratings,
-            milestones, contacts, conversations, outcome, journal), every saved version of
-            the plan, their seats and places on waitlists (with the details of an
+            milestones, contacts, conversations, outcome, journal, internship placements
+            with their adjustments and follow-up meetings), every saved version of the
+            plan, their seats and places on waitlists (with the details of an
             internship they hold), forms about them left half-typed, and every audit log
             entry about them (who opened, changed, printed, exported it, and when).
             --format json   (the default) one JSON object: about, made, madeBy, record,
@@ -42,7 +43,7 @@ extension Command {
             erasure: their record, plan history, forms about them left half-typed, lock
             and temporary files. Their seats and places on waitlists are given up first,
             as 'stepwise unbook' would (the first in line moves up and their record says
-            so; an internship loses the accommodations and follow-ups agreed for them).
+            so; their internship placements go with their record).
             The audit log keeps its lines but names the participant by an anonymous
             marker (erased-1, erased-2, ...) instead of the id, and gets one 'erased'
             entry. It cannot be undone: give the citizen a copy first (stepwise export).

@@ -16,7 +16,8 @@ extension Command {
             Writes the participant's plan summary in the citizen's language (English when
             there are no strings for it): course and week, coach and the contacts the
             citizen agreed to share, their goals and steps, booked offers with dates, times
-            and places, the next appointments, what was agreed last time, and how it is going.
+            and places, their own internship placement (adjustments, follow-up meetings),
+            the next appointments, what was agreed last time, and how it is going.
             --format text       A4 pages of 72 columns and 60 lines, each with the name and
                                 "page N of M"; pages are separated by form feeds (default)
             --format markdown   Markdown
@@ -48,7 +49,8 @@ extension Command {
             Usage: stepwise calendar PARTICIPANT [--output FILE] [--lang CODE] [--data DIR]
 
             Writes the participant's dates as an iCalendar file (RFC 5545) to import into a
-            phone or mail calendar: the sessions of their booked offers, their open mandatory
+            phone or mail calendar: the sessions of their booked offers, the follow-up
+            meetings of their own internship placement, their open mandatory
             conversations (all-day), and the appointment agreed at the last session. Each
             event keeps the same UID in every export, so importing a newer file updates the
             events instead of adding them again. Times are local times in $STEPWISE_TIMEZONE,

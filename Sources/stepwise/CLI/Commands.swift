@@ -26,7 +26,12 @@ struct Commands {
     /// collects records on the local disk (`init` and `demo` create it).
     func requireDataFolder() -> Bool {
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: store.root.path, isDirectory: &isDirectory), isDirectory.boolValue { return true }
+        if FileManager.default.fileExists(atPath: store.root.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            // Adjustments older files kept for a whole offer go to the one person they were
+            // agreed for before anything reads them; `check` only reads, and says what is left.
+            if options.command.name != "check" { PlacementMigration.run(store, as: Identity.current(environment: environment)) }
+            return true
+        }
         printError(CLIText.noDataFolder(store.root))
         return false
     }

@@ -68,23 +68,6 @@ enum OfferText {
             add("internship.hours", String(format: hours == hours.rounded() ? "%.0f" : "%.1f", hours))
         }
         add("internship.tasks", internship.tasks)
-        let a = internship.accommodations
-        var agreed: [String] = []
-        if a.shorterDays { agreed.append(s("accommodation.shorterDays")) }
-        if a.moreBreaks { agreed.append(s("accommodation.moreBreaks")) }
-        if !a.mentor.isEmpty { agreed.append(s("accommodation.mentor", ["name": a.mentor])) }
-        if a.quietWorkplace { agreed.append(s("accommodation.quiet")) }
-        if !a.other.isEmpty { agreed.append(a.other) }
-        add("internship.accommodations", agreed.joined(separator: "; "))
-        for meeting in internship.followUps.sorted(by: { $0.day < $1.day }) {
-            var who: [String] = []
-            if meeting.withParticipant { who.append(s("presence.citizen")) }
-            if meeting.withEmployer { who.append(s("presence.employer")) }
-            add(
-                "internship.followUp",
-                s.dayWithWeekday(meeting.day) + " · " + s("followUp.\(meeting.status.rawValue)") + " · "
-                    + who.joined(separator: ", ") + (meeting.notes.isEmpty ? "" : " · " + meeting.notes))
-        }
         return lines
     }
 }

@@ -7,9 +7,7 @@ enum OfferUpdate {
         guard var open = state.open, open.tab == .offers else { return nil }
         let s = env.strings
         let offers = open.offerFilter.list(state.offers)
-        let selected =
-            open.offerDetail.flatMap { id in state.offers.first { $0.id == id } }
-            ?? (offers.indices.contains(open.offerSelection) ? offers[open.offerSelection] : nil)
+        let selected = self.selected(open, offers: state.offers)
         let page = max(1, state.height - 9)
         switch action {
         case .moveUp?, .moveDown?, .pageUp?, .pageDown?, .moveFirst?, .moveLast?:
@@ -39,6 +37,13 @@ enum OfferUpdate {
         }
         state.open = open
         return []
+    }
+
+    /// The offer the keys act on: the one whose details are open, else the one selected in the list.
+    static func selected(_ open: OpenParticipant, offers: [Offer]) -> Offer? {
+        let listed = open.offerFilter.list(offers)
+        return open.offerDetail.flatMap { id in offers.first { $0.id == id } }
+            ?? (listed.indices.contains(open.offerSelection) ? listed[open.offerSelection] : nil)
     }
 
     /// Booking asks first when the offer clashes with another booking or a conversation.

@@ -1,0 +1,107 @@
+import Foundation
+import StepwiseCore
+import StepwiseTestSupport
+import StepwiseUI
+import XCTest
+
+/// An internship offer in the demo data has two people placed, each with their own
+/// placement. Each one's adjustments and follow-up notes show on their own screen only; the
+/// catalogue shows counts; a placement and its follow-up meetings are written on the placed
+/// participant's screen, and the audit log names the act, never the text.
+final class PlacementJourneyTests: XCTestCase {
+    private let soren = "Ingen tunge løft"
+    private let bente = "Pauser efter behov"
+
+    /// Opens `name`'s offers tab with the Coop internship's details open.
+    private func coopDetail(of name: String, in h: AppHarness) {
+        if h.state.open != nil { h.press(.escape, .escape, .escape) }
+        h.open(name)
+        h.press(.char("2"), .char("/"))
+        h.type("Coop")
+        h.press(.enter, .enter)
+        XCTAssertTrue(h.flatScreen.contains("Coop Danmark"), h.screen)
+    }
+
+    func testEachPlacedParticipantSeesOnlyTheirOwnPlacement() throws {
+        let h = try AppHarness(height: 70)
+        coopDetail(of: "Bente", in: h)
+        XCTAssertTrue(h.flatScreen.contains("Placement for Bente Holm"), h.screen)
+        XCTAssertTrue(h.flatScreen.contains(bente), h.screen)
+        XCTAssertTrue(h.flatScreen.contains("a quiet workplace"), h.screen)
+        XCTAssertFalse(h.flatScreen.contains(soren), h.screen)
+        XCTAssertFalse(h.flatScreen.contains("Jens Holm"), h.screen)
+
+        coopDetail(of: "Søren", in: h)
+        XCTAssertTrue(h.flatScreen.contains(soren), h.screen)
+        XCTAssertTrue(h.flatScreen.contains("Jens Holm (mentor)"), h.screen)
+        XCTAssertFalse(h.flatScreen.contains(bente), h.screen)
+
+        // Someone not placed sees the offer and nobody's placement.
+        coopDetail(of: "Karin", in: h)
+        XCTAssertFalse(h.flatScreen.contains("Placement for"), h.screen)
+        for text in [soren, bente, "Jens Holm", "a quiet workplace", "shorter days"] {
+            XCTAssertFalse(h.flatScreen.contains(text), "\(text):\n\(h.screen)")
+        }
+        h.press(.char("I"))
+        XCTAssertNil(h.state.form, "no placement form without a seat")
+
+        // The catalogue: counts only.
+        h.press(.escape, .escape, .escape)
+        XCTAssertNil(h.state.open)
+        h.press(.char("o"), .char("/"))
+        h.type("Coop")
+        h.press(.enter, .enter)
+        XCTAssertTrue(h.flatScreen.contains("2 placements, 4 follow-ups planned"), h.screen)
+        for text in [soren, bente, "Jens Holm", "a quiet workplace", "shorter days"] {
+            XCTAssertFalse(h.flatScreen.contains(text), "\(text):\n\(h.screen)")
+        }
+    }
+
+    func testAPlacementAndItsFollowUpsAreWrittenOnTheParticipantsOwnScreen() throws {
+        let h = try AppHarness(height: 70)
+        let id = try XCTUnwrap(h.id(of: "Bente Holm"))
+        let offer = try XCTUnwrap(h.store.loadOffers().offers.first { $0.title.contains("Coop") }).id
+        coopDetail(of: "Bente", in: h)
+        h.press(.char("I"))
+        XCTAssertEqual(h.state.form?.purpose, .placement(offer), h.screen)
+        for _ in 0..<7 { h.press(.tab) }
+        h.type(" Stille rum ved siden af lageret.")
+        h.press(.enter)
+        XCTAssertNil(h.state.form, h.screen)
+        var placement = try XCTUnwrap(try h.store.loadParticipant(id).placements[offer])
+        XCTAssertTrue(placement.accommodations.other.hasSuffix("Stille rum ved siden af lageret."), placement.accommodations.other)
+        XCTAssertTrue(h.flatScreen.contains("Stille rum ved siden af lageret."), h.screen)
+
+        // A new meeting today, then recorded as held with what was said and the next date.
+        h.press(.char("F"))
+        XCTAssertEqual(h.state.form?.purpose, .followUp(offer, nil))
+        h.press(.tab)
+        h.type("14:00")
+        h.press(.enter)
+        h.press(.char("F"))
+        XCTAssertEqual(h.state.form?.purpose, .followUp(offer, 1), "the meeting due today opens, to record it held")
+        for _ in 0..<6 { h.press(.tab) }
+        h.type("Det går godt; hun vil prøve længere dage.")
+        h.press(.tab)
+        h.type("+7")
+        h.press(.enter)
+        XCTAssertNil(h.state.form, h.screen)
+        placement = try XCTUnwrap(try h.store.loadParticipant(id).placements[offer])
+        let held = try XCTUnwrap(placement.followUps.first { $0.status == .held })
+        XCTAssertEqual(held.time, "14:00")
+        XCTAssertEqual(held.notes, "Det går godt; hun vil prøve længere dage.")
+        XCTAssertEqual(held.sequence, 1, "held: a change the calendar counts")
+        let today = Day(AppHarness.start, timeZone: .gmt)
+        XCTAssertEqual(held.next, today.adding(days: 7))
+        XCTAssertTrue(placement.followUps.contains { $0.day == today.adding(days: 7) && $0.status == .planned }, "the next one is planned")
+
+        let audit = AuditLog(store: h.store).entries(for: id).map(\.action)
+        XCTAssertEqual(Array(audit.suffix(3)), [.placementChanged, .followUpAdded, .followUpChanged])
+        let log = try String(contentsOf: h.store.root.appendingPathComponent("audit.log"), encoding: .utf8)
+        XCTAssertFalse(log.contains("Stille rum") || log.contains("længere dage"), "the audit never holds what was agreed or said")
+
+        // Søren's screen shows none of it.
+        coopDetail(of: "Søren", in: h)
+        XCTAssertFalse(h.flatScreen.contains("Stille rum") || h.flatScreen.contains("længere dage"), h.screen)
+    }
+}
