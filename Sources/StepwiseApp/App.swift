@@ -344,6 +344,8 @@ public final class App {
                     return Booking.Change(offer: changed, outcome: .updated(promoted: []), events: [])
                 }
             }
+        case .audit(let action, let participant):
+            return audit(action, participant)
         case .saveParticipant(let participant, let version):
             do {
                 // Journal entries written meanwhile by bookings elsewhere are kept.

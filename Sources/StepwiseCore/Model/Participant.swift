@@ -40,6 +40,8 @@ public struct Participant: Codable, Equatable, Sendable {
     public var outcome: Outcome?
     /// The citizen's job search: the agreement, applications and interviews.
     public var jobSearch: JobSearch
+    /// Support after a job or education started, or through a transition; nil until started.
+    public var followAlong: FollowAlong?
 
     /// A new participant with a course in `frame` (the organisation's, see `Settings.courseFrame`).
     public init(id: String, name: String, language: String, courseStart: Day, frame: CourseFrame = .standard, by stamp: Stamp) {
@@ -89,7 +91,7 @@ public struct Stamp: Codable, Equatable, Sendable {
 extension Participant {
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, id, name, language, courseStart, courseWeeks, conversations, created, updated, journal, plan
-        case sessions, notes, ratings, milestones, contacts, outcome, jobSearch
+        case sessions, notes, ratings, milestones, contacts, outcome, jobSearch, followAlong
     }
 
     /// Reads a participant; lists added after schema version 1 may be absent and start empty.
@@ -113,6 +115,7 @@ extension Participant {
         contacts = try c.decodeIfPresent([Contact].self, forKey: .contacts) ?? []
         outcome = try c.decodeIfPresent(Outcome.self, forKey: .outcome)
         jobSearch = try c.decodeIfPresent(JobSearch.self, forKey: .jobSearch) ?? JobSearch()
+        followAlong = try c.decodeIfPresent(FollowAlong.self, forKey: .followAlong)
     }
 }
 
