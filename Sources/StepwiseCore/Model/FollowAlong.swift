@@ -104,6 +104,21 @@ public struct FollowAlongContact: Codable, Equatable, Sendable {
     }
 }
 
+extension FollowAlong {
+    /// The rhythm in words: "every week for the first 4 weeks, then every 4 weeks, for as long
+    /// as wanted" (strings `follow.weekly.*`, `follow.then.*`, `follow.every.*`, `follow.until`, `follow.noEnd`).
+    public func rhythm(strings s: Localizer) -> String {
+        var parts: [String] = []
+        if weeklyWeeks > 0 {
+            parts.append(s(weeklyWeeks == 1 ? "follow.weekly.one" : "follow.weekly.many", ["n": String(weeklyWeeks)]))
+        }
+        let every = weeklyWeeks > 0 ? "follow.then" : "follow.every"
+        parts.append(s(every + (thenEveryWeeks == 1 ? ".one" : ".many"), ["n": String(thenEveryWeeks)]))
+        parts.append(until.map { s("follow.until", ["date": s.shortDate($0)]) } ?? s("follow.noEnd"))
+        return parts.joined(separator: ", ")
+    }
+}
+
 extension Participant {
     /// What the outcome or a milestone says has started, if anything: a job or an education,
     /// with its day. The outcome comes first; then the latest "job or education started" milestone.

@@ -155,7 +155,7 @@ public enum ActionTable {
         spec(.edit, [.enter, .char("e")], [.jobs], footer: true, help: "action.edit.jobs.help"),
         spec(.addApplication, [.char("a")], [.jobs], footer: true, label: "action.addApplication.short"),
         spec(.moveStatus, [.char("t")], [.jobs], footer: true, label: "action.moveStatus.short"),
-        spec(.addInterview, [.char("v")], [.jobs], footer: true, label: "action.addInterview.short"),
+        spec(.addInterview, [.char("v")], [.jobs]),
         spec(.followAlong, [.char("F")], [.jobs]),
         spec(.followContact, [.char("c")], [.jobs]),
         spec(.switchWriter, [.char("w")], [.jobs]),

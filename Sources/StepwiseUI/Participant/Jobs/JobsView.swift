@@ -103,7 +103,7 @@ enum JobsView {
             ])
         ]
         if !support.what.isEmpty { lines.append(StyledLine("  " + support.what)) }
-        lines.append(StyledLine("  " + rhythm(support, env: env), .muted))
+        lines.append(StyledLine("  " + support.rhythm(strings: s), .muted))
         if let due = support.nextDue {
             let key = due < today ? "follow.overdue" : "follow.next"
             lines.append(StyledLine("  " + s(key, ["date": s.dayWithWeekday(due, year: false)]), due < today ? .warning : .bold))
@@ -116,19 +116,6 @@ enum JobsView {
             lines += quoted(last.said.text, indent: 4, width: width)
         }
         return lines.map { ($0, .followAlong) }
-    }
-
-    /// "Every week for 4 weeks, then every 4 weeks, until 1 May 2027".
-    static func rhythm(_ support: FollowAlong, env: UIEnvironment) -> String {
-        let s = env.strings
-        var parts: [String] = []
-        if support.weeklyWeeks > 0 {
-            parts.append(s(support.weeklyWeeks == 1 ? "follow.weekly.one" : "follow.weekly.many", ["n": String(support.weeklyWeeks)]))
-        }
-        let every = support.weeklyWeeks > 0 ? "follow.then" : "follow.every"
-        parts.append(s(every + (support.thenEveryWeeks == 1 ? ".one" : ".many"), ["n": String(support.thenEveryWeeks)]))
-        parts.append(support.until.map { s("follow.until", ["date": s.shortDate($0)]) } ?? s("follow.noEnd"))
-        return parts.joined(separator: ", ")
     }
 
     private static func glance(_ glance: JobSearchGlance, env: UIEnvironment) -> [StyledLine] {
