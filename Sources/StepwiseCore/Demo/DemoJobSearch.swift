@@ -72,7 +72,10 @@ enum DemoJobSearch {
     /// Follow-along support after the job in the outcome: weekly contacts held (days after the
     /// start), then every four weeks; the words of each contact in the citizen's language.
     private static let followAlong: [String: (contacts: [Int], with: String, said: [String])] = [
-        "Kasper Lund": ([7, 14], "Kasper og mentoren Jens", ["Første uge gik godt. Trætte ben, men glad.", "Mentoren siger, han er stabil. Vil gerne have flere timer senere."]),
+        "Kasper Lund": (
+            [7, 14, 21], "Kasper og mentoren Jens",
+            ["Første uge gik godt. Trætte ben, men glad.", "Mentoren siger, han er stabil.", "Vil gerne have flere timer efter nytår."]
+        ),
         "Johan Ek": ([7, 14, 21, 28, 56, 84], "Johan", ["Första veckan var tung men bra.", "Han trivs med arbetslaget.", "Tar truckkortet B nästa månad.", "Allt lugnt.", "Har fått fast schema.", "Vill höras mer sällan nu."]),
     ]
 

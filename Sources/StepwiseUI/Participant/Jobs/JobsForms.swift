@@ -102,8 +102,9 @@ enum JobsForms {
         ) { name in
             switch name {
             case .date:
+                let date = interview.map { TextField(strings.numericDate($0.day), maxLength: 40) }
                 return Form.Field(
-                    label: "field.date", input: TextField(strings.numericDate(interview?.day ?? today), maxLength: 40), hint: "field.date.hint")
+                    label: "field.date", input: date ?? TextField(suggesting: strings.numericDate(today), maxLength: 40), hint: "field.date.hint")
             case .time: return Form.Field(label: "field.time", input: TextField(interview?.time ?? "", maxLength: 5), hint: "field.time.hint")
             case .place: return Form.Field(label: "field.place", input: TextField(interview?.place ?? "", maxLength: 200))
             case .howItWent:
@@ -137,7 +138,8 @@ enum JobsForms {
             case .start:
                 return Form.Field(label: "field.followStart", input: TextField(strings.numericDate(start), maxLength: 40), hint: "field.date.hint")
             case .what:
-                return Form.Field(label: "field.followWhat", input: TextField(current?.what ?? started?.text ?? "", maxLength: 300))
+                return Form.Field(
+                    label: "field.followWhat", input: TextField(current?.what ?? started?.text ?? "", maxLength: 300), hint: "field.followWhat.hint")
             case .weeklyWeeks:
                 return Form.Field(
                     label: "field.weeklyWeeks", input: TextField(String(current?.weeklyWeeks ?? FollowAlong.suggestedWeeklyWeeks), maxLength: 3),

@@ -131,7 +131,10 @@ enum JobsView {
             lines.append(StyledLine("  " + s("jobs.noContactYet"), .muted))
             return lines
         }
-        let last = weeks == 0 ? s("jobs.lastThisWeek") : s(weeks == 1 ? "jobs.lastWeeks.one" : "jobs.lastWeeks.many", ["n": String(weeks)])
+        let last =
+            weeks == 0
+            ? s("jobs.lastOn", ["date": s.shortDate(glance.lastContact ?? first)])
+            : s(weeks == 1 ? "jobs.lastWeeks.one" : "jobs.lastWeeks.many", ["n": String(weeks)])
         let within = glance.firstContactWithin30Days == true ? "jobs.firstWithin" : "jobs.first"
         lines.append(StyledLine("  " + last))
         lines.append(StyledLine("  " + s(within, ["date": s.shortDate(first)])))
@@ -145,15 +148,13 @@ enum JobsView {
         for application in applications.sorted(by: { $0.day > $1.day }) {
             let row = JobsRow.application(application.id)
             let title = application.jobTitle.isEmpty ? application.employer : application.employer + " – " + application.jobTitle
-            lines.append(
-                (
-                    StyledLine([
-                        ("  " + DisplayWidth.pad(s.shortDate(application.day), to: 14), .plain),
-                        (DisplayWidth.pad(s("jobs.status.\(application.status.rawValue)"), to: 16), .bold),
-                        (title, .plain),
-                        (" · " + s("jobs.method.\(application.method.rawValue)"), .muted),
-                    ]), row
-                ))
+            let line = StyledLine([
+                ("  " + DisplayWidth.pad(s.shortDate(application.day), to: 14), .plain),
+                (DisplayWidth.pad(s("jobs.status.\(application.status.rawValue)"), to: 16), .bold),
+                (title, .plain),
+                (" · " + s("jobs.method.\(application.method.rawValue)"), .muted),
+            ])
+            lines += line.wrapped(width: width, indent: 32).map { ($0, row) }
             for interview in application.interviews {
                 let row = JobsRow.interview(application: application.id, interview: interview.id)
                 let when = s.dayWithWeekday(interview.day, year: false) + (interview.time.map { " " + $0 } ?? "")
