@@ -57,7 +57,7 @@ enum JobsForms {
         let title = application == nil ? "form.application.title" : "form.editApplication.title"
         return Form(purpose: .application(application?.id), title: title, ApplicationField.self) { name in
             switch name {
-            case .employer: return Form.Field(label: "field.employer", input: TextField(application?.employer ?? "", maxLength: 200))
+            case .employer: return Form.Field(label: "field.applicationEmployer", input: TextField(application?.employer ?? "", maxLength: 200))
             case .jobTitle: return Form.Field(label: "field.jobTitle", input: TextField(application?.jobTitle ?? "", maxLength: 200))
             case .date:
                 return Form.Field(
@@ -71,7 +71,7 @@ enum JobsForms {
                 return Form.Field(label: "field.nextStep", input: TextField(application?.nextStep ?? "", maxLength: 300), hint: "field.nextStep.hint")
             case .nextDate:
                 return Form.Field(
-                    label: "field.nextDate", input: TextField(application?.nextStepDay.map { strings.numericDate($0) } ?? "", maxLength: 40),
+                    label: "field.nextStepDate", input: TextField(application?.nextStepDay.map { strings.numericDate($0) } ?? "", maxLength: 40),
                     hint: "field.optionalDate.hint")
             case .step:
                 var field = Form.Field(label: "field.forStep", choices: values, prefix: "", selected: application?.stepId ?? "none")
