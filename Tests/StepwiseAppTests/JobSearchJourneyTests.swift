@@ -176,6 +176,10 @@ final class JobSearchJourneyTests: XCTestCase {
         let export = try CitizenExport.collect(id, from: h.store, by: h.identity, at: AppHarness.start)
         XCTAssertEqual(export.participant.jobSearch.applications.count, 3)
         XCTAssertEqual(export.participant.followAlong?.contacts.count, 1)
+        let exported = try export.text()
+        for expected in ["Gode svar; de valgte en med truckcertifikat", "Første dag gik godt", "Karin og Lise", "rejected", "offer"] {
+            XCTAssertTrue(exported.contains(expected), "the export's text has \(expected)")
+        }
         let actions = Set(export.audit.map(\.action))
         for action in [AuditAction.jobAgreement, .jobAgreementApproved, .application, .interview, .applicationStatus, .followAlong, .followAlongContact] {
             XCTAssertTrue(actions.contains(action), "the audit log names \(action)")

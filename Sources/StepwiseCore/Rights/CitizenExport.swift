@@ -2,7 +2,8 @@ import Foundation
 
 /// Everything the data folder holds about one citizen, for their right of access
 /// (`stepwise export`): the record as it is (plan, notes with every earlier version,
-/// sessions, ratings, milestones, contacts, outcome, journal), every saved version of the
+/// sessions, ratings, milestones, contacts, outcome, journal, the job search with its
+/// applications, interviews and feedback, follow-along support), every saved version of the
 /// plan, their seats and places on waitlists (with the internship details of a placement
 /// they hold), a form left half-typed about them, and the audit log's entries about them.
 public struct CitizenExport: Sendable {
