@@ -371,6 +371,8 @@ public final class App {
                     return Booking.Change(offer: changed, outcome: .updated(promoted: []), events: [])
                 }
             }
+        case .audit(let action, let participant):
+            return audit(action, participant)
         case .saveParticipant(let participant, let version):
             return save(participant, version: version, audit: .changed)
         case .savePlacement(let participant, let action):

@@ -24,6 +24,12 @@ public struct CaseloadEntry: Equatable, Sendable {
     /// (`CaseloadEntry.fold`). Kept in the caseload index, so that search as you type need
     /// not fold every name on every key.
     public var searchKey: String
+    /// The day of the latest employer contact, if any (for `jobSearchSignal`).
+    public var lastEmployerContact: Day?
+    /// The day the next follow-along contact is due, if support is running.
+    public var followAlongDue: Day?
+    /// True when the job-search agreement asks for at least one contact a week.
+    public var contactsAgreed: Bool
 
     public init(_ participant: Participant) {
         id = participant.id
@@ -31,15 +37,24 @@ public struct CaseloadEntry: Equatable, Sendable {
         courseStart = participant.courseStart
         nextConversation = participant.nextConversation
         searchKey = CaseloadEntry.fold(participant.name)
+        lastEmployerContact = participant.lastEmployerContact
+        followAlongDue = participant.followAlong?.nextDue
+        contactsAgreed = participant.contactsAgreed
     }
 
     /// An entry as the caseload index holds it.
-    init(id: String, name: String, searchKey: String, courseStart: Day, nextConversation: Conversation?) {
+    init(
+        id: String, name: String, searchKey: String, courseStart: Day, nextConversation: Conversation?,
+        lastEmployerContact: Day? = nil, followAlongDue: Day? = nil, contactsAgreed: Bool = false
+    ) {
         self.id = id
         self.name = name
         self.searchKey = searchKey
         self.courseStart = courseStart
         self.nextConversation = nextConversation
+        self.lastEmployerContact = lastEmployerContact
+        self.followAlongDue = followAlongDue
+        self.contactsAgreed = contactsAgreed
     }
 
     /// Letters that diacritic folding keeps but a person types without: "sor" finds "Søren".

@@ -44,7 +44,7 @@ public struct CaseloadIndex: Sendable {
     /// First value of the header line.
     static let formatName = "stepwise caseload index"
     /// Raised whenever the line layout or `CaseloadEntry.fold` changes.
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// What one load did, for tests and the benchmark.
     public struct Statistics: Equatable, Sendable {

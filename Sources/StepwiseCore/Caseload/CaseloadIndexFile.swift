@@ -139,8 +139,9 @@ enum IndexFile {
             guard let name = reader.string(), reader.comma(), let key = reader.string(), reader.comma(),
                 let start = reader.integer(), reader.comma(),
                 let number = reader.optionalInteger(), reader.comma(), let planned = reader.optionalInteger(), reader.comma(),
-                let status = reader.optionalString(), reader.comma(), let statusChanged = reader.optionalInteger(),
-                reader.atChecksum
+                let status = reader.optionalString(), reader.comma(), let statusChanged = reader.optionalInteger(), reader.comma(),
+                let lastContact = reader.optionalInteger(), reader.comma(), let due = reader.optionalInteger(), reader.comma(),
+                let agreed = reader.integer(), reader.atChecksum
             else { return nil }
             var next: Conversation?
             if let number = number, let planned = planned, let status = status {
@@ -149,7 +150,10 @@ enum IndexFile {
                     number: Int(number), planned: Day(ordinal: Int(planned)), status: status,
                     statusChanged: statusChanged.map { Day(ordinal: Int($0)) })
             }
-            let entry = CaseloadEntry(id: id, name: name, searchKey: key, courseStart: Day(ordinal: Int(start)), nextConversation: next)
+            let entry = CaseloadEntry(
+                id: id, name: name, searchKey: key, courseStart: Day(ordinal: Int(start)), nextConversation: next,
+                lastEmployerContact: lastContact.map { Day(ordinal: Int($0)) }, followAlongDue: due.map { Day(ordinal: Int($0)) },
+                contactsAgreed: agreed != 0)
             return IndexRecord(id: id, stamp: stamp, value: .entry(entry))
         case "u":
             guard let file = reader.string(), reader.comma(), let field = reader.optionalString(), reader.comma(),
@@ -178,6 +182,9 @@ enum IndexFile {
             writer.optionalInteger(next.map { Int64($0.planned.ordinal) })
             writer.optionalString(next?.status.rawValue)
             writer.optionalInteger(next?.statusChanged.map { Int64($0.ordinal) })
+            writer.optionalInteger(entry.lastEmployerContact.map { Int64($0.ordinal) })
+            writer.optionalInteger(entry.followAlongDue.map { Int64($0.ordinal) })
+            writer.integer(entry.contactsAgreed ? 1 : 0)
         case .unreadable(let problem):
             writer.string("u")
             common(record, into: &writer)

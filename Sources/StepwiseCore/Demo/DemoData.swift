@@ -175,6 +175,7 @@ public enum DemoData {
                 participant.outcome = Outcome(
                     kind: outcome.kind, hoursPerWeek: outcome.hoursPerWeek, text: outcome.text, day: participant.courseEnd)
             }
+            DemoJobSearch.live(&participant, coach: identity.coach, today: today)
             try store.save(participant)
             ids.append(participant.id)
         }

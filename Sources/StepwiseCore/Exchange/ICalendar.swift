@@ -169,6 +169,7 @@ public struct CalendarExport: Sendable {
                 keep(event)
             }
         }
+        jobSearchEvents.forEach(keep)
         return events.sorted { ($0.day, $0.start ?? "", $0.uid) < ($1.day, $1.start ?? "", $1.uid) }
     }
 

@@ -9,6 +9,8 @@ public struct JobSearchGlance: Equatable, Sendable {
     public var thisWeek: Int
     /// Contacts a week in the agreement; nil while there is no agreement.
     public var agreedPerWeek: Int?
+    /// The last contact on or before `today`; nil when none.
+    public var lastContact: Day?
     /// Whole weeks (7 days each) from the last contact on or before `today` to `today`; nil when none.
     public var weeksSinceLastContact: Int?
     /// The day of the first employer contact; nil when none.
@@ -28,7 +30,8 @@ public struct JobSearchGlance: Equatable, Sendable {
         let days = search.applications.map(\.day)
         thisWeek = days.filter { $0 >= monday && $0 <= sunday }.count
         agreedPerWeek = search.agreement?.perWeek
-        weeksSinceLastContact = days.filter { $0 <= today }.max().map { $0.days(to: today) / 7 }
+        lastContact = days.filter { $0 <= today }.max()
+        weeksSinceLastContact = lastContact.map { $0.days(to: today) / 7 }
         firstContact = days.min()
         firstContactWithin30Days = firstContact.map { courseStart.days(to: $0) <= JobSearchGlance.rapidFirstContactDays }
         interviewsSoFar = search.applications.flatMap(\.interviews).filter { $0.day <= today }.count

@@ -42,6 +42,8 @@ public struct Participant: Codable, Equatable, Sendable {
     public var jobSearch: JobSearch
     /// The participant's own placements in internships, keyed by the offer's id (see `Placement`).
     public var placements: [String: Placement]
+    /// Support after a job or education started, or through a transition; nil until started.
+    public var followAlong: FollowAlong?
 
     /// A new participant with a course in `frame` (the organisation's, see `Settings.courseFrame`).
     public init(id: String, name: String, language: String, courseStart: Day, frame: CourseFrame = .standard, by stamp: Stamp) {
@@ -92,7 +94,7 @@ public struct Stamp: Codable, Equatable, Sendable {
 extension Participant {
     private enum CodingKeys: String, CodingKey {
         case schemaVersion, id, name, language, courseStart, courseWeeks, conversations, created, updated, journal, plan
-        case sessions, notes, ratings, milestones, contacts, outcome, jobSearch
+        case sessions, notes, ratings, milestones, contacts, outcome, jobSearch, followAlong
         case placements
     }
 
@@ -118,6 +120,7 @@ extension Participant {
         outcome = try c.decodeIfPresent(Outcome.self, forKey: .outcome)
         jobSearch = try c.decodeIfPresent(JobSearch.self, forKey: .jobSearch) ?? JobSearch()
         placements = try c.decodeIfPresent([String: Placement].self, forKey: .placements) ?? [:]
+        followAlong = try c.decodeIfPresent(FollowAlong.self, forKey: .followAlong)
     }
 }
 

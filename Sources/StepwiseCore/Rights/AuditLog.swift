@@ -29,6 +29,20 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case followUpAdded
     /// A follow-up meeting of the participant's placement was changed (held, moved, notes).
     case followUpChanged
+    /// The job-search agreement was written or changed.
+    case jobAgreement
+    /// The citizen approved the job-search agreement.
+    case jobAgreementApproved
+    /// An application or employer contact was added or changed.
+    case application
+    /// An application's status was moved on.
+    case applicationStatus
+    /// An interview was added, or how it went recorded.
+    case interview
+    /// Follow-along support was started or its rhythm changed.
+    case followAlong
+    /// A follow-along contact was recorded.
+    case followAlongContact
 }
 
 /// One line of the audit log: who did what to which record, and when. It never holds what

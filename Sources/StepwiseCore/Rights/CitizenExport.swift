@@ -2,9 +2,11 @@ import Foundation
 
 /// Everything the data folder holds about one citizen, for their right of access
 /// (`stepwise export`): the record as it is (plan, notes with every earlier version,
-/// sessions, ratings, milestones, contacts, outcome, journal), every saved version of the
+/// sessions, ratings, milestones, contacts, outcome, journal, the job search with its
+/// applications, interviews and feedback, follow-along support), every saved version of the
 /// plan and their own internship placements), their seats and places on waitlists (with the
-/// offer's internship details where they hold a seat), a form left half-typed about them, and the audit log's entries about them.
+/// offer's internship details where they hold a seat), a form left half-typed about them, and
+/// the audit log's entries about them.
 public struct CitizenExport: Sendable {
     /// A seat or a place in line in one offer.
     public struct Place: Codable, Equatable, Sendable {

@@ -43,7 +43,7 @@ public enum Erasure {
             func add(_ count: Int, _ one: String, _ many: String) {
                 if count > 0 { parts.append("\(count) \(count == 1 ? one : many)") }
             }
-            if participantFile { parts.append("the record (plan, notes with earlier versions, sessions, ratings, contacts, journal)") }
+            if participantFile { parts.append("the record (plan, notes with earlier versions, sessions, ratings, contacts, journal, job search, follow-along support)") }
             add(historyVersions, "saved plan version", "saved plan versions")
             if historyFile && historyVersions == 0 { parts.append("the plan history file") }
             add(seats, "seat", "seats")

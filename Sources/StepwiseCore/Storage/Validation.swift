@@ -17,6 +17,19 @@ enum Validation {
             throw RecordProblem(file: file, field: "conversations[\(index)].number", reason: "must be 1, 2 or 3")
         }
         try checkJobSearch(participant.jobSearch, file: file)
+        if let followAlong = participant.followAlong { try checkFollowAlong(followAlong, file: file) }
+    }
+
+    /// Follow-along support has a weekly stretch of 0 weeks or more, a later interval of 1 week
+    /// or more, and valid contact ids.
+    private static func checkFollowAlong(_ support: FollowAlong, file: String) throws {
+        if support.weeklyWeeks < 0 { throw RecordProblem(file: file, field: "followAlong.weeklyWeeks", reason: "must be 0 or more") }
+        if support.thenEveryWeeks < 1 {
+            throw RecordProblem(file: file, field: "followAlong.thenEveryWeeks", reason: "must be 1 or more")
+        }
+        for (index, contact) in support.contacts.enumerated() where !RecordID.isValid(contact.id) {
+            throw RecordProblem(file: file, field: "followAlong.contacts[\(index)].id", reason: "is not a valid id")
+        }
     }
 
     /// The job search's ids are valid, the agreement's contacts a week are 0 or more, and employer

@@ -63,7 +63,7 @@ public struct Summary: Sendable {
     /// The summary's content, ready to be written in any format.
     public var document: SummaryDocument {
         let s = strings
-        var sections = [people, goals, bookedOffers, placements, appointments, agreements, progress, signatures]
+        var sections = [people, goals, bookedOffers, placements, appointments, agreements] + jobSearchSections + [progress, signatures]
         sections.removeAll { $0.items.isEmpty }
         return SummaryDocument(
             language: s.language, title: s("summary.header", ["name": SummaryText.clean(participant.name)]),
@@ -169,7 +169,7 @@ public struct Summary: Sendable {
     }
 
     /// The citizen's words quoted; anyone else's plain, with who wrote them.
-    private func words(_ words: Words) -> [SummaryRun] {
+    func words(_ words: Words) -> [SummaryRun] {
         let text = SummaryText.clean(words.text, keepNewlines: true)
         switch words.author {
         case .citizen: return [SummaryRun(strings("summary.quoted", ["text": text]), .own)]

@@ -45,7 +45,11 @@ enum CaseloadView {
             var count = s(people == 1 ? "caseload.countOne" : "caseload.count", ["n": String(people)])
             let unreadable = state.unreadableCount
             if unreadable > 0 { count += " · " + s("caseload.unreadableCount", ["n": String(unreadable)]) }
-            buffer.put(" " + count, x: 0, y: statusY, style: .muted)
+            let used = buffer.put(" " + count, x: 0, y: statusY, style: .muted)
+            if case .participant(let entry)? = state.selectedRow, let signal = entry.jobSearchSignal(today: state.today) {
+                let text = " · • " + entry.name + ": " + JobSearchSignalText.text(signal, strings: s)
+                buffer.put(text, x: used, y: statusY, style: signal.isOverdue ? .warning : .plain, limit: buffer.width - used - 1)
+            }
         }
     }
 
@@ -66,7 +70,10 @@ enum CaseloadView {
         switch row {
         case .participant(let entry):
             let name = selected ? DisplayWidth.pad(entry.name, to: nameWidth) : entry.name
-            buffer.put(name, x: 2, y: y, style: selected ? Style(bold: true, reverse: true) : .bold, limit: nameWidth)
+            // A job-search signal is a mark at the end of the name column; its words are on the status line.
+            let signal = entry.jobSearchSignal(today: state.today)
+            buffer.put(name, x: 2, y: y, style: selected ? Style(bold: true, reverse: true) : .bold, limit: nameWidth - (signal == nil ? 0 : 2))
+            if let signal { buffer.put("•", x: 1 + nameWidth, y: y, style: signal.isOverdue ? .warning : .muted) }
             buffer.put(
                 CourseText.position(start: entry.courseStart, today: state.today, strings: s),
                 x: 3 + nameWidth, y: y, limit: courseWidth)

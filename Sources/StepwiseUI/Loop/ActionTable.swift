@@ -7,6 +7,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case session, rate, newNote, filter, versions, addMilestone, outcome, addContact
     case book, unbook, group, hide, unlock
     case auditLog
+    case addApplication, moveStatus, addInterview, followAlong, followContact
     case internship, followUp, print, printTo, calendarFile, savePDF
     case placement
     case catalogue, addOffer, editOffer, cancelOffer, attendance, attended, absent, excused, allAttended, clearAttendance, previousSession,
@@ -72,7 +73,7 @@ public enum ActionTable {
         .catalogue, .catalogueDetail, .attendance, .summary, .jobs, .help,
     ]
     /// Of those, the ones whose arrows scroll a text rather than select an entry.
-    private static let scrolling: Set<KeyContext> = [.progress, .offerDetail, .catalogueDetail, .summary, .jobs, .help]
+    private static let scrolling: Set<KeyContext> = [.progress, .offerDetail, .catalogueDetail, .summary, .help]
 
     public static let all: [ActionSpec] = [
         spec(.moveUp, [.up, .char("k")], [.caseload, .history], footer: true, shown: "↑↓"),
@@ -84,15 +85,15 @@ public enum ActionTable {
         spec(.moveDown, [.down, .char("j")], scrolling, help: "action.scrollDown.help"),
         spec(.moveDown, [.down, .char("j")], moving.subtracting(scrolling)),
         spec(.moveDown, [.down], [.searching]),
-        spec(.pageUp, [.pageUp], [.caseload, .searching, .plan, .notes, .offers, .catalogue]),
-        spec(.pageUp, [.pageUp], [.progress, .summary, .jobs, .help], help: "action.scrollPageUp.help"),
-        spec(.pageDown, [.pageDown], [.caseload, .searching, .plan, .notes, .offers, .catalogue]),
-        spec(.pageDown, [.pageDown], [.progress, .jobs, .help], help: "action.scrollPageDown.help"),
+        spec(.pageUp, [.pageUp], [.caseload, .searching, .plan, .notes, .offers, .catalogue, .jobs]),
+        spec(.pageUp, [.pageUp], [.progress, .summary, .help], help: "action.scrollPageUp.help"),
+        spec(.pageDown, [.pageDown], [.caseload, .searching, .plan, .notes, .offers, .catalogue, .jobs]),
+        spec(.pageDown, [.pageDown], [.progress, .help], help: "action.scrollPageDown.help"),
         spec(.pageDown, [.pageDown, .char(" ")], [.summary], help: "action.scrollPageDown.help"),
         spec(.moveFirst, [.home], moving.subtracting(scrolling)),
-        spec(.moveFirst, [.home], [.progress, .summary, .jobs, .help], help: "action.scrollFirst.help"),
+        spec(.moveFirst, [.home], [.progress, .summary, .help], help: "action.scrollFirst.help"),
         spec(.moveLast, [.end], moving.subtracting(scrolling)),
-        spec(.moveLast, [.end], [.progress, .summary, .jobs, .help], help: "action.scrollLast.help"),
+        spec(.moveLast, [.end], [.progress, .summary, .help], help: "action.scrollLast.help"),
         spec(.open, [.enter], [.caseload, .searching], footer: true),
         spec(.search, [.char("/")], [.caseload], footer: true),
         spec(.add, [.char("a")], [.caseload], footer: true),
@@ -153,6 +154,13 @@ public enum ActionTable {
         spec(.switchWriter, [.char("w")], [.notes]),
         spec(.approve, [.char("A")], [.plan]),
         spec(.approve, [.char("A")], [.jobs], footer: true, help: "action.approve.jobs.help"),
+        spec(.edit, [.enter, .char("e")], [.jobs], footer: true, help: "action.edit.jobs.help"),
+        spec(.addApplication, [.char("a")], [.jobs], footer: true, label: "action.addApplication.short"),
+        spec(.moveStatus, [.char("t")], [.jobs], footer: true, label: "action.moveStatus.short"),
+        spec(.addInterview, [.char("v")], [.jobs]),
+        spec(.followAlong, [.char("F")], [.jobs]),
+        spec(.followContact, [.char("c")], [.jobs]),
+        spec(.switchWriter, [.char("w")], [.jobs]),
         spec(.history, [.char("h")], [.plan]),
         spec(.undo, [.char("u")], [.plan]),
         spec(.tabPlan, [.char("1")], tabs, footer: true, shown: "1-6", label: "action.tabs"),

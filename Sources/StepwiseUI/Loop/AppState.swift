@@ -41,6 +41,8 @@ public struct OpenParticipant: Equatable, Sendable {
     public var noteFilter: NoteFilter = .all
     /// The note whose earlier versions are shown, if any.
     public var expandedNote: String?
+    /// Selected row of the jobs tab.
+    public var jobsSelection = 0
     /// Selected offer of the offers tab (an index into the filtered list).
     public var offerSelection = 0
     public var offerFilter = OfferFilter()

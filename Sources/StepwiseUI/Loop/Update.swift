@@ -136,8 +136,7 @@ public enum Update {
             let lines: Int
             switch open.tab {
             case .progress: lines = ProgressView.lines(open.participant, env: env, width: state.width - 2).count
-            case .jobs: lines = JobsView.lines(open.participant, today: state.today, env: env).count
-            case .plan, .offers, .notes, .summary: return []
+            case .plan, .offers, .notes, .summary, .jobs: return []
             }
             let last = max(0, lines - max(1, state.height - ParticipantView.top - 2))
             open.scroll = ListCursor(open.scroll, count: last + 1, page: page).moved(by: action)
@@ -229,6 +228,8 @@ public enum Update {
             return PlanForms.submit(&form, today: state.today, env: env).map { PlanUpdate.commit(&state, env: env, $0) } ?? []
         case .startSession, .endSession, .note, .rating, .milestone, .outcome, .contact:
             return CoachingForms.submit(&form, state: state, env: env).map { PlanUpdate.commit(&state, env: env, $0) } ?? []
+        case .jobAgreement, .application, .applicationStatus, .interview, .followAlong, .followAlongContact:
+            return JobsForms.submit(&form, today: state.today, env: env).map { JobsUpdate.commit(&state, env: env, $0) } ?? []
         }
     }
 }

@@ -71,13 +71,13 @@ enum ParticipantView {
         case .summary:
             SummaryTab.render(open, state: state, env: env, into: &buffer)
             return
-        case .progress, .jobs:
+        case .jobs:
+            JobsView.render(open, state: state, env: env, into: &buffer)
+            return
+        case .progress:
             break
         }
-        let lines =
-            open.tab == .jobs
-            ? JobsView.lines(p, today: state.today, env: env)
-            : ProgressView.lines(p, env: env, width: buffer.width - 2)
+        let lines = ProgressView.lines(p, env: env, width: buffer.width - 2)
         let rows = max(0, buffer.height - top - 2)
         let first = min(open.scroll, max(0, lines.count - rows))
         for (offset, content) in lines.dropFirst(first).prefix(rows).enumerated() {

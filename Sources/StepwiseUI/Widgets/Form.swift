@@ -82,6 +82,18 @@ public struct Form: Equatable, Sendable, Codable {
         case addStep(goal: String)
         case editStep(goal: String, step: String)
         case conversation(Int)
+        /// The job-search agreement (written or changed).
+        case jobAgreement
+        /// An application or employer contact: this one, or a new one.
+        case application(String?)
+        /// Moving an application's status on.
+        case applicationStatus(String)
+        /// An interview of an application: this one, or a new one.
+        case interview(application: String, interview: String?)
+        /// Starting follow-along support, or changing its rhythm.
+        case followAlong
+        /// A follow-along contact held.
+        case followAlongContact
 
         /// The names of the form's fields, in order; nil for the rating form, whose fields are
         /// the indicators of the indicator set. One case per purpose, so a new form must say.
@@ -107,6 +119,12 @@ public struct Form: Equatable, Sendable, Codable {
             case .addGoal, .editGoal: return GoalField.names
             case .addStep, .editStep: return StepField.names
             case .conversation: return ConversationField.names
+            case .jobAgreement: return AgreementField.names
+            case .application: return ApplicationField.names
+            case .applicationStatus: return ApplicationStatusField.names
+            case .interview: return InterviewField.names
+            case .followAlong: return FollowAlongField.names
+            case .followAlongContact: return FollowContactField.names
             }
         }
     }

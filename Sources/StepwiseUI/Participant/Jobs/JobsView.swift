@@ -1,17 +1,69 @@
 import StepwiseCore
 
-/// The jobs tab: the citizen's own overview of their job search. The agreement, the figures at
-/// a glance and the applications with their interviews, in neutral words.
+/// A row of the jobs tab that keys act on.
+enum JobsRow: Equatable, Sendable {
+    case agreement
+    case followAlong
+    case application(String)
+    case interview(application: String, interview: String)
+
+    /// The application the row belongs to, if any.
+    var application: String? {
+        switch self {
+        case .application(let id), .interview(let id, _): return id
+        case .agreement, .followAlong: return nil
+        }
+    }
+}
+
+/// The jobs tab: the citizen's own overview of their job search. The agreement, follow-along
+/// support once a job or education started, the figures at a glance and the applications
+/// with their interviews, in neutral words.
 enum JobsView {
-    static func lines(_ p: Participant, today: Day, env: UIEnvironment) -> [StyledLine] {
-        agreement(p.jobSearch.agreement, env: env) + [.blank] + glance(p.jobSearchGlance(today: today), env: env)
-            + [.blank] + applications(p.jobSearch.applications, env: env)
+    typealias Line = (line: StyledLine, row: JobsRow?)
+
+    /// The tab's lines at `width` columns, each with the row it belongs to (nil for lines no key acts on).
+    static func lines(_ p: Participant, today: Day, env: UIEnvironment, width: Int) -> [Line] {
+        var lines = agreement(p.jobSearch.agreement, env: env)
+        let follow = followAlong(p, today: today, env: env, width: width)
+        if !follow.isEmpty { lines += [(.blank, nil)] + follow }
+        return lines + [(.blank, nil)] + glance(p.jobSearchGlance(today: today), env: env).map { ($0, nil) } + [(.blank, nil)]
+            + applications(p.jobSearch.applications, env: env, width: width)
     }
 
-    private static func agreement(_ agreement: JobSearchAgreement?, env: UIEnvironment) -> [StyledLine] {
+    /// Text in someone's words, quoted and wrapped at `width` with `indent` spaces before each line.
+    static func quoted(_ text: String, indent: Int, width: Int, label: String = "") -> [StyledLine] {
+        let pad = String(repeating: " ", count: indent)
+        let body = label.isEmpty ? "“" + text + "”" : label + " " + text
+        return DisplayWidth.wrap(body, width: max(10, width - indent)).map { StyledLine(pad + $0) }
+    }
+
+    /// The rows keys act on, in screen order.
+    static func rows(_ p: Participant, today: Day, env: UIEnvironment, width: Int) -> [JobsRow] {
+        rows(of: lines(p, today: today, env: env, width: width))
+    }
+
+    static func rows(of lines: [Line]) -> [JobsRow] {
+        let all = lines.compactMap(\.row)
+        return all.enumerated().filter { $0.offset == 0 || all[$0.offset - 1] != $0.element }.map(\.element)
+    }
+
+    /// Draws the tab: whose words are typed on the first row, then the lines with the selected
+    /// row highlighted and kept in view.
+    static func render(_ open: OpenParticipant, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+        WriterLine.draw(open.writer, env: env, x: 0, y: ParticipantView.top, into: &buffer)
+        let lines = lines(open.participant, today: state.today, env: env, width: buffer.width - 2)
+        let rows = rows(of: lines)
+        let selected = rows.indices.contains(open.jobsSelection) ? rows[open.jobsSelection] : nil
+        ListDrawing.draw(
+            lines.map { ($0.line, $0.row != nil && $0.row == selected) }, top: ParticipantView.top + 1, bottom: buffer.height - 2,
+            into: &buffer)
+    }
+
+    private static func agreement(_ agreement: JobSearchAgreement?, env: UIEnvironment) -> [Line] {
         let s = env.strings
         guard let agreement else {
-            return [StyledLine(s("jobs.agreement"), .heading), StyledLine("  " + s("jobs.noAgreement"), .muted)]
+            return [(StyledLine(s("jobs.agreement"), .heading), .agreement), (StyledLine("  " + s("jobs.noAgreement"), .muted), .agreement)]
         }
         let approval =
             agreement.approvals.last.map { approval in
@@ -29,7 +81,41 @@ enum JobsView {
             lines.append(StyledLine([("  " + s(key) + " ", .muted), (value, .plain)]))
         }
         lines.append(StyledLine([("  " + s("jobs.perWeek") + " ", .muted), (String(agreement.perWeek), .bold)]))
-        return lines
+        return lines.map { ($0, .agreement) }
+    }
+
+    /// Follow-along support: its rhythm, the next contact and the last one held; or, when the
+    /// outcome or a milestone says a job or education started, the offer to start it.
+    private static func followAlong(_ p: Participant, today: Day, env: UIEnvironment, width: Int) -> [Line] {
+        let s = env.strings
+        guard let support = p.followAlong else {
+            guard let started = p.startedJobOrEducation else { return [] }
+            return [
+                (StyledLine(s("follow.heading"), .heading), .followAlong),
+                (StyledLine("  " + s("follow.offer.\(started.reason.rawValue)", ["date": s.shortDate(started.day)])), .followAlong),
+                (StyledLine("  " + s("follow.offerKey"), .muted), .followAlong),
+            ]
+        }
+        var lines = [
+            StyledLine([
+                (s("follow.heading"), .heading),
+                ("  " + s("follow.since.\(support.reason.rawValue)", ["date": s.shortDate(support.start)]), .muted),
+            ])
+        ]
+        if !support.what.isEmpty { lines.append(StyledLine("  " + support.what)) }
+        lines.append(StyledLine("  " + support.rhythm(strings: s), .muted))
+        if let due = support.nextDue {
+            let key = due < today ? "follow.overdue" : "follow.next"
+            lines.append(StyledLine("  " + s(key, ["date": s.dayWithWeekday(due, year: false)]), due < today ? .warning : .bold))
+        } else {
+            lines.append(StyledLine("  " + s("follow.ended"), .muted))
+        }
+        if let last = support.lastContact {
+            let with = last.with.isEmpty ? "" : " · " + last.with
+            lines.append(StyledLine("  " + s("follow.last", ["date": s.shortDate(last.day)]) + with, .muted))
+            lines += quoted(last.said.text, indent: 4, width: width)
+        }
+        return lines.map { ($0, .followAlong) }
     }
 
     private static func glance(_ glance: JobSearchGlance, env: UIEnvironment) -> [StyledLine] {
@@ -45,38 +131,43 @@ enum JobsView {
             lines.append(StyledLine("  " + s("jobs.noContactYet"), .muted))
             return lines
         }
-        let last = weeks == 0 ? s("jobs.lastThisWeek") : s(weeks == 1 ? "jobs.lastWeeks.one" : "jobs.lastWeeks.many", ["n": String(weeks)])
+        let last =
+            weeks == 0
+            ? s("jobs.lastOn", ["date": s.shortDate(glance.lastContact ?? first)])
+            : s(weeks == 1 ? "jobs.lastWeeks.one" : "jobs.lastWeeks.many", ["n": String(weeks)])
         let within = glance.firstContactWithin30Days == true ? "jobs.firstWithin" : "jobs.first"
         lines.append(StyledLine("  " + last))
         lines.append(StyledLine("  " + s(within, ["date": s.shortDate(first)])))
         return lines
     }
 
-    private static func applications(_ applications: [JobApplication], env: UIEnvironment) -> [StyledLine] {
+    private static func applications(_ applications: [JobApplication], env: UIEnvironment, width: Int) -> [Line] {
         let s = env.strings
-        var lines = [StyledLine(s("jobs.applications", ["n": String(applications.count)]), .heading)]
-        if applications.isEmpty { lines.append(StyledLine("  " + s("jobs.noApplications"), .muted)) }
+        var lines: [Line] = [(StyledLine(s("jobs.applications", ["n": String(applications.count)]), .heading), nil)]
+        if applications.isEmpty { lines.append((StyledLine("  " + s("jobs.noApplications"), .muted), nil)) }
         for application in applications.sorted(by: { $0.day > $1.day }) {
+            let row = JobsRow.application(application.id)
             let title = application.jobTitle.isEmpty ? application.employer : application.employer + " – " + application.jobTitle
-            lines.append(
-                StyledLine([
-                    ("  " + DisplayWidth.pad(s.shortDate(application.day), to: 14), .plain),
-                    (DisplayWidth.pad(s("jobs.status.\(application.status.rawValue)"), to: 16), .bold),
-                    (title, .plain),
-                    (" · " + s("jobs.method.\(application.method.rawValue)"), .muted),
-                ]))
+            let line = StyledLine([
+                ("  " + DisplayWidth.pad(s.shortDate(application.day), to: 14), .plain),
+                (DisplayWidth.pad(s("jobs.status.\(application.status.rawValue)"), to: 16), .bold),
+                (title, .plain),
+                (" · " + s("jobs.method.\(application.method.rawValue)"), .muted),
+            ])
+            lines += line.wrapped(width: width, indent: 32).map { ($0, row) }
             for interview in application.interviews {
+                let row = JobsRow.interview(application: application.id, interview: interview.id)
                 let when = s.dayWithWeekday(interview.day, year: false) + (interview.time.map { " " + $0 } ?? "")
                 let place = interview.place.isEmpty ? "" : ", " + interview.place
-                lines.append(StyledLine("      " + s("jobs.interview", ["when": when]) + place, .muted))
-                if let went = interview.howItWent { lines.append(StyledLine("        “" + went.text + "”")) }
+                lines.append((StyledLine("      " + s("jobs.interview", ["when": when]) + place, .muted), row))
+                if let went = interview.howItWent { lines += quoted(went.text, indent: 8, width: width).map { ($0, row) } }
                 if let feedback = interview.feedback {
-                    lines.append(StyledLine("        " + s("jobs.feedback") + " " + feedback.text))
+                    lines += quoted(feedback.text, indent: 8, width: width, label: s("jobs.feedback")).map { ($0, row) }
                 }
             }
             if !application.nextStep.isEmpty {
                 let when = application.nextStepDay.map { " (" + s.shortDate($0) + ")" } ?? ""
-                lines.append(StyledLine("      " + s("jobs.next") + " " + application.nextStep + when, .muted))
+                lines.append((StyledLine("      " + s("jobs.next") + " " + application.nextStep + when, .muted), row))
             }
         }
         return lines
