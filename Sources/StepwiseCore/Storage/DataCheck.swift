@@ -25,6 +25,7 @@ public enum DataCheck {
             }
         }
         problems += store.loadOffers().problems
+        problems += store.loadJobs().problems
         problems += store.historyProblems()
         problems += AuditLog(store: store).problems()
         problems += walk(store)
