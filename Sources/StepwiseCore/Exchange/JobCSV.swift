@@ -8,7 +8,7 @@ import Foundation
 ///
 /// - `id`: the job's id; empty for a new job (an id is made). Keep it to update a job.
 /// - `title`, `employer`, `place`, `hours` (in words), `howToApply`, `contact` (the person to
-///   contact), `language` (da, sv, de, en, …): text.
+///   contact): text, kept as typed; `language` (da, sv, de, en, …).
 /// - `deadline`: the last day to apply, ISO or day first (2026-12-18, 18.12.2026); empty
 ///   for none.
 /// - `status`: `open`, `filled` or `expired`; empty for open.
@@ -128,9 +128,9 @@ public enum JobCSV {
                     + "at most 64); leave it empty for a new job")
         }
         var job = BoardJob(id: givenID.isEmpty ? makeID() : givenID, title: "", employer: "", posted: posted)
-        for (column, field) in text {
-            job[keyPath: field] = column == "language" ? trimmed(column).lowercased() : trimmed(column)
-        }
+        // Text is kept as typed (a spreadsheet keeps spaces too); only codes are trimmed.
+        for (column, field) in text { job[keyPath: field] = values[column] ?? "" }
+        job.language = trimmed("language").lowercased()
         for column in required where trimmed(column).isEmpty { fail(column, "is empty") }
         let deadline = trimmed("deadline")
         if !deadline.isEmpty {
