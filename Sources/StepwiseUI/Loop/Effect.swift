@@ -38,6 +38,15 @@ public enum Effect: Equatable, Sendable {
     case markAttendance(offer: String, session: OfferSession, marks: [String: Attendance.Status?])
     /// Save the open participant; a change to the plan also keeps its new version.
     case saveParticipant(Participant, version: PlanVersion?)
+    /// Read the job board and its application counts again; with `suggesting`, to suggest an
+    /// open job to the open participant.
+    case loadBoard(suggesting: Bool)
+    /// Add a job to the board, or change one (under its lock).
+    case saveJob(BoardJob, isNew: Bool)
+    /// Mark a board job filled.
+    case markJobFilled(String)
+    /// Note in the audit log that a board job was suggested to the participant.
+    case jobSuggested(participant: String)
     /// Keep an open form as a draft, give back the lock, and end.
     case quit
 }

@@ -32,6 +32,8 @@ extension Update {
         case .historyLoaded(let versions, let complete):
             state.open?.history = versions
             state.open?.historyComplete = complete
+        case .boardLoaded, .jobSaved:
+            BoardUpdate.apply(result, state: &state, env: env)
         case .auditLoaded(let entries):
             state.open?.auditEntries = entries
         case .bookingChanged(let change, let offers, let linking):

@@ -79,6 +79,11 @@ public struct Form: Equatable, Sendable, Codable {
         case addStep(goal: String)
         case editStep(goal: String, step: String)
         case conversation(Int)
+        /// Add a job to the board (nil) or change one.
+        case editJob(String?)
+        case boardFilter
+        /// Suggest an open board job to the open participant.
+        case suggestJob
 
         /// The names of the form's fields, in order; nil for the rating form, whose fields are
         /// the indicators of the indicator set. One case per purpose, so a new form must say.
@@ -103,6 +108,9 @@ public struct Form: Equatable, Sendable, Codable {
             case .addGoal, .editGoal: return GoalField.names
             case .addStep, .editStep: return StepField.names
             case .conversation: return ConversationField.names
+            case .editJob: return JobField.names
+            case .boardFilter: return BoardFilterField.names
+            case .suggestJob: return SuggestJobField.names
             }
         }
     }

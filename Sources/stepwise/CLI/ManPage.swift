@@ -98,6 +98,7 @@ enum ManualPage {
         case .catalogue: return (12, "Offer catalogue")
         case .catalogueDetail: return (13, "An offer in the catalogue")
         case .attendance: return (14, "Attendance")
+        case .board: return (14, "Job board")
         case .form: return (15, "Forms")
         case .confirm: return (16, "Questions")
         case .help: return (17, "The list of keys")
