@@ -4,7 +4,7 @@ import StepwiseCore
 /// many applications link to each (a count, never who), and the selected job's details.
 enum BoardView {
     /// Rows of the details shown under the list.
-    static let detailRows = 5
+    static let detailRows = 6
 
     static func render(_ board: BoardState, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         let s = env.strings
@@ -34,10 +34,11 @@ enum BoardView {
     static func row(_ job: BoardJob, count: Int, today: Day, width: Int, env: UIEnvironment) -> StyledLine {
         let s = env.strings
         let status = job.status(on: today)
-        let deadline = DisplayWidth.pad(job.deadline.map { s.numericDate($0) } ?? "–", to: 11)
+        let deadline = DisplayWidth.pad(job.deadline.map { s.numericDate($0) } ?? "–", to: 12)
         let statusText = DisplayWidth.pad(s("board.status.\(status.rawValue)"), to: 10)
-        let counted = DisplayWidth.pad(s(count == 1 ? "board.applications.one" : "board.applications", ["n": String(count)]), to: 16)
-        let titleWidth = max(10, width - 11 - 10 - 16 - 3)
+        let counted = s(count == 1 ? "board.applications.one" : "board.applications", ["n": String(count)])
+        // The count ends the row and has the room of "12 applications" in any language.
+        let titleWidth = max(10, width - 12 - 10 - 16)
         let what = job.title + " · " + job.employer + (job.place.isEmpty ? "" : ", " + job.place)
         let style: Style = status == .open ? .plain : .muted
         return StyledLine([
@@ -46,7 +47,8 @@ enum BoardView {
         ])
     }
 
-    /// The selected job: hours, how to apply, the contact, the language, who posted it and when.
+    /// The selected job under a rule: hours, how to apply, the contact, the language, who
+    /// posted it and when (empty fields are left out).
     static func details(_ job: BoardJob, env: UIEnvironment, width: Int) -> [StyledLine] {
         let s = env.strings
         func line(_ key: String, _ value: String) -> StyledLine? {
@@ -56,7 +58,8 @@ enum BoardView {
             StyledLine(String(repeating: "─", count: width), .muted),
             line("board.hours", job.hours),
             line("board.howToApply", job.howToApply),
-            line("board.contact", [job.contact, job.language].filter { !$0.isEmpty }.joined(separator: " · ")),
+            line("board.contact", job.contact),
+            line("field.language", job.language),
             line("board.posted", s("board.postedBy", ["name": job.posted.by, "date": s.numericDate(Day(job.posted.at, timeZone: env.timeZone))])),
         ].compactMap { $0 }
     }
