@@ -8,8 +8,8 @@ extension App {
     func performBoard(_ effect: Effect) -> [EffectResult] {
         let board = JobBoard(store: store, identity: identity, clock: { [now = state.now] in now })
         switch effect {
-        case .loadBoard(let suggesting):
-            return [loaded(suggesting: suggesting)]
+        case .loadBoard(let then):
+            return [loaded(then: then)]
         case .saveJob(let job, let isNew):
             return change(isNew ? .jobPosted : .jobChanged, isNew: isNew) { try board.save(job) }
         case .markJobFilled(let id):
@@ -22,8 +22,8 @@ extension App {
     }
 
     /// The board as on disk, with the counts of applications that link to each job.
-    private func loaded(suggesting: Bool) -> EffectResult {
-        .boardLoaded(store.loadJobs().jobs, counts: JobBoard.applicationCounts(in: store), suggesting: suggesting)
+    private func loaded(then: BoardFollowUp?) -> EffectResult {
+        .boardLoaded(store.loadJobs().jobs, counts: JobBoard.applicationCounts(in: store), then: then)
     }
 
     /// Makes a board change: the audit note, the board read afresh and the job as written, or
@@ -31,9 +31,9 @@ extension App {
     private func change(_ action: AuditAction, isNew: Bool, _ body: () throws -> BoardJob) -> [EffectResult] {
         do {
             let job = try body()
-            return audit(action, nil) + [loaded(suggesting: false), .jobSaved(job, isNew: isNew)]
+            return audit(action, nil) + [loaded(then: nil), .jobSaved(job, isNew: isNew)]
         } catch {
-            return [loaded(suggesting: false), .failed(.save(reason: "\(error)"))]
+            return [loaded(then: nil), .failed(.save(reason: "\(error)"))]
         }
     }
 }

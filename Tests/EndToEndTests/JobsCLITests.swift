@@ -46,6 +46,27 @@ final class JobsCLITests: EndToEndTestCase {
         let again = try stepwise(["jobs", "export", "--separator", ";", "--data", other.path], data: false)
         XCTAssertEqual(again.stdoutData, try Data(contentsOf: exported))
         XCTAssertEqual(try stepwise(["check"]).status, 0)
+        try validateAgainstSchemas()
+    }
+
+    /// Every job file against `job.schema.json` and every audit line against its schema.
+    func validateAgainstSchemas() throws {
+        let probe = try CLI.run(["python3", "-c", "import jsonschema"], executable: "/usr/bin/env")
+        guard probe.status == 0 else { throw XCTSkip("python3 with jsonschema is not installed") }
+        let script = """
+            import json, glob, sys, jsonschema
+            base, schemas = sys.argv[1], sys.argv[2]
+            job = jsonschema.Draft202012Validator(json.load(open(f"{schemas}/job.schema.json")), format_checker=jsonschema.FormatChecker())
+            audit = jsonschema.Draft202012Validator(json.load(open(f"{schemas}/audit-entry.schema.json")))
+            paths = sorted(glob.glob(f"{base}/jobs/*.json"))
+            assert paths, "no job files"
+            errors = [e.message for p in paths for e in job.iter_errors(json.load(open(p)))]
+            errors += [e.message for line in open(f"{base}/audit.log") for e in audit.iter_errors(json.loads(line))]
+            print("\n".join(errors))
+            sys.exit(1 if errors else 0)
+            """
+        let result = try CLI.run(["python3", "-c", script, data.path, E2E.schemas.path], executable: "/usr/bin/env")
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
     }
 
     func testABadFileImportsNothingAndNamesLineAndColumn() throws {

@@ -12,7 +12,8 @@ final class BoardScreenTests: XCTestCase {
     static func board() -> AppState {
         let day = { (iso: String) in Day(iso: iso) ?? Fixtures.today }
         var filled = BoardJob(
-            id: "j-bager", title: "Bagermedhjælper", employer: "Bageriet Ørsted", place: "Køge", hours: "Morgener", deadline: day("2026-11-30"),
+            id: "j-bager", title: "Bagermedhjælper", employer: "Bageriet Ørsted", place: "Køge", hours: "Morgener",
+            deadline: day("2026-11-30"),
             posted: posted)
         filled.status = .filled
         let jobs = [
@@ -21,10 +22,12 @@ final class BoardScreenTests: XCTestCase {
                 deadline: day("2026-12-18"), howToApply: "CV til job@coop.dk, skriv “Stepwise” i emnet", contact: "Lone Berg, 20 30 40 50",
                 language: "da", posted: posted),
             BoardJob(
-                id: "j-kantine", title: "Køkkenmedhjælper", employer: "Kantinen på Rådhuset", place: "Roskilde", deadline: day("2026-11-13"),
+                id: "j-kantine", title: "Køkkenmedhjælper", employer: "Kantinen på Rådhuset", place: "Roskilde",
+                deadline: day("2026-11-13"),
                 posted: posted),
             filled,
-            BoardJob(id: "j-cafe", title: "Barista", employer: "Café Solen", place: "Malmö", hours: "deltid", language: "sv", posted: posted),
+            BoardJob(
+                id: "j-cafe", title: "Barista", employer: "Café Solen", place: "Malmö", hours: "deltid", language: "sv", posted: posted),
         ]
         var state = Fixtures.state()
         state.board = BoardState()

@@ -28,8 +28,8 @@ public enum JobCSV {
     /// Text columns and the field each fills.
     private static var text: [(String, WritableKeyPath<BoardJob, String>)] {
         [
-        ("title", \.title), ("employer", \.employer), ("place", \.place), ("hours", \.hours), ("howToApply", \.howToApply),
-        ("contact", \.contact), ("language", \.language),
+            ("title", \.title), ("employer", \.employer), ("place", \.place), ("hours", \.hours), ("howToApply", \.howToApply),
+            ("contact", \.contact), ("language", \.language),
         ]
     }
 
@@ -67,7 +67,8 @@ public enum JobCSV {
                 rowProblems.append(CSVSheet.Problem(line: record.line, column: $0, reason: $1))
             }
             if let first = seen[job.id] {
-                rowProblems.append(CSVSheet.Problem(line: record.line, column: "id", reason: "\"\(job.id)\" is already used on line \(first)"))
+                rowProblems.append(
+                    CSVSheet.Problem(line: record.line, column: "id", reason: "\"\(job.id)\" is already used on line \(first)"))
             }
             let cells = self.cells(job).filter { sheet.columns.contains($0.0) }
             if rowProblems.isEmpty, let tooLarge = CSVSheet.sizeProblem(line: record.line, cells: cells, record: job, noun: "job") {

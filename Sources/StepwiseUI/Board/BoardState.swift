@@ -1,5 +1,14 @@
 import StepwiseCore
 
+/// What to do with the job board once it has been read afresh.
+public enum BoardFollowUp: Equatable, Sendable {
+    /// Offer its open jobs to the open participant.
+    case suggest
+    /// The citizen said yes: take this job into the open participant's applications, if it
+    /// is still open.
+    case take(String)
+}
+
 /// The job board screen: the selected job and what the list shows.
 public struct BoardState: Equatable, Sendable {
     /// Selected row of the filtered list.

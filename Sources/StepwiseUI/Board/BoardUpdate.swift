@@ -35,15 +35,19 @@ enum BoardUpdate {
     }
 
     /// Folds the board's effect results into the state.
-    static func apply(_ result: EffectResult, state: inout AppState, env: UIEnvironment) {
+    static func apply(_ result: EffectResult, state: inout AppState, env: UIEnvironment) -> [Effect] {
         switch result {
-        case .boardLoaded(let jobs, let counts, let suggesting):
+        case .boardLoaded(let jobs, let counts, let then):
             state.jobs = jobs
             state.jobCounts = counts
-            if suggesting { JobSuggestions.offer(state: &state, env: env) }
             if let board = state.board {
                 let count = board.list(jobs, today: state.today).count
                 state.board?.selection = min(board.selection, max(0, count - 1))
+            }
+            switch then {
+            case .suggest?: JobSuggestions.offer(state: &state, env: env)
+            case .take(let id)?: return JobSuggestions.take(id, state: &state, env: env)
+            case nil: break
             }
         case .jobSaved(let job, let isNew):
             let key = isNew ? "board.added" : job.status == .filled ? "board.markedFilled" : "board.saved"
@@ -53,6 +57,7 @@ enum BoardUpdate {
             }
         default: break
         }
+        return []
     }
 }
 
@@ -71,7 +76,8 @@ enum BoardForms {
             case .title: return Form.Field(label: "field.jobTitle", input: TextField(job?.title ?? "", maxLength: 200))
             case .employer: return Form.Field(label: "field.boardEmployer", input: TextField(job?.employer ?? "", maxLength: 200))
             case .place: return Form.Field(label: "field.place", input: TextField(job?.place ?? "", maxLength: 300))
-            case .hours: return Form.Field(label: "field.jobHours", input: TextField(job?.hours ?? "", maxLength: 200), hint: "field.jobHours.hint")
+            case .hours:
+                return Form.Field(label: "field.jobHours", input: TextField(job?.hours ?? "", maxLength: 200), hint: "field.jobHours.hint")
             case .deadline:
                 return Form.Field(
                     label: "field.deadline", input: TextField(job?.deadline.map { strings.numericDate($0) } ?? "", maxLength: 40),
@@ -79,7 +85,8 @@ enum BoardForms {
             case .howToApply:
                 return Form.Field(label: "field.howToApply", input: TextField(job?.howToApply ?? "", maxLength: 2_000, multiline: true))
             case .contact:
-                return Form.Field(label: "field.jobContact", input: TextField(job?.contact ?? "", maxLength: 300), hint: "field.jobContact.hint")
+                return Form.Field(
+                    label: "field.jobContact", input: TextField(job?.contact ?? "", maxLength: 300), hint: "field.jobContact.hint")
             case .language: return Form.Field(label: "field.language", input: TextField(job?.language ?? strings.language, maxLength: 10))
             case .status:
                 return Form.Field(
@@ -118,7 +125,8 @@ enum BoardForms {
                 return Form.Field(
                     label: "field.jobStatus", choices: ["all"] + BoardJob.Status.allCases.map(\.rawValue), prefix: "board.status.",
                     selected: board.status?.rawValue ?? "all")
-            case .words: return Form.Field(label: "field.words", input: TextField(board.query, maxLength: 100), hint: "field.boardWords.hint")
+            case .words:
+                return Form.Field(label: "field.words", input: TextField(board.query, maxLength: 100), hint: "field.boardWords.hint")
             }
         }
     }

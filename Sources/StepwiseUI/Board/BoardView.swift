@@ -19,7 +19,8 @@ enum BoardView {
         ]
         let width = buffer.width - 2
         for (index, job) in jobs.enumerated() {
-            lines.append((row(job, count: state.jobCounts[job.id] ?? 0, today: state.today, width: width, env: env), index == board.selection))
+            lines.append(
+                (row(job, count: state.jobCounts[job.id] ?? 0, today: state.today, width: width, env: env), index == board.selection))
         }
         if jobs.isEmpty { lines.append((StyledLine("  " + s(state.jobs.isEmpty ? "board.empty" : "board.noMatch"), .muted), false)) }
         let bottom = buffer.height - 3 - detailRows
@@ -60,7 +61,9 @@ enum BoardView {
             line("board.howToApply", job.howToApply),
             line("board.contact", job.contact),
             line("field.language", job.language),
-            line("board.posted", s("board.postedBy", ["name": job.posted.by, "date": s.numericDate(Day(job.posted.at, timeZone: env.timeZone))])),
+            line(
+                "board.posted",
+                s("board.postedBy", ["name": job.posted.by, "date": s.numericDate(Day(job.posted.at, timeZone: env.timeZone))])),
         ].compactMap { $0 }
     }
 }

@@ -38,9 +38,9 @@ public enum Effect: Equatable, Sendable {
     case markAttendance(offer: String, session: OfferSession, marks: [String: Attendance.Status?])
     /// Save the open participant; a change to the plan also keeps its new version.
     case saveParticipant(Participant, version: PlanVersion?)
-    /// Read the job board and its application counts again; with `suggesting`, to suggest an
-    /// open job to the open participant.
-    case loadBoard(suggesting: Bool)
+    /// Read the job board and its application counts again, and then do `then`, if given,
+    /// with the board as it is now.
+    case loadBoard(then: BoardFollowUp?)
     /// Add a job to the board, or change one (under its lock).
     case saveJob(BoardJob, isNew: Bool)
     /// Mark a board job filled.

@@ -25,9 +25,9 @@ public enum EffectResult: Equatable, Sendable {
     /// The open participant's plan history, oldest first; `complete` is false when only the
     /// newest versions were read (those the change marks need).
     case historyLoaded([PlanVersion], complete: Bool)
-    /// The job board as read now, with how many applications link to each job (by id);
-    /// `suggesting` when it was read to suggest a job to the open participant.
-    case boardLoaded([BoardJob], counts: [String: Int], suggesting: Bool)
+    /// The job board as read now, with how many applications link to each job (by id), and
+    /// what to do next with it.
+    case boardLoaded([BoardJob], counts: [String: Int], then: BoardFollowUp?)
     /// A board job was added or changed (as written).
     case jobSaved(BoardJob, isNew: Bool)
     /// The audit log's entries about the open participant.

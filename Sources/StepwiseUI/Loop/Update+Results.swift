@@ -33,7 +33,7 @@ extension Update {
             state.open?.history = versions
             state.open?.historyComplete = complete
         case .boardLoaded, .jobSaved:
-            BoardUpdate.apply(result, state: &state, env: env)
+            return BoardUpdate.apply(result, state: &state, env: env)
         case .auditLoaded(let entries):
             state.open?.auditEntries = entries
         case .bookingChanged(let change, let offers, let linking):

@@ -113,7 +113,7 @@ public enum Update {
             return [.loadOffers]
         case .board?:
             state.board = BoardState()
-            return [.loadBoard(suggesting: false)]
+            return [.loadBoard(then: nil)]
         case .add?:
             state.form = AddParticipantForm.addParticipant(
                 language: env.strings.language, today: env.strings.list("date.today").first ?? "today")

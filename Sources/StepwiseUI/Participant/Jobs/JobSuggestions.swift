@@ -12,7 +12,7 @@ enum JobSuggestions {
     static func handle(_ action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect]? {
         guard action == .suggestJob else { return nil }
         guard let open = state.open, !open.isReadOnly else { return [] }
-        return [.loadBoard(suggesting: true)]
+        return [.loadBoard(then: .suggest)]
     }
 
     /// The jobs that may be suggested to `participant` on `today`, in deadline order.
@@ -49,9 +49,12 @@ enum JobSuggestions {
         return [.jobSuggested(participant: participant.id)]
     }
 
-    /// The citizen's yes: the job becomes one of their applications, linked to the board job
-    /// (as applied for on the day they take it). A job that was filled or expired meanwhile
-    /// is not taken.
+    /// The citizen's yes: the board is read afresh, then `take` adds the job.
+    static func confirmed(_ jobID: String) -> [Effect] { [.loadBoard(then: .take(jobID))] }
+
+    /// The job becomes one of the citizen's applications, linked to the board job (as applied
+    /// for on the day they take it). A job that was filled or expired meanwhile (in `state.jobs`
+    /// as just read) is not taken.
     static func take(_ jobID: String, state: inout AppState, env: UIEnvironment) -> [Effect] {
         guard let job = state.jobs.first(where: { $0.id == jobID }), job.isOpen(on: state.today) else {
             state.message = Message(env.strings("board.noLongerOpen"))

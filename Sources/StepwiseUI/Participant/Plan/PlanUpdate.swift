@@ -140,7 +140,7 @@ enum PlanUpdate {
         case .cancelOffer(let offerID):
             return [.cancelOffer(offerID)]
         case .takeBoardJob(let jobID):
-            return JobSuggestions.take(jobID, state: &state, env: env)
+            return JobSuggestions.confirmed(jobID)
         case .approve:
             return commit(&state, env: env, as: .citizen) { p, editor in
                 let today = p.conversations.first { $0.planned == editor.today && $0.isOpen }?.number
