@@ -62,7 +62,7 @@ final class JobsCLITests: EndToEndTestCase {
             assert paths, "no job files"
             errors = [e.message for p in paths for e in job.iter_errors(json.load(open(p)))]
             errors += [e.message for line in open(f"{base}/audit.log") for e in audit.iter_errors(json.loads(line))]
-            print("\n".join(errors))
+            print(errors)
             sys.exit(1 if errors else 0)
             """
         let result = try CLI.run(["python3", "-c", script, data.path, E2E.schemas.path], executable: "/usr/bin/env")
