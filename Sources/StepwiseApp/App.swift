@@ -10,8 +10,8 @@ public final class App {
     public private(set) var state: AppState
     /// Strings and ambient inputs; the shell adds a citizen's language when it is first needed.
     public private(set) var env: UIEnvironment
-    private let store: DataStore
-    private let identity: Identity
+    let store: DataStore
+    let identity: Identity
     private let clock: @Sendable () -> Date
     private var lock: RecordLock?
     /// The stamp of `participants/` at which `state.caseload` was right (apart from the open
@@ -228,7 +228,7 @@ public final class App {
 
     /// Notes in the audit log who did what to which record (never what it says); a failure
     /// to write it is a result of its own.
-    private func audit(_ action: AuditAction, _ participant: String?, at moment: Date? = nil) -> [EffectResult] {
+    func audit(_ action: AuditAction, _ participant: String?, at moment: Date? = nil) -> [EffectResult] {
         let at = moment ?? state.now
         do {
             try AuditLog(store: store, lockTimeout: lockWait).record(action, participant: participant, by: identity, at: at)
@@ -345,6 +345,8 @@ public final class App {
             return [.offersLoaded(store.loadOffers().offers)]
         case .loadHistory(let id):
             return [.historyLoaded(store.loadHistory(participant: id), complete: true)]
+        case .loadBoard, .saveJob, .markJobFilled, .jobSuggested:
+            return performBoard(effect)
         case .saveOffer(let offer, let base):
             var kept: [OfferMerge.Field] = []
             var title = offer.title

@@ -21,7 +21,7 @@ final class CLITests: EndToEndTestCase {
         XCTAssertEqual(
             Set(commands),
             [
-                "tui", "init", "demo", "list", "check", "offers", "book", "unbook", "summary", "calendar", "report",
+                "tui", "init", "demo", "list", "check", "offers", "jobs", "book", "unbook", "summary", "calendar", "report",
                 "export", "erase", "config", "help",
             ])
         let overview = try stepwise(["--help"], data: false)

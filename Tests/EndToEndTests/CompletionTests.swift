@@ -36,8 +36,8 @@ final class CompletionTests: EndToEndTestCase {
         XCTAssertEqual(
             try complete(["stepwise", ""]),
             [
-                "init", "demo", "list", "check", "offers", "book", "unbook", "summary", "calendar", "report", "export", "erase", "config",
-                "help",
+                "init", "demo", "list", "check", "offers", "jobs", "book", "unbook", "summary", "calendar", "report", "export", "erase",
+                "config", "help",
             ])
         XCTAssertEqual(try complete(["stepwise", "su"]), ["summary"])
         XCTAssertEqual(try complete(["stepwise", "list", "--"]), ["--data", "--help", "--ids", "--json", "--lang", "--version"])

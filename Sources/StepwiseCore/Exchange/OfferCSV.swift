@@ -39,22 +39,7 @@ public enum OfferCSV {
     static let required = ["title", "kind", "capacity"]
 
     /// A bad row or a bad file: the physical line the row starts on, the column, the reason.
-    public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
-        public var line: Int
-        public var column: String?
-        public var reason: String
-
-        public init(line: Int, column: String?, reason: String) {
-            self.line = line
-            self.column = column
-            self.reason = reason
-        }
-
-        public var description: String {
-            if let column { return "line \(line), column '\(column)': \(reason)" }
-            return "line \(line): \(reason)"
-        }
-    }
+    public typealias Problem = CSVSheet.Problem
 
     /// One good row: the offer it describes (with no seats), whether it named an id, and the
     /// columns the file has (an update leaves the fields of other columns as they are).
@@ -87,71 +72,17 @@ public enum OfferCSV {
         timeZone: TimeZone = CalendarExport.defaultTimeZone(),
         makeID: () -> String = { RecordID.generate(prefix: "o") }
     ) -> Parsed {
-        let table: CSVTable
+        let sheet: CSVSheet
         do {
-            table = try CSVTable.read(data)
+            sheet = try CSVSheet.read(data, columns: columns, required: required)
         } catch {
-            return Parsed(
-                rows: [], problems: [Problem(line: error.line, column: nil, reason: error.reason)], fileIsBad: true,
-                separator: ",", encoding: "")
+            return Parsed(rows: [], problems: error.problems, fileIsBad: true, separator: error.separator, encoding: error.encoding)
         }
-        func bad(_ problems: [Problem]) -> Parsed {
-            Parsed(rows: [], problems: problems, fileIsBad: true, separator: table.separator, encoding: table.encoding)
-        }
-        guard let header = table.records.first else {
-            return bad([
-                Problem(
-                    line: 1, column: nil,
-                    reason: "the file is empty (expected a header line such as "
-                        + columns.prefix(5).joined(separator: String(table.separator)) + ")")
-            ])
-        }
-        var index: [String: Int] = [:]
-        var headerProblems: [Problem] = []
-        var ignored: Set<Int> = []
-        for (position, name) in header.fields.enumerated() {
-            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty {
-                ignored.insert(position)
-                continue
-            }
-            guard let column = column(named: trimmed) else {
-                headerProblems.append(
-                    Problem(
-                        line: header.line, column: trimmed,
-                        reason: "is not a known column (known: \(columns.joined(separator: ", ")))"))
-                continue
-            }
-            if index[column] != nil {
-                headerProblems.append(Problem(line: header.line, column: trimmed, reason: "appears twice"))
-            }
-            index[column] = position
-        }
-        for column in required where index[column] == nil {
-            headerProblems.append(Problem(line: header.line, column: column, reason: "is missing from the header line"))
-        }
-        if !headerProblems.isEmpty { return bad(headerProblems) }
-
         var rows: [Row] = []
-        var problems: [Problem] = []
+        var problems = sheet.problems
         var seen: [String: Int] = [:]
-        for record in table.records.dropFirst() {
-            if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            if record.fields.count < header.fields.count
-                || record.fields.dropFirst(header.fields.count).contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
-            {
-                problems.append(
-                    Problem(
-                        line: record.line, column: nil,
-                        reason: "has \(record.fields.count) fields but the header has \(header.fields.count)"
-                            + " (a separator too many or too few, or a quote that closes too early?)"))
-                continue
-            }
-            var values: [String: String] = [:]
-            for (column, position) in index where !ignored.contains(position) {
-                values[column] = CSVTable.unprotect(record.fields[position])
-            }
-            switch row(values, line: record.line, columns: Set(index.keys), kinds: kinds, timeZone: timeZone, makeID: makeID) {
+        for record in sheet.records {
+            switch row(record.values, line: record.line, columns: sheet.columns, kinds: kinds, timeZone: timeZone, makeID: makeID) {
             case .success(let row):
                 if let first = seen[row.offer.id] {
                     problems.append(
@@ -167,9 +98,11 @@ public enum OfferCSV {
             }
         }
         if rows.isEmpty && problems.isEmpty {
-            return bad([Problem(line: header.line, column: nil, reason: "the file has a header line but no offers")])
+            return Parsed(
+                rows: [], problems: [Problem(line: sheet.headerLine, column: nil, reason: "the file has a header line but no offers")],
+                fileIsBad: true, separator: sheet.separator, encoding: sheet.encoding)
         }
-        return Parsed(rows: rows, problems: problems, fileIsBad: false, separator: table.separator, encoding: table.encoding)
+        return Parsed(rows: rows, problems: problems, fileIsBad: false, separator: sheet.separator, encoding: sheet.encoding)
     }
 
     /// The catalogue as CSV, sorted by first session, then title: UTF-8 with a byte-order mark
@@ -240,11 +173,6 @@ public enum OfferCSV {
 
     private struct Problems: Error { var problems: [Problem] }
 
-    private static func column(named name: String) -> String? {
-        let key = name.lowercased().filter { $0.isLetter || $0.isNumber }
-        return columns.first { $0.lowercased() == key }
-    }
-
     private static func row(
         _ values: [String: String], line: Int, columns: Set<String>, kinds: [String: String],
         timeZone: TimeZone, makeID: () -> String
@@ -270,7 +198,7 @@ public enum OfferCSV {
         var capacity = 0
         if capacityText.isEmpty {
             fail("capacity", "is empty (the number of seats)")
-        } else if let number = wholeNumber(capacityText) {
+        } else if let number = CSVSheet.wholeNumber(capacityText) {
             if number < 0 { fail("capacity", "is \(number); it must be 0 or more") } else { capacity = number }
         } else {
             fail("capacity", "\"\(capacityText.prefix(40))\" is not a whole number of seats")
@@ -281,7 +209,7 @@ public enum OfferCSV {
         if ["none", "no", "nej", "nein", "ingen"].contains(waitlistText) {
             waitlist = 0
         } else if !waitlistText.isEmpty {
-            if let number = wholeNumber(waitlistText), number >= 0 {
+            if let number = CSVSheet.wholeNumber(waitlistText), number >= 0 {
                 waitlist = number
             } else {
                 fail("waitlist", "\"\(waitlistText.prefix(40))\" is not a whole number (empty for no limit, 0 for no waitlist)")
@@ -374,12 +302,6 @@ public enum OfferCSV {
         text.split(whereSeparator: { $0 == "|" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
-    }
-
-    private static func wholeNumber(_ text: String) -> Int? {
-        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
-        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return Int(text)
     }
 
     /// Sessions as a person types them in one field, separated by `|` or `;`:

@@ -114,18 +114,7 @@ public enum OfferImport {
     /// to read back, named by line and column (the largest cell).
     static func sizeProblem(_ row: OfferCSV.Row) -> OfferCSV.Problem? {
         let cells = zip(OfferCSV.columns, OfferCSV.fields(row.offer)).filter { row.columns.contains($0.0) }
-        guard let largest = cells.max(by: { $0.1.utf8.count < $1.1.utf8.count }) else { return nil }
-        let size = largest.1.utf8.count
-        if size > RecordCodec.maxFieldBytes {
-            return OfferCSV.Problem(
-                line: row.line, column: largest.0,
-                reason: "holds \(size / 1000) kB; a cell may hold at most \(RecordCodec.maxFieldBytes / 1000) kB")
-        }
-        if let bytes = try? RecordCodec.encode(row.offer).count, bytes > RecordCodec.maxRecordBytes {
-            return OfferCSV.Problem(
-                line: row.line, column: largest.0, reason: "makes the offer too large: it " + RecordCodec.tooLarge(bytes))
-        }
-        return nil
+        return CSVSheet.sizeProblem(line: row.line, cells: Array(cells), record: row.offer, noun: "offer")
     }
 
     /// The report of an import that wrote nothing because the data folder could not be written.

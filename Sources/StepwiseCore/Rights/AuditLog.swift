@@ -43,6 +43,14 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case followAlong
     /// A follow-along contact was recorded.
     case followAlongContact
+    /// A job was added to the job board (no participant).
+    case jobPosted
+    /// A job on the board was changed or marked filled (no participant).
+    case jobChanged
+    /// Jobs were imported into the board from a spreadsheet (no participant).
+    case jobsImported
+    /// A job from the board was suggested to the participant.
+    case jobSuggested
 }
 
 /// One line of the audit log: who did what to which record, and when. It never holds what

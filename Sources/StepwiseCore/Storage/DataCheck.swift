@@ -27,6 +27,7 @@ public enum DataCheck {
         let offers = store.loadOffers()
         problems += offers.problems
         problems += PlacementMigration.problems(in: offers.offers)
+        problems += store.loadJobs().problems
         problems += store.historyProblems()
         problems += AuditLog(store: store).problems()
         problems += walk(store)

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The data folder: `participants/<id>.json`, `offers/<id>.json` and `locks/`.
+/// The data folder: `participants/<id>.json`, `offers/<id>.json`, `jobs/<id>.json` (the job
+/// board, see `DataStore+Jobs.swift`) and `locks/`.
 public final class DataStore: Sendable {
     /// The data folder.
     public let root: URL
@@ -100,7 +101,7 @@ public final class DataStore: Sendable {
 
     /// A record's bytes, refused with `RecordProblem` when they would be too large to be read
     /// back (what can be written can be read).
-    private func encodeReadable<T: Encodable>(_ record: T, file url: URL) throws -> Data {
+    func encodeReadable<T: Encodable>(_ record: T, file url: URL) throws -> Data {
         let data = try RecordCodec.encode(record)
         guard data.count <= RecordCodec.maxRecordBytes else {
             throw RecordProblem(
@@ -115,16 +116,22 @@ public final class DataStore: Sendable {
 
     /// Every offer that can be read, and a problem for each one that cannot.
     public func loadOffers() -> (offers: [Offer], problems: [RecordProblem]) {
-        var offers: [Offer] = []
+        loadEach(offerIDs(), folder: "offers", loadOffer)
+    }
+
+    /// Each record of `ids` that `load` can read, and a problem for each one it cannot
+    /// (named `folder/<id>.json` when `load` does not say).
+    func loadEach<T>(_ ids: [String], folder: String, _ load: (String) throws -> T) -> ([T], [RecordProblem]) {
+        var records: [T] = []
         var problems: [RecordProblem] = []
-        for id in offerIDs() {
-            do { offers.append(try loadOffer(id)) } catch let problem as RecordProblem {
+        for id in ids {
+            do { records.append(try load(id)) } catch let problem as RecordProblem {
                 problems.append(problem)
             } catch {
-                problems.append(RecordProblem(file: "offers/\(id).json", reason: "\(error)"))
+                problems.append(RecordProblem(file: "\(folder)/\(id).json", reason: "\(error)"))
             }
         }
-        return (offers, problems)
+        return (records, problems)
     }
 
     /// Takes the edit lock of a participant, or reports who holds it.
@@ -141,7 +148,7 @@ public final class DataStore: Sendable {
     }
 
     /// A record file's bytes; a link, FIFO or over-large file is refused without being read.
-    private func read(_ url: URL) throws -> Data {
+    func read(_ url: URL) throws -> Data {
         do {
             guard let data = try DataFile.read(url, limit: RecordCodec.maxRecordBytes) else {
                 throw RecordProblem.missing(relative(url))
@@ -154,7 +161,7 @@ public final class DataStore: Sendable {
         }
     }
 
-    private func ids(in dir: URL) -> [String] {
+    func ids(in dir: URL) -> [String] {
         DataFolder.names(in: dir).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
             .map { String($0.dropLast(5)) }.sorted()
     }

@@ -15,28 +15,40 @@ public enum RecordCodec {
 
     /// Decodes a participant file, migrating older versions; `file` names it in problems.
     public static func participant(from data: Data, file: String) throws -> Participant {
-        if let participant = current(Participant.self, from: data, version: Participant.currentSchemaVersion, \.schemaVersion) {
-            try Validation.check(participant, file: file)
-            return participant
-        }
-        let object = try migrated(
-            data, file: file, current: Participant.currentSchemaVersion,
-            migrate: Migrations.participant)
-        let participant: Participant = try decode(object, file: file)
-        try Validation.check(participant, file: file)
-        return participant
+        try record(
+            Participant.self, from: data, file: file, version: Participant.currentSchemaVersion, \.schemaVersion,
+            migrate: Migrations.participant
+        ) { try Validation.check($0, file: file) }
     }
 
     /// Decodes an offer file, migrating older versions; `file` names it in problems.
     public static func offer(from data: Data, file: String) throws -> Offer {
-        if let offer = current(Offer.self, from: data, version: Offer.currentSchemaVersion, \.schemaVersion) {
-            try Validation.check(offer, file: file)
-            return offer
+        try record(Offer.self, from: data, file: file, version: Offer.currentSchemaVersion, \.schemaVersion, migrate: Migrations.offer) {
+            try Validation.check($0, file: file)
         }
-        let object = try migrated(data, file: file, current: Offer.currentSchemaVersion, migrate: Migrations.offer)
-        let offer: Offer = try decode(object, file: file)
-        try Validation.check(offer, file: file)
-        return offer
+    }
+
+    /// Decodes a job of the job board; `file` names it in problems. Version 1 is the first,
+    /// so there is nothing to migrate yet.
+    public static func job(from data: Data, file: String) throws -> BoardJob {
+        try record(BoardJob.self, from: data, file: file, version: BoardJob.currentSchemaVersion, \.schemaVersion, migrate: { o, _ in o }) {
+            try Validation.check($0, file: file)
+        }
+    }
+
+    /// A record of the current version straight from its bytes, else migrated from an older
+    /// one; either way checked by `validate`.
+    private static func record<T: Decodable>(
+        _ type: T.Type, from data: Data, file: String, version: Int, _ schemaVersion: KeyPath<T, Int>,
+        migrate: ([String: Any], Int) -> [String: Any], validate: (T) throws -> Void
+    ) throws -> T {
+        if let value = current(T.self, from: data, version: version, schemaVersion) {
+            try validate(value)
+            return value
+        }
+        let value: T = try decode(try migrated(data, file: file, current: version, migrate: migrate), file: file)
+        try validate(value)
+        return value
     }
 
     /// The common case in one pass: a sound file of the current version, decoded straight

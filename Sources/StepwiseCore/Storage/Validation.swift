@@ -69,3 +69,23 @@ enum Validation {
         }
     }
 }
+
+extension Validation {
+    /// A board job: a valid id that matches its file name, a title and an employer, and no
+    /// field over `RecordCodec.maxFieldBytes` (the limit of a spreadsheet cell on import).
+    static func check(_ job: BoardJob, file: String) throws {
+        let expected = (file as NSString).lastPathComponent.replacingOccurrences(of: ".json", with: "")
+        guard RecordID.isValid(job.id) else {
+            throw RecordProblem(file: file, field: "id", reason: "is not a valid id")
+        }
+        if job.id != expected {
+            throw RecordProblem(file: file, field: "id", reason: "does not match the file name: expected \(expected)")
+        }
+        for (field, value) in [("title", job.title), ("employer", job.employer)] where value.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw RecordProblem(file: file, field: field, reason: "is empty")
+        }
+        for (field, value) in JobCSV.cells(job) where value.utf8.count > RecordCodec.maxFieldBytes {
+            throw RecordProblem(file: file, field: field, reason: "holds more than \(RecordCodec.maxFieldBytes / 1000) kB")
+        }
+    }
+}

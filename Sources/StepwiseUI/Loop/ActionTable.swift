@@ -12,6 +12,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case placement
     case catalogue, addOffer, editOffer, cancelOffer, attendance, attended, absent, excused, allAttended, clearAttendance, previousSession,
         nextSession
+    case board, addJob, editJob, jobFilled, suggestJob
     case yes, no
     case help, redraw, suspend, quit, interrupt
 }
@@ -22,6 +23,7 @@ public enum ActionID: String, CaseIterable, Sendable {
 public enum KeyContext: Hashable, Sendable, CaseIterable {
     case caseload, searching, plan, notes, progress, offers, offerDetail, form, confirm, history, help, privacy
     case catalogue, catalogueDetail, attendance, auditLog, summary, jobs
+    case board
 
     /// Contexts where printable keys are typed as text, so no letter can be a command there.
     public static let typing: Set<KeyContext> = [.searching, .form, .privacy]
@@ -70,7 +72,7 @@ public enum ActionTable {
     /// Lists and texts that move with the arrow keys, pages, Home and End.
     private static let moving: Set<KeyContext> = [
         .caseload, .plan, .notes, .progress, .offers, .offerDetail, .history,
-        .catalogue, .catalogueDetail, .attendance, .summary, .jobs, .help,
+        .catalogue, .catalogueDetail, .attendance, .summary, .jobs, .help, .board,
     ]
     /// Of those, the ones whose arrows scroll a text rather than select an entry.
     private static let scrolling: Set<KeyContext> = [.progress, .offerDetail, .catalogueDetail, .summary, .help]
@@ -98,6 +100,15 @@ public enum ActionTable {
         spec(.search, [.char("/")], [.caseload], footer: true),
         spec(.add, [.char("a")], [.caseload], footer: true),
         spec(.catalogue, [.char("o")], [.caseload], footer: true),
+        spec(.board, [.char("b")], [.caseload], footer: true),
+        spec(.pageUp, [.pageUp], [.board]),
+        spec(.pageDown, [.pageDown], [.board]),
+        spec(.addJob, [.char("a")], [.board], footer: true),
+        spec(.editJob, [.char("e"), .enter], [.board], footer: true),
+        spec(.jobFilled, [.char("m")], [.board], footer: true),
+        spec(.filter, [.char("f"), .char("/")], [.board], footer: true, help: "action.filter.board.help"),
+        spec(.back, [.escape], [.board], footer: true),
+        spec(.suggestJob, [.char("b")], [.jobs], footer: true),
         spec(.open, [.enter], [.catalogue], help: "action.open.offer.help"),
         spec(.addOffer, [.char("a")], [.catalogue], footer: true),
         spec(.editOffer, [.char("e")], [.catalogue, .catalogueDetail], footer: true),

@@ -116,6 +116,11 @@ public struct AppState: Equatable, Sendable {
     public var writers: [String: Author] = [:]
     /// The offer catalogue, when the coach keeps it (from the caseload, no participant open).
     public var catalogue: CatalogueState?
+    /// The job board, when the coach keeps it (from the caseload, no participant open).
+    public var board: BoardState?
+    /// The job board's jobs as last read, and how many applications link to each (by job id).
+    public var jobs: [BoardJob] = []
+    public var jobCounts: [String: Int] = [:]
     public var form: Form?
     /// A question waiting for yes or no.
     public var confirm: Confirm?
@@ -144,6 +149,7 @@ public struct AppState: Equatable, Sendable {
         if form != nil { return .form }
         if confirm != nil { return .confirm }
         if historyBrowser != nil { return .history }
+        if board != nil, open == nil { return .board }
         if let catalogue, open == nil {
             if catalogue.sheet != nil { return .attendance }
             return catalogue.detail == nil ? .catalogue : .catalogueDetail
@@ -257,6 +263,8 @@ public struct Confirm: Equatable, Sendable {
         case book(String)
         case unbook(String)
         case cancelOffer(String)
+        /// `y`: the citizen takes the suggested board job into their applications.
+        case takeBoardJob(String)
     }
 
     public var purpose: Purpose

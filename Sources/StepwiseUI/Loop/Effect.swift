@@ -40,6 +40,15 @@ public enum Effect: Equatable, Sendable {
     case saveParticipant(Participant, version: PlanVersion?)
     /// Note in the audit log what was done to a participant's record (the action's name only).
     case audit(AuditAction, participant: String)
+    /// Read the job board and its application counts again, and then do `then`, if given,
+    /// with the board as it is now.
+    case loadBoard(then: BoardFollowUp?)
+    /// Add a job to the board, or change one (under its lock).
+    case saveJob(BoardJob, isNew: Bool)
+    /// Mark a board job filled.
+    case markJobFilled(String)
+    /// Note in the audit log that a board job was suggested to the participant.
+    case jobSuggested(participant: String)
     /// Keep an open form as a draft, give back the lock, and end.
     case quit
     /// Save the open participant after a change to their own internship placement; the audit

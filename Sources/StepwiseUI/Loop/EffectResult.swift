@@ -27,6 +27,11 @@ public enum EffectResult: Equatable, Sendable {
     case historyLoaded([PlanVersion], complete: Bool)
     /// Placements and planned follow-ups per internship offer, counted (never their contents).
     case placementCountsLoaded([String: PlacementCount])
+    /// The job board as read now, with how many applications link to each job (by id), and
+    /// what to do next with it.
+    case boardLoaded([BoardJob], counts: [String: Int], then: BoardFollowUp?)
+    /// A board job was added or changed (as written).
+    case jobSaved(BoardJob, isNew: Bool)
     /// The audit log's entries about the open participant.
     case auditLoaded([AuditEntry])
     /// A booking change went through under the offer's lock; `linking` is the plan step to

@@ -34,6 +34,8 @@ extension Update {
             state.open?.historyComplete = complete
         case .placementCountsLoaded(let counts):
             state.catalogue?.placementCounts = counts
+        case .boardLoaded, .jobSaved:
+            return BoardUpdate.apply(result, state: &state, env: env)
         case .auditLoaded(let entries):
             state.open?.auditEntries = entries
         case .bookingChanged(let change, let offers, let linking):

@@ -69,6 +69,8 @@ public enum Update {
             return []
         case .catalogue, .catalogueDetail, .attendance:
             return CatalogueUpdate.handle(action, state: &state, env: env)
+        case .board:
+            return BoardUpdate.handle(action, state: &state, env: env)
         case .summary:
             return SummaryTab.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
                 ?? participant(action, state: &state, env: env)
@@ -77,7 +79,8 @@ public enum Update {
                 ?? CoachingUpdate.handle(action, state: &state, env: env)
                 ?? participant(action, state: &state, env: env)
         case .jobs:
-            return JobsUpdate.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
+            return JobsUpdate.handle(action, state: &state, env: env) ?? JobSuggestions.handle(action, state: &state, env: env)
+                ?? CoachingUpdate.handle(action, state: &state, env: env)
                 ?? participant(action, state: &state, env: env)
         case .plan:
             return PlanUpdate.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
@@ -109,6 +112,9 @@ public enum Update {
         case .catalogue?:
             state.catalogue = CatalogueState()
             return [.loadOffers, .loadPlacementCounts]
+        case .board?:
+            state.board = BoardState()
+            return [.loadBoard(then: nil)]
         case .add?:
             state.form = AddParticipantForm.addParticipant(
                 language: env.strings.language, today: env.strings.list("date.today").first ?? "today")
@@ -216,6 +222,12 @@ public enum Update {
             return OfferForms.submitBooking(form, offer: offer, state: state)
         case .editOffer(let id):
             return CatalogueForms.submit(&form, id: id, state: state, env: env)
+        case .editJob(let id):
+            return BoardForms.submit(&form, id: id, state: state, env: env)
+        case .boardFilter:
+            return BoardForms.submitFilter(form, state: &state)
+        case .suggestJob:
+            return JobSuggestions.submit(form, state: &state, env: env)
         case .internship:
             return InternshipForms.submit(&form, state: state, env: env)
         case .placement, .followUp:

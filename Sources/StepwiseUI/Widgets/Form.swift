@@ -94,6 +94,11 @@ public struct Form: Equatable, Sendable, Codable {
         case followAlong
         /// A follow-along contact held.
         case followAlongContact
+        /// Add a job to the board (nil) or change one.
+        case editJob(String?)
+        case boardFilter
+        /// Suggest an open board job to the open participant.
+        case suggestJob
 
         /// The names of the form's fields, in order; nil for the rating form, whose fields are
         /// the indicators of the indicator set. One case per purpose, so a new form must say.
@@ -125,6 +130,9 @@ public struct Form: Equatable, Sendable, Codable {
             case .interview: return InterviewField.names
             case .followAlong: return FollowAlongField.names
             case .followAlongContact: return FollowContactField.names
+            case .editJob: return JobField.names
+            case .boardFilter: return BoardFilterField.names
+            case .suggestJob: return SuggestJobField.names
             }
         }
     }

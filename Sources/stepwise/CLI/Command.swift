@@ -110,7 +110,7 @@ struct Command: Sendable {
 
     /// Every command, in overview order; the first (the caseload screen) runs when none is given.
     static let all: [Command] = [
-        .tui, .initialize, .demo, .list, .check, .offers, .book, .unbook, .summary, .calendar, .report, .export,
+        .tui, .initialize, .demo, .list, .check, .offers, .jobs, .book, .unbook, .summary, .calendar, .report, .export,
         .erase, .config, .helpCommand,
     ]
 

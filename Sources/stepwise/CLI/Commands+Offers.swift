@@ -109,16 +109,8 @@ extension Commands {
     }
 
     func exportOffers() -> Int32 {
-        // Without --separator: what a spreadsheet in the user's language expects (--lang, then the locale).
-        let language = Localizer.chooseLanguage(
-            option: options.language, environment: environment,
-            available: Localizer.available(resources: resources))
-        let separator: Character
-        switch options.values["--separator"]?.lowercased() ?? String(OfferCSV.separator(forLanguage: language)) {
-        case ",", "comma": separator = ","
-        case ";", "semicolon": separator = ";"
-        case "\t", "tab": separator = "\t"
-        case let other: return usage("--separator must be , ; or tab, not '\(other)'")
+        guard let separator = chosenSeparator() else {
+            return usage("--separator must be , ; or tab, not '\(options.values["--separator"] ?? "")'")
         }
         guard requireDataFolder() else { return 1 }
         let (offers, problems) = store.loadOffers()
@@ -137,15 +129,7 @@ extension Commands {
 
     func importOffers() -> Int32 {
         let path = options.positional[0]
-        guard requireDataFolder() else { return 1 }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            let exists = FileManager.default.fileExists(atPath: path)
-            printError("cannot read \(path): \(exists ? "permission denied or not a file" : "no such file")")
-            return 1
-        }
+        guard requireDataFolder(), let data = readInputFile(path) else { return 1 }
         let skipBad = options.flags.contains("--skip-bad")
         let bookings = BookingStore(store: store, identity: Identity.current(environment: environment))
         let report = OfferImport.run(data, into: bookings, skipBad: skipBad)
@@ -178,6 +162,33 @@ extension Commands {
         }
         say(line)
         return report.problems.isEmpty || (skipBad && total > 0) ? 0 : 1
+    }
+}
+
+extension Commands {
+    /// The separator `--separator` names (`,`, `;`, `tab`), else the one a spreadsheet in the
+    /// user's language expects (--lang, then the locale); nil for anything else.
+    func chosenSeparator() -> Character? {
+        let language = Localizer.chooseLanguage(
+            option: options.language, environment: environment,
+            available: Localizer.available(resources: resources))
+        switch options.values["--separator"]?.lowercased() ?? String(OfferCSV.separator(forLanguage: language)) {
+        case ",", "comma": return ","
+        case ";", "semicolon": return ";"
+        case "\t", "tab": return "\t"
+        default: return nil
+        }
+    }
+
+    /// The bytes of a file to import, or nil after saying why it cannot be read.
+    func readInputFile(_ path: String) -> Data? {
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            let exists = FileManager.default.fileExists(atPath: path)
+            printError("cannot read \(path): \(exists ? "permission denied or not a file" : "no such file")")
+            return nil
+        }
     }
 }
 

@@ -98,6 +98,7 @@ enum ManualPage {
         case .catalogue: return (12, "Offer catalogue")
         case .catalogueDetail: return (13, "An offer in the catalogue")
         case .attendance: return (14, "Attendance")
+        case .board: return (14, "Job board")
         case .form: return (15, "Forms")
         case .confirm: return (16, "Questions")
         case .help: return (17, "The list of keys")
@@ -137,6 +138,7 @@ enum ManualPage {
             ("DATA/participants/ID.json", "One citizen's record (mode 0600, folders 0700)."),
             ("DATA/history/ID.jsonl", "Every saved version of the plan."),
             ("DATA/offers/ID.json", "One offer with its seats, waitlist and attendance."),
+            ("DATA/jobs/ID.json", "One job of the job board; it names no participant."),
             ("DATA/locks/", "Edit locks of open records and short booking locks."),
             ("DATA/drafts/", "Forms left half-typed when a terminal closed."),
             ("DATA/audit.log", "Who opened, changed, printed, exported, booked or erased which record (by id), and when."),

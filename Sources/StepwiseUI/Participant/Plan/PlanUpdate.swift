@@ -139,6 +139,8 @@ enum PlanUpdate {
             return [.unbook(participant: participant, offer: offerID)]
         case .cancelOffer(let offerID):
             return [.cancelOffer(offerID)]
+        case .takeBoardJob(let jobID):
+            return JobSuggestions.confirmed(jobID)
         case .approve:
             return commit(&state, env: env, as: .citizen) { p, editor in
                 let today = p.conversations.first { $0.planned == editor.today && $0.isOpen }?.number

@@ -1,0 +1,69 @@
+import StepwiseCore
+
+/// The job board screen for the coach: the jobs in deadline order with their status and how
+/// many applications link to each (a count, never who), and the selected job's details.
+enum BoardView {
+    /// Rows of the details shown under the list.
+    static let detailRows = 6
+
+    static func render(_ board: BoardState, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+        let s = env.strings
+        Chrome.titleBar(
+            &buffer, y: 0, left: "Stepwise · " + s("board.title"),
+            right: s(state.jobs.count == 1 ? "board.count.one" : "board.count", ["n": String(state.jobs.count)]))
+        let jobs = board.list(state.jobs, today: state.today)
+        var showing = s(board.status.map { "board.status.\($0.rawValue)" } ?? "board.all")
+        if !board.query.isEmpty { showing += " · “" + board.query + "”" }
+        var lines: [(line: StyledLine, selected: Bool)] = [
+            (StyledLine([(s("offers.showing") + " ", .muted), (showing, .bold)]), false)
+        ]
+        let width = buffer.width - 2
+        for (index, job) in jobs.enumerated() {
+            lines.append(
+                (row(job, count: state.jobCounts[job.id] ?? 0, today: state.today, width: width, env: env), index == board.selection))
+        }
+        if jobs.isEmpty { lines.append((StyledLine("  " + s(state.jobs.isEmpty ? "board.empty" : "board.noMatch"), .muted), false)) }
+        let bottom = buffer.height - 3 - detailRows
+        ListDrawing.draw(lines, top: 2, bottom: bottom, into: &buffer)
+        guard jobs.indices.contains(board.selection) else { return }
+        for (offset, line) in details(jobs[board.selection], env: env, width: width).prefix(detailRows).enumerated() {
+            line.draw(into: &buffer, x: 1, y: bottom + 1 + offset, width: width)
+        }
+    }
+
+    /// `18.12.2026  Lagermedarbejder · Brdr. Hansen, Vejle      open   3 applications`
+    static func row(_ job: BoardJob, count: Int, today: Day, width: Int, env: UIEnvironment) -> StyledLine {
+        let s = env.strings
+        let status = job.status(on: today)
+        let deadline = DisplayWidth.pad(job.deadline.map { s.numericDate($0) } ?? "–", to: 12)
+        let statusText = DisplayWidth.pad(s("board.status.\(status.rawValue)"), to: 10)
+        let counted = s(count == 1 ? "board.applications.one" : "board.applications", ["n": String(count)])
+        // The count ends the row and has the room of "12 applications" in any language.
+        let titleWidth = max(10, width - 12 - 10 - 16)
+        let what = job.title + " · " + job.employer + (job.place.isEmpty ? "" : ", " + job.place)
+        let style: Style = status == .open ? .plain : .muted
+        return StyledLine([
+            (" " + deadline, style), (DisplayWidth.pad(DisplayWidth.truncate(what, to: titleWidth), to: titleWidth) + " ", style),
+            (statusText, status == .open ? .bold : .muted), (counted, style),
+        ])
+    }
+
+    /// The selected job under a rule: hours, how to apply, the contact, the language, who
+    /// posted it and when (empty fields are left out).
+    static func details(_ job: BoardJob, env: UIEnvironment, width: Int) -> [StyledLine] {
+        let s = env.strings
+        func line(_ key: String, _ value: String) -> StyledLine? {
+            value.isEmpty ? nil : StyledLine([(s(key) + ": ", .muted), (value.replacingOccurrences(of: "\n", with: " "), .plain)])
+        }
+        return [
+            StyledLine(String(repeating: "─", count: width), .muted),
+            line("board.hours", job.hours),
+            line("board.howToApply", job.howToApply),
+            line("board.contact", job.contact),
+            line("field.language", job.language),
+            line(
+                "board.posted",
+                s("board.postedBy", ["name": job.posted.by, "date": s.numericDate(Day(job.posted.at, timeZone: env.timeZone))])),
+        ].compactMap { $0 }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import StepwiseCore
+import StepwiseUI
+
+/// `stepwise jobs list [--json] [--status open|filled|expired]`, `jobs import FILE.csv` and
+/// `jobs export [--output FILE] [--separator ;]`: the job board for scripts and spreadsheets,
+/// by the same CSV rules as the offer catalogue.
+extension Command {
+    static let jobs = Command(
+        "jobs", summary: "list, import or export the job board (CSV)",
+        help: """
+            Usage: stepwise jobs list [--json] [--status open|filled|expired] [--data DIR]
+                   stepwise jobs import FILE.csv [--data DIR]
+                   stepwise jobs export [--output FILE] [--separator ,|;|tab] [--data DIR]
+
+            list     prints each job in deadline order: id, deadline, status, applications,
+                     title and employer. --status shows only jobs of that status today (a job
+                     past its deadline is expired). --json: an array of objects with id,
+                     title, employer, place, hours, deadline, howToApply, contact, language,
+                     status, postedBy, postedAt and applications (a count; never who).
+            import   reads a job board spreadsheet saved as CSV (the catalogue's rules:
+                     comma, semicolon or tab, UTF-8 with or without BOM, quoted fields).
+                     The header names the columns (title and employer are required):
+                       id, title, employer, place, hours, deadline, howToApply, contact,
+                       language, status, postedBy, postedAt
+                     deadline: 2026-12-18 or 18.12.2026; status: open, filled or expired.
+                     A row with a known id updates that job (the fields of columns the file
+                     leaves out stay); a row without an id adds a new job. Bad rows are
+                     reported by line and column, and nothing is imported unless every row
+                     is good.
+            export   writes the board as CSV (UTF-8 with BOM, CRLF, ISO dates) to standard
+                     output or --output FILE; import gives back the same board.
+                     --separator ,|;|tab   default ; for da, sv and de, else ,. Cells
+                     starting with = + - @ ' (or digits with a leading 0) get a leading '
+                     so a spreadsheet keeps them as text.
+
+            Exit status: 0 done, 1 failed (nothing imported when a row is bad, or no data
+            folder), 2 bad usage.
+            """,
+        action: .subcommands([
+            Command(
+                "list", summary: "print the job board (--json for scripts)",
+                options: [
+                    Option("--json", "an array of JSON objects instead of lines"),
+                    Option("--status", value: "open|filled|expired", completes: .words, "only jobs of this status today"),
+                ],
+                action: .run { $0.listJobs() }),
+            Command(
+                "import", summary: "import a job board spreadsheet saved as CSV",
+                arguments: [Argument(name: "FILE.csv", noun: "a file name", completes: .file)], action: .run { $0.importJobs() }),
+            Command(
+                "export", summary: "write the job board as CSV",
+                options: [
+                    Option("--output", value: "FILE", completes: .file, "write to FILE (mode 0600) instead of standard output"),
+                    Option(
+                        "--separator", value: ",|;|tab", completes: .words, "the separator: , ; or tab (default ; for da, sv, de, else ,)"),
+                ],
+                action: .run { $0.exportJobs() }),
+        ]))
+}
+
+extension Commands {
+    func listJobs() -> Int32 {
+        let wanted = options.values["--status"].map { BoardJob.Status(rawValue: $0.lowercased()) }
+        if case .some(nil) = wanted { return usage("--status must be open, filled or expired") }
+        guard requireDataFolder() else { return 1 }
+        let (jobs, problems) = store.loadJobs()
+        for problem in problems { printError("unreadable: \(problem)") }
+        let today = Day(Date(), timeZone: .current)
+        let counts = JobBoard.applicationCounts(in: store)
+        let shown = JobBoard.sorted(jobs).filter { job in wanted.map { job.status(on: today) == $0 } ?? true }
+        if options.flags.contains("--json") {
+            let objects = shown.map { job -> [String: Any] in
+                var object: [String: Any] = Dictionary(uniqueKeysWithValues: JobCSV.cells(job))
+                object["deadline"] = job.deadline.map { $0.iso as Any } ?? NSNull()
+                object["status"] = job.status(on: today).rawValue
+                object["applications"] = counts[job.id] ?? 0
+                return object
+            }
+            guard let data = try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys]) else {
+                return 1
+            }
+            CLIOutput.document(data + Data("\n".utf8), .json)
+        } else {
+            for job in shown {
+                let applications = CLIText.count(counts[job.id] ?? 0, "application")
+                say(
+                    [
+                        job.id, job.deadline?.iso ?? "no deadline", DisplayWidth.pad(job.status(on: today).rawValue, to: 7),
+                        DisplayWidth.pad(applications, to: 15), DisplaySafe.text(job.title) + " · " + DisplaySafe.text(job.employer),
+                    ]
+                    .joined(separator: "  "))
+            }
+        }
+        return problems.isEmpty ? 0 : 1
+    }
+
+    func exportJobs() -> Int32 {
+        guard let separator = chosenSeparator() else {
+            return usage("--separator must be , ; or tab, not '\(options.values["--separator"] ?? "")'")
+        }
+        guard requireDataFolder() else { return 1 }
+        let (jobs, problems) = store.loadJobs()
+        if !problems.isEmpty {
+            for problem in problems { printError("unreadable: \(problem)") }
+            printError(
+                "nothing exported: \(CLIText.count(problems.count, "job file")) cannot be read "
+                    + "(see 'stepwise check'); an export without them would not be the whole board")
+            return 1
+        }
+        guard let destination = emit(JobCSV.export(jobs, separator: separator), .data) else { return 1 }
+        if case .file(let output) = destination { say("exported \(CLIText.count(jobs.count, "job")) to \(output)") }
+        return 0
+    }
+
+    func importJobs() -> Int32 {
+        let path = options.positional[0]
+        guard requireDataFolder(), let data = readInputFile(path) else { return 1 }
+        let identity = Identity.current(environment: environment)
+        let report = JobImport.run(data, into: JobBoard(store: store, identity: identity))
+        for problem in report.problems { printError("\(path): \(problem)") }
+        if let failure = report.writeFailure {
+            printError("nothing imported: could not write to the data folder: \(failure)")
+            return 1
+        }
+        if report.refused {
+            let rows = Set(report.problems.map(\.line)).count
+            printError(report.fileIsBad ? "nothing imported" : "nothing imported: \(CLIText.count(rows, "line")) with problems; fix them")
+            return 1
+        }
+        do {
+            try AuditLog(store: store).record(.jobsImported, participant: nil, by: identity)
+        } catch {
+            printError("warning: the import stands, but the audit log could not be written: \(error)")
+        }
+        let total = report.added.count + report.changed.count + report.unchanged.count
+        say(
+            "imported \(CLIText.count(total, "job")) from \(path): \(report.added.count) added, "
+                + "\(report.changed.count) changed, \(report.unchanged.count) unchanged")
+        return 0
+    }
+}
