@@ -281,14 +281,27 @@ enum SummaryFixture {
         if hostile { makeHostile(&participant) }
         return Summary(
             participant: participant, offers: offers(), indicators: try indicators(),
-            strings: try Summary.localizer(language: language, resources: resourcesURL), today: today, coach: "Anna", timeZone: utc)
+            strings: try Summary.localizer(language: language, resources: resourcesURL), today: today, coach: "Anna", timeZone: utc,
+            letterhead: letterhead)
     }
+
+    /// The organisation's settings: who to call, and lines to sign.
+    static let letterhead = SummaryLetterhead(
+        organisation: ["Jobhuset Vejle", "Vestergade 1, 7100 Vejle", "76 81 00 00"], coachName: "Anna Holm",
+        coachContact: ["76 81 00 01", "anna.holm@jobhuset.example"], signatureLines: true)
 
     static func participant(language: String) -> Participant {
         let stamp = Stamp(by: "Anna", at: at("2026-10-05", 9))
         var p = Participant(id: "p-maja", name: "Maja Jensen", language: language, courseStart: day("2026-10-05"), by: stamp)
         p.conversations[0].status = .held
         p.conversations[0].statusChanged = day("2026-10-05")
+        p.plan.aboutMe = [
+            AboutMe.goodAt.rawValue: words("Lifting, sorting, being on time"),
+            AboutMe.supportWanted.rawValue: words("Help with the CV"),
+            AboutMe.supportNotWanted.rawValue: words("No phone calls before ten"),
+        ]
+        p.plan.version = 3
+        p.plan.approvals = [Approval(day: day("2026-10-05"), version: 2, conversation: 1, stamp: stamp)]
 
         var job = Goal(id: "g-job", kind: .job, text: words("Work in a warehouse, 20 hours a week"))
         job.steps = [
@@ -368,6 +381,14 @@ enum SummaryFixture {
             sessions: [OfferSession(day: day("2026-12-11"), start: "09:00", end: "15:00")], place: "Someone Else's place",
             capacity: 10, language: "da")
         lean.booked = [Seat(participantId: "p-other", since: since)]
+        // Six Mondays and one moved session: the Mondays read as one line, the moved one on its own.
+        let mondays = ["2026-11-30", "2026-12-07", "2026-12-14", "2026-12-21", "2026-12-28", "2027-01-04"]
+        var club = Offer(
+            id: "o-club", title: "Job club", kind: "network", description: "",
+            sessions: mondays.map { OfferSession(day: day($0), start: "14:30", end: "16:30") }
+                + [OfferSession(day: day("2027-01-13"), start: "09:00", end: "11:00")],
+            place: "Jobhuset, Vestergade 1", capacity: 10, language: "da")
+        club.booked = [Seat(participantId: "p-maja", since: since)]
         var trial = Offer(
             id: "o-trial", title: "Work trial at Bageri Sol", kind: "internship", description: "", sessions: [],
             place: "Bageri Sol, Torvet 2", capacity: 1, language: "da")
@@ -375,7 +396,7 @@ enum SummaryFixture {
             employer: "Bageri Sol", contact: ContactPerson(name: "Per Sol", phone: "40 40 40 40"),
             start: day("2027-01-04"), end: day("2027-02-26"), hoursPerWeek: 18.5, tasks: "Baking")
         trial.booked = [Seat(participantId: "p-maja", since: since)]
-        return [lean, network, visit, trial, cv]
+        return [lean, network, visit, trial, club, cv]
     }
 
     /// Many goals and steps, long words and wide characters, so the summary takes pages.

@@ -15,6 +15,7 @@ public final class LocaleFormats: @unchecked Sendable {
     private let withWeekday: DateFormatter
     private let withWeekdayNoYear: DateFormatter
     private let plain: DateFormatter
+    private let dayAndMonth: DateFormatter
     private let decimal: NumberFormatter
     private let week: Calendar
 
@@ -56,6 +57,7 @@ public final class LocaleFormats: @unchecked Sendable {
         withWeekday = formatter(pattern: patterns?.year, template: "EEEdMMMy")
         withWeekdayNoYear = formatter(pattern: patterns?.noYear, template: "EEEdMMM")
         plain = formatter(pattern: nil, template: "dMMMy")
+        dayAndMonth = formatter(pattern: nil, template: "dMMM")
         decimal = NumberFormatter()
         decimal.locale = locale
         decimal.numberStyle = .decimal
@@ -80,6 +82,18 @@ public final class LocaleFormats: @unchecked Sendable {
 
     /// "3 Dec 2026", "3. dec. 2026", "3 dec. 2026", "3. Dez. 2026".
     public func shortDate(_ day: Day) -> String { locked { plain.string(from: date(day)) } }
+
+    /// "3 Dec", "3. dec.", "3 dec.", "3. Dez.".
+    public func dayMonth(_ day: Day) -> String { locked { dayAndMonth.string(from: date(day)) } }
+
+    /// The weekday's full name as it stands inside a sentence: "Thursday", "torsdag", "torsdag", "Donnerstag".
+    public func weekdayName(_ day: Day) -> String {
+        locked {
+            let names = plain.weekdaySymbols ?? []
+            let index = day.weekday % 7  // Foundation's list starts on Sunday
+            return names.indices.contains(index) ? names[index] : ""
+        }
+    }
 
     /// "Thu 3 Dec 2026", "tors. 3. dec. 2026", "tors 3 dec. 2026", "Do., 3. Dez. 2026", or
     /// without the year "Thu 3 Dec", "tors. 3. dec.", "tors 3 dec.", "Do., 3. Dez.".

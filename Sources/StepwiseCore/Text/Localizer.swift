@@ -87,8 +87,11 @@ public struct Localizer: Sendable {
 
     /// A date with its weekday and ISO week, for plans made by week numbers:
     /// "man. 7. dec. (uge 50)", "mån 7 dec. (v. 50)", "Mo., 7. Dez. (KW 50)", "Mon 7 Dec (week 50)".
-    public func dayWithWeek(_ day: Day, year: Bool = false) -> String {
-        self("date.withWeek", ["date": dayWithWeekday(day, year: year), "week": String(formats.isoWeek(day))])
+    public func dayWithWeek(_ day: Day, year: Bool = false) -> String { withWeek(dayWithWeekday(day, year: year), of: day) }
+
+    /// `text` (a date, or a date and time) followed by the ISO week of `day`: "tirs. 8. dec. 2026 kl. 10:00 (uge 50)".
+    public func withWeek(_ text: String, of day: Day) -> String {
+        self("date.withWeek", ["date": text, "week": String(formats.isoWeek(day))])
     }
 
     /// A decimal number with this language's mark: "7.5" (en), "7,5" (da, sv, de).

@@ -1,0 +1,103 @@
+import Foundation
+
+/// The parts of the take-home plan that say who the citizen is, what they approved and who
+/// they can call, and how an offer's sessions read.
+extension Summary {
+    /// "About me" in the citizen's words, topic by topic in the plan's order, including the
+    /// support they do not want.
+    var aboutMe: SummarySection {
+        let s = strings
+        var items: [SummaryItem] = []
+        for topic in AboutMe.allCases {
+            guard let text = participant.plan.aboutMe[topic.rawValue],
+                !text.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            else { continue }
+            items.append(SummaryItem([SummaryRun(s("about.\(topic.rawValue)") + ": ", .strong)] + words(text)))
+        }
+        if items.isEmpty { items.append(SummaryItem([SummaryRun(s("summary.noAbout"), .note)])) }
+        return SummarySection(id: "about", heading: s("summary.about"), items: items)
+    }
+
+    /// The plan's version, the day and version the citizen last approved, and whether it
+    /// changed since.
+    var approval: SummarySection {
+        let s = strings
+        let plan = participant.plan
+        var items: [SummaryItem] = []
+        if let last = plan.approvals.last {
+            var runs = [
+                SummaryRun("✓ ", .strong),
+                SummaryRun(s("summary.approvedOn", ["date": s.dayWithWeekday(last.day), "v": String(last.version)])),
+            ]
+            if let number = last.conversation {
+                runs.append(SummaryRun(" · " + s("summary.conversation", ["n": String(number)])))
+            }
+            items.append(SummaryItem(runs))
+            if plan.version > last.version {
+                items.append(SummaryItem([SummaryRun(s("summary.changedSinceApproval", ["v": String(plan.version)]), .note)]))
+            }
+        } else {
+            items.append(SummaryItem([SummaryRun(s("summary.notApproved", ["v": String(plan.version)]), .note)]))
+        }
+        return SummarySection(id: "approval", heading: s("summary.approval"), items: items)
+    }
+
+    /// Whom to call: the coach (name, phone, e-mail) and the organisation (name, address,
+    /// phone), from the organisation's settings (`coach.LOGIN.*`, `organisation.*`).
+    var whoToCall: SummarySection {
+        let s = strings
+        var items: [SummaryItem] = []
+        if !coachName.isEmpty {
+            let details = letterhead.coachContact.map { SummaryText.clean($0) }.filter { !$0.isEmpty }
+            items.append(
+                SummaryItem(marker: "•", [SummaryRun(coachName, .strong), SummaryRun(([""] + details).joined(separator: " · "))]))
+        }
+        let organisation = letterhead.organisation.map { SummaryText.clean($0) }.filter { !$0.isEmpty }
+        if let name = organisation.first {
+            let rest = organisation.dropFirst()
+            items.append(SummaryItem(marker: "•", [SummaryRun(name, .strong), SummaryRun(([""] + rest).joined(separator: " · "))]))
+        }
+        return SummarySection(id: "call", heading: s("summary.whoToCall"), items: items)
+    }
+
+    /// One session ("Thu 10 Dec 2026, 10:00–12:00"), or a weekly run of them on one line
+    /// ("every Monday 14:30–16:30, 30 Nov – 4 Jan").
+    func sessionLine(_ run: SessionRun) -> String {
+        let s = strings
+        guard let first = run.sessions.first, let last = run.sessions.last else { return "" }
+        guard run.sessions.count >= SessionRun.weeklyFrom else { return s.dayWithWeekday(first.day) + ", " + timeSpan(first) }
+        return s(
+            "summary.weekly",
+            [
+                "weekday": s.formats.weekdayName(first.day), "time": timeSpan(first),
+                "from": s.formats.dayMonth(first.day), "to": s.formats.dayMonth(last.day),
+            ])
+    }
+}
+
+/// Sessions of one offer that follow each other a week apart at the same times, in date order.
+struct SessionRun: Equatable {
+    /// From this many sessions on, a weekly run is written as one line.
+    static let weeklyFrom = 3
+
+    var sessions: [OfferSession]
+
+    /// `sessions` (sorted by day and start) cut into weekly runs: a session joins the run
+    /// before it when it is 7 days after the run's last session with the same start and end.
+    /// Runs shorter than `weeklyFrom` are split into single sessions, so they are listed one by one.
+    static func runs(_ sessions: [OfferSession]) -> [SessionRun] {
+        var runs: [SessionRun] = []
+        for session in sessions {
+            if let last = runs.last?.sessions.last, last.day.adding(days: 7) == session.day, last.start == session.start,
+                last.end == session.end
+            {
+                runs[runs.count - 1].sessions.append(session)
+            } else {
+                runs.append(SessionRun(sessions: [session]))
+            }
+        }
+        return runs.flatMap { run in
+            run.sessions.count >= weeklyFrom ? [run] : run.sessions.map { SessionRun(sessions: [$0]) }
+        }
+    }
+}
