@@ -131,11 +131,17 @@ public final class LocaleFormats: @unchecked Sendable {
         locale.localizedString(forLanguageCode: code) ?? code
     }
 
+    /// How `a` sorts against `b` in this language: case ignored, numbers by value ("Kim 2"
+    /// before "Kim 10"), letters in the language's alphabet (ICU collation of the locale).
+    public func compare(_ a: String, _ b: String) -> ComparisonResult {
+        a.compare(b, options: [.caseInsensitive, .numeric], range: nil, locale: locale)
+    }
+
     /// Whether `a` comes before `b` as this language sorts names: Danish and Swedish put
     /// Æ Ø Å (Å Ä Ö) after Z, German sorts Ä with A. Case is ignored; a tie keeps the order
     /// given by `String`'s own comparison, so the order is total.
     public func precedes(_ a: String, _ b: String) -> Bool {
-        switch a.compare(b, options: [.caseInsensitive], range: nil, locale: locale) {
+        switch compare(a, b) {
         case .orderedAscending: return true
         case .orderedDescending: return false
         case .orderedSame: return a < b
