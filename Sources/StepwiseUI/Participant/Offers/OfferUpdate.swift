@@ -6,7 +6,7 @@ enum OfferUpdate {
     static func handle(_ action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect]? {
         guard var open = state.open, open.tab == .offers else { return nil }
         let s = env.strings
-        let offers = open.offerFilter.list(state.offers)
+        let offers = open.offerFilter.list(state.offers, order: env.strings.formats)
         let selected =
             open.offerDetail.flatMap { id in state.offers.first { $0.id == id } }
             ?? (offers.indices.contains(open.offerSelection) ? offers[open.offerSelection] : nil)
