@@ -125,6 +125,13 @@ final class SummaryTests: XCTestCase {
             XCTAssertTrue(text.contains(expected), "lacks \(expected):\n\(text)")
         }
         XCTAssertFalse(text.contains("My coach"), "no coach line without a coach name")
+        // Who to call comes from the organisation's settings only, never from a login name.
+        let unconfigured = Summary(
+            participant: participant, offers: [], indicators: try SummaryFixture.indicators(),
+            strings: try Summary.localizer(language: "en", resources: resourcesURL), today: SummaryFixture.today,
+            coach: "jdoe", timeZone: SummaryFixture.utc)
+        XCTAssertFalse(unconfigured.document.sections.contains { $0.id == "call" })
+        XCTAssertFalse(unconfigured.markdown().contains("Who to call"))
     }
 
     /// Every format holds the same sections in the same order, and an offer that meets every

@@ -43,21 +43,18 @@ extension Summary {
     }
 
     /// Whom to call: the coach (name, phone, e-mail) and the organisation (name, address,
-    /// phone), from the organisation's settings (`coach.LOGIN.*`, `organisation.*`).
+    /// phone), only from the organisation's settings (`coach.LOGIN.*`, `organisation.*`):
+    /// never a login name. Left out when nothing is configured.
     var whoToCall: SummarySection {
-        let s = strings
-        var items: [SummaryItem] = []
-        if !coachName.isEmpty {
-            let details = letterhead.coachContact.map { SummaryText.clean($0) }.filter { !$0.isEmpty }
-            items.append(
-                SummaryItem(marker: "•", [SummaryRun(coachName, .strong), SummaryRun(([""] + details).joined(separator: " · "))]))
+        // A name in bold, then its phone, e-mail or address: "Anna Holm · 76 81 00 01 · anna@…".
+        func entry(_ fields: [String]) -> SummaryItem? {
+            let fields = fields.map { SummaryText.clean($0) }.filter { !$0.isEmpty }
+            guard let name = fields.first else { return nil }
+            return SummaryItem(marker: "•", [SummaryRun(name, .strong), SummaryRun(([""] + fields.dropFirst()).joined(separator: " · "))])
         }
-        let organisation = letterhead.organisation.map { SummaryText.clean($0) }.filter { !$0.isEmpty }
-        if let name = organisation.first {
-            let rest = organisation.dropFirst()
-            items.append(SummaryItem(marker: "•", [SummaryRun(name, .strong), SummaryRun(([""] + rest).joined(separator: " · "))]))
-        }
-        return SummarySection(id: "call", heading: s("summary.whoToCall"), items: items)
+        let coach = letterhead.coachName.flatMap { name in entry([name] + letterhead.coachContact) }
+        let items = [coach, entry(letterhead.organisation)].compactMap { $0 }
+        return SummarySection(id: "call", heading: strings("summary.whoToCall"), items: items)
     }
 
     /// One session ("Thu 10 Dec 2026, 10:00–12:00"), or a weekly run of them on one line
