@@ -191,14 +191,22 @@ final class SummaryTests: XCTestCase {
 
     /// Sessions a week apart at the same times make one run from three on; a gap, another
     /// time or fewer sessions do not.
-    func testWeeklyRunsOfSessions() {
+    func testWeeklyRunsOfSessions() throws {
         func session(_ iso: String, _ start: String = "14:30") -> OfferSession { OfferSession(day: day(iso), start: start, end: "16:30") }
         let runs = SessionRun.runs([
-            session("2026-12-07"), session("2026-12-14"), session("2026-12-21"),  // a run of three
+            session("2026-12-07"), session("2026-12-14"), session("2026-12-21"),  // a weekly run of three
             session("2027-01-04"), session("2027-01-11"),  // two after a gap: one by one
             session("2027-01-18", "09:00"),  // another time
+            // Working days in a row, over a weekend: Thu, Fri, Mon, Tue.
+            session("2027-01-21", "08:00"), session("2027-01-22", "08:00"), session("2027-01-25", "08:00"), session("2027-01-26", "08:00"),
+            session("2027-01-30", "08:00"),  // a Saturday: on its own
         ])
-        XCTAssertEqual(runs.map(\.sessions.count), [3, 1, 1, 1])
+        XCTAssertEqual(runs.map(\.sessions.count), [3, 1, 1, 1, 4, 1])
+        XCTAssertEqual(runs.map(\.cadence), [.weekly, nil, nil, nil, .weekdays, nil])
+        let s = try SummaryFixture.summary(language: "da")
+        XCTAssertEqual(s.sessionLine(runs[4]), "alle hverdage kl. 08:00–16:30, 21. jan. – 26. jan.")
+        XCTAssertEqual(s.sessionLine(runs[0]), "hver mandag kl. 14:30–16:30, 7. dec. – 21. dec.")
+        XCTAssertEqual(s.sessionLine(runs[1]), "man. 4. jan. 2027, kl. 14:30–16:30")
     }
 
     // MARK: - Layout

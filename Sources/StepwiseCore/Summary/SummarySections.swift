@@ -57,14 +57,15 @@ extension Summary {
         return SummarySection(id: "call", heading: strings("summary.whoToCall"), items: items)
     }
 
-    /// One session ("Thu 10 Dec 2026, 10:00–12:00"), or a weekly run of them on one line
-    /// ("every Monday 14:30–16:30, 30 Nov – 4 Jan").
+    /// One session ("Thu 10 Dec 2026, 10:00–12:00"), or a run of them on one line: weekly
+    /// ("every Monday 14:30–16:30, 30 Nov – 4 Jan") or on working days in a row ("every
+    /// weekday 08:00–12:00, 21 Dec – 15 Jan").
     func sessionLine(_ run: SessionRun) -> String {
         let s = strings
         guard let first = run.sessions.first, let last = run.sessions.last else { return "" }
-        guard run.sessions.count >= SessionRun.weeklyFrom else { return s.dayWithWeekday(first.day) + ", " + timeSpan(first) }
+        guard let cadence = run.cadence else { return s.dayWithWeekday(first.day) + ", " + timeSpan(first) }
         return s(
-            "summary.weekly",
+            cadence == .weekly ? "summary.weekly" : "summary.weekdays",
             [
                 "weekday": s.formats.weekdayName(first.day), "time": timeSpan(first),
                 "from": s.formats.dayMonth(first.day), "to": s.formats.dayMonth(last.day),
@@ -72,29 +73,49 @@ extension Summary {
     }
 }
 
-/// Sessions of one offer that follow each other a week apart at the same times, in date order.
+/// Sessions of one offer at the same times that follow each other a week apart, or on
+/// working days in a row (Monday to Friday, over weekends), in date order.
 struct SessionRun: Equatable {
-    /// From this many sessions on, a weekly run is written as one line.
-    static let weeklyFrom = 3
+    /// How the sessions of a run follow each other.
+    enum Cadence: Equatable {
+        /// The same weekday every week.
+        case weekly
+        /// Every working day, Monday to Friday.
+        case weekdays
+    }
+
+    /// From this many sessions on, a run is written as one line.
+    static let shortest = 3
 
     var sessions: [OfferSession]
+    /// nil for a single session.
+    var cadence: Cadence?
 
-    /// `sessions` (sorted by day and start) cut into weekly runs: a session joins the run
-    /// before it when it is 7 days after the run's last session with the same start and end.
-    /// Runs shorter than `weeklyFrom` are split into single sessions, so they are listed one by one.
+    /// `sessions` (sorted by day and start) cut into runs: a session joins the run before it
+    /// when it has the same start and end and follows the run's last session with the run's
+    /// cadence. Runs shorter than `shortest` are split into single sessions, listed one by one.
     static func runs(_ sessions: [OfferSession]) -> [SessionRun] {
         var runs: [SessionRun] = []
         for session in sessions {
-            if let last = runs.last?.sessions.last, last.day.adding(days: 7) == session.day, last.start == session.start,
-                last.end == session.end
+            if let run = runs.last, let last = run.sessions.last, last.start == session.start, last.end == session.end,
+                let step = cadence(from: last.day, to: session.day), run.cadence == nil || run.cadence == step
             {
                 runs[runs.count - 1].sessions.append(session)
+                runs[runs.count - 1].cadence = step
             } else {
-                runs.append(SessionRun(sessions: [session]))
+                runs.append(SessionRun(sessions: [session], cadence: nil))
             }
         }
         return runs.flatMap { run in
-            run.sessions.count >= weeklyFrom ? [run] : run.sessions.map { SessionRun(sessions: [$0]) }
+            run.sessions.count >= shortest ? [run] : run.sessions.map { SessionRun(sessions: [$0], cadence: nil) }
         }
+    }
+
+    /// How `next` follows `day`: a week later, or the next working day (both working days).
+    private static func cadence(from day: Day, to next: Day) -> Cadence? {
+        if day.adding(days: 7) == next { return .weekly }
+        let working = (1...5).contains(day.weekday) && (1...5).contains(next.weekday)
+        let gap = day.days(to: next)
+        return working && (gap == 1 || (day.weekday == 5 && gap == 3)) ? .weekdays : nil
     }
 }
