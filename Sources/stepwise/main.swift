@@ -68,6 +68,9 @@ do {
 }
 // Days, times and the calendar are in the organisation's time zone when one is set.
 if let zone = settings.timeZone { setenv("TZ", zone.identifier, 1) }
-let store = DataStore(root: DataStore.defaultRoot(option: settings.dataFolder, environment: environment))
+// The caseload sorts names in the alphabet of the screens' language.
+let language = Localizer.chooseLanguage(
+    option: settings.language, environment: environment, available: Localizer.available(resources: resources))
+let store = DataStore(root: DataStore.defaultRoot(option: settings.dataFolder, environment: environment), language: language)
 let commands = Commands(store: store, resources: resources, options: options, environment: environment, settings: settings)
 exit(commands.run())

@@ -79,6 +79,22 @@ final class CLITests: EndToEndTestCase {
         XCTAssertEqual(nonsense.stderr, "stepwise: unknown command 'nonsense'\nTry 'stepwise --help'.\n")
     }
 
+    /// `list` sorts names as the coach's language does: Å after Z in Danish and Swedish, with
+    /// A in German and English.
+    func testListSortsNamesInTheAlphabetOfTheLanguage() throws {
+        try makeDemo()
+        func names(_ language: String) throws -> [String] {
+            let result = try stepwise(["list", "--json"], environment: ["STEPWISE_LANG": language])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let array = try JSONSerialization.jsonObject(with: result.stdoutData) as? [[String: Any]] ?? []
+            return array.compactMap { $0["name"] as? String }
+        }
+        XCTAssertEqual(try names("da").last, "Åsa Lindqvist")
+        XCTAssertEqual(try names("sv").last, "Åsa Lindqvist")
+        XCTAssertEqual(try names("de").first, "Åsa Lindqvist")
+        XCTAssertEqual(try names("en").first, "Åsa Lindqvist")
+    }
+
     func testListJSON() throws {
         try makeDemo()
         let result = try stepwise(["list", "--json"])

@@ -74,7 +74,7 @@ final class ConfigTests: EndToEndTestCase {
         result = try configured(["summary", String(id), "--format", "markdown", "--lang", "en"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("Jobcenter Vejle"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("Anna Holm · +45 76 81 00 00"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Anna Holm** · +45 76 81 00 00"), result.stdout)
         XCTAssertTrue(result.stdout.contains("Signatures"), result.stdout)
         try write("summary.signature = no\n", to: userFile)
         result = try configured(["summary", String(id), "--format", "markdown", "--lang", "en"])

@@ -13,7 +13,7 @@ final class SummaryPDFTests: EndToEndTestCase {
         let result = try stepwise(["summary", plan.id, "--format", "pdf", "--output", file.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(
-            result.stdout.hasPrefix("wrote the summary of \(plan.id) to \(file.path): pdf, 2 pages, language da"),
+            result.stdout.hasPrefix("wrote the summary of \(plan.id) to \(file.path): pdf, 3 pages, language da"),
             result.stdout)
         // The characters DejaVu Sans lacks are named, on standard error.
         for character in ["✅", "💪", "🇩🇰", "王", "芳"] { XCTAssertTrue(result.stderr.contains(character), result.stderr) }
@@ -21,9 +21,9 @@ final class SummaryPDFTests: EndToEndTestCase {
 
         let info = try Poppler.run("pdfinfo", [file.path])
         XCTAssertTrue(info.contains("Page size:       595 x 842 pts (A4)"), info)
-        XCTAssertTrue(info.contains("Pages:           2\n"), info)
+        XCTAssertTrue(info.contains("Pages:           3\n"), info)
         let size = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int)
-        XCTAssertLessThan(size, 150_000, "a two-page plan is \(size) bytes")
+        XCTAssertLessThan(size, 150_000, "a three-page plan is \(size) bytes")
 
         let fonts = try Poppler.run("pdffonts", [file.path]).split(separator: "\n").dropFirst(2)
         XCTAssertEqual(fonts.count, 2, "\(fonts)")
@@ -124,7 +124,7 @@ enum Poppler {
     }
 }
 
-/// A Danish participant whose plan takes two pages and holds what fonts often lack: æøå,
+/// A Danish participant whose plan takes three pages and holds what fonts often lack: æøå,
 /// ß, a flag, emoji and a name in Chinese characters; with offers, an appointment and ratings.
 enum PDFPlan {
     static let id = "p-pdfplan"
@@ -196,7 +196,7 @@ enum PDFPlan {
         try store.save(cv)
         try store.save(visit)
         var inOrder = [
-            "Min plan: " + name, "Arbejde på et lager i Århus med æbler og øl, 20 timer om ugen",
+            "Min plan: " + name, "Om mig", "Arbejde på et lager i Århus med æbler og øl, 20 timer om ugen",
             "Skrive til Großhandel Straße om en praktikplads", "sende den ✅ 💪 og så videre med resten",
             "Ringe til 王芳 om kurset i dansk 🇩🇰 hver uge", "Øve jobsamtaler på dansk med min mentor",
             "Sove før midnat på hverdage",
@@ -204,7 +204,7 @@ enum PDFPlan {
         inOrder += (1...12).map { "Skridt \($0): gå en tur på tyve minutter efter aftensmaden sammen med naboen" }
         inOrder += [
             "CV-værksted på Østergade", "Virksomhedsbesøg hos Bageri Øst", "kl. 10:00", "Næste møde med min jobkonsulent",
-            "Jeg ringer til Anna om mandagen", "Sådan går det",
+            "Jeg ringer til Anna om mandagen", "Sådan går det", "Min godkendelse af planen",
         ]
         return (id, inOrder)
     }

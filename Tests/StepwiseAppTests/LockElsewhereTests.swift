@@ -54,7 +54,7 @@ final class LockElsewhereTests: XCTestCase {
     func testAnOfferSavedWhileItsLockIsHeldElsewhereLandsAtTheNextKey() throws {
         let h = try AppHarness()
         h.press(.char("o"))
-        guard let offer = h.state.catalogue.map({ $0.filter.list(h.state.offers) })?.first else { return XCTFail("no offers") }
+        guard let offer = h.state.catalogue.map({ $0.filter.list(h.state.offers, order: h.app.env.strings.formats) })?.first else { return XCTFail("no offers") }
         let lock = BookingStore.lockPath(offer.id, in: h.store)
         try holdElsewhere(lock)
         h.press(.char("e"))

@@ -14,7 +14,7 @@ final class OfferMergeJourneyTests: XCTestCase {
             XCTFail("the catalogue is open:\n\(h.screen)", file: file, line: line)
             return nil
         }
-        let offers = catalogue.filter.list(h.state.offers)
+        let offers = catalogue.filter.list(h.state.offers, order: h.app.env.strings.formats)
         guard let offer = offers.first else {
             XCTFail("the demo catalogue has offers", file: file, line: line)
             return nil

@@ -62,9 +62,9 @@ extension CaseloadIndexTests {
         let rows = index.load().rows
         var bo = try temp.store.loadParticipant("p-b1")
         bo.name = "Dora"
-        XCTAssertEqual(names(CaseloadIndex.replacing(bo, in: rows)), ["Anna", "Carl", "Dora", "unreadable p-bad"])
+        XCTAssertEqual(names(CaseloadIndex.replacing(bo, in: rows, order: temp.store.nameOrder)), ["Anna", "Carl", "Dora", "unreadable p-bad"])
         bo.name = "Aaron"
         try temp.store.save(bo)
-        XCTAssertEqual(CaseloadIndex.replacing(bo, in: rows), parsedCaseload())
+        XCTAssertEqual(CaseloadIndex.replacing(bo, in: rows, order: temp.store.nameOrder), parsedCaseload())
     }
 }

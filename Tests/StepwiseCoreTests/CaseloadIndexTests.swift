@@ -51,7 +51,9 @@ final class CaseloadIndexTests: XCTestCase {
                 XCTFail("unexpected \(error)")
             }
         }
-        return entries.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }.map(CaseloadRow.participant)
+        let locale = temp.store.nameOrder.locale
+        return entries.sorted { $0.name.compare($1.name, options: [.caseInsensitive, .numeric], range: nil, locale: locale) == .orderedAscending }
+            .map(CaseloadRow.participant)
             + unreadable
     }
 
@@ -59,6 +61,25 @@ final class CaseloadIndexTests: XCTestCase {
         rows.map { row in
             if case .participant(let entry) = row { return entry.name }
             return "unreadable " + row.id
+        }
+    }
+
+    /// The caseload sorts names as the coach's language does: Danish and Swedish put Å after
+    /// Z (Danish Æ Ø Å, Swedish Å Ä Ö), German sorts Ä with A; numbers by value. An index
+    /// sorted for another language is sorted again.
+    func testTheCaseloadSortsNamesAsTheCoachsLanguageDoes() throws {
+        for (name, id) in [("Åse", "p-1"), ("Anna", "p-2"), ("Zoe", "p-3"), ("Ärla", "p-4"), ("Øivind", "p-5"), ("Kim 10", "p-6"), ("Kim 2", "p-7")] {
+            try write(name, id: id)
+        }
+        let expected = [
+            "da": ["Anna", "Kim 2", "Kim 10", "Zoe", "Ärla", "Øivind", "Åse"],
+            "sv": ["Anna", "Kim 2", "Kim 10", "Zoe", "Åse", "Ärla", "Øivind"],
+            "de": ["Anna", "Ärla", "Åse", "Kim 2", "Kim 10", "Øivind", "Zoe"],
+        ]
+        for language in ["da", "sv", "de", "da"] {
+            let store = DataStore(root: temp.url, language: language)
+            XCTAssertEqual(names(CaseloadIndex(store: store).load().rows), expected[language], language)
+            XCTAssertEqual(names(store.loadCaseload()), expected[language], "\(language), read through the index")
         }
     }
 

@@ -54,18 +54,15 @@ final class DateParserLanguageTests: XCTestCase {
         let day = day("2026-12-03")  // a Thursday
         let expected = [
             "en": ("3 Dec 2026", "Thu 3 Dec 2026", "3/12/2026"),
-            "da": (nil, nil, "3.12.2026"),
-            "sv": ("3 dec 2026", "tor 3 dec 2026", "3/12/2026"),
-            "de": ("3. Dez 2026", "Do 3. Dez 2026", "3.12.2026"),
+            "da": ("3. dec. 2026", "tors. 3. dec. 2026", "3.12.2026"),
+            "sv": ("3 dec. 2026", "tors 3 dec. 2026", "3/12/2026"),
+            "de": ("3. Dez. 2026", "Do., 3. Dez. 2026", "3.12.2026"),
         ]
         for (language, (short, weekday, numeric)) in expected {
             let strings = try Localizer.load(language: language, resources: resourcesURL)
-            if let short { XCTAssertEqual(strings.shortDate(day), short, language) }
-            if let weekday { XCTAssertEqual(strings.dayWithWeekday(day), weekday, language) }
+            XCTAssertEqual(strings.shortDate(day), short, language)
+            XCTAssertEqual(strings.dayWithWeekday(day), weekday, language)
             XCTAssertEqual(strings.numericDate(day), numeric, language)
-            XCTAssertEqual(strings.list("months.short").count, 12, language)
-            XCTAssertEqual(strings.list("weekdays.short").count, 7, language)
-            XCTAssertEqual(strings.list("weekdays.long").count, 7, language)
             // What a table writes, its parser reads back.
             XCTAssertEqual(try parser(language).parse(strings.numericDate(day), today: self.today), day, language)
         }

@@ -34,7 +34,7 @@ final class SummaryTests: XCTestCase {
         // Wrapping aside: the words in order.
         let text = lines.joined(separator: "\n").split(whereSeparator: \.isWhitespace).joined(separator: " ")
         for expected in [
-            "My plan: Maja Jensen", "5 Oct 2026 – 4 Apr 2027, week 9 of 26", "My coach  Anna",
+            "My plan: Maja Jensen", "5 Oct 2026 – 4 Apr 2027, week 9 of 26", "My coach  Anna Holm",
             // Contacts: only those the citizen said yes to.
             "Lise Berg · Social services · 33 12 34 56 · lise.berg@kommune.example",
             // Goals and steps in the citizen's own words, with status and who does it.
@@ -48,15 +48,23 @@ final class SummaryTests: XCTestCase {
             "Network for the long-term unemployed · online · on the waiting list, number 2 in line",
             "Work trial at Bageri Sol", "at Bageri Sol · 4 Jan 2027 – 26 Feb 2027 · 18.5 hours a week",
             // Appointments in date order: the agreed meeting, then the open conversations.
-            "• Tue 8 Dec 2026, 10:00 · Next meeting with my coach · Jobhuset", "I call Anna on Monday",
-            "• Mon 28 Dec 2026 · Mandatory conversation 2 with my coach",
-            "• Mon 22 Mar 2027 · Mandatory conversation 3 with my coach",
+            "• Tue 8 Dec 2026, 10:00 (week 50) · Next meeting with my coach · Jobhuset", "Who contacts whom: I call Anna on Monday",
+            "• Mon 28 Dec 2026 (week 53) · Mandatory conversation 2 with my coach",
+            "• Mon 22 Mar 2027 (week 12) · Mandatory conversation 3 with my coach",
             // The agreements of the last ended session.
             "At Conversation 1 on Mon 5 Oct 2026:", "“I update my CV before Friday.", "Anna books the company visit.”",
             // Progress: first → now with bars, arrow and number, sparkline.
             "I can handle my health in an ordinary week", "first ███░░░░░░░ 3 now ██████░░░░ 6 ▲ +3 ▂▄▄",
             "3 ratings, the latest on 3 Dec 2026", "1 of 4 steps done, 1 under way", "✓ 20 Nov 2026 · CV ready",
-            "Coach: how likely do I think a job or education is",
+            // The coach's own rating, labelled as the coach's.
+            "My coach's own rating: how likely my coach thinks a job or education is",
+            // About me, including the support the citizen does not want.
+            "Good at, have done: “Lifting, sorting, being on time”", "Support I do not want: “No phone calls before ten”",
+            // Weekly sessions on one line; a moved one on its own.
+            "• every Monday 14:30–16:30, 7 Dec – 4 Jan", "• Wed 13 Jan 2027, 09:00–11:00",
+            // The approval, and who to call.
+            "✓ I approved version 2 of this plan on Mon 5 Oct 2026", "The plan has changed since then (now version 3).",
+            "• Anna Holm · 76 81 00 01 · anna.holm@jobhuset.example", "• Jobhuset Vejle · Vestergade 1, 7100 Vejle · 76 81 00 00",
         ] {
             let words = expected.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             XCTAssertTrue(text.contains(words), "the summary lacks \(expected)\n\(lines.joined(separator: "\n"))")
@@ -66,7 +74,7 @@ final class SummaryTests: XCTestCase {
         }
         // Appointments come in date order.
         let meeting = try XCTUnwrap(text.range(of: "Tue 8 Dec 2026, 10:00"))
-        let second = try XCTUnwrap(text.range(of: "Mon 28 Dec 2026 · Mandatory"))
+        let second = try XCTUnwrap(text.range(of: "Mon 28 Dec 2026 (week 53) · Mandatory"))
         XCTAssertLessThan(meeting.lowerBound, second.lowerBound)
     }
 
@@ -79,7 +87,7 @@ final class SummaryTests: XCTestCase {
         let text = summary.text().joined(separator: "\n")
         XCTAssertTrue(text.contains("Mein Plan: Maja Jensen"), text)
         XCTAssertTrue(text.contains("Seite 1 von"), text)
-        XCTAssertTrue(text.contains("Do. 10. Dez 2026") || text.contains("Do 10. Dez 2026"), text)
+        XCTAssertTrue(text.contains("Do., 10. Dez. 2026, 10:00–12:00 Uhr"), text)
         // --lang overrides it.
         let swedish = try Summary.make(
             participant: participant, offers: [], indicators: try SummaryFixture.indicators(), resources: resourcesURL,
@@ -111,11 +119,94 @@ final class SummaryTests: XCTestCase {
         let text = pages[0].joined(separator: "\n")
         for expected in [
             "page 1 of 1", "starts in 4 day(s)", "No one yet.", "No goals written yet.", "No offers booked yet.",
-            "Mon 7 Dec 2026 · Mandatory conversation 1", "Nothing written down yet.", "No ratings yet.",
+            "Mon 7 Dec 2026 (week 50) · Mandatory conversation 1", "Nothing written down yet.", "No ratings yet.",
+            "I have not approved this plan yet (version 0).",
         ] {
             XCTAssertTrue(text.contains(expected), "lacks \(expected):\n\(text)")
         }
         XCTAssertFalse(text.contains("My coach"), "no coach line without a coach name")
+        // Who to call comes from the organisation's settings only, never from a login name.
+        let unconfigured = Summary(
+            participant: participant, offers: [], indicators: try SummaryFixture.indicators(),
+            strings: try Summary.localizer(language: "en", resources: resourcesURL), today: SummaryFixture.today,
+            coach: "jdoe", timeZone: SummaryFixture.utc)
+        XCTAssertFalse(unconfigured.document.sections.contains { $0.id == "call" })
+        XCTAssertFalse(unconfigured.markdown().contains("Who to call"))
+    }
+
+    /// Every format holds the same sections in the same order, and an offer that meets every
+    /// Monday is one line in each of them, never one line per date.
+    func testEveryFormatHasTheSameOrderAndWeeklySessionsOnOneLine() throws {
+        for language in languages {
+            let summary = try SummaryFixture.summary(language: language)
+            let s = summary.strings
+            let headings = summary.document.sections.map(\.heading)
+            let expected = [
+                "summary.about", "summary.goals", "summary.offers", "summary.appointments", "summary.agreements", "summary.people",
+                "summary.progress", "summary.approval", "summary.signatures", "summary.whoToCall",
+            ].map { s($0) }
+            XCTAssertEqual(headings, expected, language)
+            let weekly = s(
+                "summary.weekly",
+                [
+                    "weekday": s.formats.weekdayName(day("2026-12-07")), "time": s("summary.time", ["time": "14:30–16:30"]),
+                    "from": s.formats.dayMonth(day("2026-12-07")), "to": s.formats.dayMonth(day("2027-01-04")),
+                ])
+            let pdf = try summary.pdf(fonts: PDFTypesettingTests.fonts()).data
+            let formats = [
+                "text": summary.text(pageWidth: 200).joined(separator: "\n"), "markdown": summary.markdown(), "html": summary.html(),
+                "pdf": PDFPages.withoutHeaders(try PDFTypesettingTests.poppler("pdftotext", [], pdf), title: summary.document.title),
+            ]
+            for (format, written) in formats {
+                let flat = written.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let positions = expected.map { heading in
+                    flat.range(of: heading.split(whereSeparator: \.isWhitespace).joined(separator: " "))?.lowerBound
+                }
+                XCTAssertFalse(positions.contains(nil), "\(language) \(format) lacks a section: \(zip(expected, positions).filter { $0.1 == nil }.map(\.0))")
+                let found = positions.compactMap { $0 }
+                XCTAssertEqual(found, found.sorted(), "\(language) \(format): sections out of order")
+                XCTAssertTrue(flat.contains(weekly), "\(language) \(format) lacks \(weekly)")
+                for monday in ["2026-12-14", "2026-12-21"] {  // (28 Dec is also a conversation day)
+                    XCTAssertFalse(flat.contains(s.dayWithWeekday(day(monday))), "\(language) \(format) lists \(monday) on its own")
+                }
+            }
+        }
+        let danish = try SummaryFixture.summary(language: "da").text(pageWidth: 200).joined(separator: "\n")
+        XCTAssertTrue(danish.contains("hver mandag kl. 14:30–16:30, 7. dec. – 4. jan."), danish)
+        XCTAssertTrue(danish.contains("18,5 timer om ugen"), danish)
+        XCTAssertTrue(danish.contains("tirs. 8. dec. 2026 kl. 10:00 (uge 50)"), danish)
+        let german = try SummaryFixture.summary(language: "de").markdown()
+        XCTAssertTrue(german.contains("jeden Montag 14:30–16:30 Uhr, 7. Dez. – 4. Jan."), german)
+        let swedish = try SummaryFixture.summary(language: "sv").html()
+        XCTAssertTrue(swedish.contains("varje måndag kl. 14:30–16:30, 7 dec. – 4 jan."), swedish)
+    }
+
+    /// Page headers (title and "page N of M") removed from text that poppler read, so a
+    /// section that goes over a page reads as one.
+    enum PDFPages {
+        static func withoutHeaders(_ text: String, title: String) -> String {
+            text.split(separator: "\n").filter { !$0.hasPrefix(title) }.joined(separator: "\n")
+        }
+    }
+
+    /// Sessions a week apart at the same times make one run from three on; a gap, another
+    /// time or fewer sessions do not.
+    func testWeeklyRunsOfSessions() throws {
+        func session(_ iso: String, _ start: String = "14:30") -> OfferSession { OfferSession(day: day(iso), start: start, end: "16:30") }
+        let runs = SessionRun.runs([
+            session("2026-12-07"), session("2026-12-14"), session("2026-12-21"),  // a weekly run of three
+            session("2027-01-04"), session("2027-01-11"),  // two after a gap: one by one
+            session("2027-01-18", "09:00"),  // another time
+            // Working days in a row, over a weekend: Thu, Fri, Mon, Tue.
+            session("2027-01-21", "08:00"), session("2027-01-22", "08:00"), session("2027-01-25", "08:00"), session("2027-01-26", "08:00"),
+            session("2027-01-30", "08:00"),  // a Saturday: on its own
+        ])
+        XCTAssertEqual(runs.map(\.sessions.count), [3, 1, 1, 1, 4, 1])
+        XCTAssertEqual(runs.map(\.cadence), [.weekly, nil, nil, nil, .weekdays, nil])
+        let s = try SummaryFixture.summary(language: "da")
+        XCTAssertEqual(s.sessionLine(runs[4]), "alle hverdage kl. 08:00–16:30, 21. jan. – 26. jan.")
+        XCTAssertEqual(s.sessionLine(runs[0]), "hver mandag kl. 14:30–16:30, 7. dec. – 21. dec.")
+        XCTAssertEqual(s.sessionLine(runs[1]), "man. 4. jan. 2027, kl. 14:30–16:30")
     }
 
     // MARK: - Layout
@@ -280,15 +371,28 @@ enum SummaryFixture {
         if long { lengthen(&participant) }
         if hostile { makeHostile(&participant) }
         return Summary(
-            participant: participant, offers: offers(), indicators: try indicators(),
-            strings: try Summary.localizer(language: language, resources: resourcesURL), today: today, coach: "Anna", timeZone: utc)
+            participant: participant, offers: offers() + [club()], indicators: try indicators(),
+            strings: try Summary.localizer(language: language, resources: resourcesURL), today: today, coach: "Anna", timeZone: utc,
+            letterhead: letterhead)
     }
+
+    /// The organisation's settings: who to call, and lines to sign.
+    static let letterhead = SummaryLetterhead(
+        organisation: ["Jobhuset Vejle", "Vestergade 1, 7100 Vejle", "76 81 00 00"], coachName: "Anna Holm",
+        coachContact: ["76 81 00 01", "anna.holm@jobhuset.example"], signatureLines: true)
 
     static func participant(language: String) -> Participant {
         let stamp = Stamp(by: "Anna", at: at("2026-10-05", 9))
         var p = Participant(id: "p-maja", name: "Maja Jensen", language: language, courseStart: day("2026-10-05"), by: stamp)
         p.conversations[0].status = .held
         p.conversations[0].statusChanged = day("2026-10-05")
+        p.plan.aboutMe = [
+            AboutMe.goodAt.rawValue: words("Lifting, sorting, being on time"),
+            AboutMe.supportWanted.rawValue: words("Help with the CV"),
+            AboutMe.supportNotWanted.rawValue: words("No phone calls before ten"),
+        ]
+        p.plan.version = 3
+        p.plan.approvals = [Approval(day: day("2026-10-05"), version: 2, conversation: 1, stamp: stamp)]
 
         var job = Goal(id: "g-job", kind: .job, text: words("Work in a warehouse, 20 hours a week"))
         job.steps = [
@@ -376,6 +480,20 @@ enum SummaryFixture {
             start: day("2027-01-04"), end: day("2027-02-26"), hoursPerWeek: 18.5, tasks: "Baking")
         trial.booked = [Seat(participantId: "p-maja", since: since)]
         return [lean, network, visit, trial, cv]
+    }
+
+    /// A weekly job club: six Mondays and one moved session; the Mondays read as one line,
+    /// the moved one on its own.
+    static func club() -> Offer {
+        let since = at("2026-11-01")
+        let mondays = ["2026-11-30", "2026-12-07", "2026-12-14", "2026-12-21", "2026-12-28", "2027-01-04"]
+        var club = Offer(
+            id: "o-club", title: "Job club", kind: "network", description: "",
+            sessions: mondays.map { OfferSession(day: day($0), start: "14:30", end: "16:30") }
+                + [OfferSession(day: day("2027-01-13"), start: "09:00", end: "11:00")],
+            place: "Jobhuset, Vestergade 1", capacity: 10, language: "da")
+        club.booked = [Seat(participantId: "p-maja", since: since)]
+        return club
     }
 
     /// Many goals and steps, long words and wide characters, so the summary takes pages.

@@ -71,10 +71,10 @@ public struct CaseloadEntry: Equatable, Sendable {
         }
     }
 
-    /// The caseload order: by name as a person sorts (case, accents and numbers the way
-    /// Finder or a file manager sorts them), then by id.
-    static func ordered(_ lhs: CaseloadEntry, _ rhs: CaseloadEntry) -> Bool {
-        switch lhs.name.localizedStandardCompare(rhs.name) {
+    /// The caseload order: by name as the coach's language sorts it (`order`: Danish and
+    /// Swedish put Å after Z, numbers by value, case ignored), then by id.
+    static func ordered(_ lhs: CaseloadEntry, _ rhs: CaseloadEntry, in order: LocaleFormats) -> Bool {
+        switch order.compare(lhs.name, rhs.name) {
         case .orderedAscending: return true
         case .orderedDescending: return false
         case .orderedSame: return lhs.id < rhs.id

@@ -37,7 +37,7 @@ extension CaseloadIndex {
     /// plain); then `loadIfUnchanged()` or `load()` is needed.
     public func loadFirstRows(_ count: Int) -> CaseloadFirstRows? {
         guard let now = folderStamp(), case .success(let bytes) = IndexFile.contents(url.path) else { return nil }
-        let locale = Locale.current.identifier
+        let locale = store.nameOrder.locale.identifier
         return bytes.withUnsafeBufferPointer { bytes -> CaseloadFirstRows? in
             let lines = IndexFile.lineRanges(bytes)
             guard let first = lines.first, let header = IndexFile.header(bytes, first), header.version == CaseloadIndex.formatVersion,
@@ -98,7 +98,7 @@ extension CaseloadIndex {
                 return entry
             }
             entries += inserted
-            entries.sort(by: CaseloadEntry.ordered)
+            entries.sort { CaseloadEntry.ordered($0, $1, in: store.nameOrder) }
             return CaseloadFirstRows(
                 rows: entries.prefix(count).map(CaseloadRow.participant), size: CaseloadSize(participants: people, unreadable: unreadable))
         }

@@ -20,8 +20,9 @@ extension CaseloadIndex {
 
     /// `rows` (in caseload order) with the row of `participant` made from the record as given
     /// (as saved), moved to where its name now sorts; the other rows are kept as they are.
-    /// Costs a binary search and one move, not a reading of the index.
-    public static func replacing(_ participant: Participant, in rows: [CaseloadRow]) -> [CaseloadRow] {
+    /// Costs a binary search and one move, not a reading of the index. `order` is the one the
+    /// rows are sorted in (the store's `nameOrder`).
+    public static func replacing(_ participant: Participant, in rows: [CaseloadRow], order: LocaleFormats) -> [CaseloadRow] {
         let entry = CaseloadEntry(participant)
         var rows = rows
         if let index = rows.firstIndex(where: { $0.id == participant.id }) { rows.remove(at: index) }
@@ -29,7 +30,7 @@ extension CaseloadIndex {
         let participants = rows.firstIndex { if case .unreadable = $0 { return true } else { return false } } ?? rows.count
         let index = insertionPoint(count: participants) { position in
             guard case .participant(let other) = rows[position] else { return false }
-            return CaseloadEntry.ordered(other, entry)
+            return CaseloadEntry.ordered(other, entry, in: order)
         }
         rows.insert(.participant(entry), at: index)
         return rows

@@ -109,7 +109,7 @@ public struct CaseloadIndex: Sendable {
     /// as parsing every file would give), and what it took. Checks every file by `stat`.
     public func load() -> (rows: [CaseloadRow], statistics: Statistics) {
         var statistics = Statistics()
-        let locale = Locale.current.identifier
+        let locale = store.nameOrder.locale.identifier
         let indexPath = url.path
         let read = Handoff(IndexFile.Found(state: .missing))
         let (folder, files) = ParticipantFolder.scan(store.participantsDir.path) { read.value = IndexFile.read(indexPath, locale: locale) }
@@ -166,7 +166,7 @@ public struct CaseloadIndex: Sendable {
     /// confirm with `load()` once the rows are shown.
     public func loadIfUnchanged() -> [CaseloadRow]? {
         guard let now = folderStamp() else { return nil }
-        let found = IndexFile.read(url.path, locale: Locale.current.identifier)
+        let found = IndexFile.read(url.path, locale: store.nameOrder.locale.identifier)
         guard found.state == .valid, found.damaged == 0, let folder = found.folder, folder == now.stamp else { return nil }
         var keep = [Bool](repeating: false, count: found.records.count)
         for index in found.winners.values { keep[index] = true }
@@ -206,10 +206,10 @@ public struct CaseloadIndex: Sendable {
         }
         if inserted.count > entries.count / 4 {
             entries += inserted
-            entries.sort(by: CaseloadEntry.ordered)
+            entries.sort { CaseloadEntry.ordered($0, $1, in: store.nameOrder) }
         } else {
-            for entry in inserted.sorted(by: CaseloadEntry.ordered) {
-                entries.insert(entry, at: Self.insertionPoint(count: entries.count) { CaseloadEntry.ordered(entries[$0], entry) })
+            for entry in inserted.sorted(by: { CaseloadEntry.ordered($0, $1, in: store.nameOrder) }) {
+                entries.insert(entry, at: Self.insertionPoint(count: entries.count) { CaseloadEntry.ordered(entries[$0], entry, in: store.nameOrder) })
             }
         }
         unreadable.sort { $0.id < $1.id }
@@ -230,7 +230,7 @@ public struct CaseloadIndex: Sendable {
     /// deleted, so that no trace of the name is left (the next load rebuilds it).
     @discardableResult
     public func forget(_ id: String) -> Bool {
-        let locale = Locale.current.identifier
+        let locale = store.nameOrder.locale.identifier
         let found = IndexFile.read(url.path, locale: locale)
         if found.state == .missing { return true }
         let body = found.records.prefix(found.bodyCount).filter { $0.id != id }.map(IndexFile.line)

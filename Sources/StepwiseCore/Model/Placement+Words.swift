@@ -37,14 +37,8 @@ extension Placement {
     public func periodAndHours(_ strings: Localizer) -> String {
         var parts: [String] = []
         if let start { parts.append(strings.shortDate(start) + (end.map { " – " + strings.shortDate($0) } ?? "")) }
-        if let hoursPerWeek { parts.append(strings("summary.hours", ["n": Placement.hours(hoursPerWeek, strings)])) }
+        if let hoursPerWeek { parts.append(strings("summary.hours", ["n": strings.number(hoursPerWeek)])) }
         return parts.joined(separator: " · ")
     }
 
-    /// Hours as the language writes them: `18`, `18.5`, `18,5`.
-    public static func hours(_ hours: Double, _ strings: Localizer) -> String {
-        hours == hours.rounded()
-            ? String(Int(hours))
-            : String(format: "%.1f", hours).replacingOccurrences(of: ".", with: strings("summary.decimalMark"))
-    }
 }

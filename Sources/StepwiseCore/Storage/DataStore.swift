@@ -6,9 +6,14 @@ public final class DataStore: Sendable {
     /// The data folder.
     public let root: URL
 
+    /// The order of names in the caseload: the alphabet of the coach's language.
+    public let nameOrder: LocaleFormats
+
     /// A store on `root`; nothing is created until `prepare()`. A `root` given as a symbolic
     /// link (or below one) is resolved once, here: inside the data folder no link is followed.
-    public init(root: URL) {
+    /// `language` (the coach's) decides how the caseload's names sort.
+    public init(root: URL, language: String = "en") {
+        nameOrder = LocaleFormats(language: language)
         let given = root.standardizedFileURL
         guard let resolved = realpath(given.path, nil) else {
             self.root = given

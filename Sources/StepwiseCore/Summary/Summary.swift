@@ -60,11 +60,35 @@ public struct Summary: Sendable {
     /// The language the summary is written in.
     public var language: String { strings.language }
 
+    /// The sections of the take-home plan, in the order every format (PDF, text, Markdown,
+    /// HTML, the Summary tab) shows them: first who the citizen is, then what they will do and
+    /// where, then who does what next and who may know, then how it is going, the approval,
+    /// and who to call. A section with no items is left out.
+    ///
+    /// A new part of the plan is one line here, at its place in that order, naming a
+    /// `SummarySection` property of `Summary` (in a file of its own) as a list of one, or a
+    /// property giving several sections in their order.
+    static var sectionOrder: [KeyPath<Summary, [SummarySection]>] {
+        [
+            \.aboutMe.asList,  // who I am, what I'm good at, the support I want and do not want
+            \.goals.asList,  // my goals and steps
+            \.bookedOffers.asList,  // my offers and their sessions (weekly ones on one line)
+            \.placements.asList,  // my internship placement (period, hours, agreed adjustments, follow-ups)
+            \.jobSearchSections,  // my job search (agreement, applications, interviews) and follow-along support
+            \.appointments.asList,  // next appointments and who contacts whom
+            \.agreements.asList,  // what we agreed last time
+            \.people.asList,  // the people I agreed you may share with
+            \.progress.asList,  // my ratings, steps done, milestones; the coach's rating apart
+            \.approval.asList,  // the version I approved, and when
+            \.signatures.asList,  // lines to sign, when the organisation wants them
+            \.whoToCall.asList,  // my coach and the organisation, with phone and e-mail
+        ]
+    }
+
     /// The summary's content, ready to be written in any format.
     public var document: SummaryDocument {
         let s = strings
-        var sections = [people, goals, bookedOffers, placements, appointments, agreements] + jobSearchSections + [progress, signatures]
-        sections.removeAll { $0.items.isEmpty }
+        let sections = Summary.sectionOrder.flatMap { self[keyPath: $0] }.filter { !$0.items.isEmpty }
         return SummaryDocument(
             language: s.language, title: s("summary.header", ["name": SummaryText.clean(participant.name)]),
             facts: facts, sections: sections, closing: s("summary.closing"))
@@ -87,23 +111,17 @@ public struct Summary: Sendable {
         case .ended:
             course = s("summary.courseEnded", arguments)
         }
-        var facts: [SummaryFact] = []
-        let organisation = letterhead.organisation.map { SummaryText.clean($0) }.filter { !$0.isEmpty }
-        if !organisation.isEmpty {
-            facts.append(SummaryFact(label: s("summary.fact.organisation"), value: organisation.joined(separator: " · ")))
-        }
-        facts.append(SummaryFact(label: s("summary.fact.course"), value: course))
-        let coachName = SummaryText.clean(letterhead.coachName ?? coach)
-        if !coachName.isEmpty {
-            let line = [coachName] + letterhead.coachContact.map { SummaryText.clean($0) }.filter { !$0.isEmpty }
-            facts.append(SummaryFact(label: s("summary.fact.coach"), value: line.joined(separator: " · ")))
-        }
+        var facts = [SummaryFact(label: s("summary.fact.course"), value: course)]
+        if !coachName.isEmpty { facts.append(SummaryFact(label: s("summary.fact.coach"), value: coachName)) }
         facts.append(SummaryFact(label: s("summary.fact.date"), value: s.dayWithWeekday(today)))
         return facts
     }
 
+    /// The coach's name as the citizen knows it: the configured name, else the summary's `coach`.
+    var coachName: String { SummaryText.clean(letterhead.coachName ?? coach) }
+
     /// Lines for the citizen and the coach to sign and date, when the organisation wants them.
-    private var signatures: SummarySection {
+    var signatures: SummarySection {
         guard letterhead.signatureLines else { return SummarySection(id: "signatures", heading: "", items: []) }
         let s = strings
         let line = String(repeating: "_", count: 28)
@@ -116,7 +134,7 @@ public struct Summary: Sendable {
         return SummarySection(id: "signatures", heading: s("summary.signatures"), items: items)
     }
 
-    private var people: SummarySection {
+    var people: SummarySection {
         let s = strings
         var items: [SummaryItem] = []
         // Only what is agreed today: a contact removed, refused, withdrawn or past its end date is left out.
@@ -139,7 +157,7 @@ public struct Summary: Sendable {
         return SummarySection(id: "people", heading: s("summary.people"), items: items)
     }
 
-    private var goals: SummarySection {
+    var goals: SummarySection {
         let s = strings
         var items: [SummaryItem] = []
         for goal in participant.plan.goals where goal.dropped == nil {
@@ -179,7 +197,7 @@ public struct Summary: Sendable {
     }
 
     /// The offers the participant holds a seat in or waits for, by their next date.
-    private var bookedOffers: SummarySection {
+    var bookedOffers: SummarySection {
         let s = strings
         let id = participant.id
         let mine = offers.filter { offer in
@@ -201,8 +219,8 @@ public struct Summary: Sendable {
             if offer.status == .cancelled { runs += [SummaryRun(" · "), SummaryRun(s("summary.cancelled"), .note)] }
             var children: [SummaryItem] = []
             let upcoming = offer.sessions.filter { $0.day >= today }.sorted { ($0.day, $0.start) < ($1.day, $1.start) }
-            for session in upcoming {
-                children.append(SummaryItem(marker: "•", [SummaryRun(s.dayWithWeekday(session.day) + ", " + timeSpan(session))]))
+            for run in SessionRun.runs(upcoming) {
+                children.append(SummaryItem(marker: "•", [SummaryRun(sessionLine(run))]))
             }
             let passed = offer.sessions.count - upcoming.count
             if passed > 0 { children.append(SummaryItem([SummaryRun(s("summary.passedDates", ["n": String(passed)]), .note)])) }
@@ -226,7 +244,7 @@ public struct Summary: Sendable {
         if let start = internship.start, let end = internship.end {
             parts.append(s.shortDate(start) + " – " + s.shortDate(end))
         }
-        if let hours = internship.hoursPerWeek { parts.append(s("summary.hours", ["n": Placement.hours(hours, s)])) }
+        if let hours = internship.hoursPerWeek { parts.append(s("summary.hours", ["n": s.number(hours)])) }
         if !parts.isEmpty { items.append(SummaryItem([SummaryRun(parts.joined(separator: " · "))])) }
         let person = internship.contact
         let contact = [person.name, person.phone, person.email].map { SummaryText.clean($0) }.filter { !$0.isEmpty }
@@ -238,21 +256,21 @@ public struct Summary: Sendable {
 
     private func nextDay(_ offer: Offer) -> Day? { offer.sessions.map(\.day).filter { $0 >= today }.min() }
 
-    private func timeSpan(_ session: OfferSession) -> String {
+    func timeSpan(_ session: OfferSession) -> String {
         let start = SummaryText.clean(session.start)
         let end = SummaryText.clean(session.end)
         return strings("summary.time", ["time": end.isEmpty ? start : start + "–" + end])
     }
 
     /// Open mandatory conversations and the appointment agreed at the last session, by date.
-    private var appointments: SummarySection {
+    var appointments: SummarySection {
         let s = strings
         var dated: [(day: Day, time: String, item: SummaryItem)] = []
         for conversation in participant.conversations where conversation.isOpen {
             var runs = [
-                SummaryRun(s.dayWithWeekday(conversation.planned), .strong),
+                SummaryRun(s.dayWithWeek(conversation.planned, year: true), .strong),
                 SummaryRun(" · " + s("summary.conversation", ["n": String(conversation.number)])),
-            ]
+        ]
             if conversation.planned < today { runs += [SummaryRun(" · "), SummaryRun(s("summary.datePassed"), .note)] }
             dated.append((conversation.planned, "", SummaryItem(marker: "•", runs)))
         }
@@ -260,11 +278,12 @@ public struct Summary: Sendable {
             var when = s.dayWithWeekday(next.day)
             let time = SummaryText.clean(next.time ?? "")
             if !time.isEmpty { when = s("summary.dateTime", ["date": when, "time": time]) }
-            var runs = [SummaryRun(when, .strong), SummaryRun(" · " + s("summary.meeting"))]
+            var runs = [SummaryRun(s.withWeek(when, of: next.day), .strong), SummaryRun(" · " + s("summary.meeting"))]
             let place = SummaryText.clean(next.place)
             if !place.isEmpty { runs.append(SummaryRun(" · " + place)) }
             let contact = SummaryText.clean(next.contact, keepNewlines: true)
-            let children = contact.isEmpty ? [] : [SummaryItem([SummaryRun(contact)])]
+            let children =
+                contact.isEmpty ? [] : [SummaryItem([SummaryRun(s("summary.whoContacts") + ": ", .strong), SummaryRun(contact)])]
             dated.append((next.day, time, SummaryItem(marker: "•", runs, children: children)))
         }
         var items = dated.sorted { ($0.day, $0.time) < ($1.day, $1.time) }.map(\.item)
@@ -274,7 +293,7 @@ public struct Summary: Sendable {
 
     private var lastEndedSession: CoachingSession? { participant.sessions.last { !$0.isOpen } }
 
-    private var agreements: SummarySection {
+    var agreements: SummarySection {
         let s = strings
         var items: [SummaryItem] = []
         if let session = lastEndedSession, let agreed = session.agreements,
@@ -298,7 +317,7 @@ public struct Summary: Sendable {
         return SummarySection(id: "agreements", heading: s("summary.agreements"), items: items)
     }
 
-    private var progress: SummarySection {
+    var progress: SummarySection {
         let s = strings
         let ratings = participant.ratings
         var items: [SummaryItem] = []
@@ -310,11 +329,9 @@ public struct Summary: Sendable {
                 if movement.latest == nil { continue }
                 items.append(indicatorItem(indicator.text(in: s.language), movement))
             }
+            // The coach's own rating stands apart, in the third person: it is not the citizen's.
             let belief = Movement(coachBeliefIn: ratings)
-            if belief.latest != nil {
-                let title = indicators.coachBelief[s.language] ?? indicators.coachBelief["en"] ?? ""
-                items.append(indicatorItem(title, belief))
-            }
+            if belief.latest != nil { items.append(indicatorItem(s("summary.coachRating"), belief)) }
         } else {
             items.append(SummaryItem([SummaryRun(s("summary.noRatings"), .note)]))
         }
@@ -362,4 +379,9 @@ public struct Summary: Sendable {
             [SummaryRun(SummaryText.clean(title), .strong)], children: [SummaryItem([SummaryRun(line, .mono)])],
             chart: SummaryChart(bars: bars))
     }
+}
+
+extension SummarySection {
+    /// This section as a list of one, for `Summary.sectionOrder`.
+    var asList: [SummarySection] { [self] }
 }

@@ -73,8 +73,9 @@ public struct SummaryChart: Equatable, Sendable {
 
 /// A titled part of the summary: goals, offers, appointments, …
 public struct SummarySection: Equatable, Sendable {
-    /// A stable name for the section (`people`, `goals`, `offers`, `appointments`,
-    /// `agreements`, `progress`), used as a class in HTML.
+    /// A stable name for the section (`about`, `goals`, `offers`, `appointments`,
+    /// `agreements`, `people`, `progress`, `approval`, `signatures`, `call`), used as a class
+    /// in HTML. Their order is `Summary.sectionOrder`.
     public var id: String
     public var heading: String
     public var items: [SummaryItem]

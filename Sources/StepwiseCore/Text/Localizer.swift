@@ -8,19 +8,15 @@ public struct Localizer: Sendable {
     private let table: [String: String]
     private let fallback: [String: String]
 
-    /// Builds a localizer from tables already read (used by tests).
-    /// Lists used for every date shown, split once.
-    private let dateLists: [String: [String]]
+    /// Dates, numbers, language names and name order from the locale of `language`.
+    public let formats: LocaleFormats
 
+    /// Builds a localizer from tables already read (used by tests).
     public init(language: String, table: [String: String], fallback: [String: String]) {
         self.language = language
         self.table = table
         self.fallback = fallback
-        var lists: [String: [String]] = [:]
-        for key in ["months.short", "weekdays.short", "weekdays.long"] {
-            lists[key] = Localizer.split(table[key] ?? fallback[key] ?? key)
-        }
-        dateLists = lists
+        formats = LocaleFormats(language: language)
     }
 
     private static func split(_ text: String) -> [String] {
@@ -73,18 +69,11 @@ public struct Localizer: Sendable {
         return text
     }
 
-    /// A comma-separated list from the table, e.g. month names.
-    public func list(_ key: String) -> [String] {
-        dateLists[key] ?? Localizer.split(self(key))
-    }
+    /// A comma-separated list from the table, e.g. the words for "today".
+    public func list(_ key: String) -> [String] { Localizer.split(self(key)) }
 
-    /// A short date such as "3 Dec 2026" or "3. dec. 2026".
-    public func shortDate(_ day: Day) -> String {
-        let c = day.components
-        let months = list("months.short")
-        let month = months.indices.contains(c.month - 1) ? months[c.month - 1] : String(c.month)
-        return self("date.short", ["d": String(c.day), "mon": month, "y": String(c.year)])
-    }
+    /// A short date from the locale's data: "3 Dec 2026", "3. dec. 2026", "3 dec. 2026", "3. Dez. 2026".
+    public func shortDate(_ day: Day) -> String { formats.shortDate(day) }
 
     /// The date in the numeric form people type in this language, e.g. "3.12.2026" or "3/12/2026".
     public func numericDate(_ day: Day) -> String {
@@ -92,14 +81,25 @@ public struct Localizer: Sendable {
         return self("date.numeric", ["d": String(c.day), "m": String(c.month), "y": String(c.year)])
     }
 
-    /// A date with its weekday, such as "Thu 3 Dec 2026" (or "Thu 3 Dec" without the year).
-    public func dayWithWeekday(_ day: Day, year: Bool = true) -> String {
-        let names = list("weekdays.short")
-        let weekday = names.indices.contains(day.weekday - 1) ? names[day.weekday - 1] : ""
-        guard !year else { return weekday + " " + shortDate(day) }
-        let c = day.components
-        let months = list("months.short")
-        let month = months.indices.contains(c.month - 1) ? months[c.month - 1] : String(c.month)
-        return weekday + " " + self("date.dayMonth", ["d": String(c.day), "mon": month])
+    /// A date with its weekday from the locale's data: "Thu 3 Dec 2026", "tors. 3. dec. 2026",
+    /// "tors 3 dec. 2026", "Do., 3. Dez. 2026" (or without the year: "tors. 3. dec.").
+    public func dayWithWeekday(_ day: Day, year: Bool = true) -> String { formats.dayWithWeekday(day, year: year) }
+
+    /// A date with its weekday and ISO week, for plans made by week numbers:
+    /// "man. 7. dec. (uge 50)", "mån 7 dec. (v. 50)", "Mo., 7. Dez. (KW 50)", "Mon 7 Dec (week 50)".
+    public func dayWithWeek(_ day: Day, year: Bool = false) -> String { withWeek(dayWithWeekday(day, year: year), of: day) }
+
+    /// `text` (a date, or a date and time) followed by the ISO week of `day`: "tirs. 8. dec. 2026 kl. 10:00 (uge 50)".
+    public func withWeek(_ text: String, of day: Day) -> String {
+        self("date.withWeek", ["date": text, "week": String(formats.isoWeek(day))])
     }
+
+    /// A decimal number with this language's mark: "7.5" (en), "7,5" (da, sv, de).
+    public func number(_ value: Double, fractionDigits: Int = 1) -> String { formats.number(value, fractionDigits: fractionDigits) }
+
+    /// The name of a language in this language: "dansk", not "da".
+    public func languageName(_ code: String) -> String { formats.languageName(code) }
+
+    /// `names` in this language's alphabetical order (Danish and Swedish put Å last).
+    public func sorted(_ names: [String]) -> [String] { names.sorted(by: formats.precedes) }
 }

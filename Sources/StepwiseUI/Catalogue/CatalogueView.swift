@@ -13,7 +13,7 @@ enum CatalogueView {
         Chrome.titleBar(
             &buffer, y: 0, left: "Stepwise · " + s("catalogue.title"),
             right: s("catalogue.count", ["n": String(state.offers.count)]))
-        let offers = catalogue.filter.list(state.offers)
+        let offers = catalogue.filter.list(state.offers, order: env.strings.formats)
         var lines: [(line: StyledLine, selected: Bool)] = [
             (
                 StyledLine([

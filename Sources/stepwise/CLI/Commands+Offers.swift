@@ -78,8 +78,15 @@ extension Commands {
         guard requireDataFolder() else { return 1 }
         let (offers, problems) = store.loadOffers()
         for problem in problems { printError("unreadable: \(problem)") }
+        // By first date, then by title in the alphabet of the coach's language, then by id.
         let sorted = offers.sorted {
-            ($0.firstDay ?? Day(ordinal: Int.max), $0.title, $0.id) < ($1.firstDay ?? Day(ordinal: Int.max), $1.title, $1.id)
+            let (a, b) = ($0.firstDay ?? Day(ordinal: Int.max), $1.firstDay ?? Day(ordinal: Int.max))
+            if a != b { return a < b }
+            switch store.nameOrder.compare($0.title, $1.title) {
+            case .orderedAscending: return true
+            case .orderedDescending: return false
+            case .orderedSame: return $0.id < $1.id
+            }
         }
         if options.flags.contains("--ids") {
             for offer in sorted { say(offer.id) }

@@ -29,8 +29,9 @@ public struct OfferFilter: Equatable, Sendable {
     }
 
     /// The offers to list, in order: by kind (the built-in order, then custom kinds) and first
-    /// date, or by first date alone.
-    public func list(_ offers: [Offer]) -> [Offer] {
+    /// date, or by first date alone; offers on the same day by title in the alphabet of `order`
+    /// (the screen's language).
+    public func list(_ offers: [Offer], order: LocaleFormats) -> [Offer] {
         // Each offer's sort key is worked out once (a catalogue may hold hundreds).
         func rank(_ kind: String) -> Int { OfferKind.builtIn.firstIndex(of: kind) ?? OfferKind.builtIn.count }
         let keyed = offers.filter(admits).map { offer in
@@ -40,7 +41,8 @@ public struct OfferFilter: Equatable, Sendable {
             )
         }
         return keyed.sorted { a, b in
-            (a.rank, a.kind, a.day, a.offer.title) < (b.rank, b.kind, b.day, b.offer.title)
+            if (a.rank, a.kind, a.day) != (b.rank, b.kind, b.day) { return (a.rank, a.kind, a.day) < (b.rank, b.kind, b.day) }
+            return order.precedes(a.offer.title, b.offer.title)
         }.map(\.offer)
     }
 }

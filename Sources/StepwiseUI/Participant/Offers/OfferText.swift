@@ -33,7 +33,7 @@ enum OfferText {
         if !offer.suits.isEmpty {
             lines += StyledLine([(s("offers.suits") + " ", .muted), (offer.suits, .plain)]).wrapped(width: width, indent: 2)
         }
-        lines.append(StyledLine([(s("offers.language") + " ", .muted), (offer.language, .plain)]))
+        lines.append(StyledLine([(s("offers.language") + " ", .muted), (s.languageName(offer.language), .plain)]))
         for facilitator in offer.facilitators {
             lines.append(
                 StyledLine([
@@ -65,7 +65,7 @@ enum OfferText {
             add("internship.period", s.shortDate(start) + (internship.end.map { " – " + s.shortDate($0) } ?? ""))
         }
         if let hours = internship.hoursPerWeek {
-            add("internship.hours", String(format: hours == hours.rounded() ? "%.0f" : "%.1f", hours))
+            add("internship.hours", s.number(hours))
         }
         add("internship.tasks", internship.tasks)
         return lines

@@ -6,8 +6,8 @@ enum OfferUpdate {
     static func handle(_ action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect]? {
         guard var open = state.open, open.tab == .offers else { return nil }
         let s = env.strings
-        let offers = open.offerFilter.list(state.offers)
-        let selected = self.selected(open, offers: state.offers)
+        let offers = open.offerFilter.list(state.offers, order: env.strings.formats)
+        let selected = self.selected(open, offers: state.offers, order: env.strings.formats)
         let page = max(1, state.height - 9)
         switch action {
         case .moveUp?, .moveDown?, .pageUp?, .pageDown?, .moveFirst?, .moveLast?:
@@ -39,9 +39,10 @@ enum OfferUpdate {
         return []
     }
 
-    /// The offer the keys act on: the one whose details are open, else the one selected in the list.
-    static func selected(_ open: OpenParticipant, offers: [Offer]) -> Offer? {
-        let listed = open.offerFilter.list(offers)
+    /// The offer the keys act on: the one whose details are open, else the one selected in the
+    /// list (in the order of `order`, as the list shows it).
+    static func selected(_ open: OpenParticipant, offers: [Offer], order: LocaleFormats) -> Offer? {
+        let listed = open.offerFilter.list(offers, order: order)
         return open.offerDetail.flatMap { id in offers.first { $0.id == id } }
             ?? (listed.indices.contains(open.offerSelection) ? listed[open.offerSelection] : nil)
     }

@@ -5,7 +5,7 @@ import StepwiseCore
 enum OffersView {
     static func render(_ open: OpenParticipant, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         let s = env.strings
-        let offers = open.offerFilter.list(state.offers)
+        let offers = open.offerFilter.list(state.offers, order: env.strings.formats)
         var lines: [(line: StyledLine, selected: Bool)] = [
             (
                 StyledLine([
@@ -75,7 +75,7 @@ enum OffersView {
         var parts: [String] = [filter.kind.map { OfferText.kind($0, env: env) } ?? s("offers.allKinds")]
         if let from = filter.from { parts.append(s("offers.from", ["date": s.shortDate(from)])) }
         if filter.freeSeatsOnly { parts.append(s("offers.freeOnly")) }
-        if let language = filter.language { parts.append(language) }
+        if let language = filter.language { parts.append(s.languageName(language)) }
         if !filter.query.isEmpty { parts.append("“" + filter.query + "”") }
         parts.append(s(filter.grouping == .kind ? "offers.byKind" : "offers.byDate"))
         return parts.joined(separator: " · ")

@@ -49,10 +49,12 @@ enum PlanLines {
         }
         out.append((.blank, nil))
         out.append((StyledLine(s("plan.conversations"), .heading), nil))
+        // The dates line up in a column as wide as the longest ("Do., 28. Dez. 2026 10:00 (KW 53)").
+        let dateWidth = 2 + (p.conversations.map { DisplayWidth.of(when($0, in: p, env: env)) }.max() ?? 0)
         for conversation in p.conversations.sorted(by: { $0.number < $1.number }) {
             var segments: [(String, Style)] = [
                 ("  " + s("conversation.number", ["n": String(conversation.number)]) + "  ", .bold),
-                (DisplayWidth.pad(when(conversation, in: p, env: env), to: 24), .plain),
+                (DisplayWidth.pad(when(conversation, in: p, env: env), to: dateWidth), .plain),
                 (s("conversation.status.\(conversation.status.rawValue)"), conversation.status == .held ? .plain : .bold),
             ]
             if !conversation.earlierDates.isEmpty {
@@ -100,14 +102,14 @@ enum PlanLines {
 
     /// "○ Update my CV · me · by Fri 4 Dec · planned".
     /// When a mandatory conversation was held (the day and time its session began) or is
-    /// planned for (the day, and the time when one was agreed).
+    /// planned for (the day, the time when one was agreed, and the ISO week people plan by).
     static func when(_ conversation: Conversation, in p: Participant, env: UIEnvironment) -> String {
         let s = env.strings
         if conversation.status == .held, let session = p.session(ofConversation: conversation.number) {
             let started = session.started.at
             return s.dayWithWeekday(Day(started, timeZone: env.timeZone)) + " " + TimeText.clock(started, in: env.timeZone)
         }
-        return s.dayWithWeekday(conversation.planned) + (conversation.time.map { " " + $0 } ?? "")
+        return s.withWeek(s.dayWithWeekday(conversation.planned) + (conversation.time.map { " " + $0 } ?? ""), of: conversation.planned)
     }
 
     private static func stepLine(

@@ -1,0 +1,150 @@
+import Foundation
+
+/// Dates, numbers, language names and the order of names in one UI language, all from
+/// Foundation's locale data (CLDR, read through ICU on Linux) with an explicit locale per
+/// language, never from the process's locale and never from hand-kept month or weekday lists.
+///
+/// Days are formatted in UTC on the Gregorian calendar, so a `Day` reads the same in every
+/// time zone. The formatters are made once per language and used under a lock, so one value
+/// may be shared between threads.
+public final class LocaleFormats: @unchecked Sendable {
+    /// The locale of the language: `en` is read as British English (day before month, as
+    /// in Europe), `da`, `sv` and `de` as spoken in Denmark, Sweden and Germany.
+    public let locale: Locale
+    private let lock = NSLock()
+    private let withWeekday: DateFormatter
+    private let withWeekdayNoYear: DateFormatter
+    private let plain: DateFormatter
+    private let dayAndMonth: DateFormatter
+    private let decimal: NumberFormatter
+    private let week: Calendar
+
+    /// Weekday names for reading dates typed by people, Monday first, lowercased and
+    /// without a final dot: the full names ("torsdag") and the short ones ("tors").
+    public let weekdayNames: (long: [String], short: [String])
+
+    /// The patterns of a day with its weekday where CLDR's own template gives another form
+    /// than the one people write by hand in that country (the comma in "Thu, 3 Dec 2026" for
+    /// British English, none in "Do. 3. Dez." for German, whose medium date is "Do., 3. Dez. 2026").
+    /// The names in them (weekday, month) still come from the locale.
+    private static let weekdayPatterns: [String: (year: String, noYear: String)] = [
+        "en": ("EEE d MMM y", "EEE d MMM"),
+        "da": ("EEE d. MMM y", "EEE d. MMM"),
+        "sv": ("EEE d MMM y", "EEE d MMM"),
+        "de": ("EEE, d. MMM y", "EEE, d. MMM"),
+    ]
+
+    /// The region whose conventions a language code is written with.
+    private static let regions = ["en": "en_GB", "da": "da_DK", "sv": "sv_SE", "de": "de_DE"]
+
+    /// The formats of `language` (a code such as `da`); a language without its own entry
+    /// uses its locale's templates.
+    public init(language: String) {
+        let locale = Locale(identifier: LocaleFormats.regions[language] ?? language)
+        self.locale = locale
+        let utc = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? .current
+        var gregorian = Calendar(identifier: .gregorian)
+        gregorian.timeZone = utc
+        func formatter(pattern: String?, template: String) -> DateFormatter {
+            let f = DateFormatter()
+            f.locale = locale
+            f.calendar = gregorian
+            f.timeZone = utc
+            if let pattern { f.dateFormat = pattern } else { f.setLocalizedDateFormatFromTemplate(template) }
+            return f
+        }
+        let patterns = LocaleFormats.weekdayPatterns[language]
+        withWeekday = formatter(pattern: patterns?.year, template: "EEEdMMMy")
+        withWeekdayNoYear = formatter(pattern: patterns?.noYear, template: "EEEdMMM")
+        plain = formatter(pattern: nil, template: "dMMMy")
+        dayAndMonth = formatter(pattern: nil, template: "dMMM")
+        decimal = NumberFormatter()
+        decimal.locale = locale
+        decimal.numberStyle = .decimal
+        var iso = Calendar(identifier: .iso8601)
+        iso.timeZone = utc
+        week = iso
+        // Foundation's lists start on Sunday; ours on Monday.
+        func mondayFirst(_ names: [String]) -> [String] {
+            let names = names.map { $0.lowercased(with: locale).trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+            return names.count == 7 ? Array(names[1...] + names[..<1]) : names
+        }
+        weekdayNames = (mondayFirst(plain.weekdaySymbols), mondayFirst(plain.shortWeekdaySymbols))
+    }
+
+    private func date(_ day: Day) -> Date { Date(timeIntervalSince1970: TimeInterval(day.ordinal) * 86_400) }
+
+    private func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+
+    /// "3 Dec 2026", "3. dec. 2026", "3 dec. 2026", "3. Dez. 2026".
+    public func shortDate(_ day: Day) -> String { locked { plain.string(from: date(day)) } }
+
+    /// "3 Dec", "3. dec.", "3 dec.", "3. Dez.".
+    public func dayMonth(_ day: Day) -> String { locked { dayAndMonth.string(from: date(day)) } }
+
+    /// The weekday's full name as it stands inside a sentence: "Thursday", "torsdag", "torsdag", "Donnerstag".
+    public func weekdayName(_ day: Day) -> String {
+        locked {
+            let names = plain.weekdaySymbols ?? []
+            let index = day.weekday % 7  // Foundation's list starts on Sunday
+            return names.indices.contains(index) ? names[index] : ""
+        }
+    }
+
+    /// "Thu 3 Dec 2026", "tors. 3. dec. 2026", "tors 3 dec. 2026", "Do., 3. Dez. 2026", or
+    /// without the year "Thu 3 Dec", "tors. 3. dec.", "tors 3 dec.", "Do., 3. Dez.".
+    public func dayWithWeekday(_ day: Day, year: Bool = true) -> String {
+        locked { (year ? withWeekday : withWeekdayNoYear).string(from: date(day)) }
+    }
+
+    /// The ISO 8601 week number of `day` (1–53; weeks start on Monday, week 1 holds the
+    /// year's first Thursday), as Danish, Swedish and German offices plan by it.
+    public func isoWeek(_ day: Day) -> Int { week.component(.weekOfYear, from: date(day)) }
+
+    /// The Monday of ISO week `number` of the ISO week-numbering year `year`; nil when that
+    /// year has no such week (week 53 exists only in some years).
+    public func monday(ofWeek number: Int, year: Int) -> Day? {
+        guard (1...53).contains(number), let jan4 = Day(year: year, month: 1, day: 4) else { return nil }
+        let monday = jan4.adding(days: 1 - jan4.weekday).adding(days: (number - 1) * 7)
+        return isoWeekYear(monday) == year ? monday : nil
+    }
+
+    /// The ISO week-numbering year `day` belongs to (the year of its week's Thursday).
+    public func isoWeekYear(_ day: Day) -> Int { day.adding(days: 4 - day.weekday).components.year }
+
+    /// `value` with the language's decimal mark and grouping: "7.5" (en), "7,5" (da, sv, de);
+    /// at most `fractionDigits` decimals, none shown when the value is whole.
+    public func number(_ value: Double, fractionDigits: Int = 1) -> String {
+        locked {
+            decimal.maximumFractionDigits = fractionDigits
+            return decimal.string(from: NSNumber(value: value)) ?? String(value)
+        }
+    }
+
+    /// The name of the language `code` in this language: "dansk" (da), "Danish" (en),
+    /// "danska" (sv), "Dänisch" (de); the code itself when the locale data has no name.
+    public func languageName(_ code: String) -> String {
+        locale.localizedString(forLanguageCode: code) ?? code
+    }
+
+    /// How `a` sorts against `b` in this language: case ignored, numbers by value ("Kim 2"
+    /// before "Kim 10"), letters in the language's alphabet (ICU collation of the locale).
+    public func compare(_ a: String, _ b: String) -> ComparisonResult {
+        a.compare(b, options: [.caseInsensitive, .numeric], range: nil, locale: locale)
+    }
+
+    /// Whether `a` comes before `b` as this language sorts names: Danish and Swedish put
+    /// Æ Ø Å (Å Ä Ö) after Z, German sorts Ä with A. Case is ignored; a tie keeps the order
+    /// given by `String`'s own comparison, so the order is total.
+    public func precedes(_ a: String, _ b: String) -> Bool {
+        switch compare(a, b) {
+        case .orderedAscending: return true
+        case .orderedDescending: return false
+        case .orderedSame: return a < b
+        }
+    }
+}
