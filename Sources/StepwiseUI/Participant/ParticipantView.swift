@@ -31,9 +31,11 @@ enum ParticipantView {
                             "since": TimeText.clock(session.started.at, in: env.timeZone),
                         ]), x: 0, y: 2, style: .heading)
         }
+        // A record shown read only says when it was read (it is read again when its file changes).
+        let asOf = open.readAt.map { s("participant.asOf", ["time": TimeText.clock($0, in: env.timeZone)]) + " · " } ?? ""
         if let holder = open.heldBy {
             buffer.put(
-                " 🔒 "
+                " 🔒 " + asOf
                     + s(
                         "participant.readOnly",
                         [
@@ -41,7 +43,7 @@ enum ParticipantView {
                             "since": TimeText.clock(holder.since, in: env.timeZone),
                         ]), x: 0, y: 2, style: .warning)
         } else if let reason = open.lockFailure {
-            buffer.put(" 🔒 " + s("participant.readOnlyLockFailed", ["reason": reason]), x: 0, y: 2, style: .warning)
+            buffer.put(" 🔒 " + asOf + s("participant.readOnlyLockFailed", ["reason": reason]), x: 0, y: 2, style: .warning)
         }
         tabs(open.tab, env: env, into: &buffer)
         if let entries = open.auditEntries {
@@ -59,7 +61,7 @@ enum ParticipantView {
             OffersView.render(open, state: state, env: env, into: &buffer)
             if let id = open.offerDetail, let offer = state.offers.first(where: { $0.id == id }) {
                 let area = Overlays.box(&buffer, width: buffer.width - 2, height: buffer.height - 4, title: offer.title)
-                let lines = OfferText.detail(offer, participant: p.id, env: env, width: area.width)
+                let lines = OfferText.detail(offer, participant: p.id, today: state.today, env: env, width: area.width)
                 let first = min(open.offerDetailScroll, max(0, lines.count - area.height))
                 for (offset, line) in lines.dropFirst(first).prefix(area.height).enumerated() {
                     line.draw(into: &buffer, x: area.x, y: area.y + offset, width: area.width)

@@ -79,6 +79,8 @@ public struct Form: Equatable, Sendable, Codable {
         case addStep(goal: String)
         case editStep(goal: String, step: String)
         case conversation(Int)
+        /// Turning down a suggested goal (`step` nil) or step, with a reason.
+        case rejectSuggestion(goal: String, step: String?)
 
         /// The names of the form's fields, in order; nil for the rating form, whose fields are
         /// the indicators of the indicator set. One case per purpose, so a new form must say.
@@ -103,6 +105,7 @@ public struct Form: Equatable, Sendable, Codable {
             case .addGoal, .editGoal: return GoalField.names
             case .addStep, .editStep: return StepField.names
             case .conversation: return ConversationField.names
+            case .rejectSuggestion: return RejectField.names
             }
         }
     }

@@ -62,7 +62,8 @@ final class TerminalDriver {
             var character: wint_t = 0
             let result = get_wch(&character)
             if result == ERR {
-                if app.takeConfirmedCaseload() { draw() }
+                let confirmed = app.takeConfirmedCaseload()
+                if app.idle() || confirmed { draw() }
                 continue
             }
             switch KeyDecoder.decode(result: result, code: UInt32(character)) {

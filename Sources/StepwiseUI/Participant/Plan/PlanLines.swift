@@ -121,7 +121,10 @@ enum PlanLines {
         var details = [step.who.words(in: s)]
         if let due = step.due { details.append(s("step.by", ["date": s.dayWithWeekday(due)])) }
         details.append(s("step.status.\(step.status.rawValue)"))
-        if let offer = offers.first(where: { $0.id == step.offerId }) { details.append("→ " + offer.title) }
+        if let offer = offers.first(where: { $0.id == step.offerId }) {
+            // The booking a step is linked to shows as cancelled once its offer is.
+            details.append("→ " + offer.title + (offer.status == .cancelled ? " (✗ " + s("offers.cancelled") + ")" : ""))
+        }
         segments.append(("  · " + details.joined(separator: " · "), step.status == .dropped ? .muted : .plain))
         if let due = step.due, due < today, step.status == .planned || step.status == .doing {
             segments.append(("  ⚠ " + s("step.late"), .warning))
