@@ -98,11 +98,19 @@ final class ShownIsTrueJourneyTests: XCTestCase {
         XCTAssertEqual(other.state.open?.isReadOnly, true)
         XCTAssertTrue(other.render().text.contains("As of 09:0"), other.render().text)
 
+        XCTAssertFalse(other.idle(), "nothing changed, nothing read")
         h.press(.char("g"))
         h.type("Et mål skrevet ved den anden skærm")
         h.press(.enter)
-        other.handle(.char("1"))
+        XCTAssertTrue(other.idle(), "the change is seen without a key")
         XCTAssertTrue(other.render().text.contains("Et mål skrevet ved den anden skærm"), "read again:\n\(other.render().text)")
+        XCTAssertTrue(other.render().text.contains("As of 09:0"), other.render().text)
+
+        h.press(.char("g"))
+        h.type("Endnu et mål")
+        h.press(.enter)
+        other.handle(.char("1"))
+        XCTAssertTrue(other.render().text.contains("Endnu et mål"), "a key reads it again too:\n\(other.render().text)")
     }
 
     /// The audit log says "printed" only for a printer: a PDF written to a file is its own act.

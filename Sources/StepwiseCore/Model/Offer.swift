@@ -68,6 +68,20 @@ public struct Offer: Codable, Equatable, Sendable {
 
     /// The first session, if any.
     public var firstDay: Day? { sessions.map(\.day).min() }
+
+    /// The first session on or after `day` (of all, when nil), by day and then start time
+    /// ("09:00" before "13:00"); nil when there is none.
+    public func firstSession(onOrAfter day: Day? = nil) -> OfferSession? {
+        sessions.filter { session in day.map { session.day >= $0 } ?? true }.min { ($0.day, $0.start) < ($1.day, $1.start) }
+    }
+
+    /// Date order of offers: by the first session on or after `day` (of all, when nil), its
+    /// day and start time, then title and id; offers without such a session come last.
+    public static func inDateOrder(_ a: Offer, _ b: Offer, from day: Day? = nil) -> Bool {
+        let x = a.firstSession(onOrAfter: day) ?? (day == nil ? nil : a.firstSession())
+        let y = b.firstSession(onOrAfter: day) ?? (day == nil ? nil : b.firstSession())
+        return (x?.day ?? Day(ordinal: Int.max), x?.start ?? "", a.title, a.id) < (y?.day ?? Day(ordinal: Int.max), y?.start ?? "", b.title, b.id)
+    }
 }
 
 extension Offer {

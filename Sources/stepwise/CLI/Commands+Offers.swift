@@ -67,9 +67,7 @@ extension Commands {
         guard requireDataFolder() else { return 1 }
         let (offers, problems) = store.loadOffers()
         for problem in problems { printError("unreadable: \(problem)") }
-        let sorted = offers.sorted {
-            ($0.firstDay ?? Day(ordinal: Int.max), $0.title, $0.id) < ($1.firstDay ?? Day(ordinal: Int.max), $1.title, $1.id)
-        }
+        let sorted = offers.sorted { Offer.inDateOrder($0, $1) }
         if options.flags.contains("--ids") {
             for offer in sorted { say(offer.id) }
         } else if options.flags.contains("--json") {

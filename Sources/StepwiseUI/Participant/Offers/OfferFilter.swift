@@ -31,9 +31,7 @@ public struct OfferFilter: Equatable, Sendable {
     /// The session an offer is listed by: its first on or after the "from" date, or its
     /// first of all when there is none; nil for an offer without dates. Sessions on one day
     /// count in the order of their start times.
-    public func shownSession(_ offer: Offer) -> OfferSession? {
-        offer.sessions.filter { session in from.map { session.day >= $0 } ?? true }.min { ($0.day, $0.start) < ($1.day, $1.start) }
-    }
+    public func shownSession(_ offer: Offer) -> OfferSession? { offer.firstSession(onOrAfter: from) }
 
     /// True when every date of `offer` is before `today` (an offer without dates is not past).
     public static func isPast(_ offer: Offer, today: Day) -> Bool {
