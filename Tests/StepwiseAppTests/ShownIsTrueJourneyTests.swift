@@ -96,7 +96,7 @@ final class ShownIsTrueJourneyTests: XCTestCase {
         "lena".forEach { other.handle(.char($0)) }
         other.handle(.enter)
         XCTAssertEqual(other.state.open?.isReadOnly, true)
-        XCTAssertTrue(other.render().text.contains("As of 09:0"), other.render().text)
+        XCTAssertTrue(other.render().text.contains("as of 09:0"), other.render().text)
 
         XCTAssertFalse(other.idle(), "nothing changed, nothing read")
         h.press(.char("g"))
@@ -104,7 +104,7 @@ final class ShownIsTrueJourneyTests: XCTestCase {
         h.press(.enter)
         XCTAssertTrue(other.idle(), "the change is seen without a key")
         XCTAssertTrue(other.render().text.contains("Et mål skrevet ved den anden skærm"), "read again:\n\(other.render().text)")
-        XCTAssertTrue(other.render().text.contains("As of 09:0"), other.render().text)
+        XCTAssertTrue(other.render().text.contains("as of 09:0"), other.render().text)
 
         h.press(.char("g"))
         h.type("Endnu et mål")

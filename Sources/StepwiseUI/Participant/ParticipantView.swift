@@ -32,18 +32,16 @@ enum ParticipantView {
                         ]), x: 0, y: 2, style: .heading)
         }
         // A record shown read only says when it was read (it is read again when its file changes).
-        let asOf = open.readAt.map { s("participant.asOf", ["time": TimeText.clock($0, in: env.timeZone)]) + " · " } ?? ""
+        let asOf = open.readAt.map { TimeText.clock($0, in: env.timeZone) }
         if let holder = open.heldBy {
-            buffer.put(
-                " 🔒 " + asOf
-                    + s(
-                        "participant.readOnly",
-                        [
-                            "coach": holder.identity.coach, "user": holder.identity.user,
-                            "since": TimeText.clock(holder.since, in: env.timeZone),
-                        ]), x: 0, y: 2, style: .warning)
+            let who = [
+                "coach": holder.identity.coach, "user": holder.identity.user, "since": TimeText.clock(holder.since, in: env.timeZone),
+            ]
+            let text = asOf.map { s("participant.readOnlyAsOf", who.merging(["time": $0]) { $1 }) } ?? s("participant.readOnly", who)
+            buffer.put(" 🔒 " + text, x: 0, y: 2, style: .warning)
         } else if let reason = open.lockFailure {
-            buffer.put(" 🔒 " + asOf + s("participant.readOnlyLockFailed", ["reason": reason]), x: 0, y: 2, style: .warning)
+            let time = asOf.map { " " + s("participant.asOf", ["time": $0]) } ?? ""
+            buffer.put(" 🔒 " + s("participant.readOnlyLockFailed", ["reason": reason]) + time, x: 0, y: 2, style: .warning)
         }
         tabs(open.tab, env: env, into: &buffer)
         if let entries = open.auditEntries {
