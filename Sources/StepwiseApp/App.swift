@@ -132,13 +132,14 @@ public final class App {
 
     /// What is done while no key comes; the terminal driver calls it every few hundred
     /// milliseconds. Returns true when the screen changed (a record shown read only was read
-    /// again because another terminal saved it).
+    /// again because another terminal saved it, or the journal of the record edited here
+    /// gained an entry from a booking elsewhere).
     public func idle() -> Bool {
         guard !Update.idle(state: state).isEmpty else { return false }
-        let before = state.open?.readAt
+        let before = (state.open?.readAt, state.open?.participant.journal)
         Update.tick(clock(), state: &state, env: env)
         run(Update.idle(state: state))
-        return state.open?.readAt != before
+        return state.open?.readAt != before.0 || state.open?.participant.journal != before.1
     }
 
     /// Carries out `effects` in order, folding each result back through `Update` (which may
@@ -265,7 +266,11 @@ public final class App {
             // Noted also when the read fails, so that a damaged file is reported once, not at every tick.
             openStamp = stamp
             do {
-                return [.reread(try store.loadParticipant(id), history: store.loadHistory(participant: id))]
+                let participant = try store.loadParticipant(id)
+                // Edited here, only journal entries can come from elsewhere (the edit lock keeps
+                // every other writer out); this terminal's own saves read back the same journal.
+                guard lock == nil else { return [.journalRead(participant: id, participant.journal)] }
+                return [.reread(participant, history: store.loadHistory(participant: id))]
             } catch {
                 return [.failed(.open(reason: "\(error)"))]
             }

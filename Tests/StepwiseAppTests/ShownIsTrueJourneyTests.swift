@@ -50,6 +50,25 @@ final class ShownIsTrueJourneyTests: XCTestCase {
             "the waitlist promotion is news:\n\(h.screen)")
     }
 
+    /// An offer cancelled in the catalogue at another terminal is news on the screen where
+    /// the citizen's record is open, without a key.
+    func testNewsFromAnotherTerminalArrivesWhileTheRecordIsOpen() throws {
+        let h = try AppHarness()
+        h.open("søren")
+        h.press(.char("2"))
+        XCTAssertFalse(h.flatScreen.contains("er aflyst"), h.screen)
+        let other = try h.otherTerminal(coach: "Bo")
+        other.handle(.char("o"))
+        other.handle(.char("f"))
+        "CV-værksted".forEach { other.handle(.char($0)) }
+        other.handle(.enter)
+        other.handle(.char("d"))
+        other.handle(.char("y"))
+        XCTAssertTrue(h.app.idle(), "the journal entry is seen without a key")
+        XCTAssertTrue(h.flatScreen.contains("“CV-værksted” er aflyst."), h.screen)
+        XCTAssertFalse(h.app.idle(), "nothing more changed")
+    }
+
     /// By date, offers on one day are in time order (Arla 09:00 before the mini course 13:00,
     /// whatever their titles); a "from" date shows each offer's next date from then on; the
     /// catalogue marks an offer whose dates are all past.

@@ -36,7 +36,8 @@ public enum Effect: Equatable, Sendable {
     case markAttendance(offer: String, session: OfferSession, marks: [String: Attendance.Status?])
     /// Save the open participant; a change to the plan also keeps its new version.
     case saveParticipant(Participant, version: PlanVersion?)
-    /// Read a record shown read only again if its file changed since it was read.
+    /// Read the open record again if its file changed since it was read: all of it when it
+    /// is shown read only, its journal when it is being edited here.
     case rereadIfChanged(id: String)
     /// Keep an open form as a draft, give back the lock, and end.
     case quit
