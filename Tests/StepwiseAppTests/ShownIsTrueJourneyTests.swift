@@ -169,6 +169,7 @@ final class ShownIsTrueJourneyTests: XCTestCase {
         let change = h.historyLines(id).last?["change"] as? [String: Any]
         XCTAssertEqual(change?["kind"] as? String, "reject")
         XCTAssertEqual(change?["detail"] as? String, "Jeg har allerede et certifikat")
+        XCTAssertTrue(h.flatScreen.contains("Tage et truckcertifikat (Coach) ✗ turned down 30 Nov 2026: “Jeg har allerede et certifikat”"), h.screen)
         h.press(.char("h"))
         XCTAssertTrue(h.row(containing: "turned down “Tage et truck").contains("Anna (Coach)"), h.screen)
         h.press(.enter)
