@@ -75,6 +75,7 @@ extension Update {
         case .reread(let participant, let history):
             state.open?.participant = participant
             state.open?.history = history
+            state.open?.historyComplete = true
             state.open?.readAt = state.now
         case .journalRead(let id, let journal):
             if state.open?.participant.id == id { state.open?.participant.journal = journal }
