@@ -38,6 +38,9 @@ public final class App {
     private var lockWait = App.screenLockWait
     /// True from a save that found its lock held elsewhere until every pending save is made.
     private var waiting = false
+    /// The stamp of the open record's file when it was last read, to see a change made by
+    /// another terminal (see `Update.idle`).
+    private var openStamp: RecordStamp?
 
     /// - Parameter clock: the current moment, read at start and at each key; `Date()` in the
     ///   program, a fixed or stepping clock in tests. The day is the clock's day in `env.timeZone`.
@@ -132,11 +135,13 @@ public final class App {
         run([], then: results + [.draftRestored(draft.form, writer: draft.writer)])
     }
 
-    /// Handles one key press and carries out what it asks for.
+    /// Handles one key press and carries out what it asks for (after what `idle` does, so
+    /// that the key acts on the record as it is on disk).
     public func handle(_ key: Key) {
         readWholeCaseload()
         takeConfirmedCaseload()
         Update.tick(clock(), state: &state, env: env)
+        run(Update.idle(state: state))
         run(Update.handle(key, state: &state, env: env), then: flushPending())
     }
 
@@ -185,6 +190,17 @@ public final class App {
         return results + [.savedAfterWait]
     }
 
+    /// What is done while no key comes; the terminal driver calls it every few hundred
+    /// milliseconds. Returns true when the screen changed (a record shown read only was read
+    /// again because another terminal saved it, or the journal of the record edited here
+    /// gained an entry from a booking elsewhere).
+    public func idle() -> Bool {
+        guard !Update.idle(state: state).isEmpty else { return false }
+        let before = (state.open?.readAt, state.open?.participant.journal)
+        Update.tick(clock(), state: &state, env: env)
+        run(Update.idle(state: state))
+        return state.open?.readAt != before.0 || state.open?.participant.journal != before.1
+    }
 
     /// Carries out `effects` in order, folding each result back through `Update` (which may
     /// ask for more), after first folding `results` already in hand.
@@ -304,10 +320,10 @@ public final class App {
             return [.quit]
         case .book(let participant, let offer, let step):
             let results = bookings(linking: step) { try $0.book(participant, into: offer) }
-            return results.contains(where: \.isBookingChange) ? results + audit(.booked, participant) : results
+            return results.contains(where: \.isBookingChange) ? results + audit(.booked, participant) + journal(of: participant) : results
         case .unbook(let participant, let offer):
             let results = bookings { try $0.unbook(participant, from: offer) }
-            return results.contains(where: \.isBookingChange) ? results + audit(.unbooked, participant) : results
+            return results.contains(where: \.isBookingChange) ? results + audit(.unbooked, participant) + journal(of: participant) : results
         case .print(let job):
             do {
                 let sent = try Printer.print(pdf: job.document.pdf, printer: job.printer)
@@ -335,7 +351,7 @@ public final class App {
         case .savePDF(let job, let path):
             do {
                 try AtomicFile.write(job.pdf, to: URL(fileURLWithPath: path))
-                return audit(.printed, job.participant) + [.pdfSaved(path: path, standIns: job.standIns)]
+                return audit(.summaryWritten, job.participant) + [.pdfSaved(path: path, standIns: job.standIns)]
             } catch {
                 return [.failed(.pdf(reason: "\(error)"))]
             }
@@ -345,6 +361,20 @@ public final class App {
             return [.offersLoaded(store.loadOffers().offers)]
         case .loadHistory(let id):
             return [.historyLoaded(store.loadHistory(participant: id), complete: true)]
+        case .rereadIfChanged(let id):
+            let stamp = ParticipantJournal.stamp(id, in: store)
+            guard stamp != openStamp else { return [] }
+            // Noted also when the read fails, so that a damaged file is reported once, not at every tick.
+            openStamp = stamp
+            do {
+                let participant = try store.loadParticipant(id)
+                // Edited here, only journal entries can come from elsewhere (the edit lock keeps
+                // every other writer out); this terminal's own saves read back the same journal.
+                guard lock == nil else { return [.journalRead(participant: id, participant.journal)] }
+                return [.reread(participant, history: store.loadHistory(participant: id))]
+            } catch {
+                return [.failed(.open(reason: "\(error)"))]
+            }
         case .loadBoard, .saveJob, .markJobFilled, .jobSuggested:
             return performBoard(effect)
         case .saveOffer(let offer, let base):
@@ -384,6 +414,13 @@ public final class App {
         }
     }
 
+    /// The participant's journal as on disk (a booking change has just added to it); nothing
+    /// when the file cannot be read (the journal then shows at the next save or opening).
+    private func journal(of participant: String) -> [EffectResult] {
+        guard let record = try? store.loadParticipant(participant) else { return [] }
+        return [.journalRead(participant: participant, record.journal)]
+    }
+
     /// Runs a booking change under the offer's lock; gives back what happened (or why not)
     /// with the catalogue as read afterwards.
     private func bookings(linking step: PlanRow? = nil, _ change: (BookingStore) throws -> BookingStore.Result) -> [EffectResult] {
@@ -402,7 +439,10 @@ public final class App {
     /// then reads the record under it, and reads its history.
     private func open(_ id: String) -> [EffectResult] {
         do {
+            // Taken before the record is read: a write in between is seen as a change.
+            let stamp = ParticipantJournal.stamp(id, in: store)
             let editing = try store.openForEditing(id, as: identity)
+            openStamp = stamp
             let participant = editing.participant
             lock = editing.lock
             loadFonts()

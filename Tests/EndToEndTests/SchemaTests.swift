@@ -6,7 +6,8 @@ import XCTest
 /// the demo data, changed at the keyboard as a coach would: a participant added; a session
 /// with the peer worker and an employer, a tagged note, a rating, the session ended with an
 /// appointment; a milestone and an outcome; a suggested goal with a step for someone else, the
-/// citizen's approval; a contact with consent; attendance marked in the catalogue.
+/// citizen's approval; a suggested step turned down with a reason; a contact with consent;
+/// attendance marked in the catalogue.
 final class SchemaTests: EndToEndTestCase {
     private static let validator = #"""
         import json, os, sys
@@ -242,6 +243,13 @@ final class SchemaTests: EndToEndTestCase {
         tmux.type("Mentor Birgit")
         tmux.send("Enter")
         tmux.waitFor("· Mentor Birgit")
+        // The suggested step turned down, with the citizen's reason.
+        tmux.send("d")
+        tmux.waitFor("Turn down the suggestion")
+        tmux.type("Birgit kenne ich nicht")
+        tmux.waitFor("Birgit kenne ich nicht")
+        tmux.send("Enter")
+        tmux.waitForGone("Turn down the suggestion")
         tmux.send("A")
         tmux.waitFor("approve the plan")
         tmux.send("y")
@@ -279,8 +287,8 @@ final class SchemaTests: EndToEndTestCase {
         XCTAssertEqual(counts["locks"], 1, "\(counts)")
         XCTAssertEqual(counts["history"], demoCount, "a history for every participant whose plan was saved: \(counts)")
         XCTAssertEqual(
-            counts["historyLines"], demoCount + 4,
-            "the session, the goal, the step and the approval each saved a plan version: \(counts)")
+            counts["historyLines"], demoCount + 5,
+            "the session, the goal, the step, its turning down and the approval each saved a plan version: \(counts)")
         XCTAssertGreaterThan(counts["auditLines"] ?? 0, 0, "\(counts)")
         XCTAssertEqual(counts["placements"], 2, "two people placed in one internship, each with their own placement: \(counts)")
         XCTAssertGreaterThanOrEqual(counts["followUps"] ?? 0, 4, "their follow-up meetings: \(counts)")
@@ -297,6 +305,7 @@ final class SchemaTests: EndToEndTestCase {
         XCTAssertEqual((plan["approvals"] as? [Any])?.count, 1, "the approval")
         let steps = (plan["goals"] as? [[String: Any]])?.last?["steps"] as? [[String: Any]]
         XCTAssertEqual((steps?.first?["who"] as? [String: Any])?["role"] as? String, "other", "the step someone else takes")
+        XCTAssertEqual((steps?.first?["rejection"] as? [String: Any])?["text"] as? String, "Birgit kenne ich nicht", "the reason is kept")
 
         // Back in the caseload, with no participant open; attendance marked in the catalogue.
         tmux.send("Escape")

@@ -71,6 +71,15 @@ final class AppHarness {
             clock: clock, ids: ids)
     }
 
+    /// Another terminal on the same data folder, for `coach` on the same login: it sees the
+    /// first terminal's records read only while the first holds them.
+    func otherTerminal(coach: String) throws -> App {
+        var other = identity
+        other.coach = coach
+        return try AppHarness.makeApp(
+            store: store, identity: other, language: language, width: width, height: height, clock: clock, ids: ids)
+    }
+
     // MARK: - Keys
 
     /// Presses keys in order; a string is typed character by character.

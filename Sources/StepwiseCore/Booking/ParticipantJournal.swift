@@ -82,6 +82,14 @@ public enum ParticipantJournal {
         return participant
     }
 
+    /// The stamp of the participant's file as it is now (size, times, inode), to see whether
+    /// anyone wrote it since (a screen showing the record read only reads it again then);
+    /// nil when the file cannot be found.
+    public static func stamp(_ participantId: String, in store: DataStore) -> RecordStamp? {
+        guard let path = try? store.participantFile(participantId).path else { return nil }
+        return FileStamp(path: path, followingLinks: false).map(RecordStamp.init)
+    }
+
     /// The journal on disk followed by the entries only the edited copy has, in time order
     /// (entries with the same time keep their order).
     static func merge(onDisk: [JournalEntry], edited: [JournalEntry]) -> [JournalEntry] {
@@ -91,6 +99,12 @@ public enum ParticipantJournal {
             .sorted { ($0.element.stamp.at, $0.offset) < ($1.element.stamp.at, $1.offset) }
             .map(\.element)
     }
+}
+
+/// A participant file's stamp at one moment (see `ParticipantJournal.stamp`): equal stamps
+/// mean the file was not written in between.
+public struct RecordStamp: Equatable, Sendable {
+    fileprivate let file: FileStamp
 }
 
 /// The records of the files open in a screen (a few), as last read or written.

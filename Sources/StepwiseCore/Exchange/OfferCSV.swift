@@ -110,9 +110,7 @@ public enum OfferCSV {
     /// `CSVTable.protect`ed. With a semicolon or tab separator (the spreadsheets of da, sv and
     /// de settings) decimals are written with a comma (`7,5`), else with a point.
     public static func export(_ offers: [Offer], separator: Character = ",") -> Data {
-        let sorted = offers.sorted {
-            ($0.firstDay ?? Day(ordinal: Int.max), $0.title, $0.id) < ($1.firstDay ?? Day(ordinal: Int.max), $1.title, $1.id)
-        }
+        let sorted = offers.sorted { Offer.inDateOrder($0, $1) }
         return CSVTable.write([columns] + sorted.map { fields($0, decimalComma: separator != ",") }, separator: separator)
     }
 

@@ -68,6 +68,24 @@ public struct Offer: Codable, Equatable, Sendable {
 
     /// The first session, if any.
     public var firstDay: Day? { sessions.map(\.day).min() }
+
+    /// The first session on or after `day` (of all, when nil), by day and then start time
+    /// ("09:00" before "13:00"); nil when there is none.
+    public func firstSession(onOrAfter day: Day? = nil) -> OfferSession? {
+        sessions.filter { session in day.map { session.day >= $0 } ?? true }.min { ($0.day, $0.start) < ($1.day, $1.start) }
+    }
+
+    /// Date order of offers: by the first session on or after `day` (of all, when nil), its
+    /// day and start time, then title (in the alphabet of `titles` when given) and id; offers
+    /// without such a session come last.
+    public static func inDateOrder(_ a: Offer, _ b: Offer, from day: Day? = nil, titles: LocaleFormats? = nil) -> Bool {
+        let x = a.firstSession(onOrAfter: day) ?? (day == nil ? nil : a.firstSession())
+        let y = b.firstSession(onOrAfter: day) ?? (day == nil ? nil : b.firstSession())
+        let (first, second) = ((x?.day ?? Day(ordinal: Int.max), x?.start ?? ""), (y?.day ?? Day(ordinal: Int.max), y?.start ?? ""))
+        if first != second { return first < second }
+        if let titles, titles.compare(a.title, b.title) != .orderedSame { return titles.precedes(a.title, b.title) }
+        return (a.title, a.id) < (b.title, b.id)
+    }
 }
 
 extension Offer {

@@ -12,12 +12,17 @@ public struct Words: Codable, Equatable, Sendable {
     /// The name of the person at the keyboard (the coach's name for coach and peer text).
     public var by: String
     public var at: Date
+    /// The coach at the keyboard when the words are the citizen's (`STEPWISE_COACH`), so that
+    /// the record names both; nil for the coach's and a peer worker's words (`by` names the
+    /// coach then) and in words kept before it was recorded.
+    public var via: String?
 
-    public init(_ text: String, author: Author, by: String, at: Date) {
+    public init(_ text: String, author: Author, by: String, at: Date, via: String? = nil) {
         self.text = text
         self.author = author
         self.by = by
         self.at = at
+        self.via = via
     }
 }
 
@@ -57,6 +62,8 @@ public struct Goal: Codable, Equatable, Sendable {
     /// When the citizen accepted a suggestion.
     public var accepted: Stamp?
     public var dropped: Day?
+    /// Why the citizen turned the suggestion down, when they did (in the writer's words).
+    public var rejection: Words?
     public var steps: [Step]
 
     public init(id: String, kind: GoalKind, text: Words) {
@@ -119,6 +126,8 @@ public struct Step: Codable, Equatable, Sendable {
     public var offerId: String?
     public var isSuggestion: Bool
     public var accepted: Stamp?
+    /// Why the citizen turned the suggestion down, when they did (in the writer's words).
+    public var rejection: Words?
 
     public init(id: String, text: Words, who: Doer, due: Day?, status: Status = .planned, on day: Day) {
         self.id = id

@@ -8,13 +8,16 @@ public struct PlanEditor: Sendable {
     public var name: String
     public var now: Date
     public var today: Day
+    /// The coach at the keyboard, kept with the citizen's words (`Words.via`); nil when not known.
+    public var coach: String?
     /// Makes the id of a new goal ("g") or step ("s") from its prefix.
     public var makeID: @Sendable (String) -> String
 
     public init(
-        author: Author, name: String, now: Date, today: Day,
+        author: Author, name: String, now: Date, today: Day, coach: String? = nil,
         makeID: @escaping @Sendable (String) -> String = { RecordID.generate(prefix: $0) }
     ) {
+        self.coach = coach
         self.author = author
         self.name = name
         self.now = now
@@ -23,7 +26,9 @@ public struct PlanEditor: Sendable {
     }
 
     /// Text in the words of this editor's author.
-    public func words(_ text: String) -> Words { Words(text, author: author, by: name, at: now) }
+    public func words(_ text: String) -> Words {
+        Words(text, author: author, by: name, at: now, via: author == .citizen && coach != name ? coach : nil)
+    }
 
     /// Writes (or, with empty text, clears) one "about me" entry.
     public func setAbout(_ topic: AboutMe, _ text: String, in plan: inout Plan) -> PlanChange? {
@@ -143,6 +148,27 @@ public struct PlanEditor: Sendable {
         return PlanChange(.accept, goal.text.text)
     }
 
+    /// Turns down a suggested goal (`stepID` nil) or step, keeping `reason` with it; the goal
+    /// or step is dropped. Nil when it is not a suggestion (what is the citizen's is dropped,
+    /// not turned down) or the reason is empty.
+    public func reject(goal goalID: String, step stepID: String?, reason: String, in plan: inout Plan) -> PlanChange? {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty, let g = plan.goals.firstIndex(where: { $0.id == goalID }) else { return nil }
+        if let stepID {
+            guard let s = plan.goals[g].steps.firstIndex(where: { $0.id == stepID }), plan.goals[g].steps[s].isSuggestion,
+                plan.goals[g].steps[s].status != .dropped
+            else { return nil }
+            plan.goals[g].steps[s].status = .dropped
+            plan.goals[g].steps[s].statusChanged = today
+            plan.goals[g].steps[s].rejection = words(reason)
+            return PlanChange(.reject, plan.goals[g].steps[s].text.text, detail: reason)
+        }
+        guard plan.goals[g].isSuggestion, plan.goals[g].dropped == nil else { return nil }
+        plan.goals[g].dropped = today
+        plan.goals[g].rejection = words(reason)
+        return PlanChange(.reject, plan.goals[g].text.text, detail: reason)
+    }
+
     /// Records the citizen's approval of the plan as it stands (the version being saved).
     public func approve(conversation: Int?, in plan: inout Plan) -> PlanChange {
         plan.approvals.append(
@@ -169,6 +195,8 @@ public struct PlanEditor: Sendable {
 public struct PlanChange: Codable, Equatable, Sendable {
     public enum Kind: String, Codable, Sendable {
         case about, addGoal, editGoal, dropGoal, addStep, editStep, stepStatus, dropStep, reorder, accept, approve, undo, conversation
+        /// A suggestion turned down; `detail` is the reason.
+        case reject
         case session, note, rating, milestone, outcome, contact, jobSearch
     }
 

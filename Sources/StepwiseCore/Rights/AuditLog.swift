@@ -10,8 +10,12 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case opened
     /// The record was changed and saved.
     case changed
-    /// The plan summary was printed.
+    /// The plan summary was sent to a printer.
     case printed
+    /// The plan summary was written to a file.
+    case summaryWritten
+    /// The plan summary was shown (written to standard output by `stepwise summary`).
+    case summaryShown
     /// A copy of everything held was made (`stepwise export`).
     case exported
     /// Everything held was erased (`stepwise erase`); the entry names only an anonymous marker.

@@ -203,11 +203,7 @@ public struct Summary: Sendable {
         let mine = offers.filter { offer in
             offer.booked.contains { $0.participantId == id } || offer.waiting.contains { $0.participantId == id }
         }
-        let sorted = mine.sorted { a, b in
-            let x = nextDay(a) ?? a.firstDay ?? Day(ordinal: Int.max)
-            let y = nextDay(b) ?? b.firstDay ?? Day(ordinal: Int.max)
-            return (x, a.title, a.id) < (y, b.title, b.id)
-        }
+        let sorted = mine.sorted { Offer.inDateOrder($0, $1, from: today) }
         var items: [SummaryItem] = []
         for offer in sorted {
             var runs = [SummaryRun(SummaryText.clean(offer.title), .strong)]

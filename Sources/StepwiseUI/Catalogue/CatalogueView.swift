@@ -24,7 +24,7 @@ enum CatalogueView {
         ]
         lines += OffersView.window(
             offers, selection: catalogue.selection, filter: catalogue.filter, participant: "",
-            height: buffer.height, env: env)
+            today: state.today, height: buffer.height, env: env)
         if offers.isEmpty { lines.append((StyledLine("  " + s("offers.noMatch"), .muted), false)) }
         ListDrawing.draw(lines, top: 2, bottom: buffer.height - 2, into: &buffer)
         guard let id = catalogue.sheet?.offer ?? catalogue.detail, let offer = state.offers.first(where: { $0.id == id }) else { return }
@@ -33,7 +33,7 @@ enum CatalogueView {
             attendance(sheet, offer: offer, state: state, env: env, area: area, into: &buffer)
             return
         }
-        var detail = OfferText.detail(offer, participant: "", env: env, width: area.width)
+        var detail = OfferText.detail(offer, participant: "", today: state.today, env: env, width: area.width)
         if let count = catalogue.placementCounts[offer.id] {
             detail.append(StyledLine("  " + PlacementView.count(count, env: env), .muted))
         }

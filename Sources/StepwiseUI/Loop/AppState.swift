@@ -14,6 +14,8 @@ public struct OpenParticipant: Equatable, Sendable {
     public var participant: Participant
     /// Set when another terminal holds the edit lock: the record is shown read-only.
     public var heldBy: RecordLock.Holder?
+    /// When the record shown was read (at opening, and again each time its file changed).
+    public var readAt: Date?
     /// Set when this terminal could not write the edit lock (a read-only data folder, a full
     /// disk): the record is shown read-only, with this reason.
     public var lockFailure: String?

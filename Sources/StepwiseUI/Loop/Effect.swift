@@ -49,6 +49,9 @@ public enum Effect: Equatable, Sendable {
     case markJobFilled(String)
     /// Note in the audit log that a board job was suggested to the participant.
     case jobSuggested(participant: String)
+    /// Read the open record again if its file changed since it was read: all of it when it
+    /// is shown read only, its journal when it is being edited here.
+    case rereadIfChanged(id: String)
     /// Keep an open form as a draft, give back the lock, and end.
     case quit
     /// Save the open participant after a change to their own internship placement; the audit

@@ -56,7 +56,10 @@ public enum EffectResult: Equatable, Sendable {
     case printersFound([String])
     /// The calendar file was written.
     case calendarSaved(events: Int, path: String)
-    /// A form left open when the program was last cut off.
+    /// A record shown read only was read again because its file changed.
+    case reread(Participant, history: [PlanVersion])
+    /// The open participant's journal as on disk (after a booking change, here or elsewhere).
+    case journalRead(participant: String, [JournalEntry])
     /// A form kept when the program was cut off, with the writer it was typed as (nil in
     /// drafts kept before the writer was).
     case draftRestored(Form, writer: Author?)

@@ -23,6 +23,7 @@ extension Update {
             open.lockFailure = lockFailure
             open.history = history
             open.writer = state.writers[participant.id] ?? .citizen
+            open.readAt = state.now
             state.open = open
         case .closed(let rows, let select):
             state.open = nil
@@ -78,6 +79,13 @@ extension Update {
                 state.writers[id] = writer
             }
             state.message = Message(s("message.draftRestored"))
+        case .reread(let participant, let history):
+            state.open?.participant = participant
+            state.open?.history = history
+            state.open?.historyComplete = true
+            state.open?.readAt = state.now
+        case .journalRead(let id, let journal):
+            if state.open?.participant.id == id { state.open?.participant.journal = journal }
         case .quit:
             state.quitting = true
         case .failed(let failure):

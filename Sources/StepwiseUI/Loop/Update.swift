@@ -238,6 +238,9 @@ public enum Update {
             return SummaryTab.submitFile(form, state: &state, env: env)
         case .about, .addGoal, .editGoal, .addStep, .editStep, .conversation:
             return PlanForms.submit(&form, today: state.today, env: env).map { PlanUpdate.commit(&state, env: env, $0) } ?? []
+        case .rejectSuggestion(let goal, let step):
+            return RejectForm.submit(&form, goal: goal, step: step, today: state.today, env: env).map { PlanUpdate.commit(&state, env: env, $0) }
+                ?? []
         case .startSession, .endSession, .note, .rating, .milestone, .outcome, .contact:
             return CoachingForms.submit(&form, state: state, env: env).map { PlanUpdate.commit(&state, env: env, $0) } ?? []
         case .jobAgreement, .application, .applicationStatus, .interview, .followAlong, .followAlongContact:

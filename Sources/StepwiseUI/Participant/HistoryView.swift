@@ -19,8 +19,13 @@ enum HistoryView {
                 ])
             let area = Overlays.box(&buffer, width: buffer.width - 2, height: buffer.height - 4, title: title)
             let previous = versions.indices.contains(viewing + 1) ? versions[viewing + 1].plan : nil
+            // What the version did, in full (the list has room for its start only): e.g. the
+            // reason a suggestion was turned down.
+            let change = StyledLine(who(version, env: env) + ": " + describe(version.change, env: env), .bold).wrapped(
+                width: area.width, indent: 2
+            ).map { (line: $0, row: PlanRow?.none) }
             let lines =
-                differenceLines(from: previous, to: version, env: env)
+                change + differenceLines(from: previous, to: version, env: env)
                 + PlanLines.lines(open.participant, plan: version.plan, marks: [:], today: state.today, env: env, width: area.width)
             let first = min(browser.scroll, max(0, lines.count - area.height))
             for (offset, entry) in lines.dropFirst(first).prefix(area.height).enumerated() {
@@ -77,7 +82,8 @@ enum HistoryView {
     /// "added step “Update my CV”".
     static func describe(_ change: PlanChange, env: UIEnvironment) -> String {
         let subject = DisplayWidth.truncate(change.subject, to: 40)
-        let detail = change.detail.map { env.strings("step.status.\($0)") } ?? ""
+        // A suggestion turned down has its reason as the detail, in the words it was given.
+        let detail = change.kind == .reject ? change.detail ?? "" : change.detail.map { env.strings("step.status.\($0)") } ?? ""
         return env.strings("change.\(change.kind.rawValue)", ["text": subject, "detail": detail])
     }
 }

@@ -31,17 +31,17 @@ enum ParticipantView {
                             "since": TimeText.clock(session.started.at, in: env.timeZone),
                         ]), x: 0, y: 2, style: .heading)
         }
+        // A record shown read only says when it was read (it is read again when its file changes).
+        let asOf = open.readAt.map { TimeText.clock($0, in: env.timeZone) }
         if let holder = open.heldBy {
-            buffer.put(
-                " 🔒 "
-                    + s(
-                        "participant.readOnly",
-                        [
-                            "coach": holder.identity.coach, "user": holder.identity.user,
-                            "since": TimeText.clock(holder.since, in: env.timeZone),
-                        ]), x: 0, y: 2, style: .warning)
+            let who = [
+                "coach": holder.identity.coach, "user": holder.identity.user, "since": TimeText.clock(holder.since, in: env.timeZone),
+            ]
+            let text = asOf.map { s("participant.readOnlyAsOf", who.merging(["time": $0]) { $1 }) } ?? s("participant.readOnly", who)
+            buffer.put(" 🔒 " + text, x: 0, y: 2, style: .warning)
         } else if let reason = open.lockFailure {
-            buffer.put(" 🔒 " + s("participant.readOnlyLockFailed", ["reason": reason]), x: 0, y: 2, style: .warning)
+            let time = asOf.map { " " + s("participant.asOf", ["time": $0]) } ?? ""
+            buffer.put(" 🔒 " + s("participant.readOnlyLockFailed", ["reason": reason]) + time, x: 0, y: 2, style: .warning)
         }
         tabs(open.tab, env: env, into: &buffer)
         if let entries = open.auditEntries {
@@ -60,7 +60,7 @@ enum ParticipantView {
             if let id = open.offerDetail, let offer = state.offers.first(where: { $0.id == id }) {
                 let area = Overlays.box(&buffer, width: buffer.width - 2, height: buffer.height - 4, title: offer.title)
                 let lines =
-                    OfferText.detail(offer, participant: p.id, env: env, width: area.width)
+                    OfferText.detail(offer, participant: p.id, today: state.today, env: env, width: area.width)
                     + PlacementView.lines(p, offer: offer, env: env, width: area.width)
                 let first = min(open.offerDetailScroll, max(0, lines.count - area.height))
                 for (offset, line) in lines.dropFirst(first).prefix(area.height).enumerated() {

@@ -29,3 +29,20 @@ enum WriterLine {
         return x
     }
 }
+
+extension Form.Purpose {
+    /// True for a form whose text is recorded in the words of the writer in effect (a note,
+    /// the plan's texts, a session's agreements, a reason for turning a suggestion down): its
+    /// box shows the writer line, so that whose words they are is in sight while typing.
+    var takesWords: Bool {
+        switch self {
+        case .note, .about, .addGoal, .editGoal, .addStep, .editStep, .endSession, .rejectSuggestion, .jobAgreement, .application,
+            .interview, .followAlongContact:
+            return true
+        case .addParticipant, .startSession, .rating, .milestone, .outcome, .contact, .offerFilter, .book, .editOffer, .internship,
+            .placement, .followUp, .printer, .calendar, .conversation, .applicationStatus, .followAlong, .editJob, .boardFilter,
+            .suggestJob:
+            return false
+        }
+    }
+}

@@ -99,6 +99,8 @@ public struct Form: Equatable, Sendable, Codable {
         case boardFilter
         /// Suggest an open board job to the open participant.
         case suggestJob
+        /// Turning down a suggested goal (`step` nil) or step, with a reason.
+        case rejectSuggestion(goal: String, step: String?)
 
         /// The names of the form's fields, in order; nil for the rating form, whose fields are
         /// the indicators of the indicator set. One case per purpose, so a new form must say.
@@ -133,6 +135,7 @@ public struct Form: Equatable, Sendable, Codable {
             case .editJob: return JobField.names
             case .boardFilter: return BoardFilterField.names
             case .suggestJob: return SuggestJobField.names
+            case .rejectSuggestion: return RejectField.names
             }
         }
     }

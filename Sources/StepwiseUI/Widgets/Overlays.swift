@@ -32,6 +32,9 @@ enum Overlays {
             return
         }
         let area = box(&buffer, width: FormLayout.boxWidth, height: layout.innerHeight + 2, title: s(form.title))
+        if let writer = state.open?.writer, form.purpose.takesWords {
+            WriterLine.draw(writer, env: env, x: area.x, y: area.y + area.height, into: &buffer)
+        }
         let top = area.y + 1
         let valueX = area.x + layout.valueOffset
         for (index, field) in form.fields.enumerated() {

@@ -78,16 +78,8 @@ extension Commands {
         guard requireDataFolder() else { return 1 }
         let (offers, problems) = store.loadOffers()
         for problem in problems { printError("unreadable: \(problem)") }
-        // By first date, then by title in the alphabet of the coach's language, then by id.
-        let sorted = offers.sorted {
-            let (a, b) = ($0.firstDay ?? Day(ordinal: Int.max), $1.firstDay ?? Day(ordinal: Int.max))
-            if a != b { return a < b }
-            switch store.nameOrder.compare($0.title, $1.title) {
-            case .orderedAscending: return true
-            case .orderedDescending: return false
-            case .orderedSame: return $0.id < $1.id
-            }
-        }
+        // By first date and start time, then by title in the alphabet of the coach's language, then by id.
+        let sorted = offers.sorted { Offer.inDateOrder($0, $1, titles: store.nameOrder) }
         if options.flags.contains("--ids") {
             for offer in sorted { say(offer.id) }
         } else if options.flags.contains("--json") {

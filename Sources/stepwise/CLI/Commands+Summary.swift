@@ -4,8 +4,9 @@ import StepwiseCore
 /// `stepwise summary ID [--format text|markdown|html|pdf] [--lang CODE] [--output FILE] [--print
 /// [--printer NAME]]` and `stepwise calendar ID [--output FILE]`: the plan summary and the
 /// participant's dates, in the citizen's language unless `--lang` says otherwise. Each summary
-/// that leaves the program (standard output, a file, a printer) is noted in the audit log as
-/// `printed`, each calendar as `calendar`.
+/// that leaves the program is noted in the audit log as what was done with it: `summaryShown`
+/// (standard output), `summaryWritten` (a file), `printed` (sent to a printer); each calendar
+/// as `calendar`.
 extension Command {
     static let summary = Command(
         "summary", summary: "the plan summary as text, Markdown, HTML or PDF, or printed",
@@ -130,12 +131,12 @@ extension Commands {
             if case .file(let output) = destination {
                 let size = format == "text" || format == "pdf" ? ", \(CLIText.count(pages, "page"))" : ""
                 say("wrote the summary of \(CLIText.person(id, in: store)) to \(output): \(format)\(size), language \(summary.language)")
+                audit(.summaryWritten, participant: id)
+            } else {
+                audit(.summaryShown, participant: id)
             }
         }
-        guard printing else {
-            audit(.printed, participant: id)
-            return 0
-        }
+        guard printing else { return 0 }
         do {
             let job = try Printer.print(pdf: content, printer: options.values["--printer"], environment: environment)
             let destination = job.printer.map { "printer \($0)" } ?? "the default printer"

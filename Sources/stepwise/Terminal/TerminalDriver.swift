@@ -63,7 +63,9 @@ final class TerminalDriver {
             let result = get_wch(&character)
             if result == ERR {
                 // Saves kept while a lock was held elsewhere are tried again when no key comes.
-                if app.takeConfirmedCaseload() || app.retryPending() { draw() }
+                let confirmed = app.takeConfirmedCaseload()
+                let retried = app.retryPending()
+                if app.idle() || confirmed || retried { draw() }
                 continue
             }
             switch KeyDecoder.decode(result: result, code: UInt32(character)) {

@@ -80,14 +80,15 @@ enum NotesView {
         env.strings("session.kind.\(session.kind.rawValue)") + ", " + env.strings.shortDate(Day(session.started.at, timeZone: env.timeZone))
     }
 
-    /// "Sun 22 Nov 10:15 · Anna (coach) · Job search" and the text, wrapped.
+    /// "Sun 22 Nov 10:15 · Anna (coach) · Job search" ("Lena Groß (Citizen) via Anna" for the
+    /// citizen's words typed by a coach) and the text, wrapped.
     private static func noteLines(_ note: ProgressNote, _ p: Participant, expanded: Bool, env: UIEnvironment, width: Int) -> [StyledLine] {
         let s = env.strings
         guard let current = note.current else { return [] }
+        let written = current.by + " (" + s("author.\(current.author.rawValue)") + ")"
         var head =
             s.dayWithWeekday(Day(current.at, timeZone: env.timeZone)) + " " + TimeText.clock(current.at, in: env.timeZone) + " · "
-            + current.by
-            + " (" + s("author.\(current.author.rawValue)") + ")"
+            + (current.via.map { s("history.via", ["who": written, "coach": $0]) } ?? written)
         if note.kind == .reflection { head += " · " + s("note.kind.reflection") }
         if !note.tags.isEmpty { head += " · " + note.tags.map { tagName($0, env: env) }.joined(separator: ", ") }
         if note.versions.count > 1 { head += " · " + s("notes.edited", ["n": String(note.versions.count - 1)]) }

@@ -28,20 +28,33 @@ public struct OfferFilter: Equatable, Sendable {
         return true
     }
 
-    /// The offers to list, in order: by kind (the built-in order, then custom kinds) and first
-    /// date, or by first date alone; offers on the same day by title in the alphabet of `order`
-    /// (the screen's language).
+    /// The session an offer is listed by: its first on or after the "from" date, or its
+    /// first of all when there is none; nil for an offer without dates. Sessions on one day
+    /// count in the order of their start times.
+    public func shownSession(_ offer: Offer) -> OfferSession? { offer.firstSession(onOrAfter: from) }
+
+    /// True when every date of `offer` is before `today` (an offer without dates is not past).
+    public static func isPast(_ offer: Offer, today: Day) -> Bool {
+        !offer.sessions.isEmpty && offer.sessions.allSatisfy { $0.day < today }
+    }
+
+    /// The offers to list, in order: by kind (the built-in order, then custom kinds) and
+    /// shown date and time (`shownSession`), or by shown date and time alone; offers at the
+    /// same time by title in the alphabet of `order` (the screen's language).
     public func list(_ offers: [Offer], order: LocaleFormats) -> [Offer] {
         // Each offer's sort key is worked out once (a catalogue may hold hundreds).
         func rank(_ kind: String) -> Int { OfferKind.builtIn.firstIndex(of: kind) ?? OfferKind.builtIn.count }
         let keyed = offers.filter(admits).map { offer in
-            (
+            let shown = shownSession(offer)
+            return (
                 offer: offer, rank: grouping == .kind ? rank(offer.kind) : 0, kind: grouping == .kind ? offer.kind : "",
-                day: offer.firstDay?.ordinal ?? Int.max
+                day: shown?.day.ordinal ?? Int.max, start: shown?.start ?? ""
             )
         }
         return keyed.sorted { a, b in
-            if (a.rank, a.kind, a.day) != (b.rank, b.kind, b.day) { return (a.rank, a.kind, a.day) < (b.rank, b.kind, b.day) }
+            if (a.rank, a.kind, a.day, a.start) != (b.rank, b.kind, b.day, b.start) {
+                return (a.rank, a.kind, a.day, a.start) < (b.rank, b.kind, b.day, b.start)
+            }
             return order.precedes(a.offer.title, b.offer.title)
         }.map(\.offer)
     }

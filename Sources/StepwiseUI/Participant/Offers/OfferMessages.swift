@@ -1,7 +1,32 @@
 import StepwiseCore
 
-/// What a booking did, or why it was refused, in the screen's language.
+/// What a booking did, or why it was refused, in the screen's language; and the citizen's
+/// news from their journal, in the citizen's language.
 enum OfferMessages {
+    /// The journal entries that are news to the citizen: what others' acts did to their
+    /// bookings. Their own bookings are not news.
+    static let newsKinds: Set<JournalEntry.Kind> = [.promoted, .offerCancelled, .unbooked]
+    /// How far back news goes, in days, and how many entries are shown at most.
+    static let newsDays = 14
+    static let newsCount = 3
+
+    /// "News" and, newest first, up to `newsCount` journal entries of `newsKinds` from the
+    /// last `newsDays` days ("Mon 30 Nov · “Mentorstøtte” was cancelled."), in the citizen's
+    /// language (`UIEnvironment.table(for:)`); no lines when there is no news.
+    static func news(_ p: Participant, today: Day, env: UIEnvironment) -> [StyledLine] {
+        let s = env.table(for: p.language)
+        let since = today.adding(days: -newsDays)
+        let recent = p.journal.filter { newsKinds.contains($0.kind) && Day($0.stamp.at, timeZone: env.timeZone) >= since }
+        guard !recent.isEmpty else { return [] }
+        return [StyledLine(s("offers.news"), .heading)]
+            + recent.suffix(newsCount).reversed().map { entry in
+                StyledLine([
+                    ("  " + s.dayWithWeekday(Day(entry.stamp.at, timeZone: env.timeZone), year: false) + " · ", .muted),
+                    (s("journal.\(entry.kind.rawValue)", ["title": entry.offerTitle ?? ""]), .bold),
+                ])
+            }
+    }
+
     static func describe(_ change: Booking.Change, env: UIEnvironment) -> String {
         let s = env.strings
         let title = change.offer.title

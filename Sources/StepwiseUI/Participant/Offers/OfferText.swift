@@ -15,7 +15,7 @@ enum OfferText {
     }
 
     /// Every line of an offer's detail view.
-    static func detail(_ offer: Offer, participant: String, env: UIEnvironment, width: Int) -> [StyledLine] {
+    static func detail(_ offer: Offer, participant: String, today: Day, env: UIEnvironment, width: Int) -> [StyledLine] {
         let s = env.strings
         var lines: [StyledLine] = [
             StyledLine([
@@ -23,11 +23,14 @@ enum OfferText {
             ]),
             StyledLine([(seats(offer, env: env), .bold), (offer.status == .cancelled ? "  ✗ " + s("offers.cancelled") : "", .warning)]),
         ]
-        switch Booking.place(of: participant, in: offer) {
-        case .seat?: lines.append(StyledLine("✓ " + s("offers.youBookedLong"), Style(bold: true, role: .accent)))
-        case .waiting(let n)?: lines.append(StyledLine("◷ " + s("offers.waitPlaceLong", ["n": String(n)]), .warning))
-        case nil: break
+        // A cancelled offer holds no seat and no place in line, whatever its lists still say.
+        switch (offer.status, Booking.place(of: participant, in: offer)) {
+        case (.cancelled, _?): lines.append(StyledLine("✗ " + s("offers.cancelledYours"), .warning))
+        case (_, .seat?): lines.append(StyledLine("✓ " + s("offers.youBookedLong"), Style(bold: true, role: .accent)))
+        case (_, .waiting(let n)?): lines.append(StyledLine("◷ " + s("offers.waitPlaceLong", ["n": String(n)]), .warning))
+        case (_, nil): break
         }
+        if offer.status == .open && OfferFilter.isPast(offer, today: today) { lines.append(StyledLine(s("offers.endedLong"), .muted)) }
         lines.append(.blank)
         if !offer.description.isEmpty { lines += StyledLine(offer.description).wrapped(width: width, indent: 0) }
         if !offer.suits.isEmpty {

@@ -47,12 +47,18 @@ enum OfferUpdate {
             ?? (listed.indices.contains(open.offerSelection) ? listed[open.offerSelection] : nil)
     }
 
-    /// Booking asks first when the offer clashes with another booking or a conversation.
+    /// Booking asks first when every date of the offer is past, or when it clashes with
+    /// another booking or a conversation.
     private static func book(_ offer: Offer, state: inout AppState, env: UIEnvironment) -> [Effect] {
         guard let p = state.open?.participant else { return [] }
         let s = env.strings
         if Booking.place(of: p.id, in: offer) != nil {
             state.message = Message(s("offers.alreadyIn", ["title": offer.title]))
+            return []
+        }
+        if OfferFilter.isPast(offer, today: state.today), let last = offer.sessions.map(\.day).max() {
+            state.confirm = Confirm(
+                purpose: .book(offer.id), question: s("confirm.pastOffer", ["title": offer.title, "date": s.dayWithWeekday(last)]))
             return []
         }
         let overlaps = Booking.overlaps(of: offer, for: p, among: state.offers)

@@ -1,7 +1,8 @@
 import StepwiseCore
 
 /// The offers tab: the catalogue for the open participant, with their own bookings marked.
-/// Other people's bookings show as counts only.
+/// Other people's bookings show as counts only. The citizen's recent news from their journal
+/// (moved up from a waitlist, an offer cancelled, a place given up) comes first.
 enum OffersView {
     static func render(_ open: OpenParticipant, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         let s = env.strings
@@ -15,17 +16,18 @@ enum OffersView {
                 ]), false
             )
         ]
+        lines += OfferMessages.news(open.participant, today: state.today, env: env).map { ($0, false) }
         if offers.isEmpty { lines.append((StyledLine("  " + s("offers.noMatch"), .muted), false)) }
         lines += window(
             offers, selection: open.offerSelection, filter: open.offerFilter, participant: open.participant.id,
-            height: buffer.height, env: env)
+            today: state.today, height: buffer.height, env: env)
         ListDrawing.draw(lines, top: ParticipantView.top, bottom: buffer.height - 2, into: &buffer)
     }
 
     /// The rows around the selection, under their group headings: a catalogue may hold
     /// hundreds of offers and a screen shows a few, so only those are laid out.
     static func window(
-        _ offers: [Offer], selection: Int, filter: OfferFilter, participant: String, height: Int,
+        _ offers: [Offer], selection: Int, filter: OfferFilter, participant: String, today: Day, height: Int,
         env: UIEnvironment
     ) -> [(line: StyledLine, selected: Bool)] {
         let range = max(0, selection - height)..<min(offers.count, selection + height)
@@ -37,37 +39,45 @@ enum OffersView {
                 lines.append((StyledLine(heading, .heading), false))
                 group = heading
             }
-            lines.append((row(offers[index], participant: participant, env: env), index == selection))
+            lines.append((row(offers[index], participant: participant, filter: filter, today: today, env: env), index == selection))
         }
         return lines
     }
 
     /// "✓ Mentorstøtte                   Tue 1 Dec 10:00   2/3 seats, 1 waiting": the
-    /// participant's own mark first, so that it is never cut off.
-    static func row(_ offer: Offer, participant: String, env: UIEnvironment) -> StyledLine {
+    /// participant's own mark first, so that it is never cut off (a cancelled offer is ✗,
+    /// never the ✓ of a seat); the date is the one the filter lists it by
+    /// (`OfferFilter.shownSession`); an offer whose dates are all past says so.
+    static func row(_ offer: Offer, participant: String, filter: OfferFilter, today: Day, env: UIEnvironment) -> StyledLine {
         let s = env.strings
         var mark: (String, Style) = ("  ", .plain)
-        switch Booking.place(of: participant, in: offer) {
-        case .seat?: mark = ("✓ ", Style(bold: true, role: .accent))
-        case .waiting(let n)?: mark = ("◷" + (n < 10 ? String(n) : "+"), .warning)
-        case nil: if offer.status == .cancelled { mark = ("✗ ", .warning) }
+        switch (offer.status, Booking.place(of: participant, in: offer)) {
+        case (.cancelled, _): mark = ("✗ ", .warning)
+        case (_, .seat?): mark = ("✓ ", Style(bold: true, role: .accent))
+        case (_, .waiting(let n)?): mark = ("◷" + (n < 10 ? String(n) : "+"), .warning)
+        case (_, nil): break
         }
         var segments: [(String, Style)] = [(" ", .plain), mark, (" " + DisplayWidth.pad(offer.title, to: 32), .bold)]
-        let first = offer.sessions.min { ($0.day, $0.start) < ($1.day, $1.start) }
+        let shown = filter.shownSession(offer)
         segments.append(
-            ("  " + DisplayWidth.pad(first.map { s.dayWithWeekday($0.day, year: false) + " " + $0.start } ?? "", to: 17), .plain))
+            ("  " + DisplayWidth.pad(shown.map { s.dayWithWeekday($0.day, year: false) + " " + $0.start } ?? "", to: 17), .plain))
         var seats = s("offers.seatsShort", ["n": String(offer.booked.count), "of": String(offer.capacity)])
         if !offer.waiting.isEmpty { seats += ", " + s("offers.waitingCount", ["n": String(offer.waiting.count)]) }
-        if offer.status == .cancelled { seats = s("offers.cancelled") }
+        if offer.status == .cancelled {
+            seats = s("offers.cancelled")
+        } else if OfferFilter.isPast(offer, today: today) {
+            seats = s("offers.ended") + " · " + seats
+        }
         segments.append(("  " + seats, .muted))
         return StyledLine(segments)
     }
 
-    /// The group an offer is listed under: its kind, or the week of its first date.
+    /// The group an offer is listed under: its kind, or the week of the date it is listed by.
     static func heading(_ offer: Offer, filter: OfferFilter, env: UIEnvironment) -> String {
         let s = env.strings
         guard filter.grouping == .date else { return OfferText.kind(offer.kind, env: env) }
-        return offer.firstDay.map { s("offers.week", ["date": s.shortDate(CourseFrame.monday(of: $0))]) } ?? s("offers.undated")
+        return filter.shownSession(offer).map { s("offers.week", ["date": s.shortDate(CourseFrame.monday(of: $0.day))]) }
+            ?? s("offers.undated")
     }
 
     static func describe(_ filter: OfferFilter, env: UIEnvironment) -> String {

@@ -40,7 +40,11 @@ enum PlanLines {
             var segments: [(String, Style)] = goal.isSuggestion ? [("  ? " + s("plan.suggestion") + " · ", .warning)] : [("  ", .plain)]
             segments.append((s("goal.kind.\(goal.kind.rawValue)") + ": ", .bold))
             segments += quoted(goal.text, env: env)
-            if let dropped = goal.dropped { segments.append(("  ✗ " + s("plan.droppedOn", ["date": s.shortDate(dropped)]), .muted)) }
+            if let rejection = goal.rejection {
+                segments.append(("  ✗ " + turnedDown(rejection, env: env), .muted))
+            } else if let dropped = goal.dropped {
+                segments.append(("  ✗ " + s("plan.droppedOn", ["date": s.shortDate(dropped)]), .muted))
+            }
             segments += mark(marks[goal.id], env: env)
             add(StyledLine(segments), .goal(goal.id), indent: 4)
             for step in goal.steps {
@@ -122,8 +126,11 @@ enum PlanLines {
         segments += quoted(step.text, env: env)
         var details = [step.who.words(in: s)]
         if let due = step.due { details.append(s("step.by", ["date": s.dayWithWeekday(due)])) }
-        details.append(s("step.status.\(step.status.rawValue)"))
-        if let offer = offers.first(where: { $0.id == step.offerId }) { details.append("→ " + offer.title) }
+        details.append(step.rejection.map { turnedDown($0, env: env) } ?? s("step.status.\(step.status.rawValue)"))
+        if let offer = offers.first(where: { $0.id == step.offerId }) {
+            // The booking a step is linked to shows as cancelled once its offer is.
+            details.append("→ " + offer.title + (offer.status == .cancelled ? " (✗ " + s("offers.cancelled") + ")" : ""))
+        }
         segments.append(("  · " + details.joined(separator: " · "), step.status == .dropped ? .muted : .plain))
         if let due = step.due, due < today, step.status == .planned || step.status == .doing {
             segments.append(("  ⚠ " + s("step.late"), .warning))
@@ -144,5 +151,10 @@ enum PlanLines {
         case .changed?: return [("  ✎ " + env.strings("mark.changed"), Style(bold: true, role: .accent))]
         case nil: return []
         }
+    }
+
+    /// "turned down 30 Nov: “not now”": a suggestion the citizen turned down, with the reason.
+    static func turnedDown(_ reason: Words, env: UIEnvironment) -> String {
+        env.strings("plan.turnedDown", ["date": env.strings.shortDate(Day(reason.at, timeZone: env.timeZone)), "reason": reason.text])
     }
 }

@@ -85,6 +85,11 @@ enum PlanUpdate {
             state.confirm = Confirm(
                 purpose: .accept(goal: goal, step: step),
                 question: s("confirm.accept", ["name": open.participant.name, "text": text]))
+        case (.drop?, .goal(let goal)?) where plan.goal(goal)?.isSuggestion == true:
+            // A suggestion is turned down, with the citizen's reason, not silently dropped.
+            state.form = RejectForm.form(goal: goal, step: nil)
+        case (.drop?, .step(let goal, let step)?) where plan.goal(goal)?.steps.first(where: { $0.id == step })?.isSuggestion == true:
+            state.form = RejectForm.form(goal: goal, step: step)
         case (.drop?, .goal(let goal)?):
             state.confirm = Confirm(purpose: .dropGoal(goal), question: s("confirm.dropGoal", ["text": plan.goal(goal)?.text.text ?? ""]))
         case (.drop?, .step(let goal, let step)?):
@@ -176,7 +181,7 @@ enum PlanUpdate {
         guard var open = state.open, !open.isReadOnly else { return [] }
         var author = Self.author(of: act, writer: open.writer)
         let name = author == .citizen ? open.participant.name : state.coach
-        let editor = PlanEditor(author: author, name: name, now: state.now, today: state.today, makeID: env.makeID)
+        let editor = PlanEditor(author: author, name: name, now: state.now, today: state.today, coach: state.coach, makeID: env.makeID)
         var participant = open.participant
         guard let change = edit(&participant, editor) else { return [] }
         // Running the course frame is the coach's doing, whoever's words are being typed.
