@@ -34,6 +34,7 @@ extension Update {
             state.open?.historyComplete = complete
         case .auditLoaded(let entries):
             state.open?.auditEntries = entries
+            state.open?.auditScroll = 0
         case .bookingChanged(let change, let offers, let linking):
             state.message = Message(OfferMessages.describe(change, env: env))
             state.offers = offers

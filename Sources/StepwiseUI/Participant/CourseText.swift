@@ -5,7 +5,7 @@ enum CourseText {
     /// "week 7/26", "starts in 5 days" or "ended".
     static func position(start: Day, today: Day, strings: Localizer) -> String {
         switch CourseFrame.position(start: start, today: today) {
-        case .notStarted(let days): return strings("course.startsIn", ["n": String(days)])
+        case .notStarted(let days): return strings("course.startsIn", count: days)
         case .week(let week): return strings("course.week", ["n": String(week), "of": String(CourseFrame.weeks)])
         case .ended: return strings("course.ended")
         }

@@ -36,16 +36,14 @@ enum JobsView {
         let s = env.strings
         let week =
             glance.agreedPerWeek.map { s("jobs.weekOf", ["n": String(glance.thisWeek), "of": String($0)]) }
-            ?? s(glance.thisWeek == 1 ? "jobs.week.one" : "jobs.week.many", ["n": String(glance.thisWeek)])
-        let interviews = s(
-            glance.interviewsSoFar == 1 ? "jobs.interviews.one" : "jobs.interviews.many",
-            ["n": String(glance.interviewsSoFar)])
+            ?? s("jobs.week", count: glance.thisWeek)
+        let interviews = s("jobs.interviews", count: glance.interviewsSoFar)
         var lines = [StyledLine(s("jobs.glance"), .heading), StyledLine("  " + week + " · " + interviews)]
         guard let first = glance.firstContact, let weeks = glance.weeksSinceLastContact else {
             lines.append(StyledLine("  " + s("jobs.noContactYet"), .muted))
             return lines
         }
-        let last = weeks == 0 ? s("jobs.lastThisWeek") : s(weeks == 1 ? "jobs.lastWeeks.one" : "jobs.lastWeeks.many", ["n": String(weeks)])
+        let last = weeks == 0 ? s("jobs.lastThisWeek") : s("jobs.lastWeeks", count: weeks)
         let within = glance.firstContactWithin30Days == true ? "jobs.firstWithin" : "jobs.first"
         lines.append(StyledLine("  " + last))
         lines.append(StyledLine("  " + s(within, ["date": s.shortDate(first)])))

@@ -19,7 +19,7 @@ enum OffersView {
         lines += window(
             offers, selection: open.offerSelection, filter: open.offerFilter, participant: open.participant.id,
             height: buffer.height, env: env)
-        ListDrawing.draw(lines, top: ParticipantView.top, bottom: buffer.height - 2, into: &buffer)
+        ListDrawing.draw(lines, top: ParticipantView.top, bottom: buffer.height - 2, strings: env.strings, into: &buffer)
     }
 
     /// The rows around the selection, under their group headings: a catalogue may hold

@@ -49,10 +49,12 @@ enum PlanLines {
         }
         out.append((.blank, nil))
         out.append((StyledLine(s("plan.conversations"), .heading), nil))
+        // The dates' column is as wide as the widest, one space from the status in every language.
+        let whenWidth = p.conversations.map { DisplayWidth.of(when($0, in: p, env: env)) }.max() ?? 0
         for conversation in p.conversations.sorted(by: { $0.number < $1.number }) {
             var segments: [(String, Style)] = [
                 ("  " + s("conversation.number", ["n": String(conversation.number)]) + "  ", .bold),
-                (DisplayWidth.pad(when(conversation, in: p, env: env), to: 24), .plain),
+                (DisplayWidth.pad(when(conversation, in: p, env: env), to: max(23, whenWidth)) + " ", .plain),
                 (s("conversation.status.\(conversation.status.rawValue)"), conversation.status == .held ? .plain : .bold),
             ]
             if !conversation.earlierDates.isEmpty {

@@ -15,7 +15,7 @@ enum PlanTabView {
         let selected = rows.indices.contains(open.planSelection) ? rows[open.planSelection] : nil
         ListDrawing.draw(
             lines.map { ($0.line, $0.row != nil && $0.row == selected) }, top: ParticipantView.top + 1,
-            bottom: buffer.height - 2, into: &buffer)
+            bottom: buffer.height - 2, strings: env.strings, into: &buffer)
     }
 
     /// "Writing: [Citizen] Coach Peer worker (w) · version 4 · 2 changes since conversation".

@@ -16,12 +16,7 @@ enum ProgressView {
             lines.append(
                 StyledLine(
                     "  "
-                        + s(
-                            "progress.count",
-                            [
-                                "n": String(p.ratings.count),
-                                "date": s.shortDate(p.ratings.last?.day ?? Day(ordinal: 0)),
-                            ]), .muted))
+                        + s("progress.count", count: p.ratings.count, ["date": s.shortDate(p.ratings.last?.day ?? Day(ordinal: 0))]), .muted))
             lines.append(
                 StyledLine([
                     ("  " + s("progress.sinceStart") + " ", .plain), (counts(since), .bold),
@@ -53,7 +48,7 @@ enum ProgressView {
         lines.append(.blank)
         if let outcome = p.outcome {
             var text = s("outcome.\(outcome.kind.rawValue)")
-            if let hours = outcome.hoursPerWeek { text += ", " + s("progress.hours", ["n": String(hours)]) }
+            if let hours = outcome.hoursPerWeek { text += ", " + s("progress.hours", count: hours) }
             if !outcome.text.isEmpty { text += ": " + outcome.text }
             lines.append(StyledLine([(s("progress.outcome") + " ", .heading), (text + " (" + s.shortDate(outcome.day) + ")", .bold)]))
         } else {
