@@ -92,7 +92,7 @@ enum CatalogueView {
             let style: Style = selected ? .selected : .plain
             if selected { buffer.fill(y: y, from: area.x, to: area.x + area.width, style: style) }
             buffer.put(
-                (selected ? "› " : "  ") + DisplayWidth.pad(name(of: seat.participantId, state: state), to: 36) + mark,
+                (selected ? "› " : "  ") + DisplayWidth.pad(name(of: seat.participantId, state: state), to: 35) + " " + mark,
                 x: area.x, y: y, style: style, limit: area.width)
         }
     }

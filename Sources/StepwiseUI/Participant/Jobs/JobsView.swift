@@ -54,12 +54,16 @@ enum JobsView {
         let s = env.strings
         var lines = [StyledLine(s("jobs.applications", ["n": String(applications.count)]), .heading)]
         if applications.isEmpty { lines.append(StyledLine("  " + s("jobs.noApplications"), .muted)) }
-        for application in applications.sorted(by: { $0.day > $1.day }) {
+        let sorted = applications.sorted(by: { $0.day > $1.day })
+        // Date and status columns as wide as their widest entry, one space from what follows.
+        let dateWidth = sorted.map { DisplayWidth.of(s.shortDate($0.day)) }.max() ?? 0
+        let statusWidth = sorted.map { DisplayWidth.of(s("jobs.status.\($0.status.rawValue)")) }.max() ?? 0
+        for application in sorted {
             let title = application.jobTitle.isEmpty ? application.employer : application.employer + " – " + application.jobTitle
             lines.append(
                 StyledLine([
-                    ("  " + DisplayWidth.pad(s.shortDate(application.day), to: 14), .plain),
-                    (DisplayWidth.pad(s("jobs.status.\(application.status.rawValue)"), to: 16), .bold),
+                    ("  " + DisplayWidth.pad(s.shortDate(application.day), to: max(13, dateWidth) + 1), .plain),
+                    (DisplayWidth.pad(s("jobs.status.\(application.status.rawValue)"), to: max(15, statusWidth) + 1), .bold),
                     (title, .plain),
                     (" · " + s("jobs.method.\(application.method.rawValue)"), .muted),
                 ]))
@@ -67,7 +71,7 @@ enum JobsView {
                 let when = s.dayWithWeekday(interview.day, year: false) + (interview.time.map { " " + $0 } ?? "")
                 let place = interview.place.isEmpty ? "" : ", " + interview.place
                 lines.append(StyledLine("      " + s("jobs.interview", ["when": when]) + place, .muted))
-                if let went = interview.howItWent { lines.append(StyledLine("        “" + went.text + "”")) }
+                if let went = interview.howItWent { lines.append(StyledLine("        " + s("summary.quoted", ["text": went.text]))) }
                 if let feedback = interview.feedback {
                     lines.append(StyledLine("        " + s("jobs.feedback") + " " + feedback.text))
                 }

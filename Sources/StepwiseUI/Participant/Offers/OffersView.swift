@@ -52,10 +52,10 @@ enum OffersView {
         case .waiting(let n)?: mark = ("◷" + (n < 10 ? String(n) : "+"), .warning)
         case nil: if offer.status == .cancelled { mark = ("✗ ", .warning) }
         }
-        var segments: [(String, Style)] = [(" ", .plain), mark, (" " + DisplayWidth.pad(offer.title, to: 32), .bold)]
+        var segments: [(String, Style)] = [(" ", .plain), mark, (" " + DisplayWidth.pad(offer.title, to: 30), .bold)]
         let first = offer.sessions.min { ($0.day, $0.start) < ($1.day, $1.start) }
         segments.append(
-            ("  " + DisplayWidth.pad(first.map { s.dayWithWeekday($0.day, year: false) + " " + $0.start } ?? "", to: 17), .plain))
+            (" " + DisplayWidth.pad(first.map { s.dayWithWeekday($0.day, year: false) + " " + $0.start } ?? "", to: 20), .plain))
         var seats = s("offers.seatsShort", ["n": String(offer.booked.count), "of": String(offer.capacity)])
         if !offer.waiting.isEmpty { seats += ", " + s("offers.waitingCount", ["n": String(offer.waiting.count)]) }
         if offer.status == .cancelled { seats = s("offers.cancelled") }

@@ -134,7 +134,8 @@ enum PlanLines {
 
     /// The citizen's words bold in quotes; anyone else's plain, with who wrote them.
     static func quoted(_ words: Words, env: UIEnvironment) -> [(String, Style)] {
-        if words.author == .citizen { return [("“" + words.text + "”", .bold)] }
+        // Quotation marks as the language writes them: “…” in English and Danish, ”…” in Swedish, „…“ in German.
+        if words.author == .citizen { return [(env.strings("summary.quoted", ["text": words.text]), .bold)] }
         return [(words.text, .plain), ("  (" + env.strings("author.\(words.author.rawValue)") + ")", .muted)]
     }
 

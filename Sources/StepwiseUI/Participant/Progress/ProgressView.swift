@@ -37,13 +37,14 @@ enum ProgressView {
         lines.append(.blank)
         lines.append(StyledLine(s("progress.milestones"), .heading))
         if p.milestones.isEmpty { lines.append(StyledLine("  " + s("progress.noMilestones"), .muted)) }
+        let dayWidth = p.milestones.map { DisplayWidth.of(s.shortDate($0.day)) }.max() ?? 0
         for milestone in p.milestones {
             let name =
                 milestone.kind == .custom
                 ? milestone.text
                 : s("milestone.\(milestone.kind.rawValue)")
                     + (milestone.text.isEmpty ? "" : ": " + milestone.text)
-            lines.append(StyledLine([("  ✓ " + DisplayWidth.pad(s.shortDate(milestone.day), to: 13), .plain), (name, .bold)]))
+            lines.append(StyledLine([("  ✓ " + DisplayWidth.pad(s.shortDate(milestone.day), to: max(12, dayWidth) + 1), .plain), (name, .bold)]))
         }
         lines.append(.blank)
         if let outcome = p.outcome {
