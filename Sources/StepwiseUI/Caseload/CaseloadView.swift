@@ -51,7 +51,8 @@ enum CaseloadView {
             let people = state.readableCount
             var count = s("caseload.count", count: people)
             let unreadable = state.unreadableCount
-            if unreadable > 0 { count += " · " + s("caseload.unreadableCount", count: unreadable) }            buffer.put(" " + count, x: 0, y: statusY, style: .muted)
+            if unreadable > 0 { count += " · " + s("caseload.unreadableCount", count: unreadable) }
+            buffer.put(" " + count, x: 0, y: statusY, style: .muted)
         }
     }
 
