@@ -50,7 +50,7 @@ final class CalendarParseTests: EndToEndTestCase {
             let number = conversation["number"] as? Int ?? 0
             let event = try XCTUnwrap(events.first { $0["uid"] == "\(id)-conversation-\(number)@stepwise" }, "conversation \(number)")
             XCTAssertEqual(event["start"], conversation["planned"] as? String, "an all-day event on the planned day")
-            XCTAssertEqual(event["summary"], "Obligatorisk samtale \(number) med min jobkonsulent")
+            XCTAssertEqual(event["summary"], "Obligatorisk samtale \(number) med min coach")
         }
 
         // A second export (another language, later) gives the same events with the same UIDs.

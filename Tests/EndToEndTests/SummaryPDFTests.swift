@@ -203,7 +203,7 @@ enum PDFPlan {
         ]
         inOrder += (1...12).map { "Skridt \($0): gå en tur på tyve minutter efter aftensmaden sammen med naboen" }
         inOrder += [
-            "CV-værksted på Østergade", "Virksomhedsbesøg hos Bageri Øst", "kl. 10:00", "Næste møde med min jobkonsulent",
+            "CV-værksted på Østergade", "Virksomhedsbesøg hos Bageri Øst", "kl. 10:00", "Næste møde med min coach",
             "Jeg ringer til Anna om mandagen", "Sådan går det", "Min godkendelse af planen",
         ]
         return (id, inOrder)

@@ -107,7 +107,7 @@ final class SummaryTabTests: EndToEndTestCase {
         var screen = tmux.waitFor("[5 Summary]")
         screen = tmux.waitFor("Min plan: \(citizen)")
         XCTAssertTrue(screen.contains("side 1 af \(pages)"), "the first page's header, in Danish:\n\(screen)")
-        XCTAssertTrue(screen.contains("Mine mål og skridt") || screen.contains("Min jobkonsulent"), "the summary is in Danish:\n\(screen)")
+        XCTAssertTrue(screen.contains("Mine mål og skridt") || screen.contains("Min coach"), "the summary is in Danish:\n\(screen)")
         XCTAssertFalse(screen.contains("My plan:"), screen)
         guard let start = position(screen) else { return XCTFail("no line counter on the summary tab:\n\(screen)") }
         XCTAssertEqual(start.from, 1)

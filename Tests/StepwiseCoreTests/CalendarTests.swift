@@ -124,6 +124,6 @@ final class CalendarTests: XCTestCase {
         XCTAssertEqual(visit["end"], "2026-12-15T11:30:00+01:00")
         let conversation = try XCTUnwrap(events.first { $0["uid"] == "p-maja-conversation-3@stepwise" })
         XCTAssertEqual(conversation["start"], "2027-03-22")
-        XCTAssertEqual(conversation["summary"], "Obligatorisk samtale 3 med min jobkonsulent")
+        XCTAssertEqual(conversation["summary"], "Obligatorisk samtale 3 med min coach")
     }
 }

@@ -23,16 +23,46 @@ final class ResourcesTests: XCTestCase {
         let sources = resourcesURL.deletingLastPathComponent().appendingPathComponent("Sources")
         let files =
             FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
-        let pattern = try NSRegularExpression(pattern: #"(?:s|strings)\("([a-zA-Z]+\.[a-zA-Z.]+[a-zA-Z])""#)
+        let pattern = try NSRegularExpression(pattern: #"(?:s|strings)\("([a-zA-Z]+\.[a-zA-Z.]+[a-zA-Z])"(, count:)?"#)
         var used = Set<String>()
         for file in files {
             let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                if let range = Range(match.range(at: 1), in: text) { used.insert(String(text[range])) }
+                guard let range = Range(match.range(at: 1), in: text) else { continue }
+                // A text for a count is looked up as its `.one` and `.other` forms.
+                let forms = match.range(at: 2).location == NSNotFound ? [""] : [".one", ".other"]
+                for form in forms { used.insert(String(text[range]) + form) }
             }
         }
         XCTAssertFalse(used.isEmpty)
         XCTAssertEqual(used.subtracting(english.keys).sorted(), [])
+    }
+
+    /// Every text for a count has both plural forms in every language, and picks the right
+    /// one: "1 participant", "2 participants"; "1 deltager", "0 deltagere"; "beginnt in 1 Tag".
+    func testEveryCountTextHasItsSingularAndPluralAndTheRightOneIsPicked() throws {
+        for language in Localizer.available(resources: resourcesURL) {
+            let table = try Localizer.readTable(language, resources: resourcesURL)
+            for key in table.keys where key.hasSuffix(".one") {
+                XCTAssertNotNil(table[String(key.dropLast(4)) + ".other"], "\(language): \(key) has no .other form")
+            }
+            for key in table.keys where key.hasSuffix(".other") && table[String(key.dropLast(6)) + ".one"] == nil {
+                XCTAssertTrue(key.hasSuffix("kind.other") || !key.contains("{n}"), "\(language): \(key) has no .one form")
+            }
+        }
+        let da = try Localizer.load(language: "da", resources: resourcesURL)
+        let de = try Localizer.load(language: "de", resources: resourcesURL)
+        let sv = try Localizer.load(language: "sv", resources: resourcesURL)
+        let en = try Localizer.load(language: "en", resources: resourcesURL)
+        XCTAssertEqual(en("caseload.count", count: 1), "1 participant")
+        XCTAssertEqual(en("caseload.count", count: 2), "2 participants")
+        XCTAssertEqual(da("caseload.count", count: 0), "0 deltagere")
+        XCTAssertEqual(da("course.startsIn", count: 1), "starter om 1 dag")
+        XCTAssertEqual(sv("course.startsIn", count: 1), "börjar om 1 dag")
+        XCTAssertEqual(de("course.startsIn", count: 1), "beginnt in 1 Tag")
+        XCTAssertEqual(de("course.startsIn", count: 3), "beginnt in 3 Tagen")
+        XCTAssertEqual(da("scroll.below", count: 12), "↓ 12 linjer mere")
+        XCTAssertEqual(de("scroll.above", count: 1), "↑ 1 weitere Zeile")
     }
 
     func testDemoDataIsWrittenWithDatesAroundToday() throws {

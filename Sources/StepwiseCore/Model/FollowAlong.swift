@@ -110,10 +110,10 @@ extension FollowAlong {
     public func rhythm(strings s: Localizer) -> String {
         var parts: [String] = []
         if weeklyWeeks > 0 {
-            parts.append(s(weeklyWeeks == 1 ? "follow.weekly.one" : "follow.weekly.many", ["n": String(weeklyWeeks)]))
+            parts.append(s("follow.weekly", count: weeklyWeeks))
         }
         let every = weeklyWeeks > 0 ? "follow.then" : "follow.every"
-        parts.append(s(every + (thenEveryWeeks == 1 ? ".one" : ".many"), ["n": String(thenEveryWeeks)]))
+        parts.append(s(every, count: thenEveryWeeks))
         parts.append(until.map { s("follow.until", ["date": s.shortDate($0)]) } ?? s("follow.noEnd"))
         return parts.joined(separator: ", ")
     }

@@ -35,7 +35,7 @@ extension Summary {
         }
         guard !items.isEmpty || !search.applications.isEmpty else { return SummarySection(id: "jobSearch", heading: "", items: []) }
         let glance = participant.jobSearchGlance(today: today)
-        let interviews = s(glance.interviewsSoFar == 1 ? "jobs.interviews.one" : "jobs.interviews.many", ["n": String(glance.interviewsSoFar)])
+        let interviews = s("jobs.interviews", count: glance.interviewsSoFar)
         items.append(
             SummaryItem([
                 SummaryRun(s("jobs.applications", ["n": String(search.applications.count)]), .strong), SummaryRun(" · " + interviews),

@@ -73,6 +73,20 @@ public enum DisplayWidth {
         return cut + String(repeating: " ", count: max(0, width - of(cut)))
     }
 
+    /// The rows of a table as lines: each column as wide as its widest cell (at most its
+    /// entry of `limits`, a longer cell ending with "…") and one space from the next, so that
+    /// no two columns run into each other whatever the language; the last column is as it is.
+    /// `limits` has one entry per column but the last (missing entries: no limit).
+    public static func table(_ rows: [[String]], limits: [Int] = []) -> [String] {
+        let columns = rows.map(\.count).max() ?? 0
+        let widths = (0..<max(0, columns - 1)).map { column in
+            min(limits.indices.contains(column) ? limits[column] : .max, rows.map { $0.indices.contains(column) ? of($0[column]) : 0 }.max() ?? 0)
+        }
+        return rows.map { row in
+            row.enumerated().map { column, cell in widths.indices.contains(column) ? pad(cell, to: widths[column]) + " " : cell }.joined()
+        }
+    }
+
     /// Splits `text` into lines of at most `width` columns, breaking at spaces where it can and
     /// inside a word only when the word alone is too long (a character wider than the whole
     /// line gets a line of its own).

@@ -69,6 +69,14 @@ public struct Localizer: Sendable {
         return text
     }
 
+    /// The text for a count `n`, with `{n}` filled in: the key's `.one` form when `n` is 1,
+    /// else its `.other` form. These are the CLDR plural categories of English, Danish, Swedish
+    /// and German for whole numbers (CLDR `plurals.xml`: `one` is `i = 1 and v = 0` in en, sv
+    /// and de, and `n = 1 or t != 0 and i = 0,1` in da, which is n = 1 for whole numbers).
+    public func callAsFunction(_ key: String, count n: Int, _ arguments: [String: String] = [:]) -> String {
+        self(key + (n == 1 ? ".one" : ".other"), arguments.merging(["n": String(n)]) { given, _ in given })
+    }
+
     /// A comma-separated list from the table, e.g. the words for "today".
     public func list(_ key: String) -> [String] { Localizer.split(self(key)) }
 

@@ -10,7 +10,7 @@ enum BoardView {
         let s = env.strings
         Chrome.titleBar(
             &buffer, y: 0, left: "Stepwise · " + s("board.title"),
-            right: s(state.jobs.count == 1 ? "board.count.one" : "board.count", ["n": String(state.jobs.count)]))
+            right: s("board.count", count: state.jobs.count))
         let jobs = board.list(state.jobs, today: state.today)
         var showing = s(board.status.map { "board.status.\($0.rawValue)" } ?? "board.all")
         if !board.query.isEmpty { showing += " · “" + board.query + "”" }
@@ -24,7 +24,7 @@ enum BoardView {
         }
         if jobs.isEmpty { lines.append((StyledLine("  " + s(state.jobs.isEmpty ? "board.empty" : "board.noMatch"), .muted), false)) }
         let bottom = buffer.height - 3 - detailRows
-        ListDrawing.draw(lines, top: 2, bottom: bottom, into: &buffer)
+        ListDrawing.draw(lines, top: 2, bottom: bottom, strings: env.strings, into: &buffer)
         guard jobs.indices.contains(board.selection) else { return }
         for (offset, line) in details(jobs[board.selection], env: env, width: width).prefix(detailRows).enumerated() {
             line.draw(into: &buffer, x: 1, y: bottom + 1 + offset, width: width)
@@ -37,7 +37,7 @@ enum BoardView {
         let status = job.status(on: today)
         let deadline = DisplayWidth.pad(job.deadline.map { s.numericDate($0) } ?? "–", to: 12)
         let statusText = DisplayWidth.pad(s("board.status.\(status.rawValue)"), to: 10)
-        let counted = s(count == 1 ? "board.applications.one" : "board.applications", ["n": String(count)])
+        let counted = s("board.applications", count: count)
         // The count ends the row and has the room of "12 applications" in any language.
         let titleWidth = max(10, width - 12 - 10 - 16)
         let what = job.title + " · " + job.employer + (job.place.isEmpty ? "" : ", " + job.place)

@@ -2,8 +2,9 @@ import StepwiseCore
 
 /// The caseload: one row per participant, with search as you type.
 enum CaseloadView {
-    static let nameWidth = 30
-    static let courseWidth = 16
+    /// The name column's width on a screen `width` columns wide: 30 at 80 columns, and half
+    /// of any extra width, up to 48.
+    static func nameWidth(_ width: Int) -> Int { min(48, 30 + max(0, width - 80) / 2) }
 
     /// First list row on screen.
     static let top = 3
@@ -16,18 +17,24 @@ enum CaseloadView {
         Chrome.titleBar(
             &buffer, y: 0, left: "Stepwise · " + s("caseload.title"),
             right: s("caseload.coach", ["name": state.coach]) + " · " + s.dayWithWeekday(state.today))
-        buffer.put(
-            "  " + DisplayWidth.pad(s("caseload.column.name"), to: nameWidth) + " "
-                + DisplayWidth.pad(s("caseload.column.course"), to: courseWidth) + " "
-                + s("caseload.column.next"), x: 0, y: 2, style: .heading)
         let rows = state.visibleRows
-        let capacity = capacity(height: buffer.height)
-        let first = scrollStart(selection: state.selection, count: rows.count, capacity: capacity)
-        for (offset, row) in rows.dropFirst(first).prefix(capacity).enumerated() {
-            let y = top + offset
-            let selected = first + offset == state.selection
-            draw(row, y: y, selected: selected, state: state, env: env, into: &buffer)
+        let window = ScrollWindow(count: rows.count, height: capacity(height: buffer.height), showing: state.selection...state.selection)
+        // The course column is as wide as its widest entry on screen, and one space apart
+        // from its neighbours in every language.
+        let courses = window.shown.compactMap { index -> String? in
+            guard case .participant(let entry) = rows[index] else { return nil }
+            return CourseText.position(start: entry.courseStart, today: state.today, strings: s)
         }
+        let columns = (name: nameWidth(buffer.width), course: ([s("caseload.column.course")] + courses).map(DisplayWidth.of).max() ?? 0)
+        buffer.put(
+            "  " + DisplayWidth.pad(s("caseload.column.name"), to: columns.name) + " "
+                + DisplayWidth.pad(s("caseload.column.course"), to: columns.course) + " "
+                + s("caseload.column.next"), x: 0, y: 2, style: .heading)
+        for index in window.shown {
+            guard let screen = window.screenRow(index) else { continue }
+            draw(rows[index], y: top + screen, selected: index == state.selection, columns: columns, state: state, env: env, into: &buffer)
+        }
+        window.drawMarks(x: 2, top: top, width: buffer.width - 3, strings: s, into: &buffer)
         if rows.isEmpty {
             let key = state.caseload.isEmpty ? "caseload.empty" : "caseload.noMatch"
             buffer.put("  " + s(key), x: 0, y: top, style: .muted)
@@ -36,15 +43,15 @@ enum CaseloadView {
         if let search = state.search {
             let label = s("caseload.search") + " "
             let used = buffer.put(" " + label, x: 0, y: statusY, style: .bold)
-            let count = "  " + s("caseload.matches", ["n": String(rows.count), "of": String(state.readableCount)])
+            let count = "  " + s("caseload.matches", count: rows.count, ["of": String(state.readableCount)])
             let fieldWidth = max(2, buffer.width - used - DisplayWidth.of(count) - 1)
             search.render(into: &buffer, x: used, y: statusY, width: fieldWidth, focused: true)
             buffer.put(count, x: used + fieldWidth, y: statusY, style: .muted)
         } else {
             let people = state.readableCount
-            var count = s(people == 1 ? "caseload.countOne" : "caseload.count", ["n": String(people)])
+            var count = s("caseload.count", count: people)
             let unreadable = state.unreadableCount
-            if unreadable > 0 { count += " · " + s("caseload.unreadableCount", ["n": String(unreadable)]) }
+            if unreadable > 0 { count += " · " + s("caseload.unreadableCount", count: unreadable) }
             let used = buffer.put(" " + count, x: 0, y: statusY, style: .muted)
             if case .participant(let entry)? = state.selectedRow, let signal = entry.jobSearchSignal(today: state.today) {
                 let text = " · • " + entry.name + ": " + JobSearchSignalText.text(signal, strings: s)
@@ -53,14 +60,8 @@ enum CaseloadView {
         }
     }
 
-    /// The first row shown so that the selection stays in view.
-    static func scrollStart(selection: Int, count: Int, capacity: Int) -> Int {
-        guard count > capacity else { return 0 }
-        return min(max(0, selection - capacity + 1), count - capacity)
-    }
-
     private static func draw(
-        _ row: CaseloadRow, y: Int, selected: Bool, state: AppState, env: UIEnvironment,
+        _ row: CaseloadRow, y: Int, selected: Bool, columns: (name: Int, course: Int), state: AppState, env: UIEnvironment,
         into buffer: inout ScreenBuffer
     ) {
         let s = env.strings
@@ -69,29 +70,22 @@ enum CaseloadView {
         buffer.put(selected ? "›" : " ", x: 0, y: y, style: selected ? .selected : .plain)
         switch row {
         case .participant(let entry):
-            let name = selected ? DisplayWidth.pad(entry.name, to: nameWidth) : entry.name
+            let name = selected ? DisplayWidth.pad(entry.name, to: columns.name) : entry.name
             // A job-search signal is a mark at the end of the name column; its words are on the status line.
             let signal = entry.jobSearchSignal(today: state.today)
-            buffer.put(name, x: 2, y: y, style: selected ? Style(bold: true, reverse: true) : .bold, limit: nameWidth - (signal == nil ? 0 : 2))
-            if let signal { buffer.put("•", x: 1 + nameWidth, y: y, style: signal.isOverdue ? .warning : .muted) }
+            buffer.put(name, x: 2, y: y, style: selected ? Style(bold: true, reverse: true) : .bold, limit: columns.name - (signal == nil ? 0 : 2))
+            if let signal { buffer.put("•", x: 1 + columns.name, y: y, style: signal.isOverdue ? .warning : .muted) }
             buffer.put(
                 CourseText.position(start: entry.courseStart, today: state.today, strings: s),
-                x: 3 + nameWidth, y: y, limit: courseWidth)
-            let nextX = 4 + nameWidth + courseWidth
+                x: 3 + columns.name, y: y, limit: columns.course)
+            let nextX = 4 + columns.name + columns.course
             guard let next = entry.nextConversation else {
                 buffer.put(s("caseload.noConversation"), x: nextX, y: y, style: .muted)
                 return
             }
-            var (text, overdue) = CourseText.conversation(next, today: state.today, strings: s)
-            let warning = " ⚠ " + s("conversation.overdue")
-            // The warning is never cut: an overdue date is recent, so its year goes first.
-            if overdue, DisplayWidth.of(text) + DisplayWidth.of(warning) > buffer.width - nextX {
-                text = CourseText.conversation(next, today: state.today, strings: s, year: false).text
-            }
+            let (text, warning) = CourseText.conversation(next, today: state.today, strings: s, width: buffer.width - nextX)
             let used = buffer.put(text, x: nextX, y: y)
-            if overdue {
-                buffer.put(warning, x: nextX + used, y: y, style: .warning)
-            }
+            if let warning { buffer.put(warning, x: nextX + used, y: y, style: .warning) }
         case .unreadable(let id, let problem):
             let style = Style(bold: true, reverse: selected, role: .error)
             let reason = problem.field.map { "field '\($0)': " } ?? ""

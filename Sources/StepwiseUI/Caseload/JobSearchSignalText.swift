@@ -7,7 +7,7 @@ enum JobSearchSignalText {
         case .followAlongOverdue(let day): return s("caseload.signal.followOverdue", ["date": s.dayWithWeekday(day, year: false)])
         case .followAlongDue(let day): return s("caseload.signal.followDue", ["date": s.dayWithWeekday(day, year: false)])
         case .noContact(let weeks):
-            return s(weeks == 1 ? "caseload.signal.noContact.one" : "caseload.signal.noContact.many", ["n": String(weeks)])
+            return s("caseload.signal.noContact", count: weeks)
         case .noContactYet: return s("caseload.signal.noContactYet")
         }
     }

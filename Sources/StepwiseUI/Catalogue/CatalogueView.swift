@@ -26,7 +26,7 @@ enum CatalogueView {
             offers, selection: catalogue.selection, filter: catalogue.filter, participant: "",
             today: state.today, height: buffer.height, env: env)
         if offers.isEmpty { lines.append((StyledLine("  " + s("offers.noMatch"), .muted), false)) }
-        ListDrawing.draw(lines, top: 2, bottom: buffer.height - 2, into: &buffer)
+        ListDrawing.draw(lines, top: 2, bottom: buffer.height - 2, strings: env.strings, into: &buffer)
         guard let id = catalogue.sheet?.offer ?? catalogue.detail, let offer = state.offers.first(where: { $0.id == id }) else { return }
         let area = Overlays.box(&buffer, width: buffer.width - 2, height: buffer.height - 4, title: offer.title)
         if let sheet = catalogue.sheet {
@@ -95,7 +95,7 @@ enum CatalogueView {
             let style: Style = selected ? .selected : .plain
             if selected { buffer.fill(y: y, from: area.x, to: area.x + area.width, style: style) }
             buffer.put(
-                (selected ? "› " : "  ") + DisplayWidth.pad(name(of: seat.participantId, state: state), to: 36) + mark,
+                (selected ? "› " : "  ") + DisplayWidth.pad(name(of: seat.participantId, state: state), to: 35) + " " + mark,
                 x: area.x, y: y, style: style, limit: area.width)
         }
     }

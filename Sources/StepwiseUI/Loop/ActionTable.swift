@@ -72,10 +72,10 @@ public enum ActionTable {
     /// Lists and texts that move with the arrow keys, pages, Home and End.
     private static let moving: Set<KeyContext> = [
         .caseload, .plan, .notes, .progress, .offers, .offerDetail, .history,
-        .catalogue, .catalogueDetail, .attendance, .summary, .jobs, .help, .board,
+        .catalogue, .catalogueDetail, .attendance, .summary, .jobs, .help, .board, .auditLog,
     ]
     /// Of those, the ones whose arrows scroll a text rather than select an entry.
-    private static let scrolling: Set<KeyContext> = [.progress, .offerDetail, .catalogueDetail, .summary, .help]
+    private static let scrolling: Set<KeyContext> = [.progress, .offerDetail, .catalogueDetail, .summary, .help, .auditLog]
 
     public static let all: [ActionSpec] = [
         spec(.moveUp, [.up, .char("k")], [.caseload, .history], footer: true, shown: "↑↓"),
@@ -88,14 +88,14 @@ public enum ActionTable {
         spec(.moveDown, [.down, .char("j")], moving.subtracting(scrolling)),
         spec(.moveDown, [.down], [.searching]),
         spec(.pageUp, [.pageUp], [.caseload, .searching, .plan, .notes, .offers, .catalogue, .jobs]),
-        spec(.pageUp, [.pageUp], [.progress, .summary, .help], help: "action.scrollPageUp.help"),
+        spec(.pageUp, [.pageUp], [.progress, .summary, .help, .auditLog], help: "action.scrollPageUp.help"),
         spec(.pageDown, [.pageDown], [.caseload, .searching, .plan, .notes, .offers, .catalogue, .jobs]),
-        spec(.pageDown, [.pageDown], [.progress, .help], help: "action.scrollPageDown.help"),
+        spec(.pageDown, [.pageDown], [.progress, .help, .auditLog], help: "action.scrollPageDown.help"),
         spec(.pageDown, [.pageDown, .char(" ")], [.summary], help: "action.scrollPageDown.help"),
         spec(.moveFirst, [.home], moving.subtracting(scrolling)),
-        spec(.moveFirst, [.home], [.progress, .summary, .help], help: "action.scrollFirst.help"),
+        spec(.moveFirst, [.home], [.progress, .summary, .help, .auditLog], help: "action.scrollFirst.help"),
         spec(.moveLast, [.end], moving.subtracting(scrolling)),
-        spec(.moveLast, [.end], [.progress, .summary, .help], help: "action.scrollLast.help"),
+        spec(.moveLast, [.end], [.progress, .summary, .help, .auditLog], help: "action.scrollLast.help"),
         spec(.open, [.enter], [.caseload, .searching], footer: true),
         spec(.search, [.char("/")], [.caseload], footer: true),
         spec(.add, [.char("a")], [.caseload], footer: true),

@@ -54,6 +54,8 @@ public struct OpenParticipant: Equatable, Sendable {
     public var summarySource: SummarySource?
     /// The audit log's entries about this record, when they are shown to the citizen.
     public var auditEntries: [AuditEntry]?
+    /// First shown line of the audit log.
+    public var auditScroll = 0
     /// The offer shown in detail, if any, and how far its text is scrolled.
     public var offerDetail: String?
     public var offerDetailScroll = 0

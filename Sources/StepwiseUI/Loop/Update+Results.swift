@@ -39,6 +39,7 @@ extension Update {
             return BoardUpdate.apply(result, state: &state, env: env)
         case .auditLoaded(let entries):
             state.open?.auditEntries = entries
+            state.open?.auditScroll = 0
         case .bookingChanged(let change, let offers, let linking):
             state.message = Message(OfferMessages.describe(change, env: env))
             state.offers = offers

@@ -66,6 +66,12 @@ public enum Update {
             return list(action, state: &state, env: env)
         case .auditLog:
             if action == .back { state.open?.auditEntries = nil }
+            if let open = state.open, let count = open.auditEntries?.count {
+                let rows = ParticipantView.boxRows(height: state.height)
+                state.open?.auditScroll = ListCursor(
+                    open.auditScroll, count: ScrollWindow.lastFirst(count: count, height: rows) + 1, page: rows
+                ).moved(by: action)
+            }
             return []
         case .catalogue, .catalogueDetail, .attendance:
             return CatalogueUpdate.handle(action, state: &state, env: env)
@@ -144,7 +150,7 @@ public enum Update {
             case .progress: lines = ProgressView.lines(open.participant, env: env, width: state.width - 2).count
             case .plan, .offers, .notes, .summary, .jobs: return []
             }
-            let last = max(0, lines - max(1, state.height - ParticipantView.top - 2))
+            let last = ScrollWindow.lastFirst(count: lines, height: max(1, state.height - ParticipantView.top - 2))
             open.scroll = ListCursor(open.scroll, count: last + 1, page: page).moved(by: action)
         case .back?:
             // Back on the caseload, everyone is listed again: an old search must not catch the next keys.

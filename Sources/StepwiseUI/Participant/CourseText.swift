@@ -5,7 +5,7 @@ enum CourseText {
     /// "week 7/26", "starts in 5 days" or "ended".
     static func position(start: Day, today: Day, strings: Localizer) -> String {
         switch CourseFrame.position(start: start, today: today) {
-        case .notStarted(let days): return strings("course.startsIn", ["n": String(days)])
+        case .notStarted(let days): return strings("course.startsIn", count: days)
         case .week(let week): return strings("course.week", ["n": String(week), "of": String(CourseFrame.weeks)])
         case .ended: return strings("course.ended")
         }
@@ -23,5 +23,17 @@ enum CourseText {
                 "date": strings.dayWithWeekday(conversation.planned, year: year),
             ])
         return (text, CourseFrame.isOverdue(conversation, today: today))
+    }
+
+    /// The conversation as `conversation` gives it, for a room of `width` cells, and its " ⚠ overdue" warning when its day has passed. The warning
+    /// is never cut: an overdue date is a recent one, so it gives up its year first.
+    static func conversation(
+        _ conversation: Conversation, today: Day, strings: Localizer, key: String = "conversation.next", width: Int
+    ) -> (text: String, warning: String?) {
+        let full = self.conversation(conversation, today: today, strings: strings, key: key)
+        guard full.overdue else { return (full.text, nil) }
+        let warning = " ⚠ " + strings("conversation.overdue")
+        guard DisplayWidth.of(full.text) + DisplayWidth.of(warning) > width else { return (full.text, warning) }
+        return (self.conversation(conversation, today: today, strings: strings, key: key, year: false).text, warning)
     }
 }

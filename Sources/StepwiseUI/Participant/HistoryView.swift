@@ -27,10 +27,8 @@ enum HistoryView {
             let lines =
                 change + differenceLines(from: previous, to: version, env: env)
                 + PlanLines.lines(open.participant, plan: version.plan, marks: [:], today: state.today, env: env, width: area.width)
-            let first = min(browser.scroll, max(0, lines.count - area.height))
-            for (offset, entry) in lines.dropFirst(first).prefix(area.height).enumerated() {
-                entry.line.draw(into: &buffer, x: area.x, y: area.y + offset, width: area.width)
-            }
+            ScrollWindow(count: lines.count, height: area.height, first: browser.scroll).draw(
+                lines.map(\.line), x: area.x, top: area.y, width: area.width, strings: s, into: &buffer)
             return
         }
         let area = Overlays.box(&buffer, width: buffer.width - 2, height: buffer.height - 4, title: s("history.title"))
@@ -38,15 +36,21 @@ enum HistoryView {
             buffer.put(s("history.none"), x: area.x, y: area.y + 1, style: .muted)
             return
         }
-        let rows = area.height - 1
-        let first = CaseloadView.scrollStart(selection: browser.selection, count: versions.count, capacity: rows)
-        for (offset, version) in versions.dropFirst(first).prefix(rows).enumerated() {
-            let y = area.y + 1 + offset
-            let selected = first + offset == browser.selection
-            let when = s.shortDate(Day(version.stamp.at, timeZone: env.timeZone)) + " " + TimeText.clock(version.stamp.at, in: env.timeZone)
-            let text =
-                DisplayWidth.pad("v\(version.version)", to: 5) + DisplayWidth.pad(when, to: 19)
-                + DisplayWidth.pad(who(version, env: env), to: 28) + describe(version.change, env: env)
+        let window = ScrollWindow(count: versions.count, height: area.height - 1, showing: browser.selection...browser.selection)
+        window.drawMarks(x: area.x, top: area.y + 1, width: area.width, strings: s, into: &buffer)
+        let texts = DisplayWidth.table(
+            versions.map { version in
+                [
+                    "v\(version.version)",
+                    s.shortDate(Day(version.stamp.at, timeZone: env.timeZone)) + " " + TimeText.clock(version.stamp.at, in: env.timeZone),
+                    who(version, env: env), describe(version.change, env: env),
+                ]
+            }, limits: [.max, .max, 28])
+        for index in window.shown {
+            guard let screen = window.screenRow(index) else { continue }
+            let y = area.y + 1 + screen
+            let selected = index == browser.selection
+            let text = texts[index]
             buffer.put(
                 DisplayWidth.truncate((selected ? "› " : "  ") + text, to: area.width), x: area.x, y: y,
                 style: selected ? .selected : .plain)

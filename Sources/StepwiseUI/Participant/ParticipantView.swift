@@ -14,10 +14,12 @@ enum ParticipantView {
             right: CourseText.position(start: p.courseStart, today: state.today, strings: s))
         var line = s("participant.course", ["from": s.shortDate(p.courseStart), "to": s.shortDate(p.courseEnd)])
         if let next = p.nextConversation {
-            let (text, overdue) = CourseText.conversation(next, today: state.today, strings: s, key: "participant.next")
+            let before = " " + line + " · "
+            let (text, warning) = CourseText.conversation(
+                next, today: state.today, strings: s, key: "participant.next", width: buffer.width - DisplayWidth.of(before) - 1)
             line += " · " + text
             let used = buffer.put(" " + line, x: 0, y: 1)
-            if overdue { buffer.put(" ⚠ " + s("conversation.overdue"), x: used, y: 1, style: .warning) }
+            if let warning { buffer.put(warning, x: used, y: 1, style: .warning) }
         } else {
             buffer.put(" " + line + " · " + s("participant.allConversationsHeld"), x: 0, y: 1)
         }
@@ -45,7 +47,7 @@ enum ParticipantView {
         }
         tabs(open.tab, env: env, into: &buffer)
         if let entries = open.auditEntries {
-            auditLog(entries, env: env, into: &buffer)
+            auditLog(entries, scroll: open.auditScroll, env: env, into: &buffer)
             return
         }
         switch open.tab {
@@ -62,10 +64,8 @@ enum ParticipantView {
                 let lines =
                     OfferText.detail(offer, participant: p.id, today: state.today, env: env, width: area.width)
                     + PlacementView.lines(p, offer: offer, env: env, width: area.width)
-                let first = min(open.offerDetailScroll, max(0, lines.count - area.height))
-                for (offset, line) in lines.dropFirst(first).prefix(area.height).enumerated() {
-                    line.draw(into: &buffer, x: area.x, y: area.y + offset, width: area.width)
-                }
+                ScrollWindow(count: lines.count, height: area.height, first: open.offerDetailScroll).draw(
+                    lines, x: area.x, top: area.y, width: area.width, strings: s, into: &buffer)
             }
             return
         case .summary:
@@ -78,45 +78,43 @@ enum ParticipantView {
             break
         }
         let lines = ProgressView.lines(p, env: env, width: buffer.width - 2)
-        let rows = max(0, buffer.height - top - 2)
-        let first = min(open.scroll, max(0, lines.count - rows))
-        for (offset, content) in lines.dropFirst(first).prefix(rows).enumerated() {
-            content.draw(into: &buffer, x: 1, y: top + offset, width: buffer.width - 2)
-        }
-        if lines.count > rows {
-            let more = s(
-                "participant.scroll",
-                [
-                    "from": String(first + 1), "to": String(min(lines.count, first + rows)),
-                    "of": String(lines.count),
-                ])
-            buffer.put(more, x: max(0, buffer.width - DisplayWidth.of(more) - 1), y: 4, style: .muted)
-        }
+        ScrollWindow(count: lines.count, height: max(0, buffer.height - top - 2), first: open.scroll).draw(
+            lines, x: 1, top: top, width: buffer.width - 2, strings: s, into: &buffer)
     }
 
-    /// Who opened, changed, printed or exported this record, and when: newest first.
-    private static func auditLog(_ entries: [AuditEntry], env: UIEnvironment, into buffer: inout ScreenBuffer) {
+    /// How many rows a box over the participant screen (the audit log, an offer's details)
+    /// holds on a screen `height` rows high.
+    static func boxRows(height: Int) -> Int { max(1, height - 6) }
+
+    /// Who opened, changed, printed or exported this record, and when: newest first, from
+    /// line `scroll`. The columns are as wide as their widest entry, one space apart.
+    private static func auditLog(_ entries: [AuditEntry], scroll: Int, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         let s = env.strings
         let area = Overlays.box(&buffer, width: buffer.width - 2, height: buffer.height - 4, title: s("audit.title"))
         if entries.isEmpty { buffer.put(s("audit.none"), x: area.x, y: area.y, style: .muted) }
-        for (offset, entry) in entries.reversed().prefix(area.height).enumerated() {
-            let line =
-                DisplayWidth.pad(
-                    s.dayWithWeekday(Day(entry.at, timeZone: env.timeZone)) + " " + TimeText.clock(entry.at, in: env.timeZone), to: 22)
-                + DisplayWidth.pad(entry.coach + " (" + entry.user + ")", to: 28) + s("audit.\(entry.action.rawValue)")
-            buffer.put(line, x: area.x, y: area.y + offset, limit: area.width)
+        let rows = entries.reversed().map { entry in
+            [
+                s.dayWithWeekday(Day(entry.at, timeZone: env.timeZone)) + " " + TimeText.clock(entry.at, in: env.timeZone),
+                entry.coach + " (" + entry.user + ")", s("audit.\(entry.action.rawValue)"),
+            ]
         }
+        let lines = DisplayWidth.table(rows, limits: [.max, 28]).map { StyledLine($0) }
+        ScrollWindow(count: lines.count, height: area.height, first: scroll).draw(
+            lines, x: area.x, top: area.y, width: area.width, strings: s, into: &buffer)
     }
 
     /// "[1 Plan]  2 Offers  3 Notes …": the current tab in brackets and reversed.
+    /// Where the titles do not fit with a space on each side (Swedish at 80 columns), they
+    /// stand one space apart.
     private static func tabs(_ current: Tab, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+        let titles = Tab.allCases.map { "\($0.rawValue + 1) " + env.strings($0.titleKey) }
+        let roomy = 1 + titles.map { DisplayWidth.of($0) + 3 }.reduce(0, +) <= buffer.width
         var x = 1
-        for tab in Tab.allCases {
-            let title = "\(tab.rawValue + 1) " + env.strings(tab.titleKey)
+        for (tab, title) in zip(Tab.allCases, titles) {
             if tab == current {
                 x += buffer.put("[" + title + "]", x: x, y: 3, style: Style(bold: true, reverse: true))
             } else {
-                x += buffer.put(" " + title + " ", x: x, y: 3)
+                x += buffer.put(roomy ? " " + title + " " : title, x: x, y: 3)
             }
             x += 1
         }

@@ -6,8 +6,9 @@ import StepwiseCore
 /// drawing (``Overlays``) and the keys that move by row in a long text both use it, so a
 /// row on screen is a row to ↑↓.
 struct FormLayout: Equatable {
-    /// The box's width when the screen has room.
-    static let boxWidth = 78
+    /// The box's width on a screen `width` columns wide: 78 at 80 columns, and nine tenths
+    /// of a wider screen (90 at 100, 118 at 132), at most 120.
+    static func boxWidth(screen width: Int) -> Int { min(120, max(78, width * 9 / 10)) }
 
     /// The box's inner width (within its frame and margins).
     let innerWidth: Int
@@ -30,7 +31,7 @@ struct FormLayout: Equatable {
 
     /// The layout of `form` on a `width`×`height` screen, labels in `strings`' language.
     init(_ form: Form, width: Int, height: Int, strings: Localizer) {
-        innerWidth = max(1, min(FormLayout.boxWidth, width - 2) - 4)
+        innerWidth = max(1, min(FormLayout.boxWidth(screen: width), width - 2) - 4)
         let labels = form.fields.map { DisplayWidth.of(Overlays.label($0, strings)) }
         if form.compact {
             let hasText = form.fields.contains { $0.choices == nil }
@@ -47,8 +48,13 @@ struct FormLayout: Equatable {
         let overhead = form.compact ? 3 : 1
         let perField = form.compact ? 0 : 2
         let available = max(1, height - 6 - overhead)
+        // A label too long for its column (a rating statement in German at 80 columns) wraps
+        // onto the rows below it instead of being cut.
+        let labelWidth = self.labelWidth
         let wanted = form.fields.map { field in
-            field.choices == nil && field.input.isMultiline ? field.input.rows(width: valueWidth).count : 1
+            max(
+                field.choices == nil && field.input.isMultiline ? field.input.rows(width: valueWidth).count : 1,
+                form.compact ? FormLayout.labelLines(field, width: labelWidth, strings: strings).count : 1)
         }
         var rows = wanted
         if wanted.reduce(0, +) + perField * wanted.count > available {
@@ -79,6 +85,12 @@ struct FormLayout: Equatable {
         } else {
             scroll = 0
         }
+    }
+
+    /// A compact form's label broken into lines that fit its column of `width` (after the
+    /// two columns of the focus mark and one of space).
+    static func labelLines(_ field: Form.Field, width: Int, strings: Localizer) -> [String] {
+        DisplayWidth.wrap(Overlays.label(field, strings), width: max(1, width - 3))
     }
 
     /// The screen row of row `row` of the fields (counted as `tops` are), or nil when it is scrolled out of view.

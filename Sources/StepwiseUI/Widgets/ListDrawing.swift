@@ -1,26 +1,114 @@
 import Foundation
 import StepwiseCore
 
-/// Draws lines from `top` up to `bottom`, scrolled so the selected lines are in view.
-enum ListDrawing {
-    static func draw(_ lines: [(line: StyledLine, selected: Bool)], top: Int, bottom: Int, into buffer: inout ScreenBuffer) {
-        let height = max(0, bottom - top)
-        let selected = lines.indices.filter { lines[$0].selected }
-        var first = 0
-        if let last = selected.last, let start = selected.first {
-            first = min(max(0, last - height + 1), max(0, start - 1))
+/// Which rows of a list or text of `count` rows show in `height` screen rows, and the marks
+/// that say more is hidden: "↑ 3 more lines" in the first screen row when rows are hidden
+/// above, "↓ 12 more lines" in the last when rows are hidden below (localized, with the
+/// plural right). A mark takes a screen row, so a window of `height` rows shows `height`,
+/// `height - 1` or `height - 2` rows of content. Every list and long text of the screens is
+/// drawn through it, so none hides rows without saying so.
+struct ScrollWindow: Equatable, Sendable {
+    /// How many rows the list or text has.
+    let count: Int
+    /// How many screen rows the window has.
+    let height: Int
+    /// The rows of content shown, below the top mark (if any).
+    let shown: Range<Int>
+
+    /// How many rows are hidden above the window.
+    var above: Int { shown.lowerBound }
+    /// How many rows are hidden below the window.
+    var below: Int { count - shown.upperBound }
+    /// The screen row (from the window's top) of content row `row`, or nil when it is hidden.
+    func screenRow(_ row: Int) -> Int? { shown.contains(row) ? row - shown.lowerBound + (above > 0 ? 1 : 0) : nil }
+
+    /// The largest useful scroll offset: the one that shows the last row (then only the top
+    /// mark takes a row). Scroll keys stop here, so that the way back is never dead keys.
+    static func lastFirst(count: Int, height: Int) -> Int {
+        guard count > height else { return 0 }
+        return height < 3 ? count - max(1, height) : count - (height - 1)
+    }
+
+    /// The window scrolled to show content row `first` first (clamped to `0...lastFirst`).
+    /// Below 3 rows there is no room for marks: the window shows what fits.
+    init(count: Int, height: Int, first: Int) {
+        self.count = max(0, count)
+        self.height = max(0, height)
+        let start = min(max(0, first), Self.lastFirst(count: self.count, height: self.height))
+        var rows = self.height
+        if self.height >= 3, self.count > self.height {
+            if start > 0 { rows -= 1 }
+            if start + rows < self.count { rows -= 1 }
         }
-        for (offset, entry) in lines.dropFirst(first).prefix(height).enumerated() {
-            let y = top + offset
+        shown = start..<min(self.count, start + rows)
+    }
+
+    /// The window that shows the content rows `selected` (with the row above them, when
+    /// there is room), or from the first row when nothing is selected.
+    init(count: Int, height: Int, showing selected: ClosedRange<Int>?) {
+        guard let selected, count > height else {
+            self.init(count: count, height: height, first: 0)
+            return
+        }
+        let middle = max(1, height - 2)
+        self.init(count: count, height: height, first: min(max(0, selected.upperBound - middle + 1), max(0, selected.lowerBound - 1)))
+    }
+
+    /// Draws the marks (muted, from column `x`, at most `width` columns) in the window whose
+    /// first screen row is `top`.
+    func drawMarks(x: Int, top: Int, width: Int, strings s: Localizer, into buffer: inout ScreenBuffer) {
+        guard height >= 3 else { return }
+        if above > 0 {
+            buffer.fill(y: top, from: x, to: x + width, style: .plain)
+            buffer.put(s("scroll.above", count: above), x: x, y: top, style: .muted, limit: width)
+        }
+        if below > 0 {
+            let y = top + height - 1
+            buffer.fill(y: y, from: x, to: x + width, style: .plain)
+            buffer.put(s("scroll.below", count: below), x: x, y: y, style: .muted, limit: width)
+        }
+    }
+
+    /// Draws `lines` (the content) in the window from screen row `top`, at column `x` in
+    /// `width` columns, and the marks.
+    func draw(_ lines: [StyledLine], x: Int, top: Int, width: Int, strings: Localizer, into buffer: inout ScreenBuffer) {
+        for row in shown where lines.indices.contains(row) {
+            guard let screen = screenRow(row) else { continue }
+            lines[row].draw(into: &buffer, x: x, y: top + screen, width: width)
+        }
+        drawMarks(x: x, top: top, width: width, strings: strings, into: &buffer)
+    }
+}
+
+/// Draws lines from `top` up to `bottom`, scrolled so the selected lines are in view, with
+/// the marks of `ScrollWindow` where lines are hidden.
+enum ListDrawing {
+    static func draw(
+        _ lines: [(line: StyledLine, selected: Bool)], top: Int, bottom: Int, strings: Localizer, into buffer: inout ScreenBuffer
+    ) {
+        let selected = lines.indices.filter { lines[$0].selected }
+        let height = max(0, bottom - top)
+        // Near an end, the lines before the first entry (a heading) or after the last (a
+        // closing text) come into view with it: no key could select them.
+        let showing = selected.first.flatMap { start in selected.last.map { end -> ClosedRange<Int> in
+            if lines.count - start < height { return start...lines.count - 1 }
+            return (end < height - 1 ? 0 : start)...end
+        } }
+        let window = ScrollWindow(count: lines.count, height: height, showing: showing)
+        for row in window.shown {
+            guard let screen = window.screenRow(row) else { continue }
+            let y = top + screen
+            let entry = lines[row]
             guard entry.selected else {
                 entry.line.draw(into: &buffer, x: 1, y: y, width: buffer.width - 2)
                 continue
             }
             buffer.fill(y: y, style: .selected)
-            if first + offset == selected.first { buffer.put("›", x: 0, y: y, style: .selected) }
+            if row == selected.first { buffer.put("›", x: 0, y: y, style: .selected) }
             var line = entry.line
             line.segments = line.segments.map { (text: $0.text, style: Style(bold: $0.style.bold, reverse: true, role: $0.style.role)) }
             line.draw(into: &buffer, x: 1, y: y, width: buffer.width - 2)
         }
+        window.drawMarks(x: 1, top: top, width: buffer.width - 2, strings: strings, into: &buffer)
     }
 }

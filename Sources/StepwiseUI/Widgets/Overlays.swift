@@ -31,7 +31,7 @@ enum Overlays {
             compactForm(form, layout: layout, env: env, into: &buffer)
             return
         }
-        let area = box(&buffer, width: FormLayout.boxWidth, height: layout.innerHeight + 2, title: s(form.title))
+        let area = box(&buffer, width: FormLayout.boxWidth(screen: buffer.width), height: layout.innerHeight + 2, title: s(form.title))
         if let writer = state.open?.writer, form.purpose.takesWords {
             WriterLine.draw(writer, env: env, x: area.x, y: area.y + area.height, into: &buffer)
         }
@@ -66,13 +66,13 @@ enum Overlays {
     /// message or hint is shown below.
     private static func compactForm(_ form: Form, layout: FormLayout, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         let s = env.strings
-        let area = box(&buffer, width: FormLayout.boxWidth, height: layout.innerHeight + 2, title: s(form.title))
+        let area = box(&buffer, width: FormLayout.boxWidth(screen: buffer.width), height: layout.innerHeight + 2, title: s(form.title))
         let top = area.y + 1
         let hasText = form.fields.contains { $0.choices == nil }
         for (index, field) in form.fields.enumerated() {
             let focused = index == form.focus
             let first = layout.tops[index]
-            guard let y = layout.screenRow(first, top: top) else {
+            guard layout.screenRow(first, top: top) != nil else {
                 value(
                     field, focused: focused, compact: form.compact, rows: first..<(first + layout.valueRows[index]),
                     x: area.x + layout.valueOffset,
@@ -80,10 +80,18 @@ enum Overlays {
                 continue
             }
             let style: Style = focused ? Style(bold: true, reverse: true) : .plain
-            if focused && field.choices != nil { buffer.fill(y: y, from: area.x, to: area.x + area.width, style: style) }
-            buffer.put(
-                (focused ? "› " : "  ") + label(field, s), x: area.x, y: y, style: focused ? .heading : .plain, limit: layout.labelWidth - 1
-            )
+            // The label's lines on the field's rows; where fewer rows are left than it has lines,
+            // the last row holds the rest and ends with "…".
+            let rows = max(1, layout.valueRows[index])
+            var lines = FormLayout.labelLines(field, width: layout.labelWidth, strings: s)
+            if lines.count > rows { lines = Array(lines.prefix(rows - 1)) + [lines.dropFirst(rows - 1).joined(separator: " ")] }
+            for (offset, line) in lines.enumerated() {
+                guard let row = layout.screenRow(first + offset, top: top) else { continue }
+                if focused && field.choices != nil { buffer.fill(y: row, from: area.x, to: area.x + area.width, style: style) }
+                buffer.put(
+                    (focused && offset == 0 ? "› " : "  ") + line, x: area.x, y: row, style: focused ? .heading : .plain,
+                    limit: layout.labelWidth - 1)
+            }
             value(
                 field, focused: focused, compact: form.compact, rows: first..<(first + layout.valueRows[index]),
                 x: area.x + layout.valueOffset, top: top,

@@ -65,8 +65,21 @@ public struct ScreenBuffer: Equatable, Sendable {
     /// The cell at a position.
     public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
 
+    /// A text that `put` could not show and gave no sign of: written outside the grid, or
+    /// where no column was left for it (not even for "…"), with the place it was written to.
+    /// Tests look for these: a screen that is laid out right has none.
+    public struct Cut: Equatable, Sendable {
+        public var x: Int
+        public var y: Int
+        public var text: String
+    }
+
+    /// Every text cut without a sign since the buffer was made (not part of `==`).
+    public private(set) var cuts: [Cut] = []
+
     /// Writes `text` from column `x` of row `y`, at most `limit` columns (default: to the
-    /// right edge). Returns the columns used.
+    /// right edge), and returns the columns used. A text longer than that ends with "…" in
+    /// its last column, so that nothing is ever cut without a sign.
     ///
     /// Each character takes `DisplayWidth.of` columns, as ncurses and the terminal count them;
     /// the cells after its first are continuation cells. A line break is shown as a space
@@ -77,15 +90,40 @@ public struct ScreenBuffer: Equatable, Sendable {
     /// sequence into one 2-column picture (tmux 3.3 does, ncurses does not), and a line drawn
     /// after one would stand shifted on some terminal.
     @discardableResult
-    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil) -> Int {
-        guard y >= 0, y < height, x < width else { return 0 }
+    public mutating func put(
+        _ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil
+    ) -> Int {
+        guard y >= 0, y < height, x < width else {
+            if !text.allSatisfy(\.isWhitespace) { cuts.append(Cut(x: x, y: y, text: text)) }
+            return 0
+        }
         let end = min(width, x + (limit ?? width))
         var column = x
-        for character in Self.drawn(text) {
+        // Where each drawn character starts, so that the last can give way to "…".
+        var starts: [Int] = []
+        let characters = Array(Self.drawn(text))
+        for (index, character) in characters.enumerated() {
             let shown: Character = character == "\n" ? " " : DisplayWidth.isPrintable(character) ? character : "?"
             let w = DisplayWidth.of(shown)
             if w == 0 { continue }
-            if column + w > end { break }
+            if column + w > end {
+                let rest = characters[index...]
+                guard !rest.allSatisfy(\.isWhitespace) else { break }
+                guard end > x else {
+                    cuts.append(Cut(x: x, y: y, text: text))
+                    break
+                }
+                while column + 1 > end, let start = starts.popLast() {
+                    fill(y: y, from: start, to: column, style: style)
+                    column = start
+                }
+                if column >= 0 {
+                    clearWideNeighbours(y: y, from: column, to: column + 1)
+                    cells[y * width + column] = Cell(character: "…", style: style, isContinuation: false)
+                }
+                column += 1
+                break
+            }
             if column >= 0 {
                 clearWideNeighbours(y: y, from: column, to: column + w)
                 cells[y * width + column] = Cell(character: shown, style: style, isContinuation: false)
@@ -93,6 +131,7 @@ public struct ScreenBuffer: Equatable, Sendable {
                     cells[y * width + next] = Cell(character: " ", style: style, isContinuation: true)
                 }
             }
+            starts.append(column)
             column += w
         }
         return column - x

@@ -12,12 +12,39 @@ public struct StyledLine: Equatable, Sendable {
     /// An empty line.
     public static let blank = StyledLine("")
 
-    /// Draws the line at (x, y) within `width` columns.
+    /// Draws the line at (x, y) within `width` columns; a line too long for them ends with
+    /// "…" (in the style of the piece it cuts), never cut without a sign.
     public func draw(into buffer: inout ScreenBuffer, x: Int, y: Int, width: Int) {
         var column = x
-        for segment in segments {
+        for segment in fitted(width) {
             column += buffer.put(segment.text, x: column, y: y, style: segment.style, limit: max(0, x + width - column))
         }
+    }
+
+    /// The segments cut to `width` columns, the last piece ending with "…" where text is cut;
+    /// trailing spaces beyond the width are no cut.
+    private func fitted(_ width: Int) -> [(text: String, style: Style)] {
+        let widths = segments.map { DisplayWidth.of($0.text) }
+        var used = 0
+        for (index, segment) in segments.enumerated() {
+            if used + widths[index] <= width {
+                used += widths[index]
+                continue
+            }
+            let rest = segments[index...].map(\.text).joined()
+            if DisplayWidth.of(String(rest.reversed().drop { $0 == " " }.reversed())) + used <= width { return Array(segments) }
+            // The piece that crosses the edge (or the one before it, if none of it fits) takes the "…".
+            let room = width - used - 1
+            if room >= 0 {
+                return Array(segments[..<index]) + [(text: DisplayWidth.prefix(segment.text, fitting: room).text + "…", style: segment.style)]
+            }
+            guard index > 0 else { return [(text: String(DisplayWidth.prefix("…", fitting: width).text), style: segment.style)] }
+            var before = Array(segments[..<index])
+            let last = before.removeLast()
+            let cut = DisplayWidth.prefix(last.text, fitting: max(0, widths[index - 1] - 1)).text + "…"
+            return before + [(text: cut, style: last.style)]
+        }
+        return segments
     }
 
     /// The line broken at spaces into lines of at most `width` columns; lines after the

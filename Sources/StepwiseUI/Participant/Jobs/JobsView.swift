@@ -57,7 +57,7 @@ enum JobsView {
         let selected = rows.indices.contains(open.jobsSelection) ? rows[open.jobsSelection] : nil
         ListDrawing.draw(
             lines.map { ($0.line, $0.row != nil && $0.row == selected) }, top: ParticipantView.top + 1, bottom: buffer.height - 2,
-            into: &buffer)
+            strings: env.strings, into: &buffer)
     }
 
     private static func agreement(_ agreement: JobSearchAgreement?, env: UIEnvironment) -> [Line] {
@@ -122,10 +122,8 @@ enum JobsView {
         let s = env.strings
         let week =
             glance.agreedPerWeek.map { s("jobs.weekOf", ["n": String(glance.thisWeek), "of": String($0)]) }
-            ?? s(glance.thisWeek == 1 ? "jobs.week.one" : "jobs.week.many", ["n": String(glance.thisWeek)])
-        let interviews = s(
-            glance.interviewsSoFar == 1 ? "jobs.interviews.one" : "jobs.interviews.many",
-            ["n": String(glance.interviewsSoFar)])
+            ?? s("jobs.week", count: glance.thisWeek)
+        let interviews = s("jobs.interviews", count: glance.interviewsSoFar)
         var lines = [StyledLine(s("jobs.glance"), .heading), StyledLine("  " + week + " · " + interviews)]
         guard let first = glance.firstContact, let weeks = glance.weeksSinceLastContact else {
             lines.append(StyledLine("  " + s("jobs.noContactYet"), .muted))
@@ -134,7 +132,7 @@ enum JobsView {
         let last =
             weeks == 0
             ? s("jobs.lastOn", ["date": s.shortDate(glance.lastContact ?? first)])
-            : s(weeks == 1 ? "jobs.lastWeeks.one" : "jobs.lastWeeks.many", ["n": String(weeks)])
+            : s("jobs.lastWeeks", count: weeks)
         let within = glance.firstContactWithin30Days == true ? "jobs.firstWithin" : "jobs.first"
         lines.append(StyledLine("  " + last))
         lines.append(StyledLine("  " + s(within, ["date": s.shortDate(first)])))
@@ -145,12 +143,16 @@ enum JobsView {
         let s = env.strings
         var lines: [Line] = [(StyledLine(s("jobs.applications", ["n": String(applications.count)]), .heading), nil)]
         if applications.isEmpty { lines.append((StyledLine("  " + s("jobs.noApplications"), .muted), nil)) }
-        for application in applications.sorted(by: { $0.day > $1.day }) {
+        let sorted = applications.sorted(by: { $0.day > $1.day })
+        // Date and status columns as wide as their widest entry, one space from what follows.
+        let dateWidth = sorted.map { DisplayWidth.of(s.shortDate($0.day)) }.max() ?? 0
+        let statusWidth = sorted.map { DisplayWidth.of(s("jobs.status.\($0.status.rawValue)")) }.max() ?? 0
+        for application in sorted {
             let row = JobsRow.application(application.id)
             let title = application.jobTitle.isEmpty ? application.employer : application.employer + " – " + application.jobTitle
             let line = StyledLine([
-                ("  " + DisplayWidth.pad(s.shortDate(application.day), to: 14), .plain),
-                (DisplayWidth.pad(s("jobs.status.\(application.status.rawValue)"), to: 16), .bold),
+                ("  " + DisplayWidth.pad(s.shortDate(application.day), to: max(13, dateWidth) + 1), .plain),
+                (DisplayWidth.pad(s("jobs.status.\(application.status.rawValue)"), to: max(15, statusWidth) + 1), .bold),
                 (title, .plain),
                 (" · " + s("jobs.method.\(application.method.rawValue)"), .muted),
             ])

@@ -32,7 +32,7 @@ enum CoachingUpdate {
             state.form = CoachingForms.note(notes[open.noteSelection], writer: open.writer, strings: s)
         case .moveUp? where open.tab == .notes, .moveDown? where open.tab == .notes,
             .moveFirst? where open.tab == .notes, .moveLast? where open.tab == .notes:
-            open.noteSelection = ListCursor(open.noteSelection, count: notes.count).moved(by: action)
+            open.noteSelection = ListCursor(open.noteSelection, count: NotesView.entryCount(p, filter: open.noteFilter)).moved(by: action)
         case .filter?:
             open.noteFilter = NotesView.nextFilter(after: open.noteFilter, in: p)
             open.noteSelection = 0

@@ -24,42 +24,53 @@ enum NotesView {
         return all[(index + 1) % all.count]
     }
 
+    /// The sessions as the tab lists them after the notes, newest first: ↓ past the last note
+    /// selects them, so that every session's agreements and next appointment can be reached.
+    static func sessions(_ p: Participant) -> [CoachingSession] { p.sessions.reversed() }
+
+    /// How many entries ↑ ↓ move through: the notes the filter lets through, then the sessions.
+    static func entryCount(_ p: Participant, filter: NoteFilter) -> Int { visible(p, filter: filter).count + p.sessions.count }
+
     static func render(_ open: OpenParticipant, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         let s = env.strings
         let p = open.participant
         let width = buffer.width - 2
-        var lines: [(line: StyledLine, note: String?)] = []
-        lines.append(
-            (StyledLine([(s("notes.filter") + " ", .muted), (describe(open.noteFilter, p, env: env), .bold), ("  (f)", .muted)]), nil))
+        // The filter and the writer share the first row; the filter gives way (with "…").
+        let writerWidth =
+            DisplayWidth.of(s("plan.writing")) + Author.allCases.map { DisplayWidth.of(s("author.\($0.rawValue)")) + 2 }.reduce(2, +)
+        let writerX = max(0, buffer.width - writerWidth - 1)
+        StyledLine([(s("notes.filter") + " ", .muted), (describe(open.noteFilter, p, env: env), .bold), ("  (f)", .muted)]).draw(
+            into: &buffer, x: 1, y: ParticipantView.top, width: max(0, writerX - 2))
+        WriterLine.draw(open.writer, env: env, x: writerX, y: ParticipantView.top, into: &buffer)
+        var lines: [(line: StyledLine, entry: Int?)] = []
         let notes = visible(p, filter: open.noteFilter)
         if notes.isEmpty { lines.append((StyledLine("  " + s("notes.none"), .muted), nil)) }
         // Only the notes around the selection are laid out: a record may hold thousands, and
         // a screen shows a handful (every note takes at least two lines).
-        let window = max(0, open.noteSelection - buffer.height)..<min(notes.count, open.noteSelection + buffer.height)
+        let window = max(0, open.noteSelection - buffer.height)..<min(notes.count, max(0, open.noteSelection + buffer.height))
         if window.lowerBound > 0 {
-            lines.append((StyledLine("  " + s("notes.more", ["n": String(window.lowerBound)]), .muted), nil))
+            lines.append((StyledLine("  " + s("notes.more", count: window.lowerBound), .muted), nil))
         }
-        for note in notes[window] {
-            for line in noteLines(note, p, expanded: open.expandedNote == note.id, env: env, width: width) { lines.append((line, note.id)) }
+        for index in window {
+            for line in noteLines(notes[index], p, expanded: open.expandedNote == notes[index].id, env: env, width: width) {
+                lines.append((line, index))
+            }
         }
         if window.upperBound < notes.count {
-            lines.append((StyledLine("  " + s("notes.more", ["n": String(notes.count - window.upperBound)]), .muted), nil))
+            lines.append((StyledLine("  " + s("notes.more", count: notes.count - window.upperBound), .muted), nil))
         }
         lines.append((.blank, nil))
         lines.append((StyledLine(s("notes.sessions"), .heading), nil))
         if p.sessions.isEmpty { lines.append((StyledLine("  " + s("notes.noSessions"), .muted), nil)) }
         if window.upperBound == notes.count {
-            for session in p.sessions.reversed().prefix(buffer.height) {
-                for line in sessionLines(session, env: env, width: width) { lines.append((line, nil)) }
+            for (index, session) in sessions(p).enumerated() {
+                for line in sessionLines(session, env: env, width: width) { lines.append((line, notes.count + index)) }
             }
         }
-        let selected = notes.indices.contains(open.noteSelection) ? notes[open.noteSelection].id : nil
-        let writerWidth =
-            DisplayWidth.of(s("plan.writing")) + Author.allCases.map { DisplayWidth.of(s("author.\($0.rawValue)")) + 2 }.reduce(2, +)
-        WriterLine.draw(open.writer, env: env, x: max(0, buffer.width - writerWidth - 1), y: ParticipantView.top, into: &buffer)
+        let selected = min(open.noteSelection, max(0, notes.count + p.sessions.count - 1))
         ListDrawing.draw(
-            lines.map { ($0.line, $0.note.map { $0 == selected } ?? false) }, top: ParticipantView.top,
-            bottom: buffer.height - 2, into: &buffer)
+            lines.map { ($0.line, $0.entry == selected) }, top: ParticipantView.top + 1,
+            bottom: buffer.height - 2, strings: env.strings, into: &buffer)
     }
 
     private static func describe(_ filter: NoteFilter, _ p: Participant, env: UIEnvironment) -> String {

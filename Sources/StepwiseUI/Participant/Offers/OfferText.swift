@@ -46,8 +46,9 @@ enum OfferText {
         }
         lines.append(.blank)
         lines.append(StyledLine(s("offers.sessions"), .heading))
-        for session in offer.sessions.sorted(by: { ($0.day, $0.start) < ($1.day, $1.start) }) {
-            lines.append(StyledLine("  " + DisplayWidth.pad(s.dayWithWeekday(session.day), to: 18) + session.start + "–" + session.end))
+        let sessions = offer.sessions.sorted(by: { ($0.day, $0.start) < ($1.day, $1.start) })
+        for row in DisplayWidth.table(sessions.map { [s.dayWithWeekday($0.day), $0.start + "–" + $0.end] }) {
+            lines.append(StyledLine("  " + row))
         }
         if let internship = offer.internship { lines += internshipLines(internship, env: env, width: width) }
         return lines

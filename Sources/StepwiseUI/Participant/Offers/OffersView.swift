@@ -21,7 +21,7 @@ enum OffersView {
         lines += window(
             offers, selection: open.offerSelection, filter: open.offerFilter, participant: open.participant.id,
             today: state.today, height: buffer.height, env: env)
-        ListDrawing.draw(lines, top: ParticipantView.top, bottom: buffer.height - 2, into: &buffer)
+        ListDrawing.draw(lines, top: ParticipantView.top, bottom: buffer.height - 2, strings: env.strings, into: &buffer)
     }
 
     /// The rows around the selection, under their group headings: a catalogue may hold
@@ -57,10 +57,10 @@ enum OffersView {
         case (_, .waiting(let n)?): mark = ("◷" + (n < 10 ? String(n) : "+"), .warning)
         case (_, nil): break
         }
-        var segments: [(String, Style)] = [(" ", .plain), mark, (" " + DisplayWidth.pad(offer.title, to: 32), .bold)]
+        var segments: [(String, Style)] = [(" ", .plain), mark, (" " + DisplayWidth.pad(offer.title, to: 30), .bold)]
         let shown = filter.shownSession(offer)
         segments.append(
-            ("  " + DisplayWidth.pad(shown.map { s.dayWithWeekday($0.day, year: false) + " " + $0.start } ?? "", to: 17), .plain))
+            (" " + DisplayWidth.pad(shown.map { s.dayWithWeekday($0.day, year: false) + " " + $0.start } ?? "", to: 20), .plain))
         var seats = s("offers.seatsShort", ["n": String(offer.booked.count), "of": String(offer.capacity)])
         if !offer.waiting.isEmpty { seats += ", " + s("offers.waitingCount", ["n": String(offer.waiting.count)]) }
         if offer.status == .cancelled {

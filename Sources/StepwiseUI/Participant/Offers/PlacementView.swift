@@ -38,7 +38,7 @@ enum PlacementView {
     /// "2 placements, 3 follow-ups planned": counts only, never what was agreed or said.
     static func count(_ count: PlacementCount, env: UIEnvironment) -> String {
         let s = env.strings
-        return s(count.placements == 1 ? "placement.count.one" : "placement.count.many", ["n": String(count.placements)]) + ", "
-            + s(count.plannedFollowUps == 1 ? "placement.planned.one" : "placement.planned.many", ["n": String(count.plannedFollowUps)])
+        return s("placement.count", count: count.placements) + ", "
+            + s("placement.planned", count: count.plannedFollowUps)
     }
 }

@@ -53,12 +53,13 @@ enum PlanLines {
         }
         out.append((.blank, nil))
         out.append((StyledLine(s("plan.conversations"), .heading), nil))
-        // The dates line up in a column as wide as the longest ("Do., 28. Dez. 2026 10:00 (KW 53)").
-        let dateWidth = 2 + (p.conversations.map { DisplayWidth.of(when($0, in: p, env: env)) }.max() ?? 0)
+        // The dates' column is as wide as the widest ("Do., 28. Dez. 2026 10:00 (KW 53)"),
+        // two spaces from the status in every language.
+        let whenWidth = p.conversations.map { DisplayWidth.of(when($0, in: p, env: env)) }.max() ?? 0
         for conversation in p.conversations.sorted(by: { $0.number < $1.number }) {
             var segments: [(String, Style)] = [
                 ("  " + s("conversation.number", ["n": String(conversation.number)]) + "  ", .bold),
-                (DisplayWidth.pad(when(conversation, in: p, env: env), to: dateWidth), .plain),
+                (DisplayWidth.pad(when(conversation, in: p, env: env), to: max(23, whenWidth)) + "  ", .plain),
                 (s("conversation.status.\(conversation.status.rawValue)"), conversation.status == .held ? .plain : .bold),
             ]
             if !conversation.earlierDates.isEmpty {
@@ -141,7 +142,8 @@ enum PlanLines {
 
     /// The citizen's words bold in quotes; anyone else's plain, with who wrote them.
     static func quoted(_ words: Words, env: UIEnvironment) -> [(String, Style)] {
-        if words.author == .citizen { return [("“" + words.text + "”", .bold)] }
+        // Quotation marks as the language writes them: “…” in English and Danish, ”…” in Swedish, „…“ in German.
+        if words.author == .citizen { return [(env.strings("summary.quoted", ["text": words.text]), .bold)] }
         return [(words.text, .plain), ("  (" + env.strings("author.\(words.author.rawValue)") + ")", .muted)]
     }
 

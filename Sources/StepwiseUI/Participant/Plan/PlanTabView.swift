@@ -15,7 +15,7 @@ enum PlanTabView {
         let selected = rows.indices.contains(open.planSelection) ? rows[open.planSelection] : nil
         ListDrawing.draw(
             lines.map { ($0.line, $0.row != nil && $0.row == selected) }, top: ParticipantView.top + 1,
-            bottom: buffer.height - 2, into: &buffer)
+            bottom: buffer.height - 2, strings: env.strings, into: &buffer)
     }
 
     /// "Writing: [Citizen] Coach Peer worker (w) · version 4 · 2 changes since conversation".
@@ -25,11 +25,11 @@ enum PlanTabView {
     ) {
         let s = env.strings
         let x = WriterLine.draw(open.writer, env: env, x: 0, y: y, into: &buffer)
-        var status = s("plan.version", ["v": String(open.participant.plan.version)])
-        if let baseline {
-            status += " · " + s("plan.changesSince", ["n": String(marks.count), "v": String(baseline.version)])
-        }
-        let width = DisplayWidth.of(status)
-        if x + width + 2 < buffer.width { buffer.put(status, x: buffer.width - width - 1, y: y, style: .muted) }
+        let version = s("plan.version", ["v": String(open.participant.plan.version)])
+        let changes = baseline.map { " · " + s("plan.changesSince", count: marks.count, ["v": String($0.version)]) } ?? ""
+        // Where the whole status does not fit beside the writer, the version stays (cut with "…" only on a very narrow screen).
+        let room = max(0, buffer.width - x - 2)
+        let status = DisplayWidth.of(version + changes) <= room ? version + changes : DisplayWidth.truncate(version, to: room)
+        buffer.put(status, x: buffer.width - DisplayWidth.of(status) - 1, y: y, style: .muted)
     }
 }

@@ -16,12 +16,7 @@ enum ProgressView {
             lines.append(
                 StyledLine(
                     "  "
-                        + s(
-                            "progress.count",
-                            [
-                                "n": String(p.ratings.count),
-                                "date": s.shortDate(p.ratings.last?.day ?? Day(ordinal: 0)),
-                            ]), .muted))
+                        + s("progress.count", count: p.ratings.count, ["date": s.shortDate(p.ratings.last?.day ?? Day(ordinal: 0))]), .muted))
             lines.append(
                 StyledLine([
                     ("  " + s("progress.sinceStart") + " ", .plain), (counts(since), .bold),
@@ -42,18 +37,19 @@ enum ProgressView {
         lines.append(.blank)
         lines.append(StyledLine(s("progress.milestones"), .heading))
         if p.milestones.isEmpty { lines.append(StyledLine("  " + s("progress.noMilestones"), .muted)) }
+        let dayWidth = p.milestones.map { DisplayWidth.of(s.shortDate($0.day)) }.max() ?? 0
         for milestone in p.milestones {
             let name =
                 milestone.kind == .custom
                 ? milestone.text
                 : s("milestone.\(milestone.kind.rawValue)")
                     + (milestone.text.isEmpty ? "" : ": " + milestone.text)
-            lines.append(StyledLine([("  ✓ " + DisplayWidth.pad(s.shortDate(milestone.day), to: 13), .plain), (name, .bold)]))
+            lines.append(StyledLine([("  ✓ " + DisplayWidth.pad(s.shortDate(milestone.day), to: max(12, dayWidth) + 1), .plain), (name, .bold)]))
         }
         lines.append(.blank)
         if let outcome = p.outcome {
             var text = s("outcome.\(outcome.kind.rawValue)")
-            if let hours = outcome.hoursPerWeek { text += ", " + s("progress.hours", ["n": String(hours)]) }
+            if let hours = outcome.hoursPerWeek { text += ", " + s("progress.hours", count: hours) }
             if !outcome.text.isEmpty { text += ": " + outcome.text }
             lines.append(StyledLine([(s("progress.outcome") + " ", .heading), (text + " (" + s.shortDate(outcome.day) + ")", .bold)]))
         } else {
