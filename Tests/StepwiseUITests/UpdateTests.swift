@@ -146,6 +146,7 @@ final class ActionTableTests: XCTestCase {
         case .attendance:
             state.catalogue = CatalogueState()
             state.catalogue?.sheet = AttendanceSheet(offer: "o-mentor", session: 0)
+        case .report: state.report = ReportScreen()
         }
         return state
     }

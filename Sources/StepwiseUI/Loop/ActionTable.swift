@@ -7,6 +7,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case session, rate, newNote, filter, versions, addMilestone, outcome, addContact
     case book, unbook, group, hide, unlock
     case auditLog
+    case report, reportScope, earlierPeriod, laterPeriod, periodLength
     case internship, followUp, print, printTo, calendarFile, savePDF
     case placement
     case catalogue, addOffer, editOffer, cancelOffer, attendance, attended, absent, excused, allAttended, clearAttendance, previousSession,
@@ -21,6 +22,7 @@ public enum ActionID: String, CaseIterable, Sendable {
 public enum KeyContext: Hashable, Sendable, CaseIterable {
     case caseload, searching, plan, notes, progress, offers, offerDetail, form, confirm, history, help, privacy
     case catalogue, catalogueDetail, attendance, auditLog, summary, jobs
+    case report
 
     /// Contexts where printable keys are typed as text, so no letter can be a command there.
     public static let typing: Set<KeyContext> = [.searching, .form, .privacy]
@@ -97,6 +99,18 @@ public enum ActionTable {
         spec(.search, [.char("/")], [.caseload], footer: true),
         spec(.add, [.char("a")], [.caseload], footer: true),
         spec(.catalogue, [.char("o")], [.caseload], footer: true),
+        spec(.report, [.char("R")], [.caseload], footer: true),
+        spec(.moveUp, [.up, .char("k")], [.report], footer: true, shown: "↑↓", label: "action.scroll", help: "action.scrollUp.help"),
+        spec(.moveDown, [.down, .char("j")], [.report], help: "action.scrollDown.help"),
+        spec(.pageUp, [.pageUp], [.report], help: "action.scrollPageUp.help"),
+        spec(.pageDown, [.pageDown, .char(" ")], [.report], help: "action.scrollPageDown.help"),
+        spec(.moveFirst, [.home], [.report], help: "action.scrollFirst.help"),
+        spec(.moveLast, [.end], [.report], help: "action.scrollLast.help"),
+        spec(.reportScope, [.tab], [.report], footer: true, shown: "Tab"),
+        spec(.earlierPeriod, [.left], [.report]),
+        spec(.laterPeriod, [.right], [.report], footer: true, shown: "←→", label: "action.period"),
+        spec(.periodLength, [.char("p")], [.report], footer: true),
+        spec(.back, [.escape], [.report], footer: true),
         spec(.open, [.enter], [.catalogue], help: "action.open.offer.help"),
         spec(.addOffer, [.char("a")], [.catalogue], footer: true),
         spec(.editOffer, [.char("e")], [.catalogue, .catalogueDetail], footer: true),

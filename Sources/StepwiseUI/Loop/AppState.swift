@@ -114,6 +114,8 @@ public struct AppState: Equatable, Sendable {
     public var writers: [String: Author] = [:]
     /// The offer catalogue, when the coach keeps it (from the caseload, no participant open).
     public var catalogue: CatalogueState?
+    /// The report screen, when the coach keeps it (from the caseload, no participant open).
+    public var report: ReportScreen?
     public var form: Form?
     /// A question waiting for yes or no.
     public var confirm: Confirm?
@@ -146,6 +148,7 @@ public struct AppState: Equatable, Sendable {
             if catalogue.sheet != nil { return .attendance }
             return catalogue.detail == nil ? .catalogue : .catalogueDetail
         }
+        if report != nil, open == nil { return .report }
         if let open {
             if open.auditEntries != nil { return .auditLog }
             switch open.tab {

@@ -38,6 +38,8 @@ public enum Effect: Equatable, Sendable {
     case markAttendance(offer: String, session: OfferSession, marks: [String: Attendance.Status?])
     /// Save the open participant; a change to the plan also keeps its new version.
     case saveParticipant(Participant, version: PlanVersion?)
+    /// Make the organisation report for a query (read every participant file once).
+    case makeReport(ReportQuery)
     /// Keep an open form as a draft, give back the lock, and end.
     case quit
     /// Save the open participant after a change to their own internship placement; the audit

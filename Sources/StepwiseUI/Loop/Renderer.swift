@@ -22,6 +22,8 @@ public enum Renderer {
         }
         if let open = state.open {
             ParticipantView.render(open, state: state, env: env, into: &buffer)
+        } else if let report = state.report {
+            ReportView.render(report, state: state, env: env, into: &buffer)
         } else if let catalogue = state.catalogue {
             CatalogueView.render(catalogue, state: state, env: env, into: &buffer)
         } else {

@@ -36,6 +36,8 @@ extension Update {
             state.catalogue?.placementCounts = counts
         case .auditLoaded(let entries):
             state.open?.auditEntries = entries
+        case .reportMade(let report):
+            ReportUpdate.made(report, state: &state)
         case .bookingChanged(let change, let offers, let linking):
             state.message = Message(OfferMessages.describe(change, env: env))
             state.offers = offers

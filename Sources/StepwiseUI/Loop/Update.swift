@@ -69,6 +69,8 @@ public enum Update {
             return []
         case .catalogue, .catalogueDetail, .attendance:
             return CatalogueUpdate.handle(action, state: &state, env: env)
+        case .report:
+            return ReportUpdate.handle(action, state: &state, env: env)
         case .summary:
             return SummaryTab.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
                 ?? participant(action, state: &state, env: env)
@@ -109,6 +111,8 @@ public enum Update {
         case .catalogue?:
             state.catalogue = CatalogueState()
             return [.loadOffers, .loadPlacementCounts]
+        case .report?:
+            return ReportUpdate.open(state: &state)
         case .add?:
             state.form = AddParticipantForm.addParticipant(
                 language: env.strings.language, today: env.strings.list("date.today").first ?? "today")
