@@ -359,6 +359,8 @@ public final class App {
             return [.auditLoaded(AuditLog(store: store).entries(for: participant))]
         case .loadOffers:
             return [.offersLoaded(store.loadOffers().offers)]
+        case .makeReport(let query):
+            return [.reportMade(Report.make(store: store, query: query, indicators: env.indicators, strings: env.strings, today: state.today))]
         case .loadHistory(let id):
             return [.historyLoaded(store.loadHistory(participant: id), complete: true)]
         case .rereadIfChanged(let id):

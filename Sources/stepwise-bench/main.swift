@@ -10,6 +10,7 @@ import StepwiseCore
 ///                                                                   keys, search, open, save, summary
 ///     stepwise-bench codec --data DIR                               where reading the largest record goes
 ///     stepwise-bench pathological --data DIR --resources DIR        a megabyte of text, 10,000 goals, a 16 MB export
+///     stepwise-bench report --data DIR --resources DIR              the organisation report: time, memory as it goes
 ///
 /// Each prints one JSON object on standard output.
 
@@ -154,6 +155,7 @@ do {
     case "measure": try measure(root: root, resources: resources)
     case "codec": try codec(root: root, resources: resources)
     case "pathological": try pathological(root: root, resources: resources)
+    case "report": try reportBench(root: root, resources: resources)
     default: throw BenchError("unknown command '\(command)'")
     }
 } catch {

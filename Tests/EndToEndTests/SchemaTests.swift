@@ -220,6 +220,8 @@ final class SchemaTests: EndToEndTestCase {
         tmux.send("Tab", "Tab")
         tmux.type("25")
         tmux.send("Enter")
+        // The outcome stands under the chart of every indicator: at the end of the tab.
+        tmux.send("End")
         tmux.waitFor("25 hours a week: \(outcome)")
 
         // On the plan tab, in the coach's words: a suggested goal with a step someone else

@@ -135,13 +135,17 @@ final class SessionJourneyTests: XCTestCase {
             flat.contains("Since the start: ▲\(up) ■\(same) ▼\(down) Since last time: ▲\(up) ■\(same) ▼\(down)"),
             "the counts of lines up, same and down:\n\(h.screen)")
         let texts = indicators.indicators.map { $0.text["en"] ?? "?" } + [indicators.coachBelief["en"] ?? "?"]
+        // Paired bars: the words, then "first" and "latest" bars with their figures, the change,
+        // and the previous rating (here the first) as a tick.
+        let cells = IndicatorChart.barWidth(for: h.state.width - 2, strings: h.app.env.strings)
+        func flattened(_ text: String) -> String { text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
         for (text, scores) in zip(texts, pairs + [(firstBelief, secondBelief)]) {
-            let change = scores.1 > scores.0 ? "▲+\(scores.1 - scores.0)" : scores.1 < scores.0 ? "▼-\(scores.0 - scores.1)" : "■ 0"
-            let heading = "\(text) \(Self.sparkline([scores.0, scores.1])) \(change)"
-            XCTAssertTrue(flat.contains(heading), "\(text): sparkline and change \(change):\n\(h.screen)")
-            let bars =
-                "first \(Self.bar(scores.0)) \(scores.0) before \(Self.bar(scores.0)) \(scores.0) now \(Self.bar(scores.1)) \(scores.1)"
-            XCTAssertTrue(flat.contains(bars), "\(text): bars \(bars):\n\(h.screen)")
+            let delta = scores.1 - scores.0
+            let change = delta > 0 ? "▲ +\(delta)" : delta < 0 ? "▼ −\(-delta)" : "■ 0"
+            let first = IndicatorChart.bar(Double(scores.0), width: cells, tick: nil)
+            let latest = IndicatorChart.bar(Double(scores.1), width: cells, tick: Double(scores.0))
+            let chart = flattened("\(text) first \(first) \(scores.0) latest \(latest) \(scores.1) \(change) │ previous \(scores.0)")
+            XCTAssertTrue(flat.contains(chart), "\(text): paired bars \(chart):\n\(h.screen)")
         }
         h.press(.escape, .char("q"))
         XCTAssertTrue(h.state.quitting)
@@ -233,11 +237,5 @@ final class SessionJourneyTests: XCTestCase {
     /// A bar of ten cells, filled up to the score.
     static func bar(_ value: Int) -> String {
         String(repeating: "█", count: value) + String(repeating: "░", count: 10 - value)
-    }
-
-    /// One block per score, from ▁ (1) to █ (10).
-    static func sparkline(_ values: [Int]) -> String {
-        let blocks = Array("▁▂▃▄▅▆▇█")
-        return String(values.map { blocks[max(0, min(7, ($0 - 1) * 7 / 9))] })
     }
 }

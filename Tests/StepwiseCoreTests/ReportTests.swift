@@ -82,6 +82,8 @@ final class ReportTests: XCTestCase {
             health.prefix(4), [.count(5), .suppressed, .suppressed, .suppressed],
             "3 higher, 1 same, 1 lower: each counts fewer than 5 people")
         XCTAssertEqual(health[7], .number(2), "the median change is +2")
+        XCTAssertEqual(health[8], .number(4), "the median first rating of 3, 4, 5, 2, 6")
+        XCTAssertEqual(health[9], .number(6), "the median latest rating of 6, 4, 2, 7, 8")
         let belief = movement.rows.first { $0.id == "belief" }?.cells ?? []
         XCTAssertEqual(belief.prefix(4), [.count(5), .count(5), .count(0), .count(0)])
         XCTAssertEqual(belief[4], .share(1))
@@ -90,6 +92,41 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(cell(r, "movedOnEnough", "rated"), .count(5))
         XCTAssertEqual(cell(r, "movedOnEnough", "moved"), .suppressed, "3 of 5 is fewer than 5 people")
         XCTAssertEqual(cell(r, "movedOnEnough", "notMoved"), .suppressed, "else 5 − 2 gives the 3 back")
+    }
+
+    func testResultsThreeAndSixMonthsAfterTheEndCountRecordedAndDueResults() {
+        // Courses from 2026-03-02 end 2026-08-30: 3 months (91 days) later is 2026-11-29, due
+        // today; 6 months (182 days) later is 2027-02-28, not yet. Courses from 2026-05-04 end 2026-11-01.
+        func later(_ kind: Outcome.Kind, _ hours: Int?, _ months: Int, after end: Day) -> Outcome.Later {
+            Outcome.Later(kind: kind, hoursPerWeek: hours, recorded: Outcome.laterDue(end: end, months: months))
+        }
+        var people: [Participant] = []
+        for n in 0..<16 {
+            var p = person(n, start: "2026-03-02", outcome: .job, hours: 20)
+            let end = p.courseEnd
+            if n < 6 { p.outcome?.after3Months = later(.job, 37, 3, after: end) }
+            if (6..<11).contains(n) { p.outcome?.after3Months = later(.education, nil, 3, after: end) }
+            // Recorded early by a follow-along contact: counted though not yet due.
+            if n < 5 { p.outcome?.after6Months = Outcome.Later(kind: .job, hoursPerWeek: 20, recorded: today) }
+            people.append(p)
+        }
+        for n in 16..<21 { people.append(person(n, start: "2026-05-04", outcome: .education)) }
+        let r = report(people)
+        XCTAssertEqual(people[0].courseEnd, day("2026-08-30"))
+        XCTAssertEqual(Outcome.laterDue(end: day("2026-08-30"), months: 3), day("2026-11-29"))
+        XCTAssertEqual(Outcome.laterDue(end: day("2026-08-30"), months: 6), day("2027-02-28"))
+        XCTAssertEqual(cell(r, "results3Months", "jobFullTime"), .count(6))
+        XCTAssertEqual(cell(r, "results3Months", "education"), .count(5))
+        XCTAssertEqual(cell(r, "results3Months", "unknown"), .count(5), "due, and no follow-along contact recorded it")
+        XCTAssertEqual(cell(r, "results3Months", "total"), .count(16), "courses that ended 4 weeks ago are not due")
+        XCTAssertEqual(cell(r, "results3Months", "jobFullTime", 1), .share(6.0 / 16.0))
+        XCTAssertEqual(cell(r, "results6Months", "jobPartTime"), .count(5))
+        XCTAssertEqual(cell(r, "results6Months", "total"), .count(5))
+        XCTAssertEqual(cell(r, "results", "total"), .count(21), "the end results are unchanged")
+        // Fewer than 5: withheld as everywhere else.
+        let few = report(Array(people.prefix(3)))
+        XCTAssertEqual(cell(few, "results3Months", "jobFullTime"), .suppressed)
+        XCTAssertEqual(cell(few, "results3Months", "total"), .suppressed)
     }
 
     func testTheMedianOfAHistogram() {
@@ -163,9 +200,16 @@ final class ReportTests: XCTestCase {
                 let kind = outcomes.randomElement(using: &random) ?? nil
                 let first = Int.random(in: 1...10, using: &random)
                 let latest = Int.random(in: 1...10, using: &random)
-                return person(
+                var p = person(
                     n, start: "2026-01-05", outcome: kind, hours: Int.random(in: 10...40, using: &random),
                     ratings: [["health": first], ["health": latest]])
+                for months in Outcome.laterMonths where Bool.random(using: &random) {
+                    let later = outcomes.randomElement(using: &random)?.map {
+                        Outcome.Later(kind: $0, hoursPerWeek: Int.random(in: 10...40, using: &random), recorded: today)
+                    }
+                    if months == 3 { p.outcome?.after3Months = later } else { p.outcome?.after6Months = later }
+                }
+                return p
             }
             let r = report(people)
             for table in r.tables {

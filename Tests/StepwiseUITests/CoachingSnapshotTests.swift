@@ -76,7 +76,7 @@ final class CoachingSnapshotTests: XCTestCase {
         let text = screen.text
         expectScreenSnapshot(screen, named: "progress-tab")
         XCTAssertTrue(text.contains("▲6 ■0 ▼2"), "since the start: six up, two down\n\(text)")
-        XCTAssertTrue(text.contains("▼-1"), "network went down from 5 to 4")
+        XCTAssertTrue(text.contains("▼ −1"), "network went down from 5 to 4")
         expectScreenSnapshot(Fixtures.screen(state(tab: .progress), "da"), named: "progress-tab-da")
     }
 

@@ -58,7 +58,7 @@ final class FormTests: XCTestCase {
                 "addStep": "text who otherName due status", "editStep": "text who otherName due status", "conversation": "date time status",
                 "startSession": "kind peerPresent peerName employer othersPresent",
                 "endSession": "agreements nextDate nextTime place whoContacts",
-                "note": "text kind tags", "milestone": "text kind date", "outcome": "text kind hours date",
+                "note": "text kind tags", "milestone": "text kind date", "outcome": "text kind hours date after3Kind after3Hours after3Recorded after6Kind after6Hours after6Recorded",
                 "contact": "name kind phone email consent plan attendance progress health until removed",
                 "offerFilter": "words kind from freeOnly language", "book": "step",
                 "editOffer": "title kind ownKind sessions place capacity language description suits",

@@ -147,6 +147,7 @@ final class ActionTableTests: XCTestCase {
             state.catalogue = CatalogueState()
             state.catalogue?.sheet = AttendanceSheet(offer: "o-mentor", session: 0)
         case .board: state.board = BoardState()
+        case .report: state.report = ReportScreen()
         }
         return state
     }

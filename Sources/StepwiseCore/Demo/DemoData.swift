@@ -38,6 +38,21 @@ public enum DemoData {
         var kind: Outcome.Kind
         var hoursPerWeek: Int?
         var text: String
+        /// Where a follow-along contact found the citizen 3 and 6 months after the end
+        /// (recorded on the day it fell due, when that day has come).
+        var after3Months: DemoLater?
+        var after6Months: DemoLater?
+    }
+
+    struct DemoLater: Decodable {
+        var kind: Outcome.Kind
+        var hoursPerWeek: Int?
+
+        /// The result as recorded on its due day after a course that ended `end`; nil before.
+        func later(months: Int, end: Day, today: Day) -> Outcome.Later? {
+            let due = Outcome.laterDue(end: end, months: months)
+            return due <= today ? Outcome.Later(kind: kind, hoursPerWeek: hoursPerWeek, recorded: due) : nil
+        }
     }
 
     struct DemoGoal: Decodable {
@@ -172,8 +187,11 @@ public enum DemoData {
             }
             DemoHistory.live(&participant, seed: seed, indicators: indicators, coach: identity.coach, today: today)
             if let outcome = person.outcome, participant.courseEnd < today {
+                let end = participant.courseEnd
                 participant.outcome = Outcome(
-                    kind: outcome.kind, hoursPerWeek: outcome.hoursPerWeek, text: outcome.text, day: participant.courseEnd)
+                    kind: outcome.kind, hoursPerWeek: outcome.hoursPerWeek, text: outcome.text, day: end,
+                    after3Months: outcome.after3Months?.later(months: 3, end: end, today: today),
+                    after6Months: outcome.after6Months?.later(months: 6, end: end, today: today))
             }
             DemoJobSearch.live(&participant, coach: identity.coach, today: today)
             try store.save(participant)

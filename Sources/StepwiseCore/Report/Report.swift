@@ -54,16 +54,24 @@ public struct Report: Equatable, Sendable {
             (query.offerKind == nil || offer.kind == query.offerKind)
                 && offer.sessions.contains { (query.from...query.to).contains($0.day) }
         }
-        tables = [
-            Report.participants(tally, s),
-            Report.conversations(tally, s),
-            Report.results(tally, s),
-            Report.movement(tally, indicators: indicators, s),
-            Report.movedOnEnough(tally, query: query, s),
-            Report.offersByKind(inPeriod, s),
-            Report.offersByTitle(inPeriod, s),
-            Report.kindsBookedByThoseInWork(tally, s),
-        ].map { $0.protected() }
+        let later = Outcome.laterMonths.map { months in
+            Report.results(
+                tally.laterResults[months] ?? [:], id: "results\(months)Months", title: s("report.results.later", ["n": String(months)]),
+                note: s("report.results.later.note", ["n": String(months)]), s)
+        }
+        let made =
+            [
+                Report.participants(tally, s),
+                Report.conversations(tally, s),
+                Report.results(tally.results, id: "results", title: s("report.results"), note: nil, s),
+            ] + later + [
+                Report.movement(tally, indicators: indicators, s),
+                Report.movedOnEnough(tally, query: query, s),
+                Report.offersByKind(inPeriod, s),
+                Report.offersByTitle(inPeriod, s),
+                Report.kindsBookedByThoseInWork(tally, s),
+            ]
+        tables = made.map { $0.protected() }
     }
 
     private static func count(_ n: Int) -> ReportCell { .count(n) }
@@ -100,15 +108,18 @@ public struct Report: Equatable, Sendable {
         return table
     }
 
-    private static func results(_ t: ReportTally, _ s: Localizer) -> ReportTable {
-        let parts = ReportTally.Result.allCases.map { ($0.rawValue, t.results[$0] ?? 0) }
+    /// Results (result → participants) as counts and shares of their total.
+    private static func results(
+        _ results: [ReportTally.Result: Int], id: String, title: String, note: String?, _ s: Localizer
+    ) -> ReportTable {
+        let parts = ReportTally.Result.allCases.map { ($0.rawValue, results[$0] ?? 0) }
         let total = parts.reduce(0) { $0 + $1.1 }
         var table = ReportTable(
-            id: "results", title: s("report.results"), columnIDs: ["count", "share"],
+            id: id, title: title, columnIDs: ["count", "share"],
             columns: [s("report.count"), s("report.share")],
             rows: (parts + [("total", total)]).map {
                 ReportTable.Row(id: $0.0, label: s("report.result.\($0.0)"), cells: [count($0.1), share($0.1, of: total)])
-            }, note: s("report.results.later"))
+            }, note: note)
         protect(&table, partRows: Array(parts.indices), totalRow: parts.count)
         return table
     }
@@ -119,9 +130,7 @@ public struct Report: Equatable, Sendable {
             + [("coachBelief", indicators.coachBelief[s.language] ?? indicators.coachBelief["en"] ?? "", t.coachBelief)]
         var table = ReportTable(
             id: "movement", title: s("report.movement"),
-            columnIDs: ["participants", "higher", "equal", "lower", "higherShare", "equalShare", "lowerShare", "medianChange"],
-            columns: ["participants", "higher", "equal", "lower", "higherShare", "equalShare", "lowerShare", "medianChange"]
-                .map { s("report.movement.\($0)") },
+            columnIDs: movementColumns, columns: movementColumns.map { s("report.movement.\($0)") },
             rows: lines.map { id, label, m in
                 ReportTable.Row(
                     id: id, label: label,
@@ -129,6 +138,8 @@ public struct Report: Equatable, Sendable {
                         count(m.count), count(m.higher), count(m.equal), count(m.lower),
                         share(m.higher, of: m.count), share(m.equal, of: m.count), share(m.lower, of: m.count),
                         m.medianChange.map(ReportCell.number) ?? .none,
+                        m.medianFirst.map(ReportCell.number) ?? .none,
+                        m.medianLatest.map(ReportCell.number) ?? .none,
                     ])
             }, note: s("report.movement.note"))
         table.peopleColumns = [0, 1, 2, 3]
@@ -138,10 +149,16 @@ public struct Report: Equatable, Sendable {
             table.derived[p(4)] = [p(1), p(0)]
             table.derived[p(5)] = [p(2), p(0)]
             table.derived[p(6)] = [p(3), p(0)]
-            table.derived[p(7)] = [p(0)]
+            for median in 7..<movementColumns.count { table.derived[p(median)] = [p(0)] }
         }
         return table
     }
+
+    /// The movement table's columns; the medians (from column 7) are made from column 0.
+    static let movementColumns = [
+        "participants", "higher", "equal", "lower", "higherShare", "equalShare", "lowerShare", "medianChange", "medianFirst",
+        "medianLatest",
+    ]
 
     private static func movedOnEnough(_ t: ReportTally, query: ReportQuery, _ s: Localizer) -> ReportTable {
         var table = ReportTable(

@@ -19,7 +19,7 @@ extension Report {
     }
 
     /// A cell as a person reads it, in the language's number style.
-    static func words(_ cell: ReportCell, strings: Localizer) -> String {
+    public static func words(_ cell: ReportCell, strings: Localizer) -> String {
         switch cell {
         case .count(let n): return String(n)
         case .share(let share): return decimal(share * 100, digits: 0, strings: strings) + " %"

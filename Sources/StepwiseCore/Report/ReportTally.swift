@@ -20,16 +20,25 @@ public struct ReportTally: Equatable, Sendable {
         /// Latest minus first → number of participants.
         public var changes: [Int: Int] = [:]
 
+        /// First and latest rating → number of participants (for the medians a chart draws).
+        public var firsts: [Int: Int] = [:]
+        public var latests: [Int: Int] = [:]
+
         public var count: Int { higher + equal + lower }
 
         mutating func add(first: Int, latest: Int) {
             let change = latest - first
             if change > 0 { higher += 1 } else if change < 0 { lower += 1 } else { equal += 1 }
             changes[change, default: 0] += 1
+            firsts[first, default: 0] += 1
+            latests[latest, default: 0] += 1
         }
 
         /// The median change (the mean of the middle two for an even count); nil when no one.
         public var medianChange: Double? { ReportTally.median(changes) }
+        /// The median first and latest rating; nil when no one.
+        public var medianFirst: Double? { ReportTally.median(firsts) }
+        public var medianLatest: Double? { ReportTally.median(latests) }
     }
 
     /// The participants counted.
@@ -48,6 +57,10 @@ public struct ReportTally: Equatable, Sendable {
     public var conversationsOverdue = 0
     /// Results of the participants whose course ended in the period.
     public var results: [Result: Int] = [:]
+    /// Months after the end (3, 6) → results then, of the participants whose course ended in
+    /// the period and whose later result is recorded or due (`Outcome.laterDue`); a due one
+    /// not recorded counts as `unknown`.
+    public var laterResults: [Int: [Result: Int]] = [:]
     /// Indicator id → movement; the coach's belief separately.
     public var indicators: [String: Movement] = [:]
     public var coachBelief = Movement()
@@ -90,6 +103,11 @@ public struct ReportTally: Equatable, Sendable {
             if result == .jobFullTime || result == .jobPartTime {
                 for kind in booked.values { kindsBookedByThoseInWork[kind, default: 0] += 1 }
             }
+            for months in Outcome.laterMonths {
+                let later = participant.outcome?.later(months: months)
+                guard later != nil || Outcome.laterDue(end: end, months: months) <= today else { continue }
+                laterResults[months, default: [:]][later.map { ReportTally.result($0.kind, hours: $0.hoursPerWeek) } ?? .unknown, default: 0] += 1
+            }
         }
         addRatings(participant.ratings.filter { $0.day <= query.to }, query: query)
     }
@@ -117,8 +135,13 @@ public struct ReportTally: Equatable, Sendable {
     /// The report's group for an outcome.
     public static func result(of outcome: Outcome?) -> Result {
         guard let outcome else { return .unknown }
-        switch outcome.kind {
-        case .job: return (outcome.hoursPerWeek ?? 0) >= fullTimeHours ? .jobFullTime : .jobPartTime
+        return result(outcome.kind, hours: outcome.hoursPerWeek)
+    }
+
+    /// The report's group for a result of `kind` with `hours` a week (for a job).
+    public static func result(_ kind: Outcome.Kind, hours: Int?) -> Result {
+        switch kind {
+        case .job: return (hours ?? 0) >= fullTimeHours ? .jobFullTime : .jobPartTime
         case .education: return .education
         case .internship: return .internship
         case .anotherCourse: return .anotherCourse

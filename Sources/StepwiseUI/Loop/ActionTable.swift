@@ -8,6 +8,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case book, unbook, group, hide, unlock
     case auditLog
     case addApplication, moveStatus, addInterview, followAlong, followContact
+    case report, reportScope, earlierPeriod, laterPeriod, periodLength
     case internship, followUp, print, printTo, calendarFile, savePDF
     case placement
     case catalogue, addOffer, editOffer, cancelOffer, attendance, attended, absent, excused, allAttended, clearAttendance, previousSession,
@@ -24,6 +25,7 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     case caseload, searching, plan, notes, progress, offers, offerDetail, form, confirm, history, help, privacy
     case catalogue, catalogueDetail, attendance, auditLog, summary, jobs
     case board
+    case report
 
     /// Contexts where printable keys are typed as text, so no letter can be a command there.
     public static let typing: Set<KeyContext> = [.searching, .form, .privacy]
@@ -109,6 +111,18 @@ public enum ActionTable {
         spec(.filter, [.char("f"), .char("/")], [.board], footer: true, help: "action.filter.board.help"),
         spec(.back, [.escape], [.board], footer: true),
         spec(.suggestJob, [.char("b")], [.jobs], footer: true),
+        spec(.report, [.char("R")], [.caseload], footer: true),
+        spec(.moveUp, [.up, .char("k")], [.report], footer: true, shown: "↑↓", label: "action.scroll", help: "action.scrollUp.help"),
+        spec(.moveDown, [.down, .char("j")], [.report], help: "action.scrollDown.help"),
+        spec(.pageUp, [.pageUp], [.report], help: "action.scrollPageUp.help"),
+        spec(.pageDown, [.pageDown, .char(" ")], [.report], help: "action.scrollPageDown.help"),
+        spec(.moveFirst, [.home], [.report], help: "action.scrollFirst.help"),
+        spec(.moveLast, [.end], [.report], help: "action.scrollLast.help"),
+        spec(.reportScope, [.tab], [.report], footer: true, shown: "Tab"),
+        spec(.earlierPeriod, [.left], [.report]),
+        spec(.laterPeriod, [.right], [.report], footer: true, shown: "←→", label: "action.period"),
+        spec(.periodLength, [.char("p")], [.report], footer: true),
+        spec(.back, [.escape], [.report], footer: true),
         spec(.open, [.enter], [.catalogue], help: "action.open.offer.help"),
         spec(.addOffer, [.char("a")], [.catalogue], footer: true),
         spec(.editOffer, [.char("e")], [.catalogue, .catalogueDetail], footer: true),

@@ -125,6 +125,8 @@ public struct AppState: Equatable, Sendable {
     /// The job board's jobs as last read, and how many applications link to each (by job id).
     public var jobs: [BoardJob] = []
     public var jobCounts: [String: Int] = [:]
+    /// The report screen, when the coach keeps it (from the caseload, no participant open).
+    public var report: ReportScreen?
     public var form: Form?
     /// A question waiting for yes or no.
     public var confirm: Confirm?
@@ -158,6 +160,7 @@ public struct AppState: Equatable, Sendable {
             if catalogue.sheet != nil { return .attendance }
             return catalogue.detail == nil ? .catalogue : .catalogueDetail
         }
+        if report != nil, open == nil { return .report }
         if let open {
             if open.auditEntries != nil { return .auditLog }
             switch open.tab {

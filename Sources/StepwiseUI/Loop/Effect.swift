@@ -52,6 +52,8 @@ public enum Effect: Equatable, Sendable {
     /// Read the open record again if its file changed since it was read: all of it when it
     /// is shown read only, its journal when it is being edited here.
     case rereadIfChanged(id: String)
+    /// Make the organisation report for a query (read every participant file once).
+    case makeReport(ReportQuery)
     /// Keep an open form as a draft, give back the lock, and end.
     case quit
     /// Save the open participant after a change to their own internship placement; the audit

@@ -63,6 +63,8 @@ public enum EffectResult: Equatable, Sendable {
     /// A form kept when the program was cut off, with the writer it was typed as (nil in
     /// drafts kept before the writer was).
     case draftRestored(Form, writer: Author?)
+    /// The report asked for by `Effect.makeReport`.
+    case reportMade(Report)
     /// Everything is saved and the lock given back: the program may end.
     case quit
     /// An effect could not be carried out.

@@ -24,6 +24,8 @@ public enum Renderer {
             ParticipantView.render(open, state: state, env: env, into: &buffer)
         } else if let board = state.board {
             BoardView.render(board, state: state, env: env, into: &buffer)
+        } else if let report = state.report {
+            ReportView.render(report, state: state, env: env, into: &buffer)
         } else if let catalogue = state.catalogue {
             CatalogueView.render(catalogue, state: state, env: env, into: &buffer)
         } else {

@@ -40,6 +40,8 @@ extension Update {
         case .auditLoaded(let entries):
             state.open?.auditEntries = entries
             state.open?.auditScroll = 0
+        case .reportMade(let report):
+            ReportUpdate.made(report, state: &state)
         case .bookingChanged(let change, let offers, let linking):
             state.message = Message(OfferMessages.describe(change, env: env))
             state.offers = offers

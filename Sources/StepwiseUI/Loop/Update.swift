@@ -77,6 +77,8 @@ public enum Update {
             return CatalogueUpdate.handle(action, state: &state, env: env)
         case .board:
             return BoardUpdate.handle(action, state: &state, env: env)
+        case .report:
+            return ReportUpdate.handle(action, state: &state, env: env)
         case .summary:
             return SummaryTab.handle(action, state: &state, env: env) ?? CoachingUpdate.handle(action, state: &state, env: env)
                 ?? participant(action, state: &state, env: env)
@@ -121,6 +123,8 @@ public enum Update {
         case .board?:
             state.board = BoardState()
             return [.loadBoard(then: nil)]
+        case .report?:
+            return ReportUpdate.open(state: &state)
         case .add?:
             state.form = AddParticipantForm.addParticipant(
                 language: env.strings.language, today: env.strings.list("date.today").first ?? "today")

@@ -86,6 +86,7 @@ enum ManualPage {
         switch context {
         case .caseload: return (0, "Caseload")
         case .searching: return (1, "Searching the caseload")
+        case .report: return (2, "Report screen")
         case .plan: return (3, "Plan tab (1)")
         case .offers: return (4, "Offers tab (2)")
         case .offerDetail: return (5, "An offer's details")

@@ -10,7 +10,14 @@ enum NoteField: String, FormFieldName { case text, kind, tags }
 /// The fields of a milestone's form.
 enum MilestoneField: String, FormFieldName { case text, kind, date }
 /// The fields of the outcome's form.
-enum OutcomeField: String, FormFieldName { case text, kind, hours, date }
+enum OutcomeField: String, FormFieldName {
+    case text, kind, hours, date, after3Kind, after3Hours, after3Recorded, after6Kind, after6Hours, after6Recorded
+
+    /// The kind, hours and recorded-day fields of the result `months` (3 or 6) after the end.
+    static func later(_ months: Int) -> (kind: OutcomeField, hours: OutcomeField, recorded: OutcomeField) {
+        months == 3 ? (.after3Kind, .after3Hours, .after3Recorded) : (.after6Kind, .after6Hours, .after6Recorded)
+    }
+}
 /// The fields of a contact's form.
 enum ContactField: String, FormFieldName {
     case name, kind, phone, email, consent, plan, attendance, progress, health, until, removed
@@ -136,8 +143,39 @@ enum CoachingForms {
                 Form.Field(
                     label: "field.date", input: TextField(strings.numericDate(outcome?.day ?? today), maxLength: 40),
                     hint: "field.date.hint")
+            case .after3Kind, .after6Kind:
+                Form.Field(
+                    label: "field.outcome\(name == .after3Kind ? 3 : 6)Months", choices: ["none"] + Outcome.Kind.allCases.map(\.rawValue),
+                    prefix: "outcome.", selected: outcome?.later(months: name == .after3Kind ? 3 : 6)?.kind.rawValue ?? "none")
+            case .after3Hours, .after6Hours:
+                Form.Field(
+                    label: "field.hours",
+                    input: TextField(
+                        outcome?.later(months: name == .after3Hours ? 3 : 6)?.hoursPerWeek.map(String.init) ?? "", maxLength: 3),
+                    hint: "field.hours.hint")
+            case .after3Recorded, .after6Recorded:
+                Form.Field(
+                    label: "field.recorded",
+                    input: TextField(
+                        outcome?.later(months: name == .after3Recorded ? 3 : 6).map { strings.numericDate($0.recorded) } ?? "",
+                        maxLength: 40),
+                    hint: "field.recorded.hint")
             }
         }
+    }
+
+    /// The result `months` after the end as the form gives it: `.some(nil)` when none is
+    /// chosen; nil, with the bad field marked, when the hours or the day cannot be read.
+    private static func later(_ months: Int, read: inout FormReader) -> Outcome.Later?? {
+        let fields = OutcomeField.later(months)
+        guard let kind = Outcome.Kind(rawValue: read[fields.kind]) else { return .some(nil) }
+        let hours = read.int(fields.hours, in: 1...60, optional: true, message: "error.hours")
+        guard let hours, let day = read.date(fields.recorded, optional: true) else { return nil }
+        guard let recorded = day else {
+            read.mark(fields.recorded, "error.required")
+            return nil
+        }
+        return .some(Outcome.Later(kind: kind, hoursPerWeek: hours, recorded: recorded))
     }
 
     static func contact(_ contact: Contact?, strings: Localizer) -> Form {
@@ -264,10 +302,13 @@ enum CoachingForms {
         case .outcome:
             let kind = Outcome.Kind(rawValue: read[OutcomeField.kind]) ?? .other
             let hours = read.int(OutcomeField.hours, in: 1...60, optional: true, message: "error.hours")
-            guard let hours, let day = read.date(OutcomeField.date, optional: false), let when = day else { return nil }
+            let (after3, after6) = (later(3, read: &read), later(6, read: &read))
+            guard let hours, let day = read.date(OutcomeField.date, optional: false), let when = day, let after3, let after6 else {
+                return nil
+            }
             let words = read[OutcomeField.text]
             return { p, _ in
-                p.outcome = Outcome(kind: kind, hoursPerWeek: hours, text: words, day: when)
+                p.outcome = Outcome(kind: kind, hoursPerWeek: hours, text: words, day: when, after3Months: after3, after6Months: after6)
                 return PlanChange(.outcome, words)
             }
         case .contact(let id):

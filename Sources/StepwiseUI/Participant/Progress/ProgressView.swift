@@ -1,8 +1,9 @@
 import StepwiseCore
 
-/// The progress tab: movement the citizen reads at a glance. For each indicator a bar for the
-/// first, previous and latest rating, a sparkline over all, and arrows with numbers (never
-/// colour alone); then the steps of the plan, milestones and the outcome.
+/// The progress tab: movement the citizen reads at a glance. For each indicator paired bars
+/// of the first and latest rating with the previous as a tick (`IndicatorChart`), and arrows
+/// with numbers (never colour alone); then the steps of the plan, milestones and the outcome
+/// with the results 3 and 6 months after the end.
 enum ProgressView {
     static func lines(_ p: Participant, env: UIEnvironment, width: Int) -> [StyledLine] {
         let s = env.strings
@@ -22,14 +23,12 @@ enum ProgressView {
                     ("  " + s("progress.sinceStart") + " ", .plain), (counts(since), .bold),
                     ("   " + s("progress.sinceLast") + " ", .plain), (p.ratings.count > 1 ? counts(last) : "–", .bold),
                 ]))
-            for (indicator, movement) in zip(env.indicators.indicators, movements) {
-                lines += block(indicator.text(in: s.language), movement, env: env, width: width)
-            }
+            var items = zip(env.indicators.indicators, movements).map { item(for: $1, label: $0.text(in: s.language)) }
             let belief = Movement(coachBeliefIn: p.ratings)
             if belief.latest != nil {
-                lines += block(
-                    env.indicators.coachBelief[s.language] ?? env.indicators.coachBelief["en"] ?? "", belief, env: env, width: width)
+                items.append(item(for: belief, label: env.indicators.coachBelief[s.language] ?? env.indicators.coachBelief["en"] ?? ""))
             }
+            lines += IndicatorChart.lines(items, strings: s, width: width)
         }
         lines.append(.blank)
         lines.append(StyledLine(s("progress.steps"), .heading))
@@ -52,6 +51,16 @@ enum ProgressView {
             if let hours = outcome.hoursPerWeek { text += ", " + s("progress.hours", count: hours) }
             if !outcome.text.isEmpty { text += ": " + outcome.text }
             lines.append(StyledLine([(s("progress.outcome") + " ", .heading), (text + " (" + s.shortDate(outcome.day) + ")", .bold)]))
+            for months in Outcome.laterMonths {
+                let label = "  " + s("progress.later", ["n": String(months)]) + " "
+                guard let later = outcome.later(months: months) else {
+                    lines.append(StyledLine([(label, .plain), (s("progress.laterNotRecorded"), .muted)]))
+                    continue
+                }
+                var result = s("outcome.\(later.kind.rawValue)")
+                if let hours = later.hoursPerWeek { result += ", " + s("progress.hours", count: hours) }
+                lines.append(StyledLine([(label, .plain), (result + " (" + s.shortDate(later.recorded) + ")", .bold)]))
+            }
         } else {
             lines.append(StyledLine([(s("progress.outcome") + " ", .heading), (s("progress.noOutcome"), .muted)]))
         }
@@ -63,40 +72,11 @@ enum ProgressView {
         "▲\(movement.up) ■\(movement.same) ▼\(movement.down)"
     }
 
-    /// Two lines for one indicator: its words with the sparkline and change, then the bars.
-    static func block(_ title: String, _ movement: Movement, env: UIEnvironment, width: Int) -> [StyledLine] {
-        let s = env.strings
-        var change = ""
-        if let delta = movement.sinceStart, movement.all.count > 1 {
-            change = delta > 0 ? "▲+\(delta)" : delta < 0 ? "▼\(delta)" : "■ 0"
-        }
-        let tail = "  " + sparkline(movement.all) + "  " + DisplayWidth.pad(change, to: 4)
-        let head = StyledLine([("  " + DisplayWidth.truncate(title, to: width - DisplayWidth.of(tail) - 2), .bold)])
-        let headWidth = DisplayWidth.of(head.segments.map(\.text).joined())
-        var first = head
-        first.segments.append((String(repeating: " ", count: max(1, width - headWidth - DisplayWidth.of(tail))) + tail, .plain))
-        var bars: [(String, Style)] = [("    ", .plain)]
-        for (label, value) in [
-            ("progress.first", movement.first), ("progress.previous", movement.previous), ("progress.latest", movement.latest),
-        ] {
-            bars.append((s(label) + " ", .muted))
-            bars.append(
-                (bar(value) + " " + (value.map { String(format: "%2d", $0) } ?? " –") + "   ", label == "progress.latest" ? .bold : .plain))
-        }
-        return [first, StyledLine(bars)]
-    }
-
-    /// A bar of ten cells: filled up to the score.
-    static func bar(_ value: Int?) -> String {
-        guard let value else { return String(repeating: "·", count: 10) }
-        let filled = max(0, min(10, value))
-        return String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled)
-    }
-
-    /// One block character per rating, from ▁ (1) to █ (10).
-    static func sparkline(_ values: [Int]) -> String {
-        let blocks = Array("▁▂▃▄▅▆▇█")
-        return String(values.suffix(12).map { blocks[max(0, min(7, ($0 - 1) * 7 / 9))] })
+    /// One indicator's first, previous and latest rating for the chart.
+    private static func item(for movement: Movement, label: String) -> IndicatorChart.Item {
+        IndicatorChart.Item(
+            label: label, first: movement.first.map(Double.init), previous: movement.previous.map(Double.init),
+            latest: movement.latest.map(Double.init))
     }
 
     /// "3 of 7 steps done · 2 doing" and how many were done since the last session.
