@@ -114,9 +114,10 @@ final class PrintingTests: EndToEndTestCase {
             let near = { (rows: Set<Int>, row: Int) in (row - 2...row + 2).contains { rows.contains($0) } }
             let missing = sentRows.filter { !near(outRows, $0) }.sorted()
             let added = outRows.filter { !near(sentRows, $0) }.sorted()
-            // A line of text is four rows or more; a thin rule drawn darker may add one.
+            // A line of text is four rows or more; a thin rule or light grey text (a muted
+            // "nothing written yet") drawn darker by the driver may add a row or two each.
             XCTAssertTrue(
-                missing.count < 3 && added.count < 3, "page \(page): the printout lacks the PDF's rows \(missing) or adds \(added)")
+                missing.count < 3 && added.count < 6, "page \(page): the printout lacks the PDF's rows \(missing) or adds \(added)")
         }
     }
 

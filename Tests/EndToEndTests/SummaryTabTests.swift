@@ -46,7 +46,7 @@ final class SummaryTabTests: EndToEndTestCase {
 
     /// The line counter at the top right of the summary: (first line, last line, lines, pages).
     private func position(_ screen: String) -> (from: Int, to: Int, of: Int, pages: Int)? {
-        let pattern = #"lines ([0-9]+)–([0-9]+) of ([0-9]+) · ([0-9]+) page\(s\)"#
+        let pattern = #"lines ([0-9]+)–([0-9]+) of ([0-9]+) · ([0-9]+) pages?"#
         guard let regex = try? NSRegularExpression(pattern: pattern),
             let match = regex.firstMatch(in: screen, range: NSRange(screen.startIndex..., in: screen))
         else { return nil }
@@ -61,7 +61,7 @@ final class SummaryTabTests: EndToEndTestCase {
         _ from: Int, _ to: Int, of total: Int, pages: Int, in tmux: Tmux,
         file: StaticString = #filePath, line: UInt = #line
     ) -> String {
-        tmux.waitFor("lines \(from)–\(to) of \(total) · \(pages) page(s)", file: file, line: line)
+        tmux.waitFor("lines \(from)–\(to) of \(total) · \(pages) page" + (pages == 1 ? "" : "s"), file: file, line: line)
     }
 
     /// The ids of the jobs CUPS knows for the test queue (pending and completed).
@@ -186,7 +186,7 @@ final class SummaryTabTests: EndToEndTestCase {
             }
             XCTAssertTrue(screen.contains("‹ \(CUPSTestServer.queue) ›"), "the PDF printer is offered:\n\(screen)")
             tmux.send("Enter")
-            screen = tmux.waitFor("Sent to \(CUPSTestServer.queue): \(pages) page(s).", timeout: 30)
+            screen = tmux.waitFor("Sent to \(CUPSTestServer.queue): \(pages) page\(pages == 1 ? "" : "s").", timeout: 30)
             XCTAssertFalse(screen.contains("Which printer?"), screen)
 
             var job: Int?

@@ -59,7 +59,7 @@ final class UnreadableFileTests: EndToEndTestCase {
         XCTAssertTrue(
             found.wrongType?.contains("\(wrongTypeID) cannot be read: field 'name': expected text") ?? false,
             "the file with name 42 is shown as unreadable, naming the field:\n\(screen)")
-        XCTAssertTrue(screen.contains(participantsLine(added: -2) + " · 2 file(s) cannot be read"), screen)
+        XCTAssertTrue(screen.contains(participantsLine(added: -2) + " · 2 files cannot be read"), screen)
 
         // Moving over a broken row and pressing Enter does no harm; the others still open.
         tmux.send("/")

@@ -118,7 +118,7 @@ final class SummaryTests: XCTestCase {
         XCTAssertEqual(pages.count, 1)
         let text = pages[0].joined(separator: "\n")
         for expected in [
-            "page 1 of 1", "starts in 4 day(s)", "No one yet.", "No goals written yet.", "No offers booked yet.",
+            "page 1 of 1", "starts in 4 days", "No one yet.", "No goals written yet.", "No offers booked yet.",
             "Mon 7 Dec 2026 (week 50) · Mandatory conversation 1", "Nothing written down yet.", "No ratings yet.",
             "I have not approved this plan yet (version 0).",
         ] {

@@ -87,7 +87,7 @@ final class CoachingSnapshotTests: XCTestCase {
         expectScreenSnapshot(screen, named: "offers-tab")
         XCTAssertTrue(text.contains("✓  Mentorstøtte"), text)
         XCTAssertTrue(text.contains("◷2 CV-værksted"), "waiting as number 2\n\(text)")
-        XCTAssertTrue(text.contains("1/1 seats, 2 waiting"), text)
+        XCTAssertTrue(text.contains("1/1 seat, 2 waiting"), text)
         _ = Update.handle(.enter, state: &state, env: Fixtures.env())
         let detail = render(state)
         XCTAssertTrue(detail.contains("You are number 2 on the waitlist."), detail)

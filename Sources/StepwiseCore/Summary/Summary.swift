@@ -103,8 +103,7 @@ public struct Summary: Sendable {
         let course: String
         switch p.courseFrame.position(start: p.courseStart, today: today) {
         case .notStarted(let days):
-            arguments["n"] = String(days)
-            course = s("summary.courseNotStarted", arguments)
+            course = s("summary.courseNotStarted", count: days, arguments)
         case .week(let week):
             arguments["n"] = String(week)
             course = s("summary.course", arguments)
@@ -319,7 +318,7 @@ public struct Summary: Sendable {
         var items: [SummaryItem] = []
         if let last = ratings.last {
             items.append(
-                SummaryItem([SummaryRun(s("summary.ratings", ["n": String(ratings.count), "date": s.shortDate(last.day)]), .note)]))
+                SummaryItem([SummaryRun(s("summary.ratings", count: ratings.count, ["date": s.shortDate(last.day)]), .note)]))
             for indicator in indicators.indicators {
                 let movement = Movement(indicator: indicator.id, ratings: ratings)
                 if movement.latest == nil { continue }

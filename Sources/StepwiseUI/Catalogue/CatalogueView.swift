@@ -12,7 +12,7 @@ enum CatalogueView {
         let s = env.strings
         Chrome.titleBar(
             &buffer, y: 0, left: "Stepwise · " + s("catalogue.title"),
-            right: s("catalogue.count", ["n": String(state.offers.count)]))
+            right: s("catalogue.count", count: state.offers.count))
         let offers = catalogue.filter.list(state.offers, order: env.strings.formats)
         var lines: [(line: StyledLine, selected: Bool)] = [
             (

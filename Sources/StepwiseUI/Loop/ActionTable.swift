@@ -111,7 +111,7 @@ public enum ActionTable {
         spec(.filter, [.char("f"), .char("/")], [.board], footer: true, help: "action.filter.board.help"),
         spec(.back, [.escape], [.board], footer: true),
         spec(.suggestJob, [.char("b")], [.jobs], footer: true),
-        spec(.report, [.char("R")], [.caseload], footer: true),
+        spec(.report, [.char("R")], [.caseload]),
         spec(.moveUp, [.up, .char("k")], [.report], footer: true, shown: "↑↓", label: "action.scroll", help: "action.scrollUp.help"),
         spec(.moveDown, [.down, .char("j")], [.report], help: "action.scrollDown.help"),
         spec(.pageUp, [.pageUp], [.report], help: "action.scrollPageUp.help"),

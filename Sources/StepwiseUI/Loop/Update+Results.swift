@@ -67,7 +67,7 @@ extension Update {
         case .printed(let printer, let pages, let standIns):
             state.message = Message(
                 SummaryTab.done(
-                    s("print.sent", ["printer": printer ?? s("print.defaultPrinter"), "pages": String(pages)]),
+                    s("print.sent", count: pages, ["printer": printer ?? s("print.defaultPrinter"), "pages": String(pages)]),
                     standIns: standIns, env: env))
         case .pdfSaved(let path, let standIns):
             state.message = Message(SummaryTab.done(s("pdf.saved", ["path": path]), standIns: standIns, env: env))

@@ -9,8 +9,8 @@ enum OfferText {
 
     /// "9 of 12 seats booked, 2 waiting".
     static func seats(_ offer: Offer, env: UIEnvironment) -> String {
-        var text = env.strings("offers.seats", ["n": String(offer.booked.count), "of": String(offer.capacity)])
-        if !offer.waiting.isEmpty { text += ", " + env.strings("offers.waitingCount", ["n": String(offer.waiting.count)]) }
+        var text = env.strings("offers.seats", count: offer.capacity, ["n": String(offer.booked.count), "of": String(offer.capacity)])
+        if !offer.waiting.isEmpty { text += ", " + env.strings("offers.waitingCount", count: offer.waiting.count) }
         return text
     }
 

@@ -61,8 +61,8 @@ enum OffersView {
         let shown = filter.shownSession(offer)
         segments.append(
             (" " + DisplayWidth.pad(shown.map { s.dayWithWeekday($0.day, year: false) + " " + $0.start } ?? "", to: 20), .plain))
-        var seats = s("offers.seatsShort", ["n": String(offer.booked.count), "of": String(offer.capacity)])
-        if !offer.waiting.isEmpty { seats += ", " + s("offers.waitingCount", ["n": String(offer.waiting.count)]) }
+        var seats = s("offers.seatsShort", count: offer.capacity, ["n": String(offer.booked.count), "of": String(offer.capacity)])
+        if !offer.waiting.isEmpty { seats += ", " + s("offers.waitingCount", count: offer.waiting.count) }
         if offer.status == .cancelled {
             seats = s("offers.cancelled")
         } else if OfferFilter.isPast(offer, today: today) {

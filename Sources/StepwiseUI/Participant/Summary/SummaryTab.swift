@@ -95,7 +95,7 @@ enum SummaryTab {
             line.draw(into: &buffer, x: x, y: ParticipantView.top + offset, width: buffer.width - x)
         }
         let position = env.strings(
-            "summary.position",
+            "summary.position", count: pages.count,
             [
                 "from": String(first + 1), "to": String(min(lines.count, first + rows)),
                 "of": String(lines.count), "pages": String(pages.count),
