@@ -24,20 +24,9 @@ public final class App {
     private var unconfirmed = false
     /// The caseload shown holds only its first rows (see `CaseloadIndex.loadFirstRows`).
     private var firstRowsOnly = false
-    /// Saves that found a short lock (an offer's, a journal's) held elsewhere, in order, to be
-    /// made again by `retryPending` until the lock is free (see `screenLockWait`).
-    private var pending: [Effect] = []
-    /// Audit entries whose log was locked elsewhere, written by `retryPending` in order.
-    private var pendingAudit: [(action: AuditAction, participant: String?, at: Date)] = []
-    /// Edit locks of records closed while a save of theirs was pending, given back once saved.
-    private var heldUntilSaved: [RecordLock] = []
-    /// How long a short lock is waited for before the change is kept to save later: a lock
-    /// held by another machine cannot be checked and may stay until it is stale (2 minutes),
-    /// and a key must answer at once. `shutdown` waits the usual 30 seconds.
-    private static let screenLockWait: TimeInterval = 0.03
-    private var lockWait = App.screenLockWait
-    /// True from a save that found its lock held elsewhere until every pending save is made.
-    private var waiting = false
+    /// Saves that found a short lock held elsewhere, made again by `retryPending` until the
+    /// lock is free; its `lockWait` is how long every short lock is waited for.
+    private let pending: PendingSaves
     /// The stamp of the open record's file when it was last read, to see a change made by
     /// another terminal (see `Update.idle`).
     private var openStamp: RecordStamp?
@@ -52,6 +41,7 @@ public final class App {
         self.identity = identity
         self.env = env
         self.clock = clock
+        pending = PendingSaves(store: store)
         let now = clock()
         state = AppState(width: width, height: height, today: Day(now, timeZone: env.timeZone), coach: identity.coach)
         Update.tick(now, state: &state, env: env)
@@ -149,7 +139,7 @@ public final class App {
     /// only); call when no key came for a while. True when there were any (draw again).
     @discardableResult
     public func retryPending() -> Bool {
-        guard !pending.isEmpty || !pendingAudit.isEmpty else { return false }
+        guard !pending.isEmpty else { return false }
         Update.tick(clock(), state: &state, env: env)
         run([], then: flushPending())
         return true
@@ -157,37 +147,13 @@ public final class App {
 
     /// Carries out `effect`; a save that needs a short lock waits behind any already pending.
     private func carry(_ effect: Effect) -> [EffectResult] {
-        guard effect.waitsForLock else { return perform(effect) }
-        pending.append(effect)
-        return flushPending()
+        pending.carry(effect, perform: perform, audit: { audit($0.action, $0.participant, at: $0.at) })
     }
 
     /// Makes the pending saves in order, up to the first whose lock is still held elsewhere,
     /// and writes the pending audit entries; gives back what they did.
     private func flushPending() -> [EffectResult] {
-        guard !pending.isEmpty || !pendingAudit.isEmpty else { return [] }
-        var results: [EffectResult] = []
-        while let next = pending.first {
-            let done = perform(next).map { result -> EffectResult in
-                guard case .bookingRefused(.busy, _) = result, let offer = next.lockedOffer else { return result }
-                return .waitingForLock(ExclusiveLock.holder(at: BookingStore.lockPath(offer, in: store)))
-            }
-            if let wait = done.first(where: \.isLockWait) {
-                waiting = true
-                return results + [wait]
-            }
-            pending.removeFirst()
-            results += done
-        }
-        heldUntilSaved.forEach { $0.release() }
-        heldUntilSaved = []
-        let audits = pendingAudit
-        pendingAudit = []
-        for entry in audits { results += audit(entry.action, entry.participant, at: entry.at) }
-        guard waiting else { return results }
-        // Saves kept while their lock was held elsewhere are made now: the screen says so.
-        waiting = false
-        return results + [.savedAfterWait]
+        pending.flush(perform: perform, audit: { audit($0.action, $0.participant, at: $0.at) })
     }
 
     /// What is done while no key comes; the terminal driver calls it every few hundred
@@ -224,7 +190,7 @@ public final class App {
     /// Keeps an open form as a draft and gives back the edit lock; called on every way out.
     public func shutdown() {
         // Saves still waiting for a lock held elsewhere get the usual wait, once.
-        lockWait = 30
+        pending.waitLonger()
         _ = flushPending()
         if let form = state.form,
             let data = try? RecordCodec.encode(
@@ -247,11 +213,11 @@ public final class App {
     func audit(_ action: AuditAction, _ participant: String?, at moment: Date? = nil) -> [EffectResult] {
         let at = moment ?? state.now
         do {
-            try AuditLog(store: store, lockTimeout: lockWait).record(action, participant: participant, by: identity, at: at)
+            try AuditLog(store: store, lockTimeout: pending.lockWait).record(action, participant: participant, by: identity, at: at)
             return []
         } catch is ExclusiveLock.Busy {
             // The log is locked elsewhere: the entry is written when it is free.
-            pendingAudit.append((action, participant, at))
+            pending.keep((action, participant, at))
             return []
         } catch {
             return [.failed(.audit(reason: "\(error)"))]
@@ -265,7 +231,7 @@ public final class App {
             // Journal entries written meanwhile by bookings elsewhere are kept.
             let index = CaseloadIndex(store: store)
             let unchanged = folder != nil && confirmation == nil && index.folderStamp() == folder
-            let saved = try ParticipantJournal.save(participant, in: store, as: identity, lockTimeout: lockWait)
+            let saved = try ParticipantJournal.save(participant, in: store, as: identity, lockTimeout: pending.lockWait)
             // Only this save changed the folder (to within the moment between its rename
             // and this `stat`): the caseload stays right with this participant's row.
             folder = unchanged ? index.folderStamp() : nil
@@ -304,8 +270,7 @@ public final class App {
         case .closeParticipant:
             let participant = state.open?.participant
             // A save still waiting for its lock keeps the record locked until it is made.
-            if let lock, pending.contains(where: \.savesParticipant) {
-                heldUntilSaved.append(lock)
+            if let lock, pending.holdUntilSaved(lock) {
                 self.lock = nil
             }
             releaseLock()
@@ -426,7 +391,7 @@ public final class App {
     /// Runs a booking change under the offer's lock; gives back what happened (or why not)
     /// with the catalogue as read afterwards.
     private func bookings(linking step: PlanRow? = nil, _ change: (BookingStore) throws -> BookingStore.Result) -> [EffectResult] {
-        let booking = BookingStore(store: store, identity: identity, lockTimeout: lockWait)
+        let booking = BookingStore(store: store, identity: identity, lockTimeout: pending.lockWait)
         do {
             let result = try change(booking)
             return [.bookingChanged(result.change, offers: store.loadOffers().offers, linking: step)]
@@ -476,12 +441,6 @@ extension EffectResult {
     /// True for a booking change that went through.
     fileprivate var isBookingChange: Bool {
         if case .bookingChanged = self { return true }
-        return false
-    }
-
-    /// True when a save found its lock held elsewhere and was kept to make again.
-    fileprivate var isLockWait: Bool {
-        if case .waitingForLock = self { return true }
         return false
     }
 }
