@@ -9,8 +9,14 @@ final class JobsCLITests: EndToEndTestCase {
         return url.path
     }
 
+    /// The demo data without the demo's job board, so that the board holds only the imported jobs.
+    func makeDemoWithEmptyBoard() throws {
+        _ = try makeDemo()
+        try FileManager.default.removeItem(at: data.appendingPathComponent("jobs"))
+    }
+
     func testImportListExportAndImportAgainGiveBackTheSameBoard() throws {
-        try makeDemo()
+        try makeDemoWithEmptyBoard()
         let csv = try write(
             "jobs.csv",
             "id;title;employer;deadline;place;status\r\n"
@@ -70,7 +76,7 @@ final class JobsCLITests: EndToEndTestCase {
     }
 
     func testABadFileImportsNothingAndNamesLineAndColumn() throws {
-        try makeDemo()
+        try makeDemoWithEmptyBoard()
         let csv = try write("bad.csv", "title,employer,deadline\nKok,Kantinen,2026-12-01\n,Bager,someday\n")
         let result = try stepwise(["jobs", "import", csv])
         XCTAssertEqual(result.status, 1)

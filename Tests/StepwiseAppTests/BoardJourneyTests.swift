@@ -9,8 +9,15 @@ import XCTest
 final class BoardJourneyTests: XCTestCase {
     private let citizen = "Lena Groß"
 
-    func testAJobAddedOnTheBoardIsSuggestedTakenAndCountedWithoutAName() throws {
+    /// The demo data without the demo's job board, so that the board holds only this test's jobs.
+    private func harnessWithEmptyBoard() throws -> AppHarness {
         let h = try AppHarness(width: 80, height: 24)
+        try FileManager.default.removeItem(at: h.store.root.appendingPathComponent("jobs"))
+        return h
+    }
+
+    func testAJobAddedOnTheBoardIsSuggestedTakenAndCountedWithoutAName() throws {
+        let h = try harnessWithEmptyBoard()
         guard let id = h.id(of: citizen) else { return XCTFail("the demo data has no \(citizen)") }
         let board = JobBoard(store: h.store, identity: h.identity)
         try board.save(
@@ -91,7 +98,7 @@ final class BoardJourneyTests: XCTestCase {
     }
 
     func testAJobThatExpiredMeanwhileIsNotTaken() throws {
-        let h = try AppHarness(width: 80, height: 24)
+        let h = try harnessWithEmptyBoard()
         guard let id = h.id(of: citizen) else { return XCTFail("the demo data has no \(citizen)") }
         let board = JobBoard(store: h.store, identity: h.identity)
         let job = BoardJob(

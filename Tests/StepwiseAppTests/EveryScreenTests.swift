@@ -25,6 +25,7 @@ final class EveryScreenTests: XCTestCase {
     private let opening: Set<ActionID> = [
         .add, .edit, .addStep, .addGoal, .addContact, .newNote, .session, .rate, .addMilestone, .outcome,
         .history, .auditLog, .help, .open, .internship, .followUp, .addOffer, .editOffer, .attendance, .versions,
+        .changeFollowUp,
     ]
 
     func testEveryScreenAt80x24InEveryLanguageShowsAllOfItsText() throws {

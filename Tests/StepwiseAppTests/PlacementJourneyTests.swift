@@ -104,4 +104,83 @@ final class PlacementJourneyTests: XCTestCase {
         coopDetail(of: "Søren", in: h)
         XCTAssertFalse(h.flatScreen.contains("Stille rum") || h.flatScreen.contains("længere dage"), h.screen)
     }
+
+    /// A planned meeting ahead is chosen with `M` and changed, or cancelled, in its own form:
+    /// saved at once, the same calendar event (its id kept, its SEQUENCE one up, sent as
+    /// cancelled), and the audit log names the change, never the text.
+    func testAPlannedFollowUpAheadIsChangedOrCancelled() throws {
+        let h = try AppHarness(height: 70)
+        let id = try XCTUnwrap(h.id(of: "Søren Ærø Kjærgaard"))
+        let offer = try XCTUnwrap(h.store.loadOffers().offers.first { $0.title.contains("Coop") })
+        let before = try XCTUnwrap(try h.store.loadParticipant(id).placements[offer.id]).followUps
+        XCTAssertEqual(before.map(\.status), [.planned, .planned, .planned], "the demo plans three meetings ahead")
+        coopDetail(of: "Søren", in: h)
+
+        // The chooser lists the planned meetings, soonest first; the second one is changed.
+        h.press(.char("M"))
+        XCTAssertEqual(h.state.form?.purpose, .chooseFollowUp(offer.id), h.screen)
+        XCTAssertTrue(h.flatScreen.contains(h.app.env.strings.dayWithWeekday(before[0].day) + " 10:00 · planned"), h.screen)
+        h.press(.right, .enter)
+        XCTAssertEqual(h.state.form?.purpose, .followUp(offer.id, 1), h.screen)
+        XCTAssertTrue(h.flatScreen.contains("A planned follow-up meeting"), h.screen)
+        h.press(.end, .ctrl("u"))
+        h.type("+36")
+        h.press(.tab, .end, .ctrl("u"))
+        h.type("11:30")
+        for _ in 0..<5 { h.press(.tab) }
+        h.type("Flyttet: Jens har ferie.")
+        h.press(.tab, .enter)
+        XCTAssertNil(h.state.form, h.screen)
+        var meetings = try XCTUnwrap(try h.store.loadParticipant(id).placements[offer.id]).followUps
+        let today = Day(AppHarness.start, timeZone: .gmt)
+        XCTAssertEqual(meetings.count, 3, "changed, not added")
+        XCTAssertEqual(meetings[1].day, today.adding(days: 36))
+        XCTAssertEqual(meetings[1].time, "11:30")
+        XCTAssertEqual(meetings[1].status, .planned)
+        XCTAssertEqual(meetings[1].notes, "Flyttet: Jens har ferie.")
+        XCTAssertEqual(meetings[1].others, before[1].others, "who takes part is kept")
+        XCTAssertEqual(meetings[1].id, before[1].id, "the same calendar event")
+        XCTAssertEqual(meetings[1].sequence, before[1].sequence + 1)
+        XCTAssertEqual(meetings[0], before[0])
+        XCTAssertTrue(h.flatScreen.contains(h.app.env.strings.dayWithWeekday(today.adding(days: 36)) + " 11:30 · planned"), h.screen)
+
+        // The last one is cancelled by its status.
+        h.press(.char("M"))
+        h.press(.right, .right, .enter)
+        XCTAssertEqual(h.state.form?.purpose, .followUp(offer.id, 2), h.screen)
+        h.press(.tab, .tab)
+        h.press(.right, .right)
+        h.press(.enter)
+        XCTAssertNil(h.state.form, h.screen)
+        XCTAssertTrue(h.flatScreen.contains("Follow-up meeting cancelled"), h.screen)
+        meetings = try XCTUnwrap(try h.store.loadParticipant(id).placements[offer.id]).followUps
+        XCTAssertEqual(meetings[2].status, .cancelled)
+        XCTAssertEqual(meetings[2].day, before[2].day)
+        XCTAssertTrue(h.flatScreen.contains("✗ " + h.app.env.strings.dayWithWeekday(before[2].day) + " 10:00 · cancelled"), h.screen)
+
+        // The calendar sends the cancellation under the meeting's own UID.
+        let participant = try h.store.loadParticipant(id)
+        let events = CalendarExport(
+            participant: participant, offers: h.store.loadOffers().offers, strings: h.app.env.strings, now: h.state.now, today: today
+        ).events
+        let cancelled = try XCTUnwrap(events.first { $0.uid == "\(id)-\(offer.id)-followup-\(before[2].id)@stepwise" })
+        XCTAssertEqual(cancelled.status, .cancelled)
+        XCTAssertEqual(cancelled.sequence, before[2].sequence + 1)
+
+        // Only planned meetings can be chosen.
+        h.press(.char("M"))
+        XCTAssertEqual(h.state.form?.purpose, .chooseFollowUp(offer.id), h.screen)
+        let first = h.app.env.strings.dayWithWeekday(before[0].day) + " 10:00 · planned"
+        XCTAssertTrue(h.flatScreen.contains(first), h.screen)
+        h.press(.right)
+        XCTAssertTrue(h.flatScreen.contains(h.app.env.strings.dayWithWeekday(today.adding(days: 36)) + " 11:30 · planned"), h.screen)
+        h.press(.right)
+        XCTAssertTrue(h.flatScreen.contains(first), "two planned meetings; the cancelled one is not offered:\n\(h.screen)")
+        h.press(.escape)
+
+        let audit = AuditLog(store: h.store).entries(for: id).map(\.action)
+        XCTAssertEqual(Array(audit.suffix(2)), [.followUpChanged, .followUpChanged])
+        let log = try String(contentsOf: h.store.root.appendingPathComponent("audit.log"), encoding: .utf8)
+        XCTAssertFalse(log.contains("Jens har ferie"), "the audit never holds what was said")
+    }
 }

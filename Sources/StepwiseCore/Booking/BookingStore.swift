@@ -16,7 +16,7 @@ import Foundation
 /// cannot be written is reported in `Result.journalProblems`, never undone.
 public struct BookingStore: Sendable {
     /// Why a change was not made.
-    public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Failure: LockedRecordFailure, Equatable, Sendable, CustomStringConvertible {
         /// Not a valid id (ids are never paths).
         case invalidParticipantID(String)
         case invalidOfferID(String)
@@ -117,66 +117,18 @@ public struct BookingStore: Sendable {
     /// whole change is made again from fresh reads. Results are in the order of `offerIds`.
     public func changeAll(offers offerIds: [String], _ rule: (String, Offer?, Date) throws -> Booking.Change) throws -> [Result] {
         for id in offerIds where !RecordID.isValid(id) { throw Failure.invalidOfferID(id) }
-        do {
-            try AtomicFile.makeDirectory(store.locksDir)
-        } catch {
-            throw Failure.writeFailed("\(error)")
-        }
-        var attempt = 1
-        while true {
+        let offers = LockedRecords<Offer, Failure>(store: store, identity: identity, lockTimeout: lockTimeout, clock: clock)
+        return try offers.change(offerIds, record: \.offer) { id, current, now in
             do {
-                return try changeOnce(offerIds, rule)
-            } catch let lost as ExclusiveLock.Lost {
-                guard attempt < BookingStore.attempts else { throw Failure.busy(lost.description) }
-                attempt += 1
-            }
-        }
-    }
-
-    /// How often a change is made again after its lock was taken over meanwhile.
-    static let attempts = 3
-
-    private func changeOnce(_ offerIds: [String], _ rule: (String, Offer?, Date) throws -> Booking.Change) throws -> [Result] {
-        var locks: [String: ExclusiveLock] = [:]
-        defer { locks.values.forEach { $0.release() } }
-        for id in Set(offerIds).sorted() {
-            do {
-                locks[id] = try ExclusiveLock.acquire(path: BookingStore.lockPath(id, in: store), as: identity, timeout: lockTimeout)
-            } catch let busy as ExclusiveLock.Busy {
-                throw Failure.busy(busy.description)
-            } catch {
-                throw Failure.writeFailed("\(error)")
-            }
-        }
-        let now = clock()
-        var changes: [(change: Booking.Change, current: Offer?)] = []
-        for id in offerIds {
-            let current = try readOffer(id)
-            let change: Booking.Change
-            do {
-                change = try rule(id, current, now)
+                return try rule(id, current, now)
             } catch let refusal as Booking.Refusal {
                 guard let current else { throw Failure.unknownOffer(id) }
                 throw Failure.refused(refusal, current)
             }
-            guard change.offer.id == id else { throw Failure.writeFailed("the changed offer has another id") }
-            changes.append((change, current))
+        } written: { changes, now in
+            // The journals are written while the offers' locks are still held.
+            changes.map { Result(change: $0, journalProblems: recordJournal($0, at: now)) }
         }
-        // Everything is written before anything is put in place.
-        var staged: [(AtomicFile.Staged, ExclusiveLock?)] = []
-        defer { staged.forEach { $0.0.discard() } }
-        do {
-            for (change, current) in changes where change.offer != current {
-                staged.append((try store.stage(change.offer), locks[change.offer.id]))
-            }
-            for item in staged { try item.1?.verify() }
-            for (file, lock) in staged { try file.commit(fence: lock) }
-        } catch let lost as ExclusiveLock.Lost {
-            throw lost
-        } catch {
-            throw Failure.writeFailed("\(error)")
-        }
-        return changes.map { Result(change: $0.change, journalProblems: recordJournal($0.change, at: now)) }
     }
 
     /// The lock file of an offer.
@@ -211,15 +163,6 @@ public struct BookingStore: Sendable {
         }
     }
 
-    private func readOffer(_ id: String) throws -> Offer? {
-        do {
-            return try store.loadOffer(id)
-        } catch let problem as RecordProblem {
-            if problem.kind == .missing { return nil }
-            throw Failure.unreadable(problem)
-        }
-    }
-
     /// Appends each participant's entries in one write per participant; returns what failed.
     private func recordJournal(_ change: Booking.Change, at now: Date) -> [String] {
         var problems: [String] = []
@@ -241,4 +184,14 @@ public struct BookingStore: Sendable {
         }
         return problems
     }
+}
+
+extension Offer: LockedRecord {
+    static var noun: String { "offer" }
+
+    static func lockPath(_ id: String, in store: DataStore) -> String { BookingStore.lockPath(id, in: store) }
+
+    static func load(_ id: String, from store: DataStore) throws -> Offer { try store.loadOffer(id) }
+
+    func stage(in store: DataStore) throws -> AtomicFile.Staged { try store.stage(self) }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The demo caseload and catalogue shipped in `Resources/demo/`, with dates relative to today.
+/// The demo caseload, catalogue and job board shipped in `Resources/demo/`, with dates relative to today.
 public enum DemoData {
     /// The file that marks a data folder as holding demo data only.
     public static let markerName = ".stepwise-demo"
@@ -142,7 +142,33 @@ public enum DemoData {
         var nextOffsetDays: Int?
     }
 
-    /// Writes the demo participants and offers into `store`, unless it holds other data.
+    /// A job on the demo job board (`jobs.json`); days count from today.
+    struct DemoJob: Decodable {
+        var title: String
+        var employer: String
+        var place: String
+        var hours: String
+        /// The last day to apply; none when the advert names none.
+        var deadlineOffsetDays: Int?
+        var howToApply: String
+        var contact: String
+        var language: String
+        /// When the job was posted (days before today).
+        var postedOffsetDays: Int
+        /// True for a job already filled.
+        var filled: Bool?
+
+        func job(id: String, today: Day, by coach: String) -> BoardJob {
+            var job = BoardJob(
+                id: id, title: title, employer: employer, place: place, hours: hours,
+                deadline: deadlineOffsetDays.map { today.adding(days: $0) }, howToApply: howToApply, contact: contact,
+                language: language, posted: Stamp(by: coach, at: today.adding(days: postedOffsetDays).atHour(9)))
+            if filled == true { job.status = .filled }
+            return job
+        }
+    }
+
+    /// Writes the demo participants, offers and job board into `store`, unless it holds other data.
     /// Returns the number of participants and offers written.
     @discardableResult
     public static func create(
@@ -162,6 +188,8 @@ public enum DemoData {
         let offers = try decoder.decode(
             [DemoOffer].self,
             from: Data(contentsOf: resources.appendingPathComponent("demo/offers.json")))
+        let jobs = try decoder.decode([DemoJob].self, from: Data(contentsOf: resources.appendingPathComponent("demo/jobs.json")))
+            .map { $0.job(id: RecordID.generate(prefix: "j"), today: today, by: identity.coach) }
         try store.prepare()
         try AtomicFile.write(Data("Stepwise demo data\n".utf8), to: marker)
         let stamp = Stamp(by: identity.coach, at: now)
@@ -194,6 +222,12 @@ public enum DemoData {
                     after6Months: outcome.after6Months?.later(months: 6, end: end, today: today))
             }
             DemoJobSearch.live(&participant, coach: identity.coach, today: today)
+            // An application for a job on the board is linked to it, so that the board counts it.
+            for index in participant.jobSearch.applications.indices {
+                let application = participant.jobSearch.applications[index]
+                participant.jobSearch.applications[index].boardJobId =
+                    jobs.first { $0.employer == application.employer && $0.title == application.jobTitle }?.id
+            }
             try store.save(participant)
             ids.append(participant.id)
         }
@@ -214,6 +248,8 @@ public enum DemoData {
                 try store.save(participant)
             }
         }
+        let board = JobBoard(store: store, identity: identity)
+        for job in jobs { try board.save(job) }
         return (ids.count, offers.count)
     }
 

@@ -132,7 +132,8 @@ public struct CalendarExport: Sendable {
                     Event(
                         uid: "\(participant.id)-\(offer.id)-followup-\(meeting.id)@stepwise",
                         summary: s("calendar.followUp", ["title": offer.title]), day: meeting.day, start: start, end: nil,
-                        location: offer.internship?.employer ?? "", description: meeting.others, status: standing.status,
+                        location: offer.internship?.employer ?? "", description: meeting.others,
+                        status: meeting.status == .cancelled ? .cancelled : standing.status,
                         sequence: meeting.sequence + standing.changes, modified: latest(meeting.modified, standing.changed)))
             }
         }

@@ -4,11 +4,11 @@ import Foundation
 /// takes the exclusive lock of every job it touches (`locks/job-<id>.lock`, in id order so
 /// that two changes cannot wait for each other), re-reads the jobs under the locks, applies
 /// the rule, writes every new file before any is put in place, and checks that each lock is
-/// still ours just before the renames (as `BookingStore` does for offers). A write that fails
+/// still ours just before the renames (`LockedRecords`, as for offers). A write that fails
 /// (a full disk, a read-only folder) leaves every job as it was.
 public struct JobBoard: Sendable {
     /// Why a change was not made.
-    public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Failure: LockedRecordFailure, Equatable, Sendable, CustomStringConvertible {
         /// Not a valid id (ids are never paths).
         case invalidID(String)
         case unknownJob(String)
@@ -72,68 +72,13 @@ public struct JobBoard: Sendable {
     /// nothing. Results are in the order of `ids`. Throws `Failure`.
     public func change(jobs ids: [String], _ rule: (String, BoardJob?, Date) throws -> BoardJob) throws -> [BoardJob] {
         for id in ids where !RecordID.isValid(id) { throw Failure.invalidID(id) }
-        do {
-            try AtomicFile.makeDirectory(store.locksDir)
-        } catch {
-            throw Failure.writeFailed("\(error)")
-        }
-        var attempt = 1
-        while true {
-            do {
-                return try changeOnce(ids, rule)
-            } catch let lost as ExclusiveLock.Lost {
-                guard attempt < BookingStore.attempts else { throw Failure.busy(lost.description) }
-                attempt += 1
-            }
-        }
-    }
-
-    private func changeOnce(_ ids: [String], _ rule: (String, BoardJob?, Date) throws -> BoardJob) throws -> [BoardJob] {
-        var locks: [String: ExclusiveLock] = [:]
-        defer { locks.values.forEach { $0.release() } }
-        for id in Set(ids).sorted() {
-            do {
-                locks[id] = try ExclusiveLock.acquire(path: JobBoard.lockPath(id, in: store), as: identity, timeout: lockTimeout)
-            } catch let busy as ExclusiveLock.Busy {
-                throw Failure.busy(busy.description)
-            } catch {
-                throw Failure.writeFailed("\(error)")
-            }
-        }
-        let now = clock()
-        var changed: [(job: BoardJob, current: BoardJob?)] = []
-        for id in ids {
-            let current = try read(id)
-            let job = try rule(id, current, now)
-            guard job.id == id else { throw Failure.writeFailed("the changed job has another id") }
-            changed.append((job, current))
-        }
-        var staged: [(AtomicFile.Staged, ExclusiveLock?)] = []
-        defer { staged.forEach { $0.0.discard() } }
-        do {
-            for (job, current) in changed where job != current { staged.append((try store.stage(job), locks[job.id])) }
-            for item in staged { try item.1?.verify() }
-            for (file, lock) in staged { try file.commit(fence: lock) }
-        } catch let lost as ExclusiveLock.Lost {
-            throw lost
-        } catch {
-            throw Failure.writeFailed("\(error)")
-        }
-        return changed.map(\.job)
+        let jobs = LockedRecords<BoardJob, Failure>(store: store, identity: identity, lockTimeout: lockTimeout, clock: clock)
+        return try jobs.change(ids, record: { $0 }, rule) { changed, _ in changed }
     }
 
     /// The lock file of a job.
     public static func lockPath(_ id: String, in store: DataStore) -> String {
         store.locksDir.appendingPathComponent("job-" + id + ".lock").path
-    }
-
-    private func read(_ id: String) throws -> BoardJob? {
-        do {
-            return try store.loadJob(id)
-        } catch let problem as RecordProblem {
-            if problem.kind == .missing { return nil }
-            throw Failure.unreadable(problem)
-        }
     }
 
     /// How many applications link to each board job, by job id, counted over `participants`.
@@ -160,4 +105,14 @@ public struct JobBoard: Sendable {
             ($0.deadline ?? Day(ordinal: Int.max), $0.title, $0.id) < ($1.deadline ?? Day(ordinal: Int.max), $1.title, $1.id)
         }
     }
+}
+
+extension BoardJob: LockedRecord {
+    static var noun: String { "job" }
+
+    static func lockPath(_ id: String, in store: DataStore) -> String { JobBoard.lockPath(id, in: store) }
+
+    static func load(_ id: String, from store: DataStore) throws -> BoardJob { try store.loadJob(id) }
+
+    func stage(in store: DataStore) throws -> AtomicFile.Staged { try store.stage(self) }
 }

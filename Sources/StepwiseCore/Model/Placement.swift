@@ -119,8 +119,8 @@ public struct Accommodations: Codable, Equatable, Sendable {
 
 /// A follow-up meeting during a placement, with the participant, the employer, others or all.
 public struct FollowUpMeeting: Codable, Equatable, Sendable {
-    /// Planned, or held.
-    public enum Status: String, Codable, CaseIterable, Sendable { case planned, held }
+    /// Planned, held, or cancelled (kept, so that its calendar event is sent as cancelled).
+    public enum Status: String, Codable, CaseIterable, Sendable { case planned, held, cancelled }
 
     /// Names the meeting for its whole life (the calendar UID is
     /// `<participantId>-<offerId>-followup-<id>@stepwise`): `YYYYMMDD` of the day it was first

@@ -22,7 +22,8 @@ extension Summary {
                 children.append(
                     SummaryItem([SummaryRun(s("internship.accommodations") + " ", .note), SummaryRun(agreed.joined(separator: "; "))]))
             }
-            for meeting in placement.followUpsByDate {
+            // A cancelled meeting is left out of the printed plan (its calendar event says so).
+            for meeting in placement.followUpsByDate where meeting.status != .cancelled {
                 var notes: [SummaryItem] = []
                 if !meeting.notes.isEmpty { notes.append(SummaryItem([SummaryRun(SummaryText.clean(meeting.notes))])) }
                 if let next = meeting.next {

@@ -11,6 +11,7 @@ public enum ActionID: String, CaseIterable, Sendable {
     case report, reportScope, earlierPeriod, laterPeriod, periodLength
     case internship, followUp, print, printTo, calendarFile, savePDF
     case placement
+    case changeFollowUp
     case catalogue, addOffer, editOffer, cancelOffer, attendance, attended, absent, excused, allAttended, clearAttendance, previousSession,
         nextSession
     case board, addJob, editJob, jobFilled, suggestJob
@@ -167,6 +168,7 @@ public enum ActionTable {
         spec(.group, [.char("G")], [.offers]),
         spec(.placement, [.char("I")], [.offers, .offerDetail]),
         spec(.followUp, [.char("F")], [.offers, .offerDetail]),
+        spec(.changeFollowUp, [.char("M")], [.offers, .offerDetail]),
         spec(.back, [.escape], [.offerDetail], footer: true, help: "action.back.offers.help"),
         spec(.addStep, [.char("a")], [.plan], footer: true, label: "action.addStep.short"),
         spec(.addGoal, [.char("g")], [.plan], footer: true, label: "action.addGoal.short"),

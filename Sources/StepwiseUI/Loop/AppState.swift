@@ -272,6 +272,8 @@ public struct Confirm: Equatable, Sendable {
         case cancelOffer(String)
         /// `y`: the citizen takes the suggested board job into their applications.
         case takeBoardJob(String)
+        /// `y` after an outcome with a job or an education: the jobs tab's follow-along form.
+        case startFollowAlong
     }
 
     public var purpose: Purpose

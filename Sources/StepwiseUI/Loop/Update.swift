@@ -240,7 +240,7 @@ public enum Update {
             return JobSuggestions.submit(form, state: &state, env: env)
         case .internship:
             return InternshipForms.submit(&form, state: state, env: env)
-        case .placement, .followUp:
+        case .placement, .followUp, .chooseFollowUp:
             return PlacementForms.submit(&form, state: &state, env: env)
         case .printer:
             return SummaryTab.submitPrinter(form, state: &state, env: env)
@@ -251,7 +251,9 @@ public enum Update {
         case .rejectSuggestion(let goal, let step):
             return RejectForm.submit(&form, goal: goal, step: step, today: state.today, env: env).map { PlanUpdate.commit(&state, env: env, $0) }
                 ?? []
-        case .startSession, .endSession, .note, .rating, .milestone, .outcome, .contact:
+        case .outcome:
+            return OutcomeFollowAlong.submit(&form, state: &state, env: env)
+        case .startSession, .endSession, .note, .rating, .milestone, .contact:
             return CoachingForms.submit(&form, state: state, env: env).map { PlanUpdate.commit(&state, env: env, $0) } ?? []
         case .jobAgreement, .application, .applicationStatus, .interview, .followAlong, .followAlongContact:
             return JobsForms.submit(&form, today: state.today, env: env).map { JobsUpdate.commit(&state, env: env, $0) } ?? []

@@ -41,7 +41,7 @@ extension Form.Purpose {
             return true
         case .addParticipant, .startSession, .rating, .milestone, .outcome, .contact, .offerFilter, .book, .editOffer, .internship,
             .placement, .followUp, .printer, .calendar, .conversation, .applicationStatus, .followAlong, .editJob, .boardFilter,
-            .suggestJob:
+            .suggestJob, .chooseFollowUp:
             return false
         }
     }

@@ -74,6 +74,8 @@ public struct Form: Equatable, Sendable, Codable {
         /// A follow-up meeting of the open participant's placement in the offer with this id:
         /// the one at this index, or a new one.
         case followUp(String, Int?)
+        /// Choosing a planned follow-up meeting of the participant's placement in the offer.
+        case chooseFollowUp(String)
         case printer
         case calendar
         case about(String)
@@ -120,6 +122,7 @@ public struct Form: Equatable, Sendable, Codable {
             case .internship: return InternshipField.names
             case .placement: return PlacementField.names
             case .followUp: return FollowUpField.names
+            case .chooseFollowUp: return ChooseFollowUpField.names
             case .printer: return PrinterField.names
             case .calendar: return CalendarField.names
             case .about: return AboutField.names

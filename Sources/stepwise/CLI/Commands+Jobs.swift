@@ -118,25 +118,12 @@ extension Commands {
         guard requireDataFolder(), let data = readInputFile(path) else { return 1 }
         let identity = Identity.current(environment: environment)
         let report = JobImport.run(data, into: JobBoard(store: store, identity: identity))
-        for problem in report.problems { printError("\(path): \(problem)") }
-        if let failure = report.writeFailure {
-            printError("nothing imported: could not write to the data folder: \(failure)")
-            return 1
+        return tell(report, of: "job", from: path, skipBad: nil) {
+            do {
+                try AuditLog(store: store).record(.jobsImported, participant: nil, by: identity)
+            } catch {
+                printError("warning: the import stands, but the audit log could not be written: \(error)")
+            }
         }
-        if report.refused {
-            let rows = Set(report.problems.map(\.line)).count
-            printError(report.fileIsBad ? "nothing imported" : "nothing imported: \(CLIText.count(rows, "line")) with problems; fix them")
-            return 1
-        }
-        do {
-            try AuditLog(store: store).record(.jobsImported, participant: nil, by: identity)
-        } catch {
-            printError("warning: the import stands, but the audit log could not be written: \(error)")
-        }
-        let total = report.added.count + report.changed.count + report.unchanged.count
-        say(
-            "imported \(CLIText.count(total, "job")) from \(path): \(report.added.count) added, "
-                + "\(report.changed.count) changed, \(report.unchanged.count) unchanged")
-        return 0
     }
 }

@@ -132,6 +132,41 @@ extension Commands {
         let skipBad = options.flags.contains("--skip-bad")
         let bookings = BookingStore(store: store, identity: Identity.current(environment: environment))
         let report = OfferImport.run(data, into: bookings, skipBad: skipBad)
+        return tell(report, of: "offer", from: path, skipBad: skipBad) {
+            for problem in report.journalProblems {
+                printError("warning: an import change stands, but a journal entry could not be written: \(problem)")
+            }
+        }
+    }
+}
+
+/// What an import from a CSV file did, as the command line tells it (offers, board jobs).
+protocol ImportReport {
+    /// Bad rows, or what is wrong with the file as a whole.
+    var problems: [CSVSheet.Problem] { get }
+    /// True when the file as a whole could not be used.
+    var fileIsBad: Bool { get }
+    /// Why the data folder could not be written; then nothing was imported.
+    var writeFailure: String? { get }
+    /// True when nothing was written.
+    var refused: Bool { get }
+    /// Ids of records added, changed, and already as in the file.
+    var added: [String] { get }
+    var changed: [String] { get }
+    var unchanged: [String] { get }
+}
+
+extension OfferImport.Report: ImportReport {}
+
+extension JobImport.Report: ImportReport {}
+
+extension Commands {
+    /// Tells what an import of `noun`s from `path` did: each problem on standard error, then
+    /// why nothing was imported (exit status 1), or `stands` (the warnings and the audit entry
+    /// of an import that stands) and how many records were added, changed and unchanged, with
+    /// the bad rows skipped. `skipBad` is nil for an import that has no `--skip-bad`; with it,
+    /// bad rows fail the command (1) unless some row was imported.
+    func tell(_ report: some ImportReport, of noun: String, from path: String, skipBad: Bool?, stands: () -> Void) -> Int32 {
         for problem in report.problems { printError("\(path): \(problem)") }
         if let failure = report.writeFailure {
             printError("nothing imported: could not write to the data folder: \(failure)")
@@ -139,28 +174,23 @@ extension Commands {
         }
         if report.refused {
             let rows = Set(report.problems.map(\.line)).count
-            printError(
-                report.fileIsBad
-                    ? "nothing imported"
-                    : "nothing imported: \(rows) line\(rows == 1 ? "" : "s") with problems; fix them, "
-                        + "or use --skip-bad to import the good rows")
+            let fix = skipBad == nil ? "fix them" : "fix them, or use --skip-bad to import the good rows"
+            printError(report.fileIsBad ? "nothing imported" : "nothing imported: \(CLIText.count(rows, "line")) with problems; \(fix)")
             return 1
         }
-        for problem in report.journalProblems {
-            printError("warning: an import change stands, but a journal entry could not be written: \(problem)")
-        }
+        stands()
         let total = report.added.count + report.changed.count + report.unchanged.count
         var line =
-            "imported \(total) offer\(total == 1 ? "" : "s") from \(path): \(report.added.count) added, "
+            "imported \(CLIText.count(total, noun)) from \(path): \(report.added.count) added, "
             + "\(report.changed.count) changed, \(report.unchanged.count) unchanged"
         if !report.problems.isEmpty {
             let lines = Array(Set(report.problems.map(\.line))).sorted()
             line +=
-                "; skipped \(lines.count) bad row\(lines.count == 1 ? "" : "s") (line\(lines.count == 1 ? "" : "s") "
+                "; skipped \(CLIText.count(lines.count, "bad row")) (\(lines.count == 1 ? "line" : "lines") "
                 + lines.map(String.init).joined(separator: ", ") + ")"
         }
         say(line)
-        return report.problems.isEmpty || (skipBad && total > 0) ? 0 : 1
+        return report.problems.isEmpty || (skipBad == true && total > 0) ? 0 : 1
     }
 }
 

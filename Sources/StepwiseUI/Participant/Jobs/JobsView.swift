@@ -92,7 +92,7 @@ enum JobsView {
             guard let started = p.startedJobOrEducation else { return [] }
             return [
                 (StyledLine(s("follow.heading"), .heading), .followAlong),
-                (StyledLine("  " + s("follow.offer.\(started.reason.rawValue)", ["date": s.shortDate(started.day)])), .followAlong),
+                (StyledLine("  " + OutcomeFollowAlong.question(started, strings: s)), .followAlong),
                 (StyledLine("  " + s("follow.offerKey"), .muted), .followAlong),
             ]
         }

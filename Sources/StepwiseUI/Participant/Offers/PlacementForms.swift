@@ -8,6 +8,8 @@ enum PlacementField: String, FormFieldName {
 }
 /// The fields of a follow-up meeting's form.
 enum FollowUpField: String, FormFieldName { case date, time, status, withParticipant, withEmployer, others, notes, next }
+/// The one field of the form that chooses a planned follow-up meeting to change.
+enum ChooseFollowUpField: String, FormFieldName { case meeting }
 
 /// The forms of the open participant's own placement in an internship offer: their period,
 /// hours and agreed adjustments, and their follow-up meetings. They are written on that
@@ -45,10 +47,33 @@ enum PlacementForms {
 
     /// A follow-up meeting: the one due (to record it as held), or a new one.
     static func followUp(_ offer: Offer, of participant: Participant, strings: Localizer, today: Day) -> Form {
-        let placement = participant.placements[offer.id]
-        let index = due(in: placement, today: today)
-        let meeting = index.flatMap { placement?.followUps[$0] }
-        let title = meeting == nil ? "form.followUp.title" : "form.followUpHeld.title"
+        let index = due(in: participant.placements[offer.id], today: today)
+        return followUp(offer, at: index, of: participant, strings: strings, today: today, held: index != nil)
+    }
+
+    /// The chooser of a planned follow-up meeting to change or cancel, soonest first, each
+    /// named by its day, time and who takes part; nil when no meeting is planned.
+    static func choosePlanned(_ offer: Offer, of participant: Participant, strings: Localizer) -> Form? {
+        guard let meetings = participant.placements[offer.id]?.followUps else { return nil }
+        let planned = meetings.indices.filter { meetings[$0].status == .planned }
+            .sorted { (meetings[$0].day, meetings[$0].time ?? "") < (meetings[$1].day, meetings[$1].time ?? "") }
+        guard !planned.isEmpty else { return nil }
+        return Form(purpose: .chooseFollowUp(offer.id), title: "form.chooseFollowUp.title", ChooseFollowUpField.self) { _ in
+            var field = Form.Field(label: "field.followUpMeeting", choices: planned.map(String.init), prefix: "", selected: nil)
+            field.choiceLabels = planned.map { meetings[$0].when(strings) + " · " + meetings[$0].people(strings) }
+            return field
+        }
+    }
+
+    /// The meeting at `index` of the participant's placement in `offer` (nil: a new one): with
+    /// `held`, to record it as held, else to change it as it stands (its day, time, who takes
+    /// part, notes), or to cancel it by its status.
+    private static func followUp(_ offer: Offer, at index: Int?, of participant: Participant, strings: Localizer, today: Day, held: Bool)
+        -> Form
+    {
+        let meeting = index.flatMap { participant.placements[offer.id]?.followUps[$0] }
+        let title = meeting == nil ? "form.followUp.title" : held ? "form.followUpHeld.title" : "form.followUpEdit.title"
+        let status = meeting.map { held ? FollowUpMeeting.Status.held : $0.status } ?? .planned
         return Form(purpose: .followUp(offer.id, index), title: title, compact: true, FollowUpField.self) { name in
             switch name {
             case .date:
@@ -59,7 +84,7 @@ enum PlacementForms {
             case .status:
                 Form.Field(
                     label: "field.status", choices: FollowUpMeeting.Status.allCases.map(\.rawValue), prefix: "followUp.",
-                    selected: meeting == nil ? "planned" : "held")
+                    selected: status.rawValue)
             case .withParticipant: InternshipForms.yesNo("field.withParticipant", meeting?.withParticipant ?? true)
             case .withEmployer: InternshipForms.yesNo("field.withEmployer", meeting?.withEmployer ?? true)
             case .others: InternshipForms.text("field.followUpOthers", meeting?.others ?? "", "field.followUpOthers.hint")
@@ -75,12 +100,21 @@ enum PlacementForms {
     /// Checks a placement or follow-up form; marks bad fields, or puts the change in the open
     /// participant's record and asks to save it (the audit log names the act, never the text).
     static func submit(_ form: inout Form, state: inout AppState, env: UIEnvironment) -> [Effect] {
+        if case .chooseFollowUp(let id) = form.purpose {
+            // The chosen meeting opens in its own form; nothing is saved yet.
+            guard let participant = state.open?.participant, let index = Int(form[ChooseFollowUpField.meeting]),
+                let offer = state.offers.first(where: { $0.id == id })
+            else { return [] }
+            state.form = followUp(offer, at: index, of: participant, strings: env.strings, today: state.today, held: false)
+            return []
+        }
         var read = FormReader(form, env: env, today: state.today)
         defer { form = read.form }
         guard var open = state.open, !open.isReadOnly else { return [] }
         var participant = open.participant
         let action: AuditAction
         let offerId: String
+        var saved = "placement.saved"
         switch form.purpose {
         case .placement(let id):
             guard
@@ -112,6 +146,7 @@ enum PlacementForms {
             placement.put(meeting, at: index, now: state.now)
             participant.placements[id] = placement
             (action, offerId) = (replaces ? .followUpChanged : .followUpAdded, id)
+            saved = meeting.status == .cancelled ? "followUp.cancelledSaved" : "followUp.saved"
         default:
             return []
         }
@@ -119,7 +154,7 @@ enum PlacementForms {
         open.participant = participant
         state.open = open
         let title = state.offers.first { $0.id == offerId }?.title ?? offerId
-        state.message = Message(env.strings(action == .placementChanged ? "placement.saved" : "followUp.saved", ["title": title]))
+        state.message = Message(env.strings(saved, ["title": title]))
         return [.savePlacement(participant, audit: action)]
     }
 }

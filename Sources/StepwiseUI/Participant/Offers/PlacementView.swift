@@ -11,7 +11,7 @@ enum PlacementView {
         }
         let s = env.strings
         var lines: [StyledLine] = [
-            .blank, StyledLine([(s("placement.title", ["name": participant.name]), .heading), ("  (I, F)", .muted)]),
+            .blank, StyledLine([(s("placement.title", ["name": participant.name]), .heading), ("  (I, F, M)", .muted)]),
         ]
         guard let placement = participant.placements[offer.id] else {
             lines.append(StyledLine("  " + s("placement.none"), .muted))
@@ -25,7 +25,7 @@ enum PlacementView {
         add("internship.accommodations", placement.accommodations.phrases(s).joined(separator: "; "))
         if placement.followUps.isEmpty { lines.append(StyledLine("  " + s("placement.noFollowUps"), .muted)) }
         for meeting in placement.followUpsByDate {
-            lines += StyledLine([("  " + (meeting.status == .held ? "✓ " : "• "), .muted), (meeting.when(s), .bold), (" · " + meeting.people(s), .plain)])
+            lines += StyledLine([("  " + (meeting.status == .held ? "✓ " : meeting.status == .cancelled ? "✗ " : "• "), .muted), (meeting.when(s), .bold), (" · " + meeting.people(s), .plain)])
                 .wrapped(width: width, indent: 4)
             if !meeting.notes.isEmpty { lines += StyledLine("    " + meeting.notes).wrapped(width: width, indent: 4) }
             if let next = meeting.next {

@@ -146,6 +146,8 @@ enum PlanUpdate {
             return [.cancelOffer(offerID)]
         case .takeBoardJob(let jobID):
             return JobSuggestions.confirmed(jobID)
+        case .startFollowAlong:
+            return OutcomeFollowAlong.confirmed(state: &state, env: env)
         case .approve:
             return commit(&state, env: env, as: .citizen) { p, editor in
                 let today = p.conversations.first { $0.planned == editor.today && $0.isOpen }?.number
