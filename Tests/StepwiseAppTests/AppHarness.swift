@@ -143,6 +143,20 @@ final class AppHarness {
         }
     }
 
+    /// Runs `script` with python3, the real peer of a file's readers (jsonschema, icalendar),
+    /// given `arguments`; gives its exit status and its standard output, trimmed.
+    func python(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", script] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     /// The day `days` after the harness's start, as the screen writes it ("Mon 14 Dec 2026").
     func dayWithWeekday(addingDays days: Int) -> String {
         app.env.strings.dayWithWeekday(Day(AppHarness.start, timeZone: .gmt).adding(days: days))

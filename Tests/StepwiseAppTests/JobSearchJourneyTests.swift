@@ -202,19 +202,14 @@ final class JobSearchJourneyTests: XCTestCase {
             assert len(record["jobSearch"]["applications"]) == 3
             print(json.dumps(errors))
             """#
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [
-            "-c", script, resourcesURL.appendingPathComponent("schema/participant.schema.json").path,
-            resourcesURL.appendingPathComponent("schema/audit-entry.schema.json").path,
-            h.folder.appendingPathComponent("participants/\(id).json").path, h.folder.appendingPathComponent("audit.log").path,
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
-        XCTAssertEqual(String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines), "[]")
+        let result = try h.python(
+            script,
+            [
+                resourcesURL.appendingPathComponent("schema/participant.schema.json").path,
+                resourcesURL.appendingPathComponent("schema/audit-entry.schema.json").path,
+                h.folder.appendingPathComponent("participants/\(id).json").path, h.folder.appendingPathComponent("audit.log").path,
+            ])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.output, "[]")
     }
 }

@@ -156,16 +156,40 @@ final class PlacementJourneyTests: XCTestCase {
         meetings = try XCTUnwrap(try h.store.loadParticipant(id).placements[offer.id]).followUps
         XCTAssertEqual(meetings[2].status, .cancelled)
         XCTAssertEqual(meetings[2].day, before[2].day)
+        XCTAssertEqual(meetings[2].sequence, before[2].sequence + 1, "a cancellation the calendar counts")
         XCTAssertTrue(h.flatScreen.contains("✗ " + h.app.env.strings.dayWithWeekday(before[2].day) + " 10:00 · cancelled"), h.screen)
 
-        // The calendar sends the cancellation under the meeting's own UID.
-        let participant = try h.store.loadParticipant(id)
-        let events = CalendarExport(
-            participant: participant, offers: h.store.loadOffers().offers, strings: h.app.env.strings, now: h.state.now, today: today
-        ).events
-        let cancelled = try XCTUnwrap(events.first { $0.uid == "\(id)-\(offer.id)-followup-\(before[2].id)@stepwise" })
-        XCTAssertEqual(cancelled.status, .cancelled)
-        XCTAssertEqual(cancelled.sequence, before[2].sequence + 1)
+        // The calendar sends the cancellation under the meeting's own UID and the moved meeting
+        // under its own (python icalendar reads the file); the record matches its schema.
+        let export = CalendarExport(
+            participant: try h.store.loadParticipant(id), offers: h.store.loadOffers().offers, strings: h.app.env.strings,
+            now: h.state.now, today: today)
+        let ics = h.folder.appendingPathComponent("soren.ics")
+        try Data(export.ics().utf8).write(to: ics)
+        let script = #"""
+            import json, sys, icalendar
+            from jsonschema import Draft202012Validator
+            schema = Draft202012Validator(json.load(open(sys.argv[1])), format_checker=Draft202012Validator.FORMAT_CHECKER)
+            errors = [e.message for e in schema.iter_errors(json.load(open(sys.argv[2])))]
+            calendar = icalendar.Calendar.from_ical(open(sys.argv[3], "rb").read())
+            events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+            for uid in sys.argv[4:]:
+                e = events[uid]
+                errors.append(f'{e["STATUS"]} {e["SEQUENCE"]} {e.decoded("DTSTART").strftime("%H:%M")}')
+            print(json.dumps(errors))
+            """#
+        let uid = { (meeting: FollowUpMeeting) in "\(id)-\(offer.id)-followup-\(meeting.id)@stepwise" }
+        let read = try h.python(
+            script,
+            [
+                resourcesURL.appendingPathComponent("schema/participant.schema.json").path,
+                h.folder.appendingPathComponent("participants/\(id).json").path, ics.path, uid(before[1]), uid(before[2]),
+            ])
+        XCTAssertEqual(read.status, 0, read.output)
+        let sequence = { (meeting: FollowUpMeeting) in export.events.first { $0.uid == uid(meeting) }?.sequence ?? -1 }
+        XCTAssertEqual(
+            read.output, #"["CONFIRMED \#(sequence(before[1])) 11:30", "CANCELLED \#(sequence(before[2])) 10:00"]"#,
+            "no schema errors; the moved and the cancelled event")
 
         // Only planned meetings can be chosen.
         h.press(.char("M"))
