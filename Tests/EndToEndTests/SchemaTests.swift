@@ -220,6 +220,9 @@ final class SchemaTests: EndToEndTestCase {
         tmux.send("Tab", "Tab")
         tmux.type("25")
         tmux.send("Enter")
+        // A job: follow-along support is offered at once (answered no here).
+        tmux.waitFor("Agree on follow-along support?")
+        tmux.send("n")
         // The outcome stands under the chart of every indicator: at the end of the tab.
         tmux.send("End")
         tmux.waitFor("25 hours a week: \(outcome)")

@@ -26,6 +26,9 @@ final class OutcomeFormTests: XCTestCase {
         XCTAssertEqual(state.form?.fields[state.form?.focus ?? 0].error, env.strings("error.required"))
         _ = press(type("2026-11-20") + [.enter], &state)
         XCTAssertNil(state.form)
+        // A job: follow-along support is offered at once (answered no here).
+        XCTAssertEqual(state.confirm?.purpose, .startFollowAlong)
+        _ = press([.char("n")], &state)
         let outcome = state.open?.participant.outcome
         XCTAssertEqual(outcome?.kind, .job)
         XCTAssertEqual(outcome?.hoursPerWeek, 20)
