@@ -169,12 +169,12 @@ public enum DemoData {
     }
 
     /// Writes the demo participants, offers and job board into `store`, unless it holds other data.
-    /// Returns the number of participants and offers written.
+    /// Returns the number of participants, offers and board jobs written.
     @discardableResult
     public static func create(
         in store: DataStore, resources: URL, today: Day, by identity: Identity,
         now: Date = Date()
-    ) throws -> (participants: Int, offers: Int) {
+    ) throws -> (participants: Int, offers: Int, jobs: Int) {
         let marker = store.root.appendingPathComponent(markerName)
         let hasRecords = !store.participantIDs().isEmpty || !store.offerIDs().isEmpty
         if hasRecords {
@@ -250,7 +250,7 @@ public enum DemoData {
         }
         let board = JobBoard(store: store, identity: identity)
         for job in jobs { try board.save(job) }
-        return (ids.count, offers.count)
+        return (ids.count, offers.count, jobs.count)
     }
 
     /// Sessions on workdays: one that falls on a weekend moves to the Monday after, unless

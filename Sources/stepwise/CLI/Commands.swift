@@ -73,7 +73,7 @@ extension Command {
         help: """
             Usage: stepwise demo [--data DIR]
 
-            Creates demo participants and a demo offer catalogue, with dates around today.
+            Creates demo participants, a demo offer catalogue and a demo job board, with dates around today.
             Refuses to write into a folder that holds data that is not demo data.
 
             Exit status: 0 created, 1 refused or failed, 2 bad usage.
@@ -185,7 +185,7 @@ extension Commands {
     func demo() -> Int32 {
         do {
             let made = try DemoData.create(in: store, resources: resources, today: .today, by: Identity.current())
-            say("Created \(made.participants) demo participants and \(made.offers) offers in \(store.root.path)")
+            say("Created \(made.participants) demo participants, \(made.offers) offers and \(made.jobs) board jobs in \(store.root.path)")
             return 0
         } catch let refusal as DemoData.Refusal {
             printError(refusal.description)

@@ -162,7 +162,7 @@ enum ManualPage {
         [".SH EXAMPLES"]
             + block(
                 """
-                stepwise demo --data /tmp/try          demo participants and offers to try it out
+                stepwise demo --data /tmp/try          demo data to try it out
                 stepwise --data /tmp/try               the caseload screen on them
                 stepwise list --ids                    participant ids, one a line
                 stepwise summary p-1234abcd --print    print a plan summary (ids, never names)
