@@ -80,6 +80,15 @@ final class AppHarness {
             store: store, identity: other, language: language, width: width, height: height, clock: clock, ids: ids)
     }
 
+    /// Another terminal for `coach` (`otherTerminal`) with the record `query` finds open on it.
+    func otherTerminal(coach: String, opening query: String) throws -> App {
+        let other = try otherTerminal(coach: coach)
+        other.handle(.char("/"))
+        query.forEach { other.handle(.char($0)) }
+        other.handle(.enter)
+        return other
+    }
+
     // MARK: - Keys
 
     /// Presses keys in order; a string is typed character by character.

@@ -43,6 +43,99 @@ final class PathologicalRecordTests: XCTestCase {
     }
 }
 
+/// The cost of a key does not grow with the data behind the screen: a key that only moves
+/// the selection on a plan of 10,000 goals, on a megabyte of notes, or on an offers tab of
+/// 5,000 offers costs about what it costs on a small record (the tabs' lines and the offers'
+/// list are kept between keys, `ParticipantMemo`, `AppState.listed`). Checked as ratios of
+/// medians, which hold on a shared machine where absolute times do not.
+final class KeyCostTests: XCTestCase {
+    static let day = Day(AppHarness.start, timeZone: .gmt)
+    static let by = Stamp(by: "Anna", at: AppHarness.start)
+
+    /// An empty data folder at 80×24 holding `participant` and `offers` (written as files, as
+    /// another terminal would leave them), with `participant` open.
+    private func opened(_ participant: Participant, offers: Int = 0) throws -> AppHarness {
+        let h = try AppHarness(demo: false, width: 80, height: 24)
+        try h.store.save(participant)
+        let folder = h.store.root.appendingPathComponent("offers")
+        for number in 0..<offers {
+            let offer = Offer(
+                id: "o-\(number)", title: "Job club \(number)", kind: OfferKind.builtIn[number % OfferKind.builtIn.count],
+                description: "Practice for interviews, with coffee.",
+                sessions: [OfferSession(day: Self.day.adding(days: number % 90), start: "09:30", end: "12:00")],
+                place: "Jobcenter Nord", capacity: 12, language: number % 2 == 0 ? "da" : "en")
+            try RecordCodec.encode(offer).write(to: folder.appendingPathComponent("o-\(number).json"))
+        }
+        try h.restart()
+        h.open(participant.name)
+        return h
+    }
+
+    private func participant(_ name: String) -> Participant {
+        Participant(id: "p-" + name.lowercased().replacingOccurrences(of: " ", with: "-"), name: name, language: "en", courseStart: Self.day, by: Self.by)
+    }
+
+    /// The median time, in seconds, of one key and the frame after it, over `rounds` keys
+    /// alternating ↓ and ↑ (after two not counted, so that what a tab lays out once is made).
+    private func medianKey(_ h: AppHarness, rounds: Int = 21) -> Double {
+        h.press(.down, .up)
+        let samples = (0..<rounds).map { round -> Double in
+            let start = Date()
+            h.press(round % 2 == 0 ? .down : .up)
+            _ = h.app.render()
+            return Date().timeIntervalSince(start)
+        }.sorted()
+        return samples[samples.count / 2]
+    }
+
+    /// Fails when a key on the large record costs more than three times one on the small.
+    private func assertFlat(_ name: String, small: AppHarness, large: AppHarness, file: StaticString = #filePath, line: UInt = #line) {
+        let a = medianKey(small)
+        let b = medianKey(large)
+        XCTAssertLessThanOrEqual(
+            b / max(a, 1e-4), 3, "\(name): \(a * 1000) ms a key on the small record, \(b * 1000) ms on the large", file: file, line: line)
+    }
+
+    private func withGoals(_ count: Int) -> Participant {
+        var p = participant("Many Goals")
+        p.plan.goals = (0..<count).map { Goal(id: "g-\($0)", kind: .job, text: Words("Goal number \($0)", author: .citizen, by: "Anna", at: AppHarness.start)) }
+        return p
+    }
+
+    private func withNotes(_ texts: [String]) -> Participant {
+        var p = participant("Long Notes")
+        p.notes = texts.enumerated().map { index, text in
+            ProgressNote(id: "n-\(index)", kind: .note, sessionId: nil, tags: [], text: Words(text, author: .coach, by: "Anna", at: AppHarness.start))
+        }
+        return p
+    }
+
+    func testAKeyOnAPlanOf10000GoalsCostsAboutWhatItDoesOn10() throws {
+        let small = try opened(withGoals(10))
+        let large = try opened(withGoals(10_000))
+        XCTAssertTrue(large.screen.contains("Goal number 0"), large.screen)
+        assertFlat("plan", small: small, large: large)
+    }
+
+    func testAKeyOnAMegabyteOfNotesCostsAboutWhatItDoesOnShortNotes() throws {
+        let small = try opened(withNotes(["A short note.", "Another short note."]))
+        let large = try opened(withNotes([String(repeating: "lorem ipsum dolor sit amet ", count: 480_000 / 27), String(repeating: "x", count: 480_000)]))
+        for h in [small, large] { h.press(.char("3")) }
+        XCTAssertEqual(large.state.open?.tab, .notes)
+        XCTAssertTrue(large.screen.contains("xxxxxxxxxx"), large.screen)
+        assertFlat("notes", small: small, large: large)
+    }
+
+    func testAKeyOnTheOffersTabOf5000OffersCostsAboutWhatItDoesOf50() throws {
+        let small = try opened(participant("Offer Reader"), offers: 50)
+        let large = try opened(participant("Offer Reader"), offers: 5_000)
+        for h in [small, large] { h.press(.char("2")) }
+        XCTAssertEqual(large.state.offers.count, 5_000)
+        XCTAssertTrue(large.screen.contains("Job club"), large.screen)
+        assertFlat("offers", small: small, large: large)
+    }
+}
+
 extension String {
     fileprivate func pieces(_ width: Int) -> [String] { DisplayWidth.pieces(self, width: width) }
 }

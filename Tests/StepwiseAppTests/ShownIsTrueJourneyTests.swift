@@ -110,10 +110,7 @@ final class ShownIsTrueJourneyTests: XCTestCase {
     func testTheReadOnlyViewSaysWhenAndFollowsTheFile() throws {
         let h = try AppHarness()
         h.open("lena")
-        let other = try h.otherTerminal(coach: "Bo")
-        other.handle(.char("/"))
-        "lena".forEach { other.handle(.char($0)) }
-        other.handle(.enter)
+        let other = try h.otherTerminal(coach: "Bo", opening: "lena")
         XCTAssertEqual(other.state.open?.isReadOnly, true)
         XCTAssertTrue(other.render().text.contains("as of 09:0"), other.render().text)
 

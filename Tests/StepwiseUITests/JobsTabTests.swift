@@ -101,7 +101,7 @@ final class JobsTabTests: XCTestCase {
             XCTAssertEqual(state.form?.purpose, .jobAgreement)
             expectSnapshot(Renderer.render(state, env: Fixtures.env(language)).text, named: "jobs-form-agreement" + suffix)
             state = jobsTab(p)
-            let rows = JobsView.rows(p, today: Fixtures.today, env: Fixtures.env(language), width: 78)
+            let rows = JobsView.layout(try XCTUnwrap(state.open), state: state, env: Fixtures.env(language)).rows
             state.open?.jobsSelection = try XCTUnwrap(rows.firstIndex(of: .interview(application: "a-lager", interview: "i-lager")))
             _ = press(.char("e"), on: &state, language)
             XCTAssertEqual(state.form?.purpose, .interview(application: "a-lager", interview: "i-lager"))
@@ -130,7 +130,7 @@ final class JobsTabTests: XCTestCase {
         guard case .saveParticipant(let saved, _)? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(saved.jobSearch.applications.last, added)
 
-        let rows = JobsView.rows(try XCTUnwrap(state.open?.participant), today: Fixtures.today, env: Fixtures.env(), width: 78)
+        let rows = JobsView.layout(try XCTUnwrap(state.open), state: state, env: Fixtures.env()).rows
         state.open?.jobsSelection = try XCTUnwrap(rows.firstIndex(of: .application(added.id)))
         _ = press(.char("v"), on: &state)
         XCTAssertEqual(state.form?.purpose, .interview(application: added.id, interview: nil))

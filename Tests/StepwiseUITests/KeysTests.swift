@@ -67,7 +67,7 @@ final class KeysTests: XCTestCase {
         XCTAssertFalse(detailHelp.contains("Back to the caseload"), detailHelp)
     }
 
-    func testHomeAndEndInLists() {
+    func testHomeAndEndInLists() throws {
         var state = Fixtures.state()
         _ = press([.end], &state)
         XCTAssertEqual(state.selection, Fixtures.people.count - 1)
@@ -75,8 +75,7 @@ final class KeysTests: XCTestCase {
         XCTAssertEqual(state.selection, 0)
         state.open = OpenParticipant(participant: Fixtures.sorenWithPlan.participant, heldBy: nil)
         _ = press([.end], &state)
-        let rows = PlanUpdate.rows(
-            state.open ?? OpenParticipant(participant: Fixtures.soren, heldBy: nil), env: Fixtures.env(), today: state.today)
+        let rows = PlanUpdate.rows(try XCTUnwrap(state.open), state: state, env: Fixtures.env())
         XCTAssertEqual(state.open?.planSelection, rows.count - 1)
         _ = press([.home], &state)
         XCTAssertEqual(state.open?.planSelection, 0)
@@ -120,7 +119,7 @@ final class KeysTests: XCTestCase {
         state.open?.history = plan.history
         let goal = plan.participant.plan.goals[0]
         let done = try XCTUnwrap(goal.steps.first { $0.status == .done })
-        let rows = PlanUpdate.rows(try XCTUnwrap(state.open), env: env, today: state.today)
+        let rows = PlanUpdate.rows(try XCTUnwrap(state.open), state: state, env: env)
         state.open?.planSelection = try XCTUnwrap(rows.firstIndex(of: .step(goal: goal.id, step: done.id)))
         XCTAssertEqual(press([.char("t")], &state), [])
         XCTAssertEqual(state.open?.participant.plan.goals[0].steps.first { $0.id == done.id }?.status, .done, "nothing changes unasked")

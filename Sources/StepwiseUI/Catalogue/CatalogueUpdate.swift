@@ -6,7 +6,7 @@ enum CatalogueUpdate {
     static func handle(_ action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect] {
         guard var catalogue = state.catalogue else { return [] }
         let s = env.strings
-        let offers = catalogue.filter.list(state.offers, order: env.strings.formats)
+        let offers = state.listed(catalogue.filter, env: env)
         let selected =
             catalogue.detail.flatMap { id in state.offers.first { $0.id == id } }
             ?? catalogue.sheet.flatMap { sheet in state.offers.first { $0.id == sheet.offer } }

@@ -13,7 +13,7 @@ enum CatalogueView {
         Chrome.titleBar(
             &buffer, y: 0, left: "Stepwise · " + s("catalogue.title"),
             right: s("catalogue.count", count: state.offers.count))
-        let offers = catalogue.filter.list(state.offers, order: env.strings.formats)
+        let offers = state.listed(catalogue.filter, env: env)
         var lines: [(line: StyledLine, selected: Bool)] = [
             (
                 StyledLine([

@@ -11,7 +11,12 @@ public enum Tab: Int, CaseIterable, Sendable {
 
 /// A participant open on screen.
 public struct OpenParticipant: Equatable, Sendable {
-    public var participant: Participant
+    public var participant: Participant { didSet { revision &+= 1 } }
+    /// Counts the changes of `participant` and `history` (an edit here, another terminal's
+    /// change read in, the history read further back): what `memo` keys its lines by.
+    public private(set) var revision = 0
+    /// The tabs' lines as last laid out (see `ParticipantMemo`).
+    var memo = ParticipantMemo()
     /// Set when another terminal holds the edit lock: the record is shown read-only.
     public var heldBy: RecordLock.Holder?
     /// When the record shown was read (at opening, and again each time its file changed).
@@ -31,7 +36,7 @@ public struct OpenParticipant: Equatable, Sendable {
     public var planSelection = 0
     /// The saved versions of the plan, oldest first: at first only the newest ones, back to
     /// the one the change marks need (see `historyComplete`).
-    public var history: [PlanVersion] = []
+    public var history: [PlanVersion] = [] { didSet { revision &+= 1 } }
     /// Whether `history` holds every saved version (read when the history is browsed, or when
     /// a change makes the marks need an older version).
     public var historyComplete = true
@@ -107,7 +112,11 @@ public struct AppState: Equatable, Sendable {
     /// The rows the search text last matched (see `refreshMatches`).
     var matches: SearchText.Matches?
     /// The offer catalogue (for the bookings of the open participant).
-    public var offers: [Offer] = []
+    public var offers: [Offer] = [] { didSet { offersRevision &+= 1 } }
+    /// Counts the changes of `offers` (read afresh, booked, edited): what the offer lists are kept by.
+    public private(set) var offersRevision = 0
+    /// The offers a filter last listed, in order (see `AppState.listed(_:env:)`).
+    var offerList = Memo<OfferList.Inputs, [Offer]>()
     /// The search text; nil when no search is active.
     public var search: TextField?
     /// Selected row among the visible caseload rows.

@@ -103,9 +103,11 @@ extension Update {
     }
 
     /// Derived state, made after a key and its effects: the summary pages when the summary
-    /// tab is shown, and the caseload rows the search text matches.
+    /// tab is shown, the lines of the tab shown or the catalogue's list (`ParticipantMemo`),
+    /// and the caseload rows the search text matches.
     public static func settle(_ state: inout AppState, env: UIEnvironment) {
         SummaryTab.refresh(&state, env: env)
+        ParticipantMemo.refresh(&state, env: env)
         state.refreshMatches()
     }
 

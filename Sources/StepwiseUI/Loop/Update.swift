@@ -151,7 +151,7 @@ public enum Update {
             // Scrolling stops at the last line, so that the way back is never dead keys.
             let lines: Int
             switch open.tab {
-            case .progress: lines = ProgressView.lines(open.participant, env: env, width: state.width - 2).count
+            case .progress: lines = ProgressView.lines(open, state: state, env: env).count
             case .plan, .offers, .notes, .summary, .jobs: return []
             }
             let last = ScrollWindow.lastFirst(count: lines, height: max(1, state.height - ParticipantView.top - 2))

@@ -77,7 +77,7 @@ enum ParticipantView {
         case .progress:
             break
         }
-        let lines = ProgressView.lines(p, env: env, width: buffer.width - 2)
+        let lines = ProgressView.lines(open, state: state, env: env)
         ScrollWindow(count: lines.count, height: max(0, buffer.height - top - 2), first: open.scroll).draw(
             lines, x: 1, top: top, width: buffer.width - 2, strings: s, into: &buffer)
     }

@@ -83,29 +83,39 @@ struct ScrollWindow: Equatable, Sendable {
 /// Draws lines from `top` up to `bottom`, scrolled so the selected lines are in view, with
 /// the marks of `ScrollWindow` where lines are hidden.
 enum ListDrawing {
+    /// Draws `lines` with those flagged selected (one entry's lines, one after another) highlighted.
     static func draw(
         _ lines: [(line: StyledLine, selected: Bool)], top: Int, bottom: Int, strings: Localizer, into buffer: inout ScreenBuffer
     ) {
-        let selected = lines.indices.filter { lines[$0].selected }
+        let first = lines.firstIndex { $0.selected }
+        let last = lines.lastIndex { $0.selected }
+        draw(lines.map(\.line), selected: first.flatMap { a in last.map { a...$0 } }, top: top, bottom: bottom, strings: strings, into: &buffer)
+    }
+
+    /// Draws `lines` with the lines `selected` highlighted: the work is that of the lines
+    /// shown, however many there are (a plan of 10,000 goals draws as fast as one of 10).
+    static func draw(
+        _ lines: [StyledLine], selected: ClosedRange<Int>?, top: Int, bottom: Int, strings: Localizer, into buffer: inout ScreenBuffer
+    ) {
         let height = max(0, bottom - top)
         // Near an end, the lines before the first entry (a heading) or after the last (a
         // closing text) come into view with it: no key could select them.
-        let showing = selected.first.flatMap { start in selected.last.map { end -> ClosedRange<Int> in
+        let showing = selected.map { selected -> ClosedRange<Int> in
+            let (start, end) = (selected.lowerBound, selected.upperBound)
             if lines.count - start < height { return start...lines.count - 1 }
             return (end < height - 1 ? 0 : start)...end
-        } }
+        }
         let window = ScrollWindow(count: lines.count, height: height, showing: showing)
         for row in window.shown {
             guard let screen = window.screenRow(row) else { continue }
             let y = top + screen
-            let entry = lines[row]
-            guard entry.selected else {
-                entry.line.draw(into: &buffer, x: 1, y: y, width: buffer.width - 2)
+            guard let selected, selected.contains(row) else {
+                lines[row].draw(into: &buffer, x: 1, y: y, width: buffer.width - 2)
                 continue
             }
             buffer.fill(y: y, style: .selected)
-            if row == selected.first { buffer.put("›", x: 0, y: y, style: .selected) }
-            var line = entry.line
+            if row == selected.lowerBound { buffer.put("›", x: 0, y: y, style: .selected) }
+            var line = lines[row]
             line.segments = line.segments.map { (text: $0.text, style: Style(bold: $0.style.bold, reverse: true, role: $0.style.role)) }
             line.draw(into: &buffer, x: 1, y: y, width: buffer.width - 2)
         }

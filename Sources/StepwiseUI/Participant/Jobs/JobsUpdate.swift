@@ -8,7 +8,7 @@ enum JobsUpdate {
         guard var open = state.open else { return nil }
         let p = open.participant
         let s = env.strings
-        let rows = JobsView.rows(p, today: state.today, env: env, width: state.width - 2)
+        let rows = JobsView.layout(open, state: state, env: env).rows
         let row = rows.indices.contains(open.jobsSelection) ? rows[open.jobsSelection] : nil
         let changing: Set<ActionID> = [.approve, .edit, .addApplication, .moveStatus, .addInterview, .followAlong, .followContact]
         if let action, changing.contains(action), open.isReadOnly {

@@ -38,25 +38,20 @@ enum JobsView {
         return DisplayWidth.wrap(body, width: max(10, width - indent)).map { StyledLine(pad + $0) }
     }
 
-    /// The rows keys act on, in screen order.
-    static func rows(_ p: Participant, today: Day, env: UIEnvironment, width: Int) -> [JobsRow] {
-        rows(of: lines(p, today: today, env: env, width: width))
-    }
-
-    static func rows(of lines: [Line]) -> [JobsRow] {
-        let all = lines.compactMap(\.row)
-        return all.enumerated().filter { $0.offset == 0 || all[$0.offset - 1] != $0.element }.map(\.element)
+    /// The tab's lines and the rows keys act on, in screen order, as the screen shows them
+    /// now: the ones kept (`ParticipantMemo`), else made.
+    static func layout(_ open: OpenParticipant, state: AppState, env: UIEnvironment) -> SelectableLines<JobsRow> {
+        open.memo.jobs.value(for: ViewInputs(open, state: state, env: env))
+            ?? SelectableLines(lines(open.participant, today: state.today, env: env, width: state.width - 2))
     }
 
     /// Draws the tab: whose words are typed on the first row, then the lines with the selected
     /// row highlighted and kept in view.
     static func render(_ open: OpenParticipant, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         WriterLine.draw(open.writer, env: env, x: 0, y: ParticipantView.top, into: &buffer)
-        let lines = lines(open.participant, today: state.today, env: env, width: buffer.width - 2)
-        let rows = rows(of: lines)
-        let selected = rows.indices.contains(open.jobsSelection) ? rows[open.jobsSelection] : nil
+        let layout = layout(open, state: state, env: env)
         ListDrawing.draw(
-            lines.map { ($0.line, $0.row != nil && $0.row == selected) }, top: ParticipantView.top + 1, bottom: buffer.height - 2,
+            layout.lines, selected: layout.span(at: open.jobsSelection), top: ParticipantView.top + 1, bottom: buffer.height - 2,
             strings: env.strings, into: &buffer)
     }
 

@@ -13,7 +13,7 @@ enum CoachingUpdate {
             state.message = Message(s("participant.readOnlyShort"), kind: .error)
             return []
         }
-        let notes = NotesView.visible(p, filter: open.noteFilter)
+        let notes = NotesView.layout(open, state: state, env: env, laying: false).visible
         switch action {
         case .session?:
             state.form = p.openSession == nil ? CoachingForms.startSession(p, today: state.today) : CoachingForms.endSession(strings: s)
@@ -32,7 +32,8 @@ enum CoachingUpdate {
             state.form = CoachingForms.note(notes[open.noteSelection], writer: open.writer, strings: s)
         case .moveUp? where open.tab == .notes, .moveDown? where open.tab == .notes,
             .moveFirst? where open.tab == .notes, .moveLast? where open.tab == .notes:
-            open.noteSelection = ListCursor(open.noteSelection, count: NotesView.entryCount(p, filter: open.noteFilter)).moved(by: action)
+            // ↑ ↓ move through the notes the filter lets through, then the sessions.
+            open.noteSelection = ListCursor(open.noteSelection, count: notes.count + p.sessions.count).moved(by: action)
         case .filter?:
             open.noteFilter = NotesView.nextFilter(after: open.noteFilter, in: p)
             open.noteSelection = 0

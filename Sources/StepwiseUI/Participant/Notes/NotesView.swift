@@ -28,8 +28,64 @@ enum NotesView {
     /// selects them, so that every session's agreements and next appointment can be reached.
     static func sessions(_ p: Participant) -> [CoachingSession] { p.sessions.reversed() }
 
-    /// How many entries ↑ ↓ move through: the notes the filter lets through, then the sessions.
-    static func entryCount(_ p: Participant, filter: NoteFilter) -> Int { visible(p, filter: filter).count + p.sessions.count }
+    /// What the tab's lines depend on: the participant screen's inputs, the filter, and the
+    /// note whose earlier versions are shown.
+    struct Inputs: Equatable, Sendable {
+        var view: ViewInputs
+        var filter: NoteFilter
+        var expanded: String?
+
+        init(_ open: OpenParticipant, state: AppState, env: UIEnvironment) {
+            view = ViewInputs(open, state: state, env: env)
+            filter = open.noteFilter
+            expanded = open.expandedNote
+        }
+    }
+
+    /// The notes the filter lets through, newest first, with the lines of those around the
+    /// selection laid out: a record may hold a megabyte of notes, and a key lays out only a
+    /// note that comes into view.
+    struct Layout: Sendable {
+        let visible: [ProgressNote]
+        /// The width the lines are wrapped to.
+        let width: Int
+        /// The lines of each laid-out note, by its index in `visible`.
+        var laidOut: [Int: [StyledLine]] = [:]
+        /// The lines of each session (`sessions`), once the notes shown reach them.
+        var sessions: [[StyledLine]]?
+        /// The tab's lines for the notes in `window` (`entries`), as last drawn.
+        var drawn: (window: Range<Int>, entries: SelectableLines<Int>)?
+    }
+
+    /// The notes (indices into the visible ones) laid out for a selection on a screen
+    /// `height` rows high: a screen shows a handful, every note taking at least two lines.
+    static func window(selection: Int, count: Int, height: Int) -> Range<Int> {
+        max(0, selection - height)..<min(count, max(0, selection + height))
+    }
+
+    /// The tab's layout as the screen shows it now: the one kept (`ParticipantMemo`), else
+    /// the visible notes. With `laying`, the notes in the window and, when it reaches them,
+    /// the sessions are laid out too (kept lines are reused, those out of the window let go),
+    /// and the tab's lines made of them.
+    static func layout(_ open: OpenParticipant, state: AppState, env: UIEnvironment, laying: Bool) -> Layout {
+        let inputs = Inputs(open, state: state, env: env)
+        let p = open.participant
+        var layout = open.memo.notes.value(for: inputs) ?? Layout(visible: visible(p, filter: open.noteFilter), width: inputs.view.width)
+        guard laying else { return layout }
+        let window = window(selection: open.noteSelection, count: layout.visible.count, height: state.height)
+        var laidOut: [Int: [StyledLine]] = [:]
+        for index in window {
+            let note = layout.visible[index]
+            laidOut[index] =
+                layout.laidOut[index] ?? noteLines(note, p, expanded: inputs.expanded == note.id, env: env, width: inputs.view.width)
+        }
+        layout.laidOut = laidOut
+        if window.upperBound == layout.visible.count, layout.sessions == nil {
+            layout.sessions = sessions(p).map { sessionLines($0, env: env, width: inputs.view.width) }
+        }
+        if layout.drawn?.window != window { layout.drawn = (window, entries(layout, window: window, open, env: env)) }
+        return layout
+    }
 
     static func render(_ open: OpenParticipant, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         let s = env.strings
@@ -42,19 +98,32 @@ enum NotesView {
         StyledLine([(s("notes.filter") + " ", .muted), (describe(open.noteFilter, p, env: env), .bold), ("  (f)", .muted)]).draw(
             into: &buffer, x: 1, y: ParticipantView.top, width: max(0, writerX - 2))
         WriterLine.draw(open.writer, env: env, x: writerX, y: ParticipantView.top, into: &buffer)
-        var lines: [(line: StyledLine, entry: Int?)] = []
-        let notes = visible(p, filter: open.noteFilter)
+        let layout = layout(open, state: state, env: env, laying: false)
+        let window = window(selection: open.noteSelection, count: layout.visible.count, height: buffer.height)
+        let entries = layout.drawn.flatMap { $0.window == window ? $0.entries : nil } ?? entries(layout, window: window, open, env: env)
+        let selected = min(open.noteSelection, max(0, layout.visible.count + p.sessions.count - 1))
+        ListDrawing.draw(
+            entries.lines, selected: entries.rows.firstIndex(of: selected).flatMap(entries.span), top: ParticipantView.top + 1,
+            bottom: buffer.height - 2, strings: env.strings, into: &buffer)
+    }
+
+    /// The tab's lines below the filter for the notes in `window` (with the marks of those
+    /// before and after it), then the sessions, each line tagged with its entry: the note's
+    /// index among the visible ones, or the notes' count plus the session's index.
+    private static func entries(_ layout: Layout, window: Range<Int>, _ open: OpenParticipant, env: UIEnvironment) -> SelectableLines<Int> {
+        let s = env.strings
+        let p = open.participant
+        let notes = layout.visible
+        let width = layout.width
+        var lines: [(line: StyledLine, row: Int?)] = []
         if notes.isEmpty { lines.append((StyledLine("  " + s("notes.none"), .muted), nil)) }
-        // Only the notes around the selection are laid out: a record may hold thousands, and
-        // a screen shows a handful (every note takes at least two lines).
-        let window = max(0, open.noteSelection - buffer.height)..<min(notes.count, max(0, open.noteSelection + buffer.height))
         if window.lowerBound > 0 {
             lines.append((StyledLine("  " + s("notes.more", count: window.lowerBound), .muted), nil))
         }
         for index in window {
-            for line in noteLines(notes[index], p, expanded: open.expandedNote == notes[index].id, env: env, width: width) {
-                lines.append((line, index))
-            }
+            let laidOut =
+                layout.laidOut[index] ?? noteLines(notes[index], p, expanded: open.expandedNote == notes[index].id, env: env, width: width)
+            lines += laidOut.map { ($0, index) }
         }
         if window.upperBound < notes.count {
             lines.append((StyledLine("  " + s("notes.more", count: notes.count - window.upperBound), .muted), nil))
@@ -63,14 +132,12 @@ enum NotesView {
         lines.append((StyledLine(s("notes.sessions"), .heading), nil))
         if p.sessions.isEmpty { lines.append((StyledLine("  " + s("notes.noSessions"), .muted), nil)) }
         if window.upperBound == notes.count {
-            for (index, session) in sessions(p).enumerated() {
-                for line in sessionLines(session, env: env, width: width) { lines.append((line, notes.count + index)) }
+            let laidOut = layout.sessions ?? sessions(p).map { sessionLines($0, env: env, width: width) }
+            for (index, session) in laidOut.enumerated() {
+                lines += session.map { ($0, notes.count + index) }
             }
         }
-        let selected = min(open.noteSelection, max(0, notes.count + p.sessions.count - 1))
-        ListDrawing.draw(
-            lines.map { ($0.line, $0.entry == selected) }, top: ParticipantView.top + 1,
-            bottom: buffer.height - 2, strings: env.strings, into: &buffer)
+        return SelectableLines(lines)
     }
 
     private static func describe(_ filter: NoteFilter, _ p: Participant, env: UIEnvironment) -> String {

@@ -6,8 +6,8 @@ enum OfferUpdate {
     static func handle(_ action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect]? {
         guard var open = state.open, open.tab == .offers else { return nil }
         let s = env.strings
-        let offers = open.offerFilter.list(state.offers, order: env.strings.formats)
-        let selected = self.selected(open, offers: state.offers, order: env.strings.formats)
+        let offers = state.listed(open.offerFilter, env: env)
+        let selected = self.selected(open, state: state, env: env)
         let page = max(1, state.height - 9)
         switch action {
         case .moveUp?, .moveDown?, .pageUp?, .pageDown?, .moveFirst?, .moveLast?:
@@ -40,10 +40,10 @@ enum OfferUpdate {
     }
 
     /// The offer the keys act on: the one whose details are open, else the one selected in the
-    /// list (in the order of `order`, as the list shows it).
-    static func selected(_ open: OpenParticipant, offers: [Offer], order: LocaleFormats) -> Offer? {
-        let listed = open.offerFilter.list(offers, order: order)
-        return open.offerDetail.flatMap { id in offers.first { $0.id == id } }
+    /// list (as the list shows it, `AppState.listed`).
+    static func selected(_ open: OpenParticipant, state: AppState, env: UIEnvironment) -> Offer? {
+        let listed = state.listed(open.offerFilter, env: env)
+        return open.offerDetail.flatMap { id in state.offers.first { $0.id == id } }
             ?? (listed.indices.contains(open.offerSelection) ? listed[open.offerSelection] : nil)
     }
 

@@ -6,7 +6,7 @@ import StepwiseCore
 enum OffersView {
     static func render(_ open: OpenParticipant, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         let s = env.strings
-        let offers = open.offerFilter.list(state.offers, order: env.strings.formats)
+        let offers = state.listed(open.offerFilter, env: env)
         var lines: [(line: StyledLine, selected: Bool)] = [
             (
                 StyledLine([
@@ -16,7 +16,9 @@ enum OffersView {
                 ]), false
             )
         ]
-        lines += OfferMessages.news(open.participant, today: state.today, env: env).map { ($0, false) }
+        let news = open.memo.news.value(for: ViewInputs(open, state: state, env: env))
+            ?? OfferMessages.news(open.participant, today: state.today, env: env)
+        lines += news.map { ($0, false) }
         if offers.isEmpty { lines.append((StyledLine("  " + s("offers.noMatch"), .muted), false)) }
         lines += window(
             offers, selection: open.offerSelection, filter: open.offerFilter, participant: open.participant.id,

@@ -7,7 +7,7 @@ enum PlacementUpdate {
     static func handle(_ action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect]? {
         guard action == .placement || action == .followUp || action == .changeFollowUp, let open = state.open, open.tab == .offers else { return nil }
         let s = env.strings
-        guard let offer = OfferUpdate.selected(open, offers: state.offers, order: env.strings.formats) else { return [] }
+        guard let offer = OfferUpdate.selected(open, state: state, env: env) else { return [] }
         guard !open.isReadOnly else {
             state.message = Message(s("participant.readOnlyShort"), kind: .error)
             return []

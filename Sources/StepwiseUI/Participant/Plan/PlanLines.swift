@@ -2,7 +2,7 @@ import Foundation
 import StepwiseCore
 
 /// A selectable row of the plan tab.
-public enum PlanRow: Equatable, Sendable {
+public enum PlanRow: Hashable, Sendable {
     case about(AboutMe)
     case goal(String)
     case step(goal: String, step: String)

@@ -2,20 +2,14 @@ import StepwiseCore
 
 /// The plan tab's part of the update: selecting rows, opening forms, and saved changes.
 enum PlanUpdate {
-    /// The rows of the open participant's plan tab.
-    static func rows(_ open: OpenParticipant, env: UIEnvironment, today: Day) -> [PlanRow] {
-        rows(of: PlanLines.lines(open.participant, plan: open.participant.plan, marks: [:], today: today, env: env))
-    }
-
-    /// The rows of drawn plan lines: one per entry, however many lines it wraps to.
-    static func rows(of lines: [(line: StyledLine, row: PlanRow?)]) -> [PlanRow] {
-        let all = lines.compactMap(\.row)
-        return all.enumerated().filter { $0.offset == 0 || all[$0.offset - 1] != $0.element }.map(\.element)
+    /// The rows of `open`'s plan tab, one per entry however many lines it wraps to.
+    static func rows(_ open: OpenParticipant, state: AppState, env: UIEnvironment) -> [PlanRow] {
+        PlanTabView.Layout.of(open, state: state, env: env).lines.rows
     }
 
     static func handle(_ action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect]? {
         guard var open = state.open else { return [] }
-        let rows = rows(open, env: env, today: state.today)
+        let rows = rows(open, state: state, env: env)
         let row = rows.indices.contains(open.planSelection) ? rows[open.planSelection] : nil
         let page = max(1, state.height - 9)
         switch action {
@@ -189,7 +183,7 @@ enum PlanUpdate {
         // Running the course frame is the coach's doing, whoever's words are being typed.
         if change.kind == .session || change.kind == .conversation { author = Self.author(of: .operating, writer: author) }
         let by = author == .citizen ? open.participant.name : state.coach
-        let rowsBefore = rows(open, env: env, today: state.today)
+        let rowsBefore = Set(rows(open, state: state, env: env))
         let planChanged = participant.plan != open.participant.plan || participant.conversations != open.participant.conversations
         if planChanged {
             open.undoStack.append(open.participant)
@@ -198,7 +192,7 @@ enum PlanUpdate {
         participant.updated = Stamp(by: state.coach, at: state.now)
         open.participant = participant
         // A new goal or step gets the selection, so that the next key acts on it.
-        if open.tab == .plan, let added = rows(open, env: env, today: state.today).firstIndex(where: { !rowsBefore.contains($0) }) {
+        if open.tab == .plan, let added = PlanTabView.Layout.kept(&open, state: state, env: env).lines.rows.firstIndex(where: { !rowsBefore.contains($0) }) {
             open.planSelection = added
         }
         state.open = open
@@ -212,7 +206,7 @@ enum PlanUpdate {
     /// Puts the plan tab's selection on `row` (e.g. on the item just moved, so that it can be
     /// moved again).
     private static func select(_ row: PlanRow, state: inout AppState, env: UIEnvironment) {
-        guard let open = state.open, let index = rows(open, env: env, today: state.today).firstIndex(of: row) else { return }
+        guard let open = state.open, let index = rows(open, state: state, env: env).firstIndex(of: row) else { return }
         state.open?.planSelection = index
     }
 

@@ -5,6 +5,12 @@ import StepwiseCore
 /// with numbers (never colour alone); then the steps of the plan, milestones and the outcome
 /// with the results 3 and 6 months after the end.
 enum ProgressView {
+    /// The tab's lines as the screen shows them now: the ones kept (`ParticipantMemo`), else made.
+    static func lines(_ open: OpenParticipant, state: AppState, env: UIEnvironment) -> [StyledLine] {
+        open.memo.progress.value(for: ViewInputs(open, state: state, env: env))
+            ?? lines(open.participant, env: env, width: state.width - 2)
+    }
+
     static func lines(_ p: Participant, env: UIEnvironment, width: Int) -> [StyledLine] {
         let s = env.strings
         var lines: [StyledLine] = [StyledLine(s("progress.ratings"), .heading)]
