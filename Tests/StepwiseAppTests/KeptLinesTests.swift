@@ -94,7 +94,8 @@ final class KeptLinesTests: XCTestCase {
     func testAnotherLanguageIsNeverShownFromKeptLines() throws {
         let h = try AppHarness()
         h.open("lena")
-        let danish = try UIEnvironment.load(resources: resourcesURL, language: "da", timeZone: .gmt)
+        let danish = try UIEnvironment.load(
+            resources: resourcesURL, language: "da", alsoLoading: Localizer.available(resources: resourcesURL), timeZone: .gmt)
         for (tab, key) in [("1", "plan.aboutMe"), ("2", "offers.byKind"), ("3", "notes.filter.all")] {
             h.press(.char(Character(tab)))
             XCTAssertTrue(h.screen.contains(h.app.env.strings(key)), h.screen)

@@ -126,6 +126,19 @@ final class KeyCostTests: XCTestCase {
         assertFlat("notes", small: small, large: large)
     }
 
+    /// The progress, summary and jobs tabs of a record with 10,000 goals and a megabyte of notes.
+    func testAKeyOnTheOtherTabsOfALargeRecordCostsAboutWhatItDoesOnASmallOne() throws {
+        var large = withNotes([String(repeating: "lorem ipsum dolor sit amet ", count: 480_000 / 27)])
+        large.plan = withGoals(10_000).plan
+        let small = try opened(withGoals(10))
+        let big = try opened(large)
+        for tab in [Tab.progress, .summary, .jobs] {
+            for h in [small, big] { h.press(.char(Character(String(tab.rawValue + 1)))) }
+            XCTAssertEqual(big.state.open?.tab, tab)
+            assertFlat("\(tab)", small: small, large: big)
+        }
+    }
+
     func testAKeyOnTheOffersTabOf5000OffersCostsAboutWhatItDoesOf50() throws {
         let small = try opened(participant("Offer Reader"), offers: 50)
         let large = try opened(participant("Offer Reader"), offers: 5_000)

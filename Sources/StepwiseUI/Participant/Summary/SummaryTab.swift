@@ -16,9 +16,7 @@ enum SummaryTab {
     static func handle(_ action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect]? {
         guard var open = state.open, open.tab == .summary else { return nil }
         let page = max(1, state.height - 8)
-        let pages = open.summaryPages ?? []
-        let lines = pages.reduce(0) { $0 + $1.count } + max(0, pages.count - 1)
-        let last = max(0, lines - max(1, state.height - ParticipantView.top - 2))
+        let last = max(0, lineCount(open.summaryPages ?? []) - max(1, state.height - ParticipantView.top - 2))
         switch action {
         case .moveUp?, .moveDown?, .pageUp?, .pageDown?, .moveFirst?, .moveLast?:
             open.scroll = ListCursor(open.scroll, count: last + 1, page: page).moved(by: action)
@@ -83,24 +81,38 @@ enum SummaryTab {
     /// The pages one after the other, scrolled; a rule marks where a new sheet begins.
     static func render(_ open: OpenParticipant, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         guard let pages = open.summaryPages else { return }
-        var lines: [StyledLine] = []
-        for (index, page) in pages.enumerated() {
-            if index > 0 { lines.append(StyledLine(String(repeating: "┄", count: pageWidth), .muted)) }
-            lines += page.map { StyledLine($0) }
-        }
+        let count = lineCount(pages)
         let rows = max(0, buffer.height - ParticipantView.top - 2)
-        let first = min(open.scroll, max(0, lines.count - rows))
+        let first = min(open.scroll, max(0, count - rows))
         let x = max(1, (buffer.width - pageWidth) / 2)
-        for (offset, line) in lines.dropFirst(first).prefix(rows).enumerated() {
+        for (offset, line) in lines(pages, from: first, count: rows).enumerated() {
             line.draw(into: &buffer, x: x, y: ParticipantView.top + offset, width: buffer.width - x)
         }
         let position = env.strings(
             "summary.position", count: pages.count,
             [
-                "from": String(first + 1), "to": String(min(lines.count, first + rows)),
-                "of": String(lines.count), "pages": String(pages.count),
+                "from": String(first + 1), "to": String(min(count, first + rows)),
+                "of": String(count), "pages": String(pages.count),
             ])
         buffer.put(position, x: max(0, buffer.width - DisplayWidth.of(position) - 1), y: 4, style: .muted)
+    }
+
+    /// How many lines `pages` take one after the other, with a rule where a new sheet begins.
+    static func lineCount(_ pages: [[String]]) -> Int { pages.reduce(0) { $0 + $1.count } + max(0, pages.count - 1) }
+
+    /// Up to `count` of those lines from line `first`: only the pages they are on are made
+    /// into lines, so that scrolling a summary of hundreds of pages costs what one page does.
+    static func lines(_ pages: [[String]], from first: Int, count: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        var start = 0
+        for (index, page) in pages.enumerated() where lines.count < count {
+            let rule = index > 0 ? 1 : 0
+            defer { start += rule + page.count }
+            guard start + rule + page.count > first else { continue }
+            let sheet = (rule > 0 ? [StyledLine(String(repeating: "┄", count: pageWidth), .muted)] : []) + page.map { StyledLine($0) }
+            lines += sheet.dropFirst(max(0, first - start))
+        }
+        return Array(lines.prefix(count))
     }
 
     /// The summary of the open participant, in their language: the PDF's pages as text, or,
