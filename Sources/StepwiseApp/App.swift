@@ -182,6 +182,7 @@ public final class App {
     /// Takes a new terminal size.
     public func resize(width: Int, height: Int) {
         Update.resize(width: width, height: height, state: &state)
+        Update.settle(&state, env: env)
     }
 
     /// The current screen.

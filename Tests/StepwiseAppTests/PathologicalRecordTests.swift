@@ -139,6 +139,23 @@ final class KeyCostTests: XCTestCase {
         }
     }
 
+    /// The plan's history, and a version of 10,000 goals opened in it.
+    func testAKeyInTheHistoryOfALargePlanCostsAboutWhatItDoesInASmallOne() throws {
+        let small = try opened(withGoals(10))
+        let large = try opened(withGoals(10_000))
+        for h in [small, large] {
+            h.press(.char("g"))
+            h.type("One more goal")
+            h.press(.enter, .char("h"))
+        }
+        XCTAssertNotNil(large.state.historyBrowser, large.screen)
+        assertFlat("history", small: small, large: large)
+        for h in [small, large] { h.press(.enter) }
+        XCTAssertNotNil(large.state.historyBrowser?.viewing, large.screen)
+        XCTAssertTrue(large.screen.contains("Goal number"), large.screen)
+        assertFlat("a version in the history", small: small, large: large)
+    }
+
     func testAKeyOnTheOffersTabOf5000OffersCostsAboutWhatItDoesOf50() throws {
         let small = try opened(participant("Offer Reader"), offers: 50)
         let large = try opened(participant("Offer Reader"), offers: 5_000)

@@ -3,6 +3,58 @@ import StepwiseCore
 /// The plan's history: every saved version, newest first, with who changed what and when;
 /// one version can be opened and read as it stood.
 enum HistoryView {
+    /// What the history's lines depend on: the participant screen's inputs and the version
+    /// opened, if any.
+    struct Inputs: Equatable, Sendable {
+        var view: ViewInputs
+        var viewing: Int?
+    }
+
+    /// The versions' rows in the list (newest first), or the lines of the version opened.
+    enum Content: Sendable {
+        case list([String])
+        case version([StyledLine])
+    }
+
+    /// The content as the screen shows it now: the one kept (`ParticipantMemo`), else made.
+    static func content(_ browser: HistoryBrowser, open: OpenParticipant, state: AppState, env: UIEnvironment) -> Content {
+        open.memo.history.value(for: Inputs(view: ViewInputs(open, state: state, env: env), viewing: browser.viewing))
+            ?? made(browser, open: open, state: state, env: env)
+    }
+
+    /// Keeps the content for the keys and frames to come (made unless kept already).
+    static func keep(_ browser: HistoryBrowser, open: inout OpenParticipant, state: AppState, env: UIEnvironment) {
+        let inputs = Inputs(view: ViewInputs(open, state: state, env: env), viewing: browser.viewing)
+        guard open.memo.history.value(for: inputs) == nil else { return }
+        open.memo.history.keep(made(browser, open: open, state: state, env: env), for: inputs)
+    }
+
+    /// Lays the content out for a box as wide as the screen less its margins and borders (`Overlays.box`).
+    private static func made(_ browser: HistoryBrowser, open: OpenParticipant, state: AppState, env: UIEnvironment) -> Content {
+        let s = env.strings
+        let width = state.width - 6
+        let versions = Array(open.history.reversed())
+        guard let viewing = browser.viewing, versions.indices.contains(viewing) else {
+            return .list(
+                DisplayWidth.table(
+                    versions.map { version in
+                        [
+                            "v\(version.version)",
+                            s.shortDate(Day(version.stamp.at, timeZone: env.timeZone)) + " " + TimeText.clock(version.stamp.at, in: env.timeZone),
+                            who(version, env: env), describe(version.change, env: env),
+                        ]
+                    }, limits: [.max, .max, 28]))
+        }
+        let version = versions[viewing]
+        let previous = versions.indices.contains(viewing + 1) ? versions[viewing + 1].plan : nil
+        // What the version did, in full (the list has room for its start only): e.g. the
+        // reason a suggestion was turned down.
+        let change = StyledLine(who(version, env: env) + ": " + describe(version.change, env: env), .bold).wrapped(width: width, indent: 2)
+        return .version(
+            change + differenceLines(from: previous, to: version, env: env).map(\.line)
+                + PlanLines.lines(open.participant, plan: version.plan, marks: [:], today: state.today, env: env, width: width).map(\.line))
+    }
+
     static func render(
         _ browser: HistoryBrowser, open: OpenParticipant, state: AppState, env: UIEnvironment,
         into buffer: inout ScreenBuffer
@@ -18,17 +70,9 @@ enum HistoryView {
                     "time": TimeText.clock(version.stamp.at, in: env.timeZone),
                 ])
             let area = Overlays.box(&buffer, width: buffer.width - 2, height: buffer.height - 4, title: title)
-            let previous = versions.indices.contains(viewing + 1) ? versions[viewing + 1].plan : nil
-            // What the version did, in full (the list has room for its start only): e.g. the
-            // reason a suggestion was turned down.
-            let change = StyledLine(who(version, env: env) + ": " + describe(version.change, env: env), .bold).wrapped(
-                width: area.width, indent: 2
-            ).map { (line: $0, row: PlanRow?.none) }
-            let lines =
-                change + differenceLines(from: previous, to: version, env: env)
-                + PlanLines.lines(open.participant, plan: version.plan, marks: [:], today: state.today, env: env, width: area.width)
+            guard case .version(let lines) = content(browser, open: open, state: state, env: env) else { return }
             ScrollWindow(count: lines.count, height: area.height, first: browser.scroll).draw(
-                lines.map(\.line), x: area.x, top: area.y, width: area.width, strings: s, into: &buffer)
+                lines, x: area.x, top: area.y, width: area.width, strings: s, into: &buffer)
             return
         }
         let area = Overlays.box(&buffer, width: buffer.width - 2, height: buffer.height - 4, title: s("history.title"))
@@ -38,14 +82,7 @@ enum HistoryView {
         }
         let window = ScrollWindow(count: versions.count, height: area.height - 1, showing: browser.selection...browser.selection)
         window.drawMarks(x: area.x, top: area.y + 1, width: area.width, strings: s, into: &buffer)
-        let texts = DisplayWidth.table(
-            versions.map { version in
-                [
-                    "v\(version.version)",
-                    s.shortDate(Day(version.stamp.at, timeZone: env.timeZone)) + " " + TimeText.clock(version.stamp.at, in: env.timeZone),
-                    who(version, env: env), describe(version.change, env: env),
-                ]
-            }, limits: [.max, .max, 28])
+        guard case .list(let texts) = content(browser, open: open, state: state, env: env) else { return }
         for index in window.shown {
             guard let screen = window.screenRow(index) else { continue }
             let y = area.y + 1 + screen

@@ -36,6 +36,7 @@ struct ParticipantMemo: Equatable, Sendable {
     var progress = Memo<ViewInputs, [StyledLine]>()
     var jobs = Memo<ViewInputs, SelectableLines<JobsRow>>()
     var news = Memo<ViewInputs, [StyledLine]>()
+    var history = Memo<HistoryView.Inputs, HistoryView.Content>()
 
     /// Lays out what the shown tab needs for the state as it is now, unless kept already:
     /// the open participant's tab, or the catalogue's list.
@@ -45,23 +46,23 @@ struct ParticipantMemo: Equatable, Sendable {
             return
         }
         let inputs = ViewInputs(open, state: state, env: env)
+        if let browser = state.historyBrowser { HistoryView.keep(browser, open: &open, state: state, env: env) }
         switch open.tab {
         case .plan:
             _ = PlanTabView.Layout.kept(&open, state: state, env: env)
         case .notes:
             open.memo.notes.keep(NotesView.layout(open, state: state, env: env, laying: true), for: NotesView.Inputs(open, state: state, env: env))
-        case .progress:
-            guard open.memo.progress.value(for: inputs) == nil else { return }
+        case .progress where open.memo.progress.value(for: inputs) == nil:
             open.memo.progress.keep(ProgressView.lines(open.participant, env: env, width: inputs.width), for: inputs)
-        case .jobs:
-            guard open.memo.jobs.value(for: inputs) == nil else { return }
+        case .jobs where open.memo.jobs.value(for: inputs) == nil:
             open.memo.jobs.keep(JobsView.layout(open, state: state, env: env), for: inputs)
         case .offers:
             state.keepListed(open.offerFilter, env: env)
-            guard open.memo.news.value(for: inputs) == nil else { return }
-            open.memo.news.keep(OfferMessages.news(open.participant, today: state.today, env: env), for: inputs)
-        case .summary:
-            return
+            if open.memo.news.value(for: inputs) == nil {
+                open.memo.news.keep(OfferMessages.news(open.participant, today: state.today, env: env), for: inputs)
+            }
+        case .progress, .jobs, .summary:
+            break
         }
         state.open = open
     }
