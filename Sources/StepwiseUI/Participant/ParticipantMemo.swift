@@ -97,9 +97,6 @@ struct SelectableLines<Row: Equatable & Sendable>: Sendable {
         self.spans = spans
     }
 
-    /// The entry at `selection`, if there is one.
-    func row(at selection: Int) -> Row? { rows.indices.contains(selection) ? rows[selection] : nil }
-
     /// The lines of the entry at `selection`, if there is one.
     func span(at selection: Int) -> ClosedRange<Int>? { spans.indices.contains(selection) ? spans[selection] : nil }
 }
