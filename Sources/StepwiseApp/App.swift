@@ -278,7 +278,7 @@ public final class App {
             // Nothing renamed into or out of the folder but by this screen's own saves: the
             // one row of the participant is made from the record as saved.
             if let participant, let folder, CaseloadIndex(store: store).folderStamp() == folder {
-                return [.closed(caseload: CaseloadIndex.replacing(participant, in: state.caseload, order: store.nameOrder), select: participant.id)]
+                return [.closedMoving(CaseloadIndex.moving(participant, in: state.caseload, order: store.nameOrder))]
             }
             return [.closed(caseload: loadCaseload(), select: participant?.id)]
         case .quit:

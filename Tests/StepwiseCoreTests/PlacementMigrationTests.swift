@@ -118,4 +118,47 @@ final class PlacementMigrationTests: XCTestCase {
         XCTAssertEqual(try temp.store.loadParticipant("p-a").placements["o-one"]?.followUps.count, 1)
         XCTAssertFalse(try String(contentsOf: files.one, encoding: .utf8).contains("followUps"))
     }
+
+    /// A run that finds nothing left to move writes the stamp of `offers/`; later runs read no
+    /// offer file while the folder keeps it, and an old offer written into the folder since
+    /// (an import, an older version) is still moved. `stepwise check` still names leftovers.
+    func testAFolderAlreadyMigratedReadsNoOfferUntilAnOfferIsWritten() throws {
+        _ = try oldFolder()
+        let first = PlacementMigration.run(temp.store, as: anna, quietFor: 0)
+        XCTAssertEqual(first.moved.map(\.offerId), ["o-one"])
+        XCTAssertEqual(first.read, 2)
+        // The move renamed files into `offers/`: the next run reads again, finds nothing to move.
+        let second = PlacementMigration.run(temp.store, as: anna, quietFor: 0)
+        XCTAssertEqual(second.moved, [])
+        XCTAssertEqual(second.read, 2)
+        let third = PlacementMigration.run(temp.store, as: anna, quietFor: 0)
+        XCTAssertEqual(third.read, 0, "a folder already migrated is not read again")
+        XCTAssertEqual(PlacementMigration.run(temp.store, as: anna), [])
+        XCTAssertEqual(
+            DataCheck.run(temp.store).filter { $0.file.hasPrefix("offers/") }.map { "\($0.file) \($0.field ?? "")" },
+            ["offers/o-two.json internship.accommodations", "offers/o-two.json internship.followUps"],
+            "check still names what is left")
+
+        // An old offer written since, as an import or an older version writes it.
+        try AtomicFile.write(Data(offer("o-three", booked: ["p-b"]).utf8), to: temp.url.appendingPathComponent("offers/o-three.json"))
+        let fourth = PlacementMigration.run(temp.store, as: anna, quietFor: 0)
+        XCTAssertEqual(fourth.moved, [PlacementMigration.Moved(offerId: "o-three", participantId: "p-b")])
+        XCTAssertEqual(try temp.store.loadParticipant("p-b").placements["o-three"]?.followUps.map(\.notes), ["Første uge"])
+    }
+
+    /// The marker is written only when nothing is left to move and the folder had been quiet:
+    /// an offer whose record is open elsewhere, or a folder changed a moment ago, is read again.
+    func testNoMarkerWhileAMoveIsLeftOrTheFolderJustChanged() throws {
+        _ = try oldFolder()
+        let bo = Identity(coach: "Bo", user: "bo", host: "h", pid: getpid())
+        guard case .acquired(let lock) = try temp.store.lockParticipant("p-a", as: bo) else { return XCTFail("lock") }
+        XCTAssertEqual(PlacementMigration.run(temp.store, as: anna, quietFor: 0).read, 2)
+        XCTAssertEqual(PlacementMigration.run(temp.store, as: anna, quietFor: 0).read, 2, "a move is still due")
+        lock.release()
+        XCTAssertEqual(PlacementMigration.run(temp.store, as: anna, quietFor: 0).moved.count, 1)
+        // Changed a moment ago: a rename in the same clock tick could keep the folder's stamp.
+        XCTAssertEqual(PlacementMigration.run(temp.store, as: anna, quietFor: 60).read, 2)
+        XCTAssertEqual(PlacementMigration.run(temp.store, as: anna, quietFor: 60).read, 2)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: temp.url.appendingPathComponent(PlacementMigration.markerName).path))
+    }
 }

@@ -74,16 +74,42 @@ public enum PlacementMigration {
     /// Moves every offer's adjustments that can be moved; returns what was moved. Never
     /// throws: an offer or record that cannot be read, locked or written stays as it was and
     /// is tried again at the next run.
+    ///
+    /// Costs one `lstat` and one small read once a run found nothing left to move while
+    /// `offers/` had been quiet for 2 seconds: that run writes `markerName` with the folder's
+    /// stamp, and while `offers/` keeps that stamp no offer file was written since (every
+    /// offer save, import or older version's write renames a file into it), so no file is
+    /// read. `stepwise check` never uses the marker and still names every leftover.
     @discardableResult
     public static func run(_ store: DataStore, as identity: Identity) -> [Moved] {
+        run(store, as: identity, quietFor: 2).moved
+    }
+
+    /// The marker file in the data folder: the stamp of `offers/` at a run that found
+    /// nothing left to move.
+    static let markerName = "placement-migration.stamp"
+
+    /// `run`, and how many offer files it read; `quietFor` (seconds) is how long `offers/`
+    /// must have been unchanged before a run may vouch for it (a rename within the same clock
+    /// tick as the `lstat` could keep the folder's time stamps).
+    static func run(_ store: DataStore, as identity: Identity, quietFor: TimeInterval) -> (moved: [Moved], read: Int) {
+        let marker = store.root.appendingPathComponent(markerName)
+        let folder = FileStamp(path: store.offersDir.path, followingLinks: false)
+        if let folder, let data = try? DataFile.read(marker, limit: 256), data == markerText(folder) { return ([], 0) }
         var moved: [Moved] = []
+        var read = 0
+        // An offer with one seat held was found: moved now (renaming files into `offers/`) or
+        // left for the next run (its record open elsewhere); either way the next run reads.
+        var movable = false
         try? AtomicFile.makeDirectory(store.locksDir)
         for id in store.offerIDs() {
+            read += 1
             // Only a file that names the old fields is read as a record (a start stays quick).
             guard let data = try? DataFile.read(store.offerFile(id), limit: RecordCodec.maxRecordBytes),
                 data.range(of: Data("\"accommodations\"".utf8)) != nil || data.range(of: Data("\"followUps\"".utf8)) != nil,
                 let offer = try? store.loadOffer(id), let unmoved = offer.internship?.unmoved, offer.booked.count == 1
             else { continue }
+            movable = true
             let participantId = offer.booked[0].participantId
             guard case .acquired(let lock)? = try? store.lockParticipant(participantId, as: identity) else { continue }
             defer { lock.release() }
@@ -101,7 +127,16 @@ public enum PlacementMigration {
                 continue
             }
         }
-        return moved
+        if !movable, let folder, Double(max(folder.modified, folder.changed)) / 1e9 < Date().timeIntervalSince1970 - quietFor {
+            try? AtomicFile.write(markerText(folder), to: marker, folderMayBeLink: false)
+        }
+        return (moved, read)
+    }
+
+    /// The marker's content for the stamp of `offers/`: one line, size, modification and
+    /// change time (nanoseconds) and inode.
+    private static func markerText(_ folder: FileStamp) -> Data {
+        Data("stepwise placement migration 1 \(folder.size) \(folder.modified) \(folder.changed) \(folder.inode)\n".utf8)
     }
 
     /// The placement `unmoved` makes for the one participant of `offer`, joined with the one

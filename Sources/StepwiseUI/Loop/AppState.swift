@@ -103,14 +103,21 @@ public struct AppState: Equatable, Sendable {
     public var caseload: [CaseloadRow] = [] {
         didSet {
             matches = nil
+            widerMatches = []
             firstRowsOf = nil
+            caseloadSize = SearchText.size(of: caseload)
         }
     }
+    /// How many participants and unreadable files `caseload` holds (counted once per change).
+    public private(set) var caseloadSize = CaseloadSize(participants: 0, unreadable: 0)
     /// While `caseload` holds only the first rows of a large caseload (the first frame, before
     /// the whole index is read): how many participants and unreadable files it has in all.
     public var firstRowsOf: CaseloadSize?
     /// The rows the search text last matched (see `refreshMatches`).
     var matches: SearchText.Matches?
+    /// The matches of the shorter texts typed before `matches`, shortest first: a backspace
+    /// goes back to them instead of searching the whole caseload again.
+    var widerMatches: [SearchText.Matches] = []
     /// The offer catalogue (for the bookings of the open participant).
     public var offers: [Offer] = [] { didSet { offersRevision &+= 1 } }
     /// Counts the changes of `offers` (read afresh, booked, edited): what the offer lists are kept by.
@@ -199,21 +206,30 @@ public struct AppState: Equatable, Sendable {
     public mutating func refreshMatches() {
         guard let query = search?.text, !query.isEmpty else {
             matches = nil
+            widerMatches = []
             return
         }
         let folded = SearchText.fold(query)
         guard matches?.query != folded else { return }
+        // Back to the longest text typed before that this one begins with.
+        if let current = matches { widerMatches.append(current) }
+        while let last = widerMatches.last, !folded.hasPrefix(last.query) { widerMatches.removeLast() }
+        matches = widerMatches.last
+        if matches?.query == folded {
+            widerMatches.removeLast()
+            return
+        }
         matches = SearchText.Matches(query: folded, rows: visibleRows)
     }
 
     /// How many caseload rows are participants that could be read.
     public var readableCount: Int {
-        firstRowsOf?.participants ?? caseload.filter { if case .participant = $0 { return true } else { return false } }.count
+        firstRowsOf?.participants ?? caseloadSize.participants
     }
 
     /// How many files of the caseload cannot be read.
     public var unreadableCount: Int {
-        firstRowsOf?.unreadable ?? caseload.filter { if case .unreadable = $0 { return true } else { return false } }.count
+        firstRowsOf?.unreadable ?? caseloadSize.unreadable
     }
 
     /// The selected caseload row, if any.
@@ -229,6 +245,13 @@ public enum SearchText {
     struct Matches: Equatable, Sendable {
         var query: String
         var rows: [CaseloadRow]
+    }
+
+    /// How many participants and unreadable files `rows` holds.
+    static func size(of rows: [CaseloadRow]) -> CaseloadSize {
+        var participants = 0
+        for row in rows { if case .participant = row { participants += 1 } }
+        return CaseloadSize(participants: participants, unreadable: rows.count - participants)
     }
 
     /// `text` lowercased and without diacritics (the same folding as the caseload's search keys).

@@ -20,6 +20,9 @@ public enum EffectResult: Equatable, Sendable {
     case opened(Participant, history: [PlanVersion], heldBy: RecordLock.Holder?, lockFailure: String?, offers: [Offer]?)
     /// The open participant was closed and its lock given back (the caseload read afresh).
     case closed(caseload: [CaseloadRow], select: String?)
+    /// The open participant was closed and its lock given back; nothing else changed in the
+    /// caseload, whose row of the participant is made anew (and selected).
+    case closedMoving(CaseloadMove)
     /// The offer catalogue as read now.
     case offersLoaded([Offer])
     /// The open participant's plan history, oldest first; `complete` is false when only the

@@ -28,6 +28,9 @@ extension Update {
         case .closed(let rows, let select):
             state.open = nil
             showCaseload(rows, select: select, state: &state)
+        case .closedMoving(let move):
+            state.open = nil
+            CaseloadUpdate.show(move, state: &state)
         case .offersLoaded(let offers):
             state.offers = offers
         case .historyLoaded(let versions, let complete):
@@ -128,6 +131,7 @@ extension Update {
     private static func showCaseload(_ rows: [CaseloadRow], select id: String?, state: inout AppState) {
         let previous = id ?? state.selectedRow?.id
         state.caseload = rows
+        state.refreshMatches()
         if let previous, let index = state.visibleRows.firstIndex(where: { $0.id == previous }) {
             state.selection = index
         } else {

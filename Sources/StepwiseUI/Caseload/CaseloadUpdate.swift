@@ -1,0 +1,15 @@
+import StepwiseCore
+
+/// Changes of the caseload that keep the rows in memory.
+enum CaseloadUpdate {
+    /// Moves one row in place (see `CaseloadMove`) and selects it: back from a participant
+    /// costs no copy of the caseload and at most one search of it.
+    static func show(_ move: CaseloadMove, state: inout AppState) {
+        move.apply(to: &state.caseload)
+        state.refreshMatches()
+        let searching = state.search.map { !$0.text.isEmpty } ?? false
+        let rows = state.visibleRows
+        let index = searching ? rows.firstIndex { $0.id == move.row.id } : move.to
+        state.selection = index ?? min(state.selection, max(0, rows.count - 1))
+    }
+}
