@@ -37,4 +37,24 @@ extension CaseloadIndexTests {
         XCTAssertEqual(firstAfter.size, after.size)
         XCTAssertEqual(firstAfter.size, CaseloadSize(participants: 61, unreadable: 1))
     }
+
+    /// The first rows read the head of the index and what was appended after the body, never
+    /// the middle of the body: a line there spoiled in place (same length) does not stop them,
+    /// while a reading of the whole index sees it.
+    func testTheFirstRowsDoNotReadTheMiddleOfTheIndex() throws {
+        for n in 0..<200 { try write(String(format: "Person %03d", n), id: "p-n\(n)") }
+        index.load()
+        try write("Aaron", id: "p-new")
+        index.load()
+        guard let whole = index.loadIfUnchanged(), let before = index.loadFirstRows(5) else { return XCTFail("vouched for") }
+        var bytes = try Data(contentsOf: indexURL)
+        guard let middle = bytes.range(of: Data(#"["p","p-n100","#.utf8)) else { return XCTFail("no line for p-n100") }
+        bytes.replaceSubrange(middle, with: Data(repeating: UInt8(ascii: "x"), count: middle.count))
+        try bytes.write(to: indexURL)
+        XCTAssertNil(index.loadIfUnchanged(), "the whole index has a damaged line")
+        XCTAssertEqual(index.loadFirstRows(5), before)
+        XCTAssertEqual(before.rows, Array(whole.prefix(5)))
+        XCTAssertEqual(names(before.rows).first, "Aaron")
+        XCTAssertEqual(before.size, CaseloadSize(participants: 201, unreadable: 0))
+    }
 }

@@ -29,97 +29,88 @@ public struct CaseloadSize: Equatable, Sendable {
 
 extension CaseloadIndex {
     /// The first `count` rows of the caseload and the caseload's size, from the index alone
-    /// when `participants/` has the stamp the index vouches for (as `loadIfUnchanged`), parsing
-    /// only the first body lines and the lines appended after the body; the other body lines
-    /// are only counted, by their kind and id. Nil when that is not worth it (an index
-    /// shorter than four times what would be parsed) or cannot be shown (no or another
-    /// folder stamp, another locale, a damaged line among those parsed, an id that is not
-    /// plain); then `loadIfUnchanged()` or `load()` is needed.
+    /// when `participants/` has the stamp the index vouches for (as `loadIfUnchanged`). Reads
+    /// only the head of the index (the header, the folder line and the first body lines, which
+    /// are in caseload order) and the lines appended after the body (found from the body's
+    /// length in the header); the size is the one the last folder line keeps. So it costs the
+    /// same at any size. Nil when that is not worth it (an index shorter than four times what
+    /// would be parsed, or more than `tailLimit` bytes appended) or cannot be shown (no or
+    /// another folder stamp, another locale, a header or folder line without the lengths, a
+    /// damaged line among those read); then `loadIfUnchanged()` or `load()` is needed.
     public func loadFirstRows(_ count: Int) -> CaseloadFirstRows? {
-        guard let now = folderStamp(), case .success(let bytes) = IndexFile.contents(url.path) else { return nil }
+        guard let now = folderStamp() else { return nil }
         let locale = store.nameOrder.locale.identifier
-        return bytes.withUnsafeBufferPointer { bytes -> CaseloadFirstRows? in
-            let lines = IndexFile.lineRanges(bytes)
-            guard let first = lines.first, let header = IndexFile.header(bytes, first), header.version == CaseloadIndex.formatVersion,
-                header.locale == locale
-            else { return nil }
-            // Appended lines may each take a row out of the first ones (a later line wins).
-            let later = lines.count - 1 - header.body
-            let parsedBody = count + max(0, later)
-            guard later >= 0, header.body >= 4 * parsedBody else { return nil }
-
-            var head: [IndexRecord] = []
-            var skipped: [(kind: UInt8, id: Range<Int>)] = []
-            var tail: [IndexRecord] = []
-            var folder: FileStamp?
-            var number = 0
-            for range in lines.dropFirst() {
-                if let stamp = IndexFile.folderStamp(bytes, range) {
-                    folder = stamp
-                    continue
-                }
-                defer { number += 1 }
-                if number < parsedBody || number >= header.body {
-                    guard let record = IndexFile.record(bytes, range) else { return nil }
-                    if number < header.body { head.append(record) } else { tail.append(record) }
-                } else {
-                    guard let peeked = Self.peek(bytes, range) else { return nil }
-                    skipped.append(peeked)
-                }
-            }
-            guard folder == now.stamp else { return nil }
-
-            var latest: [String: IndexRecord] = [:]
-            for record in tail { latest[record.id] = record }
-            var people = 0
-            var unreadable = 0
-            for record in head where latest[record.id] == nil {
-                if case .entry = record.value { people += 1 } else { unreadable += 1 }
-            }
-            for line in skipped {
-                // Ids are made into strings only when appended lines may replace theirs.
-                if !latest.isEmpty, latest[String(decoding: UnsafeBufferPointer(rebasing: bytes[line.id]), as: UTF8.self)] != nil {
-                    continue
-                }
-                if line.kind == UInt8(ascii: "p") { people += 1 } else { unreadable += 1 }
-            }
-            var inserted: [CaseloadEntry] = []
-            for record in latest.values {
-                if case .entry(let entry) = record.value {
-                    people += 1
-                    inserted.append(entry)
-                } else {
-                    unreadable += 1
-                }
-            }
-            guard people >= count else { return nil }
-            var entries: [CaseloadEntry] = head.compactMap { record in
-                guard latest[record.id] == nil, case .entry(let entry) = record.value else { return nil }
-                return entry
-            }
-            entries += inserted
-            entries.sort { CaseloadEntry.ordered($0, $1, in: store.nameOrder) }
-            return CaseloadFirstRows(
-                rows: entries.prefix(count).map(CaseloadRow.participant), size: CaseloadSize(participants: people, unreadable: unreadable))
-        }
+        let read = IndexFile.opened(url.path) { fd, size in firstRows(count, fd: fd, size: size, locale: locale, folder: now.stamp) }
+        guard case .success(let first) = read else { return nil }
+        return first
     }
 
-    /// The kind byte and where the id is in an index line `["p","<id>",…` or `["u","<id>",…`, read
-    /// without checking the line (the full read right after the first frame does); nil for
-    /// any other shape or an id with an escape.
-    private static func peek(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (kind: UInt8, id: Range<Int>)? {
-        let start = range.lowerBound
-        guard range.count > 8, bytes[start] == UInt8(ascii: "["), bytes[start + 1] == UInt8(ascii: "\""),
-            bytes[start + 3] == UInt8(ascii: "\""), bytes[start + 4] == UInt8(ascii: ","), bytes[start + 5] == UInt8(ascii: "\"")
-        else { return nil }
-        let kind = bytes[start + 2]
-        guard kind == UInt8(ascii: "p") || kind == UInt8(ascii: "u") else { return nil }
-        var end = start + 6
-        while end < range.upperBound && bytes[end] != UInt8(ascii: "\"") {
-            if bytes[end] == UInt8(ascii: "\\") { return nil }
-            end += 1
+    /// The most bytes of appended lines `loadFirstRows` reads (the index is compacted long before).
+    static let tailLimit = 4 << 20
+
+    /// `loadFirstRows` from the open index `fd` of `size` bytes.
+    private func firstRows(_ count: Int, fd: Int32, size: Int, locale: String, folder now: FileStamp) -> CaseloadFirstRows? {
+        var headLength = min(size, 64 << 10)
+        guard let head = IndexFile.bytes(fd, at: 0, count: headLength) else { return nil }
+        // The header, and the folder line a full write puts right after it.
+        let top = head.withUnsafeBufferPointer { bytes -> (header: (body: Int, bodyBytes: Int), bodyStart: Int, folder: (stamp: FileStamp, size: CaseloadSize?)?)? in
+            let lines = IndexFile.lineRanges(bytes)
+            guard let first = lines.first, first.upperBound < bytes.count, let header = IndexFile.header(bytes, first),
+                header.version == CaseloadIndex.formatVersion, header.locale == locale, let bodyBytes = header.bodyBytes
+            else { return nil }
+            guard lines.count > 1, let folder = IndexFile.folder(bytes, lines[1]) else { return ((header.body, bodyBytes), first.upperBound + 1, nil) }
+            return ((header.body, bodyBytes), lines[1].upperBound + 1, folder)
         }
-        guard end < range.upperBound else { return nil }
-        return (kind, (start + 6)..<end)
+        guard let top else { return nil }
+        let tailStart = top.bodyStart + top.header.bodyBytes
+        guard tailStart <= size, size - tailStart <= Self.tailLimit, let tailBytes = IndexFile.bytes(fd, at: tailStart, count: size - tailStart)
+        else { return nil }
+
+        // The appended lines: records (a later line for an id wins) and folder lines (the last counts).
+        var folder = top.folder
+        var latest: [String: IndexRecord] = [:]
+        let tailReadable = tailBytes.withUnsafeBufferPointer { bytes -> Bool in
+            for range in IndexFile.lineRanges(bytes) {
+                if let line = IndexFile.folder(bytes, range) {
+                    folder = line
+                    continue
+                }
+                // A record after the last folder line is not in the size it keeps.
+                guard let record = IndexFile.record(bytes, range) else { return false }
+                latest[record.id] = record
+                folder = nil
+            }
+            return true
+        }
+        guard tailReadable, let folder, folder.stamp == now, let total = folder.size else { return nil }
+
+        // The first body lines, reading more of the head if they do not fit in it.
+        let parsedBody = count + latest.count
+        guard top.header.body >= 4 * parsedBody else { return nil }
+        var body: [IndexRecord]?
+        var bytes = head
+        while body == nil {
+            body = bytes.withUnsafeBufferPointer { bytes -> [IndexRecord]? in
+                let lines = IndexFile.lineRanges(UnsafeBufferPointer(rebasing: bytes[top.bodyStart...])).prefix(parsedBody)
+                guard lines.count == parsedBody, let last = lines.last, top.bodyStart + last.upperBound < bytes.count else { return nil }
+                return lines.compactMap { IndexFile.record(UnsafeBufferPointer(rebasing: bytes[top.bodyStart...]), $0) }
+            }
+            if body != nil { break }
+            guard headLength < tailStart, let more = IndexFile.bytes(fd, at: 0, count: min(tailStart, headLength * 4)) else { return nil }
+            headLength = more.count
+            bytes = more
+        }
+        guard let body, body.count == parsedBody else { return nil }
+
+        var entries: [CaseloadEntry] = body.compactMap { record in
+            guard latest[record.id] == nil, case .entry(let entry) = record.value else { return nil }
+            return entry
+        }
+        for record in latest.values {
+            if case .entry(let entry) = record.value { entries.append(entry) }
+        }
+        guard entries.count >= count, total.participants >= count else { return nil }
+        entries.sort { CaseloadEntry.ordered($0, $1, in: store.nameOrder) }
+        return CaseloadFirstRows(rows: entries.prefix(count).map(CaseloadRow.participant), size: total)
     }
 }

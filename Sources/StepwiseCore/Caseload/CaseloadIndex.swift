@@ -10,11 +10,11 @@ import Foundation
 ///
 /// The index is `caseload-index.jsonl` in the data folder, one JSON array per line:
 ///
-///     ["stepwise caseload index",1,"en_US",<body lines>,"<checksum>"]
+///     ["stepwise caseload index",1,"en_US",<body lines>,<body bytes>,"<checksum>"]
 ///     ["p",<id>,<size>,<mtime ns>,<ctime ns>,<inode>,<name>,<search key>,<course start>,
 ///      <next number>,<next planned>,<next status>,<next status changed>,"<checksum>"]
 ///     ["u",<id>,<size>,<mtime ns>,<ctime ns>,<inode>,<problem file>,<problem field>,<reason>,"<checksum>"]
-///     ["d",<size>,<mtime ns>,<ctime ns>,<inode>,"<checksum>"]
+///     ["d",<size>,<mtime ns>,<ctime ns>,<inode>,<participants>,<unreadable>,"<checksum>"]
 ///
 /// Days are days since 1970-01-01; the checksum (`LineChecksum`, 64 bits, hex) covers the
 /// line up to its last comma, so a damaged or hand-edited line is never believed. The body
@@ -25,7 +25,10 @@ import Foundation
 /// A folder line (`d`, the last one counts) holds the stamp of `participants/` when the index
 /// held every participant file and the folder had been quiet for `racyWindow`: while the folder
 /// keeps that stamp, no file was renamed into or out of it (every save is such a rename), so
-/// `loadIfUnchanged` shows the index with one `stat` instead of one per file.
+/// `loadIfUnchanged` shows the index with one `stat` instead of one per file. It also keeps how
+/// many participants and unreadable files the caseload then had, and the header keeps the
+/// body's length in bytes, so that `loadFirstRows` reads the head and the appended lines only.
+/// (Both were added to format 3 later: a header or folder line without them is still read.)
 ///
 /// **The index never lies.** Every `load()` lists the participant files and `stat`s each one; an
 /// entry is used only when the file's size, modification time, change time and inode are
@@ -138,6 +141,7 @@ public struct CaseloadIndex: Sendable {
         let appended = found.records.count - found.bodyCount
         statistics.removed = known.count - files.lazy.filter { known[$0.id] != nil }.count
         let recordable = fresh.filter(\.recordable)
+        let size = CaseloadSize(participants: entries.count, unreadable: unreadable.count)
         // The folder's stamp vouches for the index (`loadIfUnchanged`) only when every file is
         // in it and the folder had been quiet for `racyWindow` before it was listed: any later
         // rename into or out of it then gives it a later modification time.
@@ -145,15 +149,16 @@ public struct CaseloadIndex: Sendable {
             recordable.count == fresh.count && Double(max(stamp.modified, stamp.changed)) / 1e9 < now().timeIntervalSince1970 - racyWindow
                 && stamp != found.folder ? stamp : nil
         }
-        // A removed file's name goes from the index at once (it may have been an erasure).
-        if found.state != .valid || found.damaged > 0 || statistics.removed > 0
+        // A removed file's name goes from the index at once (it may have been an erasure); a
+        // header without the body's length is written anew (the first frame needs it).
+        if found.state != .valid || found.damaged > 0 || statistics.removed > 0 || found.bodyBytes == nil
             || dead + appended + recordable.count > max(64, files.count / 16)
         {
             statistics.write = rewrite(
                 entries: entries, unreadable: unreadable, fresh: fresh, kept: found.records, keep: keep,
-                folder: quietFolder, locale: locale)
+                folder: quietFolder, size: size, locale: locale)
         } else if !recordable.isEmpty || quietFolder != nil {
-            let lines = recordable.map(IndexFile.line) + (quietFolder.map { [IndexFile.folderLine($0)] } ?? [])
+            let lines = recordable.map(IndexFile.line) + (quietFolder.map { [IndexFile.folderLine($0, size: size)] } ?? [])
             statistics.write = IndexFile.append(lines, to: url.path) ? .appended : .failed
         }
         return (rows(entries, unreadable), statistics)
@@ -254,7 +259,7 @@ public struct CaseloadIndex: Sendable {
     /// Writes the whole index: the participants in caseload order, then the unreadable files.
     private func rewrite(
         entries: [CaseloadEntry], unreadable: [(id: String, problem: RecordProblem)],
-        fresh: [IndexRecord], kept: [IndexRecord], keep: [Bool], folder: FileStamp?,
+        fresh: [IndexRecord], kept: [IndexRecord], keep: [Bool], folder: FileStamp?, size: CaseloadSize,
         locale: String
     ) -> Statistics.Write {
         var stamps: [String: (stamp: FileStamp, recordable: Bool)] = [:]
@@ -271,7 +276,7 @@ public struct CaseloadIndex: Sendable {
             guard let known = stamps[id], known.recordable else { continue }
             lines.append(IndexFile.line(IndexRecord(id: id, stamp: known.stamp, value: .unreadable(problem))))
         }
-        return IndexFile.write(lines, folder: folder.map(IndexFile.folderLine), locale: locale, to: url) ? .rewritten : .failed
+        return IndexFile.write(lines, folder: folder.map { IndexFile.folderLine($0, size: size) }, locale: locale, to: url) ? .rewritten : .failed
     }
 
     /// Parses the files not in the index, in parallel when there are many.

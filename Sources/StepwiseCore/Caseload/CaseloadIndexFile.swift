@@ -20,6 +20,9 @@ enum IndexFile {
         /// The stamp of `participants/` from the last folder line: the index held every
         /// participant file when the folder had it.
         var folder: FileStamp?
+        /// The length of the body in bytes, from the header (nil in a header written before
+        /// it was kept there).
+        var bodyBytes: Int?
 
         /// The position in `records` of the last line about each id (the one that counts).
         var winners: [String: Int] {
@@ -48,24 +51,34 @@ enum IndexFile {
     /// The bytes of the index file at `path`. Never blocks on a FIFO, never follows a link:
     /// anything but a regular file is `.broken`; no file is `.missing`.
     static func contents(_ path: String) -> Result<[UInt8], Unreadable> {
+        opened(path) { fd, size in bytes(fd, at: 0, count: size) }
+    }
+
+    /// `read` of the index file at `path`, opened as `contents` opens it, given its size in
+    /// bytes; nil from `read` is `.broken`.
+    static func opened<T>(_ path: String, _ read: (Int32, Int) -> T?) -> Result<T, Unreadable> {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .failure(Unreadable(state: errno == ENOENT ? .missing : .broken)) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .failure(Unreadable(state: .broken)) }
-        let size = Int(info.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
+        return read(fd, Int(info.st_size)).map { .success($0) } ?? .failure(Unreadable(state: .broken))
+    }
+
+    /// `count` bytes of the open file `fd` from byte `offset`; nil when it has fewer.
+    static func bytes(_ fd: Int32, at offset: Int, count: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
         let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
-            while filled < size {
-                let count = Glibc.read(fd, buffer.baseAddress.map { $0 + filled }, size - filled)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return false }
-                filled += count
+            while filled < count {
+                let got = pread(fd, buffer.baseAddress.map { $0 + filled }, count - filled, off_t(offset + filled))
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { return false }
+                filled += got
             }
             return true
         }
-        return ok ? .success(bytes) : .failure(Unreadable(state: .broken))
+        return ok ? bytes : nil
     }
 
     /// The ranges of the non-empty lines of `bytes` (without their line feeds).
@@ -87,6 +100,7 @@ enum IndexFile {
         guard let first = lines.first, let header = header(bytes, first) else { return Found(state: .broken) }
         guard header.version == CaseloadIndex.formatVersion else { return Found(state: .outdated) }
         var found = Found(state: header.locale == locale ? .valid : .outdated)
+        found.bodyBytes = header.bodyBytes
         found.records.reserveCapacity(lines.count)
         // Folder lines are not counted among the body's lines.
         var number = 0
@@ -107,24 +121,41 @@ enum IndexFile {
         return found
     }
 
-    static func header(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (version: Int, locale: String, body: Int)? {
+    /// The header `["stepwise caseload index",<version>,"<locale>",<body lines>,<body bytes>,"<checksum>"]`;
+    /// `bodyBytes` is nil in a header written before it was kept there.
+    static func header(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (
+        version: Int, locale: String, body: Int, bodyBytes: Int?
+    )? {
         guard var reader = LineReader(bytes, range) else { return nil }
         guard reader.open(), reader.string() == CaseloadIndex.formatName, reader.comma(),
             let version = reader.integer(), reader.comma(), let locale = reader.string(), reader.comma(),
-            let body = reader.integer(), reader.atChecksum
+            let body = reader.integer()
         else { return nil }
-        return (Int(version), locale, Int(body))
+        if reader.atChecksum { return (Int(version), locale, Int(body), nil) }
+        guard reader.comma(), let bodyBytes = reader.integer(), reader.atChecksum else { return nil }
+        return (Int(version), locale, Int(body), Int(bodyBytes))
     }
 
     /// The stamp of a folder line `["d",<size>,<mtime ns>,<ctime ns>,<inode>,"<checksum>"]`, nil for any other line.
     static func folderStamp(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> FileStamp? {
+        folder(bytes, range)?.stamp
+    }
+
+    /// A folder line `["d",<size>,<mtime ns>,<ctime ns>,<inode>,<participants>,<unreadable>,"<checksum>"]`:
+    /// the stamp of `participants/` and the size of the caseload then (nil in a line written
+    /// before the size was kept there); nil for any other line.
+    static func folder(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (stamp: FileStamp, size: CaseloadSize?)? {
         guard range.count > 5, bytes[range.lowerBound + 2] == 0x64, bytes[range.lowerBound + 3] == 0x22,
             var reader = LineReader(bytes, range), reader.open(), reader.string() == "d", reader.comma(),
             let size = reader.integer(), reader.comma(), let modified = reader.integer(), reader.comma(), let changed = reader.integer(),
             reader.comma(),
-            let inode = reader.integer(), reader.atChecksum
+            let inode = reader.integer()
         else { return nil }
-        return FileStamp(size: size, modified: modified, changed: changed, inode: inode)
+        let stamp = FileStamp(size: size, modified: modified, changed: changed, inode: inode)
+        if reader.atChecksum { return (stamp, nil) }
+        guard reader.comma(), let participants = reader.integer(), reader.comma(), let unreadable = reader.integer(), reader.atChecksum
+        else { return nil }
+        return (stamp, CaseloadSize(participants: Int(participants), unreadable: Int(unreadable)))
     }
 
     static func record(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> IndexRecord? {
@@ -195,14 +226,17 @@ enum IndexFile {
         return writer.finish()
     }
 
-    /// The folder line for the stamp of `participants/`.
-    static func folderLine(_ stamp: FileStamp) -> [UInt8] {
+    /// The folder line for the stamp of `participants/` and the size of the caseload the
+    /// index then holds.
+    static func folderLine(_ stamp: FileStamp, size: CaseloadSize) -> [UInt8] {
         var writer = LineWriter()
         writer.string("d")
         writer.integer(stamp.size)
         writer.integer(stamp.modified)
         writer.integer(stamp.changed)
         writer.integer(stamp.inode)
+        writer.integer(Int64(size.participants))
+        writer.integer(Int64(size.unreadable))
         return writer.finish()
     }
 
@@ -220,11 +254,13 @@ enum IndexFile {
     static func write(_ lines: [[UInt8]], body: Int? = nil, folder: [UInt8]? = nil, locale: String, to url: URL) -> Bool {
         guarded(url) { lock, isGone in
             let kept = lines.enumerated().filter { !isGone($0.element) }
+            let bodyLines = kept.filter { $0.offset < (body ?? lines.count) }
             var header = LineWriter()
             header.string(CaseloadIndex.formatName)
             header.integer(Int64(CaseloadIndex.formatVersion))
             header.string(locale)
-            header.integer(Int64(kept.filter { $0.offset < (body ?? lines.count) }.count))
+            header.integer(Int64(bodyLines.count))
+            header.integer(Int64(bodyLines.reduce(0) { $0 + $1.element.count + 1 }))
             var bytes = header.finish()
             bytes.reserveCapacity(lines.reduce(bytes.count + 1 + (folder?.count ?? 0) + 1) { $0 + $1.count + 1 })
             bytes.append(0x0A)
