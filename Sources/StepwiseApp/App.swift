@@ -78,7 +78,6 @@ public final class App {
     /// was read file by file already.
     public func confirmCaseload() {
         loadFonts()
-        readWholeCaseload()
         guard unconfirmed else { return }
         unconfirmed = false
         let box = Confirmation()
@@ -91,11 +90,13 @@ public final class App {
         }
     }
 
-    /// Replaces a caseload shown from its first rows by the whole index (or, when the folder
-    /// changed meanwhile, by the caseload checked file by file).
+    /// Replaces a caseload shown from its first rows by the caseload checked by
+    /// `confirmCaseload` (waiting for it: one reading of the index in memory at a time), else
+    /// by the whole index (or, when the folder changed meanwhile, the caseload checked file by file).
     private func readWholeCaseload() {
         guard firstRowsOnly else { return }
         firstRowsOnly = false
+        if takeConfirmedCaseload(wait: true) { return }
         run([], then: [.caseloadLoaded(CaseloadIndex(store: store).loadIfUnchanged() ?? loadCaseload(), select: nil)])
     }
 
@@ -111,6 +112,7 @@ public final class App {
     public func takeConfirmedCaseload(wait: Bool = false) -> Bool {
         guard let box = confirmation, let checked = box.take(wait: wait) else { return false }
         confirmation = nil
+        firstRowsOnly = false
         folder = checked.folder
         run([], then: [.caseloadLoaded(checked.rows, select: nil)])
         return true

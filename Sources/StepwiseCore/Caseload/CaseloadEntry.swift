@@ -14,32 +14,76 @@ public enum CaseloadRow: Equatable, Sendable {
     }
 }
 
-/// What the caseload shows of a participant.
+/// What the caseload shows of a participant, kept small (80 bytes, strings of up to 15
+/// UTF-8 bytes inline): days as 32-bit day numbers, of the next conversation only what the
+/// caseload shows (number, day, status and its change), so that 100,000 rows take 8 MB.
 public struct CaseloadEntry: Equatable, Sendable {
     public var id: String
     public var name: String
-    public var courseStart: Day
-    public var nextConversation: Conversation?
     /// The name as search compares it: lowercased, without diacritics, ø → o, æ → ae …
     /// (`CaseloadEntry.fold`). Kept in the caseload index, so that search as you type need
     /// not fold every name on every key.
     public var searchKey: String
-    /// The day of the latest employer contact, if any (for `jobSearchSignal`).
-    public var lastEmployerContact: Day?
-    /// The day the next follow-along contact is due, if support is running.
-    public var followAlongDue: Day?
+    private var start: Int32
+    /// The next conversation's number, day, status (`Conversation.Status` case index, `noNext`
+    /// when there is none) and the day its status changed.
+    private var nextNumber: Int32
+    private var nextPlanned: Int32
+    private var nextChanged: Int32
+    private var nextStatus: UInt8
+    private var lastContact: Int32
+    private var due: Int32
     /// True when the job-search agreement asks for at least one contact a week.
     public var contactsAgreed: Bool
 
+    /// No day, in the 32-bit fields.
+    private static let none = Int32.min
+    /// No next conversation, in `nextStatus`.
+    private static let noNext = UInt8.max
+
+    public var courseStart: Day {
+        get { Day(ordinal: Int(start)) }
+        set { start = Int32(clamping: newValue.ordinal) }
+    }
+
+    /// The next conversation as the caseload shows it: number, planned day, status and the
+    /// day the status changed (not its time, earlier days or calendar sequence).
+    public var nextConversation: Conversation? {
+        get {
+            guard nextStatus != Self.noNext else { return nil }
+            return Conversation(
+                number: Int(nextNumber), planned: Day(ordinal: Int(nextPlanned)),
+                status: Conversation.Status.allCases[Int(nextStatus)], statusChanged: Self.day(nextChanged))
+        }
+        set {
+            nextNumber = newValue.map { Int32(clamping: $0.number) } ?? 0
+            nextPlanned = newValue.map { Int32(clamping: $0.planned.ordinal) } ?? 0
+            nextStatus = newValue.flatMap { next in Conversation.Status.allCases.firstIndex(of: next.status).map(UInt8.init) } ?? Self.noNext
+            nextChanged = Self.ordinal(newValue?.statusChanged)
+        }
+    }
+
+    /// The day of the latest employer contact, if any (for `jobSearchSignal`).
+    public var lastEmployerContact: Day? {
+        get { Self.day(lastContact) }
+        set { lastContact = Self.ordinal(newValue) }
+    }
+
+    /// The day the next follow-along contact is due, if support is running.
+    public var followAlongDue: Day? {
+        get { Self.day(due) }
+        set { due = Self.ordinal(newValue) }
+    }
+
+    private static func day(_ ordinal: Int32) -> Day? { ordinal == none ? nil : Day(ordinal: Int(ordinal)) }
+    private static func ordinal(_ day: Day?) -> Int32 { day.map { Int32(clamping: $0.ordinal) } ?? none }
+
     public init(_ participant: Participant) {
-        id = participant.id
-        name = participant.name
-        courseStart = participant.courseStart
-        nextConversation = participant.nextConversation
-        searchKey = CaseloadEntry.fold(participant.name)
-        lastEmployerContact = participant.lastEmployerContact
-        followAlongDue = participant.followAlong?.nextDue
-        contactsAgreed = participant.contactsAgreed
+        self.init(
+            id: participant.id, name: participant.name, searchKey: CaseloadEntry.fold(participant.name),
+            courseStart: participant.courseStart, nextConversation: participant.nextConversation,
+            lastEmployerContact: participant.lastEmployerContact, followAlongDue: participant.followAlong?.nextDue,
+            contactsAgreed: participant.contactsAgreed)
     }
 
     /// An entry as the caseload index holds it.
@@ -50,11 +94,15 @@ public struct CaseloadEntry: Equatable, Sendable {
         self.id = id
         self.name = name
         self.searchKey = searchKey
-        self.courseStart = courseStart
-        self.nextConversation = nextConversation
-        self.lastEmployerContact = lastEmployerContact
-        self.followAlongDue = followAlongDue
         self.contactsAgreed = contactsAgreed
+        start = Int32(clamping: courseStart.ordinal)
+        nextNumber = 0
+        nextPlanned = 0
+        nextChanged = Self.none
+        nextStatus = Self.noNext
+        lastContact = Self.ordinal(lastEmployerContact)
+        due = Self.ordinal(followAlongDue)
+        self.nextConversation = nextConversation
     }
 
     /// Letters that diacritic folding keeps but a person types without: "sor" finds "Søren".
