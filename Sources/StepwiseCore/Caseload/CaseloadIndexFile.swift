@@ -35,11 +35,81 @@ enum IndexFile {
 
     // MARK: Reading
 
-    /// Reads the index at `path`; `locale` is the one the caseload is sorted for.
+    /// Reads the index at `path`; `locale` is the one the caseload is sorted for. Reads it a
+    /// block (`block` bytes) at a time, so that only the records, not the file's bytes as
+    /// well, are in memory at once.
     static func read(_ path: String, locale: String) -> Found {
-        switch contents(path) {
-        case .success(let bytes): return bytes.withUnsafeBufferPointer { parse($0, locale: locale) }
+        let read = opened(path) { fd, _ -> Found? in
+            var parser = Parser(locale: locale)
+            var pending: [UInt8] = []
+            var block = [UInt8](repeating: 0, count: Self.block)
+            while true {
+                let got = block.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, Self.block) }
+                if got < 0 && errno == EINTR { continue }
+                guard got >= 0 else { return nil }
+                guard got > 0 else { break }
+                pending += block[0..<got]
+                // Whole lines are parsed; the rest waits for the next block.
+                guard let end = pending.lastIndex(of: 0x0A) else { continue }
+                pending.withUnsafeBufferPointer { bytes in
+                    for range in lineRanges(UnsafeBufferPointer(rebasing: bytes[..<end])) { parser.take(UnsafeBufferPointer(rebasing: bytes[..<end]), range) }
+                }
+                pending.removeSubrange(...end)
+            }
+            pending.withUnsafeBufferPointer { bytes in
+                for range in lineRanges(bytes) { parser.take(bytes, range) }
+            }
+            return parser.found
+        }
+        switch read {
+        case .success(let found): return found
         case .failure(let failure): return Found(state: failure.state)
+        }
+    }
+
+    /// The size of the blocks `read` reads.
+    static let block = 1 << 20
+
+    /// The lines of an index, one at a time, into what was found.
+    struct Parser {
+        let locale: String
+        /// The body's line count, once the header was read.
+        private var body: Int?
+        /// Lines read after the header, not counting folder lines.
+        private var number = 0
+        private(set) var found = Found(state: .broken)
+
+        init(locale: String) { self.locale = locale }
+
+        mutating func take(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+            guard let body else {
+                // The first line is the header; nothing after a bad one counts.
+                guard number == 0, let header = IndexFile.header(bytes, range) else {
+                    number = -1
+                    return
+                }
+                guard header.version == CaseloadIndex.formatVersion else {
+                    found = Found(state: .outdated)
+                    number = -1
+                    return
+                }
+                found = Found(state: header.locale == locale ? .valid : .outdated)
+                found.bodyBytes = header.bodyBytes
+                self.body = header.body
+                return
+            }
+            if let stamp = IndexFile.folderStamp(bytes, range) {
+                found.folder = stamp
+                return
+            }
+            defer { number += 1 }
+            guard let record = IndexFile.record(bytes, range) else {
+                found.damaged += 1
+                return
+            }
+            found.records.append(record)
+            // In another locale the body is in another order: every entry is inserted afresh.
+            if number < body && found.state == .valid { found.bodyCount = found.records.count }
         }
     }
 
@@ -48,14 +118,9 @@ enum IndexFile {
         var state: CaseloadIndex.Statistics.IndexState
     }
 
-    /// The bytes of the index file at `path`. Never blocks on a FIFO, never follows a link:
-    /// anything but a regular file is `.broken`; no file is `.missing`.
-    static func contents(_ path: String) -> Result<[UInt8], Unreadable> {
-        opened(path) { fd, size in bytes(fd, at: 0, count: size) }
-    }
-
-    /// `read` of the index file at `path`, opened as `contents` opens it, given its size in
-    /// bytes; nil from `read` is `.broken`.
+    /// `read` of the index file at `path` given its size in bytes; nil from `read` is
+    /// `.broken`. Never blocks on a FIFO, never follows a link: anything but a regular file is
+    /// `.broken`; no file is `.missing`.
     static func opened<T>(_ path: String, _ read: (Int32, Int) -> T?) -> Result<T, Unreadable> {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .failure(Unreadable(state: errno == ENOENT ? .missing : .broken)) }
@@ -93,32 +158,6 @@ enum IndexFile {
             start = end + 1
         }
         return lines
-    }
-
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, locale: String) -> Found {
-        let lines = lineRanges(bytes)
-        guard let first = lines.first, let header = header(bytes, first) else { return Found(state: .broken) }
-        guard header.version == CaseloadIndex.formatVersion else { return Found(state: .outdated) }
-        var found = Found(state: header.locale == locale ? .valid : .outdated)
-        found.bodyBytes = header.bodyBytes
-        found.records.reserveCapacity(lines.count)
-        // Folder lines are not counted among the body's lines.
-        var number = 0
-        for range in lines.dropFirst() {
-            if let stamp = folderStamp(bytes, range) {
-                found.folder = stamp
-                continue
-            }
-            defer { number += 1 }
-            guard let record = record(bytes, range) else {
-                found.damaged += 1
-                continue
-            }
-            found.records.append(record)
-            // In another locale the body is in another order: every entry is inserted afresh.
-            if number < header.body && found.state == .valid { found.bodyCount = found.records.count }
-        }
-        return found
     }
 
     /// The header `["stepwise caseload index",<version>,"<locale>",<body lines>,<body bytes>,"<checksum>"]`;
