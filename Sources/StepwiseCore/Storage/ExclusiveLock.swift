@@ -42,11 +42,13 @@ public final class ExclusiveLock: Sendable {
 
     /// The lock file.
     public let path: String
-    private let claim: Claim
+    /// The bytes of this holder's claim as written to the lock file: the lock is still this
+    /// holder's exactly while the file holds these bytes (its token is generated afresh).
+    private let claimBytes: Data
 
-    private init(path: String, claim: Claim) {
+    private init(path: String, claimBytes: Data) {
         self.path = path
-        self.claim = claim
+        self.claimBytes = claimBytes
     }
 
     /// Waits until the lock at `path` is taken, for at most `timeout` seconds.
@@ -63,7 +65,7 @@ public final class ExclusiveLock: Sendable {
             let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if fd >= 0 {
                 try writeClaim(data, to: fd, path: path)
-                return ExclusiveLock(path: path, claim: claim)
+                return ExclusiveLock(path: path, claimBytes: data)
             }
             guard errno == EEXIST else { throw AtomicFile.WriteError(path: path, code: errno) }
             if breakIfStale(path, as: identity, staleAfter: staleAfter) { continue }
@@ -114,12 +116,18 @@ public final class ExclusiveLock: Sendable {
     /// broken as stale, and must then not commit what it prepared. Checked just before the
     /// rename that commits.
     public func verify() throws {
-        guard ExclusiveLock.read(path)?.token == claim.token else { throw Lost(path: path) }
+        guard isHeld else { throw Lost(path: path) }
     }
 
     /// Gives the lock back, if it is still ours.
     public func release() {
-        if ExclusiveLock.read(path)?.token == claim.token { unlink(path) }
+        if isHeld { unlink(path) }
+    }
+
+    /// True while the lock file holds this holder's claim, byte for byte (no other claim can:
+    /// each has its own token), so that checking needs no decoding.
+    private var isHeld: Bool {
+        (try? DataFile.read(URL(fileURLWithPath: path), limit: ExclusiveLock.maxLockBytes)) == claimBytes
     }
 
     /// Who holds the lock at `path` as its lock file says (coach, login, host and process), or
