@@ -113,13 +113,13 @@ public struct ReportTally: Equatable, Sendable {
             }
         }
         if (query.from...query.to).contains(end), end <= today {
-            let result = ReportTally.result(of: participant.outcome)
+            let result = participant.outcome.map { ReportTally.result($0.kind, hours: $0.hoursPerWeek) } ?? .unknown
             results[result, default: 0] += 1
             if result == .jobFullTime || result == .jobPartTime {
                 for kind in booked.values { kindsBookedByThoseInWork[kind, default: 0] += 1 }
             }
             for months in Outcome.laterMonths {
-                let later = participant.outcome?.later(months: months)
+                let later = participant.later[months]
                 guard later != nil || Outcome.laterDue(end: end, months: months) <= today else { continue }
                 laterResults[months, default: [:]][later.map { ReportTally.result($0.kind, hours: $0.hoursPerWeek) } ?? .unknown, default: 0] += 1
             }
@@ -166,12 +166,6 @@ public struct ReportTally: Equatable, Sendable {
             rated += 1
             if movedUp >= query.minimumIndicators { movedOnEnough += 1 }
         }
-    }
-
-    /// The report's group for an outcome.
-    public static func result(of outcome: Outcome?) -> Result {
-        guard let outcome else { return .unknown }
-        return result(outcome.kind, hours: outcome.hoursPerWeek)
     }
 
     /// The report's group for a result of `kind` with `hours` a week (for a job).
