@@ -33,5 +33,10 @@ final class ReportScreenJourneyTests: XCTestCase {
         XCTAssertNil(h.state.report)
         XCTAssertFalse(h.app.takeReport(wait: true), "nothing is shown after the screen was left")
         XCTAssertNil(h.state.report)
+
+        // Opened again while the report dropped may still be running: the new one comes.
+        h.press(.char("R"), .tab, .escape, .char("R"))
+        XCTAssertTrue(h.app.takeReport(wait: true))
+        XCTAssertTrue(h.screen.contains("Counted in this report"), h.screen)
     }
 }
