@@ -30,6 +30,8 @@ public final class App {
     /// The stamp of the open record's file when it was last read, to see a change made by
     /// another terminal (see `Update.idle`).
     private var openStamp: RecordStamp?
+    /// The report being made for the report screen (see `startReport`).
+    var reportJob: ReportJob?
 
     /// - Parameter clock: the current moment, read at start and at each key; `Date()` in the
     ///   program, a fixed or stepping clock in tests. The day is the clock's day in `env.timeZone`.
@@ -132,6 +134,7 @@ public final class App {
     public func handle(_ key: Key) {
         readWholeCaseload()
         takeConfirmedCaseload()
+        takeReport()
         Update.tick(clock(), state: &state, env: env)
         run(Update.idle(state: state))
         run(Update.handle(key, state: &state, env: env), then: flushPending())
@@ -172,7 +175,7 @@ public final class App {
 
     /// Carries out `effects` in order, folding each result back through `Update` (which may
     /// ask for more), after first folding `results` already in hand.
-    private func run(_ effects: [Effect], then results: [EffectResult] = []) {
+    func run(_ effects: [Effect], then results: [EffectResult] = []) {
         var queue = effects[...]
         for result in results { queue += Update.apply(result, state: &state, env: env) }
         while let effect = queue.popFirst() {
@@ -328,7 +331,7 @@ public final class App {
         case .loadOffers:
             return [.offersLoaded(store.loadOffers().offers)]
         case .makeReport(let query):
-            return [.reportMade(Report.make(store: store, query: query, indicators: env.indicators, strings: env.strings, today: state.today))]
+            return startReport(query)
         case .loadHistory(let id):
             return [.historyLoaded(store.loadHistory(participant: id), complete: true)]
         case .rereadIfChanged(let id):

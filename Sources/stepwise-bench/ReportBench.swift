@@ -15,13 +15,14 @@ func reportBench(root: URL, resources: URL) throws {
     let today = Day.today
     let query = ReportQuery.lastTwelveMonths(today: today)
     let start = residentMB("VmRSS")
-    var firstTenth: Double?
+    let sample = FirstTenth()
     var report: Report?
     let ms = Clock.ms {
-        report = Report.make(store: store, query: query, indicators: indicators, strings: strings, today: today) { done, total in
-            if firstTenth == nil, done >= total / 10, done > 0 { firstTenth = residentMB("VmRSS") }
-        }
+        report = Report.make(
+            store: store, query: query, indicators: indicators, strings: strings, today: today,
+            progress: { done, total in sample.note(done: done, of: total) })
     }
+    let firstTenth = sample.value
     let end = residentMB("VmRSS")
     let counted = report?.tables.first { $0.id == "participants" }?.rows.first { $0.id == "counted" }?.cells.first
     var participants = 0
@@ -39,4 +40,19 @@ private func residentMB(_ field: String) -> Double {
     let line = status.split(separator: "\n").first { $0.hasPrefix(field + ":") } ?? ""
     let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
     return kilobytes / 1024
+}
+
+/// The resident memory when a tenth of the files were read (progress comes one call at a
+/// time, from the report's reading threads).
+private final class FirstTenth: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sampled: Double?
+
+    var value: Double? { lock.withLock { sampled } }
+
+    func note(done: Int, of total: Int) {
+        lock.withLock {
+            if sampled == nil, done >= total / 10, done > 0 { sampled = residentMB("VmRSS") }
+        }
+    }
 }

@@ -12,34 +12,100 @@ public struct Report: Equatable, Sendable {
     public var unreadable: Int
     public var tables: [ReportTable]
 
-    /// Reads each participant file once (in `store`'s order) and the catalogue once, and makes
-    /// the report. `progress` is told how many files of how many are done, every 500 files.
+    /// Reads each participant file once (only what the report uses, `DataStore.loadReportRecord`)
+    /// and the catalogue once, and makes the report. The files are shared among `workers`
+    /// threads (default: one per processor), each adding to a tally of its own, and the tallies
+    /// are added up at the end: memory holds one file per thread and the tallies, whatever the
+    /// number of participants. `progress` is told how many files of how many are done, about
+    /// every 500 files, one call at a time. When `stop` answers true (asked about every 50
+    /// files) the reading ends early and nil is returned.
     public static func make(
         store: DataStore, query: ReportQuery, indicators: IndicatorSet, strings: Localizer, today: Day,
-        progress: ((Int, Int) -> Void)? = nil
-    ) -> Report {
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        progress: (@Sendable (Int, Int) -> Void)? = nil, stop: (@Sendable () -> Bool)? = nil
+    ) -> Report? {
         let offers = store.loadOffers().offers
         var seats: [String: [String: String]] = [:]
         for offer in offers where offer.status == .open {
             for seat in offer.booked { seats[seat.participantId, default: [:]][offer.id] = offer.kind }
         }
-        var tally = ReportTally()
-        var unreadable = 0
         let ids = store.participantIDs()
-        for (index, id) in ids.enumerated() {
-            if index % 500 == 0 { progress?(index, ids.count) }
-            guard let participant = try? store.loadParticipant(id) else {
-                unreadable += 1
-                continue
+        let reading = Reading(total: ids.count, workers: max(1, min(workers, ids.count / 100 + 1)), progress: progress)
+        progress?(0, ids.count)
+        DispatchQueue.concurrentPerform(iterations: reading.workers) { [seats] worker in
+            var tally = ReportTally()
+            var unreadable = 0
+            // Worker w reads files w, w + workers, …: each thread reads across the whole folder.
+            for index in stride(from: worker, to: ids.count, by: reading.workers) {
+                if reading.begin() || (index / reading.workers % 50 == 0 && stop?() == true) {
+                    reading.stop()
+                    return
+                }
+                guard let record = try? store.loadReportRecord(ids[index]) else {
+                    unreadable += 1
+                    continue
+                }
+                let booked = seats[ids[index]] ?? [:]
+                guard query.includes(record, bookedKinds: Set(booked.values)) else { continue }
+                tally.add(record, booked: booked, query: query, today: today)
             }
-            let booked = seats[id] ?? [:]
-            guard query.includes(participant, bookedKinds: Set(booked.values)) else { continue }
-            tally.add(participant, booked: booked, query: query, today: today)
+            reading.finish(worker, tally: tally, unreadable: unreadable)
         }
+        guard let (tally, unreadable) = reading.result() else { return nil }
         progress?(ids.count, ids.count)
         return Report(
             tally: tally, offers: offers, query: query, indicators: indicators, strings: strings, today: today,
             unreadable: unreadable)
+    }
+
+    /// The shared state of the threads that read the participant files for `make`: files done,
+    /// the stop, and each thread's tally.
+    private final class Reading: @unchecked Sendable {
+        let total: Int
+        let workers: Int
+        private let progress: (@Sendable (Int, Int) -> Void)?
+        private let lock = NSLock()
+        private var count = 0
+        private var stopped = false
+        private var tallies: [ReportTally?]
+        private var unreadable = 0
+
+        init(total: Int, workers: Int, progress: (@Sendable (Int, Int) -> Void)?) {
+            self.total = total
+            self.workers = workers
+            self.progress = progress
+            tallies = Array(repeating: nil, count: workers)
+        }
+
+        /// Counts one more file begun (telling `progress` every 500); true when reading stopped.
+        func begin() -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            count += 1
+            if count % 500 == 0 { progress?(count, total) }
+            return stopped
+        }
+
+        func stop() {
+            lock.withLock { stopped = true }
+        }
+
+        func finish(_ worker: Int, tally: ReportTally, unreadable files: Int) {
+            lock.withLock {
+                tallies[worker] = tally
+                unreadable += files
+            }
+        }
+
+        /// Every thread's tally added up in order, and the files not read; nil when stopped.
+        func result() -> (ReportTally, Int)? {
+            lock.withLock {
+                guard !stopped else { return nil }
+                var sum = ReportTally()
+                for tally in tallies { if let tally { sum.add(tally) } }
+                return (sum, unreadable)
+            }
+        }
     }
 
     /// The report's tables from a tally and the catalogue, with small counts withheld.

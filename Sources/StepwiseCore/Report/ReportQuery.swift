@@ -39,16 +39,16 @@ public struct ReportQuery: Equatable, Sendable {
     /// True when `participant` is counted: their course overlaps the period and every filter
     /// given matches. `bookedKinds` are the kinds of the offers they hold a seat in.
     public func includes(_ participant: Participant, bookedKinds: Set<String>) -> Bool {
-        guard participant.courseStart <= to, participant.courseEnd >= from else { return false }
-        if let language, participant.language != language { return false }
-        if let cohort, !cohort.contains(participant.courseStart) { return false }
+        includes(ReportRecord(participant), bookedKinds: bookedKinds)
+    }
+
+    /// True when the participant `record` is read from is counted (as `includes(_:bookedKinds:)`).
+    public func includes(_ record: ReportRecord, bookedKinds: Set<String>) -> Bool {
+        guard record.courseStart <= to, record.courseEnd >= from else { return false }
+        if let language, record.language != language { return false }
+        if let cohort, !cohort.contains(record.courseStart) { return false }
         if let offerKind, !bookedKinds.contains(offerKind) { return false }
-        if let coach {
-            let held = participant.sessions.contains { session in
-                session.present.contains { $0.role == .coach && $0.name == coach }
-            }
-            if participant.created.by != coach && !held { return false }
-        }
+        if let coach, record.createdBy != coach, !record.sessionCoaches.contains(coach) { return false }
         return true
     }
 }

@@ -26,6 +26,16 @@ public struct ReportTally: Equatable, Sendable {
 
         public var count: Int { higher + equal + lower }
 
+        /// Both movements' participants together.
+        mutating func add(_ other: Movement) {
+            higher += other.higher
+            equal += other.equal
+            lower += other.lower
+            changes.merge(other.changes, uniquingKeysWith: +)
+            firsts.merge(other.firsts, uniquingKeysWith: +)
+            latests.merge(other.latests, uniquingKeysWith: +)
+        }
+
         mutating func add(first: Int, latest: Int) {
             let change = latest - first
             if change > 0 { higher += 1 } else if change < 0 { lower += 1 } else { equal += 1 }
@@ -76,6 +86,11 @@ public struct ReportTally: Equatable, Sendable {
     /// Adds one participant, as they stand on `today`. `booked` are the offers they hold a
     /// seat in (id → kind).
     public mutating func add(_ participant: Participant, booked: [String: String], query: ReportQuery, today: Day) {
+        add(ReportRecord(participant), booked: booked, query: query, today: today)
+    }
+
+    /// Adds the participant `record` is read from (as `add(_:booked:query:today:)`).
+    public mutating func add(_ participant: ReportRecord, booked: [String: String], query: ReportQuery, today: Day) {
         participants += 1
         let end = participant.courseEnd
         let cut = min(query.to, today)
@@ -98,13 +113,13 @@ public struct ReportTally: Equatable, Sendable {
             }
         }
         if (query.from...query.to).contains(end), end <= today {
-            let result = ReportTally.result(of: participant.outcome)
+            let result = participant.outcome.map { ReportTally.result($0.kind, hours: $0.hoursPerWeek) } ?? .unknown
             results[result, default: 0] += 1
             if result == .jobFullTime || result == .jobPartTime {
                 for kind in booked.values { kindsBookedByThoseInWork[kind, default: 0] += 1 }
             }
             for months in Outcome.laterMonths {
-                let later = participant.outcome?.later(months: months)
+                let later = participant.later[months]
                 guard later != nil || Outcome.laterDue(end: end, months: months) <= today else { continue }
                 laterResults[months, default: [:]][later.map { ReportTally.result($0.kind, hours: $0.hoursPerWeek) } ?? .unknown, default: 0] += 1
             }
@@ -112,7 +127,28 @@ public struct ReportTally: Equatable, Sendable {
         addRatings(participant.ratings.filter { $0.day <= query.to }, query: query)
     }
 
-    private mutating func addRatings(_ ratings: [Rating], query: ReportQuery) {
+    /// Adds the participants of `other` (a tally of other participants for the same query),
+    /// as if each had been added here: every figure is a sum or a histogram.
+    public mutating func add(_ other: ReportTally) {
+        participants += other.participants
+        started += other.started
+        ended += other.ended
+        inCourse += other.inCourse
+        weeksInCourse.merge(other.weeksInCourse, uniquingKeysWith: +)
+        conversationsOnTime += other.conversationsOnTime
+        conversationsLate += other.conversationsLate
+        conversationsMissed += other.conversationsMissed
+        conversationsOverdue += other.conversationsOverdue
+        results.merge(other.results, uniquingKeysWith: +)
+        laterResults.merge(other.laterResults) { $0.merging($1, uniquingKeysWith: +) }
+        for (id, movement) in other.indicators { indicators[id, default: Movement()].add(movement) }
+        coachBelief.add(other.coachBelief)
+        rated += other.rated
+        movedOnEnough += other.movedOnEnough
+        kindsBookedByThoseInWork.merge(other.kindsBookedByThoseInWork, uniquingKeysWith: +)
+    }
+
+    private mutating func addRatings(_ ratings: [ReportRecord.Rating], query: ReportQuery) {
         var ids = Set<String>()
         for rating in ratings { ids.formUnion(rating.scores.keys) }
         var movedUp = 0
@@ -130,12 +166,6 @@ public struct ReportTally: Equatable, Sendable {
             rated += 1
             if movedUp >= query.minimumIndicators { movedOnEnough += 1 }
         }
-    }
-
-    /// The report's group for an outcome.
-    public static func result(of outcome: Outcome?) -> Result {
-        guard let outcome else { return .unknown }
-        return result(outcome.kind, hours: outcome.hoursPerWeek)
     }
 
     /// The report's group for a result of `kind` with `hours` a week (for a job).

@@ -99,10 +99,12 @@ extension Commands {
             return 1
         }
         let progress = ReportProgress()
-        let report = Report.make(
+        let made = Report.make(
             store: store, query: query, indicators: indicators, strings: strings, today: today,
-            progress: progress.show)
+            progress: { progress.show(done: $0, of: $1) })
         progress.finish()
+        // Made without a stop, a report always comes back.
+        guard let report = made else { return 1 }
         let kind: CLIOutput.Format = format == .json ? .json : format == .csv ? .data : .text()
         guard emit(Data(report.written(as: format, strings: strings).utf8), kind) != nil else { return 1 }
         return 0

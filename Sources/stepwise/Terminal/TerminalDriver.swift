@@ -64,8 +64,9 @@ final class TerminalDriver {
             if result == ERR {
                 // Saves kept while a lock was held elsewhere are tried again when no key comes.
                 let confirmed = app.takeConfirmedCaseload()
+                let reported = app.takeReport()
                 let retried = app.retryPending()
-                if app.idle() || confirmed || retried { draw() }
+                if app.idle() || confirmed || reported || retried { draw() }
                 continue
             }
             switch KeyDecoder.decode(result: result, code: UInt32(character)) {
