@@ -1,0 +1,81 @@
+import Foundation
+import XCTest
+
+@testable import StepwiseCore
+@testable import StepwiseUI
+
+/// A list's scroll marks name what it lists, in every language, and the offer title column
+/// uses a wide screen's extra width.
+final class ListWordsTests: XCTestCase {
+    /// 19 people on a caseload of 18 rows: 17 shown, 2 more below.
+    private func crowdedCaseload(width: Int = 80) -> AppState {
+        var state = Fixtures.state(width: width)
+        state.caseload = (1...19).map { n in
+            .participant(CaseloadEntry(Fixtures.participant("p-\(n)", "Person \(n < 10 ? "0" : "")\(n)", start: "2026-10-05")))
+        }
+        return state
+    }
+
+    /// The scroll marks on the screen, trimmed.
+    private func marks(_ screen: ScreenBuffer) -> [String] {
+        screen.lines().map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("↓ ") || $0.hasPrefix("↑ ") }
+    }
+
+    func testTheCaseloadCountsParticipantsInEveryLanguage() {
+        let below = ["en": "↓ 2 more participants", "da": "↓ 2 deltagere mere", "sv": "↓ 2 deltagare till", "de": "↓ 2 weitere Teilnehmende"]
+        let above = ["en": "↑ 2 more participants", "da": "↑ 2 deltagere mere", "sv": "↑ 2 deltagare till", "de": "↑ 2 weitere Teilnehmende"]
+        for language in ["en", "da", "sv", "de"] {
+            var state = crowdedCaseload()
+            XCTAssertEqual(marks(Fixtures.screen(state, language)), [below[language]], language)
+            state.selection = 18
+            XCTAssertEqual(marks(Fixtures.screen(state, language)), [above[language]], language)
+        }
+    }
+
+    /// 40 offers in the catalogue: the marks count offers, also those the screen did not lay
+    /// out, never the lines (which include a heading).
+    func testTheCatalogueAndTheOffersTabCountOffers() {
+        var state = Fixtures.state()
+        let day = Day(iso: "2026-12-01") ?? Fixtures.today
+        state.offers = (1...40).map { n in
+            Offer(
+                id: "o-\(n)", title: "Workshop \(n < 10 ? "0" : "")\(n)", kind: "workshop", description: "",
+                sessions: [OfferSession(day: day, start: "10:00", end: "11:00")], place: "", capacity: 5, language: "da")
+        }
+        state.catalogue = CatalogueState()
+        let words = ["en": "more offers", "da": "tilbud mere", "sv": "insatser till", "de": "weitere Angebote"]
+        for language in ["en", "da", "sv", "de"] {
+            let shown = Fixtures.screen(state, language)
+            let rows = shown.lines().filter { $0.contains("Workshop ") }.count
+            XCTAssertEqual(marks(shown), ["↓ \(40 - rows) " + (words[language] ?? "")], language)
+        }
+        state.catalogue = nil
+        state.open = OpenParticipant(participant: Fixtures.soren, heldBy: nil)
+        state.open?.tab = .offers
+        let tab = Fixtures.screen(state, "da")
+        let rows = tab.lines().filter { $0.contains("Workshop ") }.count
+        XCTAssertEqual(marks(tab), ["↓ \(40 - rows) tilbud mere"])
+    }
+
+    /// A 52-column title is shown whole at 132 columns, its dates start in one column after the
+    /// longest title; at 80 columns the title column stays 30 wide.
+    func testTheOfferTitleColumnGrowsWithTheWidth() {
+        let long = "Virksomhedspraktik med mentorstøtte i detailhandlen"
+        for width in [80, 100, 132] {
+            var state = Fixtures.state(width: width, height: 24)
+            var offer = Fixtures.offers[1]
+            offer.title = long
+            state.offers = [Fixtures.offers[0], offer]
+            state.catalogue = CatalogueState()
+            let lines = Fixtures.screen(state).lines()
+            guard let short = lines.first(where: { $0.contains("Mentorstøtte") }),
+                let wide = lines.first(where: { $0.contains("Virksomhedspraktik") })
+            else { return XCTFail("\(width): the offers are not listed") }
+            let column = short.distance(from: short.startIndex, to: short.range(of: "Mon")?.lowerBound ?? short.endIndex)
+            let title = short.distance(from: short.startIndex, to: short.range(of: "Mentorstøtte")?.lowerBound ?? short.endIndex)
+            let expected = min(30 + width - 80, max(30, long.count))
+            XCTAssertEqual(column - title - 1, expected, "\(width): the date column starts after a title column of \(expected)")
+            if width == 132 { XCTAssertTrue(wide.contains(long + " "), "\(width): \(wide)") }
+        }
+    }
+}
