@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 
+import StepwiseTestSupport
+
 @testable import StepwiseCore
 @testable import StepwiseUI
 
@@ -76,6 +78,26 @@ final class ListWordsTests: XCTestCase {
             let expected = min(30 + width - 80, max(30, long.count))
             XCTAssertEqual(column - title - 1, expected, "\(width): the date column starts after a title column of \(expected)")
             if width == 132 { XCTAssertTrue(wide.contains(long + " "), "\(width): \(wide)") }
+        }
+    }
+}
+
+/// One spelling per word in each language's table: a word is not written both with a hyphen
+/// and without ("Peermedarbejder" beside "peer-medarbejder").
+final class OneSpellingTests: XCTestCase {
+    func testNoWordIsWrittenBothWithAndWithoutAHyphen() throws {
+        for language in ["en", "da", "sv", "de"] {
+            let url = resourcesURL.appendingPathComponent("strings/\(language).json")
+            let table = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))
+            var words: [String: Set<String>] = [:]
+            for text in table.values {
+                for word in text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" }) where word.contains("-") || word.count > 3 {
+                    let plain = word.replacingOccurrences(of: "-", with: "")
+                    words[plain, default: []].insert(String(word).trimmingCharacters(in: CharacterSet(charactersIn: "-")))
+                }
+            }
+            let doubles = words.values.filter { $0.count > 1 }.map { $0.sorted().joined(separator: " / ") }.sorted()
+            XCTAssertEqual(doubles, [], language)
         }
     }
 }
