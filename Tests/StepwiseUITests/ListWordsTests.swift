@@ -101,3 +101,57 @@ final class OneSpellingTests: XCTestCase {
         }
     }
 }
+
+/// On the participant's screen, long outcome texts and rating statements wrap at spaces, and a
+/// header row with no room for a second line says less instead of cutting words.
+final class WrappedWordsTests: XCTestCase {
+    private let outcomeText =
+        "Fastansættelse som lagermedarbejder hos Brdr. Hansen i Vejle efter praktikken, med mentorstøtte de første tre måneder"
+
+    private func progress(_ language: String, width: Int = 80) -> [String] {
+        var state = Fixtures.state(width: width)
+        var p = Fixtures.soren
+        p.outcome = Outcome(kind: .job, hoursPerWeek: 30, text: outcomeText, day: Fixtures.today)
+        state.open = OpenParticipant(participant: p, heldBy: nil)
+        state.open?.tab = .progress
+        return Fixtures.screen(state, language).lines()
+    }
+
+    func testALongOutcomeIsFullyVisibleAt80x24() {
+        for language in ["en", "da", "sv", "de"] {
+            let lines = progress(language)
+            let shown = lines.joined(separator: " ").split(separator: " ").map(String.init)
+            for word in outcomeText.split(separator: " ") {
+                XCTAssertTrue(shown.contains { $0.hasPrefix(word) }, "\(language): “\(word)” is not on the screen:\n\(lines.joined(separator: "\n"))")
+            }
+            XCTAssertFalse(lines.contains { $0.contains("…") }, "\(language):\n\(lines.joined(separator: "\n"))")
+        }
+    }
+
+    /// A statement longer than its room is wrapped, beside the bars and above them.
+    func testALongStatementInTheChartWraps() {
+        let label = "Ich komme in einer normalen Woche mit meiner Gesundheit und mit allem, was dazugehört, gut zurecht"
+        let s = Fixtures.env("de").strings
+        for width in [78, 130] {
+            let lines = IndicatorChart.lines([.init(label: label, first: 4, latest: 6)], strings: s, width: width)
+            let text = lines.map { $0.segments.map(\.text).joined() }
+            XCTAssertTrue(text.allSatisfy { DisplayWidth.of($0) <= width }, "\(width):\n\(text.joined(separator: "\n"))")
+            let words = text.joined(separator: " ").split(separator: " ").map(String.init)
+            for word in label.split(separator: " ") { XCTAssertTrue(words.contains(String(word)), "\(width): “\(word)”") }
+        }
+    }
+
+    /// A session with a long kind at 80 columns: the header says it without the key hint
+    /// rather than cut.
+    func testTheRunningSessionLineIsNeverCut() {
+        for language in ["en", "da", "sv", "de"] {
+            var state = Fixtures.state()
+            var p = Fixtures.soren
+            p.sessions = [CoachingSession(id: "s-1", kind: .internshipFollowUp, present: [], started: Fixtures.stamp)]
+            state.open = OpenParticipant(participant: p, heldBy: nil)
+            let row = Fixtures.screen(state, language).lines()[2]
+            XCTAssertTrue(row.contains("●"), "\(language): \(row)")
+            XCTAssertFalse(row.contains("…"), "\(language): \(row)")
+        }
+    }
+}
