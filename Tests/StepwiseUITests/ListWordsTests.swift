@@ -155,3 +155,16 @@ final class WrappedWordsTests: XCTestCase {
         }
     }
 }
+
+/// The caseload's overdue warning stays whole at 80 columns in every language: the date gives
+/// up its year, then its weekday.
+final class OverdueWarningTests: XCTestCase {
+    func testTheOverdueWarningIsWholeOnTheCaseloadAt80Columns() {
+        for language in ["en", "da", "sv", "de"] {
+            let warning = "⚠ " + Fixtures.env(language).strings("conversation.overdue")
+            let lines = Fixtures.screen(Fixtures.state(), language).lines().filter { $0.contains("⚠") }
+            XCTAssertFalse(lines.isEmpty, language)
+            for line in lines { XCTAssertTrue(line.trimmingCharacters(in: .whitespaces).hasSuffix(warning), "\(language): \(line)") }
+        }
+    }
+}
