@@ -106,13 +106,16 @@ enum ListDrawing {
     ) {
         let first = lines.firstIndex { $0.selected }
         let last = lines.lastIndex { $0.selected }
-        draw(lines.map(\.line), selected: first.flatMap { a in last.map { a...$0 } }, top: top, bottom: bottom, strings: strings, into: &buffer)
+        draw(
+            lines.map(\.line), selected: first.flatMap { a in last.map { a...$0 } }, top: top, bottom: bottom, strings: strings,
+            entries: entries, into: &buffer)
     }
 
     /// Draws `lines` with the lines `selected` highlighted: the work is that of the lines
     /// shown, however many there are (a plan of 10,000 goals draws as fast as one of 10).
     static func draw(
-        _ lines: [StyledLine], selected: ClosedRange<Int>?, top: Int, bottom: Int, strings: Localizer, into buffer: inout ScreenBuffer
+        _ lines: [StyledLine], selected: ClosedRange<Int>?, top: Int, bottom: Int, strings: Localizer, entries: ListEntries? = nil,
+        into buffer: inout ScreenBuffer
     ) {
         let height = max(0, bottom - top)
         // Near an end, the lines before the first entry (a heading) or after the last (a
