@@ -34,7 +34,9 @@ enum CaseloadView {
             guard let screen = window.screenRow(index) else { continue }
             draw(rows[index], y: top + screen, selected: index == state.selection, columns: columns, state: state, env: env, into: &buffer)
         }
-        window.drawMarks(x: 2, top: top, width: buffer.width - 3, strings: s, into: &buffer)
+        window.drawMarks(
+            x: 2, top: top, width: buffer.width - 3, strings: s,
+            entries: ListEntries(key: "caseload.scroll", isEntry: Array(repeating: true, count: rows.count)), into: &buffer)
         if rows.isEmpty {
             let key = state.caseload.isEmpty ? "caseload.empty" : "caseload.noMatch"
             buffer.put("  " + s(key), x: 0, y: top, style: .muted)

@@ -60,11 +60,7 @@ enum CatalogueUpdate {
             } else {
                 state.confirm = Confirm(
                     purpose: .cancelOffer(offer.id),
-                    question: s(
-                        "confirm.cancelOffer",
-                        [
-                            "title": offer.title, "n": String(offer.booked.count + offer.waiting.count),
-                        ]))
+                    question: s("confirm.cancelOffer", count: offer.booked.count + offer.waiting.count, ["title": offer.title]))
             }
         case .attendance?:
             guard let offer = selected else { break }
@@ -193,7 +189,7 @@ enum CatalogueForms {
         let existing = id.flatMap { id in state.offers.first { $0.id == id } }
         let capacity = read.int(OfferField.capacity, in: 0...10_000, optional: false, message: "error.capacity") ?? nil
         if let existing, let capacity, capacity < existing.booked.count {
-            read.mark(OfferField.capacity, "error.capacityBelowBooked", ["n": String(existing.booked.count)])
+            read.mark(OfferField.capacity, "error.capacityBelowBooked", count: existing.booked.count)
         }
         guard read.isValid, let title, let kind, let capacity else { return [] }
         var offer =

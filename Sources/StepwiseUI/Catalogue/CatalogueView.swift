@@ -22,11 +22,13 @@ enum CatalogueView {
                 ]), false
             )
         ]
-        lines += OffersView.window(
+        let rows = OffersView.window(
             offers, selection: catalogue.selection, filter: catalogue.filter, participant: "",
-            today: state.today, height: buffer.height, env: env)
+            today: state.today, height: buffer.height, width: buffer.width, env: env)
+        let counted = OffersView.entries(after: lines.count, rows: rows, offers: offers.count, selection: catalogue.selection, height: buffer.height)
+        lines += rows
         if offers.isEmpty { lines.append((StyledLine("  " + s("offers.noMatch"), .muted), false)) }
-        ListDrawing.draw(lines, top: 2, bottom: buffer.height - 2, strings: env.strings, into: &buffer)
+        ListDrawing.draw(lines, top: 2, bottom: buffer.height - 2, strings: env.strings, entries: counted, into: &buffer)
         guard let id = catalogue.sheet?.offer ?? catalogue.detail, let offer = state.offers.first(where: { $0.id == id }) else { return }
         let area = Overlays.box(&buffer, width: buffer.width - 2, height: buffer.height - 4, title: offer.title)
         if let sheet = catalogue.sheet {

@@ -77,7 +77,7 @@ extension Update {
         case .printersFound(let printers):
             state.form = SummaryTab.printerForm(printers)
         case .calendarSaved(let events, let path):
-            state.message = Message(s("calendar.saved", ["n": String(events), "path": path]))
+            state.message = Message(s("calendar.saved", count: events, ["path": path]))
         case .draftRestored(let form, let writer):
             state.form = form
             if let writer, let id = state.open?.participant.id {

@@ -26,14 +26,17 @@ enum CourseText {
     }
 
     /// The conversation as `conversation` gives it, for a room of `width` cells, and its " ⚠ overdue" warning when its day has passed. The warning
-    /// is never cut: an overdue date is a recent one, so it gives up its year first.
+    /// is never cut: an overdue date is a recent one, so it gives up its year first, then its weekday
+    /// ("2 · Fr., 27. Nov. 2026", "2 · Fr., 27. Nov.", "2 · 27. Nov.").
     static func conversation(
         _ conversation: Conversation, today: Day, strings: Localizer, key: String = "conversation.next", width: Int
     ) -> (text: String, warning: String?) {
         let full = self.conversation(conversation, today: today, strings: strings, key: key)
         guard full.overdue else { return (full.text, nil) }
         let warning = " ⚠ " + strings("conversation.overdue")
-        guard DisplayWidth.of(full.text) + DisplayWidth.of(warning) > width else { return (full.text, warning) }
-        return (self.conversation(conversation, today: today, strings: strings, key: key, year: false).text, warning)
+        let day = conversation.planned
+        let dates = [strings.dayWithWeekday(day), strings.dayWithWeekday(day, year: false), strings.formats.dayMonth(day)]
+        let texts = dates.map { strings(key, ["n": String(conversation.number), "date": $0]) }
+        return (Chrome.fitting(texts, width: width - DisplayWidth.of(warning)), warning)
     }
 }

@@ -24,14 +24,11 @@ enum ParticipantView {
             buffer.put(" " + line + " · " + s("participant.allConversationsHeld"), x: 0, y: 1)
         }
         if !open.isReadOnly, let session = p.openSession {
-            buffer.put(
-                " ● "
-                    + s(
-                        "session.inProgress",
-                        [
-                            "kind": s("session.kind.\(session.kind.rawValue)"),
-                            "since": TimeText.clock(session.started.at, in: env.timeZone),
-                        ]), x: 0, y: 2, style: .heading)
+            let running = [
+                "kind": s("session.kind.\(session.kind.rawValue)"), "since": TimeText.clock(session.started.at, in: env.timeZone),
+            ]
+            let texts = ["session.inProgress", "session.inProgressShort"].map { " ● " + s($0, running) }
+            buffer.put(Chrome.fitting(texts, width: buffer.width), x: 0, y: 2, style: .heading)
         }
         // A record shown read only says when it was read (it is read again when its file changes).
         let asOf = open.readAt.map { TimeText.clock($0, in: env.timeZone) }
@@ -40,7 +37,7 @@ enum ParticipantView {
                 "coach": holder.identity.coach, "user": holder.identity.user, "since": TimeText.clock(holder.since, in: env.timeZone),
             ]
             let text = asOf.map { s("participant.readOnlyAsOf", who.merging(["time": $0]) { $1 }) } ?? s("participant.readOnly", who)
-            buffer.put(" 🔒 " + text, x: 0, y: 2, style: .warning)
+            buffer.put(Chrome.fitting([" 🔒 " + text, " 🔒 " + s("participant.readOnlyShort")], width: buffer.width), x: 0, y: 2, style: .warning)
         } else if let reason = open.lockFailure {
             let time = asOf.map { " " + s("participant.asOf", ["time": $0]) } ?? ""
             buffer.put(" 🔒 " + s("participant.readOnlyLockFailed", ["reason": reason]) + time, x: 0, y: 2, style: .warning)

@@ -32,7 +32,7 @@ enum ReportView {
             line.draw(into: &buffer, x: 1, y: top + offset, width: buffer.width - 2)
         }
         if below > 0 {
-            buffer.put("  " + s("reportScreen.more", ["n": String(below + 1)]), x: 0, y: top + shown, style: .muted)
+            buffer.put("  " + s("scroll.below", count: below + 1), x: 0, y: top + shown, style: .muted)
         }
     }
 

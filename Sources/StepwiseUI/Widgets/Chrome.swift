@@ -2,6 +2,12 @@ import StepwiseCore
 
 /// The parts every screen shares: the title bar, the message line and the footer of keys.
 enum Chrome {
+    /// The first of `texts` (longest first) that fits in `width` columns, else the last: a
+    /// header row that has no room for a second line says less rather than cut its words.
+    static func fitting(_ texts: [String], width: Int) -> String {
+        texts.first { DisplayWidth.of($0) <= width } ?? texts.last ?? ""
+    }
+
     /// A reversed bar across row `y` with text at the left and at the right.
     static func titleBar(_ buffer: inout ScreenBuffer, y: Int, left: String, right: String) {
         let style = Style(bold: true, reverse: true)

@@ -26,6 +26,11 @@ struct FormReader {
         form.mark(name, env.strings(key, arguments))
     }
 
+    /// Marks the field with the text of `key` for the count `n` (`key.one` or `key.other`).
+    mutating func mark(_ name: some FormFieldName, _ key: String, count n: Int) {
+        form.mark(name, env.strings(key, count: n))
+    }
+
     /// The text typed; nil, and the field marked with `message` ("error.required" unless
     /// given), when it is empty.
     mutating func required(_ name: some FormFieldName, message: String = "error.required") -> String? {

@@ -31,6 +31,7 @@ public enum IndicatorChart {
 
     /// The chart's lines for `width` columns: at 110 columns and more the words stand beside
     /// the bars (two lines an indicator), below that above them (three lines an indicator).
+    /// Words too long for their room wrap at spaces onto the next lines, never cut.
     public static func lines(_ items: [Item], strings s: Localizer, width: Int) -> [StyledLine] {
         let legends = [s("chart.first"), s("chart.latest")]
         let legendWidth = legends.map(DisplayWidth.of).max() ?? 0
@@ -39,26 +40,32 @@ public enum IndicatorChart {
         let barWidth = barWidth(for: width, strings: s)
         var lines: [StyledLine] = []
         for item in items {
-            let label = DisplayWidth.truncate(item.label, to: side ? labelWidth - 3 : width - 2)
-            if !side { lines.append(StyledLine("  " + label, .bold)) }
-            let lead = side ? "  " + DisplayWidth.pad(label, to: labelWidth - 2) : "    "
+            let parts = DisplayWidth.wrap(item.label, width: side ? labelWidth - 3 : width - 2)
+            if !side { lines += parts.map { StyledLine("  " + $0, .bold) } }
+            // Beside the bars, the words take the first row, the second, then rows of their own.
+            func lead(_ row: Int) -> String {
+                guard side else { return "    " }
+                return "  " + DisplayWidth.pad(parts.indices.contains(row) ? parts[row] : "", to: labelWidth - 2)
+            }
+            let rest = side ? parts.dropFirst(2).map { StyledLine("  " + $0, .bold) } : []
             if let withheld = item.withheld {
-                lines.append(StyledLine([(lead, .bold), (withheld, .muted)]))
-                if side { lines.append(.blank) }
+                lines.append(StyledLine([(lead(0), .bold), (withheld, .muted)]))
+                if side { lines.append(parts.count > 1 ? StyledLine(lead(1), .bold) : .blank) }
+                lines += rest
                 continue
             }
             let first = StyledLine([
-                (lead, .bold), (DisplayWidth.pad(legends[0], to: legendWidth) + " ", .muted),
+                (lead(0), .bold), (DisplayWidth.pad(legends[0], to: legendWidth) + " ", .muted),
                 (bar(item.first, width: barWidth, tick: nil) + " ", .plain), (number(item.first, s), .plain),
             ])
             var latest: [(String, Style)] = [
-                (side ? String(repeating: " ", count: labelWidth) : lead, .plain),
+                (lead(1), side && parts.count > 1 ? .bold : .plain),
                 (DisplayWidth.pad(legends[1], to: legendWidth) + " ", .muted),
                 (bar(item.latest, width: barWidth, tick: item.previous) + " ", .bold), (number(item.latest, s), .bold),
             ]
             if let change = change(item, s) { latest.append(("  " + change, .bold)) }
             if let previous = item.previous { latest.append(("  │ " + s("chart.previous", ["n": number(previous, s)]), .muted)) }
-            lines += [first, StyledLine(latest)]
+            lines += [first, StyledLine(latest)] + rest
         }
         return lines
     }

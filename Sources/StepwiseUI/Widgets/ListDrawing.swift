@@ -55,18 +55,34 @@ struct ScrollWindow: Equatable, Sendable {
     }
 
     /// Draws the marks (muted, from column `x`, at most `width` columns) in the window whose
-    /// first screen row is `top`.
-    func drawMarks(x: Int, top: Int, width: Int, strings s: Localizer, into buffer: inout ScreenBuffer) {
+    /// first screen row is `top`. The marks count lines ("↓ 12 more lines"), or the entries of
+    /// a list when `entries` says which rows are entries ("↓ 12 more participants").
+    func drawMarks(x: Int, top: Int, width: Int, strings s: Localizer, entries: ListEntries? = nil, into buffer: inout ScreenBuffer) {
         guard height >= 3 else { return }
         if above > 0 {
             buffer.fill(y: top, from: x, to: x + width, style: .plain)
-            buffer.put(s("scroll.above", count: above), x: x, y: top, style: .muted, limit: width)
+            buffer.put(mark(.above, entries: entries, strings: s), x: x, y: top, style: .muted, limit: width)
         }
         if below > 0 {
             let y = top + height - 1
             buffer.fill(y: y, from: x, to: x + width, style: .plain)
-            buffer.put(s("scroll.below", count: below), x: x, y: y, style: .muted, limit: width)
+            buffer.put(mark(.below, entries: entries, strings: s), x: x, y: y, style: .muted, limit: width)
         }
+    }
+
+    /// One side of a window.
+    enum Side: String { case above, below }
+
+    /// "↑ 3 more offers" when entries are hidden on `side`, else "↑ 3 more lines" (only a
+    /// heading or a closing text is hidden there).
+    private func mark(_ side: Side, entries: ListEntries?, strings s: Localizer) -> String {
+        let lines = side == .above ? above : below
+        guard let entries else { return s("scroll." + side.rawValue, count: lines) }
+        let rows = side == .above ? 0..<shown.lowerBound : shown.upperBound..<count
+        let hidden = rows.filter { entries.isEntry.indices.contains($0) && entries.isEntry[$0] }.count
+            + (side == .above ? entries.beyond.above : entries.beyond.below)
+        guard hidden > 0 else { return s("scroll." + side.rawValue, count: lines) }
+        return s(entries.key + "." + side.rawValue, count: hidden)
     }
 
     /// Draws `lines` (the content) in the window from screen row `top`, at column `x` in
@@ -85,17 +101,21 @@ struct ScrollWindow: Equatable, Sendable {
 enum ListDrawing {
     /// Draws `lines` with those flagged selected (one entry's lines, one after another) highlighted.
     static func draw(
-        _ lines: [(line: StyledLine, selected: Bool)], top: Int, bottom: Int, strings: Localizer, into buffer: inout ScreenBuffer
+        _ lines: [(line: StyledLine, selected: Bool)], top: Int, bottom: Int, strings: Localizer, entries: ListEntries? = nil,
+        into buffer: inout ScreenBuffer
     ) {
         let first = lines.firstIndex { $0.selected }
         let last = lines.lastIndex { $0.selected }
-        draw(lines.map(\.line), selected: first.flatMap { a in last.map { a...$0 } }, top: top, bottom: bottom, strings: strings, into: &buffer)
+        draw(
+            lines.map(\.line), selected: first.flatMap { a in last.map { a...$0 } }, top: top, bottom: bottom, strings: strings,
+            entries: entries, into: &buffer)
     }
 
     /// Draws `lines` with the lines `selected` highlighted: the work is that of the lines
     /// shown, however many there are (a plan of 10,000 goals draws as fast as one of 10).
     static func draw(
-        _ lines: [StyledLine], selected: ClosedRange<Int>?, top: Int, bottom: Int, strings: Localizer, into buffer: inout ScreenBuffer
+        _ lines: [StyledLine], selected: ClosedRange<Int>?, top: Int, bottom: Int, strings: Localizer, entries: ListEntries? = nil,
+        into buffer: inout ScreenBuffer
     ) {
         let height = max(0, bottom - top)
         // Near an end, the lines before the first entry (a heading) or after the last (a
@@ -119,6 +139,20 @@ enum ListDrawing {
             line.segments = line.segments.map { (text: $0.text, style: Style(bold: $0.style.bold, reverse: true, role: $0.style.role)) }
             line.draw(into: &buffer, x: 1, y: y, width: buffer.width - 2)
         }
-        window.drawMarks(x: 1, top: top, width: buffer.width - 2, strings: strings, into: &buffer)
+        window.drawMarks(x: 1, top: top, width: buffer.width - 2, strings: strings, entries: entries, into: &buffer)
     }
+}
+
+/// What the scroll marks of a list count when it is a list of things, not of lines: the
+/// strings `key.above` and `key.below` (each with `.one` and `.other`, e.g. "↓ 1 more offer",
+/// "↓ 12 more offers"), which rows begin an entry (an entry may take several rows, and
+/// headings are no entries), and how many entries lie beyond the rows laid out (lists that lay
+/// out only the rows around the selection).
+struct ListEntries {
+    /// The strings' key before `.above`/`.below`, e.g. `offers.scroll`.
+    let key: String
+    /// One flag per row of the list: true where an entry begins.
+    let isEntry: [Bool]
+    /// Entries before the first row and after the last row laid out.
+    var beyond: (above: Int, below: Int) = (0, 0)
 }

@@ -37,7 +37,7 @@ enum OfferMessages {
             return s("booking.unbooked", ["title": title])
                 + (promoted.isEmpty ? "" : " " + s("booking.promoted", ["n": String(promoted.count)]))
         case .leftWaitlist: return s("booking.leftWaitlist", ["title": title])
-        case .offerCancelled(let affected): return s("booking.cancelled", ["title": title, "n": String(affected.count)])
+        case .offerCancelled(let affected): return s("booking.cancelled", count: affected.count, ["title": title])
         case .updated: return s("booking.updated", ["title": title])
         }
     }

@@ -20,19 +20,22 @@ enum OffersView {
             ?? OfferMessages.news(open.participant, today: state.today, env: env)
         lines += news.map { ($0, false) }
         if offers.isEmpty { lines.append((StyledLine("  " + s("offers.noMatch"), .muted), false)) }
-        lines += window(
+        let rows = window(
             offers, selection: open.offerSelection, filter: open.offerFilter, participant: open.participant.id,
-            today: state.today, height: buffer.height, env: env)
-        ListDrawing.draw(lines, top: ParticipantView.top, bottom: buffer.height - 2, strings: env.strings, into: &buffer)
+            today: state.today, height: buffer.height, width: buffer.width, env: env)
+        let counted = entries(after: lines.count, rows: rows, offers: offers.count, selection: open.offerSelection, height: buffer.height)
+        ListDrawing.draw(
+            lines + rows, top: ParticipantView.top, bottom: buffer.height - 2, strings: env.strings, entries: counted, into: &buffer)
     }
 
     /// The rows around the selection, under their group headings: a catalogue may hold
     /// hundreds of offers and a screen shows a few, so only those are laid out.
     static func window(
-        _ offers: [Offer], selection: Int, filter: OfferFilter, participant: String, today: Day, height: Int,
+        _ offers: [Offer], selection: Int, filter: OfferFilter, participant: String, today: Day, height: Int, width: Int,
         env: UIEnvironment
     ) -> [(line: StyledLine, selected: Bool)] {
-        let range = max(0, selection - height)..<min(offers.count, selection + height)
+        let range = windowRange(offers.count, selection: selection, height: height)
+        let titles = titleWidth(offers[range].map { DisplayWidth.of($0.title) }.max() ?? 0, screen: width)
         var lines: [(line: StyledLine, selected: Bool)] = []
         var group: String?
         for index in range {
@@ -41,16 +44,42 @@ enum OffersView {
                 lines.append((StyledLine(heading, .heading), false))
                 group = heading
             }
-            lines.append((row(offers[index], participant: participant, filter: filter, today: today, env: env), index == selection))
+            lines.append(
+                (row(offers[index], participant: participant, filter: filter, today: today, titleWidth: titles, env: env), index == selection))
         }
         return lines
+    }
+
+    /// The title column's width on a screen `screen` columns wide when the longest title laid
+    /// out is `longest` columns: 30, or wider up to all the width beyond 80 columns when a title
+    /// needs it (the date and seat columns keep their size).
+    static func titleWidth(_ longest: Int, screen: Int) -> Int { min(30 + max(0, screen - 80), max(30, longest)) }
+
+    /// Which offers `window` lays out.
+    private static func windowRange(_ count: Int, selection: Int, height: Int) -> Range<Int> {
+        max(0, selection - height)..<min(count, selection + height)
+    }
+
+    /// What the scroll marks count in a list of `offers` offers whose `rows` (from `window`) come
+    /// after `after` other rows: offers ("↓ 12 more offers"), those not laid out included.
+    static func entries(
+        after: Int, rows: [(line: StyledLine, selected: Bool)], offers: Int, selection: Int, height: Int
+    ) -> ListEntries {
+        let range = windowRange(offers, selection: selection, height: height)
+        // A group heading is the one row of `window` drawn in the heading style.
+        let isOffer = rows.map { $0.line.segments.first?.style != .heading }
+        return ListEntries(
+            key: "offers.scroll", isEntry: Array(repeating: false, count: after) + isOffer,
+            beyond: (range.lowerBound, max(0, offers - range.upperBound)))
     }
 
     /// "✓ Mentorstøtte                   Tue 1 Dec 10:00   2/3 seats, 1 waiting": the
     /// participant's own mark first, so that it is never cut off (a cancelled offer is ✗,
     /// never the ✓ of a seat); the date is the one the filter lists it by
     /// (`OfferFilter.shownSession`); an offer whose dates are all past says so.
-    static func row(_ offer: Offer, participant: String, filter: OfferFilter, today: Day, env: UIEnvironment) -> StyledLine {
+    static func row(
+        _ offer: Offer, participant: String, filter: OfferFilter, today: Day, titleWidth: Int, env: UIEnvironment
+    ) -> StyledLine {
         let s = env.strings
         var mark: (String, Style) = ("  ", .plain)
         switch (offer.status, Booking.place(of: participant, in: offer)) {
@@ -59,7 +88,7 @@ enum OffersView {
         case (_, .waiting(let n)?): mark = ("◷" + (n < 10 ? String(n) : "+"), .warning)
         case (_, nil): break
         }
-        var segments: [(String, Style)] = [(" ", .plain), mark, (" " + DisplayWidth.pad(offer.title, to: 30), .bold)]
+        var segments: [(String, Style)] = [(" ", .plain), mark, (" " + DisplayWidth.pad(offer.title, to: titleWidth), .bold)]
         let shown = filter.shownSession(offer)
         segments.append(
             (" " + DisplayWidth.pad(shown.map { s.dayWithWeekday($0.day, year: false) + " " + $0.start } ?? "", to: 20), .plain))

@@ -49,14 +49,16 @@ enum ProgressView {
                 ? milestone.text
                 : s("milestone.\(milestone.kind.rawValue)")
                     + (milestone.text.isEmpty ? "" : ": " + milestone.text)
-            lines.append(StyledLine([("  ✓ " + DisplayWidth.pad(s.shortDate(milestone.day), to: max(12, dayWidth) + 1), .plain), (name, .bold)]))
+            let lead = "  ✓ " + DisplayWidth.pad(s.shortDate(milestone.day), to: max(12, dayWidth) + 1)
+            lines += StyledLine([(lead, .plain), (name, .bold)]).wrapped(width: width, indent: DisplayWidth.of(lead))
         }
         lines.append(.blank)
         if let outcome = p.outcome {
             var text = s("outcome.\(outcome.kind.rawValue)")
             if let hours = outcome.hoursPerWeek { text += ", " + s("progress.hours", count: hours) }
             if !outcome.text.isEmpty { text += ": " + outcome.text }
-            lines.append(StyledLine([(s("progress.outcome") + " ", .heading), (text + " (" + s.shortDate(outcome.day) + ")", .bold)]))
+            lines += StyledLine([(s("progress.outcome") + " ", .heading), (text + " (" + s.shortDate(outcome.day) + ")", .bold)]).wrapped(
+                width: width, indent: 2)
             for months in Outcome.laterMonths {
                 let label = "  " + s("progress.later", ["n": String(months)]) + " "
                 guard let later = outcome.later(months: months) else {
@@ -65,7 +67,7 @@ enum ProgressView {
                 }
                 var result = s("outcome.\(later.kind.rawValue)")
                 if let hours = later.hoursPerWeek { result += ", " + s("progress.hours", count: hours) }
-                lines.append(StyledLine([(label, .plain), (result + " (" + s.shortDate(later.recorded) + ")", .bold)]))
+                lines += StyledLine([(label, .plain), (result + " (" + s.shortDate(later.recorded) + ")", .bold)]).wrapped(width: width, indent: 4)
             }
         } else {
             lines.append(StyledLine([(s("progress.outcome") + " ", .heading), (s("progress.noOutcome"), .muted)]))
