@@ -67,7 +67,7 @@ final class AttendanceAndClockTests: XCTestCase {
         for (sessions, message) in [
             (
                 "28.3.2027 02:30-04:00",
-                "Date 1: 02:30 on 28/3/2027 does not exist: the clocks go forward an hour that night. Choose another time."
+                "Date 1: 02:30 on 28/03/2027 does not exist: the clocks go forward an hour that night. Choose another time."
             ),
             (
                 "1.3.2027 10-12; 25/10/2026 01:00-02:30",
@@ -98,7 +98,7 @@ final class AttendanceAndClockTests: XCTestCase {
         XCTAssertNil(CoachingForms.submit(&form, state: state, env: env))
         XCTAssertEqual(
             form.fields[2].error,
-            "02:30 on 28/3/2027 does not exist: the clocks go forward an hour that night. Choose another time.")
+            "02:30 on 28/03/2027 does not exist: the clocks go forward an hour that night. Choose another time.")
         form.fields[2].input = TextField("3.30", maxLength: 5)
         form.fields[2].error = nil
         state.form = form

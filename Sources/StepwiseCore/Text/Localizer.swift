@@ -83,10 +83,12 @@ public struct Localizer: Sendable {
     /// A short date from the locale's data: "3 Dec 2026", "3. dec. 2026", "3 dec. 2026", "3. Dez. 2026".
     public func shortDate(_ day: Day) -> String { formats.shortDate(day) }
 
-    /// The date in the numeric form people type in this language, e.g. "3.12.2026" or "3/12/2026".
+    /// The date in the numeric form people write in this language, day and month in two digits:
+    /// "03.12.2026" (da, de), "03/12/2026" (en), "2026-12-03" (sv, as Swedes write it: ISO 8601).
     public func numericDate(_ day: Day) -> String {
         let c = day.components
-        return self("date.numeric", ["d": String(c.day), "m": String(c.month), "y": String(c.year)])
+        func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        return self("date.numeric", ["d": twoDigits(c.day), "m": twoDigits(c.month), "y": String(c.year)])
     }
 
     /// A date with its weekday from the locale's data: "Thu 3 Dec 2026", "tors. 3. dec. 2026",

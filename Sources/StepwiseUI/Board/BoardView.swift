@@ -26,7 +26,7 @@ enum BoardView {
         let bottom = buffer.height - 3 - detailRows
         ListDrawing.draw(
             lines, top: 2, bottom: bottom, strings: env.strings,
-            entries: ListEntries(key: "board.scroll", isEntry: [false] + jobs.map { _ in true }), into: &buffer)
+            entries: ListEntries(key: "board.scroll", starts: Array(jobs.indices.map { $0 + 1 })), into: &buffer)
         guard jobs.indices.contains(board.selection) else { return }
         for (offset, line) in details(jobs[board.selection], env: env, width: width).prefix(detailRows).enumerated() {
             line.draw(into: &buffer, x: 1, y: bottom + 1 + offset, width: width)

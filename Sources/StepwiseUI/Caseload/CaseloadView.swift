@@ -36,7 +36,7 @@ enum CaseloadView {
         }
         window.drawMarks(
             x: 2, top: top, width: buffer.width - 3, strings: s,
-            entries: ListEntries(key: "caseload.scroll", isEntry: Array(repeating: true, count: rows.count)), into: &buffer)
+            entries: ListEntries(key: "caseload.scroll", starts: nil), into: &buffer)
         if rows.isEmpty {
             let key = state.caseload.isEmpty ? "caseload.empty" : "caseload.noMatch"
             buffer.put("  " + s(key), x: 0, y: top, style: .muted)

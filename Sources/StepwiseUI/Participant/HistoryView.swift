@@ -83,7 +83,7 @@ enum HistoryView {
         let window = ScrollWindow(count: versions.count, height: area.height - 1, showing: browser.selection...browser.selection)
         window.drawMarks(
             x: area.x, top: area.y + 1, width: area.width, strings: s,
-            entries: ListEntries(key: "history.scroll", isEntry: Array(repeating: true, count: versions.count)), into: &buffer)
+            entries: ListEntries(key: "history.scroll", starts: nil), into: &buffer)
         guard case .list(let texts) = content(browser, open: open, state: state, env: env) else { return }
         for index in window.shown {
             guard let screen = window.screenRow(index) else { continue }

@@ -102,9 +102,12 @@ enum NotesView {
         let window = window(selection: open.noteSelection, count: layout.visible.count, height: buffer.height)
         let entries = layout.drawn.flatMap { $0.window == window ? $0.entries : nil } ?? entries(layout, window: window, open, env: env)
         let selected = min(open.noteSelection, max(0, layout.visible.count + p.sessions.count - 1))
+        // The marks count notes and sessions, those not laid out included.
+        let unlaid = layout.visible.count - window.upperBound + (window.upperBound == layout.visible.count ? 0 : p.sessions.count)
         ListDrawing.draw(
             entries.lines, selected: entries.rows.firstIndex(of: selected).flatMap(entries.span), top: ParticipantView.top + 1,
-            bottom: buffer.height - 2, strings: env.strings, into: &buffer)
+            bottom: buffer.height - 2, strings: env.strings,
+            entries: ListEntries(key: "notes.scroll", starts: entries.spans.map(\.lowerBound), beyond: (window.lowerBound, unlaid)), into: &buffer)
     }
 
     /// The tab's lines below the filter for the notes in `window` (with the marks of those

@@ -67,9 +67,9 @@ enum OffersView {
     ) -> ListEntries {
         let range = windowRange(offers, selection: selection, height: height)
         // A group heading is the one row of `window` drawn in the heading style.
-        let isOffer = rows.map { $0.line.segments.first?.style != .heading }
+        let starts = rows.indices.filter { rows[$0].line.segments.first?.style != .heading }.map { after + $0 }
         return ListEntries(
-            key: "offers.scroll", isEntry: Array(repeating: false, count: after) + isOffer,
+            key: "offers.scroll", starts: starts,
             beyond: (range.lowerBound, max(0, offers - range.upperBound)))
     }
 
