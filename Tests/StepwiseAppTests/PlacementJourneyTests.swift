@@ -149,7 +149,12 @@ final class PlacementJourneyTests: XCTestCase {
         h.press(.right, .right, .enter)
         XCTAssertEqual(h.state.form?.purpose, .followUp(offer.id, 2), h.screen)
         h.press(.tab, .tab)
-        h.press(.right, .right)
+        // A meeting still ahead cannot be recorded as held.
+        h.press(.right, .enter)
+        XCTAssertEqual(h.state.form?.purpose, .followUp(offer.id, 2), h.screen)
+        XCTAssertTrue(h.flatScreen.contains("Not held yet"), h.screen)
+        XCTAssertEqual(try XCTUnwrap(try h.store.loadParticipant(id).placements[offer.id]).followUps[2], before[2])
+        h.press(.right)
         h.press(.enter)
         XCTAssertNil(h.state.form, h.screen)
         XCTAssertTrue(h.flatScreen.contains("Follow-up meeting cancelled"), h.screen)

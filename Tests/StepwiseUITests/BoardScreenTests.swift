@@ -44,9 +44,24 @@ final class BoardScreenTests: XCTestCase {
         expectSnapshot(en, named: "board")
         expectSnapshot(Renderer.render(state, env: Fixtures.env("da")).text, named: "board-da")
         let rows = en.components(separatedBy: "\n")
-        XCTAssertTrue(rows.contains { $0.contains("Bagermedhjælper") && $0.hasSuffix("filled    1 application") }, en)
-        XCTAssertTrue(rows.contains { $0.contains("Lagermedarbejder") && $0.hasSuffix("open      3 applications") }, en)
+        XCTAssertTrue(rows.contains { $0.contains("Bagermedhjælper") && $0.hasSuffix("filled  1 application") }, en)
+        XCTAssertTrue(rows.contains { $0.contains("Lagermedarbejder") && $0.hasSuffix("open    3 applications") }, en)
         XCTAssertTrue(rows.contains { $0.contains("Køkkenmedhjælper") && $0.contains("expired") }, en)
+        // The status column is as wide as the language's longest status word: it never runs
+        // into the count ("abgelaufen0 Bewerbungen"), and the details name the language.
+        for language in ["en", "da", "sv", "de"] {
+            let env = Fixtures.env(language)
+            let screen = Renderer.render(state, env: env).text
+            for status in BoardJob.Status.allCases {
+                let word = env.strings("board.status.\(status.rawValue)")
+                XCTAssertFalse(screen.range(of: word + "[0-9]", options: .regularExpression) != nil, "\(language): \(screen)")
+            }
+            var lager = state
+            lager.board?.selection = 2
+            let details = Renderer.render(lager, env: env).text
+            XCTAssertTrue(details.contains(": " + env.strings.languageName("da")), "\(language): \(details)")
+            XCTAssertFalse(details.contains(": da\n"), "\(language): \(details)")
+        }
         for name in Fixtures.state().caseload.compactMap({ row -> String? in
             if case .participant(let entry) = row { return entry.name }
             return nil

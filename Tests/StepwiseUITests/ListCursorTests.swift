@@ -51,17 +51,28 @@ final class ListCursorTests: XCTestCase {
 }
 
 extension ListCursorTests {
-    /// With an offer's detail open, ↑ ↓ scroll the detail and the page keys still move the list.
+    /// With an offer's detail open (30 lines, 10 rows on screen) every list key scrolls the
+    /// detail, within its lines, and leaves the list's selection alone; closed, they move the list.
     func testListWithADetailView() {
         var selection = 2
         var scroll = 0
-        ListCursor.move(.moveDown, selection: &selection, count: 5, page: 3, detailScroll: &scroll, detailOpen: true)
+        let detail = (lines: 30, height: 10)
+        let last = ScrollWindow.lastFirst(count: 30, height: 10)
+        ListCursor.move(.moveDown, selection: &selection, count: 5, page: 3, detailScroll: &scroll, detail: detail)
         XCTAssertEqual([selection, scroll], [2, 1])
-        ListCursor.move(.pageDown, selection: &selection, count: 5, page: 3, detailScroll: &scroll, detailOpen: true)
-        XCTAssertEqual([selection, scroll], [4, 1])
-        ListCursor.move(.moveUp, selection: &selection, count: 5, page: 3, detailScroll: &scroll, detailOpen: false)
-        XCTAssertEqual([selection, scroll], [3, 1])
-        ListCursor.move(.open, selection: &selection, count: 5, page: 3, detailScroll: &scroll, detailOpen: false)
-        XCTAssertEqual([selection, scroll], [3, 1])
+        ListCursor.move(.pageDown, selection: &selection, count: 5, page: 3, detailScroll: &scroll, detail: detail)
+        XCTAssertEqual([selection, scroll], [2, 9])
+        ListCursor.move(.moveLast, selection: &selection, count: 5, page: 3, detailScroll: &scroll, detail: detail)
+        XCTAssertEqual([selection, scroll], [2, last])
+        ListCursor.move(.moveDown, selection: &selection, count: 5, page: 3, detailScroll: &scroll, detail: detail)
+        XCTAssertEqual([selection, scroll], [2, last], "End is the end: ↓ does not run past it")
+        ListCursor.move(.moveUp, selection: &selection, count: 5, page: 3, detailScroll: &scroll, detail: detail)
+        XCTAssertEqual([selection, scroll], [2, last - 1], "↑ after End scrolls back at once")
+        ListCursor.move(.moveFirst, selection: &selection, count: 5, page: 3, detailScroll: &scroll, detail: detail)
+        XCTAssertEqual([selection, scroll], [2, 0])
+        ListCursor.move(.moveUp, selection: &selection, count: 5, page: 3, detailScroll: &scroll, detail: nil)
+        XCTAssertEqual([selection, scroll], [1, 0])
+        ListCursor.move(.open, selection: &selection, count: 5, page: 3, detailScroll: &scroll, detail: nil)
+        XCTAssertEqual([selection, scroll], [1, 0])
     }
 }

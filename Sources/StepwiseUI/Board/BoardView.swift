@@ -13,7 +13,7 @@ enum BoardView {
             right: s("board.count", count: state.jobs.count))
         let jobs = board.list(state.jobs, today: state.today)
         var showing = s(board.status.map { "board.status.\($0.rawValue)" } ?? "board.all")
-        if !board.query.isEmpty { showing += " · “" + board.query + "”" }
+        if !board.query.isEmpty { showing += " · " + s("summary.quoted", ["text": board.query]) }
         var lines: [(line: StyledLine, selected: Bool)] = [
             (StyledLine([(s("offers.showing") + " ", .muted), (showing, .bold)]), false)
         ]
@@ -38,11 +38,13 @@ enum BoardView {
         let s = env.strings
         let status = job.status(on: today)
         let deadline = DisplayWidth.pad(job.deadline.map { s.numericDate($0) } ?? "–", to: 12)
-        let statusText = DisplayWidth.pad(s("board.status.\(status.rawValue)"), to: 10)
+        // The status column is as wide as this language's longest status word, a space apart.
+        let statusWidth = (BoardJob.Status.allCases.map { DisplayWidth.of(s("board.status.\($0.rawValue)")) }.max() ?? 0) + 1
+        let statusText = DisplayWidth.pad(s("board.status.\(status.rawValue)"), to: statusWidth)
         let counted = s("board.applications", count: count)
         // The count ends the row and has the room of "12 applications" in any language.
-        let titleWidth = max(10, width - 12 - 10 - 16)
-        let what = job.title + " · " + job.employer + (job.place.isEmpty ? "" : ", " + job.place)
+        let titleWidth = max(10, width - 12 - statusWidth - 16)
+        let what = heading(job)
         let style: Style = status == .open ? .plain : .muted
         return StyledLine([
             (" " + deadline, style), (DisplayWidth.pad(DisplayWidth.truncate(what, to: titleWidth), to: titleWidth) + " ", style),
@@ -50,22 +52,29 @@ enum BoardView {
         ])
     }
 
-    /// The selected job under a rule: hours, how to apply, the contact, the language, who
-    /// posted it and when (empty fields are left out).
+    /// "Lagermedarbejder · Brdr. Hansen, Vejle": the job's title, employer and place.
+    static func heading(_ job: BoardJob) -> String {
+        job.title + " · " + job.employer + (job.place.isEmpty ? "" : ", " + job.place)
+    }
+
+    /// The selected job under a rule: its title, employer and place in full, then hours, how
+    /// to apply, the contact, the language (by its name), who posted it and when (empty fields
+    /// are left out); each wrapped at word boundaries to `width`.
     static func details(_ job: BoardJob, env: UIEnvironment, width: Int) -> [StyledLine] {
         let s = env.strings
-        func line(_ key: String, _ value: String) -> StyledLine? {
-            value.isEmpty ? nil : StyledLine([(s(key) + ": ", .muted), (value.replacingOccurrences(of: "\n", with: " "), .plain)])
+        func line(_ key: String, _ value: String) -> [StyledLine] {
+            guard !value.isEmpty else { return [] }
+            return StyledLine([(s(key) + ": ", .muted), (value.replacingOccurrences(of: "\n", with: " "), .plain)])
+                .wrapped(width: width, indent: 2)
         }
-        return [
-            StyledLine(String(repeating: "─", count: width), .muted),
-            line("board.hours", job.hours),
-            line("board.howToApply", job.howToApply),
-            line("board.contact", job.contact),
-            line("field.language", job.language),
-            line(
+        return [StyledLine(String(repeating: "─", count: width), .muted)]
+            + StyledLine(heading(job), .bold).wrapped(width: width, indent: 2)
+            + line("board.hours", job.hours)
+            + line("board.howToApply", job.howToApply)
+            + line("board.contact", job.contact)
+            + line("field.language", job.language.isEmpty ? "" : s.languageName(job.language))
+            + line(
                 "board.posted",
-                s("board.postedBy", ["name": job.posted.by, "date": s.numericDate(Day(job.posted.at, timeZone: env.timeZone))])),
-        ].compactMap { $0 }
+                s("board.postedBy", ["name": job.posted.by, "date": s.numericDate(Day(job.posted.at, timeZone: env.timeZone))]))
     }
 }

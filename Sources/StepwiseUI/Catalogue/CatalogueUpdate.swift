@@ -29,9 +29,14 @@ enum CatalogueUpdate {
         let page = max(1, state.height - 8)
         switch action {
         case .moveUp?, .moveDown?, .pageUp?, .pageDown?, .moveFirst?, .moveLast?:
+            let shown = catalogue.detail.flatMap { id in state.offers.first { $0.id == id } }.map { offer in
+                let inside = Overlays.inside(
+                    width: state.width - 2, height: state.height - 4, screenWidth: state.width, screenHeight: state.height)
+                return (CatalogueView.details(offer, catalogue: catalogue, state: state, env: env, width: inside.width).count, inside.height)
+            }
             ListCursor.move(
                 action, selection: &catalogue.selection, count: offers.count, page: page,
-                detailScroll: &catalogue.detailScroll, detailOpen: catalogue.detail != nil)
+                detailScroll: &catalogue.detailScroll, detail: shown)
         case .open?:
             catalogue.detail = selected?.id
             catalogue.detailScroll = 0

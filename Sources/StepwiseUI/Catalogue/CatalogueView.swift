@@ -35,7 +35,16 @@ enum CatalogueView {
             attendance(sheet, offer: offer, state: state, env: env, area: area, into: &buffer)
             return
         }
-        var detail = OfferText.detail(offer, participant: "", today: state.today, env: env, width: area.width)
+        let detail = details(offer, catalogue: catalogue, state: state, env: env, width: area.width)
+        ScrollWindow(count: detail.count, height: area.height, first: catalogue.detailScroll).draw(
+            detail, x: area.x, top: area.y, width: area.width, strings: s, into: &buffer)
+    }
+
+    /// The lines of an offer's details box in the catalogue, `width` columns wide: the offer,
+    /// how many placements it has (counts only), who holds a seat and who waits.
+    static func details(_ offer: Offer, catalogue: CatalogueState, state: AppState, env: UIEnvironment, width: Int) -> [StyledLine] {
+        let s = env.strings
+        var detail = OfferText.detail(offer, participant: "", today: state.today, env: env, width: width)
         if let count = catalogue.placementCounts[offer.id] {
             detail.append(StyledLine("  " + PlacementView.count(count, env: env), .muted))
         }
@@ -48,10 +57,7 @@ enum CatalogueView {
                 StyledLine("  \($0.offset + 1). " + name(of: $0.element.participantId, state: state))
             }
         }
-        let first = min(catalogue.detailScroll, max(0, detail.count - area.height))
-        for (offset, line) in detail.dropFirst(first).prefix(area.height).enumerated() {
-            line.draw(into: &buffer, x: area.x, y: area.y + offset, width: area.width)
-        }
+        return detail
     }
 
     /// The participant's name from the caseload (the catalogue is the coach's own screen).

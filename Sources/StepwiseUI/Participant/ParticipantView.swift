@@ -58,9 +58,7 @@ enum ParticipantView {
             OffersView.render(open, state: state, env: env, into: &buffer)
             if let id = open.offerDetail, let offer = state.offers.first(where: { $0.id == id }) {
                 let area = Overlays.box(&buffer, width: buffer.width - 2, height: buffer.height - 4, title: offer.title)
-                let lines =
-                    OfferText.detail(offer, participant: p.id, today: state.today, env: env, width: area.width)
-                    + PlacementView.lines(p, offer: offer, env: env, width: area.width)
+                let lines = OfferUpdate.detail(offer, of: p, today: state.today, env: env, width: area.width)
                 ScrollWindow(count: lines.count, height: area.height, first: open.offerDetailScroll).draw(
                     lines, x: area.x, top: area.y, width: area.width, strings: s, into: &buffer)
             }

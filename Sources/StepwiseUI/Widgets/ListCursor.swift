@@ -71,15 +71,18 @@ struct ListCursor: Equatable, Sendable {
     }
 
     /// The list keys on a list whose selected row opens in a detail view (an offer): while the
-    /// detail is open ↑ ↓ scroll it (an offset the view clamps), otherwise, and for the page
-    /// keys, they move the selection in the list of `count` rows.
+    /// detail is open (`detail` gives its lines and the rows it has on screen) every list key
+    /// scrolls it (↑↓ a line, PgUp/PgDn a page, Home/End to its first or last line, the
+    /// offset kept within `ScrollWindow.lastFirst`); otherwise they move the selection in the
+    /// list of `count` rows.
     static func move(
         _ action: ActionID?, selection: inout Int, count: Int, page: Int,
-        detailScroll: inout Int, detailOpen: Bool
+        detailScroll: inout Int, detail: (lines: Int, height: Int)?
     ) {
         guard let move = Move(action) else { return }
-        if detailOpen && (move == .up || move == .down) {
-            detailScroll = ListCursor(detailScroll, count: .max).moved(move)
+        if let detail {
+            let last = ScrollWindow.lastFirst(count: detail.lines, height: detail.height)
+            detailScroll = ListCursor(min(detailScroll, last), count: last + 1, page: max(1, detail.height - 2)).moved(move)
         } else {
             selection = ListCursor(selection, count: count, page: page).moved(move)
         }

@@ -2,6 +2,12 @@ import StepwiseCore
 
 /// Boxes drawn over a screen: forms and the help screen.
 enum Overlays {
+    /// The inside of a box of `width` × `height` on a screen of `screenWidth` × `screenHeight`:
+    /// its columns and rows, as `box` returns them.
+    static func inside(width: Int, height: Int, screenWidth: Int, screenHeight: Int) -> (width: Int, height: Int) {
+        (min(width, screenWidth - 2) - 4, min(height, screenHeight - 4) - 2)
+    }
+
     /// Draws a framed box and returns its inner area (x, y, width, height).
     static func box(_ buffer: inout ScreenBuffer, width: Int, height: Int, title: String) -> (x: Int, y: Int, width: Int, height: Int) {
         // The screen behind is cleared (all but its title bar), so that the box reads alone.

@@ -31,10 +31,11 @@ enum JobsView {
             + applications(p.jobSearch.applications, env: env, width: width)
     }
 
-    /// Text in someone's words, quoted and wrapped at `width` with `indent` spaces before each line.
-    static func quoted(_ text: String, indent: Int, width: Int, label: String = "") -> [StyledLine] {
+    /// Text in someone's words, quoted as the language quotes ("summary.quoted") and wrapped at
+    /// `width` with `indent` spaces before each line.
+    static func quoted(_ text: String, indent: Int, width: Int, label: String = "", strings s: Localizer) -> [StyledLine] {
         let pad = String(repeating: " ", count: indent)
-        let body = label.isEmpty ? "“" + text + "”" : label + " " + text
+        let body = label.isEmpty ? s("summary.quoted", ["text": text]) : label + " " + text
         return DisplayWidth.wrap(body, width: max(10, width - indent)).map { StyledLine(pad + $0) }
     }
 
@@ -108,7 +109,7 @@ enum JobsView {
         if let last = support.lastContact {
             let with = last.with.isEmpty ? "" : " · " + last.with
             lines.append(StyledLine("  " + s("follow.last", ["date": s.shortDate(last.day)]) + with, .muted))
-            lines += quoted(last.said.text, indent: 4, width: width)
+            lines += quoted(last.said.text, indent: 4, width: width, strings: s)
         }
         return lines.map { ($0, .followAlong) }
     }
@@ -157,9 +158,9 @@ enum JobsView {
                 let when = s.dayWithWeekday(interview.day, year: false) + (interview.time.map { " " + $0 } ?? "")
                 let place = interview.place.isEmpty ? "" : ", " + interview.place
                 lines.append((StyledLine("      " + s("jobs.interview", ["when": when]) + place, .muted), row))
-                if let went = interview.howItWent { lines += quoted(went.text, indent: 8, width: width).map { ($0, row) } }
+                if let went = interview.howItWent { lines += quoted(went.text, indent: 8, width: width, strings: s).map { ($0, row) } }
                 if let feedback = interview.feedback {
-                    lines += quoted(feedback.text, indent: 8, width: width, label: s("jobs.feedback")).map { ($0, row) }
+                    lines += quoted(feedback.text, indent: 8, width: width, label: s("jobs.feedback"), strings: s).map { ($0, row) }
                 }
             }
             if !application.nextStep.isEmpty {

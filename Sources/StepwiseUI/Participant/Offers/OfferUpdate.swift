@@ -11,9 +11,14 @@ enum OfferUpdate {
         let page = max(1, state.height - 9)
         switch action {
         case .moveUp?, .moveDown?, .pageUp?, .pageDown?, .moveFirst?, .moveLast?:
+            let shown = open.offerDetail.flatMap { id in state.offers.first { $0.id == id } }.map { offer in
+                let inside = Overlays.inside(
+                    width: state.width - 2, height: state.height - 4, screenWidth: state.width, screenHeight: state.height)
+                return (detail(offer, of: open.participant, today: state.today, env: env, width: inside.width).count, inside.height)
+            }
             ListCursor.move(
                 action, selection: &open.offerSelection, count: offers.count, page: page,
-                detailScroll: &open.offerDetailScroll, detailOpen: open.offerDetail != nil)
+                detailScroll: &open.offerDetailScroll, detail: shown)
         case .open?:
             open.offerDetail = selected?.id
             open.offerDetailScroll = 0
@@ -84,6 +89,13 @@ enum OfferUpdate {
         }
         state.confirm = Confirm(purpose: .unbook(offer.id), question: env.strings("confirm.unbook", ["title": offer.title]))
         return []
+    }
+
+    /// The lines of an offer's details box on the participant's offers tab, `width` columns
+    /// wide: the offer, then the participant's own placement when it is an internship.
+    static func detail(_ offer: Offer, of participant: Participant, today: Day, env: UIEnvironment, width: Int) -> [StyledLine] {
+        OfferText.detail(offer, participant: participant.id, today: today, env: env, width: width)
+            + PlacementView.lines(participant, offer: offer, env: env, width: width)
     }
 }
 

@@ -117,7 +117,7 @@ enum OffersView {
         if let from = filter.from { parts.append(s("offers.from", ["date": s.shortDate(from)])) }
         if filter.freeSeatsOnly { parts.append(s("offers.freeOnly")) }
         if let language = filter.language { parts.append(s.languageName(language)) }
-        if !filter.query.isEmpty { parts.append("“" + filter.query + "”") }
+        if !filter.query.isEmpty { parts.append(s("summary.quoted", ["text": filter.query])) }
         parts.append(s(filter.grouping == .kind ? "offers.byKind" : "offers.byDate"))
         return parts.joined(separator: " · ")
     }

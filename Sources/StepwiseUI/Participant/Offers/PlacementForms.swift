@@ -136,9 +136,12 @@ enum PlacementForms {
             let time = read.time(FollowUpField.time)
             let next = read.date(FollowUpField.next, optional: true)
             if let day = day ?? nil, let next = next ?? nil, next <= day { read.mark(FollowUpField.next, "error.followUpNext") }
+            let status = FollowUpMeeting.Status(rawValue: read[FollowUpField.status]) ?? .planned
+            // A meeting is recorded as held on its day or after it, never ahead of it.
+            if status == .held, let day = day ?? nil, day > state.today { read.mark(FollowUpField.status, "error.followUpHeldAhead") }
             guard read.isValid, let day = day ?? nil, let time, let next else { return [] }
             let meeting = FollowUpMeeting(
-                day: day, time: time, status: FollowUpMeeting.Status(rawValue: read[FollowUpField.status]) ?? .planned,
+                day: day, time: time, status: status,
                 withParticipant: read[FollowUpField.withParticipant] == "yes", withEmployer: read[FollowUpField.withEmployer] == "yes",
                 others: read[FollowUpField.others], notes: read[FollowUpField.notes], next: next)
             var placement = participant.placements[id] ?? Placement()
