@@ -64,6 +64,9 @@ TARGETS = {
     "summaryMs": 20,
     "reportMs": 2000,
 }
+# The organisation report's goal grows with the organisation (issue #20: under 2 s at 10,000
+# participants, under 20 s at 100,000): 0.2 ms a participant, and never below 2 s.
+REPORT_MS_PER_PARTICIPANT = 0.2
 FLAT_RATIO = 1.5
 
 
@@ -364,8 +367,10 @@ def headline(result):
     }
 
 
-def verdict(key, value):
+def verdict(key, value, size=None):
     limit = TARGETS.get(key)
+    if key == "reportMs" and size is not None:
+        limit = max(limit, int(size) * REPORT_MS_PER_PARTICIPANT)
     if limit is None or value is None:
         return ""
     return "met" if value <= limit else "MISSED"
@@ -408,7 +413,7 @@ ROWS = [
     ("Printed summary of the largest (median)", "summaryMs", "ms", "≤ 20 ms"),
     ("Caseload index: warm load (in-process)", "indexWarmLoadMs", "ms", ""),
     ("Caseload index: rebuild from nothing", "indexRebuildMs", "ms", ""),
-    ("Organisation report, stepwise report (median)", "reportMs", "ms", "≤ 2 s"),
+    ("Organisation report, stepwise report (median)", "reportMs", "ms", "≤ 0.2 ms × N, ≥ 2 s"),
     ("  its peak memory", "reportPeakRssMB", "MB", ""),
     ("  in process (Report.make, as the report screen)", "reportInProcessMs", "ms", ""),
     ("  resident memory growth, first tenth to end", "reportRssGrowthMB", "MB", ""),
@@ -425,7 +430,7 @@ def value_of(head, key):
 
 def verdicts(heads):
     """Each goal, met or missed, at each size; and whether the first frame stays flat."""
-    marks = {size: {key: verdict(key, value_of(head, key)) for key in TARGETS} for size, head in heads.items()}
+    marks = {size: {key: verdict(key, value_of(head, key), size) for key in TARGETS} for size, head in heads.items()}
     sizes = sorted(heads, key=int)
     flat = None
     if len(sizes) > 1:

@@ -110,6 +110,22 @@ final class AuthorshipJourneyTests: XCTestCase {
         XCTAssertEqual(h.state.open?.participant.plan.goals.last?.text.author, .coach)
     }
 
+    /// A note half written when the program was killed comes back on the notes tab, and is
+    /// saved there (not on the plan tab the participant opens on).
+    func testADraftNoteComesBackOnTheNotesTab() throws {
+        let h = try AppHarness()
+        h.open("lena")
+        h.press(.char("3"), .char("n"))
+        XCTAssertEqual(h.state.form.map { if case .note = $0.purpose { true } else { false } }, true, h.screen)
+        h.type("Halvt skrevet note")
+        try h.restart()
+        XCTAssertEqual(h.state.open?.tab, .notes, h.screen)
+        h.press(.enter)
+        XCTAssertNil(h.state.form, h.screen)
+        XCTAssertEqual(h.state.open?.tab, .notes, h.screen)
+        XCTAssertTrue(h.screen.contains("Halvt skrevet note"), h.screen)
+    }
+
     /// Two coaches on one login: each gets only their own draft back, and neither
     /// overwrites the other's.
     func testDraftsBelongToTheCoachNotToTheLogin() throws {

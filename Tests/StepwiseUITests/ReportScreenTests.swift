@@ -76,6 +76,24 @@ final class ReportScreenTests: XCTestCase {
         }
     }
 
+    /// At 80 columns no table cuts a row's name or a column in any language: a long name has a
+    /// line of its own, and figures wider than the screen are listed as pairs that wrap.
+    func testNothingIsCutInAnyLanguageAt80Columns() {
+        for language in ["en", "da", "sv", "de"] {
+            let env = Fixtures.env(language)
+            guard let report = Self.state(language).report?.report else { return XCTFail("no report") }
+            let lines = ReportView.lines(report, env: env, width: 78).map { $0.segments.map(\.text).joined() }
+            XCTAssertEqual(lines.filter { $0.contains("…") }, [], language)
+            // (a wrapped line may end in the space it was broken at; that space is never drawn)
+            XCTAssertEqual(lines.filter { DisplayWidth.of(String($0.reversed().drop { $0 == " " }.reversed())) > 78 }, [], language)
+            for table in report.tables {
+                for row in table.rows where row.id != "total" {
+                    XCTAssertTrue(lines.joined(separator: " ").contains(row.label.split(separator: " ").first.map(String.init) ?? ""), row.label)
+                }
+            }
+        }
+    }
+
     func testWithheldCountsReadAsInTheCLIAndHaveNoBar() {
         let env = Fixtures.env()
         guard let report = Self.state().report?.report else { return XCTFail("no report") }

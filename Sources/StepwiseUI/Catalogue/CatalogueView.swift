@@ -14,21 +14,19 @@ enum CatalogueView {
             &buffer, y: 0, left: "Stepwise · " + s("catalogue.title"),
             right: s("catalogue.count", count: state.offers.count))
         let offers = state.listed(catalogue.filter, env: env)
-        var lines: [(line: StyledLine, selected: Bool)] = [
-            (
-                StyledLine([
-                    (s("offers.showing") + " ", .muted),
-                    (OffersView.describe(catalogue.filter, env: env), .bold),
-                ]), false
-            )
-        ]
+        // The filter stays in view above the list, however far it is scrolled.
+        StyledLine([
+            (s("offers.showing") + " ", .muted),
+            (OffersView.describe(catalogue.filter, env: env), .bold),
+        ]).draw(into: &buffer, x: 1, y: 2, width: buffer.width - 2)
+        var lines: [(line: StyledLine, selected: Bool)] = []
         let rows = OffersView.window(
             offers, selection: catalogue.selection, filter: catalogue.filter, participant: "",
             today: state.today, height: buffer.height, width: buffer.width, env: env)
         let counted = OffersView.entries(after: lines.count, rows: rows, offers: offers.count, selection: catalogue.selection, height: buffer.height)
         lines += rows
         if offers.isEmpty { lines.append((StyledLine("  " + s("offers.noMatch"), .muted), false)) }
-        ListDrawing.draw(lines, top: 2, bottom: buffer.height - 2, strings: env.strings, entries: counted, into: &buffer)
+        ListDrawing.draw(lines, top: 3, bottom: buffer.height - 2, strings: env.strings, entries: counted, into: &buffer)
         guard let id = catalogue.sheet?.offer ?? catalogue.detail, let offer = state.offers.first(where: { $0.id == id }) else { return }
         let area = Overlays.box(&buffer, width: buffer.width - 2, height: buffer.height - 4, title: offer.title)
         if let sheet = catalogue.sheet {

@@ -80,6 +80,7 @@ extension Update {
             state.message = Message(s("calendar.saved", count: events, ["path": path]))
         case .draftRestored(let form, let writer):
             state.form = form
+            if let tab = form.purpose.tab, state.open != nil { state.open?.tab = tab }
             if let writer, let id = state.open?.participant.id {
                 state.open?.writer = writer
                 state.writers[id] = writer

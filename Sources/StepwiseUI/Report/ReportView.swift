@@ -84,12 +84,27 @@ enum ReportView {
         // The step movement has its chart above; a bar of its people would say nothing.
         let column = table.id == "movement" ? nil : barColumn(table)
         let scale = table.rows.filter { $0.id != "total" }.compactMap { row in column.flatMap { magnitude(row.cells[$0]) } }.max() ?? 0
+        // Figures wider than the screen (many columns, long column names in German) are
+        // listed under each row's name as "column value" pairs that wrap, so that none is cut.
+        if 2 + figuresWidth > width {
+            return table.rows.indices.flatMap { index -> [StyledLine] in
+                let row = table.rows[index]
+                let style: Style = row.id == "total" ? .bold : .plain
+                // No-break spaces keep each pair on one line ("Abgesagt < 5").
+                let pairs = zip(table.columns, cells[index]).map { ($0 + " " + $1).replacingOccurrences(of: " ", with: "\u{00A0}") }
+                    .joined(separator: " · ")
+                return StyledLine(row.label, style).wrapped(width: width, indent: 2)
+                    + StyledLine([("  ", .plain), (pairs, style)]).wrapped(width: width, indent: 4)
+            }
+        }
         func figures(_ values: [String]) -> String { zip(values, widths).map { "  " + pad($0, $1) }.joined() }
         var lines = [StyledLine(String(repeating: " ", count: labelWidth) + figures(table.columns), .muted)]
         for (row, values) in zip(table.rows, cells) {
             let style: Style = row.id == "total" ? .bold : .plain
-            let label = DisplayWidth.pad(DisplayWidth.truncate(row.label, to: labelWidth), to: labelWidth)
-            if apart { lines.append(StyledLine(DisplayWidth.truncate(row.label, to: width), style)) }
+            // A name longer than its column has a line of its own (wrapped), never a cut.
+            let own = apart || DisplayWidth.of(row.label) > labelWidth
+            let label = DisplayWidth.pad(own ? "" : row.label, to: labelWidth)
+            if own { lines += StyledLine(row.label, style).wrapped(width: width, indent: 2) }
             var line: [(String, Style)] = [(apart ? "  " : label, style), (figures(values), style)]
             if let column, row.id != "total", scale > 0, barWidth >= minimumBar, let value = magnitude(row.cells[column]) {
                 line.append(("  " + IndicatorChart.blocks(value / scale, width: barWidth), .plain))

@@ -104,6 +104,22 @@ public struct Form: Equatable, Sendable, Codable {
         /// Turning down a suggested goal (`step` nil) or step, with a reason.
         case rejectSuggestion(goal: String, step: String?)
 
+        /// The participant's tab the form is opened from, so that a draft restored after a crash
+        /// comes back where it was written (nil: a form of no tab, or of the plan).
+        var tab: Tab? {
+            switch self {
+            case .startSession, .endSession, .note, .contact: return .notes
+            case .rating, .milestone, .outcome: return .progress
+            case .offerFilter, .book, .placement, .followUp, .chooseFollowUp: return .offers
+            case .printer, .calendar: return .summary
+            case .jobAgreement, .application, .applicationStatus, .interview, .followAlong, .followAlongContact, .suggestJob:
+                return .jobs
+            case .addParticipant, .editOffer, .internship, .about, .addGoal, .editGoal, .addStep, .editStep, .conversation,
+                .editJob, .boardFilter, .rejectSuggestion:
+                return nil
+            }
+        }
+
         /// The names of the form's fields, in order; nil for the rating form, whose fields are
         /// the indicators of the indicator set. One case per purpose, so a new form must say.
         var fieldNames: [String]? {

@@ -7,25 +7,22 @@ enum OffersView {
     static func render(_ open: OpenParticipant, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         let s = env.strings
         let offers = state.listed(open.offerFilter, env: env)
-        var lines: [(line: StyledLine, selected: Bool)] = [
-            (
-                StyledLine([
-                    (s("offers.showing") + " ", .muted),
-                    (describe(open.offerFilter, env: env), .bold),
-                    ("  (f, /, G)", .muted),
-                ]), false
-            )
-        ]
+        // The filter stays in view above the list, however far it is scrolled.
+        StyledLine([
+            (s("offers.showing") + " ", .muted),
+            (describe(open.offerFilter, env: env), .bold),
+            ("  (f, /, G)", .muted),
+        ]).draw(into: &buffer, x: 1, y: ParticipantView.top, width: buffer.width - 2)
         let news = open.memo.news.value(for: ViewInputs(open, state: state, env: env))
             ?? OfferMessages.news(open.participant, today: state.today, env: env)
-        lines += news.map { ($0, false) }
+        var lines: [(line: StyledLine, selected: Bool)] = news.map { ($0, false) }
         if offers.isEmpty { lines.append((StyledLine("  " + s("offers.noMatch"), .muted), false)) }
         let rows = window(
             offers, selection: open.offerSelection, filter: open.offerFilter, participant: open.participant.id,
             today: state.today, height: buffer.height, width: buffer.width, env: env)
         let counted = entries(after: lines.count, rows: rows, offers: offers.count, selection: open.offerSelection, height: buffer.height)
         ListDrawing.draw(
-            lines + rows, top: ParticipantView.top, bottom: buffer.height - 2, strings: env.strings, entries: counted, into: &buffer)
+            lines + rows, top: ParticipantView.top + 1, bottom: buffer.height - 2, strings: env.strings, entries: counted, into: &buffer)
     }
 
     /// The rows around the selection, under their group headings: a catalogue may hold
