@@ -110,6 +110,18 @@ final class AuthorshipJourneyTests: XCTestCase {
         XCTAssertEqual(h.state.open?.participant.plan.goals.last?.text.author, .coach)
     }
 
+    /// Enter in a filter form shows what it filters; the footer says "Show", not "Save".
+    func testTheFooterOfAFilterFormSaysShow() throws {
+        let h = try AppHarness()
+        h.open("lena")
+        h.press(.char("2"), .char("f"))
+        XCTAssertEqual(h.state.form?.purpose, .offerFilter, h.screen)
+        XCTAssertTrue(h.screen.contains("Enter Show"), h.screen)
+        XCTAssertFalse(h.screen.contains("Enter Save"), h.screen)
+        h.press(.escape, .char("n"))
+        XCTAssertTrue(h.screen.contains("Enter Save"), "a note's form saves\n" + h.screen)
+    }
+
     /// A note half written when the program was killed comes back on the notes tab, and is
     /// saved there (not on the plan tab the participant opens on).
     func testADraftNoteComesBackOnTheNotesTab() throws {

@@ -119,6 +119,9 @@ final class PlacementJourneyTests: XCTestCase {
         // The chooser lists the planned meetings, soonest first; the second one is changed.
         h.press(.char("M"))
         XCTAssertEqual(h.state.form?.purpose, .chooseFollowUp(offer.id), h.screen)
+        // Enter opens the chosen meeting, and the footer says so.
+        XCTAssertTrue(h.screen.contains("Enter Open"), h.screen)
+        XCTAssertFalse(h.screen.contains("Enter Save"), h.screen)
         XCTAssertTrue(h.flatScreen.contains(h.app.env.strings.dayWithWeekday(before[0].day) + " 10:00 · planned"), h.screen)
         h.press(.right, .enter)
         XCTAssertEqual(h.state.form?.purpose, .followUp(offer.id, 1), h.screen)

@@ -48,7 +48,8 @@ public enum Renderer {
         Chrome.message(&buffer, state.message)
         // The key for a new line shows while a long text has the focus.
         let inLongText = state.form.map { $0.fields.indices.contains($0.focus) && $0.fields[$0.focus].input.isMultiline } ?? false
-        Chrome.footer(&buffer, context: state.context, hiding: inLongText ? [] : [.newLine], env: env)
+        let submit = state.form.map { [ActionID.submit: $0.purpose.submitLabel] } ?? [:]
+        Chrome.footer(&buffer, context: state.context, hiding: inLongText ? [] : [.newLine], labels: submit, env: env)
         return buffer
     }
 

@@ -35,12 +35,17 @@ enum Chrome {
     /// The last row: the keys of the current context, from the action table, in table order,
     /// but for those in `hiding` (keys that do nothing where the focus is). The help key and
     /// Esc are always shown; when the row is too narrow for every item, the other items that
-    /// no longer fit are left out (earlier rows of the table keep their room first).
-    static func footer(_ buffer: inout ScreenBuffer, context: KeyContext, hiding: Set<ActionID> = [], env: UIEnvironment) {
+    /// no longer fit are left out (earlier rows of the table keep their room first). `labels`
+    /// names an action by another string where it does something else on this screen (Enter
+    /// in a filter form shows, in a chooser opens).
+    static func footer(
+        _ buffer: inout ScreenBuffer, context: KeyContext, hiding: Set<ActionID> = [], labels: [ActionID: String] = [:], env: UIEnvironment
+    ) {
         let y = buffer.height - 1
         let specs = ActionTable.footer(in: context).filter { !hiding.contains($0.id) }
         let essential = ActionTable.essential(in: context).map(\.id)
-        func width(_ spec: ActionSpec) -> Int { DisplayWidth.of(spec.shownKeys) + 1 + DisplayWidth.of(env.strings(spec.labelKey)) + 2 }
+        func label(_ spec: ActionSpec) -> String { env.strings(labels[spec.id] ?? spec.labelKey) }
+        func width(_ spec: ActionSpec) -> Int { DisplayWidth.of(spec.shownKeys) + 1 + DisplayWidth.of(label(spec)) + 2 }
         var room = buffer.width - specs.filter { essential.contains($0.id) }.reduce(0) { $0 + width($1) }
         let shown = specs.filter { spec in
             if essential.contains(spec.id) { return true }
@@ -51,7 +56,7 @@ enum Chrome {
         var x = 1
         for spec in shown {
             x += buffer.put(spec.shownKeys, x: x, y: y, style: Style(bold: true, reverse: true))
-            x += buffer.put(" " + env.strings(spec.labelKey) + "  ", x: x, y: y)
+            x += buffer.put(" " + label(spec) + "  ", x: x, y: y)
         }
     }
 }

@@ -104,6 +104,16 @@ public struct Form: Equatable, Sendable, Codable {
         /// Turning down a suggested goal (`step` nil) or step, with a reason.
         case rejectSuggestion(goal: String, step: String?)
 
+        /// What Enter does in the form, as the footer names it: "Save" in most, "Show" in a
+        /// filter, "Open" in a chooser.
+        var submitLabel: String {
+            switch self {
+            case .offerFilter, .boardFilter: return "action.show"
+            case .chooseFollowUp: return "action.open"
+            default: return "action.submit"
+            }
+        }
+
         /// The participant's tab the form is opened from, so that a draft restored after a crash
         /// comes back where it was written (nil: a form of no tab, or of the plan).
         var tab: Tab? {
