@@ -71,6 +71,17 @@ final class CoachingSnapshotTests: XCTestCase {
         XCTAssertFalse(filtered.contains("svært at ringe"), "the reflection has no health tag")
     }
 
+    /// Which notes are shown stays readable in every language at 80 columns, where the
+    /// writer line shares the row: the filter's label gives way before its value is cut
+    /// ("alle Notizen", not "Angezeigt: alle Not…").
+    func testTheNotesFilterIsNotCutAt80Columns() {
+        for language in ["en", "da", "sv", "de"] {
+            let row = render(state(tab: .notes), language).components(separatedBy: "\n")[ParticipantView.top]
+            XCTAssertFalse(row.contains("…"), "\(language): \(row)")
+            XCTAssertTrue(row.contains(Fixtures.env(language).strings("notes.filter.all")), "\(language): \(row)")
+        }
+    }
+
     func testProgressTabDrawsMovementUpAndDown() {
         let screen = Fixtures.screen(state(tab: .progress))
         let text = screen.text

@@ -95,8 +95,13 @@ enum NotesView {
         let writerWidth =
             DisplayWidth.of(s("plan.writing")) + Author.allCases.map { DisplayWidth.of(s("author.\($0.rawValue)")) + 2 }.reduce(2, +)
         let writerX = max(0, buffer.width - writerWidth - 1)
-        StyledLine([(s("notes.filter") + " ", .muted), (describe(open.noteFilter, p, env: env), .bold), ("  (f)", .muted)]).draw(
-            into: &buffer, x: 1, y: ParticipantView.top, width: max(0, writerX - 2))
+        // The filter gives way to the writer line: first its label and key hint, so that which
+        // notes are shown stays readable ("alle Notizen" rather than "Angezeigt: alle Not…").
+        let room = max(0, writerX - 2)
+        let shown = describe(open.noteFilter, p, env: env)
+        let full = StyledLine([(s("notes.filter") + " ", .muted), (shown, .bold), ("  (f)", .muted)])
+        (DisplayWidth.of(full.segments.map(\.text).joined()) <= room ? full : StyledLine(shown, .bold)).draw(
+            into: &buffer, x: 1, y: ParticipantView.top, width: room)
         WriterLine.draw(open.writer, env: env, x: writerX, y: ParticipantView.top, into: &buffer)
         let layout = layout(open, state: state, env: env, laying: false)
         let window = window(selection: open.noteSelection, count: layout.visible.count, height: buffer.height)
