@@ -29,7 +29,15 @@ let options: CommandLineOptions
 do {
     options = try CommandLineOptions(Array(CommandLine.arguments.dropFirst()))
 } catch let error as CommandLineOptions.UsageError {
-    CLIOutput.usage(error.message, command: error.help)
+    // Before the options are known: the language of the settings files and environment.
+    let resources = ResourceLocator.directory()
+    let available = resources.map(Localizer.available(resources:)) ?? []
+    let configured = try? Settings.load(environment: environment, options: [:], languages: available)
+    let language = Localizer.chooseLanguage(option: configured?.language, environment: environment, available: available)
+    let strings =
+        resources.flatMap { try? Localizer.load(language: language, resources: $0) }
+        ?? Localizer(language: "en", table: [:], fallback: [:])
+    CLIOutput.usage(error.message(strings), command: error.help, strings: strings)
     exit(2)
 } catch {
     fail("\(error)", status: 2)
@@ -72,5 +80,13 @@ if let zone = settings.timeZone { setenv("TZ", zone.identifier, 1) }
 let language = Localizer.chooseLanguage(
     option: settings.language, environment: environment, available: Localizer.available(resources: resources))
 let store = DataStore(root: DataStore.defaultRoot(option: settings.dataFolder, environment: environment), language: language)
-let commands = Commands(store: store, resources: resources, options: options, environment: environment, settings: settings)
+// Messages are in the screens' language; --lang sets it, except where it names the language of
+// the document a command writes (summary, calendar, report).
+let available = Localizer.available(resources: resources)
+let documentLanguage = ["summary", "calendar", "report"].contains(options.command.name)
+let messageLanguage = options.language.flatMap { documentLanguage || !available.contains($0) ? nil : $0 } ?? language
+let strings =
+    (try? Localizer.load(language: messageLanguage, resources: resources)) ?? Localizer(language: "en", table: [:], fallback: [:])
+let commands = Commands(
+    store: store, resources: resources, options: options, environment: environment, settings: settings, strings: strings)
 exit(commands.run())

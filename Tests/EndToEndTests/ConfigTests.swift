@@ -57,7 +57,8 @@ final class ConfigTests: EndToEndTestCase {
         XCTAssertEqual(row("course.weeks", in: result.stdout), ["course.weeks", "12", "\(systemFile.path):7"])
         XCTAssertEqual(row("summary.signature", in: result.stdout), ["summary.signature", "yes", "\(systemFile.path):13"])
         XCTAssertEqual(row("coach.Anna.phone", in: result.stdout), ["coach.Anna.phone", "+45 76 81 00 00", "\(systemFile.path):11"])
-        XCTAssertEqual(row("timezone", in: result.stdout).last, "default (the system's)")
+        // The messages are in the configured language (sv).
+        XCTAssertEqual(row("timezone", in: result.stdout).last, "standard (systemets)")
 
         result = try configured(["config", "--lang", "de"], environment: ["STEPWISE_LANG": "en", "STEPWISE_TIMEZONE": "Europe/Stockholm"])
         XCTAssertEqual(row("language", in: result.stdout), ["language", "de", "--lang"])
@@ -69,7 +70,7 @@ final class ConfigTests: EndToEndTestCase {
         // coach's name and phone, and lines to sign.
         result = try configured(["demo"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.hasSuffix("in \(data.path)\n"), result.stdout)
+        XCTAssertTrue(result.stdout.hasSuffix(" i \(data.path)\n"), result.stdout)
         let id = try XCTUnwrap(try configured(["list", "--ids"]).stdout.split(separator: "\n").first)
         result = try configured(["summary", String(id), "--format", "markdown", "--lang", "en"])
         XCTAssertEqual(result.status, 0, result.stderr)

@@ -66,7 +66,7 @@ final class OffersCLITests: EndToEndTestCase {
         XCTAssertEqual(result.stdout, "booked: \(p[0].id) in \"Lille værksted\" (o-tiny), seat 1 of 1\n")
         result = try stepwise(["book", p[1].id, "o-tiny"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "waitlisted at place 1: \(p[1].id) for \"Lille værksted\" (o-tiny), 1 of 1 seats booked\n")
+        XCTAssertEqual(result.stdout, "waitlisted at place 1: \(p[1].id) for \"Lille værksted\" (o-tiny), 1 of 1 seat booked\n")
         result = try stepwise(["book", p[2].id, "o-tiny"])
         XCTAssertTrue(result.stdout.hasPrefix("waitlisted at place 2: "), result.stdout)
 
@@ -149,7 +149,7 @@ final class OffersCLITests: EndToEndTestCase {
         XCTAssertEqual(result.stderr, "")
         result = try stepwise(["book", p[1].id, "o-solo"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.stderr, "stepwise: \"Praktik hos Brdr. Hansen\" (o-solo) is full (1 of 1 seats booked) and has no waitlist\n")
+        XCTAssertEqual(result.stderr, "stepwise: \"Praktik hos Brdr. Hansen\" (o-solo) is full (1 of 1 seat booked) and has no waitlist\n")
 
         result = try stepwise(["book", p[0].id, "o-clash"])
         XCTAssertEqual(result.status, 0, "an overlap is warned about, not refused")

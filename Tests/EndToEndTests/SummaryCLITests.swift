@@ -16,6 +16,9 @@ final class SummaryCLITests: EndToEndTestCase {
         }
     }
 
+    /// A language as the English messages name it: "Danish", not "da".
+    func languageName(_ code: String) -> String { Locale(identifier: "en").localizedString(forLanguageCode: code) ?? code }
+
     func testHelpTexts() throws {
         for command in ["summary", "calendar"] {
             let result = try stepwise([command, "--help"], data: false)
@@ -63,7 +66,7 @@ final class SummaryCLITests: EndToEndTestCase {
         let file = root.appendingPathComponent("summary.html")
         result = try stepwise(["summary", person.id, "--format", "html", "--output", file.path], umask: "000")
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "wrote the summary of \(person.id) to \(file.path): html, language \(person.language)\n")
+        XCTAssertEqual(result.stdout, "wrote the summary of \(person.id) to \(file.path): html, language \(languageName(person.language))\n")
         XCTAssertEqual(try attributes(file), 0o600, "a summary is personal data: 0600 whatever the umask")
 
         let text = root.appendingPathComponent("summary.txt")
@@ -73,7 +76,7 @@ final class SummaryCLITests: EndToEndTestCase {
         let pages = written.components(separatedBy: "\u{0C}").count
         XCTAssertEqual(
             result.stdout,
-            "wrote the summary of \(person.id) to \(text.path): text, \(pages) page\(pages == 1 ? "" : "s"), language \(person.language)\n")
+            "wrote the summary of \(person.id) to \(text.path): text, \(pages) page\(pages == 1 ? "" : "s"), language \(languageName(person.language))\n")
         XCTAssertEqual(written, try stepwise(["summary", person.id]).stdout, "the file holds what standard output shows")
     }
 
@@ -81,7 +84,7 @@ final class SummaryCLITests: EndToEndTestCase {
         let person = try XCTUnwrap(try people().first)
         let cases: [([String], String)] = [
             (["summary"], "stepwise: 'summary' needs a participant id\nTry 'stepwise --help'.\n"),
-            (["summary", "../etc/passwd"], "stepwise: '../etc/passwd' is not a valid participant id\nTry 'stepwise summary --help'.\n"),
+            (["summary", "../etc/passwd"], "stepwise: '../etc/passwd' is not a valid participant id (see 'stepwise list')\nTry 'stepwise summary --help'.\n"),
             (
                 ["summary", person.id, "--format", "docx"],
                 "stepwise: --format must be text, markdown, html or pdf, not 'docx'\nTry 'stepwise summary --help'.\n"
@@ -96,7 +99,7 @@ final class SummaryCLITests: EndToEndTestCase {
                 "stepwise: no strings for language 'fi'; available: da, de, en, sv\nTry 'stepwise summary --help'.\n"
             ),
             (["summary", person.id, "--bogus"], "stepwise: unknown option '--bogus' for 'summary'\nTry 'stepwise --help'.\n"),
-            (["calendar", "Not-An-Id"], "stepwise: 'Not-An-Id' is not a valid participant id\nTry 'stepwise calendar --help'.\n"),
+            (["calendar", "Not-An-Id"], "stepwise: 'Not-An-Id' is not a valid participant id (see 'stepwise list')\nTry 'stepwise calendar --help'.\n"),
             (["calendar", person.id, "--format", "ics"], "stepwise: unknown option '--format' for 'calendar'\nTry 'stepwise --help'.\n"),
         ]
         for (arguments, message) in cases {

@@ -13,7 +13,7 @@ final class SummaryPDFTests: EndToEndTestCase {
         let result = try stepwise(["summary", plan.id, "--format", "pdf", "--output", file.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(
-            result.stdout.hasPrefix("wrote the summary of \(plan.id) to \(file.path): pdf, 3 pages, language da"),
+            result.stdout.hasPrefix("wrote the summary of \(plan.id) to \(file.path): pdf, 3 pages, language Danish"),
             result.stdout)
         // The characters DejaVu Sans lacks are named, on standard error.
         for character in ["✅", "💪", "🇩🇰", "王", "芳"] { XCTAssertTrue(result.stderr.contains(character), result.stderr) }

@@ -32,7 +32,7 @@ extension Commands {
             }
             return .standardOutput
         } catch {
-            printError(CLIText.couldNotWrite(output ?? "standard output", error))
+            printError(couldNotWrite(output ?? text("standardOutput"), error))
             return nil
         }
     }

@@ -57,10 +57,11 @@ enum CLIOutput {
         FileHandle.standardError.write(Data(("stepwise: " + DisplaySafe.text(message) + "\n").utf8))
     }
 
-    /// A usage problem, and where to read the command's help.
-    static func usage(_ message: String, command: String?) {
+    /// A usage problem, and where to read the command's help, in the words of `strings`.
+    static func usage(_ message: String, command: String?, strings: Localizer) {
         error(message)
-        FileHandle.standardError.write(Data("Try 'stepwise \(command.map { $0 + " " } ?? "")--help'.\n".utf8))
+        let help = "stepwise \(command.map { $0 + " " } ?? "")--help"
+        FileHandle.standardError.write(Data((strings("cli.tryHelp", ["command": help]) + "\n").utf8))
     }
 }
 
@@ -92,7 +93,7 @@ extension Commands {
                 try AtomicFile.write(format.safe(data), to: URL(fileURLWithPath: output))
             }
         } catch {
-            printError(CLIText.couldNotWrite(output, error))
+            printError(couldNotWrite(output, error))
             return nil
         }
         return .file(output)
@@ -104,7 +105,7 @@ extension Commands {
 
     /// Prints a usage problem and returns the bad-usage status, 2.
     func usage(_ message: String) -> Int32 {
-        CLIOutput.usage(message, command: options.named?.name)
+        CLIOutput.usage(message, command: options.named?.name, strings: strings)
         return 2
     }
 }

@@ -1,31 +1,46 @@
 import Foundation
 import StepwiseCore
 
-/// The command line's words for what goes wrong in more than one command, made in one place.
-/// They name files, fields, ids and the expected form, never what a record says.
-enum CLIText {
-    static func invalidParticipantID(_ id: String) -> String { "'\(id)' is not a valid participant id (see 'stepwise list')" }
+/// The command line's words for what goes wrong in more than one command, made in one place
+/// from the string tables (`cli.*`, in the screens' language). They name files, fields, ids
+/// and the expected form, never what a record says.
+extension Commands {
+    /// A word of the command line from the string tables, with `{name}` placeholders filled in.
+    func text(_ key: String, _ arguments: [String: String] = [:]) -> String { strings("cli." + key, arguments) }
 
-    static func invalidOfferID(_ id: String) -> String { "'\(id)' is not a valid offer id (see 'stepwise offers list')" }
+    /// A count in words, "1 page", "2 pages": the key's `.one` or `.other` form (CLDR plural
+    /// categories, see `Localizer`).
+    func count(_ n: Int, _ key: String) -> String { strings("cli.count." + key, count: n) }
 
-    static func noDataFolder(_ root: URL) -> String {
-        "no data folder at \(root.path) (use --data DIR, 'stepwise init' to make an empty one, or 'stepwise demo' for demo data)"
-    }
+    func invalidParticipantID(_ id: String) -> String { text("invalidParticipantID", ["id": id]) }
 
-    static func couldNotWrite(_ path: String, _ error: Error) -> String { "could not write \(path): \(error)" }
+    func invalidOfferID(_ id: String) -> String { text("invalidOfferID", ["id": id]) }
 
-    static func noStrings(for language: String, available: [String]) -> String {
-        "no strings for language '\(language)'; available: \(available.joined(separator: ", "))"
+    func noDataFolder(_ root: URL) -> String { text("noDataFolder", ["path": root.path]) }
+
+    func couldNotWrite(_ path: String, _ error: Error) -> String { text("couldNotWrite", ["path": path, "reason": "\(error)"]) }
+
+    func noStrings(for language: String, available: [String]) -> String {
+        text("noStrings", ["language": language, "available": available.joined(separator: ", ")])
     }
 
     /// A participant's record that could not be read: unknown when its file is missing.
-    static func participantProblem(_ id: String, _ error: Error) -> String {
+    func participantProblem(_ id: String, _ error: Error) -> String {
         switch (error as? RecordProblem)?.kind {
-        case .missing: return "unknown participant '\(id)'"
-        default: return "cannot read participant '\(id)': \(error)"
+        case .missing: return text("unknownParticipant", ["id": id])
+        default: return text("cannotReadParticipant", ["id": id, "reason": "\(error)"])
         }
     }
 
+    /// "promoted from the waitlist: ID now holds a seat in OFFER".
+    func promoted(_ id: String, into offer: String) -> String { text("promoted", ["id": id, "offer": offer]) }
+
+    /// "warning: MESSAGE" on standard error.
+    func warn(_ message: String) { printError(text("warning", ["message": message])) }
+}
+
+/// How the command line names people and offers in its messages.
+enum CLIText {
     /// `Name (p-id)` when standard output is a terminal and the record can be read, else the
     /// id alone: output that goes to a file, a pipe or a log names no one.
     static func person(_ id: String, in store: DataStore) -> String {
@@ -35,8 +50,9 @@ enum CLIText {
 
     static func offer(_ offer: Offer) -> String { "\"\(offer.title)\" (\(offer.id))" }
 
-    /// "1 page", "2 pages"; `many` when the plural is not `one` + "s".
-    static func count(_ n: Int, _ one: String, _ many: String? = nil) -> String {
-        "\(n) " + (n == 1 ? one : many ?? one + "s")
+    /// Rows as lines of columns two spaces apart, each column as wide as its widest cell (in
+    /// display columns), so that no word is cut in any language; the last column as it is.
+    static func columns(_ rows: [[String]]) -> [String] {
+        DisplayWidth.table(rows.map { row in row.enumerated().map { $0.offset < row.count - 1 ? $0.element + " " : $0.element } })
     }
 }

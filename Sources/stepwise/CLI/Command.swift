@@ -1,3 +1,5 @@
+import StepwiseCore
+
 /// One command of the command line, declared once: what the overview, `stepwise NAME --help`,
 /// the argument parser, a man page and shell completion need, and the function that runs it.
 /// `Command.all` is the table; adding a command is adding a value there.
@@ -77,13 +79,18 @@ struct Command: Sendable {
         return (arguments.count - optionalArguments)...arguments.count
     }
 
-    /// How usage messages name the positional arguments, e.g. "a participant id and an offer id".
-    var argumentNouns: String {
-        if case .subcommands(let subcommands) = action {
-            return subcommands.map { ([$0.name] + $0.arguments.map(\.name)).joined(separator: " ") }
-                .joined(separator: ", ").replacingLast(", ", with: " or ")
+    /// How usage messages name the positional arguments in the words of `strings`, e.g. "a
+    /// participant id and an offer id" (`cli.noun.*`, `cli.and`), or the subcommands, e.g.
+    /// "list, import FILE.csv or export" (`cli.or`).
+    func argumentNouns(_ strings: Localizer) -> String {
+        func joined(_ items: [String], _ key: String) -> String {
+            guard let last = items.last, items.count > 1 else { return items.first ?? "" }
+            return strings(key, ["list": items.dropLast().joined(separator: ", "), "last": last])
         }
-        return arguments.map(\.noun).joined(separator: " and ")
+        if case .subcommands(let subcommands) = action {
+            return joined(subcommands.map { ([$0.name] + $0.arguments.map(\.name)).joined(separator: " ") }, "cli.or")
+        }
+        return joined(arguments.map { strings("cli.noun." + $0.completes.rawValue) }, "cli.and")
     }
 
     var subcommands: [Command] {
@@ -143,12 +150,5 @@ struct Command: Sendable {
             DATA/audit.log (who, what, which id, when; never what the record says).
             Text from records is shown with control characters as \\u{XX} (see README).
             """
-    }
-}
-
-extension String {
-    fileprivate func replacingLast(_ target: String, with replacement: String) -> String {
-        guard let range = range(of: target, options: .backwards) else { return self }
-        return replacingCharacters(in: range, with: replacement)
     }
 }

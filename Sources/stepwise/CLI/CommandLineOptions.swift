@@ -1,11 +1,20 @@
+import StepwiseCore
+
 /// The parsed command line: the command (and subcommand), its flags, its options with values,
 /// and its positional arguments, checked against the command's entry in `Command.all`.
 struct CommandLineOptions {
-    /// A command line that cannot be run, with the message to show and the command whose
-    /// help to point to (nil: the overview).
+    /// A command line that cannot be run, with the message to show in the words of a
+    /// `Localizer` (`cli.usage.*`) and the command whose help to point to (nil: the overview).
     struct UsageError: Error {
-        let message: String
+        let message: @Sendable (Localizer) -> String
         var help: String?
+
+        init(_ key: String, _ arguments: [String: String] = [:], nouns: Command? = nil, help: String? = nil) {
+            message = { strings in
+                strings("cli.usage." + key, arguments.merging(["nouns": nouns?.argumentNouns(strings) ?? ""]) { given, _ in given })
+            }
+            self.help = help
+        }
     }
 
     /// The command named on the line; nil when none was (the caseload screen runs).
@@ -31,7 +40,7 @@ struct CommandLineOptions {
     init(_ arguments: [String]) throws {
         var rest = arguments[...]
         if let first = rest.first, !first.hasPrefix("-") {
-            guard let command = Command.named(first) else { throw UsageError(message: "unknown command '\(first)'") }
+            guard let command = Command.named(first) else { throw UsageError("unknownCommand", ["name": first]) }
             named = command
             rest = rest.dropFirst()
         }
@@ -46,13 +55,13 @@ struct CommandLineOptions {
             let option = accepted.first { $0.name == (name == "-h" ? "--help" : name) }
             if let option, option.value != nil {
                 guard let value = inlineValue ?? rest.popFirst(), !value.isEmpty else {
-                    throw UsageError(message: "\(name) needs a value")
+                    throw UsageError("needsValue", ["option": name])
                 }
                 values[name] = value
             } else if let option, inlineValue == nil {
                 flags.insert(option.name)
             } else if argument.hasPrefix("-") && argument.count > 1 {
-                throw UsageError(message: "unknown option '\(argument)' for '\(command.name)'")
+                throw UsageError("unknownOption", ["option": argument, "command": command.name])
             } else {
                 positional.append(argument)
             }
@@ -61,12 +70,11 @@ struct CommandLineOptions {
         try chooseSubcommand(of: command)
         let spec = subcommand ?? command
         if positional.count < spec.positional.lowerBound {
-            throw UsageError(message: "'\(commandName)' needs \(spec.argumentNouns)", help: subcommand.map { _ in command.name })
+            throw UsageError("needsArguments", ["command": commandName], nouns: spec, help: subcommand.map { _ in command.name })
         }
         if positional.count > spec.positional.upperBound {
             throw UsageError(
-                message: "unexpected argument '\(positional[spec.positional.upperBound])'",
-                help: subcommand.map { _ in command.name })
+                "unexpectedArgument", ["argument": positional[spec.positional.upperBound]], help: subcommand.map { _ in command.name })
         }
     }
 
@@ -75,16 +83,16 @@ struct CommandLineOptions {
     private mutating func chooseSubcommand(of command: Command) throws {
         guard !command.subcommands.isEmpty else { return }
         guard let name = positional.first else {
-            throw UsageError(message: "'\(command.name)' needs \(command.argumentNouns)", help: command.name)
+            throw UsageError("needsArguments", ["command": command.name], nouns: command, help: command.name)
         }
         guard let chosen = command.subcommand(name) else {
-            throw UsageError(message: "unknown \(command.name) command '\(name)'; use \(command.argumentNouns)", help: command.name)
+            throw UsageError("unknownSubcommand", ["command": command.name, "name": name], nouns: command, help: command.name)
         }
         subcommand = chosen
         positional.removeFirst()
         let allowed = Set((chosen.options + command.options + Command.globalOptions).map(\.name))
         if let stray = (flags.union(values.keys)).subtracting(allowed).sorted().first {
-            throw UsageError(message: "\(stray) does not go with '\(commandName)'", help: command.name)
+            throw UsageError("strayOption", ["option": stray, "command": commandName], help: command.name)
         }
     }
 

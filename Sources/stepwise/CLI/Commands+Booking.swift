@@ -55,16 +55,20 @@ extension Commands {
             let who = CLIText.person(participantId, in: store)
             switch result.change.outcome {
             case .booked(let seat):
-                say("booked: \(who) in \(CLIText.offer(offer)), seat \(seat) of \(offer.capacity)")
+                say(text("book.booked", ["who": who, "offer": CLIText.offer(offer), "seat": String(seat), "of": String(offer.capacity)]))
             case .waitlisted(let place):
                 say(
-                    "waitlisted at place \(place): \(who) for \(CLIText.offer(offer)), \(offer.booked.count) of \(offer.capacity) seats booked"
-                )
+                    text(
+                        "book.waitlisted",
+                        [
+                            "place": String(place), "who": who, "offer": CLIText.offer(offer),
+                            "seats": seatsBooked(offer.booked.count, of: offer.capacity),
+                        ]))
             default:
-                say("\(who): \(CLIText.offer(offer)) changed")
+                say(text("book.changed", ["who": who, "offer": CLIText.offer(offer)]))
             }
             for event in result.change.events where event.kind == .promoted {
-                say("promoted from the waitlist: \(event.participantId) now holds a seat in \(CLIText.offer(offer))")
+                say(promoted(event.participantId, into: CLIText.offer(offer)))
             }
             audit(.booked, participant: participantId)
             warnAboutOverlaps(participantId, offer: offer)
@@ -85,13 +89,13 @@ extension Commands {
             let who = CLIText.person(participantId, in: store)
             switch result.change.outcome {
             case .leftWaitlist:
-                say("left the waitlist: \(who) of \(CLIText.offer(offer))")
+                say(text("unbook.leftWaitlist", ["who": who, "offer": CLIText.offer(offer)]))
             default:
-                say("unbooked: \(who) from \(CLIText.offer(offer))")
+                say(text("unbook.unbooked", ["who": who, "offer": CLIText.offer(offer)]))
             }
             audit(.unbooked, participant: participantId)
             for event in result.change.events where event.kind == .promoted {
-                say("promoted from the waitlist: \(event.participantId) now holds a seat in \(CLIText.offer(offer))")
+                say(promoted(event.participantId, into: CLIText.offer(offer)))
             }
             reportJournal(result.journalProblems)
             return 0
@@ -105,32 +109,59 @@ extension Commands {
         let participantId = options.positional[0]
         let offerId = options.positional[1]
         guard RecordID.isValid(participantId) else {
-            printError(CLIText.invalidParticipantID(participantId))
+            printError(invalidParticipantID(participantId))
             return nil
         }
         guard RecordID.isValid(offerId) else {
-            printError(CLIText.invalidOfferID(offerId))
+            printError(invalidOfferID(offerId))
             return nil
         }
         return (participantId, offerId)
     }
 
     private func bookingFailure(_ error: Error) -> Int32 {
-        switch error {
-        case let failure as BookingStore.Failure:
-            switch failure {
-            case .invalidParticipantID, .invalidOfferID:
-                printError(failure.description)
-                return 2
-            case .refused(let refusal, let offer):
-                printError(BookingStore.describe(refusal, offer: offer, participant: options.positional.first))
-            default:
-                printError(failure.description)
-            }
-        default:
+        guard let failure = error as? BookingStore.Failure else {
             printError("\(error)")
+            return 1
+        }
+        switch failure {
+        case .invalidParticipantID(let id):
+            printError(invalidParticipantID(id))
+            return 2
+        case .invalidOfferID(let id):
+            printError(invalidOfferID(id))
+            return 2
+        case .unknownParticipant(let id): printError(text("unknownParticipant", ["id": id]))
+        case .unknownOffer(let id): printError(text("unknownOffer", ["id": id]))
+        case .refused(let refusal, let offer): printError(describe(refusal, offer: offer, participant: options.positional[0]))
+        case .unreadable(let problem): printError(problem.description)
+        case .busy(let reason): printError(reason)
+        case .writeFailed(let reason): printError(text("book.writeFailed", ["reason": reason]))
         }
         return 1
+    }
+
+    /// Why the booking rule refused, naming the offer and the participant (by id).
+    private func describe(_ refusal: Booking.Refusal, offer: Offer, participant who: String) -> String {
+        let name = CLIText.offer(offer)
+        switch refusal {
+        case .offerCancelled: return text("refused.cancelled", ["offer": name])
+        case .alreadyBooked(let seat):
+            return text("refused.alreadyBooked", ["who": who, "seat": String(seat), "of": String(offer.capacity), "offer": name])
+        case .alreadyWaiting(let place): return text("refused.alreadyWaiting", ["who": who, "place": String(place), "offer": name])
+        case .full(let capacity, let limit):
+            let seats = seatsBooked(capacity, of: capacity)
+            return limit == 0
+                ? text("refused.fullNoWaitlist", ["offer": name, "seats": seats])
+                : text("refused.fullWaitlist", ["offer": name, "seats": seats, "waiting": String(limit)])
+        case .notBooked: return text("refused.notBooked", ["who": who, "offer": name])
+        case .capacityBelowBooked(let booked): return text("refused.capacityBelowBooked", ["offer": name, "seats": count(booked, "seat")])
+        }
+    }
+
+    /// "3 of 12 seats booked": plural by the number of seats.
+    private func seatsBooked(_ booked: Int, of capacity: Int) -> String {
+        strings("cli.count.seatsBooked", count: capacity, ["booked": String(booked)])
     }
 
     /// Overlaps of the booked offer with the participant's other offers and conversations.
@@ -141,18 +172,22 @@ extension Commands {
             let mine = "\(overlap.session.day.iso) \(overlap.session.start)-\(overlap.session.end)"
             switch overlap.other {
             case .offer(let id, let title, let session, let waiting):
-                printError(
-                    "warning: \(mine) overlaps \"\(title)\" (\(id)) \(session.day.iso) \(session.start)-\(session.end)"
-                        + (waiting ? ", which \(participantId) is waiting for" : ", which \(participantId) has booked"))
+                warn(
+                    text(
+                        waiting ? "book.overlapWaiting" : "book.overlapBooked",
+                        [
+                            "mine": mine, "offer": "\"\(title)\" (\(id))", "when": "\(session.day.iso) \(session.start)-\(session.end)",
+                            "who": participantId,
+                        ]))
             case .conversation(let number, let day):
-                printError("warning: \(mine) is on the day of mandatory conversation \(number) (\(day.iso)); check the time")
+                warn(text("book.overlapConversation", ["mine": mine, "n": String(number), "date": day.iso]))
             }
         }
     }
 
     private func reportJournal(_ problems: [String]) {
         for problem in problems {
-            printError("warning: the change stands, but a journal entry could not be written: \(problem)")
+            warn(text("journalFailed", ["problem": problem]))
         }
     }
 }

@@ -48,30 +48,30 @@ extension Command {
 
 extension Commands {
     func config() -> Int32 {
-        print("Configuration files, each overriding the one before; then environment variables, then options:")
+        print(text("config.files"))
         for path in Settings.filePaths(environment: environment) {
-            let state = FileManager.default.fileExists(atPath: path) ? "read" : "not present"
+            let state = text(FileManager.default.fileExists(atPath: path) ? "config.read" : "config.absent")
             print("  " + DisplayWidth.pad(path, to: 50) + "  " + state)
         }
         print("")
         var rows: [(String, String, String)] = []
-        if settings.dataFolder == nil { rows.append(("data", store.root.path, "default")) }
+        if settings.dataFolder == nil { rows.append(("data", store.root.path, text("config.default"))) }
         if settings.language == nil {
             let available = Localizer.available(resources: resources)
             rows.append(
-                ("language", Localizer.chooseLanguage(option: nil, environment: environment, available: available), "default (the locale)"))
+                ("language", Localizer.chooseLanguage(option: nil, environment: environment, available: available), text("config.defaultLocale")))
         }
-        if settings.timeZone == nil { rows.append(("timezone", TimeZone.current.identifier, "default (the system's)")) }
+        if settings.timeZone == nil { rows.append(("timezone", TimeZone.current.identifier, text("config.defaultSystem"))) }
         rows += settings.listing.map { ($0.key, $0.value.value, $0.value.source.description) }
         rows.sort { SettingKey.order($0.0) < SettingKey.order($1.0) }
-        rows.insert(("KEY", "VALUE", "FROM"), at: 0)
+        rows.insert((text("config.key"), text("config.value"), text("config.from")), at: 0)
         let keyWidth = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
         let valueWidth = min(40, rows.map { DisplayWidth.of($0.1) }.max() ?? 0)
         for (key, value, source) in rows {
             print(DisplayWidth.pad(key, to: keyWidth) + "  " + DisplayWidth.pad(value, to: valueWidth) + "  " + source)
         }
         let identity = Identity.current(environment: environment)
-        print("\nThis terminal's coach: \(identity.coach)" + (identity.coach == identity.user ? " (the login)" : " ($STEPWISE_COACH)"))
+        print("\n" + text(identity.coach == identity.user ? "config.coachLogin" : "config.coachVariable", ["coach": identity.coach]))
         return 0
     }
 }

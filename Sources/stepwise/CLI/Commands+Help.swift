@@ -56,7 +56,7 @@ extension Commands {
             do {
                 print(ManualPage.text(english: try Localizer.load(language: "en", resources: resources)), terminator: "")
             } catch {
-                printError("cannot read the English strings: \(error)")
+                printError(text("help.noEnglish", ["reason": "\(error)"]))
                 return 1
             }
             return 0
@@ -65,7 +65,7 @@ extension Commands {
             print(Command.overview)
             return 0
         }
-        guard let command = Command.named(name) else { return usage("unknown command '\(name)'") }
+        guard let command = Command.named(name) else { return usage(text("usage.unknownCommand", ["name": name])) }
         print(command.help)
         return 0
     }

@@ -62,10 +62,10 @@ extension Command {
 extension Commands {
     func listJobs() -> Int32 {
         let wanted = options.values["--status"].map { BoardJob.Status(rawValue: $0.lowercased()) }
-        if case .some(nil) = wanted { return usage("--status must be open, filled or expired") }
+        if case .some(nil) = wanted { return usage(text("jobs.statusValues")) }
         guard requireDataFolder() else { return 1 }
         let (jobs, problems) = store.loadJobs()
-        for problem in problems { printError("unreadable: \(problem)") }
+        for problem in problems { printError(text("unreadable", ["problem": "\(problem)"])) }
         let today = Day(Date(), timeZone: .current)
         let counts = JobBoard.applicationCounts(in: store)
         let shown = JobBoard.sorted(jobs).filter { job in wanted.map { job.status(on: today) == $0 } ?? true }
@@ -82,34 +82,30 @@ extension Commands {
             }
             CLIOutput.document(data + Data("\n".utf8), .json)
         } else {
-            for job in shown {
-                let applications = CLIText.count(counts[job.id] ?? 0, "application")
-                say(
-                    [
-                        job.id, job.deadline?.iso ?? "no deadline", DisplayWidth.pad(job.status(on: today).rawValue, to: 7),
-                        DisplayWidth.pad(applications, to: 15), DisplaySafe.text(job.title) + " · " + DisplaySafe.text(job.employer),
-                    ]
-                    .joined(separator: "  "))
+            let rows = shown.map { job in
+                [
+                    job.id, job.deadline?.iso ?? text("jobs.noDeadline"), strings("board.status." + job.status(on: today).rawValue),
+                    count(counts[job.id] ?? 0, "application"), DisplaySafe.text(job.title) + " · " + DisplaySafe.text(job.employer),
+                ]
             }
+            CLIText.columns(rows).forEach(say)
         }
         return problems.isEmpty ? 0 : 1
     }
 
     func exportJobs() -> Int32 {
         guard let separator = chosenSeparator() else {
-            return usage("--separator must be , ; or tab, not '\(options.values["--separator"] ?? "")'")
+            return usage(text("separatorValues", ["value": options.values["--separator"] ?? ""]))
         }
         guard requireDataFolder() else { return 1 }
         let (jobs, problems) = store.loadJobs()
         if !problems.isEmpty {
-            for problem in problems { printError("unreadable: \(problem)") }
-            printError(
-                "nothing exported: \(CLIText.count(problems.count, "job file")) cannot be read "
-                    + "(see 'stepwise check'); an export without them would not be the whole board")
+            for problem in problems { printError(text("unreadable", ["problem": "\(problem)"])) }
+            printError(text("jobs.exportIncomplete", ["files": count(problems.count, "jobFile")]))
             return 1
         }
         guard let destination = emit(JobCSV.export(jobs, separator: separator), .data) else { return 1 }
-        if case .file(let output) = destination { say("exported \(CLIText.count(jobs.count, "job")) to \(output)") }
+        if case .file(let output) = destination { say(text("exported", ["records": count(jobs.count, "job"), "path": output])) }
         return 0
     }
 
@@ -122,7 +118,7 @@ extension Commands {
             do {
                 try AuditLog(store: store).record(.jobsImported, participant: nil, by: identity)
             } catch {
-                printError("warning: the import stands, but the audit log could not be written: \(error)")
+                warn(text("jobs.auditFailed", ["reason": "\(error)"]))
             }
         }
     }

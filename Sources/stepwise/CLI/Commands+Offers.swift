@@ -77,7 +77,7 @@ extension Commands {
     func listOffers() -> Int32 {
         guard requireDataFolder() else { return 1 }
         let (offers, problems) = store.loadOffers()
-        for problem in problems { printError("unreadable: \(problem)") }
+        for problem in problems { printError(text("unreadable", ["problem": "\(problem)"])) }
         // By first date and start time, then by title in the alphabet of the coach's language, then by id.
         let sorted = offers.sorted { Offer.inDateOrder($0, $1, titles: store.nameOrder) }
         if options.flags.contains("--ids") {
@@ -89,7 +89,7 @@ extension Commands {
             }
             CLIOutput.document(data + Data("\n".utf8), .json)
         } else {
-            for offer in sorted { say(OfferJSON.line(offer)) }
+            CLIText.columns(sorted.map { OfferJSON.cells($0, strings: strings) }).forEach(say)
         }
         return 0
     }
@@ -99,7 +99,7 @@ extension Commands {
         guard requireDataFolder() else { return 1 }
         do {
             let had = try PlacementMigration.forget(offer: id, in: store, as: Identity.current(environment: environment))
-            say(had ? "\(id): the adjustments kept for the whole offer are removed" : "\(id) keeps no adjustments for the whole offer")
+            say(text(had ? "offers.forgotten" : "offers.nothingToForget", ["id": id]))
             return 0
         } catch {
             printError("\(error)")
@@ -109,20 +109,18 @@ extension Commands {
 
     func exportOffers() -> Int32 {
         guard let separator = chosenSeparator() else {
-            return usage("--separator must be , ; or tab, not '\(options.values["--separator"] ?? "")'")
+            return usage(text("separatorValues", ["value": options.values["--separator"] ?? ""]))
         }
         guard requireDataFolder() else { return 1 }
         let (offers, problems) = store.loadOffers()
         if !problems.isEmpty {
-            for problem in problems { printError("unreadable: \(problem)") }
-            printError(
-                "nothing exported: \(problems.count) offer file\(problems.count == 1 ? "" : "s") cannot be read "
-                    + "(see 'stepwise check'); an export without them would not be the whole catalogue")
+            for problem in problems { printError(text("unreadable", ["problem": "\(problem)"])) }
+            printError(text("offers.exportIncomplete", ["files": count(problems.count, "offerFile")]))
             return 1
         }
         // CSV is data: cells keep what was typed (its own rules keep it data, see OfferCSV).
         guard let destination = emit(OfferCSV.export(offers, separator: separator), .data) else { return 1 }
-        if case .file(let output) = destination { say("exported \(CLIText.count(offers.count, "offer")) to \(output)") }
+        if case .file(let output) = destination { say(text("exported", ["records": count(offers.count, "offer"), "path": output])) }
         return 0
     }
 
@@ -134,7 +132,7 @@ extension Commands {
         let report = OfferImport.run(data, into: bookings, skipBad: skipBad)
         return tell(report, of: "offer", from: path, skipBad: skipBad) {
             for problem in report.journalProblems {
-                printError("warning: an import change stands, but a journal entry could not be written: \(problem)")
+                warn(text("offers.journalFailed", ["problem": problem]))
             }
         }
     }
@@ -161,33 +159,37 @@ extension OfferImport.Report: ImportReport {}
 extension JobImport.Report: ImportReport {}
 
 extension Commands {
-    /// Tells what an import of `noun`s from `path` did: each problem on standard error, then
+    /// Tells what an import of `noun`s (a `cli.count.*` key) from `path` did: each problem on standard error, then
     /// why nothing was imported (exit status 1), or `stands` (the warnings and the audit entry
     /// of an import that stands) and how many records were added, changed and unchanged, with
     /// the bad rows skipped. `skipBad` is nil for an import that has no `--skip-bad`; with it,
     /// bad rows fail the command (1) unless some row was imported.
     func tell(_ report: some ImportReport, of noun: String, from path: String, skipBad: Bool?, stands: () -> Void) -> Int32 {
-        for problem in report.problems { printError("\(path): \(problem)") }
+        for problem in report.problems {
+            let at = ["path": path, "line": String(problem.line), "column": problem.column ?? "", "reason": problem.reason]
+            printError(text(problem.column == nil ? "import.problemAtLine" : "import.problemAtColumn", at))
+        }
         if let failure = report.writeFailure {
-            printError("nothing imported: could not write to the data folder: \(failure)")
+            printError(text("import.writeFailed", ["reason": failure]))
             return 1
         }
         if report.refused {
             let rows = Set(report.problems.map(\.line)).count
-            let fix = skipBad == nil ? "fix them" : "fix them, or use --skip-bad to import the good rows"
-            printError(report.fileIsBad ? "nothing imported" : "nothing imported: \(CLIText.count(rows, "line")) with problems; \(fix)")
+            let fix = skipBad == nil ? "import.refused" : "import.refusedSkipBad"
+            printError(report.fileIsBad ? text("import.nothing") : text(fix, ["lines": count(rows, "lineWithProblems")]))
             return 1
         }
         stands()
         let total = report.added.count + report.changed.count + report.unchanged.count
-        var line =
-            "imported \(CLIText.count(total, noun)) from \(path): \(report.added.count) added, "
-            + "\(report.changed.count) changed, \(report.unchanged.count) unchanged"
+        var line = text(
+            "import.done",
+            [
+                "records": count(total, noun), "path": path, "added": String(report.added.count),
+                "changed": String(report.changed.count), "unchanged": String(report.unchanged.count),
+            ])
         if !report.problems.isEmpty {
             let lines = Array(Set(report.problems.map(\.line))).sorted()
-            line +=
-                "; skipped \(CLIText.count(lines.count, "bad row")) (\(lines.count == 1 ? "line" : "lines") "
-                + lines.map(String.init).joined(separator: ", ") + ")"
+            line += strings("cli.import.skipped", count: lines.count, ["lines": lines.map(String.init).joined(separator: ", ")])
         }
         say(line)
         return report.problems.isEmpty || (skipBad == true && total > 0) ? 0 : 1
@@ -215,7 +217,7 @@ extension Commands {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             let exists = FileManager.default.fileExists(atPath: path)
-            printError("cannot read \(path): \(exists ? "permission denied or not a file" : "no such file")")
+            printError(text(exists ? "cannotReadFile" : "noSuchFile", ["path": path]))
             return nil
         }
     }
@@ -234,13 +236,18 @@ enum OfferJSON {
         ]
     }
 
-    /// `o-abc  2026-12-03  workshop         9/12 booked, 2 waiting  CV-værksted`
-    static func line(_ offer: Offer) -> String {
-        let counts = "\(offer.booked.count)/\(offer.capacity) booked" + (offer.waiting.isEmpty ? "" : ", \(offer.waiting.count) waiting")
+    /// `o-abc`, `2026-12-03`, `Workshop`, `9/12 booked, 2 waiting`, `CV-værksted`: one offer's
+    /// columns in the words of `strings` (`cli.offers.*`; a kind by its `offer.kind.*` name).
+    static func cells(_ offer: Offer, strings: Localizer) -> [String] {
+        let booked = ["booked": String(offer.booked.count), "capacity": String(offer.capacity)]
+        let counts =
+            offer.waiting.isEmpty
+            ? strings("cli.offers.booked", booked) : strings("cli.offers.bookedWaiting", booked.merging(["waiting": String(offer.waiting.count)]) { $1 })
+        let kindKey = "offer.kind." + offer.kind
+        let kind = strings(kindKey) == kindKey ? offer.kind : strings(kindKey)
         return [
-            offer.id, offer.firstDay?.iso ?? "no date   ", DisplayWidth.pad(DisplaySafe.text(offer.kind), to: 15),
-            DisplayWidth.pad(counts, to: 22), DisplaySafe.text(offer.title) + (offer.status == .cancelled ? "  (cancelled)" : ""),
+            offer.id, offer.firstDay?.iso ?? strings("cli.offers.noDate"), DisplaySafe.text(kind), counts,
+            DisplaySafe.text(offer.title) + (offer.status == .cancelled ? "  " + strings("cli.offers.cancelled") : ""),
         ]
-        .joined(separator: "  ")
     }
 }

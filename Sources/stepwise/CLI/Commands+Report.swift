@@ -57,7 +57,7 @@ extension Commands {
     func report() -> Int32 {
         let values = options.values
         guard let format = Report.Format(rawValue: values["--format"] ?? "text") else {
-            return usage("--format must be text, markdown, html, csv or json")
+            return usage(text("report.formatValues"))
         }
         let today = Day.today
         let language = Localizer.chooseLanguage(
@@ -65,7 +65,7 @@ extension Commands {
             available: Localizer.available(resources: resources))
         let strings: Localizer
         do { strings = try Localizer.load(language: language, resources: resources) } catch {
-            return usage("no strings for language '\(language)'")
+            return usage(noStrings(for: language, available: Localizer.available(resources: resources)))
         }
         let dates = DateParser(localizer: strings, english: (try? Localizer.load(language: "en", resources: resources)) ?? strings)
         func day(_ option: String) -> Day?? {
@@ -73,11 +73,11 @@ extension Commands {
             guard let parsed = dates.parse(typed, today: today) else { return nil }
             return .some(parsed)
         }
-        guard let from = day("--from"), let to = day("--to") else { return usage("--from and --to take a day, e.g. 2026-01-31") }
+        guard let from = day("--from"), let to = day("--to") else { return usage(text("report.dayValues")) }
         var query = ReportQuery.lastTwelveMonths(today: to ?? today)
         if let from { query.from = from }
         if let to { query.to = to }
-        guard query.from <= query.to else { return usage("--from must not be after --to") }
+        guard query.from <= query.to else { return usage(text("report.fromAfterTo")) }
         query.coach = values["--coach"]
         query.offerKind = values["--kind"]
         query.language = values["--language"]
@@ -85,17 +85,17 @@ extension Commands {
             let ends = cohort.components(separatedBy: "..")
             guard ends.count == 2, let first = dates.parse(ends[0], today: today), let last = dates.parse(ends[1], today: today),
                 first <= last
-            else { return usage("--cohort takes two days, e.g. 2026-01-01..2026-03-31") }
+            else { return usage(text("report.cohortValues")) }
             query.cohort = first...last
         }
         if let minimum = values["--indicators"] {
-            guard let n = Int(minimum), n >= 1 else { return usage("--indicators takes a whole number of at least 1") }
+            guard let n = Int(minimum), n >= 1 else { return usage(text("report.indicatorsValues")) }
             query.minimumIndicators = n
         }
         guard requireDataFolder() else { return 1 }
         let indicators: IndicatorSet
         do { indicators = try IndicatorSet.load(resources: resources) } catch {
-            printError("cannot read the indicators: \(error)")
+            printError(text("noIndicators", ["reason": "\(error)"]))
             return 1
         }
         let progress = ReportProgress()

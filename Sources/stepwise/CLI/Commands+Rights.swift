@@ -68,18 +68,18 @@ extension Commands {
     func export() -> Int32 {
         let id = options.positional[0]
         guard RecordID.isValid(id) else {
-            printError(CLIText.invalidParticipantID(id))
+            printError(invalidParticipantID(id))
             return 2
         }
         let format = options.values["--format"] ?? "json"
         guard format == "json" || format == "text" else {
-            return usage("--format must be json or text, not '\(format)'")
+            return usage(text("export.formatValues", ["format": format]))
         }
         guard requireDataFolder() else { return 1 }
         do {
             _ = try store.loadParticipant(id)
         } catch {
-            printError(CLIText.participantProblem(id, error) + "; nothing exported")
+            printError(text("export.nothingExportedBecause", ["reason": participantProblem(id, error)]))
             return 1
         }
         let identity = Identity.current(environment: environment)
@@ -87,7 +87,7 @@ extension Commands {
         do {
             try AuditLog(store: store).record(.exported, participant: id, by: identity)
         } catch {
-            printError("nothing exported: the audit log cannot be written (\(error))")
+            printError(text("export.auditFailed", ["reason": "\(error)"]))
             return 1
         }
         var data: Data?
@@ -97,27 +97,30 @@ extension Commands {
             // The text is written as it is made (a large record is never held as text whole).
             if format == "json" { data = try export.json() }
         } catch {
-            printError("nothing exported: \(error)")
+            printError(text("export.failed", ["reason": "\(error)"]))
             return 1
         }
         for problem in export.unreadableOffers {
-            printError("warning: \(problem); a seat in it cannot be listed")
+            warn(text("export.offerUnreadable", ["problem": "\(problem)"]))
         }
         let written = data.map { emit($0, .json) } ?? emitStreaming(.text()) { try export.writeText($0) }
         guard let destination = written else { return 1 }
         guard case .file(let output) = destination else { return 0 }
         say(
-            "exported everything held about \(id) to \(output) (\(format), readable only by you): the record with "
-                + "\(CLIText.count(export.participant.notes.count, "note")), \(CLIText.count(export.planHistory.count, "plan version")), "
-                + "\(CLIText.count(export.bookings.count, "booking")), \(CLIText.count(export.audit.count, "audit entry", "audit entries"))"
-        )
+            text(
+                "export.done",
+                [
+                    "id": id, "path": output, "format": format, "notes": count(export.participant.notes.count, "note"),
+                    "versions": count(export.planHistory.count, "planVersion"), "bookings": count(export.bookings.count, "booking"),
+                    "entries": count(export.audit.count, "auditEntry"),
+                ]))
         return 0
     }
 
     func erase() -> Int32 {
         let id = options.positional[0]
         guard RecordID.isValid(id) else {
-            printError(CLIText.invalidParticipantID(id))
+            printError(invalidParticipantID(id))
             return 2
         }
         guard requireDataFolder() else { return 1 }
@@ -129,14 +132,12 @@ extension Commands {
             return 1
         }
         guard !inventory.isEmpty else {
-            printError("nothing is held about \(id); nothing to erase")
+            printError(text("erase.nothingHeld", ["id": id]))
             return 1
         }
         guard options.flags.contains("--yes") else {
-            say("would erase everything held about \(id): \(inventory.summary)")
-            printError(
-                "not erased: this cannot be undone. Give the citizen a copy first ('stepwise export \(id)'), "
-                    + "then run 'stepwise erase \(id) --yes'")
+            say(text("erase.wouldErase", ["id": id, "held": held(inventory)]))
+            printError(text("erase.notWithoutYes", ["id": id]))
             return 1
         }
         let report: Erasure.Report
@@ -146,38 +147,48 @@ extension Commands {
             printError("\(error)")
             return 1
         }
-        say("erased \(id): \(report.inventory.summary)")
-        for (offer, participant) in report.promoted {
-            say("promoted from the waitlist: \(participant) now holds a seat in \(offer)")
-        }
-        if !report.marker.isEmpty { say("the audit log now names the erased participant \(report.marker)") }
-        for warning in report.warnings { printError("warning: \(warning)") }
-        for problem in report.problems { printError("not finished: \(problem)") }
+        say(text("erase.erased", ["id": id, "held": held(report.inventory)]))
+        for (offer, participant) in report.promoted { say(promoted(participant, into: offer)) }
+        if !report.marker.isEmpty { say(text("erase.marker", ["marker": report.marker])) }
+        for warning in report.warnings { warn(warning) }
+        for problem in report.problems { printError(text("erase.notFinished", ["problem": "\(problem)"])) }
         if !report.isFinished {
-            printError(
-                "still held about \(id): \(report.left.summary)"
-                    + (report.indexStillNames ? ", a line in the caseload index" : ""))
-            printError("run 'stepwise erase \(id) --yes' again once the problems are fixed; it finishes what is left")
+            let left = held(report.left) + (report.indexStillNames ? text("erase.indexLine") : "")
+            printError(text("erase.stillHeld", ["id": id, "held": left]))
+            printError(text("erase.runAgain", ["id": id]))
             return 1
         }
         return 0
     }
 
+    /// What is held about a participant, as counts in words (`cli.held.*`), e.g. "the record,
+    /// 4 saved plan versions, 2 seats, 12 audit log entries (kept, made anonymous)".
+    func held(_ inventory: Erasure.Inventory) -> String {
+        var parts: [String] = []
+        if inventory.participantFile { parts.append(text("held.record")) }
+        if inventory.historyVersions > 0 { parts.append(count(inventory.historyVersions, "savedPlanVersion")) }
+        if inventory.historyFile && inventory.historyVersions == 0 { parts.append(text("held.historyFile")) }
+        let counted: [(Int, String)] = [
+            (inventory.seats, "seat"), (inventory.waitlistPlaces, "waitlistPlace"), (inventory.drafts, "draft"),
+            (inventory.temporaryFiles, "temporaryFile"), (inventory.lockFiles, "lockFile"), (inventory.auditEntries, "keptAuditEntry"),
+        ]
+        parts += counted.filter { $0.0 > 0 }.map { count($0.0, $0.1) }
+        return parts.isEmpty ? text("held.nothing") : parts.joined(separator: ", ")
+    }
+
     /// `check --retention DAYS`: lists, does not judge; listing records is not an error.
     func retention(_ text: String) -> Int32 {
         guard let days = Int(text), days >= 0 else {
-            return usage("--retention needs a number of days (0 or more), not '\(text)'")
+            return usage(self.text("retention.daysValues", ["value": text]))
         }
         guard requireDataFolder() else { return 1 }
         let (expired, problems) = Retention.expired(in: store, olderThan: days, today: .today)
-        for problem in problems { printError("cannot tell when the course ended: \(problem)") }
+        for problem in problems { printError(self.text("retention.unknownEnd", ["problem": "\(problem)"])) }
         for record in expired {
-            say("\(record.id)  \(record.courseEnd.iso)  \(record.daysSince) days")
+            say("\(record.id)  \(record.courseEnd.iso)  \(count(record.daysSince, "day"))")
         }
-        let total = store.participantIDs().count
-        say(
-            "\(expired.count) of \(CLIText.count(total, "record")): course ended more than \(CLIText.count(days, "day")) ago"
-                + (expired.isEmpty ? "" : " (erase with 'stepwise erase ID --yes' when no longer needed)"))
+        let listed = ["expired": String(expired.count), "records": count(store.participantIDs().count, "record")]
+        say(strings(expired.isEmpty ? "cli.retention.none" : "cli.retention.listed", count: days, listed))
         return problems.isEmpty ? 0 : 1
     }
 
@@ -186,7 +197,7 @@ extension Commands {
         do {
             try AuditLog(store: store).record(action, participant: participant, by: Identity.current(environment: environment))
         } catch {
-            printError("warning: the \(action.rawValue) stands, but the audit log could not be written: \(error)")
+            warn(text("auditFailed", ["action": action.rawValue, "reason": "\(error)"]))
         }
     }
 

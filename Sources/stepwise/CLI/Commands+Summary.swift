@@ -68,26 +68,26 @@ extension Command {
 extension Commands {
     func summary() -> Int32 {
         let id = options.positional[0]
-        guard RecordID.isValid(id) else { return usage("'\(id)' is not a valid participant id") }
+        guard RecordID.isValid(id) else { return usage(invalidParticipantID(id)) }
         let printing = options.flags.contains("--print")
         let format = options.values["--format"] ?? (printing ? "pdf" : "text")
         guard ["text", "markdown", "html", "pdf"].contains(format) else {
-            return usage("--format must be text, markdown, html or pdf, not '\(format)'")
+            return usage(text("summary.formatValues", ["format": format]))
         }
         if options.values["--printer"] != nil && !printing {
-            return usage("--printer goes with --print")
+            return usage(text("summary.printerWithoutPrint"))
         }
         if printing && format != "pdf" {
-            return usage("--print prints the PDF; leave out --format or use --format pdf")
+            return usage(text("summary.printIsPDF"))
         }
         if format == "pdf" && !printing && options.values["--output"] == nil && CLIOutput.toTerminal {
-            return usage("a PDF is not for the terminal: name a file with --output FILE, or print it with --print")
+            return usage(text("summary.pdfNotForTerminal"))
         }
         guard let language = summaryLanguageOption() else { return 2 }
         guard requireDataFolder(), let participant = loadForSummary(id) else { return 1 }
         let indicators: IndicatorSet
         do { indicators = try IndicatorSet.load(resources: resources) } catch {
-            printError("cannot read the indicators: \(error)")
+            printError(text("noIndicators", ["reason": "\(error)"]))
             return 1
         }
         let offers = offersForSummary()
@@ -98,7 +98,7 @@ extension Commands {
                 participant: participant, offers: offers, indicators: indicators, resources: resources,
                 language: language, today: .today, coach: identity.coach, letterhead: settings.letterhead(for: identity))
         } catch {
-            printError("cannot read the strings: \(error)")
+            printError(text("noStringsFile", ["reason": "\(error)"]))
             return 1
         }
         noteFallback(participant: participant, chosen: language, used: summary.language)
@@ -117,11 +117,10 @@ extension Commands {
                 pages = pdf.pages
                 page = .data
                 if !pdf.standIns.isEmpty {
-                    printError(
-                        "note: the font has no glyphs for \(pdf.standIns.joined(separator: " ")); they are printed by name in brackets")
+                    printError(text("summary.standIns", ["characters": pdf.standIns.joined(separator: " ")]))
                 }
             } catch {
-                printError("cannot make the PDF: \(error)")
+                printError(text("summary.pdfFailed", ["reason": "\(error)"]))
                 return 1
             }
         default: content = Data(summary.printable().utf8)
@@ -129,8 +128,11 @@ extension Commands {
         if options.values["--output"] != nil || !printing {
             guard let destination = emit(content, page) else { return 1 }
             if case .file(let output) = destination {
-                let size = format == "text" || format == "pdf" ? ", \(CLIText.count(pages, "page"))" : ""
-                say("wrote the summary of \(CLIText.person(id, in: store)) to \(output): \(format)\(size), language \(summary.language)")
+                let written = [
+                    "who": CLIText.person(id, in: store), "path": output, "format": format, "pages": count(pages, "page"),
+                    "language": strings.languageName(summary.language),
+                ]
+                say(text(format == "text" || format == "pdf" ? "summary.writtenPages" : "summary.written", written))
                 audit(.summaryWritten, participant: id)
             } else {
                 audit(.summaryShown, participant: id)
@@ -139,30 +141,29 @@ extension Commands {
         guard printing else { return 0 }
         do {
             let job = try Printer.print(pdf: content, printer: options.values["--printer"], environment: environment)
-            let destination = job.printer.map { "printer \($0)" } ?? "the default printer"
-            say(
-                "sent the summary of \(CLIText.person(id, in: store)) to \(destination): \(CLIText.count(pages, "page"))"
-                    + (job.requestID.map { " (request id \($0))" } ?? ""))
+            let destination = job.printer.map { text("summary.printer", ["name": $0]) } ?? text("summary.defaultPrinter")
+            let sent = ["who": CLIText.person(id, in: store), "printer": destination, "pages": count(pages, "page")]
+            say(job.requestID.map { text("summary.sentRequest", sent.merging(["request": $0]) { $1 }) } ?? text("summary.sent", sent))
             audit(.printed, participant: id)
             return 0
         } catch let failure as Printer.Failure {
-            printError("not printed: \(failure)")
+            printError(text("summary.notPrinted", ["reason": "\(failure)"]))
             return 1
         } catch {
-            printError("not printed: \(error)")
+            printError(text("summary.notPrinted", ["reason": "\(error)"]))
             return 1
         }
     }
 
     func calendar() -> Int32 {
         let id = options.positional[0]
-        guard RecordID.isValid(id) else { return usage("'\(id)' is not a valid participant id") }
+        guard RecordID.isValid(id) else { return usage(invalidParticipantID(id)) }
         guard let language = summaryLanguageOption() else { return 2 }
         guard requireDataFolder(), let participant = loadForSummary(id) else { return 1 }
         let offers = offersForSummary()
         let strings: Localizer
         do { strings = try Summary.localizer(language: language ?? participant.language, resources: resources) } catch {
-            printError("cannot read the strings: \(error)")
+            printError(text("noStringsFile", ["reason": "\(error)"]))
             return 1
         }
         noteFallback(participant: participant, chosen: language, used: strings.language)
@@ -175,8 +176,12 @@ extension Commands {
         audit(.calendar, participant: id)
         if case .file(let output) = destination {
             say(
-                "wrote \(CLIText.count(export.events.count, "event")) for \(CLIText.person(id, in: store)) to \(output), "
-                    + "times in \(export.timeZone.identifier)")
+                text(
+                    "calendar.written",
+                    [
+                        "events": count(export.events.count, "event"), "who": CLIText.person(id, in: store), "path": output,
+                        "zone": export.timeZone.identifier,
+                    ]))
         }
         return 0
     }
@@ -187,7 +192,7 @@ extension Commands {
         guard let language = options.language else { return .some(nil) }
         let available = Localizer.available(resources: resources)
         guard available.contains(language) else {
-            _ = usage(CLIText.noStrings(for: language, available: available))
+            _ = usage(noStrings(for: language, available: available))
             return nil
         }
         return .some(language)
@@ -195,7 +200,7 @@ extension Commands {
 
     private func loadForSummary(_ id: String) -> Participant? {
         do { return try store.loadParticipant(id) } catch {
-            printError(CLIText.participantProblem(id, error))
+            printError(participantProblem(id, error))
             return nil
         }
     }
@@ -203,14 +208,14 @@ extension Commands {
     /// The catalogue; unreadable offer files are reported, and the summary goes on without them.
     private func offersForSummary() -> [Offer] {
         let (offers, problems) = store.loadOffers()
-        for problem in problems { printError("warning: unreadable, left out: \(problem)") }
+        for problem in problems { warn(text("summary.offerLeftOut", ["problem": "\(problem)"])) }
         return offers
     }
 
     private func noteFallback(participant: Participant, chosen: String?, used: String) {
         let wanted = chosen ?? participant.language
         if wanted != used {
-            printError("note: there are no strings for '\(wanted)', the language of \(participant.id); written in English")
+            printError(text("summary.fallback", ["language": wanted, "id": participant.id]))
         }
     }
 }

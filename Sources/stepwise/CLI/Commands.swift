@@ -12,11 +12,13 @@ struct Commands {
     let environment: [String: String]
     /// The organisation's settings in effect (files, environment, options).
     let settings: Settings
+    /// The command line's words (`cli.*`) in the screens' language.
+    let strings: Localizer
 
     /// Runs the command (or subcommand) the command line names.
     func run() -> Int32 {
         guard case .run(let body) = (options.subcommand ?? options.command).action else {
-            return usage("'\(options.commandName)' needs \(options.command.argumentNouns)")
+            return usage(text("usage.needsArguments", ["command": options.commandName, "nouns": options.command.argumentNouns(strings)]))
         }
         return body(self)
     }
@@ -32,7 +34,7 @@ struct Commands {
             if options.command.name != "check" { PlacementMigration.run(store, as: Identity.current(environment: environment)) }
             return true
         }
-        printError(CLIText.noDataFolder(store.root))
+        printError(noDataFolder(store.root))
         return false
     }
 }
@@ -126,7 +128,7 @@ extension Command {
 extension Commands {
     func tui() -> Int32 {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            printError("the caseload screen needs a terminal; for scripts use 'stepwise list'")
+            printError(text("needsTerminal"))
             return 2
         }
         let available = Localizer.available(resources: resources)
@@ -143,7 +145,7 @@ extension Commands {
             let signal = TerminalDriver(app: app).run()
             return signal == 0 ? 0 : 128 + signal
         } catch let problem as RecordProblem where problem.kind == .unknownLanguage {
-            printError(CLIText.noStrings(for: language, available: available))
+            printError(noStrings(for: language, available: available))
             return 2
         } catch {
             printError("\(error)")
@@ -175,23 +177,29 @@ extension Commands {
         do {
             try store.prepare()
         } catch {
-            printError("could not create the data folder \(store.root.path): \(error)")
+            printError(text("init.failed", ["path": store.root.path, "reason": "\(error)"]))
             return 1
         }
-        say(existed ? "the data folder \(store.root.path) is there" : "created the data folder \(store.root.path) (mode 0700)")
+        say(text(existed ? "init.exists" : "init.created", ["path": store.root.path]))
         return 0
     }
 
     func demo() -> Int32 {
         do {
             let made = try DemoData.create(in: store, resources: resources, today: .today, by: Identity.current())
-            say("Created \(made.participants) demo participants, \(made.offers) offers and \(made.jobs) board jobs in \(store.root.path)")
+            say(
+                text(
+                    "demo.created",
+                    [
+                        "participants": count(made.participants, "demoParticipant"), "offers": count(made.offers, "offer"),
+                        "jobs": count(made.jobs, "boardJob"), "path": store.root.path,
+                    ]))
             return 0
         } catch let refusal as DemoData.Refusal {
             printError(refusal.description)
             return 1
         } catch {
-            printError("could not create demo data in \(store.root.path): \(error)")
+            printError(text("demo.failed", ["path": store.root.path, "reason": "\(error)"]))
             return 1
         }
     }
@@ -201,6 +209,7 @@ extension Commands {
         let rows = store.loadCaseload()
         let today = Day.today
         var objects: [[String: Any]] = []
+        var lines: [[String]] = []
         for row in rows {
             switch row {
             case .participant(let entry):
@@ -209,12 +218,13 @@ extension Commands {
                 } else if options.flags.contains("--json") {
                     objects.append(CaseloadJSON.object(entry, today: today))
                 } else {
-                    say(CaseloadJSON.line(entry, today: today))
+                    lines.append(CaseloadJSON.cells(entry, today: today, strings: strings))
                 }
             case .unreadable(_, let problem):
-                printError("unreadable: \(problem)")
+                printError(text("unreadable", ["problem": "\(problem)"]))
             }
         }
+        CLIText.columns(lines).forEach(say)
         if options.flags.contains("--json") && !options.flags.contains("--ids") {
             guard let data = try? JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys]) else {
                 return 1
@@ -229,12 +239,12 @@ extension Commands {
         guard requireDataFolder() else { return 1 }
         let problems = DataCheck.run(store)
         for problem in problems { say(problem.description) }
-        let count = store.participantIDs().count + store.offerIDs().count
+        let files = store.participantIDs().count + store.offerIDs().count
         if problems.isEmpty {
-            say("\(count) files checked in \(store.root.path): no problems")
+            say(text("check.clean", ["files": self.count(files, "checkedFile"), "path": store.root.path]))
             return 0
         }
-        say("\(CLIText.count(problems.count, "problem")) in \(store.root.path)")
+        say(text("check.problems", ["problems": count(problems.count, "problem"), "path": store.root.path]))
         return 1
     }
 }
@@ -266,18 +276,21 @@ enum CaseloadJSON {
         return object
     }
 
-    static func line(_ entry: CaseloadEntry, today: Day) -> String {
+    /// One participant's columns: id, name, where they are in the course and the next
+    /// mandatory conversation, in the words of `strings` (`cli.list.*`); dates ISO 8601.
+    static func cells(_ entry: CaseloadEntry, today: Day, strings: Localizer) -> [String] {
         let week: String
         switch CourseFrame.position(start: entry.courseStart, today: today) {
-        case .notStarted(let days): week = "starts in \(days) d"
-        case .week(let n): week = "week \(n)/\(CourseFrame.weeks)"
-        case .ended: week = "ended"
+        case .notStarted(let days): week = strings("course.startsIn", count: days)
+        case .week(let n): week = strings("cli.list.week", ["n": String(n), "of": String(CourseFrame.weeks)])
+        case .ended: week = strings("cli.list.ended")
         }
         let next =
             entry.nextConversation.map {
-                "conversation \($0.number): \($0.planned.iso)" + (CourseFrame.isOverdue($0, today: today) ? " (overdue)" : "")
+                strings(
+                    CourseFrame.isOverdue($0, today: today) ? "cli.list.conversationOverdue" : "cli.list.conversation",
+                    ["n": String($0.number), "date": $0.planned.iso])
             } ?? "-"
-        return [entry.id, DisplayWidth.pad(DisplaySafe.text(entry.name), to: 30), DisplayWidth.pad(week, to: 14), next]
-            .joined(separator: "  ")
+        return [entry.id, DisplaySafe.text(entry.name), week, next]
     }
 }
