@@ -23,7 +23,7 @@ extension Commands {
             }
             // A device or a pipe (/dev/null, a FIFO) is written to, never replaced.
             guard let handle = output.map(FileHandle.init(forWritingAtPath:)) ?? FileHandle.standardOutput else {
-                throw AtomicFile.WriteError(path: output ?? "standard output", reason: "cannot be opened for writing")
+                throw AtomicFile.WriteError(path: output ?? text("standardOutput"), reason: text("cannotOpen"))
             }
             try produce { try handle.write(contentsOf: Data(format.safe($0).utf8)) }
             if let output {

@@ -60,7 +60,7 @@ enum CLIOutput {
     /// A usage problem, and where to read the command's help, in the words of `strings`.
     static func usage(_ message: String, command: String?, strings: Localizer) {
         error(message)
-        let help = "stepwise \(command.map { $0 + " " } ?? "")--help"
+        let help = ["stepwise", command, "--help"].compactMap { $0 }.joined(separator: " ")
         FileHandle.standardError.write(Data((strings("cli.tryHelp", ["command": help]) + "\n").utf8))
     }
 }
@@ -85,7 +85,7 @@ extension Commands {
             if stat(output, &info) == 0, info.st_mode & S_IFMT == S_IFCHR || info.st_mode & S_IFMT == S_IFIFO {
                 // A device or a pipe (/dev/null, /dev/stdout, a FIFO): written to, never replaced.
                 guard let handle = FileHandle(forWritingAtPath: output) else {
-                    throw AtomicFile.WriteError(path: output, reason: "cannot be opened for writing")
+                    throw AtomicFile.WriteError(path: output, reason: text("cannotOpen"))
                 }
                 try handle.write(contentsOf: format.safe(data))
                 try handle.close()
