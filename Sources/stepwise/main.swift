@@ -5,6 +5,20 @@ import StepwiseCore
 /// Exit statuses: 0 success, 1 the command failed or found problems, 2 bad usage.
 let environment = ProcessInfo.processInfo.environment
 
+/// The command line's words before the settings are checked (a usage error, `--help`): in
+/// `option`'s language if it has strings, else that of the settings files and environment,
+/// else English.
+func earlyStrings(option: String?) -> Localizer {
+    let resources = ResourceLocator.directory()
+    let available = resources.map(Localizer.available(resources:)) ?? []
+    let configured = try? Settings.load(environment: environment, options: [:], languages: available)
+    let language = Localizer.chooseLanguage(
+        option: option.flatMap { available.contains($0) ? $0 : nil } ?? configured?.language, environment: environment,
+        available: available)
+    return resources.flatMap { try? Localizer.load(language: language, resources: $0) }
+        ?? Localizer(language: "en", table: [:], fallback: [:])
+}
+
 func fail(_ message: String, status: Int32) -> Never {
     CLIOutput.error(message)
     exit(status)
@@ -29,14 +43,7 @@ let options: CommandLineOptions
 do {
     options = try CommandLineOptions(Array(CommandLine.arguments.dropFirst()))
 } catch let error as CommandLineOptions.UsageError {
-    // Before the options are known: the language of the settings files and environment.
-    let resources = ResourceLocator.directory()
-    let available = resources.map(Localizer.available(resources:)) ?? []
-    let configured = try? Settings.load(environment: environment, options: [:], languages: available)
-    let language = Localizer.chooseLanguage(option: configured?.language, environment: environment, available: available)
-    let strings =
-        resources.flatMap { try? Localizer.load(language: language, resources: $0) }
-        ?? Localizer(language: "en", table: [:], fallback: [:])
+    let strings = earlyStrings(option: nil)
     CLIOutput.usage(error.message(strings), command: error.help, strings: strings)
     exit(2)
 } catch {
@@ -48,7 +55,7 @@ if options.version {
     exit(0)
 }
 if options.help {
-    print(options.named?.help ?? Command.overview)
+    print(options.named?.help ?? Command.overview(earlyStrings(option: options.language)))
     exit(0)
 }
 

@@ -147,6 +147,32 @@ final class CLILanguageTests: EndToEndTestCase {
         XCTAssertTrue(result.stdout.hasSuffix(", sprog: tysk\n"), "a language by its name, not its code: \(result.stdout)")
     }
 
+    /// `stepwise --help` in the language set, and in English word for word the summaries the
+    /// command table gives (`help --table`, from which completion and the manual are made).
+    func testTheOverviewInEachLanguage() throws {
+        let english = try stepwise(["--help"], data: false).stdout
+        let table = try stepwise(["help", "--table"], data: false).stdout
+        let commands = table.split(separator: "\n").map { $0.components(separatedBy: "\t") }.filter { $0.count == 7 && $0[1] == "" && $0[2] == "command" }
+        XCTAssertGreaterThan(commands.count, 10)
+        for row in commands where row[0] != "tui" {
+            XCTAssertTrue(english.contains(" \(row[0]) ") && english.contains(row[6] + "\n"), "the overview lacks \(row[0]): \(row[6])")
+        }
+        let headings = ["da": ("Brug: stepwise [KOMMANDO]", "Kommandoer:", "  erase     slet alt, hvad der er gemt om én borger (--yes)"),
+                        "sv": ("Användning: stepwise [KOMMANDO]", "Kommandon:", "  erase     radera allt som finns sparat om en deltagare (--yes)"),
+                        "de": ("Aufruf: stepwise [BEFEHL]", "Befehle:", "  erase     alles löschen, was über eine Person gespeichert ist (--yes)")]
+        for (language, (usage, heading, line)) in headings {
+            let overview = try stepwise(["--help"], data: false, environment: ["STEPWISE_LANG": language]).stdout
+            XCTAssertTrue(overview.hasPrefix(usage), overview)
+            XCTAssertTrue(overview.contains("\n\(heading)\n"), overview)
+            XCTAssertTrue(overview.contains("\n\(line)\n"), overview)
+            XCTAssertEqual(try stepwise(["--help", "--lang", language], data: false).stdout, overview, "--lang sets it too")
+        }
+        // The manual page stays English, and the same on every run.
+        let manual = try stepwise(["help", "--man"], data: false, environment: ["STEPWISE_LANG": "da"]).stdout
+        XCTAssertTrue(manual.contains("Without a command, opens the caseload"), "the manual page is English")
+        for _ in 0..<3 { XCTAssertEqual(try stepwise(["help", "--man"], data: false).stdout, manual) }
+    }
+
     /// Every `cli.*` key is used by the command line, and no message is left as an English
     /// literal: the command files are scanned for string literals of two words or more outside
     /// the command declarations (`extension Command`: help, summaries, man page, completion).
@@ -168,6 +194,7 @@ final class CLILanguageTests: EndToEndTestCase {
             var forms = ["\"\(key)\"", "\"\(rest)\""]
             for prefix in ["count.", "usage."] where rest.hasPrefix(prefix) { forms.append("\"\(rest.dropFirst(prefix.count))\"") }
             if rest.hasPrefix("noun.") { forms.append("completes: .\(rest.dropFirst("noun.".count))") }
+            if rest.hasPrefix("command.") { forms.append("\"\(rest.dropFirst("command.".count))\", summary:") }
             XCTAssertTrue(forms.contains { all.contains($0) }, "\(key) is not used by the command line")
         }
 

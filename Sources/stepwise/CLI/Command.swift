@@ -123,32 +123,18 @@ struct Command: Sendable {
 
     static func named(_ name: String) -> Command? { all.first { $0.name == name } }
 
-    /// `stepwise --help`: made from the table, so that a command cannot be missing from it.
-    static var overview: String {
+    /// `stepwise --help` in the words of `strings` (`cli.overview.*`, and each command's
+    /// `cli.command.NAME`, whose English is the command's `summary`): made from the table, so
+    /// that a command cannot be missing from it.
+    static func overview(_ strings: Localizer) -> String {
         let shown = all.filter { !$0.hidden && $0.name != "tui" }
         let width = shown.map(\.name.count).max() ?? 0
-        let commands = shown.map { "  " + $0.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.summary }
-        return """
-            Usage: stepwise [COMMAND] [--data DIR] [--lang CODE]
-
-            Without a command, opens the caseload in the terminal (stepwise tui).
-
-            Commands:
-            \(commands.joined(separator: "\n"))
-
-            Options:
-              --data DIR    data folder (else $STEPWISE_DATA, else data in stepwise.conf, else
-                            $XDG_DATA_HOME/stepwise, else ~/.local/share/stepwise); it must
-                            exist: 'stepwise init' makes one
-              --lang CODE   language of the screens (en, da, sv, de; else $STEPWISE_LANG, else
-                            language in stepwise.conf, else from the locale)
-              --version     print the version
-              --help        this text; `stepwise COMMAND --help` for a command
-
-            The coach's name comes from $STEPWISE_COACH, else the login name. Opening,
-            changing, printing, exporting, booking and erasing a record are noted in
-            DATA/audit.log (who, what, which id, when; never what the record says).
-            Text from records is shown with control characters as \\u{XX} (see README).
-            """
+        let commands = shown.map { "  " + $0.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + strings("cli.command." + $0.name) }
+        return [
+            strings("cli.overview.usage"), strings("cli.overview.default"),
+            strings("cli.overview.commands") + "\n" + commands.joined(separator: "\n"), strings("cli.overview.options"),
+            strings("cli.overview.notes"),
+        ]
+        .joined(separator: "\n\n")
     }
 }

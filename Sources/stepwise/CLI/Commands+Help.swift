@@ -62,7 +62,7 @@ extension Commands {
             return 0
         }
         guard let name = options.positional.first else {
-            print(Command.overview)
+            print(Command.overview(strings))
             return 0
         }
         guard let command = Command.named(name) else { return usage(text("usage.unknownCommand", ["name": name])) }

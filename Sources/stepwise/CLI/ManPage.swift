@@ -30,7 +30,7 @@ enum ManualPage {
             Each citizen's record is a JSON file in the data folder; several coaches may share one \
             data folder.
             """)
-        out += block(Command.overview.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n"))
+        out += block(Command.overview(english).components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n"))
         out += [".SH OPTIONS"] + Command.globalOptions.flatMap(optionItem)
         out += [".SH COMMANDS"]
         for command in Command.all {
@@ -65,7 +65,8 @@ enum ManualPage {
         for spec in ActionTable.all {
             for context in spec.contexts where !contexts.contains(context) { contexts.append(context) }
         }
-        contexts.sort { screen($0).rank < screen($1).rank }
+        // Screens of the same rank by title: the page is the same on every run.
+        contexts.sort { (screen($0).rank, screen($0).title) < (screen($1).rank, screen($1).title) }
         var out = [".SH KEYS"]
         out += paragraphs(
             """
