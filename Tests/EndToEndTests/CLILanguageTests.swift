@@ -65,7 +65,10 @@ final class CLILanguageTests: EndToEndTestCase {
         let refused: [String: (String, String)] = [
             "da": ("stepwise: \(bad): linje 2, kolonne 'capacity': ", "stepwise: intet importeret: 2 linjer med problemer; ret fejlene"),
             "sv": ("stepwise: \(bad): rad 2, kolumn 'capacity': ", "stepwise: ingenting importerades: 2 rader med problem; rätta felen"),
-            "de": ("stepwise: \(bad): Zeile 2, Spalte 'capacity': ", "stepwise: nichts importiert: 2 Zeilen mit Problemen; beheben Sie die Fehler"),
+            "de": (
+                "stepwise: \(bad): Zeile 2, Spalte 'capacity': ",
+                "stepwise: nichts importiert: 2 Zeilen mit Problemen; beheben Sie die Fehler"
+            ),
         ]
         for (language, (first, last)) in refused {
             let result = try run(language, ["offers", "import", bad])
@@ -75,7 +78,9 @@ final class CLILanguageTests: EndToEndTestCase {
         }
         let missing = root.appendingPathComponent("nowhere.csv").path
         XCTAssertEqual(try run("da", ["offers", "import", missing]).stderr, "stepwise: \(missing) kan ikke læses: filen findes ikke\n")
-        XCTAssertEqual(try run("de", ["offers", "import", missing]).stderr, "stepwise: \(missing) kann nicht gelesen werden: die Datei gibt es nicht\n")
+        XCTAssertEqual(
+            try run("de", ["offers", "import", missing]).stderr, "stepwise: \(missing) kann nicht gelesen werden: die Datei gibt es nicht\n"
+        )
     }
 
     /// Booking, a refusal and the erasure's dry run, in Danish, Swedish and German.
@@ -152,14 +157,18 @@ final class CLILanguageTests: EndToEndTestCase {
     func testTheOverviewInEachLanguage() throws {
         let english = try stepwise(["--help"], data: false).stdout
         let table = try stepwise(["help", "--table"], data: false).stdout
-        let commands = table.split(separator: "\n").map { $0.components(separatedBy: "\t") }.filter { $0.count == 7 && $0[1] == "" && $0[2] == "command" }
+        let commands = table.split(separator: "\n").map { $0.components(separatedBy: "\t") }.filter {
+            $0.count == 7 && $0[1] == "" && $0[2] == "command"
+        }
         XCTAssertGreaterThan(commands.count, 10)
         for row in commands where row[0] != "tui" {
             XCTAssertTrue(english.contains(" \(row[0]) ") && english.contains(row[6] + "\n"), "the overview lacks \(row[0]): \(row[6])")
         }
-        let headings = ["da": ("Brug: stepwise [KOMMANDO]", "Kommandoer:", "  erase     slet alt, hvad der er gemt om én borger (--yes)"),
-                        "sv": ("Användning: stepwise [KOMMANDO]", "Kommandon:", "  erase     radera allt som finns sparat om en deltagare (--yes)"),
-                        "de": ("Aufruf: stepwise [BEFEHL]", "Befehle:", "  erase     alles löschen, was über eine Person gespeichert ist (--yes)")]
+        let headings = [
+            "da": ("Brug: stepwise [KOMMANDO]", "Kommandoer:", "  erase     slet alt, hvad der er gemt om én borger (--yes)"),
+            "sv": ("Användning: stepwise [KOMMANDO]", "Kommandon:", "  erase     radera allt som finns sparat om en deltagare (--yes)"),
+            "de": ("Aufruf: stepwise [BEFEHL]", "Befehle:", "  erase     alles löschen, was über eine Person gespeichert ist (--yes)"),
+        ]
         for (language, (usage, heading, line)) in headings {
             let overview = try stepwise(["--help"], data: false, environment: ["STEPWISE_LANG": language]).stdout
             XCTAssertTrue(overview.hasPrefix(usage), overview)
@@ -183,11 +192,13 @@ final class CLILanguageTests: EndToEndTestCase {
         for name in names { sources[name] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) }
         let all = sources.values.joined(separator: "\n")
 
-        let table = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: E2E.repo.appendingPathComponent("Resources/strings/en.json"))) as? [String: String] ?? [:]
-        let keys = Set(table.keys.filter { $0.hasPrefix("cli.") }.map { key in
-            key.hasSuffix(".one") || key.hasSuffix(".other") ? String(key[..<key.lastIndex(of: ".")!]) : key
-        })
+        let table =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: E2E.repo.appendingPathComponent("Resources/strings/en.json"))) as? [String: String] ?? [:]
+        let keys = Set(
+            table.keys.filter { $0.hasPrefix("cli.") }.map { key in
+                key.hasSuffix(".one") || key.hasSuffix(".other") ? String(key[..<key.lastIndex(of: ".")!]) : key
+            })
         XCTAssertGreaterThan(keys.count, 100)
         for key in keys {
             let rest = String(key.dropFirst("cli.".count))

@@ -66,7 +66,8 @@ final class SummaryCLITests: EndToEndTestCase {
         let file = root.appendingPathComponent("summary.html")
         result = try stepwise(["summary", person.id, "--format", "html", "--output", file.path], umask: "000")
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "wrote the summary of \(person.id) to \(file.path): html, language \(languageName(person.language))\n")
+        XCTAssertEqual(
+            result.stdout, "wrote the summary of \(person.id) to \(file.path): html, language \(languageName(person.language))\n")
         XCTAssertEqual(try attributes(file), 0o600, "a summary is personal data: 0600 whatever the umask")
 
         let text = root.appendingPathComponent("summary.txt")
@@ -76,7 +77,8 @@ final class SummaryCLITests: EndToEndTestCase {
         let pages = written.components(separatedBy: "\u{0C}").count
         XCTAssertEqual(
             result.stdout,
-            "wrote the summary of \(person.id) to \(text.path): text, \(pages) page\(pages == 1 ? "" : "s"), language \(languageName(person.language))\n")
+            "wrote the summary of \(person.id) to \(text.path): text, \(pages) page\(pages == 1 ? "" : "s"), language \(languageName(person.language))\n"
+        )
         XCTAssertEqual(written, try stepwise(["summary", person.id]).stdout, "the file holds what standard output shows")
     }
 
@@ -84,7 +86,10 @@ final class SummaryCLITests: EndToEndTestCase {
         let person = try XCTUnwrap(try people().first)
         let cases: [([String], String)] = [
             (["summary"], "stepwise: 'summary' needs a participant id\nTry 'stepwise --help'.\n"),
-            (["summary", "../etc/passwd"], "stepwise: '../etc/passwd' is not a valid participant id (see 'stepwise list')\nTry 'stepwise summary --help'.\n"),
+            (
+                ["summary", "../etc/passwd"],
+                "stepwise: '../etc/passwd' is not a valid participant id (see 'stepwise list')\nTry 'stepwise summary --help'.\n"
+            ),
             (
                 ["summary", person.id, "--format", "docx"],
                 "stepwise: --format must be text, markdown, html or pdf, not 'docx'\nTry 'stepwise summary --help'.\n"
@@ -99,7 +104,10 @@ final class SummaryCLITests: EndToEndTestCase {
                 "stepwise: no strings for language 'fi'; available: da, de, en, sv\nTry 'stepwise summary --help'.\n"
             ),
             (["summary", person.id, "--bogus"], "stepwise: unknown option '--bogus' for 'summary'\nTry 'stepwise --help'.\n"),
-            (["calendar", "Not-An-Id"], "stepwise: 'Not-An-Id' is not a valid participant id (see 'stepwise list')\nTry 'stepwise calendar --help'.\n"),
+            (
+                ["calendar", "Not-An-Id"],
+                "stepwise: 'Not-An-Id' is not a valid participant id (see 'stepwise list')\nTry 'stepwise calendar --help'.\n"
+            ),
             (["calendar", person.id, "--format", "ics"], "stepwise: unknown option '--format' for 'calendar'\nTry 'stepwise --help'.\n"),
         ]
         for (arguments, message) in cases {

@@ -129,7 +129,9 @@ struct Command: Sendable {
     static func overview(_ strings: Localizer) -> String {
         let shown = all.filter { !$0.hidden && $0.name != "tui" }
         let width = shown.map(\.name.count).max() ?? 0
-        let commands = shown.map { "  " + $0.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + strings("cli.command." + $0.name) }
+        let commands = shown.map {
+            "  " + $0.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + strings("cli.command." + $0.name)
+        }
         return [
             strings("cli.overview.usage"), strings("cli.overview.default"),
             strings("cli.overview.commands") + "\n" + commands.joined(separator: "\n"), strings("cli.overview.options"),

@@ -59,7 +59,10 @@ extension Commands {
         if settings.language == nil {
             let available = Localizer.available(resources: resources)
             rows.append(
-                ("language", Localizer.chooseLanguage(option: nil, environment: environment, available: available), text("config.defaultLocale")))
+                (
+                    "language", Localizer.chooseLanguage(option: nil, environment: environment, available: available),
+                    text("config.defaultLocale")
+                ))
         }
         if settings.timeZone == nil { rows.append(("timezone", TimeZone.current.identifier, text("config.defaultSystem"))) }
         rows += settings.listing.map { ($0.key, $0.value.value, $0.value.source.description) }

@@ -242,7 +242,8 @@ enum OfferJSON {
         let booked = ["booked": String(offer.booked.count), "capacity": String(offer.capacity)]
         let counts =
             offer.waiting.isEmpty
-            ? strings("cli.offers.booked", booked) : strings("cli.offers.bookedWaiting", booked.merging(["waiting": String(offer.waiting.count)]) { $1 })
+            ? strings("cli.offers.booked", booked)
+            : strings("cli.offers.bookedWaiting", booked.merging(["waiting": String(offer.waiting.count)]) { $1 })
         let kindKey = "offer.kind." + offer.kind
         let kind = strings(kindKey) == kindKey ? offer.kind : strings(kindKey)
         return [

@@ -143,7 +143,10 @@ enum ManualPage {
             ("DATA/jobs/ID.json", "One job of the job board; it names no participant."),
             ("DATA/locks/", "Edit locks of open records and short booking locks."),
             ("DATA/drafts/", "Forms left half-typed when a terminal closed."),
-            ("DATA/audit.log", "Who opened, changed, printed (on a printer), wrote or showed the summary of, exported, booked or erased which record (by id), and when."),
+            (
+                "DATA/audit.log",
+                "Who opened, changed, printed (on a printer), wrote or showed the summary of, exported, booked or erased which record (by id), and when."
+            ),
             ("PREFIX/share/stepwise/", "Strings of the four languages, JSON Schemas of the files, indicators, demo data."),
             ("PREFIX/share/doc/stepwise/examples/", "A systemd timer and service and a cron line that run 'stepwise check' daily."),
         ]
