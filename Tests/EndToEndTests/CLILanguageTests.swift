@@ -110,6 +110,20 @@ final class CLILanguageTests: EndToEndTestCase {
         XCTAssertEqual(try run("sv", ["erase", "p-nobody"]).stderr, "stepwise: det finns inget sparat om p-nobody; inget att radera\n")
     }
 
+    /// Refusals the program's parts give as cases (demo data, CUPS) are told in the language set.
+    func testDemoRefusalAndPrintingFailures() throws {
+        try makeDemo()
+        XCTAssertEqual(try run("da", ["demo"]).stderr, "stepwise: \(data.path) indeholder allerede demodata\n")
+        let id = try XCTUnwrap(try stepwise(["list", "--ids"]).stdout.split(separator: "\n").first).description
+        var result = try stepwise(["summary", id, "--print"], environment: ["PATH": root.path, "STEPWISE_LANG": "de"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.hasPrefix("stepwise: nicht gedruckt: Drucken ist auf diesem Computer nicht eingerichtet"), result.stderr)
+        let socket = root.appendingPathComponent("no-cups.sock").path
+        result = try stepwise(["summary", id, "--print"], environment: ["CUPS_SERVER": socket, "STEPWISE_LANG": "sv"])
+        guard !result.stderr.contains("utskrift är inte inställd") else { throw XCTSkip("CUPS's lp is not installed here") }
+        XCTAssertEqual(result.stderr, "stepwise: inte utskrivet: utskriftstjänsten (CUPS) körs inte\n")
+    }
+
     /// One day and many days: the retention list's count line.
     func testRetentionSingularAndPlural() throws {
         try makeDemo()

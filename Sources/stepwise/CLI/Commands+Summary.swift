@@ -147,7 +147,7 @@ extension Commands {
             audit(.printed, participant: id)
             return 0
         } catch let failure as Printer.Failure {
-            printError(text("summary.notPrinted", ["reason": "\(failure)"]))
+            printError(text("summary.notPrinted", ["reason": describe(failure)]))
             return 1
         } catch {
             printError(text("summary.notPrinted", ["reason": "\(error)"]))
@@ -184,6 +184,20 @@ extension Commands {
                     ]))
         }
         return 0
+    }
+
+    /// Why CUPS did not print, with what to do at the command line (`cli.print.*`).
+    private func describe(_ failure: Printer.Failure) -> String {
+        switch failure {
+        case .notInstalled: return text("print.notInstalled")
+        case .notRunning: return text("print.notRunning")
+        case .noPrinter: return text("print.noPrinter")
+        case .noDefaultPrinter: return text("print.noDefaultPrinter")
+        case .unknownPrinter(let name): return text("print.unknownPrinter", ["printer": name])
+        case .notAccepting(let name): return text("print.notAccepting", ["printer": name])
+        case .timedOut: return text("print.timedOut")
+        case .failed(let message): return text("print.failed", ["reason": message])
+        }
     }
 
     /// The `--lang` given (nil for the citizen's own); `.none` after a usage message when no

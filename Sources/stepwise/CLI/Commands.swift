@@ -196,7 +196,10 @@ extension Commands {
                     ]))
             return 0
         } catch let refusal as DemoData.Refusal {
-            printError(refusal.description)
+            switch refusal {
+            case .notDemo(let path): printError(text("demo.notDemo", ["path": path]))
+            case .alreadyThere(let path): printError(text("demo.alreadyThere", ["path": path]))
+            }
             return 1
         } catch {
             printError(text("demo.failed", ["path": store.root.path, "reason": "\(error)"]))
