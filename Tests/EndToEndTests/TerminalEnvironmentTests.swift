@@ -44,7 +44,7 @@ final class TerminalEnvironmentTests: EndToEndTestCase {
             XCTAssertNotNil(participantFile(named: typed), "\(locale): the typed name is saved as typed")
 
             // The command line's table: the name whole, the columns after it in line.
-            let list = try stepwise(["list"], environment: locale)
+            let list = try stepwise(["list", "--lang", "en"], environment: locale)
             XCTAssertEqual(list.status, 0, list.stderr)
             let rows = list.stdout.components(separatedBy: "\n").filter { $0.contains(name) || $0.contains("Åsa Lindqvist") }
             XCTAssertEqual(rows.count, 2, list.stdout)
