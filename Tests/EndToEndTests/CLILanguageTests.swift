@@ -94,14 +94,14 @@ final class CLILanguageTests: EndToEndTestCase {
         var result = try run("da", ["book", people[0], "o-tiny"])
         XCTAssertEqual(result.stdout, "booket: \(people[0]) på \(name), plads 1 af 1\n", result.stderr)
         result = try run("sv", ["book", people[1], "o-tiny"])
-        XCTAssertEqual(result.stdout, "på väntelistan som nummer 1: \(people[1]) till \(name), 1 av 1 plats bokad\n", result.stderr)
+        XCTAssertEqual(result.stdout, "på väntelistan som nummer 1: \(people[1]) för \(name), 1 av 1 plats bokad\n", result.stderr)
         result = try run("de", ["book", people[1], "o-tiny"])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.stderr, "stepwise: wartet bereits: \(people[1]) steht als Nummer 1 auf der Warteliste für \(name)\n")
         result = try run("da", ["unbook", people[0], "o-tiny"])
         XCTAssertEqual(
             result.stdout,
-            "afbooket: \(people[0]) fra \(name)\nrykket op fra ventelisten: \(people[1]) har nu en plads på \(name)\n")
+            "plads opgivet: \(people[0]) på \(name)\nrykket op fra ventelisten: \(people[1]) har nu en plads på \(name)\n")
 
         result = try run("da", ["erase", people[2]])
         XCTAssertEqual(result.status, 1)
