@@ -3,8 +3,11 @@ import StepwiseCore
 /// The job board screen for the coach: the jobs in deadline order with their status and how
 /// many applications link to each (a count, never who), and the selected job's details.
 enum BoardView {
-    /// Rows of the details shown under the list.
+    /// Rows of the details shown under the list, at the least: they take more when the job's
+    /// details need them, as long as the list keeps `listRows` rows.
     static let detailRows = 6
+    /// Rows the list keeps, at the least, when a job's details are long.
+    static let listRows = 6
 
     static func render(_ board: BoardState, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         let s = env.strings
@@ -23,14 +26,16 @@ enum BoardView {
                 (row(job, count: state.jobCounts[job.id] ?? 0, today: state.today, width: width, env: env), index == board.selection))
         }
         if jobs.isEmpty { lines.append((StyledLine("  " + s(state.jobs.isEmpty ? "board.empty" : "board.noMatch"), .muted), false)) }
-        let bottom = buffer.height - 3 - detailRows
+        let detail = jobs.indices.contains(board.selection) ? details(jobs[board.selection], env: env, width: width) : []
+        // The details take the rows they need, up to what leaves the list its rows; beyond
+        // that, a mark says how many lines are not shown.
+        let detailHeight = max(detailRows, min(detail.count, buffer.height - 5 - listRows))
+        let bottom = buffer.height - 3 - detailHeight
         ListDrawing.draw(
             lines, top: 2, bottom: bottom, strings: env.strings,
             entries: ListEntries(key: "board.scroll", starts: Array(jobs.indices.map { $0 + 1 })), into: &buffer)
-        guard jobs.indices.contains(board.selection) else { return }
-        for (offset, line) in details(jobs[board.selection], env: env, width: width).prefix(detailRows).enumerated() {
-            line.draw(into: &buffer, x: 1, y: bottom + 1 + offset, width: width)
-        }
+        ScrollWindow(count: detail.count, height: detailHeight, first: 0).draw(
+            detail, x: 1, top: bottom + 1, width: width, strings: s, into: &buffer)
     }
 
     /// `18.12.2026  Lagermedarbejder · Brdr. Hansen, Vejle      open   3 applications`

@@ -55,7 +55,7 @@ enum CatalogueView {
                 StyledLine("  \($0.offset + 1). " + name(of: $0.element.participantId, state: state))
             }
         }
-        return detail
+        return StyledLine.wrapping(detail, width: width)
     }
 
     /// The participant's name from the caseload (the catalogue is the coach's own screen).

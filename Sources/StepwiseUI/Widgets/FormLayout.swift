@@ -10,6 +10,9 @@ struct FormLayout: Equatable {
     /// of a wider screen (90 at 100, 118 at 132), at most 120.
     static func boxWidth(screen width: Int) -> Int { min(120, max(78, width * 9 / 10)) }
 
+    /// Columns a compact form's values keep, at the least, when its labels are long.
+    static let valueRoom = 40
+
     /// The box's inner width (within its frame and margins).
     let innerWidth: Int
     /// Columns of the labels.
@@ -35,7 +38,9 @@ struct FormLayout: Equatable {
         let labels = form.fields.map { DisplayWidth.of(Overlays.label($0, strings)) }
         if form.compact {
             let hasText = form.fields.contains { $0.choices == nil }
-            labelWidth = hasText ? min(24, (labels.max() ?? 10) + 3) : innerWidth - 16
+            // The label column is as wide as the longest label (with the focus mark and a space),
+            // so that each reads whole on its row, as long as the values keep 40 columns.
+            labelWidth = hasText ? min(max(24, innerWidth - FormLayout.valueRoom), (labels.max() ?? 10) + 3) : innerWidth - 16
             valueOffset = labelWidth
         } else {
             labelWidth = labels.max().map { $0 + 2 } ?? 10

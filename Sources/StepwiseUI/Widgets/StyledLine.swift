@@ -88,6 +88,16 @@ public struct StyledLine: Equatable, Sendable {
         return lines
     }
 
+    /// `lines` wrapped at spaces to `width` columns, as a details box shows them: a line that
+    /// fits stays as it is; a longer one goes on over further rows, indented two columns more
+    /// than its own first row, so that no text in the box ends in "…" while there is room below.
+    public static func wrapping(_ lines: [StyledLine], width: Int) -> [StyledLine] {
+        lines.flatMap { line in
+            let leading = line.segments.map(\.text).joined().prefix { $0 == " " }.count
+            return line.wrapped(width: width, indent: leading + 2)
+        }
+    }
+
     public static func == (lhs: StyledLine, rhs: StyledLine) -> Bool {
         lhs.segments.map(\.text) == rhs.segments.map(\.text) && lhs.segments.map(\.style) == rhs.segments.map(\.style)
     }

@@ -96,12 +96,18 @@ enum NotesView {
             DisplayWidth.of(s("plan.writing")) + Author.allCases.map { DisplayWidth.of(s("author.\($0.rawValue)")) + 2 }.reduce(2, +)
         let writerX = max(0, buffer.width - writerWidth - 1)
         // The filter gives way to the writer line: first its label and key hint, so that which
-        // notes are shown stays readable ("alle Notizen" rather than "Angezeigt: alle Not…").
+        // notes are shown stays readable ("alle Notizen" rather than "Angezeigt: alle Not…");
+        // a filter that does not fit even so ("Notizen mit dem Schlagwort …") has a row of its own.
         let room = max(0, writerX - 2)
         let shown = describe(open.noteFilter, p, env: env)
         let full = StyledLine([(s("notes.filter") + " ", .muted), (shown, .bold), ("  (f)", .muted)])
-        (DisplayWidth.of(full.segments.map(\.text).joined()) <= room ? full : StyledLine(shown, .bold)).draw(
-            into: &buffer, x: 1, y: ParticipantView.top, width: room)
+        let ownRow = DisplayWidth.of(shown) > room
+        if ownRow {
+            full.draw(into: &buffer, x: 1, y: ParticipantView.top + 1, width: width)
+        } else {
+            (DisplayWidth.of(full.segments.map(\.text).joined()) <= room ? full : StyledLine(shown, .bold)).draw(
+                into: &buffer, x: 1, y: ParticipantView.top, width: room)
+        }
         WriterLine.draw(open.writer, env: env, x: writerX, y: ParticipantView.top, into: &buffer)
         let layout = layout(open, state: state, env: env, laying: false)
         let window = window(selection: open.noteSelection, count: layout.visible.count, height: buffer.height)
@@ -110,7 +116,7 @@ enum NotesView {
         // The marks count notes and sessions, those not laid out included.
         let unlaid = layout.visible.count - window.upperBound + (window.upperBound == layout.visible.count ? 0 : p.sessions.count)
         ListDrawing.draw(
-            entries.lines, selected: entries.rows.firstIndex(of: selected).flatMap(entries.span), top: ParticipantView.top + 1,
+            entries.lines, selected: entries.rows.firstIndex(of: selected).flatMap(entries.span), top: ParticipantView.top + (ownRow ? 2 : 1),
             bottom: buffer.height - 2, strings: env.strings,
             entries: ListEntries(key: "notes.scroll", starts: entries.spans.map(\.lowerBound), beyond: (window.lowerBound, unlaid)), into: &buffer)
     }

@@ -7,9 +7,9 @@ enum OfferText {
         OfferKind.name(kind, in: env.strings)
     }
 
-    /// "9 of 12 seats booked, 2 waiting".
-    static func seats(_ offer: Offer, env: UIEnvironment) -> String {
-        var text = env.strings("offers.seats", count: offer.capacity, ["n": String(offer.booked.count), "of": String(offer.capacity)])
+    /// "9 of 12 seats booked, 2 waiting", or in a list row (`short`) "9/12 seats, 2 waiting".
+    static func seats(_ offer: Offer, short: Bool = false, env: UIEnvironment) -> String {
+        var text = env.strings(short ? "offers.seatsShort" : "offers.seats", count: offer.capacity, ["n": String(offer.booked.count), "of": String(offer.capacity)])
         if !offer.waiting.isEmpty { text += ", " + env.strings("offers.waitingCount", count: offer.waiting.count) }
         return text
     }
@@ -17,7 +17,9 @@ enum OfferText {
     /// Every line of an offer's detail view.
     static func detail(_ offer: Offer, participant: String, today: Day, env: UIEnvironment, width: Int) -> [StyledLine] {
         let s = env.strings
-        var lines: [StyledLine] = [
+        // A title longer than the box's top border (`Overlays.box`) is given whole first.
+        let title = DisplayWidth.of(offer.title) > width - 2 ? StyledLine(offer.title, .heading).wrapped(width: width, indent: 2) : []
+        var lines: [StyledLine] = title + [
             StyledLine([
                 (kind(offer.kind, env: env), .heading), ("  ·  " + (offer.place == "online" ? s("offers.online") : offer.place), .plain),
             ]),

@@ -94,8 +94,10 @@ enum OfferUpdate {
     /// The lines of an offer's details box on the participant's offers tab, `width` columns
     /// wide: the offer, then the participant's own placement when it is an internship.
     static func detail(_ offer: Offer, of participant: Participant, today: Day, env: UIEnvironment, width: Int) -> [StyledLine] {
-        OfferText.detail(offer, participant: participant.id, today: today, env: env, width: width)
-            + PlacementView.lines(participant, offer: offer, env: env, width: width)
+        StyledLine.wrapping(
+            OfferText.detail(offer, participant: participant.id, today: today, env: env, width: width)
+                + PlacementView.lines(participant, offer: offer, env: env, width: width),
+            width: width)
     }
 }
 

@@ -32,25 +32,43 @@ enum OffersView {
         env: UIEnvironment
     ) -> [(line: StyledLine, selected: Bool)] {
         let range = windowRange(offers.count, selection: selection, height: height)
-        let titles = titleWidth(offers[range].map { DisplayWidth.of($0.title) }.max() ?? 0, screen: width)
+        let dates = offers[range].map { date($0, filter: filter, env: env) }
+        let seats = offers[range].map { self.seats($0, today: today, env: env) }
+        let columns = Columns(
+            titles: offers[range].map { DisplayWidth.of($0.title) }.max() ?? 0, dates: dates.map(DisplayWidth.of).max() ?? 0,
+            seats: seats.map(DisplayWidth.of).max() ?? 0, screen: width)
         var lines: [(line: StyledLine, selected: Bool)] = []
         var group: String?
-        for index in range {
+        for (offset, index) in range.enumerated() {
             let heading = self.heading(offers[index], filter: filter, env: env)
             if heading != group {
                 lines.append((StyledLine(heading, .heading), false))
                 group = heading
             }
             lines.append(
-                (row(offers[index], participant: participant, filter: filter, today: today, titleWidth: titles, env: env), index == selection))
+                (row(offers[index], participant: participant, date: dates[offset], seats: seats[offset], columns: columns), index == selection))
         }
         return lines
     }
 
-    /// The title column's width on a screen `screen` columns wide when the longest title laid
-    /// out is `longest` columns: 30, or wider up to all the width beyond 80 columns when a title
-    /// needs it (the date and seat columns keep their size).
-    static func titleWidth(_ longest: Int, screen: Int) -> Int { min(30 + max(0, screen - 80), max(30, longest)) }
+    /// The widths of the list's title and date columns: the seats column, last, is as wide as
+    /// its longest text among the rows laid out, and the date column too (at least 20 columns);
+    /// the title column takes 30 columns, or more up to all the width beyond 80 columns when a
+    /// title needs it, and gives way (down to 14 columns, its titles ending in "…") so that the
+    /// date and seats read whole in every language.
+    struct Columns: Equatable {
+        let title: Int
+        let date: Int
+
+        /// The columns for rows whose longest title, date and seats texts are `titles`, `dates`
+        /// and `seats` columns wide, on a screen `screen` columns wide.
+        init(titles: Int, dates: Int, seats: Int, screen: Int) {
+            date = max(20, dates)
+            // A row: a space, the mark (2), a space, the title, a space, the date, two spaces, the seats.
+            let room = screen - 2 - 4 - 1 - date - 2 - seats
+            title = max(14, min(min(30 + max(0, screen - 80), max(30, titles)), room))
+        }
+    }
 
     /// Which offers `window` lays out.
     private static func windowRange(_ count: Int, selection: Int, height: Int) -> Range<Int> {
@@ -72,12 +90,9 @@ enum OffersView {
 
     /// "✓ Mentorstøtte                   Tue 1 Dec 10:00   2/3 seats, 1 waiting": the
     /// participant's own mark first, so that it is never cut off (a cancelled offer is ✗,
-    /// never the ✓ of a seat); the date is the one the filter lists it by
-    /// (`OfferFilter.shownSession`); an offer whose dates are all past says so.
-    static func row(
-        _ offer: Offer, participant: String, filter: OfferFilter, today: Day, titleWidth: Int, env: UIEnvironment
-    ) -> StyledLine {
-        let s = env.strings
+    /// never the ✓ of a seat); then the title, the `date` and the `seats` texts (from `date`
+    /// and `seats`) in `columns`.
+    static func row(_ offer: Offer, participant: String, date: String, seats: String, columns: Columns) -> StyledLine {
         var mark: (String, Style) = ("  ", .plain)
         switch (offer.status, Booking.place(of: participant, in: offer)) {
         case (.cancelled, _): mark = ("✗ ", .warning)
@@ -85,19 +100,25 @@ enum OffersView {
         case (_, .waiting(let n)?): mark = ("◷" + (n < 10 ? String(n) : "+"), .warning)
         case (_, nil): break
         }
-        var segments: [(String, Style)] = [(" ", .plain), mark, (" " + DisplayWidth.pad(offer.title, to: titleWidth), .bold)]
-        let shown = filter.shownSession(offer)
-        segments.append(
-            (" " + DisplayWidth.pad(shown.map { s.dayWithWeekday($0.day, year: false) + " " + $0.start } ?? "", to: 20), .plain))
-        var seats = s("offers.seatsShort", count: offer.capacity, ["n": String(offer.booked.count), "of": String(offer.capacity)])
-        if !offer.waiting.isEmpty { seats += ", " + s("offers.waitingCount", count: offer.waiting.count) }
-        if offer.status == .cancelled {
-            seats = s("offers.cancelled")
-        } else if OfferFilter.isPast(offer, today: today) {
-            seats = s("offers.ended") + " · " + seats
-        }
-        segments.append(("  " + seats, .muted))
-        return StyledLine(segments)
+        return StyledLine([
+            (" ", .plain), mark, (" " + DisplayWidth.pad(offer.title, to: columns.title), .bold),
+            (" " + DisplayWidth.pad(date, to: columns.date), .plain), ("  " + seats, .muted),
+        ])
+    }
+
+    /// The date an offer is listed by ("Tue 1 Dec 10:00"): the one the filter lists it by
+    /// (`OfferFilter.shownSession`); empty for an offer without dates.
+    static func date(_ offer: Offer, filter: OfferFilter, env: UIEnvironment) -> String {
+        filter.shownSession(offer).map { env.strings.dayWithWeekday($0.day, year: false) + " " + $0.start } ?? ""
+    }
+
+    /// The seats column of an offer's row: "2/3 seats, 1 waiting"; "cancelled" for a cancelled
+    /// offer; an offer whose dates are all past says so first ("ended · 2/3 seats").
+    static func seats(_ offer: Offer, today: Day, env: UIEnvironment) -> String {
+        let s = env.strings
+        if offer.status == .cancelled { return s("offers.cancelled") }
+        let seats = OfferText.seats(offer, short: true, env: env)
+        return OfferFilter.isPast(offer, today: today) ? s("offers.ended") + " · " + seats : seats
     }
 
     /// The group an offer is listed under: its kind, or the week of the date it is listed by.
