@@ -37,7 +37,15 @@ final class WholeTextTests: XCTestCase {
         var findings: [String] = []
         for language in languages {
             let h = try AppHarness(width: 80, height: 24, language: language)
-            let count = h.state.offers.count
+            // One offer with a title longer than the box's border and a long place.
+            let offers = h.store.loadOffers().offers
+            var long = try XCTUnwrap(offers.first)
+            long.title = "Mentorforløb for ledige med anden etnisk baggrund end dansk: sprog, netværk og første job"
+            long.place = "Jobcenter Køge, Afdeling for Beskæftigelse og Uddannelse, 3. sal, Torvet 1, 4600 Køge"
+            try h.store.save(long)
+            try h.restart()
+            let count = offers.count
+            XCTAssertGreaterThan(count, 20)
             h.press(.char("o"))
             for index in 0..<count {
                 h.press(.enter)
@@ -100,6 +108,7 @@ final class WholeTextTests: XCTestCase {
             let h = try AppHarness(width: 80, height: 24, language: language)
             let s = h.app.env.strings
             h.press(.char("b"))
+            XCTAssertGreaterThan(h.state.jobs.count, 5)
             for job in h.state.jobs.indices {
                 let screen = h.screen
                 let details = screen.components(separatedBy: "\n").drop { !$0.contains("────") }
