@@ -202,8 +202,9 @@ public enum SummaryText {
         return result.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Splits `text` into lines of at most `width` columns, at spaces where it can and inside
-    /// a word only when the word alone is too long. Line breaks in the text are kept, and so
+    /// Splits `text` into lines of at most `width` columns, at spaces where it can (never
+    /// inside a date or a time, `LocaleFormats.holdsTogether`) and inside a word only when
+    /// the word alone is too long. Line breaks in the text are kept, and so
     /// are runs of spaces inside a line (bars line up); spaces at a break are dropped.
     public static func wrap(_ text: String, width: Int) -> [String] {
         let width = max(1, width)
@@ -239,24 +240,31 @@ public enum SummaryText {
         return lines
     }
 
-    /// The words of a line, each with the number of spaces before it.
+    /// The words of a line, each with the number of spaces before it; a word inside a date
+    /// or a time goes on with the one before it (`LocaleFormats.holdsTogether`).
     private static func tokens(_ text: Substring) -> [(gap: Int, word: String)] {
         var result: [(Int, String)] = []
         var gap = 0
         var word = ""
+        func finish() {
+            guard !word.isEmpty else { return }
+            if gap == 1, let last = result.last, LocaleFormats.holdsTogether(last.1, word) {
+                result[result.count - 1].1 += " " + word
+            } else {
+                result.append((gap, word))
+            }
+            word = ""
+            gap = 0
+        }
         for character in text {
             if character == " " {
-                if !word.isEmpty {
-                    result.append((gap, word))
-                    word = ""
-                    gap = 0
-                }
+                finish()
                 gap += 1
             } else {
                 word.append(character)
             }
         }
-        if !word.isEmpty { result.append((gap, word)) }
+        finish()
         return result
     }
 

@@ -87,15 +87,16 @@ public enum DisplayWidth {
         }
     }
 
-    /// Splits `text` into lines of at most `width` columns, breaking at spaces where it can and
-    /// inside a word only when the word alone is too long (a character wider than the whole
-    /// line gets a line of its own).
+    /// Splits `text` into lines of at most `width` columns, breaking at spaces where it can
+    /// (never inside a date or a time, `LocaleFormats.holdsTogether`) and inside a word only
+    /// when the word alone is too long (a character wider than the whole line gets a line of
+    /// its own).
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+            for word in unbreakable(paragraph.split(separator: " ", omittingEmptySubsequences: false)) {
                 var word = String(word)
                 let candidate = line.isEmpty ? word : line + " " + word
                 if of(candidate) <= width {
@@ -113,6 +114,20 @@ public enum DisplayWidth {
             lines.append(line)
         }
         return lines
+    }
+
+    /// `words` (split at single spaces) with those a line must not break between
+    /// (`LocaleFormats.holdsTogether`) joined again by their space.
+    public static func unbreakable(_ words: [Substring]) -> [String] {
+        var joined: [String] = []
+        for word in words {
+            if let last = joined.last, LocaleFormats.holdsTogether(last, word) {
+                joined[joined.count - 1] += " " + word
+            } else {
+                joined.append(String(word))
+            }
+        }
+        return joined
     }
 
     /// `word` cut between characters into pieces of at most `width` columns, in one pass over

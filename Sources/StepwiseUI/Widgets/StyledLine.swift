@@ -48,9 +48,32 @@ public struct StyledLine: Equatable, Sendable {
     }
 
     /// The line broken at spaces into lines of at most `width` columns; lines after the
-    /// first start with `indent` spaces. Styles stay with their words.
+    /// first start with `indent` spaces. Styles stay with their words. A line never breaks
+    /// inside a date or a time (`LocaleFormats.holdsTogether`), nor inside a word that
+    /// changes style, unless that alone is longer than a line.
     public func wrapped(width: Int, indent: Int) -> [StyledLine] {
         guard width > indent + 4, DisplayWidth.of(segments.map(\.text).joined()) > width else { return [self] }
+        // The words with their styles, in runs no line may break inside.
+        typealias Word = (text: Substring, style: Style, spaced: Bool)
+        var runs: [[Word]] = []
+        var lastWord = ""
+        for segment in segments {
+            let words = segment.text.split(separator: " ", omittingEmptySubsequences: false)
+            // The empty word after a segment's last space is nothing to lay out.
+            for (index, word) in words.enumerated() where !(word.isEmpty && index == words.count - 1) {
+                let next: Word = (word, segment.style, index < words.count - 1)
+                if let previous = runs.last?.last, !previous.spaced {
+                    runs[runs.count - 1].append(next)
+                    lastWord += word
+                } else if LocaleFormats.holdsTogether(lastWord, word) {
+                    runs[runs.count - 1].append(next)
+                    lastWord = String(word)
+                } else {
+                    runs.append([next])
+                    lastWord = String(word)
+                }
+            }
+        }
         var lines: [StyledLine] = []
         var current: [(String, Style)] = []
         var used = 0
@@ -59,30 +82,32 @@ public struct StyledLine: Equatable, Sendable {
             current = [(String(repeating: " ", count: indent), .plain)]
             used = indent
         }
-        for segment in segments {
-            let words = segment.text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-            for (index, word) in words.enumerated() {
-                let spaced = index < words.count - 1
-                // A word longer than a line is cut a row at a time; its width is kept, not
-                // measured again, so that the cost stays linear in its length.
-                var remaining = Substring(word)
-                var remainingWidth = DisplayWidth.of(word)
-                while !remaining.isEmpty || spaced {
-                    if used + remainingWidth <= width {
-                        current.append((String(remaining) + (spaced ? " " : ""), segment.style))
-                        used += remainingWidth + (spaced ? 1 : 0)
-                        break
-                    } else if used > indent {
-                        flush()
-                    } else {
-                        let head = DisplayWidth.prefix(remaining, fitting: width - used, atLeastOne: true)
-                        current.append((head.text, segment.style))
-                        remaining = remaining.dropFirst(head.text.count)
-                        remainingWidth -= head.width
-                        flush()
-                    }
+        func put(_ word: Word) {
+            // A word longer than a line is cut a row at a time; its width is kept, not
+            // measured again, so that the cost stays linear in its length.
+            var remaining = word.text
+            var remainingWidth = DisplayWidth.of(String(remaining))
+            while !remaining.isEmpty || word.spaced {
+                if used + remainingWidth <= width {
+                    current.append((String(remaining) + (word.spaced ? " " : ""), word.style))
+                    used += remainingWidth + (word.spaced ? 1 : 0)
+                    break
+                } else if used > indent {
+                    flush()
+                } else {
+                    let head = DisplayWidth.prefix(remaining, fitting: width - used, atLeastOne: true)
+                    current.append((head.text, word.style))
+                    remaining = remaining.dropFirst(head.text.count)
+                    remainingWidth -= head.width
+                    flush()
                 }
             }
+        }
+        for run in runs {
+            // A run that does not fit where the line is starts the next line, if it fits there.
+            let runWidth = run.reduce(0) { $0 + DisplayWidth.of(String($1.text)) + ($1.spaced ? 1 : 0) } - (run.last?.spaced == true ? 1 : 0)
+            if used + runWidth > width, used > indent, runWidth <= width - indent { flush() }
+            run.forEach(put)
         }
         if current.contains(where: { !$0.0.trimmingCharacters(in: .whitespaces).isEmpty }) { lines.append(StyledLine(current)) }
         return lines

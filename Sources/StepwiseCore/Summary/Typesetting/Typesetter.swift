@@ -21,10 +21,9 @@ struct Fragment: Equatable {
 /// Breaks text into lines of a given width in proportional fonts, and replaces what the
 /// fonts cannot draw by a visible stand-in, so that no character is ever lost.
 ///
-/// Lines break at spaces, never inside a date or a time: a space before a word that starts
-/// with a digit, or between a short number and a short word after it ("tors. 3. dec. 2026",
-/// "kl. 10:00", "Fri 4 Dec 2026", "10 Uhr"), holds like a no-break space (U+00A0, which also
-/// holds). A word longer than the line is broken between characters.
+/// Lines break at spaces, never inside a date or a time (`LocaleFormats.holdsTogether`:
+/// "tors. 3. dec. 2026", "kl. 10:00", "Fri 4 Dec 2026", "10 Uhr"); such a space holds like a
+/// no-break space (U+00A0, which also holds). A word longer than the line is broken between characters.
 struct Typesetter {
     let faces: [TrueTypeFont]
     /// The characters replaced by stand-ins so far, each once, in the order met.
@@ -169,7 +168,9 @@ struct Typesetter {
         // would split them.
         var joined: [Chunk] = []
         for word in words {
-            if let space = word.space, let previous = joined.last, !word.startsLine, holds(previous.word, word.word) {
+            if let space = word.space, let previous = joined.last, !word.startsLine,
+                LocaleFormats.holdsTogether(previous.word, word.word)
+            {
                 joined[joined.count - 1].items.append(Fragment(style: space.style, text: "\u{00A0}", width: space.width))
                 joined[joined.count - 1].items += word.items
             } else {
@@ -177,13 +178,5 @@ struct Typesetter {
             }
         }
         return joined
-    }
-
-    /// Whether the space between `before` and `after` must not break (see the type's note).
-    private func holds(_ before: String, _ after: String) -> Bool {
-        let lastWord = before.split(separator: "\u{00A0}").last.map(String.init) ?? before
-        guard let next = after.first, !lastWord.isEmpty else { return false }
-        if next.isNumber { return true }
-        return lastWord.first?.isNumber == true && lastWord.count <= 3 && after.count <= 5
     }
 }
