@@ -99,6 +99,8 @@ final class EveryScreenTests: XCTestCase {
         for cut in buffer.cuts {
             findings.append("\(place): row \(cut.y) cut without …: \(cut.text.prefix(100))")
         }
+        // Every label of a form reads whole on its field's row (`WholeTextTests`).
+        if h.state.context == .form { findings += h.formLabelsCutOff(name) }
         let footer = buffer.lines().last ?? ""
         let essential = ActionTable.essential(in: h.state.context)
         // Esc goes back from every screen but the caseload, where there is nothing behind (`q` quits).
