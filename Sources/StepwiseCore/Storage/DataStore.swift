@@ -75,7 +75,9 @@ public final class DataStore: Sendable {
     /// still held (see `ExclusiveLock.verify()`).
     public func save(_ participant: Participant, fence: ExclusiveLock? = nil) throws {
         let url = try participantFile(participant.id)
-        try AtomicFile.write(try encodeReadable(participant, file: url), to: url, fence: fence, folderMayBeLink: false)
+        // Only the parts of the record that changed since it was last written are encoded.
+        let data = try encodeReadable(participant, file: url, encode: SplicedRecordEncoder.encode)
+        try AtomicFile.write(data, to: url, fence: fence, folderMayBeLink: false)
         CaseloadIndex(store: self).recordSaved(participant)
     }
 
@@ -104,10 +106,12 @@ public final class DataStore: Sendable {
         return try AtomicFile.Staged(try encodeReadable(offer, file: url), for: url, folderMayBeLink: false)
     }
 
-    /// A record's bytes, refused with `RecordProblem` when they would be too large to be read
-    /// back (what can be written can be read).
-    func encodeReadable<T: Encodable>(_ record: T, file url: URL) throws -> Data {
-        let data = try RecordCodec.encode(record)
+    /// A record's bytes as `encode` gives them, refused with `RecordProblem` when they would be
+    /// too large to be read back (what can be written can be read).
+    func encodeReadable<T: Encodable>(
+        _ record: T, file url: URL, encode: (T) throws -> Data = RecordCodec.encode
+    ) throws -> Data {
+        let data = try encode(record)
         guard data.count <= RecordCodec.maxRecordBytes else {
             throw RecordProblem(
                 file: relative(url),

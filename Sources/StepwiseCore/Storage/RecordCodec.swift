@@ -5,12 +5,18 @@ import Foundation
 public enum RecordCodec {
     /// Encodes a record as pretty, key-sorted UTF-8 JSON.
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        var data = try encoder().encode(value)
+        data.append(0x0A)
+        return data
+    }
+
+    /// The encoder of records: pretty (two spaces a level), keys sorted, slashes as they
+    /// are, dates in ISO 8601; no line break after the value.
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        var data = try encoder.encode(value)
-        data.append(0x0A)
-        return data
+        return encoder
     }
 
     /// Decodes a participant file, migrating older versions; `file` names it in problems.

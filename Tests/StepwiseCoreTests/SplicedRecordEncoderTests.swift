@@ -1,0 +1,162 @@
+import Foundation
+import StepwiseTestSupport
+import XCTest
+
+@testable import StepwiseCore
+
+/// A participant is saved with only its changed list elements encoded again
+/// (`SplicedRecordEncoder`), and the file is byte for byte what `RecordCodec.encode` of the
+/// whole record gives: demo records, a megabyte of text, and randomized records with every
+/// kind of awkward text, changed one element at a time.
+final class SplicedRecordEncoderTests: XCTestCase {
+    /// The demo's participants, as read back from their files.
+    private func demoParticipants() throws -> (TempStore, [Participant]) {
+        let temp = TempStore()
+        try DemoData.create(in: temp.store, resources: resourcesURL, today: day("2026-11-22"), by: anna)
+        let participants = try temp.store.participantIDs().map(temp.store.loadParticipant)
+        XCTAssertGreaterThan(participants.count, 3)
+        return (temp, participants)
+    }
+
+    private func assertSameBytes(_ participant: Participant, _ context: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let whole = try RecordCodec.encode(participant)
+        let spliced = try SplicedRecordEncoder.encode(participant)
+        guard spliced != whole else { return }
+        let at = zip(spliced, whole).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(spliced.count, whole.count)
+        let around = { (data: Data) in String(decoding: data[max(0, at - 80)..<min(data.count, at + 80)], as: UTF8.self) }
+        XCTFail("\(context): bytes differ at \(at)\nspliced: \(around(spliced))\nwhole:   \(around(whole))", file: file, line: line)
+    }
+
+    func testTheDemoRecordsAreSavedAsRecordCodecEncodesThem() throws {
+        let (temp, participants) = try demoParticipants()
+        defer { temp.cleanUp() }
+        for participant in participants {
+            try assertSameBytes(participant, participant.name)
+            // The demo wrote its files through DataStore.save, so through the splicing.
+            let onDisk = try Data(contentsOf: temp.store.participantFile(participant.id))
+            XCTAssertEqual(onDisk, try RecordCodec.encode(participant), participant.name)
+        }
+    }
+
+    /// The bench's pathological record: a megabyte of text in two notes.
+    func testAMegabyteOfTextIsSplicedWhole() throws {
+        let now = Date(timeIntervalSince1970: 1_764_000_000)
+        var participant = Participant(id: "p-longtext", name: "Long Text", language: "en", courseStart: day("2026-11-02"), by: Stamp(by: "Bench", at: now))
+        func note(_ id: String, _ text: String) -> ProgressNote {
+            ProgressNote(id: id, kind: .note, sessionId: nil, tags: [], text: Words(text, author: .coach, by: "Bench", at: now))
+        }
+        participant.notes = [
+            note("n-words", String(repeating: "lorem ipsum dolor sit amet ", count: 480_000 / 27)),
+            note("n-word", String(repeating: "x", count: 480_000)),
+        ]
+        try assertSameBytes(participant, "long text")
+        participant.notes[1].tags = ["jobSearch"]
+        let before = SplicedRecordEncoder.counts
+        try assertSameBytes(participant, "long text, one note tagged")
+        XCTAssertEqual(SplicedRecordEncoder.counts.encoded - before.encoded, 1, "only the changed note is encoded again")
+    }
+
+    /// Years of notes, sessions and ratings: a change of one element encodes that element
+    /// only, an added or removed one none but the added; the bytes stay those of the whole.
+    func testAOneElementChangeEncodesOneElement() throws {
+        let (temp, participants) = try demoParticipants()
+        defer { temp.cleanUp() }
+        var participant = try XCTUnwrap(participants.max { $0.notes.count < $1.notes.count })
+        let template = try XCTUnwrap(participant.notes.first)
+        participant.notes = (0..<500).map { index in
+            var note = template
+            note.id = "n-\(index)"
+            note.versions[0].text = "Note \(index): \(template.versions[0].text)"
+            return note
+        }
+        try assertSameBytes(participant, "500 notes")
+        func encodedBy(_ change: (inout Participant) -> Void, _ context: String) throws -> Int {
+            change(&participant)
+            let before = SplicedRecordEncoder.counts.encoded
+            try assertSameBytes(participant, context)
+            return SplicedRecordEncoder.counts.encoded - before
+        }
+        XCTAssertEqual(try encodedBy({ $0.notes[250].tags.append("health") }, "a note tagged"), 1)
+        XCTAssertEqual(try encodedBy({ $0.notes.remove(at: 100) }, "a note removed"), 0)
+        XCTAssertEqual(try encodedBy({ $0.notes.insert(template, at: 40) }, "a note inserted"), 1)
+        XCTAssertEqual(try encodedBy({ $0.notes.append(template) }, "a note added"), 1)
+        XCTAssertEqual(try encodedBy({ $0.updated.at = Date(timeIntervalSince1970: 1_764_000_123) }, "the stamp"), 0)
+        XCTAssertEqual(try encodedBy({ $0.notes = [] }, "every note removed"), 0)
+    }
+
+    /// Text that is `==` in Swift but other bytes in the file (another Unicode normalization
+    /// form) is written as it now is, not as it was.
+    func testTextInAnotherNormalizationFormIsWrittenAsItIs() throws {
+        let (temp, participants) = try demoParticipants()
+        defer { temp.cleanUp() }
+        var participant = try XCTUnwrap(participants.first { !$0.notes.isEmpty })
+        participant.notes[0].versions[0].text = "Caf\u{E9} \u{212B}ngstr\u{F6}m"
+        try assertSameBytes(participant, "composed")
+        let decomposed = "Cafe\u{301} A\u{30A}ngstro\u{308}m"
+        XCTAssertEqual(participant.notes[0].versions[0].text, decomposed, "Swift holds them equal")
+        participant.notes[0].versions[0].text = decomposed
+        try assertSameBytes(participant, "decomposed")
+        XCTAssertTrue(try SplicedRecordEncoder.encode(participant).range(of: Data("e\u{301}".utf8)) != nil)
+    }
+
+    /// Randomized records: every free text of the demo records replaced by random text of
+    /// quotes, backslashes, slashes, control characters, emoji, combining marks and more;
+    /// lists emptied at random; dates with fractions of a second; then changed one element
+    /// at a time, each encoding compared with the whole.
+    func testRandomizedRecordsAreSplicedByteForByte() throws {
+        let (temp, participants) = try demoParticipants()
+        defer { temp.cleanUp() }
+        let pieces = [
+            "\"", "\\", "/", "</", "\n", "\r\n", "\t", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}", "\u{85}", "\u{2028}", "\u{2029}",
+            "é", "e\u{301}", "\u{212A}", "ø", "ß", "Å", "A\u{30A}", "👩‍👩‍👧", "🇩🇰", "\u{FEFF}", "\u{200D}", " ", "  ", "{", "}",
+            "[", "]", ":", ",", "\\n", "\\u0000", "word", "Ärger", "naïve", "日本",
+        ]
+        let freeText: Set<String> = ["text", "by", "name", "email", "phone", "offerTitle", "contact", "place"]
+        var random = SplitMix64(seed: 18)
+        func text() -> String { (0..<random.below(12)).map { _ in pieces[random.below(pieces.count)] }.joined() }
+        func scramble(_ value: Any, key: String?) -> Any {
+            if let object = value as? [String: Any] {
+                return Dictionary(uniqueKeysWithValues: object.map { ($0.key, scramble($0.value, key: $0.key)) })
+            }
+            if let list = value as? [Any] {
+                if key != "versions", random.below(8) == 0 { return [Any]() }
+                return list.map { scramble($0, key: key) }
+            }
+            if let string = value as? String, let key, freeText.contains(key) { return text() }
+            return value
+        }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        var checked = 0
+        for round in 0..<12 {
+            let source = participants[round % participants.count]
+            let object = try JSONSerialization.jsonObject(with: RecordCodec.encode(source))
+            let data = try JSONSerialization.data(withJSONObject: scramble(object, key: nil))
+            var participant = try decoder.decode(Participant.self, from: data)
+            try assertSameBytes(participant, "round \(round)")
+            for step in 0..<8 {
+                switch (step + round) % 4 {
+                case 0 where !participant.notes.isEmpty:
+                    let index = random.below(participant.notes.count)
+                    participant.notes[index].versions[0].text = text()
+                    participant.notes[index].versions[0].at = Date(timeIntervalSince1970: 1_764_000_000.25 + Double(random.below(1000)))
+                case 1 where !participant.sessions.isEmpty:
+                    participant.sessions.remove(at: random.below(participant.sessions.count))
+                case 2:
+                    participant.notes.insert(
+                        ProgressNote(
+                            id: "n-r\(round)s\(step)", kind: .reflection, sessionId: nil, tags: [text()],
+                            text: Words(text(), author: .citizen, by: text(), at: Date(timeIntervalSince1970: 1_764_000_000.75))),
+                        at: random.below(participant.notes.count + 1))
+                default:
+                    participant.plan.goals = participant.plan.goals.reversed()
+                    participant.journal.append(
+                        JournalEntry(kind: .booked, offerId: nil, offerTitle: text(), stamp: Stamp(by: text(), at: Date())))
+                }
+                try assertSameBytes(participant, "round \(round) step \(step)")
+                checked += 1
+            }
+        }
+        XCTAssertEqual(checked, 96)
+    }
+}
