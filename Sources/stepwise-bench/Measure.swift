@@ -257,6 +257,10 @@ struct InProcess {
             encode.add(try Clock.ms { _ = try RecordCodec.encode(largest) })
             encodeCPU.add(try Clock.cpuMs { _ = try RecordCodec.encode(largest) })
             journalSave.add(try Clock.ms { largest = try ParticipantJournal.save(largest, in: store, as: identity) })
+            // The file saved (its changed parts spliced in) is the whole record's encoding.
+            guard try Data(contentsOf: store.participantFile(largestId)) == (try RecordCodec.encode(largest)) else {
+                throw BenchError("the saved file of \(largestId) differs from RecordCodec.encode of the record")
+            }
         }
         // DataStore.save alone (no journal lock, no merge), then the index line it appends.
         for round in 0..<30 {

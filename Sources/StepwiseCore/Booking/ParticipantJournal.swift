@@ -71,7 +71,9 @@ public enum ParticipantJournal {
     }
 
     /// Reads a participant to edit in a screen, remembering the record and the file's stamp,
-    /// so that `save` need not read the file again while its stamp is unchanged.
+    /// so that `save` need not read the file again while its stamp is unchanged, and has its
+    /// lists encoded in the background (`SplicedRecordEncoder.prepare`), so that the first save
+    /// encodes only what changed.
     public static func read(_ participantId: String, in store: DataStore) throws -> Participant {
         let path = try store.participantFile(participantId).path
         let before = FileStamp(path: path, followingLinks: false)
@@ -79,6 +81,7 @@ public enum ParticipantJournal {
         if let before, FileStamp(path: path, followingLinks: false) == before {
             Remembered.shared.note(path, stamp: before, value: participant)
         }
+        SplicedRecordEncoder.prepare(participant)
         return participant
     }
 
@@ -93,7 +96,9 @@ public enum ParticipantJournal {
     /// The journal on disk followed by the entries only the edited copy has, in time order
     /// (entries with the same time keep their order).
     static func merge(onDisk: [JournalEntry], edited: [JournalEntry]) -> [JournalEntry] {
-        let added = edited.filter { !onDisk.contains($0) }
+        // Entries looked up among those of the same moment only: linear in the journal's length.
+        let onDiskAt = Dictionary(grouping: onDisk, by: \.stamp.at)
+        let added = edited.filter { !(onDiskAt[$0.stamp.at]?.contains($0) ?? false) }
         guard !added.isEmpty else { return onDisk }
         return (onDisk + added).enumerated()
             .sorted { ($0.element.stamp.at, $0.offset) < ($1.element.stamp.at, $1.offset) }

@@ -26,12 +26,16 @@ public enum SplicedRecordEncoder {
         var columns: [String: AnyObject] = [:]
         var lists: [(path: [String], pieces: [Data])] = []
         var rest = participant
+        var encoded = 0
+        var reused = 0
         func take<Element: Encodable>(_ keyPath: WritableKeyPath<Participant, [Element]>, _ path: String...) throws {
             let elements = participant[keyPath: keyPath]
             guard !elements.isEmpty else { return }
             let name = path.joined(separator: ".")
             let column = try Column(elements, depth: path.count + 1, reusing: known[name] as? Column<Element>)
             columns[name] = column
+            encoded += column.encoded
+            reused += elements.count - column.encoded
             lists.append((path, column.pieces))
             rest[keyPath: keyPath] = []
         }
@@ -50,13 +54,19 @@ public enum SplicedRecordEncoder {
             // Not the layout described above: the whole record the slow way.
             return try RecordCodec.encode(participant)
         }
-        cache.keep(columns, of: participant.id)
+        cache.keep(columns, of: participant.id, encoded: encoded, reused: reused)
         return spliced
     }
 
-    /// How many list elements were encoded, and how many reused, since the process started
-    /// (for tests and the bench).
-    public static var counts: (encoded: Int, reused: Int) { cache.counts }
+    /// Encodes `participant`'s lists in the background, so that the first save of a record
+    /// just opened costs its change only (`ParticipantJournal.read` calls this).
+    public static func prepare(_ participant: Participant) {
+        DispatchQueue.global(qos: .utility).async { _ = try? encode(participant) }
+    }
+
+    /// How many list elements of participant `id` were encoded, and how many reused, since the
+    /// process started (for tests and the bench).
+    public static func counts(of id: String) -> (encoded: Int, reused: Int) { cache.counts(of: id) }
 
     /// `head` with each list of `lists` (emptied in `head`, named by its path of keys from the
     /// top) filled with its pieces; nil when an emptied list is not where the layout puts it.
@@ -181,6 +191,8 @@ public enum SplicedRecordEncoder {
         /// Each element's `bits`.
         let bits: [[UInt8]]
         let pieces: [Data]
+        /// How many of the elements were encoded (the others were reused).
+        let encoded: Int
 
         /// The pieces of `elements` standing `depth` levels deep (2 for the elements of a list
         /// of the record itself); each element with the bits of one of `reusing` (taken in
@@ -213,7 +225,7 @@ public enum SplicedRecordEncoder {
             values = elements
             self.bits = bits
             self.pieces = pieces
-            SplicedRecordEncoder.cache.count(encoded: encoded, reused: elements.count - encoded)
+            self.encoded = encoded
         }
     }
 
@@ -225,27 +237,22 @@ public enum SplicedRecordEncoder {
         private let lock = NSLock()
         private let capacity: Int
         private var records: [String: [String: AnyObject]] = [:]
-        private var encoded = 0
-        private var reused = 0
+        private var counts: [String: (encoded: Int, reused: Int)] = [:]
 
         init(capacity: Int) { self.capacity = capacity }
 
         func columns(of id: String) -> [String: AnyObject] { lock.withLock { records[id] ?? [:] } }
 
-        func keep(_ columns: [String: AnyObject], of id: String) {
+        /// Keeps the columns of participant `id` and counts what encoding them took.
+        func keep(_ columns: [String: AnyObject], of id: String, encoded: Int, reused: Int) {
             lock.withLock {
                 if records[id] == nil, records.count >= capacity { records.removeAll() }
                 records[id] = columns
+                let before = counts[id] ?? (0, 0)
+                counts[id] = (before.encoded + encoded, before.reused + reused)
             }
         }
 
-        func count(encoded: Int, reused: Int) {
-            lock.withLock {
-                self.encoded += encoded
-                self.reused += reused
-            }
-        }
-
-        var counts: (encoded: Int, reused: Int) { lock.withLock { (encoded, reused) } }
+        func counts(of id: String) -> (encoded: Int, reused: Int) { lock.withLock { counts[id] ?? (0, 0) } }
     }
 }
