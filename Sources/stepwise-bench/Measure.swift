@@ -241,8 +241,10 @@ struct InProcess {
     /// Saving one change of the largest record, and of a typical one, as the program saves
     /// (the record opened with `ParticipantJournal.read`, each change saved with
     /// `ParticipantJournal.save`); beside them what a save cannot go below on this disk (a
-    /// file of the same size written, fsynced, renamed and its folder fsynced), and the
-    /// largest record encoded by `RecordCodec` (wall and CPU time).
+    /// file of the same size written, fsynced, renamed and its folder fsynced), the largest
+    /// record encoded by `RecordCodec` (wall and CPU time) and encoded and written whole (as
+    /// saves were before `SplicedRecordEncoder`), a short lock taken and given back, and how
+    /// many list elements of the largest record were encoded and reused.
     func saves() throws -> [String: Any] {
         let identity = Identity(coach: "Bench", user: "bench", host: ProcessInfo.processInfo.hostName, pid: getpid())
         var largest = try ParticipantJournal.read(largestId, in: store)
@@ -262,11 +264,15 @@ struct InProcess {
                 throw BenchError("the saved file of \(largestId) differs from RecordCodec.encode of the record")
             }
         }
-        // DataStore.save alone (no journal lock, no merge), then the index line it appends.
+        // DataStore.save alone (no journal lock, no merge), then the index line it appends;
+        // beside it the whole record encoded by RecordCodec and written as before splicing.
+        var wholeWrite = Samples()
+        let largestFile = try store.participantFile(largestId)
         for round in 0..<30 {
             largest.notes[0].tags = ["jobSearch", "store\(round)"]
             storeSave.add(try Clock.ms { try store.save(largest) })
             record.add(Clock.ms { CaseloadIndex(store: store).recordSaved(largest) })
+            wholeWrite.add(try Clock.ms { try AtomicFile.write(try RecordCodec.encode(largest), to: largestFile, folderMayBeLink: false) })
         }
         largest.notes[0].tags = ["jobSearch"]
         largest = try ParticipantJournal.save(largest, in: store, as: identity)
@@ -295,10 +301,26 @@ struct InProcess {
             }
             floor = try fsyncFloor(bytes: size)
         }
+        // The short lock every save takes (the journal lock; the index line takes another).
+        var lockCycle = Samples()
+        let lockPath = store.root.appendingPathComponent("locks/bench-cycle.lock").path
+        for _ in 0..<50 { lockCycle.add(try Clock.ms { try ExclusiveLock.with(path: lockPath, as: identity) { _ in } }) }
+        // One change of the largest record encoded by splicing (CPU time), and the durable
+        // write alone of a file of its size: together what its save cannot go below.
+        var spliced = Samples()
+        for round in 0..<30 {
+            largest.notes[0].tags = ["jobSearch", "splice\(round)"]
+            spliced.add(try Clock.cpuMs { _ = try SplicedRecordEncoder.encode(largest) })
+        }
+        let largestFloor = try fsyncFloor(bytes: try Data(contentsOf: largestFile).count)
+        let counts = SplicedRecordEncoder.counts(of: largestId)
         return [
             "largestEncode": encode.json, "largestEncodeCPU": encodeCPU.json, "largestStoreSave": storeSave.json,
             "largestJournalSave": journalSave.json, "recordSaved": record.json, "typicalBytes": typicalBytes,
             "typicalStoreSave": typicalSave.json, "typicalJournalSave": typicalJournal.json, "fsyncFloor": floor.json,
+            "largestWholeEncodeWrite": wholeWrite.json, "lockCycle": lockCycle.json,
+            "largestSplicedEncodeCPU": spliced.json, "largestFsyncFloor": largestFloor.json,
+            "largestElementsEncoded": counts.encoded, "largestElementsReused": counts.reused,
         ]
     }
 

@@ -77,12 +77,18 @@ public final class ExclusiveLock: Sendable {
         }
     }
 
-    /// Writes a lock file's claim whole and fsyncs it; when that fails (a full disk), the
+    /// Writes a lock file's claim whole and closes it; when that fails (a full disk), the
     /// half-written lock file is removed, so that no empty lock stays behind to be taken over
     /// later as "left by a crash", and `WriteError` says why. Used for session locks too.
+    ///
+    /// The claim is not fsynced: the lock is exclusive by its `O_EXCL` creation, not by its
+    /// content reaching the disk, and a claim matters only while its holder runs (after a
+    /// crash of the machine every holder is gone, and an empty or stale lock is taken over).
+    /// A write the disk cannot hold is refused by `write` (local file systems reserve the
+    /// space then) or by `close` (NFS sends the data to the server there), both checked.
     static func writeClaim(_ data: Data, to fd: Int32, path: String) throws {
-        let failure = AtomicFile.writeAll(fd, data) ?? (fsync(fd) == 0 ? nil : errno)
-        close(fd)
+        var failure = AtomicFile.writeAll(fd, data)
+        if close(fd) != 0, failure == nil { failure = errno }
         if let failure {
             unlink(path)
             throw AtomicFile.WriteError(
