@@ -22,6 +22,12 @@ public enum SplicedRecordEncoder {
     /// The participant's bytes, as `RecordCodec.encode(participant)` gives them (pretty,
     /// key-sorted UTF-8 JSON ending in a line break). Throws what `JSONEncoder` throws.
     public static func encode(_ participant: Participant) throws -> Data {
+        // One encoding of a participant at a time: a save made while the record's lists are
+        // still being encoded in the background waits for them and reuses them.
+        try cache.exclusively(participant.id) { try spliced(participant) }
+    }
+
+    private static func spliced(_ participant: Participant) throws -> Data {
         let known = cache.columns(of: participant.id)
         var columns: [String: AnyObject] = [:]
         var lists: [(path: [String], pieces: [Data])] = []
@@ -238,6 +244,19 @@ public enum SplicedRecordEncoder {
         private let capacity: Int
         private var records: [String: [String: AnyObject]] = [:]
         private var counts: [String: (encoded: Int, reused: Int)] = [:]
+        private var gates: [String: NSLock] = [:]
+
+        /// Runs `body` while no other thread encodes participant `id`.
+        func exclusively<T>(_ id: String, _ body: () throws -> T) rethrows -> T {
+            let gate = lock.withLock {
+                // Forgetting the gates of many records at most lets two encodings run at once.
+                if gates[id] == nil, gates.count >= 64 { gates.removeAll() }
+                let gate = gates[id] ?? NSLock()
+                gates[id] = gate
+                return gate
+            }
+            return try gate.withLock(body)
+        }
 
         init(capacity: Int) { self.capacity = capacity }
 
