@@ -64,4 +64,27 @@ final class FormTests: EndToEndTestCase {
         again.tmux.send("q")
         XCTAssertEqual(again.waitForExit(), 0)
     }
+
+    /// `?` is typed as text in a form, so F1 (sent by the real terminal as its escape
+    /// sequence) opens the help over the form; Esc goes back to the form with what was typed.
+    func testF1OpensTheHelpInAFormAndEscKeepsWhatWasTyped() throws {
+        try makeDemo()
+        let run = try startTUI()
+        let tmux = run.tmux
+        tmux.waitFor(participantsLine())
+        tmux.send("a")
+        tmux.waitFor("F1 Help")
+        tmux.type("Åse? Ødegård 😀")
+        tmux.waitFor("Åse? Ødegård")
+        tmux.send("F1")
+        var screen = tmux.waitFor("Keys")
+        XCTAssertTrue(screen.contains("Go to the next field"), "the help lists the form's keys:\n\(screen)")
+        tmux.send("Escape")
+        screen = tmux.waitFor("Add a participant")
+        XCTAssertTrue(screen.contains("Åse? Ødegård 😀"), "the typed text is kept:\n\(screen)")
+        tmux.send("Escape")
+        tmux.waitFor(participantsLine())
+        tmux.send("q")
+        XCTAssertEqual(run.waitForExit(), 0)
+    }
 }

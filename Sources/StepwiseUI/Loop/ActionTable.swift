@@ -36,6 +36,9 @@ public enum KeyContext: Hashable, Sendable, CaseIterable {
     public static let screens = Set(allCases).subtracting([.privacy])
     /// Where `?` opens the help: everywhere a letter is a command, except the help itself.
     public static let withHelp = Set(allCases).subtracting(typing).subtracting([.help])
+    /// Where F1 opens the help instead, because `?` is typed as text there (the privacy
+    /// screen shows nothing, help included).
+    public static let withHelpByF1 = typing.subtracting([.privacy])
     /// Where `L` hides the screen at once (the privacy key, for health data on screen).
     public static let hiddenByL = Set(allCases).subtracting(typing)
     /// Where Ctrl-X hides it instead, because `L` is typed as text there.
@@ -209,8 +212,9 @@ public enum ActionTable {
         spec(.cancel, [.escape], [.form], footer: true),
         // Ctrl-J is the line feed every terminal sends; the driver also reads Alt-Enter (Esc CR) as it.
         spec(.newLine, [.ctrl("j")], [.form], footer: true),
-        spec(.closeHelp, [.escape, .char("?"), .char("q")], [.help], footer: true, shown: "Esc"),
-        spec(.help, [.char("?")], KeyContext.withHelp, footer: true),
+        spec(.closeHelp, [.escape, .char("?"), .char("q"), .f1], [.help], footer: true, shown: "Esc"),
+        spec(.help, [.char("?"), .f1], KeyContext.withHelp, footer: true),
+        spec(.help, [.f1], KeyContext.withHelpByF1, footer: true),
         spec(.quit, [.char("q")], [.caseload], footer: true),
         spec(.hide, [.char("L")], KeyContext.hiddenByL),
         spec(.hide, [.ctrl("x")], KeyContext.hiddenByCtrlX),
@@ -234,7 +238,7 @@ public enum ActionTable {
     /// The footer rows that must never be dropped for want of room: the way to the help (`?`)
     /// and the way back (Esc), so that every screen says how to learn its keys and leave it.
     public static func essential(in context: KeyContext) -> [ActionSpec] {
-        footer(in: context).filter { $0.keys.contains(.char("?")) || $0.keys.contains(.escape) }
+        footer(in: context).filter { $0.id == .help || $0.keys.contains(.escape) }
     }
 
     /// The rows the help screen lists for `context`, one per action.

@@ -4,6 +4,8 @@ public enum Key: Hashable, Sendable {
     case ctrl(Character)
     case up, down, left, right, home, end, pageUp, pageDown
     case enter, escape, tab, backTab, backspace, delete
+    /// The first function key: help where letters are typed as text (forms, search).
+    case f1
     /// Text the terminal marked as pasted (bracketed paste), whole, as it arrived: it is
     /// only ever text for a field, never keys.
     case paste(String)
@@ -27,6 +29,7 @@ public enum Key: Hashable, Sendable {
         case .backTab: return "Shift-Tab"
         case .backspace: return "Backspace"
         case .delete: return "Del"
+        case .f1: return "F1"
         case .paste: return "Paste"
         }
     }

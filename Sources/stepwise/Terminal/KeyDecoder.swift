@@ -46,6 +46,7 @@ enum KeyDecoder {
             case KEY_DC: return .key(.delete)
             case KEY_BTAB: return .key(.backTab)
             case KEY_ENTER: return .key(.enter)
+            case KEY_F0 + 1: return .key(.f1)
             default: return nil
             }
         }
