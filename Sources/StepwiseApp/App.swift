@@ -346,7 +346,7 @@ public final class App {
                 guard lock == nil else { return [.journalRead(participant: id, participant.journal)] }
                 return [.reread(participant, history: store.loadHistory(participant: id))]
             } catch {
-                return [.failed(.open(reason: "\(error)"))]
+                return [.failed(.open(reason: env.strings.problemText(error)))]
             }
         case .loadBoard, .saveJob, .markJobFilled, .jobSuggested:
             return performBoard(effect)
@@ -438,7 +438,7 @@ public final class App {
             ]
                 + audit(.opened, id)
         } catch {
-            return [.failed(.open(reason: "\(error)"))]
+            return [.failed(.open(reason: env.strings.problemText(error)))]
         }
     }
 }

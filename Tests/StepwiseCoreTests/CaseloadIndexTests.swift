@@ -323,9 +323,11 @@ final class CaseloadIndexTests: XCTestCase {
 
     func testIndexLinesSurviveAnyText() throws {
         let odd = "Quote \" back\\slash \n new\tline \u{1} é 李 👩‍👩‍👧"
+        // The reason's key and arguments come back too, so the screens can say it in any language.
+        let reason = ProblemReason(odd, key: "problem.idNotFileName", ["expected": odd, "n": "2"], keyArguments: ["form": "problem.form.text"])
         let record = IndexRecord(
             id: "p-odd", stamp: FileStamp(size: 12, modified: -5, changed: Int64.max, inode: Int64.min + 1),
-            value: .unreadable(RecordProblem(file: odd, field: nil, reason: odd)))
+            value: .unreadable(RecordProblem(file: odd, field: nil, reason: reason)))
         let entry = CaseloadEntry(participant(odd, id: "p-odd2"))
         let second = IndexRecord(id: "p-odd2", stamp: FileStamp(size: 1, modified: 2, changed: 3, inode: 4), value: .entry(entry))
         XCTAssertTrue(IndexFile.write([IndexFile.line(record), IndexFile.line(second)], locale: "en", to: indexURL))
@@ -336,7 +338,7 @@ final class CaseloadIndexTests: XCTestCase {
         guard case .unreadable(let problem)? = found.records.first?.value, case .entry(let back)? = found.records.last?.value else {
             return XCTFail("\(found.records)")
         }
-        XCTAssertEqual(problem, RecordProblem(file: odd, field: nil, reason: odd))
+        XCTAssertEqual(problem, RecordProblem(file: odd, field: nil, reason: reason))
         XCTAssertEqual(back, entry)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: indexURL).split(separator: 0x0A)[1])
         XCTAssertEqual((json as? [Any])?[6] as? String, odd, "each line is plain JSON")

@@ -63,7 +63,7 @@ extension IncrementalSearchTests {
     func testTheCountsAreKeptWithTheCaseload() {
         var state = accentedCaseload()
         XCTAssertEqual(state.readableCount, accentedNames.count)
-        state.caseload.append(.unreadable(id: "p-bad", problem: RecordProblem(file: "participants/p-bad.json", reason: "bad")))
+        state.caseload.append(.unreadable(id: "p-bad", problem: RecordProblem(file: "participants/p-bad.json", reason: .untranslated("bad"))))
         XCTAssertEqual(state.readableCount, accentedNames.count)
         XCTAssertEqual(state.unreadableCount, 1)
     }

@@ -29,7 +29,7 @@ final class ScreenSnapshotTests: XCTestCase {
     func testCaseloadWithAnUnreadableFile() {
         var state = Fixtures.state()
         state.caseload.append(
-            .unreadable(id: "p-broken", problem: RecordProblem(file: "participants/p-broken.json", field: "name", reason: "expected text")))
+            .unreadable(id: "p-broken", problem: RecordProblem(file: "participants/p-broken.json", field: "name", reason: .expected("text", form: "problem.form.text"))))
         state.selection = state.caseload.count - 1
         expectScreenSnapshot(Fixtures.screen(state), named: "caseload-unreadable")
     }

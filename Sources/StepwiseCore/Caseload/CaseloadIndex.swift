@@ -13,7 +13,8 @@ import Foundation
 ///     ["stepwise caseload index",1,"en_US",<body lines>,<body bytes>,"<checksum>"]
 ///     ["p",<id>,<size>,<mtime ns>,<ctime ns>,<inode>,<name>,<search key>,<course start>,
 ///      <next number>,<next planned>,<next status>,<next status changed>,"<checksum>"]
-///     ["u",<id>,<size>,<mtime ns>,<ctime ns>,<inode>,<problem file>,<problem field>,<reason>,"<checksum>"]
+///     ["u",<id>,<size>,<mtime ns>,<ctime ns>,<inode>,<problem file>,<problem field>,<reason>,
+///      <reason key>,<argument names>,<argument values>,"<checksum>"]
 ///     ["d",<size>,<mtime ns>,<ctime ns>,<inode>,<participants>,<unreadable>,"<checksum>"]
 ///
 /// Days are days since 1970-01-01; the checksum (`LineChecksum`, 64 bits, hex) covers the
@@ -28,7 +29,8 @@ import Foundation
 /// `loadIfUnchanged` shows the index with one `stat` instead of one per file. It also keeps how
 /// many participants and unreadable files the caseload then had, and the header keeps the
 /// body's length in bytes, so that `loadFirstRows` reads the head and the appended lines only.
-/// (Both were added to format 3 later: a header or folder line without them is still read.)
+/// (Both were added to format 3 later: a header or folder line without them is still read. Format 4
+/// added the reason's string-table key and arguments, `ProblemReason.packed`.)
 ///
 /// **The index never lies.** Every `load()` lists the participant files and `stat`s each one; an
 /// entry is used only when the file's size, modification time, change time and inode are
@@ -47,7 +49,7 @@ public struct CaseloadIndex: Sendable {
     /// First value of the header line.
     static let formatName = "stepwise caseload index"
     /// Raised whenever the line layout or `CaseloadEntry.fold` changes.
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     /// What one load did, for tests and the benchmark.
     public struct Statistics: Equatable, Sendable {
@@ -290,7 +292,7 @@ public struct CaseloadIndex: Sendable {
             } catch let problem as RecordProblem {
                 value = .unreadable(problem)
             } catch {
-                value = .unreadable(RecordProblem(file: "participants/\(file.id).json", reason: "\(error)"))
+                value = .unreadable(RecordProblem(file: "participants/\(file.id).json", reason: .untranslated("\(error)")))
             }
             // A file without a stamp (it vanished, or the id is not valid) is never recorded.
             let stamp = file.stamp ?? FileStamp(size: -1, modified: 0, changed: 0, inode: 0)

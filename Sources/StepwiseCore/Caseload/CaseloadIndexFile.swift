@@ -227,8 +227,10 @@ enum IndexFile {
             return IndexRecord(id: id, stamp: stamp, value: .entry(entry))
         case "u":
             guard let file = reader.string(), reader.comma(), let field = reader.optionalString(), reader.comma(),
-                let reason = reader.string(), reader.atChecksum
+                let english = reader.string(), reader.comma(), let key = reader.optionalString(), reader.comma(),
+                let names = reader.string(), reader.comma(), let values = reader.string(), reader.atChecksum
             else { return nil }
+            let reason = ProblemReason(english, key: key, packed: names, values)
             return IndexRecord(id: id, stamp: stamp, value: .unreadable(RecordProblem(file: file, field: field, reason: reason)))
         default:
             return nil
@@ -261,6 +263,10 @@ enum IndexFile {
             writer.string(problem.file)
             writer.optionalString(problem.field)
             writer.string(problem.reason)
+            writer.optionalString(problem.why.key)
+            let packed = problem.why.packed
+            writer.string(packed.names)
+            writer.string(packed.values)
         }
         return writer.finish()
     }

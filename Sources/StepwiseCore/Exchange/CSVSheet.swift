@@ -125,7 +125,7 @@ public struct CSVSheet: Sendable {
                 reason: "holds \(size / 1000) kB; a cell may hold at most \(RecordCodec.maxFieldBytes / 1000) kB")
         }
         if let bytes = try? RecordCodec.encode(record).count, bytes > RecordCodec.maxRecordBytes {
-            return Problem(line: line, column: largest.0, reason: "makes the \(noun) too large: it " + RecordCodec.tooLarge(bytes))
+            return Problem(line: line, column: largest.0, reason: "makes the \(noun) too large: it " + RecordCodec.tooLarge(bytes).english)
         }
         return nil
     }

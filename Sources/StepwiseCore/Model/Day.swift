@@ -86,7 +86,7 @@ extension Day: Codable {
         let text = try container.decode(String.self)
         guard let day = Day(iso: text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected a date like 2026-03-02")
+                in: container, debugDescription: ProblemReason.expectedDate.english)
         }
         self = day
     }

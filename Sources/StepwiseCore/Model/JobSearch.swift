@@ -181,7 +181,7 @@ public struct JobApplication: Codable, Equatable, Sendable {
         method = try c.decode(ApplicationMethod.self, forKey: .method)
         history = try c.decode([StatusChange].self, forKey: .history)
         guard !history.isEmpty else {
-            throw DecodingError.dataCorruptedError(forKey: .history, in: c, debugDescription: "must hold at least one status")
+            throw DecodingError.dataCorruptedError(forKey: .history, in: c, debugDescription: ProblemReason.atLeastOneStatus.english)
         }
         nextStep = try c.decodeIfPresent(String.self, forKey: .nextStep) ?? ""
         nextStepDay = try c.decodeIfPresent(Day.self, forKey: .nextStepDay)

@@ -93,7 +93,7 @@ extension Doer: Codable {
         case "peer": self = .peer
         case "other": self = .other(try c.decode(String.self, forKey: .name))
         default:
-            throw DecodingError.dataCorruptedError(forKey: .role, in: c, debugDescription: "expected one of me, coach, peer, other")
+            throw DecodingError.dataCorruptedError(forKey: .role, in: c, debugDescription: ProblemReason.expectedRole.english)
         }
     }
 

@@ -117,7 +117,7 @@ public struct AuditLog: Sendable {
     /// Notes that `identity` did `action` to the participant's record (nil: to no one record).
     public func record(_ action: AuditAction, participant: String?, by identity: Identity, at: Date = Date()) throws {
         if let participant, !RecordID.isValid(participant) {
-            throw RecordProblem(file: "audit.log", field: "participant", reason: "'\(participant)' is not a valid id")
+            throw RecordProblem(file: "audit.log", field: "participant", reason: .untranslated("'\(participant)' is not a valid id"))
         }
         let entry = AuditLog.entry(action, participant: participant, by: identity, at: at)
         let line = try AuditLog.encodeLine(entry)
@@ -146,7 +146,7 @@ public struct AuditLog: Sendable {
     @discardableResult
     public func anonymize(_ participant: String, erasedBy identity: Identity, at: Date = Date()) throws -> (marker: String, lines: Int) {
         guard RecordID.isValid(participant) else {
-            throw RecordProblem(file: "audit.log", field: "participant", reason: "'\(participant)' is not a valid id")
+            throw RecordProblem(file: "audit.log", field: "participant", reason: .untranslated("'\(participant)' is not a valid id"))
         }
         return try withLock(as: identity) { lock in
             let data = try contents() ?? Data()

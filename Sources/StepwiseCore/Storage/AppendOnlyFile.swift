@@ -36,7 +36,7 @@ public enum AppendOnlyFile {
             guard let read = try DataFile.read(url, limit: RecordCodec.maxLogBytes) else { return [] }
             data = read
         } catch let problem as DataFile.Problem {
-            return [RecordProblem(kind: .unreadable, file: file, reason: problem.reason)]
+            return [RecordProblem(kind: .unreadable, file: file, reason: problem.why)]
         } catch {
             return [RecordProblem.unreadable(file)]
         }
@@ -48,10 +48,14 @@ public enum AppendOnlyFile {
                 problems.append(
                     RecordProblem(
                         file: file,
-                        reason: "line \(index + 1) is cut off (a write was interrupted); "
-                            + "it is removed at the next write, the lines before it are kept"))
+                        reason: ProblemReason(
+                            "line \(index + 1) is cut off (a write was interrupted); "
+                                + "it is removed at the next write, the lines before it are kept",
+                            key: "problem.lineCutOff", ["line": String(index + 1)])))
             } else if !isReadable(Data(line)) {
-                problems.append(RecordProblem(file: file, reason: "line \(index + 1) cannot be read"))
+                problems.append(
+                    RecordProblem(
+                        file: file, reason: ProblemReason("line \(index + 1) cannot be read", key: "problem.lineUnreadable", ["line": String(index + 1)])))
             }
         }
         return problems

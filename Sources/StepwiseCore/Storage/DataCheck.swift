@@ -21,7 +21,7 @@ public enum DataCheck {
             do { _ = try store.loadParticipant(id) } catch let problem as RecordProblem {
                 problems.append(problem)
             } catch {
-                problems.append(RecordProblem(file: "participants/\(id).json", reason: "\(error)"))
+                problems.append(RecordProblem(file: "participants/\(id).json", reason: .untranslated("\(error)")))
             }
         }
         let offers = store.loadOffers()
@@ -59,21 +59,24 @@ public enum DataCheck {
                         problems.append(
                             RecordProblem(
                                 file: file,
-                                reason: "is a temporary file left by an interrupted write; "
-                                    + "it may hold citizen data: remove it"))
+                                reason: ProblemReason(
+                                    "is a temporary file left by an interrupted write; it may hold citizen data: remove it",
+                                    key: "problem.strayTemp")))
                     }
                 case S_IFLNK:
                     problems.append(
                         RecordProblem(
                             kind: .unreadable, file: file,
-                            reason: "is a symbolic link; Stepwise never follows links "
-                                + "inside its data folder: remove it"))
+                            reason: ProblemReason(
+                                "is a symbolic link; Stepwise never follows links inside its data folder: remove it",
+                                key: "problem.symlinkRemove")))
                 default:
                     problems.append(
                         RecordProblem(
                             kind: .unreadable, file: file,
-                            reason: "is \(AtomicFile.fileKind(info.st_mode)), not a file "
-                                + "Stepwise writes; remove it"))
+                            reason: ProblemReason(
+                                "is \(AtomicFile.fileKind(info.st_mode)), not a file Stepwise writes; remove it",
+                                key: "problem.notAFileRemove", keyArguments: ["kind": ProblemReason.fileKindKey(info.st_mode)])))
                 }
             }
         }
@@ -83,10 +86,12 @@ public enum DataCheck {
     private static func mode(_ info: stat, of file: String, allowed: mode_t, what: String) -> RecordProblem? {
         let bits = info.st_mode & 0o777
         guard bits & ~allowed != 0 else { return nil }
+        let (mode, must) = (String(bits, radix: 8), String(allowed, radix: 8))
         return RecordProblem(
             file: file,
-            reason: "\(what) mode is \(String(bits, radix: 8)); it must be "
-                + "\(String(allowed, radix: 8)) so that only its owner can read it")
+            reason: ProblemReason(
+                "\(what) mode is \(mode); it must be \(must) so that only its owner can read it",
+                key: "problem.mode." + what, ["mode": mode, "must": must]))
     }
 
     private static func age(_ info: stat) -> TimeInterval {

@@ -12,10 +12,19 @@ public enum DataFile {
     /// Why a file of the data folder is not read.
     public struct Problem: Error, Equatable, CustomStringConvertible {
         public let path: String
-        public let reason: String
+        /// Why, in English and as a string-table key.
+        public let why: ProblemReason
         /// The file's size in bytes when it was refused for being over the limit.
         public var size: Int?
+        /// Why, in English.
+        public var reason: String { why.english }
         public var description: String { "\(path): \(reason)" }
+
+        init(path: String, reason: ProblemReason, size: Int? = nil) {
+            self.path = path
+            self.why = reason
+            self.size = size
+        }
     }
 
     /// The whole content of `url`, or nil when there is no such file. Throws `Problem` for a
@@ -26,19 +35,22 @@ public enum DataFile {
             let code = errno
             if code == ENOENT { return nil }
             if code == ELOOP {
-                throw Problem(path: url.path, reason: "is a symbolic link; Stepwise does not follow links in its data folder")
+                throw Problem(path: url.path, reason: ProblemReason("is a symbolic link; Stepwise does not follow links in its data folder", key: "problem.symlink"))
             }
-            throw Problem(path: url.path, reason: code == EACCES ? "cannot be read" : String(cString: strerror(code)))
+            throw Problem(path: url.path, reason: code == EACCES ? .unreadable : .untranslated(String(cString: strerror(code))))
         }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw Problem(path: url.path, reason: String(cString: strerror(errno))) }
+        guard fstat(fd, &info) == 0 else { throw Problem(path: url.path, reason: .untranslated(String(cString: strerror(errno)))) }
         guard info.st_mode & S_IFMT == S_IFREG else {
-            throw Problem(path: url.path, reason: "is \(AtomicFile.fileKind(info.st_mode)), not a file; Stepwise does not read it")
+            throw Problem(path: url.path, reason: .notAFile(info.st_mode))
         }
         let size = Int(info.st_size)
         guard size <= limit else {
-            throw Problem(path: url.path, reason: "is \(size / 1_000_000) MB; at most \(limit / 1_000_000) MB is read", size: size)
+            let (mb, limitMB) = (String(size / 1_000_000), String(limit / 1_000_000))
+            throw Problem(
+                path: url.path, reason: ProblemReason("is \(mb) MB; at most \(limitMB) MB is read", key: "problem.fileTooLarge", ["size": mb, "limit": limitMB]),
+                size: size)
         }
         var bytes = Data(count: size)
         var filled = 0
@@ -52,7 +64,7 @@ public enum DataFile {
             }
             return nil
         }
-        if let failure { throw Problem(path: url.path, reason: String(cString: strerror(failure))) }
+        if let failure { throw Problem(path: url.path, reason: .untranslated(String(cString: strerror(failure)))) }
         return bytes.prefix(filled)
     }
 }

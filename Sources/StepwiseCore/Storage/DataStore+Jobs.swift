@@ -14,7 +14,7 @@ extension DataStore {
     /// Reads one job; problems name the file and field. Throws `RecordProblem` (kind
     /// `.missing` when there is no such job).
     public func loadJob(_ id: String) throws -> BoardJob {
-        guard RecordID.isValid(id) else { throw RecordProblem(file: id, reason: "is not a valid job id") }
+        guard RecordID.isValid(id) else { throw RecordProblem(file: id, reason: .notValidJobID) }
         let url = jobFile(id)
         return try RecordCodec.job(from: try read(url), file: relative(url))
     }
@@ -22,7 +22,7 @@ extension DataStore {
     /// Writes a job to a temp file beside its file (the `jobs` folder is made, 0700, when
     /// missing), to be put in place by `commit()`.
     public func stage(_ job: BoardJob) throws -> AtomicFile.Staged {
-        guard RecordID.isValid(job.id) else { throw RecordProblem(file: job.id, reason: "is not a valid job id") }
+        guard RecordID.isValid(job.id) else { throw RecordProblem(file: job.id, reason: .notValidJobID) }
         try AtomicFile.makeDirectory(jobsDir)
         let url = jobFile(job.id)
         return try AtomicFile.Staged(try encodeReadable(job, file: url), for: url, folderMayBeLink: false)

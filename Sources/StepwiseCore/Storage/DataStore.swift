@@ -47,7 +47,7 @@ public final class DataStore: Sendable {
 
     /// The file of a participant; throws for an id that is not a generated id.
     public func participantFile(_ id: String) throws -> URL {
-        guard RecordID.isValid(id) else { throw RecordProblem(file: id, reason: "is not a valid participant id") }
+        guard RecordID.isValid(id) else { throw RecordProblem(file: id, reason: ProblemReason("is not a valid participant id", key: "problem.notValidParticipantID")) }
         return participantsDir.appendingPathComponent(id + ".json")
     }
 
@@ -83,7 +83,7 @@ public final class DataStore: Sendable {
 
     /// Reads one offer; problems name the file and field.
     public func loadOffer(_ id: String) throws -> Offer {
-        guard RecordID.isValid(id) else { throw RecordProblem(file: id, reason: "is not a valid offer id") }
+        guard RecordID.isValid(id) else { throw RecordProblem(file: id, reason: .notValidOfferID) }
         let url = offerFile(id)
         return try DataStore.offers.value(at: url.path) { try RecordCodec.offer(from: try read(url), file: relative(url)) }
     }
@@ -101,7 +101,7 @@ public final class DataStore: Sendable {
 
     /// Writes an offer to a temp file beside its file, to be put in place by `commit()`.
     public func stage(_ offer: Offer) throws -> AtomicFile.Staged {
-        guard RecordID.isValid(offer.id) else { throw RecordProblem(file: offer.id, reason: "is not a valid offer id") }
+        guard RecordID.isValid(offer.id) else { throw RecordProblem(file: offer.id, reason: .notValidOfferID) }
         let url = offerFile(offer.id)
         return try AtomicFile.Staged(try encodeReadable(offer, file: url), for: url, folderMayBeLink: false)
     }
@@ -115,8 +115,7 @@ public final class DataStore: Sendable {
         guard data.count <= RecordCodec.maxRecordBytes else {
             throw RecordProblem(
                 file: relative(url),
-                reason: "would be too large to read back: it " + RecordCodec.tooLarge(data.count)
-                    + "; nothing was saved")
+                reason: RecordCodec.tooLargeToSave(data.count))
         }
         return data
     }
@@ -137,7 +136,7 @@ public final class DataStore: Sendable {
             do { records.append(try load(id)) } catch let problem as RecordProblem {
                 problems.append(problem)
             } catch {
-                problems.append(RecordProblem(file: "\(folder)/\(id).json", reason: "\(error)"))
+                problems.append(RecordProblem(file: "\(folder)/\(id).json", reason: .untranslated("\(error)")))
             }
         }
         return (records, problems)
@@ -166,7 +165,7 @@ public final class DataStore: Sendable {
         } catch let problem as DataFile.Problem {
             // Too large is what the record holds; a link, a FIFO or a read error is the file.
             if let size = problem.size { throw RecordProblem(file: relative(url), reason: RecordCodec.tooLarge(size)) }
-            throw RecordProblem(kind: .unreadable, file: relative(url), reason: problem.reason)
+            throw RecordProblem(kind: .unreadable, file: relative(url), reason: problem.why)
         }
     }
 

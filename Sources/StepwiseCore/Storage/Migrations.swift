@@ -161,23 +161,27 @@ public enum PlacementMigration {
         for offer in offers.sorted(by: { $0.id < $1.id }) {
             guard let unmoved = offer.internship?.unmoved else { continue }
             let holders = offer.booked.map(\.participantId)
-            let reason: String
+            let reason: ProblemReason
             switch holders.count {
             case 1:
-                reason =
+                reason = ProblemReason(
                     "was agreed for the whole offer by an older version; it moves to the placement of \(holders[0]), "
-                    + "the one participant holding a seat, the next time Stepwise runs while that record is closed"
+                        + "the one participant holding a seat, the next time Stepwise runs while that record is closed",
+                    key: "problem.unmovedOneHolder", ["participant": holders[0]])
             case 0:
-                reason =
+                reason = ProblemReason(
                     "was agreed for the whole offer by an older version and nobody holds a seat, so it was moved to no one: "
-                    + "re-enter it on the placement of the participant it was agreed for (Offers tab, I and F), "
-                    + "then remove it with 'stepwise offers forget-adjustments \(offer.id)'"
+                        + "re-enter it on the placement of the participant it was agreed for (Offers tab, I and F), "
+                        + "then remove it with 'stepwise offers forget-adjustments \(offer.id)'",
+                    key: "problem.unmovedNoHolder", ["offer": offer.id])
             default:
-                reason =
+                reason = ProblemReason(
                     "was agreed for the whole offer by an older version while \(holders.count) participants held seats "
-                    + "(\(holders.joined(separator: ", "))), so it was moved to no one: re-enter it on the placement "
-                    + "of the participant it was agreed for (Offers tab, I and F), "
-                    + "then remove it with 'stepwise offers forget-adjustments \(offer.id)'"
+                        + "(\(holders.joined(separator: ", "))), so it was moved to no one: re-enter it on the placement "
+                        + "of the participant it was agreed for (Offers tab, I and F), "
+                        + "then remove it with 'stepwise offers forget-adjustments \(offer.id)'",
+                    key: "problem.unmovedManyHolders",
+                    ["n": String(holders.count), "participants": holders.joined(separator: ", "), "offer": offer.id])
             }
             for field in unmoved.fields {
                 problems.append(RecordProblem(file: "offers/\(offer.id).json", field: field, reason: reason))

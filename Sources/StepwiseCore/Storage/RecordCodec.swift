@@ -74,37 +74,55 @@ public enum RecordCodec {
     ) throws -> [String: Any] {
         if data.count > maxRecordBytes { throw RecordProblem(file: file, reason: tooLarge(data.count)) }
         guard String(data: data, encoding: .utf8) != nil else {
-            throw RecordProblem(file: file, reason: "is not valid UTF-8 text")
+            throw RecordProblem(file: file, reason: ProblemReason("is not valid UTF-8 text", key: "problem.notUTF8"))
         }
         if let depth = nestedDeeperThan(maxNesting, data) {
-            throw RecordProblem(file: file, reason: "nests lists or objects \(depth) deep; a record nests at most \(maxNesting) deep")
+            throw RecordProblem(file: file, reason: tooDeep(depth))
         }
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: data, options: [])
         } catch {
-            throw RecordProblem(file: file, reason: data.isEmpty ? "is empty" : notJSON(error, data))
+            throw RecordProblem(file: file, reason: data.isEmpty ? .empty : notJSON(error, data))
         }
         guard let object = parsed as? [String: Any] else {
-            throw RecordProblem(file: file, reason: "expected a JSON object at the top level")
+            throw RecordProblem(file: file, reason: .expected("a JSON object at the top level", form: "problem.form.topLevelObject"))
         }
         let version: Int
         switch object["schemaVersion"] {
         case nil: version = 0
         case let number as Int: version = number
-        default: throw RecordProblem(file: file, field: "schemaVersion", reason: "expected a whole number")
+        default: throw RecordProblem(file: file, field: "schemaVersion", reason: .expected("a whole number", form: "problem.form.wholeNumber"))
         }
         if version > current {
             throw RecordProblem(
                 file: file, field: "schemaVersion",
-                reason: "is \(version), written by a newer Stepwise (this one reads up to \(current))")
+                reason: ProblemReason(
+                    "is \(version), written by a newer Stepwise (this one reads up to \(current))", key: "problem.newerVersion",
+                    ["version": String(version), "current": String(current)]))
         }
         return version < current ? migrate(object, version) : object
     }
 
     /// Why a record of `bytes` bytes is refused.
-    static func tooLarge(_ bytes: Int) -> String {
-        "is \(bytes / 1_000_000) MB; a record may be at most \(maxRecordBytes / 1_000_000) MB"
+    static func tooLarge(_ bytes: Int) -> ProblemReason {
+        let (size, limit) = (bytes / 1_000_000, maxRecordBytes / 1_000_000)
+        return ProblemReason(
+            "is \(size) MB; a record may be at most \(limit) MB", key: "problem.tooLarge", ["size": String(size), "limit": String(limit)])
+    }
+
+    /// Why a record of `bytes` bytes is not saved: it could not be read back.
+    static func tooLargeToSave(_ bytes: Int) -> ProblemReason {
+        let reason = tooLarge(bytes)
+        return ProblemReason(
+            "would be too large to read back: it \(reason.english); nothing was saved", key: "problem.tooLargeToSave", reason.arguments)
+    }
+
+    /// Why a record that nests `depth` deep is refused.
+    static func tooDeep(_ depth: Int) -> ProblemReason {
+        ProblemReason(
+            "nests lists or objects \(depth) deep; a record nests at most \(maxNesting) deep", key: "problem.tooDeep",
+            ["depth": String(depth), "limit": String(maxNesting)])
     }
 
     /// The most a field of a record may hold when it comes from outside (a spreadsheet cell),
@@ -148,20 +166,24 @@ public enum RecordCodec {
     }
 
     /// Why the JSON parser gave up, in words, with the line where it can tell.
-    static func notJSON(_ error: Error, _ data: Data) -> String {
+    static func notJSON(_ error: Error, _ data: Data) -> ProblemReason {
         let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
         func line(at offset: Int) -> Int { data.prefix(max(0, offset)).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } }
         if detail.hasPrefix("Number "), let end = detail.range(of: " is not representable") {
             let number = String(detail[detail.index(detail.startIndex, offsetBy: 7)..<end.lowerBound].prefix(30))
-            let where_ = data.range(of: Data(number.utf8)).map { " on line \(line(at: $0.lowerBound))" } ?? ""
-            return "holds a number too large to read\(where_)"
+            guard let found = data.range(of: Data(number.utf8)) else {
+                return ProblemReason("holds a number too large to read", key: "problem.numberTooLarge")
+            }
+            let at = line(at: found.lowerBound)
+            return ProblemReason("holds a number too large to read on line \(at)", key: "problem.numberTooLargeOnLine", ["line": String(at)])
         }
         if let range = detail.range(of: #"(character|at) [0-9]+"#, options: .regularExpression),
             let offset = Int(detail[range].split(separator: " ").last ?? "")
         {
-            return "is not valid JSON (truncated or damaged) near line \(line(at: offset))"
+            let at = line(at: offset)
+            return ProblemReason("is not valid JSON (truncated or damaged) near line \(at)", key: "problem.notJSONNearLine", ["line": String(at)])
         }
-        return "is not valid JSON (truncated or damaged)"
+        return ProblemReason("is not valid JSON (truncated or damaged)", key: "problem.notJSON")
     }
 
     /// The field whose number the decoder refused without saying where (a fraction or a number
@@ -218,13 +240,13 @@ public enum RecordCodec {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
                 // The decoder refused a number without saying where.
                 if let field = blameNumber(object, as: T.self) {
-                    throw RecordProblem(file: file, field: field, reason: "expected a whole number in range")
+                    throw RecordProblem(file: file, field: field, reason: .expected("a whole number in range", form: "problem.form.wholeNumberInRange"))
                 }
-                throw RecordProblem(file: file, reason: "holds a value that cannot be read")
+                throw RecordProblem(file: file, reason: ProblemReason("holds a value that cannot be read", key: "problem.valueUnreadable"))
             }
             throw RecordProblem(file: file, decoding: error)
         } catch {
-            throw RecordProblem(file: file, reason: "could not be read")
+            throw RecordProblem(file: file, reason: .couldNotRead)
         }
     }
 }

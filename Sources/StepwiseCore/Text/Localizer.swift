@@ -51,10 +51,10 @@ public struct Localizer: Sendable {
     static func readTable(_ language: String, resources: URL) throws -> [String: String] {
         let url = resources.appendingPathComponent("strings/\(language).json")
         guard RecordID.isValid(language), let data = FileManager.default.contents(atPath: url.path) else {
-            throw RecordProblem(kind: .unknownLanguage, file: "strings/\(language).json", reason: "no such language")
+            throw RecordProblem(kind: .unknownLanguage, file: "strings/\(language).json", reason: ProblemReason("no such language", key: "problem.noSuchLanguage"))
         }
         guard let table = try? JSONDecoder().decode([String: String].self, from: data) else {
-            throw RecordProblem(file: "strings/\(language).json", reason: "is not a JSON object of strings")
+            throw RecordProblem(file: "strings/\(language).json", reason: .untranslated("is not a JSON object of strings"))
         }
         return table
     }

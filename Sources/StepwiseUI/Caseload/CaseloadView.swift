@@ -90,8 +90,7 @@ enum CaseloadView {
             if let warning { buffer.put(warning, x: nextX + used, y: y, style: .warning) }
         case .unreadable(let id, let problem):
             let style = Style(bold: true, reverse: selected, role: .error)
-            let reason = problem.field.map { "field '\($0)': " } ?? ""
-            buffer.put("⚠ " + s("caseload.unreadable", ["id": id]) + ": " + reason + problem.reason, x: 2, y: y, style: style)
+            buffer.put("⚠ " + s("caseload.unreadable", ["id": id]) + ": " + problem.reasonText(s), x: 2, y: y, style: style)
         }
     }
 }

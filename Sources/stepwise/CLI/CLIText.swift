@@ -18,7 +18,7 @@ extension Commands {
 
     func noDataFolder(_ root: URL) -> String { text("noDataFolder", ["path": root.path]) }
 
-    func couldNotWrite(_ path: String, _ error: Error) -> String { text("couldNotWrite", ["path": path, "reason": "\(error)"]) }
+    func couldNotWrite(_ path: String, _ error: Error) -> String { text("couldNotWrite", ["path": path, "reason": strings.problemText(error)]) }
 
     func noStrings(for language: String, available: [String]) -> String {
         text("noStrings", ["language": language, "available": available.joined(separator: ", ")])
@@ -28,7 +28,7 @@ extension Commands {
     func participantProblem(_ id: String, _ error: Error) -> String {
         switch (error as? RecordProblem)?.kind {
         case .missing: return text("unknownParticipant", ["id": id])
-        default: return text("cannotReadParticipant", ["id": id, "reason": "\(error)"])
+        default: return text("cannotReadParticipant", ["id": id, "reason": strings.problemText(error)])
         }
     }
 

@@ -121,7 +121,7 @@ extension Commands {
 
     private func bookingFailure(_ error: Error) -> Int32 {
         guard let failure = error as? BookingStore.Failure else {
-            printError("\(error)")
+            printError(strings.problemText(error))
             return 1
         }
         switch failure {
@@ -134,7 +134,7 @@ extension Commands {
         case .unknownParticipant(let id): printError(text("unknownParticipant", ["id": id]))
         case .unknownOffer(let id): printError(text("unknownOffer", ["id": id]))
         case .refused(let refusal, let offer): printError(describe(refusal, offer: offer, participant: options.positional[0]))
-        case .unreadable(let problem): printError(problem.description)
+        case .unreadable(let problem): printError(problem.text(strings))
         case .busy(let reason): printError(reason)
         case .writeFailed(let reason): printError(text("book.writeFailed", ["reason": reason]))
         }

@@ -65,7 +65,7 @@ extension Commands {
         if case .some(nil) = wanted { return usage(text("jobs.statusValues")) }
         guard requireDataFolder() else { return 1 }
         let (jobs, problems) = store.loadJobs()
-        for problem in problems { printError(text("unreadable", ["problem": "\(problem)"])) }
+        for problem in problems { printError(text("unreadable", ["problem": strings.problemText(problem)])) }
         let today = Day(Date(), timeZone: .current)
         let counts = JobBoard.applicationCounts(in: store)
         let shown = JobBoard.sorted(jobs).filter { job in wanted.map { job.status(on: today) == $0 } ?? true }
@@ -100,7 +100,7 @@ extension Commands {
         guard requireDataFolder() else { return 1 }
         let (jobs, problems) = store.loadJobs()
         if !problems.isEmpty {
-            for problem in problems { printError(text("unreadable", ["problem": "\(problem)"])) }
+            for problem in problems { printError(text("unreadable", ["problem": strings.problemText(problem)])) }
             printError(text("jobs.exportIncomplete", ["files": count(problems.count, "jobFile")]))
             return 1
         }

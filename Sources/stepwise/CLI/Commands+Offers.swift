@@ -77,7 +77,7 @@ extension Commands {
     func listOffers() -> Int32 {
         guard requireDataFolder() else { return 1 }
         let (offers, problems) = store.loadOffers()
-        for problem in problems { printError(text("unreadable", ["problem": "\(problem)"])) }
+        for problem in problems { printError(text("unreadable", ["problem": strings.problemText(problem)])) }
         // By first date and start time, then by title in the alphabet of the coach's language, then by id.
         let sorted = offers.sorted { Offer.inDateOrder($0, $1, titles: store.nameOrder) }
         if options.flags.contains("--ids") {
@@ -102,7 +102,7 @@ extension Commands {
             say(text(had ? "offers.forgotten" : "offers.nothingToForget", ["id": id]))
             return 0
         } catch {
-            printError("\(error)")
+            printError(strings.problemText(error))
             return 1
         }
     }
@@ -114,7 +114,7 @@ extension Commands {
         guard requireDataFolder() else { return 1 }
         let (offers, problems) = store.loadOffers()
         if !problems.isEmpty {
-            for problem in problems { printError(text("unreadable", ["problem": "\(problem)"])) }
+            for problem in problems { printError(text("unreadable", ["problem": strings.problemText(problem)])) }
             printError(text("offers.exportIncomplete", ["files": count(problems.count, "offerFile")]))
             return 1
         }

@@ -101,7 +101,7 @@ extension Commands {
             return 1
         }
         for problem in export.unreadableOffers {
-            warn(text("export.offerUnreadable", ["problem": "\(problem)"]))
+            warn(text("export.offerUnreadable", ["problem": strings.problemText(problem)]))
         }
         let written = data.map { emit($0, .json) } ?? emitStreaming(.text()) { try export.writeText($0) }
         guard let destination = written else { return 1 }
@@ -128,7 +128,7 @@ extension Commands {
         do {
             inventory = try Erasure.inventory(of: id, in: store)
         } catch {
-            printError("\(error)")
+            printError(strings.problemText(error))
             return 1
         }
         guard !inventory.isEmpty else {
@@ -144,14 +144,14 @@ extension Commands {
         do {
             report = try Erasure.erase(id, in: store, as: Identity.current(environment: environment))
         } catch {
-            printError("\(error)")
+            printError(strings.problemText(error))
             return 1
         }
         say(text("erase.erased", ["id": id, "held": held(report.inventory)]))
         for (offer, participant) in report.promoted { say(promoted(participant, into: offer)) }
         if !report.marker.isEmpty { say(text("erase.marker", ["marker": report.marker])) }
         for warning in report.warnings { warn(warning) }
-        for problem in report.problems { printError(text("erase.notFinished", ["problem": "\(problem)"])) }
+        for problem in report.problems { printError(text("erase.notFinished", ["problem": problem])) }
         if !report.isFinished {
             let left = held(report.left) + (report.indexStillNames ? text("erase.indexLine") : "")
             printError(text("erase.stillHeld", ["id": id, "held": left]))
@@ -183,7 +183,7 @@ extension Commands {
         }
         guard requireDataFolder() else { return 1 }
         let (expired, problems) = Retention.expired(in: store, olderThan: days, today: .today)
-        for problem in problems { printError(self.text("retention.unknownEnd", ["problem": "\(problem)"])) }
+        for problem in problems { printError(self.text("retention.unknownEnd", ["problem": strings.problemText(problem)])) }
         for record in expired {
             say("\(record.id)  \(record.courseEnd.iso)  \(count(record.daysSince, "day"))")
         }

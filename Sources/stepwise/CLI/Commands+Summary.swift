@@ -222,7 +222,7 @@ extension Commands {
     /// The catalogue; unreadable offer files are reported, and the summary goes on without them.
     private func offersForSummary() -> [Offer] {
         let (offers, problems) = store.loadOffers()
-        for problem in problems { warn(text("summary.offerLeftOut", ["problem": "\(problem)"])) }
+        for problem in problems { warn(text("summary.offerLeftOut", ["problem": strings.problemText(problem)])) }
         return offers
     }
 

@@ -148,7 +148,7 @@ extension Commands {
             printError(noStrings(for: language, available: available))
             return 2
         } catch {
-            printError("\(error)")
+            printError(strings.problemText(error))
             return 1
         }
     }
@@ -224,7 +224,7 @@ extension Commands {
                     lines.append(CaseloadJSON.cells(entry, today: today, strings: strings))
                 }
             case .unreadable(_, let problem):
-                printError(text("unreadable", ["problem": "\(problem)"]))
+                printError(text("unreadable", ["problem": strings.problemText(problem)]))
             }
         }
         CLIText.columns(lines).forEach(say)
@@ -241,7 +241,7 @@ extension Commands {
         if let days = options.values["--retention"] { return retention(days) }
         guard requireDataFolder() else { return 1 }
         let problems = DataCheck.run(store)
-        for problem in problems { say(problem.description) }
+        for problem in problems { say(problem.text(strings)) }
         let files = store.participantIDs().count + store.offerIDs().count
         if problems.isEmpty {
             say(text("check.clean", ["files": self.count(files, "checkedFile"), "path": store.root.path]))
