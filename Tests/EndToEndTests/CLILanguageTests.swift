@@ -15,6 +15,31 @@ final class CLILanguageTests: EndToEndTestCase {
         try stepwise(arguments, environment: ["STEPWISE_LANG": language])
     }
 
+    /// `stepwise check` says why a file cannot be used in the language set, naming the file and
+    /// the field as they are; the English is what it always was.
+    func testCheckSaysWhyAFileCannotBeUsedInTheLanguageSet() throws {
+        XCTAssertEqual(try run("en", ["demo"]).status, 0)
+        let participants = data.appendingPathComponent("participants")
+        guard let name = try FileManager.default.contentsOfDirectory(atPath: participants.path).first(where: { $0.hasSuffix(".json") }),
+            var object = try JSONSerialization.jsonObject(with: Data(contentsOf: participants.appendingPathComponent(name))) as? [String: Any]
+        else { return XCTFail("no demo participant") }
+        object["courseStart"] = "next Monday"
+        let url = participants.appendingPathComponent(name)
+        try JSONSerialization.data(withJSONObject: object).write(to: url)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+        let said = [
+            "en": "participants/\(name): field 'courseStart': expected a date like 2026-03-02\n",
+            "da": "participants/\(name): feltet 'courseStart': skal være en dato som 2026-03-02\n",
+            "sv": "participants/\(name): fältet 'courseStart': ska vara ett datum som 2026-03-02\n",
+            "de": "participants/\(name): Feld 'courseStart': muss ein Datum wie 2026-03-02 sein\n",
+        ]
+        for (language, line) in said {
+            let result = try run(language, ["check"])
+            XCTAssertEqual(result.status, 1, language)
+            XCTAssertTrue(result.stdout.hasPrefix(line), "\(language): \(result.stdout)")
+        }
+    }
+
     func testDemoCheckAndListInEachLanguage() throws {
         let made: [String: String] = [
             "en": "Created 25 demo participants, 27 offers and 8 board jobs in ",

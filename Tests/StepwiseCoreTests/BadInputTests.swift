@@ -134,6 +134,7 @@ final class BadInputTests: XCTestCase {
             XCTAssertEqual(problem.file, file, kind)
             XCTAssertFalse(problem.reason.isEmpty, kind)
             assertWords(problem.description, kind: kind)
+            assertTranslated(problem, kind: kind)
             if let field {
                 guard let named = problem.field else {
                     return XCTFail("\(kind): the problem does not name the field \(field): \(problem)")
@@ -145,6 +146,26 @@ final class BadInputTests: XCTestCase {
             XCTAssertLessThan(problem.description.utf8.count, 400, "\(kind): the message is short: \(problem.description.prefix(500))")
         }
     }
+
+    /// The reason has a string-table key whose English is the reason's words, and Danish,
+    /// Swedish and German say it in their own words, naming the same file and field.
+    private func assertTranslated(_ problem: RecordProblem, kind: String) {
+        guard problem.why.key != nil else { return XCTFail("\(kind): the reason has no string-table key: \(problem)") }
+        XCTAssertEqual(problem.text(Self.strings["en"]!), problem.description, kind)
+        for language in ["da", "sv", "de"] {
+            let text = problem.text(Self.strings[language]!)
+            XCTAssertNotEqual(text, problem.description, "\(kind): \(language) says it in English")
+            XCTAssertTrue(text.hasPrefix(problem.file + ": "), "\(kind): \(language): \(text)")
+            if let field = problem.field { XCTAssertTrue(text.contains("'\(field)'"), "\(kind): \(language): \(text)") }
+            XCTAssertNil(text.range(of: #"\{[a-z]+\}|problem\."#, options: .regularExpression), "\(kind): \(language): \(text)")
+        }
+    }
+
+    /// The string tables of the four languages, read once.
+    private static let strings: [String: Localizer] = Dictionary(
+        uniqueKeysWithValues: ["en", "da", "sv", "de"].compactMap { language in
+            (try? Localizer.load(language: language, resources: resourcesURL)).map { (language, $0) }
+        })
 
     /// A message in words: no programmer's error dump.
     private func assertWords(_ text: String, kind: String) {

@@ -38,6 +38,22 @@ final class ResourcesTests: XCTestCase {
         XCTAssertEqual(used.subtracting(english.keys).sorted(), [])
     }
 
+    /// Every `problem.*` text (why a data file cannot be used) is used by the code: named whole,
+    /// or, for a family of texts, by its stem (`"problem.mode." + what`).
+    func testEveryProblemTextIsUsed() throws {
+        let english = try Localizer.readTable("en", resources: resourcesURL)
+        let sources = resourcesURL.deletingLastPathComponent().appendingPathComponent("Sources")
+        let files =
+            FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+        let code = try files.map { try String(contentsOf: sources.appendingPathComponent($0), encoding: .utf8) }.joined()
+        let keys = english.keys.filter { $0.hasPrefix("problem.") }
+        XCTAssertGreaterThan(keys.count, 40)
+        for key in keys.sorted() {
+            let stem = key.split(separator: ".").dropLast().joined(separator: ".") + "."
+            XCTAssertTrue(code.contains("\"\(key)\"") || (stem != "problem." && code.contains("\"\(stem)\" +")), "\(key) is not used")
+        }
+    }
+
     /// Every text for a count has both plural forms in every language, and picks the right
     /// one: "1 participant", "2 participants"; "1 deltager", "0 deltagere"; "beginnt in 1 Tag".
     func testEveryCountTextHasItsSingularAndPluralAndTheRightOneIsPicked() throws {

@@ -9,29 +9,41 @@ import Foundation
 /// same reason in the language a person reads. Arguments name the expected form, sizes, line
 /// numbers and field paths, never a value found in the file.
 public struct ProblemReason: Equatable, Sendable {
+    /// The parts, kept behind one reference so that a caseload row with a problem stays
+    /// small (`CaseloadRow`, 80 bytes).
+    private final class Parts: Sendable {
+        let english: String
+        let key: String?
+        let arguments: [String: String]
+        let keyArguments: [String: String]
+
+        init(english: String, key: String?, arguments: [String: String], keyArguments: [String: String]) {
+            self.english = english
+            self.key = key
+            self.arguments = arguments
+            self.keyArguments = keyArguments
+        }
+    }
+
+    private let parts: Parts
     /// The reason in English, e.g. "expected a date like 2026-03-02".
-    public var english: String
+    public var english: String { parts.english }
     /// The string-table key, e.g. `problem.expectedDate`; nil for a reason the operating
     /// system gives (`strerror`), which has no table entry.
-    public var key: String?
+    public var key: String? { parts.key }
     /// Values for the key's `{name}` placeholders.
-    public var arguments: [String: String]
+    public var arguments: [String: String] { parts.arguments }
     /// Placeholders whose value is itself a string-table key (a form such as
     /// `problem.form.number`), looked up in the same language.
-    public var keyArguments: [String: String]
+    public var keyArguments: [String: String] { parts.keyArguments }
 
     /// A reason with its string-table key.
     public init(_ english: String, key: String?, _ arguments: [String: String] = [:], keyArguments: [String: String] = [:]) {
-        self.english = english
-        self.key = key
-        self.arguments = arguments
-        self.keyArguments = keyArguments
+        parts = Parts(english: english, key: key, arguments: arguments, keyArguments: keyArguments)
     }
 
-    /// A reason with a count `n`: the key's `.one` form when `n` is 1, else its `.other` form,
-    /// with `{n}` filled in (the plural rule of `Localizer`).
-    public static func counted(_ english: String, key: String, n: Int, _ arguments: [String: String] = [:]) -> ProblemReason {
-        ProblemReason(english, key: key + (n == 1 ? ".one" : ".other"), arguments.merging(["n": String(n)]) { given, _ in given })
+    public static func == (lhs: ProblemReason, rhs: ProblemReason) -> Bool {
+        lhs.english == rhs.english && lhs.key == rhs.key && lhs.arguments == rhs.arguments && lhs.keyArguments == rhs.keyArguments
     }
 
     /// A reason only the English text of which is known (an operating-system message).
@@ -131,12 +143,13 @@ extension ProblemReason {
 
     /// A reason read back from the caseload index (`packed`); arguments that do not pair up are dropped.
     init(_ english: String, key: String?, packed names: String, _ values: String) {
-        self.init(english, key: key)
-        guard !names.isEmpty else { return }
+        var arguments: [String: String] = [:]
+        var keyArguments: [String: String] = [:]
         let split = { (text: String) in text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) }
-        for (name, value) in zip(split(names), split(values)) {
+        for (name, value) in zip(split(names), split(values)) where !name.isEmpty {
             if name.hasPrefix("@") { keyArguments[String(name.dropFirst())] = value } else { arguments[name] = value }
         }
+        self.init(english, key: key, arguments, keyArguments: keyArguments)
     }
 }
 
