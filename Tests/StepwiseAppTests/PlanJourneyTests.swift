@@ -23,7 +23,7 @@ final class PlanJourneyTests: XCTestCase {
 
         h.open("lena")
         XCTAssertEqual(h.state.open?.tab, .plan)
-        XCTAssertTrue(h.screen.contains("version 1 · 0 new or changed since v1"), "nothing is new yet:\n\(h.screen)")
+        XCTAssertTrue(h.screen.contains("version 1 · 0 changes since version 1"), "nothing is new yet:\n\(h.screen)")
         XCTAssertTrue(h.screen.contains("Writing: [Citizen]"), "the citizen writes unless switched:\n\(h.screen)")
 
         // g: a goal in the citizen's words, of the kind Education (one step right of Job).
@@ -36,7 +36,7 @@ final class PlanJourneyTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("‹ Education ›"), h.screen)
         h.press(.enter)
         XCTAssertNil(h.state.form, "the form is closed")
-        XCTAssertTrue(h.screen.contains("version 2 · 1 new or changed since v1"), h.screen)
+        XCTAssertTrue(h.screen.contains("version 2 · 1 change since version 1"), h.screen)
         XCTAssertTrue(
             h.row(containing: goal).contains("Education: “\(goal)”  ★ new"), "the goal is the citizen's, quoted, and new:\n\(h.screen)")
         XCTAssertTrue(h.row(containing: goal).hasPrefix("›"), "the new goal is selected:\n\(h.screen)")
@@ -49,7 +49,7 @@ final class PlanJourneyTests: XCTestCase {
         h.press(.tab, .tab, .tab)
         h.type("+2w")
         h.press(.enter)
-        XCTAssertTrue(h.screen.contains("version 3 · 2 new or changed since v1"), h.screen)
+        XCTAssertTrue(h.screen.contains("version 3 · 2 changes since version 1"), h.screen)
         let due = h.dayWithWeekday(addingDays: 14)
         XCTAssertTrue(
             h.flatScreen.contains("“\(firstStep)” · me · by \(due) · planned ★ new"),
@@ -59,7 +59,7 @@ final class PlanJourneyTests: XCTestCase {
         h.press(.char("a"))
         h.type(secondStep)
         h.press(.enter)
-        XCTAssertTrue(h.screen.contains("version 4 · 3 new or changed since v1"), h.screen)
+        XCTAssertTrue(h.screen.contains("version 4 · 3 changes since version 1"), h.screen)
         XCTAssertTrue(h.flatScreen.contains("“\(secondStep)” · me · planned ★ new"), h.screen)
 
         // w: the coach writes; the coach's step is a suggestion.
@@ -72,7 +72,7 @@ final class PlanJourneyTests: XCTestCase {
         h.press(.right)
         XCTAssertTrue(h.screen.contains("‹ my coach ›"), h.screen)
         h.press(.enter)
-        XCTAssertTrue(h.screen.contains("version 5 · 4 new or changed since v1"), h.screen)
+        XCTAssertTrue(h.screen.contains("version 5 · 4 changes since version 1"), h.screen)
         let suggested = h.row(containing: coachStep)
         XCTAssertTrue(
             suggested.contains("? suggestion · \(coachStep)  (Coach)"),
@@ -90,7 +90,7 @@ final class PlanJourneyTests: XCTestCase {
         h.press(.char("y"))
         XCTAssertEqual(h.state.confirm?.question, "Does \(citizen) accept “\(coachStep)” as part of their own plan?")
         h.press(.char("y"))
-        XCTAssertTrue(h.screen.contains("version 6 · 4 new or changed since v1"), h.screen)
+        XCTAssertTrue(h.screen.contains("version 6 · 4 changes since version 1"), h.screen)
         assertPlanAsSaved(h, when: "after accepting")
 
         // Esc back to the caseload, which lists everyone again (the search ends with the participant).
@@ -101,7 +101,7 @@ final class PlanJourneyTests: XCTestCase {
         // A new start: everything is there with the same marks.
         try h.restart()
         h.open("lena")
-        XCTAssertTrue(h.screen.contains("version 6 · 4 new or changed since v1"), "the marks compare with v1 again:\n\(h.screen)")
+        XCTAssertTrue(h.screen.contains("version 6 · 4 changes since version 1"), "the marks compare with v1 again:\n\(h.screen)")
         assertPlanAsSaved(h, when: "after a restart")
 
         // h: the history, newest first.
@@ -132,7 +132,7 @@ final class PlanJourneyTests: XCTestCase {
         XCTAssertNil(h.state.historyBrowser)
         h.press(.char("u"))
         XCTAssertTrue(h.screen.contains("Nothing to undo in this session."), h.screen)
-        XCTAssertTrue(h.screen.contains("version 6 · 4 new or changed since v1"), "the plan is unchanged:\n\(h.screen)")
+        XCTAssertTrue(h.screen.contains("version 6 · 4 changes since version 1"), "the plan is unchanged:\n\(h.screen)")
         assertPlanAsSaved(h, when: "after u in a new session")
         h.press(.escape, .char("q"))
         XCTAssertTrue(h.state.quitting)
@@ -194,7 +194,7 @@ final class PlanJourneyTests: XCTestCase {
         XCTAssertEqual(conversations.first?["status"] as? String, "planned", "\(grace)'s conversation 1 is still to be held")
         h.open("grace")
         XCTAssertTrue(h.screen.contains("version 1"), h.screen)
-        XCTAssertFalse(h.screen.contains("new or changed since"), "no conversation is held yet, so nothing is compared:\n\(h.screen)")
+        XCTAssertFalse(h.screen.contains("changes since"), "no conversation is held yet, so nothing is compared:\n\(h.screen)")
 
         // Conversation 1 starts today: it is held, and the plan as it stands is what was agreed.
         h.press(.char("s"))

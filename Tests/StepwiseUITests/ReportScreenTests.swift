@@ -149,8 +149,8 @@ final class ReportScreenTests: XCTestCase {
             Update.handle(.left, state: &state, env: env),
             [.makeReport(ReportQuery(from: today.adding(days: -729), to: today.adding(days: -365)))])
         XCTAssertEqual(
-            Update.handle(.char("p"), state: &state, env: env), [.makeReport(ReportQuery(from: today.adding(days: -181), to: today))],
-            "p: six months, back to the one ending today")
+            Update.handle(.char("p"), state: &state, env: env), [.makeReport(ReportQuery(from: Day(iso: "2026-05-23") ?? today, to: today))],
+            "p: six calendar months, back to the one ending today")
         // A report made for a query since left is not shown.
         let stale = Report(
             tally: ReportTally(), offers: [], query: ReportQuery(from: today.adding(days: -364), to: today), indicators: env.indicators,

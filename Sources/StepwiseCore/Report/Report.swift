@@ -153,7 +153,7 @@ public struct Report: Equatable, Sendable {
         table.rows.append(
             ReportTable.Row(
                 id: "medianWeeks", label: s("report.participants.medianWeeks"),
-                cells: [t.participants >= ReportTable.threshold ? weeks.map(ReportCell.number) ?? .none : .withheld]))
+                cells: [(1..<ReportTable.threshold).contains(t.participants) ? .withheld : weeks.map(ReportCell.number) ?? .none]))
         table.peopleColumns = [0]
         return table
     }

@@ -2,7 +2,8 @@ import Foundation
 
 /// The report written out: plain text, Markdown, HTML, CSV (RFC 4180) and JSON (the shape
 /// published as `Resources/schema/report.schema.json`). Every format holds the same tables;
-/// withheld counts read "< 5" and shares, rates and medians made from them "*" in the human formats and `null` with `"suppressed": true` in JSON.
+/// withheld counts read "< 5" and shares, rates and medians made from them a word ("hidden",
+/// `report.hidden`) in the human formats and `null` with `"suppressed": true` in JSON.
 extension Report {
     /// The formats `report` can be written in.
     public enum Format: String, CaseIterable, Sendable { case text, markdown, html, csv, json }
@@ -25,9 +26,17 @@ extension Report {
         case .share(let share): return decimal(share * 100, digits: 0, strings: strings) + " %"
         case .number(let value): return decimal(value, digits: value == value.rounded() ? 0 : 1, strings: strings)
         case .suppressed: return "< \(ReportTable.threshold)"
-        case .withheld: return "*"
+        case .withheld: return strings("report.hidden")
         case .none: return "–"
         }
+    }
+
+    /// What "< 5", a hidden figure and "–" mean, for the head of every human format and the
+    /// report screen.
+    public static func legend(_ strings: Localizer) -> String {
+        strings(
+            "report.suppression",
+            ["n": String(ReportTable.threshold), "hidden": words(.withheld, strings: strings), "none": words(.none, strings: strings)])
     }
 
     /// A number with `digits` decimals and the language's decimal separator.
@@ -49,7 +58,7 @@ extension Report {
             filters.append(s("report.filter.cohort", ["from": s.shortDate(cohort.lowerBound), "to": s.shortDate(cohort.upperBound)]))
         }
         if unreadable > 0 { filters.append(s("report.unreadable", ["n": String(unreadable)])) }
-        filters.append(s("report.suppression", ["n": String(ReportTable.threshold)]))
+        filters.append(Report.legend(s))
         return (s("report.title"), s("report.period", ["from": s.shortDate(query.from), "to": s.shortDate(query.to)]), filters)
     }
 

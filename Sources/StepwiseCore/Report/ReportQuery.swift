@@ -31,9 +31,29 @@ public struct ReportQuery: Equatable, Sendable {
         self.minimumIndicators = minimumIndicators
     }
 
-    /// The twelve months up to and including `today`.
-    public static func lastTwelveMonths(today: Day) -> ReportQuery {
-        ReportQuery(from: today.adding(days: -364), to: today)
+    /// The twelve months up to and including `today` (`lastMonths(12, today:)`).
+    public static func lastTwelveMonths(today: Day) -> ReportQuery { lastMonths(12, today: today) }
+
+    /// The `months` calendar months that end on `today`, or `back` such periods earlier: the
+    /// period ends on the same day of the month `back × months` months before `today` and
+    /// starts the day after the same day `months` months before that, so "the last 6 months"
+    /// on 30 November are 31 May – 30 November and the period before them 1 December –
+    /// 30 May. Periods follow each other without a gap or an overlap. A day of the month that
+    /// the earlier month lacks (31 August − 6 months) is that month's last day (28 or 29
+    /// February), as a coach counts months on a calendar.
+    public static func lastMonths(_ months: Int, back: Int = 0, today: Day) -> ReportQuery {
+        let to = monthsBefore(today, months * back)
+        return ReportQuery(from: monthsBefore(today, months * (back + 1)).adding(days: 1), to: to)
+    }
+
+    /// The same day of the month `n` months before `day`, or the last day of that month when
+    /// it is shorter.
+    static func monthsBefore(_ day: Day, _ n: Int) -> Day {
+        let c = day.components
+        let index = c.year * 12 + (c.month - 1) - n
+        let year = index >= 0 ? index / 12 : (index - 11) / 12
+        let month = index - year * 12 + 1
+        return Day(year: year, month: month, day: min(c.day, Day.daysIn(month: month, year: year))) ?? day
     }
 
     /// True when `participant` is counted: their course overlaps the period and every filter

@@ -11,10 +11,10 @@ enum BoardView {
 
     static func render(_ board: BoardState, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         let s = env.strings
+        let jobs = board.list(state.jobs, today: state.today)
         Chrome.titleBar(
             &buffer, y: 0, left: "Stepwise · " + s("board.title"),
-            right: s("board.count", count: state.jobs.count))
-        let jobs = board.list(state.jobs, today: state.today)
+            right: ShownCount.text("board", shown: jobs.count, of: state.jobs.count, strings: s))
         var showing = s(board.status.map { "board.status.\($0.rawValue)" } ?? "board.all")
         if !board.query.isEmpty { showing += " · " + s("summary.quoted", ["text": board.query]) }
         var lines: [(line: StyledLine, selected: Bool)] = [

@@ -10,10 +10,10 @@ enum CatalogueView {
 
     static func render(_ catalogue: CatalogueState, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
         let s = env.strings
+        let offers = state.listed(catalogue.filter, env: env)
         Chrome.titleBar(
             &buffer, y: 0, left: "Stepwise · " + s("catalogue.title"),
-            right: s("catalogue.count", count: state.offers.count))
-        let offers = state.listed(catalogue.filter, env: env)
+            right: ShownCount.text("catalogue", shown: offers.count, of: state.offers.count, strings: s))
         // The filter stays in view above the list, however far it is scrolled.
         StyledLine([
             (s("offers.showing") + " ", .muted),

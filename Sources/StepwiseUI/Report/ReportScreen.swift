@@ -15,7 +15,7 @@ public struct ReportScreen: Equatable, Sendable {
     public static let lengths = [12, 6, 3, 1]
 
     public var scope: Scope = .caseload
-    /// The period's length in months (a month counted as 365/12 days, as in `Outcome.laterDue`).
+    /// The period's length in calendar months (`ReportQuery.lastMonths`).
     public var months = 12
     /// How many periods back from the one that ends today.
     public var back = 0
@@ -28,8 +28,8 @@ public struct ReportScreen: Equatable, Sendable {
 
     /// The query for the shown scope and period, as it stands on `today` for `coach`.
     public func query(today: Day, coach: String) -> ReportQuery {
-        let length = max(1, months * 365 / 12)
-        let to = today.adding(days: -back * length)
-        return ReportQuery(from: to.adding(days: 1 - length), to: to, coach: scope == .caseload ? coach : nil)
+        var query = ReportQuery.lastMonths(months, back: back, today: today)
+        query.coach = scope == .caseload ? coach : nil
+        return query
     }
 }

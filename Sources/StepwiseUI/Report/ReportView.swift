@@ -1,7 +1,7 @@
 import StepwiseCore
 
 /// The report screen drawn: the same tables and figures as `stepwise report` (withheld
-/// counts read "< 5", figures made from them "*"), each table with bars of block characters
+/// counts read "< 5", figures made from them a word, `Report.legend`), each table with bars of block characters
 /// beside its figures, and the step movement as `IndicatorChart` paired bars of the median
 /// first and latest rating. Scrolls; "↓ N more" says how much is below.
 enum ReportView {
@@ -39,7 +39,7 @@ enum ReportView {
     /// Every line of the report for `width` columns: the rule, then each table.
     static func lines(_ report: Report, env: UIEnvironment, width: Int) -> [StyledLine] {
         let s = env.strings
-        var lines = StyledLine(s("report.suppression", ["n": String(ReportTable.threshold)]), .muted).wrapped(width: width, indent: 0)
+        var lines = StyledLine(Report.legend(s), .muted).wrapped(width: width, indent: 0)
         if report.unreadable > 0 { lines.append(StyledLine(s("report.unreadable", ["n": String(report.unreadable)]), .warning)) }
         for table in report.tables {
             lines.append(.blank)

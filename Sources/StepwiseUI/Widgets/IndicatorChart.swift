@@ -38,6 +38,9 @@ public enum IndicatorChart {
         let side = width >= 110
         let labelWidth = labelWidth(for: width)
         let barWidth = barWidth(for: width, strings: s)
+        // A change followed by the previous rating is padded to the widest change ("■ 0" beside
+        // "▲ +1"), so that the previous rating stands in one column on every row.
+        let changeWidth = items.compactMap { change($0, s) }.map(DisplayWidth.of).max() ?? 0
         var lines: [StyledLine] = []
         for item in items {
             let parts = DisplayWidth.wrap(item.label, width: side ? labelWidth - 3 : width - 2)
@@ -63,7 +66,9 @@ public enum IndicatorChart {
                 (DisplayWidth.pad(legends[1], to: legendWidth) + " ", .muted),
                 (bar(item.latest, width: barWidth, tick: item.previous) + " ", .bold), (number(item.latest, s), .bold),
             ]
-            if let change = change(item, s) { latest.append(("  " + change, .bold)) }
+            if let change = change(item, s) {
+                latest.append(("  " + (item.previous == nil ? change : DisplayWidth.pad(change, to: changeWidth)), .bold))
+            }
             if let previous = item.previous { latest.append(("  │ " + s("chart.previous", ["n": number(previous, s)]), .muted)) }
             lines += [first, StyledLine(latest)] + rest
         }

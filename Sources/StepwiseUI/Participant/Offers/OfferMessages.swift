@@ -27,6 +27,21 @@ enum OfferMessages {
             }
     }
 
+    /// The question asked before booking `offer` when it overlaps `overlaps`: both offers named
+    /// and quoted as the language quotes (`summary.quoted`), each with the day and time it
+    /// clashes on; a mandatory conversation by its name and day.
+    static func clash(_ offer: Offer, with overlaps: [Overlap], strings s: Localizer) -> String {
+        let others = overlaps.map { overlap -> String in
+            switch overlap.other {
+            case .offer(_, let title, let session, _):
+                return s("summary.quoted", ["text": title]) + " (" + s.dayWithWeekday(session.day) + " " + session.start + ")"
+            case .conversation(let number, let day):
+                return s("conversation.number", ["n": String(number)]) + " (" + s.dayWithWeekday(day) + ")"
+            }
+        }
+        return s("confirm.overlap", ["title": offer.title, "other": others.joined(separator: "; ")])
+    }
+
     static func describe(_ change: Booking.Change, env: UIEnvironment) -> String {
         let s = env.strings
         let title = change.offer.title

@@ -68,14 +68,7 @@ enum OfferUpdate {
         }
         let overlaps = Booking.overlaps(of: offer, for: p, among: state.offers)
         guard overlaps.isEmpty else {
-            let clash = overlaps.map { overlap -> String in
-                switch overlap.other {
-                case .offer(_, let title, let session, _): return title + " (" + s.dayWithWeekday(session.day) + " " + session.start + ")"
-                case .conversation(let number, let day):
-                    return s("conversation.number", ["n": String(number)]) + " (" + s.dayWithWeekday(day) + ")"
-                }
-            }.joined(separator: "; ")
-            state.confirm = Confirm(purpose: .book(offer.id), question: s("confirm.overlap", ["title": offer.title, "other": clash]))
+            state.confirm = Confirm(purpose: .book(offer.id), question: OfferMessages.clash(offer, with: overlaps, strings: s))
             return []
         }
         state.form = OfferForms.book(offer, participant: p, strings: s)

@@ -51,10 +51,13 @@ enum PlanTabView {
         let s = env.strings
         let x = WriterLine.draw(open.writer, env: env, x: 0, y: y, into: &buffer)
         let version = s("plan.version", ["v": String(open.participant.plan.version)])
-        let changes = layout.baseline.map { " · " + s("plan.changesSince", count: layout.changes, ["v": String($0)]) } ?? ""
-        // Where the whole status does not fit beside the writer, the version stays (cut with "…" only on a very narrow screen).
+        let changes = layout.baseline.map { s("plan.changesSince", count: layout.changes, ["v": String($0)]) }
+        // Where the whole status does not fit beside the writer, the changes since the baseline
+        // stay (they name a version), else the version (cut with "…" only on a very narrow screen).
         let room = max(0, buffer.width - x - 2)
-        let status = DisplayWidth.of(version + changes) <= room ? version + changes : DisplayWidth.truncate(version, to: room)
+        let status =
+            [changes.map { version + " · " + $0 } ?? version, changes].compactMap { $0 }.first { DisplayWidth.of($0) <= room }
+            ?? DisplayWidth.truncate(version, to: room)
         buffer.put(status, x: buffer.width - DisplayWidth.of(status) - 1, y: y, style: .muted)
     }
 }
