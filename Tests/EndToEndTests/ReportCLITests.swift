@@ -54,6 +54,21 @@ final class ReportCLITests: EndToEndTestCase {
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
     }
 
+    /// The default period is the twelve calendar months that end on --to (or today): a leap
+    /// day does not shift its first day. Hidden figures read as a word the legend explains.
+    func testThePeriodIsCalendarMonthsAndHiddenFiguresAreWords() throws {
+        try makeDemo()
+        let json = try stepwise(["report", "--format", "json", "--to", "2028-03-01"])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((document["period"] as? [String: Any])?["from"] as? String, "2027-03-02")
+        for (language, word) in [("en", "“hidden”"), ("da", "“skjult”"), ("sv", "”dold”"), ("de", "„verdeckt“")] {
+            let text = try stepwise(["report", "--lang", language]).stdout
+            XCTAssertTrue(text.contains(word), "\(language):\n\(text)")
+            XCTAssertFalse(text.contains("*"), "\(language):\n\(text)")
+        }
+    }
+
     func testFiltersAndBadUsage() throws {
         try makeDemo()
         let json = try stepwise(["report", "--format", "json", "--language", "sv", "--from", "2026-01-01", "--to", "2026-11-30"])

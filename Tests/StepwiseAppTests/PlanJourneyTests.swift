@@ -131,7 +131,7 @@ final class PlanJourneyTests: XCTestCase {
         h.press(.escape)
         XCTAssertNil(h.state.historyBrowser)
         h.press(.char("u"))
-        XCTAssertTrue(h.screen.contains("Nothing to undo in this session."), h.screen)
+        XCTAssertTrue(h.screen.contains("Nothing to undo since Stepwise was opened."), h.screen)
         XCTAssertTrue(h.screen.contains("version 6 · 4 changes since version 1"), "the plan is unchanged:\n\(h.screen)")
         assertPlanAsSaved(h, when: "after u in a new session")
         h.press(.escape, .char("q"))
@@ -201,7 +201,7 @@ final class PlanJourneyTests: XCTestCase {
         for _ in 0..<6 where !h.screen.contains("‹ Conversation 1 ›") { h.press(.right) }
         h.press(.enter)
         XCTAssertTrue(h.screen.contains("Session running: Conversation 1"), h.screen)
-        XCTAssertTrue(h.screen.contains("version 2 · 0 new or changed since v2"), h.screen)
+        XCTAssertTrue(h.screen.contains("version 2 · 0 changes since version 2"), h.screen)
 
         // A goal written after that is new.
         let newGoal = "Lære dansk på arbejdspladsen – æøå"
@@ -209,7 +209,7 @@ final class PlanJourneyTests: XCTestCase {
         h.type(newGoal)
         h.press(.enter)
         XCTAssertTrue(
-            h.screen.contains("version 3 · 1 new or changed since v2"),
+            h.screen.contains("version 3 · 1 change since version 2"),
             "the new goal counts as a change since conversation 1 (v2), not since itself:\n\(h.screen)")
         XCTAssertTrue(h.row(containing: newGoal).contains("“\(newGoal)”  ★ new"), "the goal is marked new:\n\(h.screen)")
     }
