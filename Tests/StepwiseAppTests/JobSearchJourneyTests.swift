@@ -72,7 +72,7 @@ final class JobSearchJourneyTests: XCTestCase {
         h.open("karin")
         h.press(.char("6"))
         XCTAssertTrue(h.screen.contains("[6 Jobs]"), h.screen)
-        XCTAssertTrue(h.screen.contains("Not written yet. Any number a week is fine, also none."), h.screen)
+        XCTAssertTrue(h.screen.contains("Not written yet. Any number a week is fine, including zero."), h.screen)
 
         // The agreement, written together: the citizen's words, three methods, 3 contacts a week.
         h.press(.char("e"))
