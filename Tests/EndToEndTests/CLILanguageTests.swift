@@ -154,7 +154,7 @@ final class CLILanguageTests: EndToEndTestCase {
         try makeDemo()
         let lines: [(String, String, String)] = [
             ("da", "1", "forløbet sluttede for mere end 1 dag siden"), ("da", "400", "forløbet sluttede for mere end 400 dage siden"),
-            ("sv", "1", "insatsen slutade för mer än 1 dag sedan"), ("sv", "400", "insatsen slutade för mer än 400 dagar sedan"),
+            ("sv", "1", "programmet slutade för mer än 1 dag sedan"), ("sv", "400", "programmet slutade för mer än 400 dagar sedan"),
             ("de", "1", "Maßnahme vor mehr als 1 Tag beendet"), ("de", "400", "Maßnahme vor mehr als 400 Tagen beendet"),
         ]
         for (language, days, expected) in lines {

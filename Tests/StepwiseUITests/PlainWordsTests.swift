@@ -49,9 +49,11 @@ final class PlainWordsTests: XCTestCase {
     /// One word for one thing within a language: Danish says udgave for a version of the plan
     /// and coach for the coach (not also version and jobkonsulent), and opgivet for dropped.
     func testDanishSaysEachThingOneWay() throws {
-        for (key, text) in try table("da") {
+        // "--version" of the command line is the program's version, not the plan's.
+        for (key, text) in try table("da") where key != "cli.overview.options" {
+            let words = text.replacingOccurrences(of: "\\{[a-zA-Z]+\\}", with: "", options: .regularExpression).lowercased()
             for word in ["version", "jobkonsulent", "droppet"] {
-                XCTAssertFalse(text.lowercased().contains(word), "da \(key): \(text)")
+                XCTAssertFalse(words.contains(word), "da \(key): \(text)")
             }
         }
     }
@@ -72,7 +74,8 @@ final class PlainWordsTests: XCTestCase {
     /// No figure is glued to a letter as an abbreviation ("siden u1", "seit F2"): the word is
     /// written out ("siden udgave 1").
     func testNoPlaceholderIsGluedToALetter() throws {
-        let glued = try NSRegularExpression(pattern: "\\p{L}\\{[a-zA-Z]+\\}")
+        // A placeholder's name is lower camel case ("\\u{XX}" in a help text is not one).
+        let glued = try NSRegularExpression(pattern: "\\p{L}\\{[a-z][a-zA-Z]*\\}")
         for language in languages {
             for (key, text) in try table(language) {
                 let range = NSRange(text.startIndex..., in: text)
