@@ -345,6 +345,7 @@ public final class App {
                 // every other writer out); this terminal's own saves read back the same journal.
                 guard lock == nil else { return [.journalRead(participant: id, participant.journal)] }
                 return [.reread(participant, history: store.loadHistory(participant: id))]
+                    + (linkedOffers(of: participant).map { [.offersLoaded($0)] } ?? [])
             } catch {
                 return [.failed(.open(reason: env.strings.problemText(error)))]
             }
@@ -424,9 +425,9 @@ public final class App {
             {
                 env.tables[participant.language] = table
             }
-            // The offers are read when a tab that shows them is opened (and once here, for the
-            // plan's links to offers), not every time a record is opened.
-            let offers = state.offers.isEmpty ? store.loadOffers().offers : nil
+            // The whole catalogue is read when a tab that lists it is opened; here only the
+            // offers the plan links to (their titles show on the plan tab).
+            let offers = linkedOffers(of: participant)
             // Only the newest plan versions, back to the one the change marks need.
             let timeZone = env.timeZone
             let recent = store.loadRecentHistory(participant: id) { PlanChanges.reaches($0, for: participant, timeZone: timeZone) }
@@ -440,6 +441,18 @@ public final class App {
         } catch {
             return [.failed(.open(reason: env.strings.problemText(error)))]
         }
+    }
+}
+
+extension App {
+    /// The offers read so far with those the plan of `participant` links to that were not
+    /// among them (read one by one, not the whole catalogue); nil when none was missing.
+    /// An offer that cannot be read is left out (the plan then shows the step without it).
+    func linkedOffers(of participant: Participant) -> [Offer]? {
+        let known = Set(state.offers.map(\.id))
+        let missing = Set(participant.plan.goals.flatMap { $0.steps.compactMap(\.offerId) }).subtracting(known)
+        guard !missing.isEmpty else { return nil }
+        return state.offers + missing.sorted().compactMap { try? store.loadOffer($0) }
     }
 }
 

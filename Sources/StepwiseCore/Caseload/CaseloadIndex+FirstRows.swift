@@ -54,7 +54,7 @@ extension CaseloadIndex {
         guard let head = IndexFile.bytes(fd, at: 0, count: headLength) else { return nil }
         // The header, and the folder line a full write puts right after it.
         let top = head.withUnsafeBufferPointer { bytes -> (header: (body: Int, bodyBytes: Int), bodyStart: Int, folder: (stamp: FileStamp, size: CaseloadSize?)?)? in
-            let lines = IndexFile.lineRanges(bytes)
+            let lines = LineRanges.of(bytes)
             guard let first = lines.first, first.upperBound < bytes.count, let header = IndexFile.header(bytes, first),
                 header.version == CaseloadIndex.formatVersion, header.locale == locale, let bodyBytes = header.bodyBytes
             else { return nil }
@@ -70,7 +70,7 @@ extension CaseloadIndex {
         var folder = top.folder
         var latest: [String: IndexRecord] = [:]
         let tailReadable = tailBytes.withUnsafeBufferPointer { bytes -> Bool in
-            for range in IndexFile.lineRanges(bytes) {
+            for range in LineRanges.of(bytes) {
                 if let line = IndexFile.folder(bytes, range) {
                     folder = line
                     continue
@@ -91,7 +91,7 @@ extension CaseloadIndex {
         var bytes = head
         while body == nil {
             body = bytes.withUnsafeBufferPointer { bytes -> [IndexRecord]? in
-                let lines = IndexFile.lineRanges(UnsafeBufferPointer(rebasing: bytes[top.bodyStart...])).prefix(parsedBody)
+                let lines = LineRanges.of(UnsafeBufferPointer(rebasing: bytes[top.bodyStart...])).prefix(parsedBody)
                 guard lines.count == parsedBody, let last = lines.last, top.bodyStart + last.upperBound < bytes.count else { return nil }
                 return lines.compactMap { IndexFile.record(UnsafeBufferPointer(rebasing: bytes[top.bodyStart...]), $0) }
             }

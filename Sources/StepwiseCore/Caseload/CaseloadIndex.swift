@@ -112,38 +112,41 @@ public struct CaseloadIndex: Sendable {
 
     /// Every participant as a caseload row (sorted by name, unreadable files last, exactly
     /// as parsing every file would give), and what it took. Checks every file by `stat`.
+    ///
+    /// The folder is listed first, then the index is read line by line against it: of each
+    /// line only what the caseload keeps (its row) is held, so that at 100,000 participants
+    /// the rows, the files' stamps and a table of their ids are in memory (about 17 MB), not
+    /// every line of the index besides.
     public func load() -> (rows: [CaseloadRow], statistics: Statistics) {
         var statistics = Statistics()
         let locale = store.nameOrder.locale.identifier
-        let indexPath = url.path
-        let read = Handoff(IndexFile.Found(state: .missing))
-        let (folder, files) = ParticipantFolder.scan(store.participantsDir.path) { read.value = IndexFile.read(indexPath, locale: locale) }
-        let found = read.value
+        let (folder, files) = ParticipantFolder.scan(store.participantsDir.path)
         statistics.files = files.count
-        statistics.index = found.state
-
-        let known = found.winners
-        var keep = [Bool](repeating: false, count: found.records.count)
-        var toParse: [(id: String, stamp: FileStamp?)] = []
-        for file in files {
-            if let stamp = file.stamp, let index = known[file.id], found.records[index].stamp == stamp {
-                keep[index] = true
-            } else {
-                toParse.append((file.id, file.stamp))
+        let lookup = FileLookup(files)
+        var kept = KeptLines(files: files.count)
+        // The ids of index lines whose file is gone.
+        var gone: Set<String> = []
+        let found = IndexFile.read(url.path, locale: locale) { record, inBody in
+            guard let file = lookup.index(of: record.id) else {
+                gone.insert(record.id)
+                return
             }
+            kept.take(record, file: file, current: files[file].stamp == record.stamp, inBody: inBody)
         }
+        statistics.index = found.state
+        var toParse: [(id: String, stamp: FileStamp?)] = []
+        for (index, file) in files.enumerated() where !kept.holds(index) { toParse.append((file.id, file.stamp)) }
         statistics.reused = files.count - toParse.count
         statistics.parsed = toParse.count
         let fresh = parse(toParse)
-        let (entries, unreadable) = assemble(found, keep: keep, fresh: fresh)
+        let (rows, size) = kept.rows(adding: fresh, order: store.nameOrder)
 
         // Bring the index file up to date: lines no longer true (dead) and lines appended after
         // the body (inserted on every load) are compacted away once there are many.
-        let dead = found.records.count - keep.lazy.filter { $0 }.count
-        let appended = found.records.count - found.bodyCount
-        statistics.removed = known.count - files.lazy.filter { known[$0.id] != nil }.count
+        let dead = found.recordCount - statistics.reused
+        let appended = found.recordCount - found.bodyCount
+        statistics.removed = gone.count
         let recordable = fresh.filter(\.recordable)
-        let size = CaseloadSize(participants: entries.count, unreadable: unreadable.count)
         // The folder's stamp vouches for the index (`loadIfUnchanged`) only when every file is
         // in it and the folder had been quiet for `racyWindow` before it was listed: any later
         // rename into or out of it then gives it a later modification time.
@@ -156,14 +159,18 @@ public struct CaseloadIndex: Sendable {
         if found.state != .valid || found.damaged > 0 || statistics.removed > 0 || found.bodyBytes == nil
             || dead + appended + recordable.count > max(64, files.count / 16)
         {
-            statistics.write = rewrite(
-                entries: entries, unreadable: unreadable, fresh: fresh, kept: found.records, keep: keep,
-                folder: quietFolder, size: size, locale: locale)
+            // A row kept from the index has its file's stamp; a row parsed afresh, the one taken
+            // before it was parsed.
+            var freshStamps: [String: (stamp: FileStamp, recordable: Bool)] = [:]
+            for record in fresh { freshStamps[record.id] = (record.stamp, record.recordable) }
+            statistics.write = rewrite(rows, folder: quietFolder, size: size, locale: locale) { id in
+                freshStamps[id] ?? lookup.index(of: id).flatMap { files[$0].stamp }.map { ($0, true) }
+            }
         } else if !recordable.isEmpty || quietFolder != nil {
             let lines = recordable.map(IndexFile.line) + (quietFolder.map { [IndexFile.folderLine($0, size: size)] } ?? [])
             statistics.write = IndexFile.append(lines, to: url.path) ? .appended : .failed
         }
-        return (rows(entries, unreadable), statistics)
+        return (rows, statistics)
     }
 
     /// The caseload from the index alone, without listing or `stat`-ing the participant files:
@@ -175,52 +182,12 @@ public struct CaseloadIndex: Sendable {
         guard let now = folderStamp() else { return nil }
         let found = IndexFile.read(url.path, locale: store.nameOrder.locale.identifier)
         guard found.state == .valid, found.damaged == 0, let folder = found.folder, folder == now.stamp else { return nil }
-        var keep = [Bool](repeating: false, count: found.records.count)
-        for index in found.winners.values { keep[index] = true }
-        let (entries, unreadable) = assemble(found, keep: keep, fresh: [])
-        return rows(entries, unreadable)
-    }
-
-    private func rows(_ entries: [CaseloadEntry], _ unreadable: [(id: String, problem: RecordProblem)]) -> [CaseloadRow] {
-        entries.map(CaseloadRow.participant) + unreadable.map { CaseloadRow.unreadable(id: $0.id, problem: $0.problem) }
-    }
-
-    /// The participants in caseload order (the body's order holds for the body lines kept;
-    /// the rest is inserted) and the unreadable files by id, from the index lines kept and the
-    /// files parsed afresh.
-    private func assemble(
-        _ found: IndexFile.Found, keep: [Bool], fresh: [IndexRecord]
-    )
-        -> (entries: [CaseloadEntry], unreadable: [(id: String, problem: RecordProblem)])
-    {
-        var entries: [CaseloadEntry] = []
-        entries.reserveCapacity(found.records.count + fresh.count)
-        var inserted: [CaseloadEntry] = []
-        var unreadable: [(id: String, problem: RecordProblem)] = []
-        for (index, record) in found.records.enumerated() where keep[index] {
-            switch record.value {
-            case .entry(let entry):
-                if index < found.bodyCount { entries.append(entry) } else { inserted.append(entry) }
-            case .unreadable(let problem):
-                unreadable.append((record.id, problem))
-            }
+        let winners = found.winners
+        var kept = KeptLines(files: 0)
+        for (index, record) in found.records.enumerated() where winners[record.id] == index {
+            kept.keep(record, inBody: index < found.bodyCount)
         }
-        for record in fresh {
-            switch record.value {
-            case .entry(let entry): inserted.append(entry)
-            case .unreadable(let problem): unreadable.append((record.id, problem))
-            }
-        }
-        if inserted.count > entries.count / 4 {
-            entries += inserted
-            entries.sort { CaseloadEntry.ordered($0, $1, in: store.nameOrder) }
-        } else {
-            for entry in inserted.sorted(by: { CaseloadEntry.ordered($0, $1, in: store.nameOrder) }) {
-                entries.insert(entry, at: Self.insertionPoint(count: entries.count) { CaseloadEntry.ordered(entries[$0], entry, in: store.nameOrder) })
-            }
-        }
-        unreadable.sort { $0.id < $1.id }
-        return (entries, unreadable)
+        return kept.rows(adding: [], order: store.nameOrder).rows
     }
 
     /// Records a participant just saved (call after `DataStore.save`), so that the next load
@@ -258,25 +225,23 @@ public struct CaseloadIndex: Sendable {
         return low
     }
 
-    /// Writes the whole index: the participants in caseload order, then the unreadable files.
+    /// Writes the whole index: the rows as they are (the participants in caseload order, then
+    /// the unreadable files), each with the stamp `stamp` gives for its id; a row without one,
+    /// or whose file may still change unnoticed, is left out (it is parsed again next time).
     private func rewrite(
-        entries: [CaseloadEntry], unreadable: [(id: String, problem: RecordProblem)],
-        fresh: [IndexRecord], kept: [IndexRecord], keep: [Bool], folder: FileStamp?, size: CaseloadSize,
-        locale: String
+        _ rows: [CaseloadRow], folder: FileStamp?, size: CaseloadSize, locale: String,
+        stamp: (String) -> (stamp: FileStamp, recordable: Bool)?
     ) -> Statistics.Write {
-        var stamps: [String: (stamp: FileStamp, recordable: Bool)] = [:]
-        stamps.reserveCapacity(entries.count + unreadable.count)
-        for (index, record) in kept.enumerated() where keep[index] { stamps[record.id] = (record.stamp, true) }
-        for record in fresh { stamps[record.id] = (record.stamp, record.recordable) }
         var lines: [[UInt8]] = []
-        lines.reserveCapacity(entries.count + unreadable.count)
-        for entry in entries {
-            guard let known = stamps[entry.id], known.recordable else { continue }
-            lines.append(IndexFile.line(IndexRecord(id: entry.id, stamp: known.stamp, value: .entry(entry))))
-        }
-        for (id, problem) in unreadable {
-            guard let known = stamps[id], known.recordable else { continue }
-            lines.append(IndexFile.line(IndexRecord(id: id, stamp: known.stamp, value: .unreadable(problem))))
+        lines.reserveCapacity(rows.count)
+        for row in rows {
+            guard let known = stamp(row.id), known.recordable else { continue }
+            let value: IndexRecord.Value
+            switch row {
+            case .participant(let entry): value = .entry(entry)
+            case .unreadable(_, let problem): value = .unreadable(problem)
+            }
+            lines.append(IndexFile.line(IndexRecord(id: row.id, stamp: known.stamp, value: value)))
         }
         return IndexFile.write(lines, folder: folder.map { IndexFile.folderLine($0, size: size) }, locale: locale, to: url) ? .rewritten : .failed
     }
@@ -329,14 +294,10 @@ enum ParticipantFolder {
     }
 
     /// The stamp of the folder `path` itself, taken before it is listed, and its `*.json`
-    /// files (not hidden), in no particular order; `alongside` runs on another core while the
-    /// files are stat'ed (the index is read meanwhile).
-    static func scan(_ path: String, alongside: @Sendable () -> Void = {}) -> (folder: FileStamp?, files: [File]) {
+    /// files (not hidden), in no particular order.
+    static func scan(_ path: String) -> (folder: FileStamp?, files: [File]) {
         let folder = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard folder >= 0 else {
-            alongside()
-            return (nil, [])
-        }
+        guard folder >= 0 else { return (nil, []) }
         defer { close(folder) }
         var folderInfo = stat()
         let folderStamp = fstat(folder, &folderInfo) == 0 ? FileStamp(folderInfo) : nil
@@ -363,42 +324,28 @@ enum ParticipantFolder {
             let stamp = fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? FileStamp(info) : nil
             return File(id: String(name.dropLast(5)), stamp: stamp)
         }
-        guard names.count >= 2048 else {
-            alongside()
-            return (folderStamp, names.map(one))
-        }
-        return (folderStamp, Parallel.map(names, one, alongside: alongside))
+        guard names.count >= 2048 else { return (folderStamp, names.map(one)) }
+        return (folderStamp, Parallel.map(names, one))
     }
 }
 
 /// Runs a function over an array on every core, keeping the order.
 enum Parallel {
-    /// `transform` of every item, in order, computed in chunks on every core; `alongside`
-    /// runs as one more piece of work at the same time.
-    static func map<T: Sendable, R: Sendable>(
-        _ items: [T], _ transform: @Sendable (T) -> R,
-        alongside: @Sendable () -> Void = {}
-    ) -> [R] {
+    /// `transform` of every item, in order, computed in chunks on every core.
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         let chunks = max(1, min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let output = results
-        items.withUnsafeBufferPointer { input in
-            nonisolated(unsafe) let input = input
-            DispatchQueue.concurrentPerform(iterations: chunks + 1) { work in
-                guard work > 0 else { return alongside() }
-                let chunk = work - 1
-                let range = (items.count * chunk / chunks)..<(items.count * (chunk + 1) / chunks)
-                for index in range { output[index] = transform(input[index]) }
+        // Written in place, each slot once: no second array of optionals to copy from.
+        return [R](unsafeUninitializedCapacity: items.count) { results, count in
+            guard let base = results.baseAddress else { return }
+            nonisolated(unsafe) let output = base
+            items.withUnsafeBufferPointer { input in
+                nonisolated(unsafe) let input = input
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    let range = (items.count * chunk / chunks)..<(items.count * (chunk + 1) / chunks)
+                    for index in range { (output + index).initialize(to: transform(input[index])) }
+                }
             }
+            count = items.count
         }
-        return results.compactMap { $0 }
     }
-}
-
-/// A value set by work on another thread, read once that work is done.
-final class Handoff<Value>: @unchecked Sendable {
-    var value: Value
-    init(_ value: Value) { self.value = value }
 }

@@ -13,8 +13,10 @@ enum IndexFile {
         var state: CaseloadIndex.Statistics.IndexState
         /// Every line that could be believed, in file order.
         var records: [IndexRecord] = []
-        /// How many of `records` came from the body (they are in caseload order).
+        /// How many of the lines believed came from the body (they are in caseload order).
         var bodyCount = 0
+        /// How many lines were believed (`records.count` when they were kept).
+        var recordCount = 0
         /// Lines that failed their checksum or their shape.
         var damaged = 0
         /// The stamp of `participants/` from the last folder line: the index held every
@@ -35,10 +37,20 @@ enum IndexFile {
 
     // MARK: Reading
 
-    /// Reads the index at `path`; `locale` is the one the caseload is sorted for. Reads it a
-    /// block (`block` bytes) at a time, so that only the records, not the file's bytes as
-    /// well, are in memory at once.
+    /// Reads the index at `path`, keeping every line believed in `records`; `locale` is the
+    /// one the caseload is sorted for.
     static func read(_ path: String, locale: String) -> Found {
+        var records: [IndexRecord] = []
+        var found = read(path, locale: locale) { record, _ in records.append(record) }
+        found.records = records
+        return found
+    }
+
+    /// Reads the index at `path`, handing each line believed to `each` as it is read, with
+    /// whether it is a body line (those come in caseload order); `records` stays empty. Reads
+    /// a block (`block` bytes) at a time, so that neither the file's bytes nor its lines need
+    /// be in memory at once.
+    static func read(_ path: String, locale: String, each: (IndexRecord, _ inBody: Bool) -> Void) -> Found {
         let read = opened(path) { fd, _ -> Found? in
             var parser = Parser(locale: locale)
             var pending: [UInt8] = []
@@ -52,12 +64,17 @@ enum IndexFile {
                 // Whole lines are parsed; the rest waits for the next block.
                 guard let end = pending.lastIndex(of: 0x0A) else { continue }
                 pending.withUnsafeBufferPointer { bytes in
-                    for range in lineRanges(UnsafeBufferPointer(rebasing: bytes[..<end])) { parser.take(UnsafeBufferPointer(rebasing: bytes[..<end]), range) }
+                    let lines = UnsafeBufferPointer(rebasing: bytes[..<end])
+                    for range in LineRanges.of(lines) {
+                        if let (record, inBody) = parser.take(lines, range) { each(record, inBody) }
+                    }
                 }
                 pending.removeSubrange(...end)
             }
             pending.withUnsafeBufferPointer { bytes in
-                for range in lineRanges(bytes) { parser.take(bytes, range) }
+                for range in LineRanges.of(bytes) {
+                    if let (record, inBody) = parser.take(bytes, range) { each(record, inBody) }
+                }
             }
             return parser.found
         }
@@ -81,35 +98,39 @@ enum IndexFile {
 
         init(locale: String) { self.locale = locale }
 
-        mutating func take(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        /// The record of one line, and whether it is a body line; nil for the header, a folder
+        /// line, or a line not believed (counted in `damaged`).
+        mutating func take(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (IndexRecord, Bool)? {
             guard let body else {
                 // The first line is the header; nothing after a bad one counts.
                 guard number == 0, let header = IndexFile.header(bytes, range) else {
                     number = -1
-                    return
+                    return nil
                 }
                 guard header.version == CaseloadIndex.formatVersion else {
                     found = Found(state: .outdated)
                     number = -1
-                    return
+                    return nil
                 }
                 found = Found(state: header.locale == locale ? .valid : .outdated)
                 found.bodyBytes = header.bodyBytes
                 self.body = header.body
-                return
+                return nil
             }
             if let stamp = IndexFile.folderStamp(bytes, range) {
                 found.folder = stamp
-                return
+                return nil
             }
             defer { number += 1 }
             guard let record = IndexFile.record(bytes, range) else {
                 found.damaged += 1
-                return
+                return nil
             }
-            found.records.append(record)
+            found.recordCount += 1
             // In another locale the body is in another order: every entry is inserted afresh.
-            if number < body && found.state == .valid { found.bodyCount = found.records.count }
+            let inBody = number < body && found.state == .valid
+            if inBody { found.bodyCount = found.recordCount }
+            return (record, inBody)
         }
     }
 
@@ -144,20 +165,6 @@ enum IndexFile {
             return true
         }
         return ok ? bytes : nil
-    }
-
-    /// The ranges of the non-empty lines of `bytes` (without their line feeds).
-    static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var lines: [Range<Int>] = []
-        guard let base = bytes.baseAddress else { return lines }
-        var start = 0
-        while start < bytes.count {
-            let end = memchr(base + start, 0x0A, bytes.count - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base }
-                ?? bytes.count
-            if end > start { lines.append(start..<end) }
-            start = end + 1
-        }
-        return lines
     }
 
     /// The header `["stepwise caseload index",<version>,"<locale>",<body lines>,<body bytes>,"<checksum>"]`;

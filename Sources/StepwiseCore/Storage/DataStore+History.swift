@@ -45,7 +45,7 @@ extension DataStore {
     /// Every readable version, oldest first; a line left half-written by a crash is skipped.
     public func loadHistory(participant id: String) -> [PlanVersion] {
         guard let url = try? historyFile(id), let data = try? DataFile.read(url, limit: RecordCodec.maxLogBytes) else { return [] }
-        return data.split(separator: 0x0A).compactMap(DataStore.historyVersion)
+        return LineRanges.of(data).compactMap { DataStore.historyVersion(data[$0]) }
     }
 
     /// The newest versions, oldest first: read back from the end of the history to the first
@@ -57,9 +57,9 @@ extension DataStore {
     ) {
         guard let url = try? historyFile(id), let data = try? DataFile.read(url, limit: RecordCodec.maxLogBytes) else { return ([], true) }
         var versions: [PlanVersion] = []
-        let lines = data.split(separator: 0x0A)
+        let lines = LineRanges.of(data)
         for (offset, line) in lines.enumerated().reversed() {
-            guard let version = DataStore.historyVersion(line) else { continue }
+            guard let version = DataStore.historyVersion(data[line]) else { continue }
             versions.append(version)
             if reaches(version) { return (versions.reversed(), offset == 0) }
         }

@@ -77,6 +77,10 @@ public struct SummarySource: Equatable, Sendable {
     public var participant: Participant
     public var offers: [Offer]
     public var today: Day
+    /// `OpenParticipant.revision` and `AppState.offersRevision` when the source was last
+    /// found unchanged: while they stay, nothing is compared (see `SummaryTab.refresh`).
+    var revision = 0
+    var offersRevision = 0
 }
 
 /// A one-line message at the bottom of the screen.

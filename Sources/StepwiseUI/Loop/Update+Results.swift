@@ -86,6 +86,8 @@ extension Update {
                 state.writers[id] = writer
             }
             state.message = Message(s("message.draftRestored"))
+            // A tab that lists the catalogue reads it as when it is switched to.
+            if let tab = state.open?.tab, tab == .offers || tab == .summary { return [.loadOffers] }
         case .reread(let participant, let history):
             state.open?.participant = participant
             state.open?.history = history

@@ -125,10 +125,21 @@ enum SummaryTab {
 
     /// Makes the summary pages when the summary tab is shown and the record, the catalogue or
     /// the day has changed since they were made (derived state, kept with the open record).
+    /// A key that changed none of them costs two comparisons of revision counters; after a
+    /// change of a counter the record and the catalogue are compared once (a catalogue read
+    /// afresh is usually the same), not at every key.
     static func refresh(_ state: inout AppState, env: UIEnvironment) {
         guard let open = state.open, open.tab == .summary else { return }
-        let source = SummarySource(participant: open.participant, offers: state.offers, today: state.today)
-        guard source != open.summarySource || open.summaryPages == nil else { return }
+        let source = SummarySource(
+            participant: open.participant, offers: state.offers, today: state.today, revision: open.revision,
+            offersRevision: state.offersRevision)
+        if let made = open.summarySource, open.summaryPages != nil, made.today == source.today {
+            if made.revision == source.revision && made.offersRevision == source.offersRevision { return }
+            if made.participant == source.participant && made.offers == source.offers {
+                state.open?.summarySource = source
+                return
+            }
+        }
         let made = pages(open, state: state, env: env)
         state.open?.summarySource = source
         state.open?.summaryPages = made
