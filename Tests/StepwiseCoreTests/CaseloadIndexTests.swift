@@ -263,6 +263,37 @@ final class CaseloadIndexTests: XCTestCase {
         XCTAssertEqual(lines.count, 2, "a header and one line (besides the folder's stamp)")
     }
 
+    /// The index is read line by line against the folder listing: the last line about a file
+    /// counts, whether it agrees with an earlier one, replaces it, or no longer holds the file.
+    func testTheLastLineAboutAFileCounts() throws {
+        try write("Anna", id: "p-a1")
+        try write("Bo", id: "p-b1")
+        try write("Cleo", id: "p-c1")
+        index.load()
+        // A line appended about a file its body line already holds as it is: shown once.
+        index.recordSaved(try temp.store.loadParticipant("p-a1"))
+        // A line appended about a file saved since: it replaces the body line.
+        var bo = try temp.store.loadParticipant("p-b1")
+        bo.name = "Aaron"
+        try temp.store.save(bo)
+        index.recordSaved(bo)
+        var result = index.load()
+        XCTAssertEqual(result.statistics.parsed, 0)
+        XCTAssertEqual(names(result.rows), ["Aaron", "Anna", "Cleo"])
+        XCTAssertEqual(result.rows, parsedCaseload())
+        // A later line that does not hold the file as it is (its stamp is another) wins over a
+        // body line that does: the file is read again, and the later line's name never shows.
+        let stale = IndexRecord(
+            id: "p-c1", stamp: FileStamp(size: 1, modified: 1, changed: 1, inode: 1),
+            value: .entry(CaseloadEntry(participant("Zed", id: "p-c1"))))
+        XCTAssertTrue(IndexFile.append([IndexFile.line(stale)], to: indexURL.path))
+        result = index.load()
+        XCTAssertEqual(result.statistics.parsed, 1)
+        XCTAssertEqual(names(result.rows), ["Aaron", "Anna", "Cleo"])
+        XCTAssertEqual(result.rows, parsedCaseload())
+        XCTAssertEqual(index.load().statistics.parsed, 0, "the index was repaired")
+    }
+
     func testAFileChangedJustNowIsReadAgainNextTime() throws {
         // With the real clock: a file written this instant could change again within the same
         // tick of the file system's clock without its stamp changing, so it is not recorded.
