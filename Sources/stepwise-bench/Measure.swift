@@ -147,6 +147,9 @@ struct InProcess {
             if app.state.search != nil { _ = press(.escape, app, screen) }
         }
         result["openLargest"] = open.json
+        // The first opening alone: the record decoded from its file (later ones may find parts
+        // read before, such as the offers its plan links to and the summary's fonts).
+        result["openLargestFirstMs"] = open.values.first ?? .nan
         result["closeToCaseload"] = close.json
 
         // Every tab of the largest participant: switch to it, then down and up in blocks of 20.

@@ -44,6 +44,22 @@ final class OpenReadsWhatItShowsTests: XCTestCase {
         XCTAssertEqual(Set(h.state.offers.map(\.id)), Set(catalogue.map(\.id)))
     }
 
+    /// A booking form left open when the program was cut off comes back on the offers tab,
+    /// with the catalogue read as when the tab is switched to.
+    func testADraftRestoredOnTheOffersTabReadsTheCatalogue() throws {
+        let h = try AppHarness()
+        let catalogue = h.store.loadOffers().offers
+        let (participant, _) = try linkedParticipant(h)
+        h.open(participant.name)
+        h.press(.char("2"), .char("b"))
+        XCTAssertNotNil(h.state.form, "a booking form is open:\n\(h.screen)")
+        try h.restart()
+        XCTAssertEqual(h.state.open?.participant.id, participant.id)
+        XCTAssertEqual(h.state.open?.tab, .offers)
+        XCTAssertNotNil(h.state.form, "the form is back:\n\(h.screen)")
+        XCTAssertEqual(Set(h.state.offers.map(\.id)), Set(catalogue.map(\.id)))
+    }
+
     func testAnOfferLinkedByAnotherTerminalWhileTheRecordIsShownIsRead() throws {
         let h = try AppHarness()
         let catalogue = h.store.loadOffers().offers

@@ -164,6 +164,17 @@ final class KeyCostTests: XCTestCase {
         XCTAssertTrue(large.screen.contains("Job club"), large.screen)
         assertFlat("offers", small: small, large: large)
     }
+
+    /// The summary tab after the catalogue was read afresh (each switch to a tab that lists it
+    /// reads it again: the same offers in a new array): a key does not compare 5,000 offers.
+    func testAKeyOnTheSummaryTabAfterTheCatalogueIsReadAgainCostsAboutWhatItDoesWith50Offers() throws {
+        let small = try opened(participant("Offer Reader"), offers: 50)
+        let large = try opened(participant("Offer Reader"), offers: 5_000)
+        for h in [small, large] { h.press(.char("5"), .char("2"), .char("5")) }
+        XCTAssertEqual(large.state.open?.tab, .summary)
+        XCTAssertEqual(large.state.offers.count, 5_000)
+        assertFlat("summary", small: small, large: large)
+    }
 }
 
 extension String {

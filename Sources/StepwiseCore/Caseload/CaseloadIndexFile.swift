@@ -84,8 +84,9 @@ enum IndexFile {
         }
     }
 
-    /// The size of the blocks `read` reads.
-    static let block = 1 << 20
+    /// The size of the blocks `read` reads: small beside the rows read (at most two blocks
+    /// are held at once), large enough that 16 MB of index take 64 reads.
+    static let block = 1 << 18
 
     /// The lines of an index, one at a time, into what was found.
     struct Parser {
