@@ -48,10 +48,35 @@ public struct StyledLine: Equatable, Sendable {
     }
 
     /// The line broken at spaces into lines of at most `width` columns; lines after the
-    /// first start with `indent` spaces. Styles stay with their words. A line never breaks
-    /// inside a date or a time (`LocaleFormats.holdsTogether`), nor inside a word that
-    /// changes style, unless that alone is longer than a line.
+    /// first start with `indent` spaces. Styles stay with their words. A line break in the
+    /// text (a hard line break the writer typed) always starts a new line. A line never
+    /// breaks inside a date or a time (`LocaleFormats.holdsTogether`), nor inside a word
+    /// that changes style, unless that alone is longer than a line.
     public func wrapped(width: Int, indent: Int) -> [StyledLine] {
+        let paragraphs = self.paragraphs
+        guard paragraphs.count > 1 else { return wrappedParagraph(width: width, indent: indent) }
+        let margin = (String(repeating: " ", count: indent), Style.plain)
+        return paragraphs.enumerated().flatMap { index, paragraph in
+            (index == 0 ? paragraph : StyledLine([margin] + paragraph.segments.map { ($0.text, $0.style) }))
+                .wrappedParagraph(width: width, indent: indent)
+        }
+    }
+
+    /// The line split at its line breaks, each piece keeping its styles.
+    private var paragraphs: [StyledLine] {
+        guard segments.contains(where: { $0.text.contains("\n") }) else { return [self] }
+        var lines = [StyledLine([])]
+        for segment in segments {
+            for (index, piece) in segment.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if index > 0 { lines.append(StyledLine([])) }
+                if !piece.isEmpty { lines[lines.count - 1].segments.append((text: String(piece), style: segment.style)) }
+            }
+        }
+        return lines
+    }
+
+    /// `wrapped` for a line without line breaks.
+    private func wrappedParagraph(width: Int, indent: Int) -> [StyledLine] {
         guard width > indent + 4, DisplayWidth.of(segments.map(\.text).joined()) > width else { return [self] }
         // The words with their styles, in runs no line may break inside.
         typealias Word = (text: Substring, style: Style, spaced: Bool)
