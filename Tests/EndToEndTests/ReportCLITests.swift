@@ -81,4 +81,25 @@ final class ReportCLITests: EndToEndTestCase {
         XCTAssertEqual(try stepwise(["report", "--cohort", "2026-01-01"]).status, 2)
         XCTAssertEqual(try stepwise(["report", "--indicators", "0"]).status, 2)
     }
+
+    /// Without --lang the report's words follow the language setting the other commands use:
+    /// $STEPWISE_LANG, then stepwise.conf, then the locale; --lang comes before them all.
+    func testTheLanguageFollowsTheLanguageSetting() throws {
+        try makeDemo()
+        let config = root.appendingPathComponent("stepwise.conf")
+        try Data("language = sv\n".utf8).write(to: config)
+        let configured = ["STEPWISE_CONFIG": config.path, "HOME": root.path]
+        let cases: [(arguments: [String], environment: [String: String], title: String)] = [
+            ([], ["STEPWISE_LANG": "de"], "Ergebnis am Ende der Maßnahme"),
+            ([], configured, "Resultat när programmet slutade"),
+            ([], configured.merging(["STEPWISE_LANG": "de"]) { $1 }, "Ergebnis am Ende der Maßnahme"),
+            ([], ["LANG": "da_DK.UTF-8"], "Resultat ved forløbets afslutning"),
+            (["--lang", "da"], configured.merging(["STEPWISE_LANG": "de"]) { $1 }, "Resultat ved forløbets afslutning"),
+        ]
+        for (arguments, environment, title) in cases {
+            let result = try stepwise(["report"] + arguments, environment: environment)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertTrue(result.stdout.contains(title), "\(arguments) \(environment):\n\(result.stdout)")
+        }
+    }
 }

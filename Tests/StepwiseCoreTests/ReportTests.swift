@@ -220,6 +220,43 @@ final class ReportTests: XCTestCase {
                         }
                     }
                 }
+                assertNothingRecoverable(table)
+            }
+        }
+        // Every table from tallies of any shape, the conversations' and the results' too.
+        for _ in 0..<500 {
+            var tally = ReportTally()
+            let size = { Int.random(in: 0...3, using: &random) == 0 ? Int.random(in: 0...60, using: &random) : Int.random(in: 0...4, using: &random) }
+            tally.conversationsOnTime = size()
+            tally.conversationsLate = size()
+            tally.conversationsMissed = size()
+            tally.conversationsOverdue = size()
+            for result in ReportTally.Result.allCases { tally.results[result] = size() }
+            tally.indicators["health"] = ReportTally.Movement(higher: size(), equal: size(), lower: size())
+            tally.rated = size()
+            tally.movedOnEnough = Int.random(in: 0...tally.rated, using: &random)
+            let r = Report(
+                tally: tally, offers: [], query: ReportQuery(from: day("2026-01-01"), to: today), indicators: indicators,
+                strings: strings, today: today)
+            for table in r.tables { assertNothingRecoverable(table) }
+        }
+    }
+
+    /// The attack by subtraction on one protected table: no count of 1 to 4 people shown; in a
+    /// group with a shown total, the withheld parts (total − the shown ones) are none, or at
+    /// least two that add up to 5 or more; a withheld total keeps a part withheld; no share
+    /// shown that is made from a withheld count.
+    private func assertNothingRecoverable(_ table: ReportTable, file: StaticString = #filePath, line: UInt = #line) {
+                for row in table.rows {
+                    for (column, cell) in row.cells.enumerated() where table.peopleColumns.contains(column) {
+                        if case .count(let n) = cell {
+                            XCTAssertFalse((1...4).contains(n), "\(table.id)/\(row.id) shows \(n) people", file: file, line: line)
+                        }
+                    }
+                }
+                for (cell, sources) in table.derived where sources.contains(where: { table[$0] == .suppressed }) {
+                    XCTAssertEqual(table[cell], .withheld, "\(table.id): a share of a withheld count is shown", file: file, line: line)
+                }
                 for group in table.groups {
                     let hidden = group.parts.filter { table[$0] == .suppressed }
                     if table[group.total] == .suppressed {
@@ -227,9 +264,83 @@ final class ReportTests: XCTestCase {
                             hidden.isEmpty && !group.parts.isEmpty, "\(table.id): a withheld total is the sum of its shown parts")
                     } else {
                         XCTAssertNotEqual(
-                            hidden.count, 1, "\(table.id): one withheld cell in a group with a shown total is total − the rest")
+                            hidden.count, 1, "\(table.id): one withheld cell in a group with a shown total is total − the rest",
+                            file: file, line: line)
+                        guard case .count(let total) = table[group.total], !hidden.isEmpty else { continue }
+                        let shown = group.parts.reduce(0) { sum, part in
+                            if case .count(let n) = table[part] { return sum + n }
+                            return sum
+                        }
+                        XCTAssertGreaterThanOrEqual(
+                            total - shown, ReportTable.threshold,
+                            "\(table.id): the withheld cells add up to total − the rest = \(total - shown)", file: file, line: line)
                     }
                 }
+    }
+
+    /// The case found in a report: 43 on time, 1 late, 0 missed, 0 overdue of 44. Withholding
+    /// the 1 and a 0 let the two add up to 44 − 43 = 1; the 43 is withheld too, and its share.
+    func testWithheldCellsDoNotAddUpToASmallNumber() {
+        var tally = ReportTally()
+        tally.conversationsOnTime = 43
+        tally.conversationsLate = 1
+        tally.indicators["health"] = ReportTally.Movement(higher: 43, equal: 1, lower: 0)
+        let r = Report(
+            tally: tally, offers: [], query: ReportQuery(from: day("2026-01-01"), to: today), indicators: indicators,
+            strings: strings, today: today)
+        let conversations = table(r, "conversations")
+        XCTAssertEqual(cell(r, "conversations", "late"), .suppressed)
+        XCTAssertEqual(cell(r, "conversations", "onTime"), .suppressed, "1 withheld: 44 − 43 would give it away")
+        XCTAssertEqual(cell(r, "conversations", "onTime", 1), .withheld, "98 % of 44 gives the 43 away")
+        XCTAssertEqual(cell(r, "conversations", "missed"), .count(0))
+        XCTAssertEqual(cell(r, "conversations", "total"), .count(44))
+        assertNothingRecoverable(conversations)
+        XCTAssertEqual(cell(r, "movement", "health", 1), .suppressed)
+        XCTAssertEqual(cell(r, "movement", "health", 2), .suppressed)
+        XCTAssertEqual(cell(r, "movement", "health", 4), .withheld)
+        assertNothingRecoverable(table(r, "movement"))
+        for format in Report.Format.allCases {
+            let text = r.written(as: format, strings: strings)
+            XCTAssertFalse(text.contains("43"), "\(format) shows the 43:\n\(text)")
+            XCTAssertFalse(text.contains("98"), "\(format) shows 98 %:\n\(text)")
+        }
+        XCTAssertTrue(r.written(as: .csv, strings: strings).contains("\nconversations,onTime,count,,true"))
+    }
+
+    /// "Booked < 5 · filled hidden · attended 100 %": the attendance rate of fewer than 5
+    /// people booked, or marked, is withheld with the count.
+    func testTheAttendanceRateOfAWithheldNumberBookedIsWithheld() {
+        var offer = Offer(
+            id: "o-w", title: "CV workshop", kind: "workshop", description: "",
+            sessions: [OfferSession(day: day("2026-11-02"), start: "10:00", end: "12:00")], place: "Room 1", capacity: 10, language: "da")
+        offer.booked = (0..<3).map { Seat(participantId: "p-\($0)", since: stamp.at) }
+        for n in 0..<3 { offer.mark("p-\(n)", at: offer.sessions[0], as: .attended) }
+        var released = offer
+        released.id = "o-x"
+        released.booked = []
+        let r = report([], offers: [offer])
+        for id in ["offersByKind", "offersByOffer"] {
+            let cells = table(r, id).rows.first { $0.id != "total" }?.cells ?? []
+            XCTAssertEqual(cells[2], .suppressed, id)
+            XCTAssertEqual(cells[4], .withheld, "\(id): the fill rate")
+            XCTAssertEqual(cells[5], .withheld, "\(id): 3 of 3 attended")
+            assertNothingRecoverable(table(r, id))
+        }
+        let marksOnly = table(report([], offers: [released]), "offersByOffer").rows.first?.cells ?? []
+        XCTAssertEqual(marksOnly[2], .count(0))
+        XCTAssertEqual(marksOnly[5], .withheld, "marks of 3 people, their seats given up")
+        for format in Report.Format.allCases {
+            XCTAssertFalse(r.written(as: format, strings: strings).contains("100"), "\(format) shows a rate of 3 people")
+        }
+    }
+
+    /// A label under which a percentage is shown does not carry a "%" of its own ("Higher % 50 %").
+    func testNoReportLabelEndsWithAPercentSign() throws {
+        for language in ["en", "da", "sv", "de"] {
+            let words = try Localizer.load(language: language, resources: resourcesURL)
+            for key in words.keys where key.hasPrefix("report.") {
+                XCTAssertFalse(
+                    words(key).trimmingCharacters(in: .whitespaces).hasSuffix("%"), "\(language) \(key): \(words(key))")
             }
         }
     }

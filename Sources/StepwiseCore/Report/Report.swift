@@ -245,6 +245,8 @@ public struct Report: Equatable, Sendable {
     /// Offer figures: seats, bookings, the waitlist, attendance marks.
     private struct OfferFigures {
         var offers = 0, seats = 0, booked = 0, waiting = 0, attended = 0, marked = 0, absent = 0, cancelled = 0
+        /// The people with an attendance mark: the attendance rate is made from them.
+        var markedPeople: Set<String> = []
 
         init() {}
 
@@ -257,6 +259,7 @@ public struct Report: Equatable, Sendable {
             attended = offer.attendance.filter { $0.status == .attended }.count
             absent = offer.attendance.filter { $0.status == .absent }.count
             marked = offer.attendance.count
+            markedPeople = Set(offer.attendance.map(\.participantId))
         }
 
         static func + (a: OfferFigures, b: OfferFigures) -> OfferFigures {
@@ -269,6 +272,7 @@ public struct Report: Equatable, Sendable {
             sum.marked += b.marked
             sum.absent += b.absent
             sum.cancelled += b.cancelled
+            sum.markedPeople.formUnion(b.markedPeople)
             return sum
         }
 
@@ -276,7 +280,8 @@ public struct Report: Equatable, Sendable {
             [
                 .count(offers), .count(seats), .count(booked), .count(waiting),
                 seats > 0 ? .share(Double(booked) / Double(seats)) : .none,
-                marked > 0 ? .share(Double(attended) / Double(marked)) : .none,
+                (1..<ReportTable.threshold).contains(markedPeople.count)
+                    ? .withheld : marked > 0 ? .share(Double(attended) / Double(marked)) : .none,
                 .count(absent), .count(cancelled),
             ]
         }
@@ -300,7 +305,8 @@ public struct Report: Equatable, Sendable {
         }
         for row in 0...totalRow {
             table.derived[.init(row, 4)] = [.init(row, 2)]
-            table.derived[.init(row, 5)] = [.init(row, 6)]
+            // Attendance is marked for the booked: a rate of a withheld number booked is withheld.
+            table.derived[.init(row, 5)] = [.init(row, 2), .init(row, 6)]
         }
         return table
     }

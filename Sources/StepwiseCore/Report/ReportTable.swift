@@ -22,10 +22,12 @@ public enum ReportCell: Equatable, Sendable {
 ///
 /// The protection is the usual rule for published statistics (primary and secondary cell
 /// suppression): a cell that counts 1 to 4 people is withheld; where cells add up to a
-/// published total and only one of them is withheld, the smallest other one is withheld too,
-/// and a withheld total keeps at least one of its parts withheld, so that no withheld figure
-/// can be got back by subtraction or addition; a share, rate or median made from
-/// a withheld count, or from fewer than 5 people, is withheld with it.
+/// published total and some of them are withheld, further ones (the smallest first) are
+/// withheld until there are at least two and they add up to at least `threshold` (else the
+/// total is withheld), and a withheld total keeps at least one of its parts withheld, so that
+/// no withheld figure, nor a small sum of them, can be got back by subtraction or addition; a
+/// share, rate or median made from a withheld count, or from fewer than 5 people, is
+/// withheld with it.
 public struct ReportTable: Equatable, Sendable {
     /// Cells counting fewer people than this are withheld.
     public static let threshold = 5
@@ -95,23 +97,34 @@ public struct ReportTable: Equatable, Sendable {
         while changed {
             changed = false
             for group in groups {
-                // A withheld total is the sum of its parts unless one is withheld; one withheld
-                // part is the total less the others unless a second is withheld.
-                let hidden = group.parts.filter { table[$0] == .suppressed }
-                let totalHidden = table[group.total] == .suppressed
-                guard totalHidden ? hidden.isEmpty : hidden.count == 1 else { continue }
-                let visible = group.parts.filter { table[$0] != .suppressed }
-                let smallest = visible.min { table.countValue($0) < table.countValue($1) }
-                if let smallest {
-                    table[smallest] = .suppressed
-                    changed = true
-                }
+                guard let next = table.complement(in: group, counts: self) else { continue }
+                table[next] = .suppressed
+                changed = true
             }
         }
         for (cell, sources) in derived where sources.contains(where: { table[$0] == .suppressed }) {
             table[cell] = .withheld
         }
         return table
+    }
+
+    /// The next cell of `group` to withhold so that its withheld cells cannot be worked out
+    /// (complementary suppression), or nil when they cannot; `counts` is the table before
+    /// protection, which holds the withheld counts.
+    ///
+    /// With the total shown, the withheld parts add up to the total less the shown ones: one
+    /// withheld part would be given away, and several whose sum is under `threshold` would give
+    /// that small sum away, so the smallest shown part that is not 0 is withheld too (a 0 adds
+    /// nothing), else the total. A withheld total is the sum of its parts unless one is withheld.
+    private func complement(in group: Group, counts: ReportTable) -> Position? {
+        let hidden = group.parts.filter { self[$0] == .suppressed }
+        let candidates = group.parts.filter { self[$0] != .suppressed && counts.countValue($0) > 0 }
+        let smallest = candidates.min { counts.countValue($0) < counts.countValue($1) }
+        if self[group.total] == .suppressed { return hidden.isEmpty ? smallest : nil }
+        guard !hidden.isEmpty else { return nil }
+        let sum = hidden.reduce(0) { $0 + min(counts.countValue($1), ReportTable.threshold) }
+        guard hidden.count == 1 || sum < ReportTable.threshold else { return nil }
+        return smallest ?? group.total
     }
 
     private func countValue(_ position: Position) -> Int {

@@ -32,7 +32,8 @@ extension Command {
                                     (default 3)
             --format FORMAT         text (default), markdown, html, csv or json (its schema is
                                     Resources/schema/report.schema.json)
-            --lang CODE             the language of the words (default: the screen's)
+            --lang CODE             the language of the words (default: the screens', from
+                                    STEPWISE_LANG, stepwise.conf or the locale)
             --output FILE           write to FILE (mode 0600) instead of standard output
 
             A report that takes more than a second shows its progress on standard error when
@@ -60,8 +61,9 @@ extension Commands {
             return usage(text("report.formatValues"))
         }
         let today = Day.today
+        // --lang is the document's; else the screens' setting (STEPWISE_LANG, stepwise.conf), then the locale.
         let language = Localizer.chooseLanguage(
-            option: options.language, environment: environment,
+            option: options.language ?? settings.language, environment: environment,
             available: Localizer.available(resources: resources))
         let strings: Localizer
         do { strings = try Localizer.load(language: language, resources: resources) } catch {
