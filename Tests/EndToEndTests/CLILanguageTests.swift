@@ -130,9 +130,41 @@ final class CLILanguageTests: EndToEndTestCase {
 
         result = try run("da", ["erase", people[2]])
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stdout.hasPrefix("ville slette alt, hvad der er gemt om \(people[2]): sagen ("), result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("Dette ville slette alt, hvad der er gemt om \(people[2]): sagen ("), result.stdout)
         XCTAssertTrue(result.stderr.hasPrefix("stepwise: ikke slettet: det kan ikke fortrydes."), result.stderr)
         XCTAssertEqual(try run("sv", ["erase", "p-nobody"]).stderr, "stepwise: det finns inget sparat om p-nobody; inget att radera\n")
+    }
+
+    /// The erasure's dry run says what it would erase in whole sentences, each ending in a
+    /// full stop, in every language.
+    func testTheErasureDryRunIsWholeSentences() throws {
+        try makeDemo()
+        let id = try XCTUnwrap(try stepwise(["list", "--ids"]).stdout.split(separator: "\n").first).description
+        let openings = ["en": "This would erase", "da": "Dette ville slette", "sv": "Detta skulle radera", "de": "Dies würde alles"]
+        for (language, opening) in openings {
+            let result = try run(language, ["erase", id])
+            XCTAssertEqual(result.status, 1)
+            XCTAssertTrue(result.stdout.hasPrefix(opening + " "), "\(language): \(result.stdout)")
+            XCTAssertTrue(result.stdout.hasSuffix(".\n"), "\(language): \(result.stdout)")
+            XCTAssertTrue(result.stderr.hasSuffix(" --yes'.\n"), "\(language): \(result.stderr)")
+        }
+    }
+
+    /// An unknown option with no command names no command: the person typed none.
+    func testAnUnknownOptionWithoutACommandNamesNone() throws {
+        let expected = [
+            "en": "stepwise: unknown option '--bogus'\nTry 'stepwise --help'.\n",
+            "da": "stepwise: ukendt tilvalg '--bogus'\nPrøv 'stepwise --help'.\n",
+            "sv": "stepwise: okänd flagga '--bogus'\nProva 'stepwise --help'.\n",
+            "de": "stepwise: unbekannte Option '--bogus'\nVersuchen Sie 'stepwise --help'.\n",
+        ]
+        for (language, message) in expected {
+            let result = try stepwise(["--bogus"], environment: ["STEPWISE_LANG": language])
+            XCTAssertEqual(result.status, 2)
+            XCTAssertEqual(result.stderr, message, language)
+        }
+        let named = try stepwise(["check", "--bogus"], environment: ["STEPWISE_LANG": "de"])
+        XCTAssertEqual(named.stderr, "stepwise: unbekannte Option '--bogus' für 'check'\nVersuchen Sie 'stepwise --help'.\n")
     }
 
     /// Refusals the program's parts give as cases (demo data, CUPS) are told in the language set.

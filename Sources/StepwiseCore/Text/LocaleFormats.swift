@@ -85,10 +85,13 @@ public final class LocaleFormats: @unchecked Sendable {
     /// that starts with a digit ("tors. 3.", "Dec 2026", "kl. 10:00", "Samtale 2"), or between a
     /// short number or a clock time and a short word ("3. dec.", "4 Dec", "10:00 Uhr"); but a
     /// date may end a line at its comma before a time ("2026, 10:00", "Nov., 10:00"). A no-break space
-    /// (U+00A0, U+202F) never breaks either. Every text wrapper (screens, the text summary,
-    /// the PDF) asks this, so that a date or a time is never split across lines.
+    /// (U+00A0, U+202F) never breaks either. A separator standing alone between spaces ("·",
+    /// "–") stays with the word before it, so that no line starts with one. Every text wrapper
+    /// (screens, the text summary, the PDF) asks this, so that a date or a time is never split
+    /// across lines.
     public static func holdsTogether(_ before: some StringProtocol, _ after: some StringProtocol) -> Bool {
         guard let next = after.first, let last = before.last, last != " " else { return false }
+        if after == "·" || after == "–" { return true }
         let lastWord = String(before).split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }).last ?? ""
         if last == ",", lastWord.contains(where: \.isNumber) || after.contains(":") { return false }
         if next.isNumber { return true }

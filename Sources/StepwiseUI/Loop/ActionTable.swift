@@ -217,7 +217,7 @@ public enum ActionTable {
         spec(.help, [.f1], KeyContext.withHelpByF1, footer: true),
         spec(.quit, [.char("q")], [.caseload], footer: true),
         spec(.hide, [.char("L")], KeyContext.hiddenByL),
-        spec(.hide, [.ctrl("x")], KeyContext.hiddenByCtrlX),
+        spec(.hide, [.ctrl("x")], KeyContext.hiddenByCtrlX, help: "action.hideWhileTyping.help"),
         spec(.unlock, [.enter], [.privacy], footer: true),
         spec(.redraw, [.ctrl("l")], Set(KeyContext.allCases)),
         // The terminal driver stops the program on it (as on SIGTSTP); listed here for the help.

@@ -61,7 +61,9 @@ struct CommandLineOptions {
             } else if let option, inlineValue == nil {
                 flags.insert(option.name)
             } else if argument.hasPrefix("-") && argument.count > 1 {
-                throw UsageError("unknownOption", ["option": argument, "command": command.name])
+                // Without a command the person typed none: the message names none either.
+                throw named.map { UsageError("unknownOption", ["option": argument, "command": $0.name]) }
+                    ?? UsageError("unknownOptionAlone", ["option": argument])
             } else {
                 positional.append(argument)
             }
