@@ -118,9 +118,9 @@ final class RightsCLITests: EndToEndTestCase {
         XCTAssertEqual(ask.status, 1, "without --yes nothing is erased")
         XCTAssertEqual(
             ask.stdout,
-            "would erase everything held about \(id): the record (plan, notes with earlier versions, sessions, "
+            "This would erase everything held about \(id): the record (plan, notes with earlier versions, sessions, "
                 + "ratings, contacts, journal, job search, follow-along support), 2 saved plan versions, 1 seat, 1 place on a waitlist, 1 half-typed form, "
-                + "2 audit log entries (kept, made anonymous)\n")
+                + "2 audit log entries (kept, made anonymous).\n")
         XCTAssertTrue(ask.stderr.contains("--yes"), ask.stderr)
         XCTAssertNil((ask.stdout + ask.stderr).range(of: marker), "counts only")
         XCTAssertEqual(snapshot(data), before, "nothing changed")
