@@ -75,7 +75,7 @@ final class AttendanceAndClockTests: XCTestCase {
             ),
         ] {
             let state = Fixtures.state()
-            var form = CatalogueForms.offer(nil, strings: env.strings)
+            var form = CatalogueForms.offer(nil, strings: env.strings, languages: env.languages)
             form.fields[0].input = TextField("Night shift", maxLength: 200)
             form.fields[3].input = TextField(sessions, maxLength: 2_000)
             form.fields[5].input = TextField("4", maxLength: 5)
@@ -83,7 +83,7 @@ final class AttendanceAndClockTests: XCTestCase {
             XCTAssertEqual(form.fields[3].error, message)
         }
         let state = Fixtures.state()
-        var form = CatalogueForms.offer(nil, strings: env.strings)
+        var form = CatalogueForms.offer(nil, strings: env.strings, languages: env.languages)
         form.fields[0].input = TextField("Morning", maxLength: 200)
         form.fields[3].input = TextField("28.3.2027 03:00-04:00", maxLength: 2_000)
         form.fields[5].input = TextField("4", maxLength: 5)
@@ -107,7 +107,7 @@ final class AttendanceAndClockTests: XCTestCase {
 
     func testAnOwnKindTypedAsTheNameOfABuiltInKindIsThatKind() {
         let state = Fixtures.state()
-        var form = CatalogueForms.offer(nil, strings: env.strings)
+        var form = CatalogueForms.offer(nil, strings: env.strings, languages: env.languages)
         form.fields[0].input = TextField("Besøg hos Grundfos", maxLength: 200)
         form.fields[1].chosen = (form.fields[1].choices ?? []).firstIndex(of: "custom") ?? 0
         form.fields[2].input = TextField("virksomhedsbesøg", maxLength: 60)

@@ -20,7 +20,7 @@ final class FormTests: XCTestCase {
         let p = Fixtures.sorenWithPlan.participant
         let offer = Fixtures.offers[0]
         return [
-            AddParticipantForm.addParticipant(language: "en", today: "today"),
+            AddParticipantForm.addParticipant(language: "en", languages: ["da", "de", "en", "sv"], today: "today"),
             PlanForms.about(.goodAt, plan: p.plan), PlanForms.goal(nil), PlanForms.goal(p.plan.goals[0]),
             PlanForms.step(goal: p.plan.goals[0].id, nil, strings: s),
             PlanForms.step(goal: p.plan.goals[0].id, p.plan.goals[0].steps[0], strings: s),
@@ -29,7 +29,7 @@ final class FormTests: XCTestCase {
             CoachingForms.note(nil, writer: .citizen, strings: s), CoachingForms.milestone(today: Fixtures.today, strings: s),
             CoachingForms.outcome(nil, today: Fixtures.today, strings: s), CoachingForms.contact(nil, strings: s),
             OfferForms.filter(OfferFilter(), offers: Fixtures.offers, strings: s), OfferForms.book(offer, participant: p, strings: s),
-            CatalogueForms.offer(nil, strings: s), CatalogueForms.offer(offer, strings: s),
+            CatalogueForms.offer(nil, strings: s, languages: env.languages), CatalogueForms.offer(offer, strings: s, languages: env.languages),
             InternshipForms.internship(offer, strings: s), PlacementForms.placement(offer, of: p, strings: s),
             PlacementForms.followUp(offer, of: p, strings: s, today: Fixtures.today),
             SummaryTab.printerForm(["office"]),
@@ -117,7 +117,7 @@ final class FormTests: XCTestCase {
 
         state.open = nil
         state.catalogue = CatalogueState()
-        state.form = CatalogueForms.offer(nil, strings: env.strings)
+        state.form = CatalogueForms.offer(nil, strings: env.strings, languages: env.languages)
         _ = press(type("Jobklub") + [.tab, .tab, .tab, .tab, .tab] + type("lots"), &state)
         XCTAssertEqual(press([.enter], &state), [])
         let marked = state.form?.fields.filter { $0.error != nil }.compactMap(\.name)

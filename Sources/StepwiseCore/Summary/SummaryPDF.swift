@@ -348,7 +348,8 @@ extension SummaryLayout {
     }
 
     /// Pieces placed at their columns, right-aligned ones pulled in to fit; text that would
-    /// overlap the text before it moves after it, with a space where the page has a gap.
+    /// overlap the text before it moves after it, two spaces after it where the page has a gap
+    /// (so that a fact's label and its value never read as one phrase).
     /// Bars are drawn over their cells.
     private static func line(_ pieces: [Piece], columns: Int, stops: [Int: Int]) -> (lines: [String], stops: [Int: Int]) {
         var cells: [Character] = []
@@ -359,7 +360,7 @@ extension SummaryLayout {
             let characters = Array(piece.text)
             let gap = previousEnd.map { piece.x - $0 > 2 } ?? false
             var start =
-                piece.isBar ? piece.column : max(min(piece.column, columns - characters.count), textEnd + (gap && textEnd > 0 ? 1 : 0))
+                piece.isBar ? piece.column : max(min(piece.column, columns - characters.count), textEnd + (gap && textEnd > 0 ? 2 : 0))
             if gap && !piece.isBar {
                 let stop = Int(piece.x.rounded())
                 start = max(start, stops[stop] ?? 0)

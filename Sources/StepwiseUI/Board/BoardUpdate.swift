@@ -15,9 +15,9 @@ enum BoardUpdate {
             state.board = nil
             return []
         case .addJob?:
-            state.form = BoardForms.job(nil, strings: s)
+            state.form = BoardForms.job(nil, strings: s, languages: env.languages)
         case .editJob?:
-            if let selected { state.form = BoardForms.job(selected, strings: s) }
+            if let selected { state.form = BoardForms.job(selected, strings: s, languages: env.languages) }
         case .jobFilled?:
             guard let selected else { break }
             if selected.status == .filled {
@@ -69,7 +69,7 @@ enum BoardFilterField: String, FormFieldName { case status, words }
 
 /// The board's forms: a job, field by field, and the filter.
 enum BoardForms {
-    static func job(_ job: BoardJob?, strings: Localizer) -> Form {
+    static func job(_ job: BoardJob?, strings: Localizer, languages: [String]) -> Form {
         let title = job == nil ? "form.addJob.title" : "form.editJob.title"
         return Form(purpose: .editJob(job?.id), title: title, compact: true, JobField.self) { name in
             switch name {
@@ -87,7 +87,7 @@ enum BoardForms {
             case .contact:
                 return Form.Field(
                     label: "field.jobContact", input: TextField(job?.contact ?? "", maxLength: 300), hint: "field.jobContact.hint")
-            case .language: return Form.Field(label: "field.language", input: TextField(job?.language ?? strings.language, maxLength: 10))
+            case .language: return Form.Field(label: "field.language", languages: languages, selected: job?.language ?? strings.language)
             case .status:
                 return Form.Field(
                     label: "field.jobStatus", choices: BoardJob.Status.allCases.map(\.rawValue), prefix: "board.status.",
@@ -113,7 +113,7 @@ enum BoardForms {
         job.deadline = deadline
         job.howToApply = read[JobField.howToApply]
         job.contact = read[JobField.contact]
-        job.language = read[JobField.language].lowercased()
+        job.language = read[JobField.language]
         job.status = BoardJob.Status(rawValue: read[JobField.status]) ?? .open
         return [.saveJob(job, isNew: existing == nil)]
     }

@@ -6,15 +6,16 @@ enum AddParticipantField: String, FormFieldName { case name, courseStart, langua
 /// The add-participant form: how it is laid out and what submitting it does.
 public enum AddParticipantForm {
     /// A blank add-participant form; the course starts today and the citizen's language is
-    /// the screen's, unless changed. `today` is the word for today in the screen's language.
-    public static func addParticipant(language: String, today: String) -> Form {
+    /// the screen's, unless another of `languages` (those with a string table) is chosen.
+    /// `today` is the word for today in the screen's language.
+    public static func addParticipant(language: String, languages: [String], today: String) -> Form {
         Form(purpose: .addParticipant, title: "form.addParticipant.title", AddParticipantField.self) { name in
             switch name {
             case .name: Form.Field(label: "field.name", input: TextField(maxLength: 200), hint: "field.name.hint")
             case .courseStart:
                 Form.Field(label: "field.courseStart", input: TextField(suggesting: today, maxLength: 40), hint: "field.date.hint")
             case .language:
-                Form.Field(label: "field.language", input: TextField(suggesting: language, maxLength: 10), hint: "field.language.hint")
+                Form.Field(label: "field.language", languages: languages, selected: language)
             }
         }
     }
@@ -26,11 +27,7 @@ public enum AddParticipantForm {
         defer { form = read.form }
         let name = read.required(AddParticipantField.name, message: "error.nameRequired")
         let start = read.date(AddParticipantField.courseStart, optional: false) ?? nil
-        let typedLanguage = read[AddParticipantField.language].lowercased()
-        let language = typedLanguage.isEmpty ? env.strings.language : typedLanguage
-        if !env.languages.contains(language) {
-            read.mark(AddParticipantField.language, "error.language", ["list": env.languages.joined(separator: ", ")])
-        }
+        let language = read[AddParticipantField.language]
         guard read.isValid, let name, let start else { return [] }
         return [.addParticipant(name: name, courseStart: start, language: language)]
     }

@@ -53,9 +53,9 @@ enum CatalogueUpdate {
         case .filter?:
             state.form = OfferForms.filter(catalogue.filter, offers: state.offers, strings: s)
         case .addOffer?:
-            state.form = CatalogueForms.offer(nil, strings: s)
+            state.form = CatalogueForms.offer(nil, strings: s, languages: env.languages)
         case .editOffer?:
-            if let offer = selected { state.form = CatalogueForms.offer(offer, strings: s) }
+            if let offer = selected { state.form = CatalogueForms.offer(offer, strings: s, languages: env.languages) }
         case .internship?:
             if let offer = selected { state.form = InternshipForms.internship(offer, strings: s) }
         case .cancelOffer?:
@@ -118,7 +118,7 @@ enum OfferField: String, FormFieldName { case title, kind, ownKind, sessions, pl
 
 /// The form that adds or changes an offer, one row per field.
 enum CatalogueForms {
-    static func offer(_ offer: Offer?, strings: Localizer) -> Form {
+    static func offer(_ offer: Offer?, strings: Localizer, languages: [String]) -> Form {
         let kinds = OfferKind.builtIn + ["custom"]
         let isCustom = offer.map { !OfferKind.builtIn.contains($0.kind) } ?? false
         let sessions = offer?.sessions.map { strings.numericDate($0.day) + " " + $0.start + "-" + $0.end }.joined(separator: "; ") ?? ""
@@ -140,7 +140,7 @@ enum CatalogueForms {
                 return Form.Field(label: "field.place", input: TextField(offer?.place ?? "", maxLength: 300), hint: "field.placeOffer.hint")
             case .capacity:
                 return Form.Field(label: "field.capacity", input: TextField(offer.map { String($0.capacity) } ?? "", maxLength: 5))
-            case .language: return Form.Field(label: "field.language", input: TextField(offer?.language ?? strings.language, maxLength: 10))
+            case .language: return Form.Field(label: "field.language", languages: languages, selected: offer?.language ?? strings.language)
             case .description:
                 return Form.Field(label: "field.description", input: TextField(offer?.description ?? "", maxLength: 2_000, multiline: true))
             case .suits:
@@ -207,7 +207,7 @@ enum CatalogueForms {
         offer.sessions = sessions
         offer.place = read[OfferField.place]
         offer.capacity = capacity
-        offer.language = read[OfferField.language].lowercased()
+        offer.language = read[OfferField.language]
         offer.description = read[OfferField.description]
         offer.suits = read[OfferField.suits]
         return [.saveOffer(offer, base: existing)]

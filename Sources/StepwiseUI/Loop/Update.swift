@@ -127,7 +127,7 @@ public enum Update {
             return ReportUpdate.open(state: &state)
         case .add?:
             state.form = AddParticipantForm.addParticipant(
-                language: env.strings.language, today: env.strings.list("date.today").first ?? "today")
+                language: env.strings.language, languages: env.languages, today: env.strings.list("date.today").first ?? "today")
         case .quit?: return [.quit]
         default: break
         }

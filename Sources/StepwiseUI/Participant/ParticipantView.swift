@@ -12,14 +12,20 @@ enum ParticipantView {
         Chrome.titleBar(
             &buffer, y: 0, left: p.name,
             right: CourseText.position(start: p.courseStart, today: state.today, strings: s))
-        var line = s("participant.course", ["from": s.shortDate(p.courseStart), "to": s.shortDate(p.courseEnd)])
+        let line = s("participant.course", ["from": s.shortDate(p.courseStart), "to": s.shortDate(p.courseEnd)])
         if let next = p.nextConversation {
-            let before = " " + line + " · "
-            let (text, warning) = CourseText.conversation(
-                next, today: state.today, strings: s, key: "participant.next", width: buffer.width - DisplayWidth.of(before) - 1)
-            line += " · " + text
-            let used = buffer.put(" " + line, x: 0, y: 1)
-            if let warning { buffer.put(warning, x: used, y: 1, style: .warning) }
+            // An overdue warning is never cut: where the row is short, the course's dates give
+            // up their years, then the course gives up its place, before the warning would.
+            let shortLine = s("participant.course", ["from": s.formats.dayMonth(p.courseStart), "to": s.formats.dayMonth(p.courseEnd)])
+            let rows = [" " + line + " · ", " " + shortLine + " · ", " "].map { before in
+                let (text, warning) = CourseText.conversation(
+                    next, today: state.today, strings: s, key: "participant.next", width: buffer.width - DisplayWidth.of(before) - 1)
+                return (text: before + text, warning: warning ?? "")
+            }
+            if let row = rows.first(where: { DisplayWidth.of($0.text + $0.warning) <= buffer.width - 1 }) ?? rows.last {
+                let used = buffer.put(row.text, x: 0, y: 1)
+                buffer.put(row.warning, x: used, y: 1, style: .warning)
+            }
         } else {
             buffer.put(" " + line + " · " + s("participant.allConversationsHeld"), x: 0, y: 1)
         }

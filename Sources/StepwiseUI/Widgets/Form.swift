@@ -34,6 +34,9 @@ public struct Form: Equatable, Sendable, Codable {
         public var showsBar = false
         /// For a choice whose values have no strings (e.g. steps of the plan): their labels.
         public var choiceLabels: [String]?
+        /// For a choice of languages: the values are ISO 639-1 codes, shown by the language's
+        /// name in the screen's language (nil in drafts from before, read as false).
+        public var choosesLanguage: Bool?
 
         public init(label: String, input: TextField = TextField(), hint: String? = nil) {
             self.label = label
@@ -49,6 +52,15 @@ public struct Form: Equatable, Sendable, Codable {
             choices = values
             choicePrefix = prefix
             chosen = selected.flatMap { values.firstIndex(of: $0) } ?? 0
+        }
+
+        /// A choice among the languages `codes` (ISO 639-1), shown by their names in the screen's
+        /// language; `selected` is chosen, and added to the end when it is not among `codes` (a
+        /// language of older data that has no string table).
+        public init(label: String, languages codes: [String], selected: String) {
+            let values = codes.contains(selected) ? codes : codes + [selected]
+            self.init(label: label, choices: values, prefix: "", selected: selected)
+            choosesLanguage = true
         }
 
         /// The chosen value of a choice field.

@@ -54,14 +54,16 @@ enum Overlays {
             value(
                 field, focused: focused, compact: form.compact, rows: first..<(first + layout.valueRows[index]), x: valueX, top: top,
                 layout: layout, env: env, into: &buffer)
-            guard let noteY = layout.screenRow(first + layout.valueRows[index], top: top) else { continue }
-            if let error = field.error {
-                buffer.put("⚠ " + error, x: valueX, y: noteY, style: .error, limit: layout.valueWidth)
-            } else if let preview = AddParticipantForm.preview(form, field: index, today: state.today, env: env) {
+            let noteTop = first + layout.valueRows[index]
+            if field.error == nil, let preview = AddParticipantForm.preview(form, field: index, today: state.today, env: env) {
+                guard let noteY = layout.screenRow(noteTop, top: top) else { continue }
                 buffer.put(preview, x: valueX, y: noteY, style: .bold, limit: layout.valueWidth)
-            } else if let hint = field.hint {
-                buffer.put(
-                    s(hint, ["list": env.languages.joined(separator: ", ")]), x: valueX, y: noteY, style: .muted, limit: layout.valueWidth)
+                continue
+            }
+            let style: Style = field.error == nil ? .muted : .error
+            for (offset, line) in FormLayout.noteLines(field, width: layout.valueWidth, strings: s).enumerated() {
+                guard let noteY = layout.screenRow(noteTop + offset, top: top) else { continue }
+                buffer.put(line, x: valueX, y: noteY, style: style, limit: layout.valueWidth)
             }
         }
         moreMarks(layout, x: area.x + area.width, top: top, into: &buffer)
@@ -74,7 +76,6 @@ enum Overlays {
         let s = env.strings
         let area = box(&buffer, width: FormLayout.boxWidth(screen: buffer.width), height: layout.innerHeight + 2, title: s(form.title))
         let top = area.y + 1
-        let hasText = form.fields.contains { $0.choices == nil }
         for (index, field) in form.fields.enumerated() {
             let focused = index == form.focus
             let first = layout.tops[index]
@@ -96,7 +97,7 @@ enum Overlays {
                 if focused && field.choices != nil { buffer.fill(y: row, from: area.x, to: area.x + area.width, style: style) }
                 buffer.put(
                     (focused && offset == 0 ? "› " : "  ") + line, x: area.x, y: row, style: focused ? .heading : .plain,
-                    limit: layout.labelWidth - 1)
+                    limit: layout.labelWidth - 2)
             }
             value(
                 field, focused: focused, compact: form.compact, rows: first..<(first + layout.valueRows[index]),
@@ -104,14 +105,9 @@ enum Overlays {
                 layout: layout, env: env, into: &buffer)
         }
         moreMarks(layout, x: area.x + area.width, top: top, into: &buffer)
-        let noteY = top + layout.shownHeight + 1
-        if let bad = form.fields.first(where: { $0.error != nil }), let error = bad.error {
-            buffer.put("⚠ " + label(bad, s) + ": " + error, x: area.x, y: noteY, style: .error, limit: area.width)
-        } else if form.fields.indices.contains(form.focus), let hint = form.fields[form.focus].hint, form.fields[form.focus].choices == nil
-        {
-            buffer.put(s(hint), x: area.x, y: noteY, style: .muted, limit: area.width)
-        } else {
-            buffer.put(s(hasText ? "form.compact.hint" : "rating.hint"), x: area.x, y: noteY, style: .muted, limit: area.width)
+        let style: Style = FormLayout.message(form, strings: s).isError ? .error : .muted
+        for (offset, line) in layout.messageLines.enumerated() {
+            buffer.put(line, x: area.x, y: top + layout.shownHeight + 1 + offset, style: style, limit: area.width)
         }
     }
 
@@ -131,7 +127,10 @@ enum Overlays {
             } else if field.showsBar {
                 shownValue = env.strings("rating.notRated")
             } else {
-                let name = field.choiceLabels.map { $0[min(field.chosen, $0.count - 1)] } ?? env.strings((field.choicePrefix ?? "") + value)
+                let name =
+                    field.choosesLanguage == true
+                    ? env.strings.languageName(value)
+                    : field.choiceLabels.map { $0[min(field.chosen, $0.count - 1)] } ?? env.strings((field.choicePrefix ?? "") + value)
                 shownValue = "‹ " + name + " ›"
             }
             let style: Style = focused ? Style(bold: true, reverse: true) : compact ? .plain : .bold

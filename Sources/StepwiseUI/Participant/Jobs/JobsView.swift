@@ -140,19 +140,20 @@ enum JobsView {
         var lines: [Line] = [(StyledLine(s("jobs.applications", ["n": String(applications.count)]), .heading), nil)]
         if applications.isEmpty { lines.append((StyledLine("  " + s("jobs.noApplications"), .muted), nil)) }
         let sorted = applications.sorted(by: { $0.day > $1.day })
-        // Date and status columns as wide as their widest entry, one space from what follows.
-        let dateWidth = sorted.map { DisplayWidth.of(s.shortDate($0.day)) }.max() ?? 0
-        let statusWidth = sorted.map { DisplayWidth.of(s("jobs.status.\($0.status.rawValue)")) }.max() ?? 0
+        // Date and status columns as wide as their widest entry, two spaces from what follows;
+        // a title's further lines start under the title.
+        let dateColumn = max(13, sorted.map { DisplayWidth.of(s.shortDate($0.day)) }.max() ?? 0) + 2
+        let statusColumn = max(15, sorted.map { DisplayWidth.of(s("jobs.status.\($0.status.rawValue)")) }.max() ?? 0) + 2
         for application in sorted {
             let row = JobsRow.application(application.id)
             let title = application.jobTitle.isEmpty ? application.employer : application.employer + " – " + application.jobTitle
             let line = StyledLine([
-                ("  " + DisplayWidth.pad(s.shortDate(application.day), to: max(13, dateWidth) + 1), .plain),
-                (DisplayWidth.pad(s("jobs.status.\(application.status.rawValue)"), to: max(15, statusWidth) + 1), .bold),
+                ("  " + DisplayWidth.pad(s.shortDate(application.day), to: dateColumn), .plain),
+                (DisplayWidth.pad(s("jobs.status.\(application.status.rawValue)"), to: statusColumn), .bold),
                 (title, .plain),
                 (" · " + s("jobs.method.\(application.method.rawValue)"), .muted),
             ])
-            lines += line.wrapped(width: width, indent: 32).map { ($0, row) }
+            lines += line.wrapped(width: width, indent: 2 + dateColumn + statusColumn).map { ($0, row) }
             for interview in application.interviews {
                 let row = JobsRow.interview(application: application.id, interview: interview.id)
                 let when = s.dayWithWeekday(interview.day, year: false) + (interview.time.map { " " + $0 } ?? "")

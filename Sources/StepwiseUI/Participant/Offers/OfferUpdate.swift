@@ -121,7 +121,7 @@ enum OfferForms {
                     selected: filter.freeSeatsOnly ? "yes" : "no")
             case .language:
                 var language = Form.Field(label: "field.language", choices: languages, prefix: "", selected: filter.language ?? "any")
-                language.choiceLabels = languages.map { $0 == "any" ? strings("offers.anyLanguage") : $0 }
+                language.choiceLabels = languages.map { $0 == "any" ? strings("offers.anyLanguage") : strings.languageName($0) }
                 return language
             }
         }
