@@ -22,7 +22,7 @@ final class FormTests: EndToEndTestCase {
         // A day that does not exist.
         tmux.send("Tab")
         tmux.send("C-u")
-        tmux.waitForGone("→ ")
+        tmux.waitForDatePreview(shown: false)
         tmux.type("31/2")
         tmux.waitFor("31/2")
         tmux.send("Enter")

@@ -97,6 +97,15 @@ final class Tmux {
         return last
     }
 
+    /// Waits until the add-participant form's course-start preview ("→ Mon 14 Dec 2026") is
+    /// shown (`shown`) or gone; the choice hint's "← →" does not count.
+    @discardableResult
+    func waitForDatePreview(shown: Bool, file: StaticString = #filePath, line: UInt = #line) -> String {
+        waitUntil("the date preview is \(shown ? "shown" : "gone")", timeout: 10, file: file, line: line) {
+            ($0.range(of: "→ (Mon|Tue|Wed|Thu|Fri|Sat|Sun) ", options: .regularExpression) != nil) == shown
+        }
+    }
+
     /// Waits until `text` is no longer on the screen.
     @discardableResult
     func waitForGone(_ text: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) -> String {
