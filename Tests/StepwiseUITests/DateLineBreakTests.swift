@@ -33,13 +33,7 @@ final class DateLineBreakTests: XCTestCase {
             let s = Fixtures.env(language).strings
             for (text, date, time) in sentences(s) {
                 for width in 24...40 {
-                    let wrappers: [(String, [String])] = [
-                        ("StyledLine", StyledLine([(text, .plain)]).wrapped(width: width, indent: 2).map { $0.segments.map(\.text).joined() }),
-                        ("StyledLine in styles", StyledLine(text.split(separator: " ").map { (String($0) + " ", Style.bold) }).wrapped(width: width, indent: 2).map { $0.segments.map(\.text).joined() }),
-                        ("DisplayWidth", DisplayWidth.wrap(text, width: width)),
-                        ("SummaryText", SummaryText.wrap(text, width: width)),
-                    ]
-                    for (name, lines) in wrappers {
+                    for (name, lines) in Wrappers.all(text, width: width) {
                         for whole in [date, time] where !lines.contains(where: { $0.contains(whole) }) {
                             findings.append("\(language) \(name) at \(width): “\(whole)” broken:\n" + lines.joined(separator: "\n"))
                         }

@@ -16,13 +16,7 @@ final class SeparatorLineBreakTests: XCTestCase {
                 let text = String(repeating: "x", count: filler) + " Samtal med arbetsgivare " + separator
                     + " planerat " + separator + " 15 timer om ugen " + separator + " Lavere %"
                 for width in 20...40 {
-                    let wrappers: [(String, [String])] = [
-                        ("StyledLine", StyledLine([(text, .plain)]).wrapped(width: width, indent: 2).map { $0.segments.map(\.text).joined() }),
-                        ("StyledLine in styles", StyledLine(text.split(separator: " ").map { (String($0) + " ", Style.bold) }).wrapped(width: width, indent: 2).map { $0.segments.map(\.text).joined() }),
-                        ("DisplayWidth", DisplayWidth.wrap(text, width: width)),
-                        ("SummaryText", SummaryText.wrap(text, width: width)),
-                    ]
-                    for (name, lines) in wrappers {
+                    for (name, lines) in Wrappers.all(text, width: width) {
                         if let bad = lines.first(where: { $0.drop { $0 == " " }.hasPrefix(separator) }) {
                             findings.append("\(name) at \(width): “\(bad)” starts with \(separator):\n" + lines.joined(separator: "\n"))
                         }
