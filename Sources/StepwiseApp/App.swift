@@ -32,6 +32,10 @@ public final class App {
     private var openStamp: RecordStamp?
     /// The report being made for the report screen (see `startReport`).
     var reportJob: ReportJob?
+    /// The offer catalogue as last read, kept while `offers/` keeps its stamp.
+    let catalogue: OfferCatalogue
+    /// The catalogue's placement counts, counted on another thread.
+    let placementTally: PlacementTally
 
     /// - Parameter clock: the current moment, read at start and at each key; `Date()` in the
     ///   program, a fixed or stepping clock in tests. The day is the clock's day in `env.timeZone`.
@@ -44,6 +48,8 @@ public final class App {
         self.env = env
         self.clock = clock
         pending = PendingSaves(store: store)
+        catalogue = OfferCatalogue(store: store)
+        placementTally = PlacementTally(store: store)
         let now = clock()
         state = AppState(width: width, height: height, today: Day(now, timeZone: env.timeZone), coach: identity.coach)
         Update.tick(now, state: &state, env: env)
@@ -80,6 +86,7 @@ public final class App {
     /// was read file by file already.
     public func confirmCaseload() {
         loadFonts()
+        readCatalogueAhead()
         guard unconfirmed else { return }
         unconfirmed = false
         let box = Confirmation()
@@ -163,14 +170,15 @@ public final class App {
 
     /// What is done while no key comes; the terminal driver calls it every few hundred
     /// milliseconds. Returns true when the screen changed (a record shown read only was read
-    /// again because another terminal saved it, or the journal of the record edited here
-    /// gained an entry from a booking elsewhere).
+    /// again because another terminal saved it, the journal of the record edited here
+    /// gained an entry from a booking elsewhere, or the catalogue's placement counts came).
     public func idle() -> Bool {
-        guard !Update.idle(state: state).isEmpty else { return false }
+        let counted = takePlacementCounts()
+        guard !Update.idle(state: state).isEmpty else { return counted }
         let before = (state.open?.readAt, state.open?.participant.journal)
         Update.tick(clock(), state: &state, env: env)
         run(Update.idle(state: state))
-        return state.open?.readAt != before.0 || state.open?.participant.journal != before.1
+        return counted || state.open?.readAt != before.0 || state.open?.participant.journal != before.1
     }
 
     /// Carries out `effects` in order, folding each result back through `Update` (which may
@@ -329,7 +337,7 @@ public final class App {
         case .loadAudit(let participant):
             return [.auditLoaded(AuditLog(store: store).entries(for: participant))]
         case .loadOffers:
-            return [.offersLoaded(store.loadOffers().offers)]
+            return catalogueIfChanged()
         case .makeReport(let query):
             return startReport(query)
         case .loadHistory(let id):
@@ -384,7 +392,7 @@ public final class App {
         case .savePlacement(let participant, let action):
             return save(participant, version: nil, audit: action)
         case .loadPlacementCounts:
-            return [.placementCountsLoaded(PlacementCount.tally(in: store))]
+            return placementTally.counts().map { [.placementCountsLoaded($0)] } ?? []
         }
     }
 
@@ -401,11 +409,11 @@ public final class App {
         let booking = BookingStore(store: store, identity: identity, lockTimeout: pending.lockWait)
         do {
             let result = try change(booking)
-            return [.bookingChanged(result.change, offers: store.loadOffers().offers, linking: step)]
+            return [.bookingChanged(result.change, offers: catalogue.offers(), linking: step)]
         } catch let failure as BookingStore.Failure {
-            return [.bookingRefused(failure, offers: store.loadOffers().offers)]
+            return [.bookingRefused(failure, offers: catalogue.offers())]
         } catch {
-            return [.bookingRefused(.writeFailed("\(error)"), offers: store.loadOffers().offers)]
+            return [.bookingRefused(.writeFailed("\(error)"), offers: catalogue.offers())]
         }
     }
 

@@ -49,6 +49,8 @@ final class PlacementJourneyTests: XCTestCase {
         h.press(.escape, .escape, .escape)
         XCTAssertNil(h.state.open)
         h.press(.char("o"), .char("/"))
+        // The counts are counted on another thread; the program shows them when no key comes.
+        XCTAssertTrue(h.app.takePlacementCounts(wait: true))
         h.type("Coop")
         h.press(.enter, .enter)
         XCTAssertTrue(h.flatScreen.contains("2 placements, 4 follow-ups planned"), h.screen)

@@ -34,3 +34,72 @@ public struct PlacementCount: Equatable, Sendable {
         return counts.filter { internships.contains($0.key) }
     }
 }
+
+/// The placement counts of one data folder, counted on another thread so that no key waits
+/// for them (at 100,000 participants `PlacementCount.tally(in:)` reads the catalogue and the
+/// record of everyone who holds a seat in an internship: seconds), and kept while `offers/`
+/// and `participants/` keep their stamps: a seat is booked or given up by renaming an offer
+/// file into `offers/`, a placement is written by renaming a record into `participants/`, so
+/// while neither folder changed the counts are still right and nothing is read again.
+public final class PlacementTally: @unchecked Sendable {
+    /// The stamps of `offers/` and `participants/` that counts were made at.
+    struct Folders: Equatable {
+        var offers: FileStamp?
+        var participants: FileStamp?
+
+        init(_ store: DataStore) {
+            offers = FileStamp(path: store.offersDir.path, followingLinks: false)
+            participants = FileStamp(path: store.participantsDir.path, followingLinks: false)
+        }
+    }
+
+    private let store: DataStore
+    private let condition = NSCondition()
+    private var kept: (folders: Folders, counts: [String: PlacementCount])?
+    /// The folders' stamps a count now running started at.
+    private var running: Folders?
+    /// Counts finished and not taken yet.
+    private var finished: [String: PlacementCount]?
+    /// How many times the counts were made from the records (for tests and the bench).
+    public var tallies: Int { condition.withLock { counted } }
+    private var counted = 0
+
+    public init(store: DataStore) { self.store = store }
+
+    /// The counts when they were made at the folders' stamps of now; else nil, and a count is
+    /// started on another thread (unless one for these stamps runs already): `take` gives it.
+    public func counts() -> [String: PlacementCount]? {
+        // The stamps are taken before counting, so that a change during the count is seen next time.
+        let folders = Folders(store)
+        condition.lock()
+        defer { condition.unlock() }
+        if let kept, kept.folders == folders { return kept.counts }
+        guard running != folders else { return nil }
+        running = folders
+        let store = self.store
+        Thread.detachNewThread { [self] in finish(PlacementCount.tally(in: store), at: folders) }
+        return nil
+    }
+
+    private func finish(_ counts: [String: PlacementCount], at folders: Folders) {
+        condition.lock()
+        kept = (folders, counts)
+        counted += 1
+        if running == folders { running = nil }
+        finished = counts
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The counts finished since they were last taken, or nil; with `wait`, waits for a count
+    /// still running.
+    public func take(wait: Bool) -> [String: PlacementCount]? {
+        condition.lock()
+        defer {
+            finished = nil
+            condition.unlock()
+        }
+        while wait && finished == nil && running != nil { condition.wait() }
+        return finished
+    }
+}

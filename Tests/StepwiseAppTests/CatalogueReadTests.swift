@@ -1,0 +1,82 @@
+import Foundation
+import StepwiseCore
+import StepwiseUI
+import XCTest
+
+/// No key waits for work that grows with the catalogue or the organisation: the tabs that
+/// list the catalogue read it again only when `offers/` changed, and the catalogue screen's
+/// placement counts are counted once per change of the folders, on another thread.
+final class CatalogueReadTests: XCTestCase {
+    /// Switching between the tabs that list the catalogue (offers, summary) reads it once
+    /// while nothing changes: no reading of every offer file, and the offers shown stay the
+    /// same value, so nothing is filtered, sorted or made into pages again.
+    func testTabSwitchesReadTheCatalogueOnlyWhenItChanged() throws {
+        let h = try AppHarness()
+        h.open("Bente")
+        h.press(.char("2"))
+        let offers = h.state.offers
+        XCTAssertFalse(offers.isEmpty)
+        let revision = h.state.offersRevision
+        let reads = h.app.catalogueReads.offers
+        for key in ["1", "2", "5", "3", "2", "5", "2"] { h.press(.char(Character(key))) }
+        XCTAssertEqual(h.state.offersRevision, revision, "the offers were not given again")
+        XCTAssertEqual(h.app.catalogueReads.offers, reads, "the catalogue was not read again")
+        XCTAssertEqual(h.state.offers, offers)
+
+        // Another terminal changes an offer (renamed into offers/): the next switch reads it.
+        var changed = try XCTUnwrap(offers.first)
+        changed.title = "Renamed elsewhere"
+        try h.store.save(changed)
+        h.press(.char("1"), .char("2"))
+        XCTAssertEqual(h.app.catalogueReads.offers, reads + 1)
+        XCTAssertEqual(h.state.offers.first { $0.id == changed.id }?.title, "Renamed elsewhere")
+    }
+
+    /// The catalogue screen's placement counts are counted from the records once, then kept
+    /// while `offers/` and `participants/` keep their stamps; a placement saved makes them
+    /// counted again.
+    func testPlacementCountsAreCountedOncePerChange() throws {
+        let h = try AppHarness(height: 70)
+        h.press(.char("o"))
+        XCTAssertTrue(h.app.takePlacementCounts(wait: true))
+        let counts = try XCTUnwrap(h.state.catalogue?.placementCounts)
+        XCTAssertFalse(counts.isEmpty)
+        XCTAssertEqual(h.app.catalogueReads.placements, 1)
+        for _ in 0..<3 {
+            h.press(.escape, .char("o"))
+            XCTAssertEqual(h.state.catalogue?.placementCounts, counts, "the kept counts are shown at once")
+        }
+        XCTAssertFalse(h.app.takePlacementCounts(), "nothing was counted again")
+        XCTAssertEqual(h.app.catalogueReads.placements, 1)
+
+        // A participant saved (renamed into participants/): counted again, on another thread.
+        h.press(.escape)
+        let id = try XCTUnwrap(h.id(of: "Bente Holm"))
+        try h.store.save(try h.store.loadParticipant(id))
+        h.press(.char("o"))
+        XCTAssertEqual(h.state.catalogue?.placementCounts, [:], "the key did not wait for the count")
+        XCTAssertTrue(h.app.takePlacementCounts(wait: true))
+        XCTAssertEqual(h.state.catalogue?.placementCounts, counts)
+        XCTAssertEqual(h.app.catalogueReads.placements, 2)
+    }
+}
+
+/// The catalogue as kept by `OfferCatalogue`: read again only when `offers/` changed.
+final class OfferCatalogueTests: XCTestCase {
+    func testTheCatalogueIsReadAgainOnlyWhenItsFolderChanged() throws {
+        let h = try AppHarness()
+        let catalogue = OfferCatalogue(store: h.store)
+        let first = catalogue.offers()
+        XCTAssertEqual(catalogue.offers(), first)
+        XCTAssertEqual(catalogue.reads, 1)
+        var offer = try XCTUnwrap(first.last)
+        offer.capacity += 1
+        try h.store.save(offer)
+        XCTAssertEqual(catalogue.offers().first { $0.id == offer.id }?.capacity, offer.capacity)
+        XCTAssertEqual(catalogue.reads, 2)
+        // A file removed (an erasure that leaves no offer behind, a restore) is a change too.
+        try FileManager.default.removeItem(at: h.store.root.appendingPathComponent("offers/\(offer.id).json"))
+        XCTAssertNil(catalogue.offers().first { $0.id == offer.id })
+        XCTAssertEqual(catalogue.reads, 3)
+    }
+}
