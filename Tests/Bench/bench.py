@@ -260,10 +260,12 @@ def pty_figures(data, largest_name, rounds, keys=60, opens=5):
     figures["openLargestMs"] = summary(opened)
     figures["closeToCaseloadMs"] = summary(closes)
 
-    # One key on each tab of the largest participant.
-    tabs = {}
+    # One key on each tab of the largest participant; the key that switches to the tab and the
+    # first key after it are timed on their own (a tab that reads something when it is shown).
+    tabs, switches, first_keys = {}, {}, {}
     for number, tab in enumerate(["plan", "offers", "notes", "progress", "summary"], start=1):
-        term.send(str(number).encode())
+        switches[tab], _ = term.key(str(number).encode(), quiet=0.1, wait=5.0)
+        first_keys[tab], _ = term.key(DOWN, wait=2.0)
         term.settle(0.3)
         tab_keys = []
         for index in range(keys):
@@ -272,6 +274,8 @@ def pty_figures(data, largest_name, rounds, keys=60, opens=5):
                 tab_keys.append(ms)
         tabs[tab] = summary(tab_keys)
     figures["tabKeyMs"] = tabs
+    figures["tabSwitchMs"] = switches
+    figures["firstKeyAfterSwitchMs"] = first_keys
     figures["peakRssKB"] = term.status("VmHWM")
     term.close()
     return figures
@@ -304,7 +308,10 @@ def measure_size(size, args):
     started = time.time()
     rebuild = size <= args.rebuild_up_to
     result["index"] = run_json([BENCH, "index", "--data", data] + ([] if rebuild else ["--no-rebuild"]))
-    log(f"   index: {time.time() - started:.0f} s")
+    # The pseudo-terminal figures are those of a current index (its last load parsed no file): a
+    # stale one (a data set copied or restored) makes every start check every file again.
+    result["indexCurrent"] = result["index"].get("warmParsed") == 0
+    log(f"   index: {time.time() - started:.0f} s, {'current' if result['indexCurrent'] else 'STALE'} for the pty figures")
     started = time.time()
     # The pseudo-terminal first: the in-process part saves the largest record many times, and
     # a record saved in the last two seconds is parsed again at the next start (see CaseloadIndex).
@@ -344,6 +351,11 @@ def headline(result):
         "keyMedianByTabMs": {**{tab: value["median"] for tab, value in inproc["tabKey"].items()},
                              "caseload": inproc["caseloadKey"]["median"]},
         "ptyKeyP99ByTabMs": pty_tab_p99,
+        "ptyKeyMaxByTabMs": {**{tab: value["max"] for tab, value in pty_["tabKeyMs"].items()},
+                             "caseload": pty_["caseloadKeyMs"]["max"]},
+        "ptyTabSwitchMs": pty_.get("tabSwitchMs", {}),
+        "ptyFirstKeyAfterSwitchMs": pty_.get("firstKeyAfterSwitchMs", {}),
+        "indexCurrent": result.get("indexCurrent"),
         "closeToCaseloadMs": inproc["closeToCaseload"]["median"],
         "saveP99Ms": save["largestJournalSave"]["p99"],
         "saveLargestStoreP99Ms": save["largestStoreSave"]["p99"],
@@ -379,6 +391,8 @@ def verdict(key, value, size=None):
 def fmt(value, unit):
     if value is None:
         return "n/a"
+    if isinstance(value, tuple):
+        return " + ".join(fmt(part, unit).removesuffix(" ms") for part in value) + " ms"
     if unit == "x":
         return f"{value:,.1f} ×"
     if unit == "B":
@@ -403,6 +417,9 @@ ROWS = [
     ("  progress tab p99", ("keyP99ByTabMs", "progress"), "ms", ""),
     ("  summary tab p99", ("keyP99ByTabMs", "summary"), "ms", ""),
     ("  worst tab p99, key to frame in the pty", "ptyKeyWorst", "ms", ""),
+    ("  worst single key in the pty (max, any tab)", "ptyKeyMax", "ms", ""),
+    ("  2 (offers tab) in the pty, then the next key", "ptyOffersSwitch", "ms", ""),
+    ("  5 (summary tab) in the pty, then the next key", "ptySummarySwitch", "ms", ""),
     ("Save one change, largest, p99 (ParticipantJournal.save)", "saveP99Ms", "ms", "≤ 10 ms"),
     ("  largest, DataStore.save only, p99", "saveLargestStoreP99Ms", "ms", ""),
     ("Save one change, typical record, p99", "saveTypicalJournalP99Ms", "ms", "≤ 3 ms"),
@@ -423,6 +440,12 @@ ROWS = [
 def value_of(head, key):
     if key == "ptyKeyWorst":
         return max(head["ptyKeyP99ByTabMs"].values())
+    if key == "ptyKeyMax":
+        return max(head["ptyKeyMaxByTabMs"].values())
+    if key in ("ptyOffersSwitch", "ptySummarySwitch"):
+        tab = "offers" if key == "ptyOffersSwitch" else "summary"
+        times = [head["ptyTabSwitchMs"].get(tab), head["ptyFirstKeyAfterSwitchMs"].get(tab)]
+        return tuple(times) if None not in times else None
     if isinstance(key, tuple):
         return head[key[0]].get(key[1])
     return head.get(key)
@@ -453,6 +476,8 @@ def table(results):
             mark = marks[size].get(key, "") if isinstance(key, str) and target else ""
             cells.append(f"{fmt(value_of(heads[size], key), unit):>12} {mark:>6}")
         lines.append(f"{label:{label_width}}  " + "  ".join(cells) + f"  {target:>10}")
+    stale = [f"{int(size):,}" for size in sizes if heads[size].get("indexCurrent") is False]
+    lines.append("Pty figures with a current caseload index" + (f", except at {', '.join(stale)} (STALE)" if stale else ""))
     if flat:
         lines.append(f"First frame at {flat['to']:,} vs {flat['from']:,}: {flat['ratio']:.2f} × (goal ≤ {FLAT_RATIO} ×) {flat['verdict']}")
     return "\n".join(lines), heads, marks, flat
