@@ -2,8 +2,11 @@ import Foundation
 import StepwiseCore
 import StepwiseUI
 
-/// The offer catalogue and its placement counts, read so that no key waits for work that
-/// grows with the catalogue or the organisation.
+/// The offer catalogue and its placement counts, read so that a key waits for neither once
+/// the catalogue was read: the first reading in a run still decodes every offer file (at
+/// 100,000 participants, 5,000 offers: about 1.6 s), which is not done ahead, because the
+/// catalogue held (about 20 MB there) would then count on every run, also one that never
+/// shows it.
 extension App {
     /// The catalogue for the tabs that list it (`.loadOffers`): nothing when the offers shown
     /// are still the catalogue as on disk (one `stat` of `offers/`, see `OfferCatalogue`),
@@ -12,15 +15,6 @@ extension App {
         let offers = catalogue.offers()
         // The same storage while the catalogue is unchanged: this compares no offers.
         return offers == state.offers ? [] : [.offersLoaded(offers)]
-    }
-
-    /// Reads the catalogue on another thread after the first frame (after the check of the
-    /// caseload when there is one), so that the first key that shows it (2 or 5 on an open
-    /// participant, o on the caseload) finds it read: at 100,000 participants its 5,000 offer
-    /// files take 1.6 s to decode the first time.
-    func readCatalogueAhead() {
-        let catalogue = self.catalogue
-        Thread.detachNewThread { _ = catalogue.offers() }
     }
 
     /// Shows the placement counts counted on another thread (see `PlacementTally`) once they

@@ -83,22 +83,18 @@ public final class App {
     /// Checks a caseload first shown from the index alone against every file (a file edited
     /// in place by hand keeps the folder's stamp), on another thread; call after the first
     /// frame. `takeConfirmedCaseload` shows the result. Does nothing when the caseload shown
-    /// was read file by file already. Then reads the offer catalogue ahead.
+    /// was read file by file already.
     public func confirmCaseload() {
         loadFonts()
-        guard unconfirmed else { return readCatalogueAhead() }
+        guard unconfirmed else { return }
         unconfirmed = false
         let box = Confirmation()
         confirmation = box
         let store = self.store
         let index = CaseloadIndex(store: store)
-        let catalogue = self.catalogue
         Thread.detachNewThread {
             let before = index.folderStamp()
             box.deliver(store.loadCaseload(), folder: before)
-            // After the check, not beside it: the two neither hold their memory at once nor
-            // share the processor (see `readCatalogueAhead`).
-            _ = catalogue.offers()
         }
     }
 
