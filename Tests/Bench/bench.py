@@ -15,7 +15,7 @@ then measures:
 
 It prints a table and writes every figure to bench-results.json at the repository root.
 
-Usage: Tests/Bench/bench.py [--sizes 1000,10000,100000] [--quick]
+Usage: Tests/Bench/bench.py [--sizes 1000,10000,100000] [--quick] [--stale-index]
 """
 
 import argparse
@@ -281,6 +281,21 @@ def pty_figures(data, largest_name, rounds, keys=60, opens=5):
     return figures
 
 
+def stale_index_figures(data):
+    """A coach starting after a restore: every participant file has a new change time, so no
+    stamp in the caseload index matches. The first frame, and the first key after it (which
+    may wait for the check of every file). Then the index is made current again."""
+    for path in (data / "participants").glob("*.json"):
+        os.chmod(path, 0o600)  # the same mode: only the change time moves
+    term = Terminal(data)
+    first = (term.wait_for(b"Caseload", term.started, timeout=900) - term.started) * 1000
+    term.settle(0.05)
+    key, _ = term.key(DOWN, wait=900)
+    term.close()
+    run_json([BENCH, "index", "--data", data, "--no-rebuild"])
+    return {"firstFrameMs": first, "firstKeyMs": key}
+
+
 def report_figures(data, rounds=3):
     """`stepwise report` on the whole data set: wall time and the process's own peak memory."""
     times, peaks = [], []
@@ -328,6 +343,11 @@ def measure_size(size, args):
     result["inProcess"] = run_json([BENCH, "measure", "--data", data, "--resources", RESOURCES]
                                    + (["--tab-keys", 60, "--searches", 12, "--opens", 3] if large else []))
     log(f"   in-process: {time.time() - started:.0f} s")
+    if args.stale_index:
+        started = time.time()
+        result["staleIndex"] = stale_index_figures(data)
+        log(f"   stale index: first frame {fmt(result['staleIndex']['firstFrameMs'], 'ms')}, "
+            f"first key {fmt(result['staleIndex']['firstKeyMs'], 'ms')} ({time.time() - started:.0f} s)")
     return result
 
 
@@ -500,6 +520,8 @@ def main():
     parser.add_argument("--rounds", type=int, default=7, help="program starts for the first-frame figure")
     parser.add_argument("--rebuild-up-to", type=int, default=10000,
                         help="measure the index rebuild from nothing only up to this size (it parses every file)")
+    parser.add_argument("--stale-index", action="store_true",
+                        help="also start once with every participant file's stamp changed, as after a restore (slow at 100,000)")
     args = parser.parse_args()
     for path in (BIN, BENCH):
         if not path.exists():
