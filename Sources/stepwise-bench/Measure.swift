@@ -21,6 +21,9 @@ struct Samples {
     var json: [String: Any] {
         ["n": values.count, "median": percentile(50), "p99": percentile(99), "max": values.max() ?? .nan]
     }
+
+    /// `json` with every sample, in the order taken.
+    var orderedJSON: [String: Any] { json.merging(["samples": values]) { $1 } }
 }
 
 enum Clock {
@@ -248,7 +251,7 @@ struct InProcess {
     /// record encoded by `RecordCodec` (wall and CPU time) and encoded and written whole (as
     /// saves were before `SplicedRecordEncoder`), a short lock taken and given back, and how
     /// many list elements of the largest record were encoded and reused.
-    func saves() throws -> [String: Any] {
+    func saves(ordered: Bool = false) throws -> [String: Any] {
         let identity = Identity(coach: "Bench", user: "bench", host: ProcessInfo.processInfo.hostName, pid: getpid())
         var largest = try ParticipantJournal.read(largestId, in: store)
         var storeSave = Samples()
@@ -317,12 +320,26 @@ struct InProcess {
         }
         let largestFloor = try fsyncFloor(bytes: try Data(contentsOf: largestFile).count)
         let counts = SplicedRecordEncoder.counts(of: largestId)
+        // The lists of a record just read encoded from nothing (what the background
+        // preparation at open does, CPU time), and a save made at once after opening, before
+        // that preparation could have finished.
+        var coldEncode = Samples()
+        var firstSave = Samples()
+        for round in 0..<10 {
+            let fresh = try store.loadParticipant(largestId)
+            coldEncode.add(try Clock.cpuMs { _ = try SplicedRecordEncoder.encode(fresh) })
+            var opened = try ParticipantJournal.read(largestId, in: store)
+            opened.notes[0].tags = ["jobSearch", "first\(round)"]
+            firstSave.add(try Clock.ms { _ = try ParticipantJournal.save(opened, in: store, as: identity) })
+        }
+        func out(_ samples: Samples) -> [String: Any] { ordered ? samples.orderedJSON : samples.json }
         return [
-            "largestEncode": encode.json, "largestEncodeCPU": encodeCPU.json, "largestStoreSave": storeSave.json,
-            "largestJournalSave": journalSave.json, "recordSaved": record.json, "typicalBytes": typicalBytes,
-            "typicalStoreSave": typicalSave.json, "typicalJournalSave": typicalJournal.json, "fsyncFloor": floor.json,
-            "largestWholeEncodeWrite": wholeWrite.json, "lockCycle": lockCycle.json,
-            "largestSplicedEncodeCPU": spliced.json, "largestFsyncFloor": largestFloor.json,
+            "largestEncode": out(encode), "largestEncodeCPU": out(encodeCPU), "largestStoreSave": out(storeSave),
+            "largestJournalSave": out(journalSave), "recordSaved": out(record), "typicalBytes": typicalBytes,
+            "typicalStoreSave": out(typicalSave), "typicalJournalSave": out(typicalJournal), "fsyncFloor": out(floor),
+            "largestWholeEncodeWrite": out(wholeWrite), "lockCycle": out(lockCycle),
+            "largestSplicedEncodeCPU": out(spliced), "largestFsyncFloor": out(largestFloor),
+            "largestColdSplicedEncodeCPU": out(coldEncode), "largestFirstJournalSave": out(firstSave),
             "largestElementsEncoded": counts.encoded, "largestElementsReused": counts.reused,
         ]
     }

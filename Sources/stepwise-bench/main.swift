@@ -8,6 +8,7 @@ import StepwiseCore
 ///     stepwise-bench index --data DIR [--no-rebuild]                caseload index: rebuild and warm load
 ///     stepwise-bench measure --data DIR --resources DIR [--tab-keys N --searches N --opens N]
 ///                                                                   keys, search, open, save, summary
+///     stepwise-bench saves --data DIR                               the save figures alone, samples in order
 ///     stepwise-bench codec --data DIR                               where reading the largest record goes
 ///     stepwise-bench pathological --data DIR --resources DIR        a megabyte of text, 10,000 goals, a 16 MB export
 ///     stepwise-bench report --data DIR --resources DIR              the organisation report: time, memory as it goes
@@ -153,6 +154,7 @@ do {
         try generate(root: root, size: size, resources: resources)
     case "index": index(root: root)
     case "measure": try measure(root: root, resources: resources)
+    case "saves": try saveBench(root: root, resources: resources)
     case "codec": try codec(root: root, resources: resources)
     case "pathological": try pathological(root: root, resources: resources)
     case "report": try reportBench(root: root, resources: resources)

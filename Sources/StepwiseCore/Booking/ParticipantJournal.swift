@@ -71,17 +71,17 @@ public enum ParticipantJournal {
     }
 
     /// Reads a participant to edit in a screen, remembering the record and the file's stamp,
-    /// so that `save` need not read the file again while its stamp is unchanged, and has its
-    /// lists encoded in the background (`SplicedRecordEncoder.prepare`), so that the first save
-    /// encodes only what changed.
+    /// so that `save` need not read the file again while its stamp is unchanged, and the
+    /// file's bytes (`SplicedRecordEncoder.prepare`), so that even the first save encodes only
+    /// what changed.
     public static func read(_ participantId: String, in store: DataStore) throws -> Participant {
         let path = try store.participantFile(participantId).path
         let before = FileStamp(path: path, followingLinks: false)
-        let participant = try store.loadParticipant(participantId)
+        let (participant, bytes) = try store.loadParticipantFile(participantId)
         if let before, FileStamp(path: path, followingLinks: false) == before {
             Remembered.shared.note(path, stamp: before, value: participant)
         }
-        SplicedRecordEncoder.prepare(participant)
+        SplicedRecordEncoder.prepare(participant, readFrom: bytes)
         return participant
     }
 

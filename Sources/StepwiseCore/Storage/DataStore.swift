@@ -67,8 +67,14 @@ public final class DataStore: Sendable {
 
     /// Reads one participant; problems name the file and field.
     public func loadParticipant(_ id: String) throws -> Participant {
+        try loadParticipantFile(id).participant
+    }
+
+    /// Reads one participant, with the bytes of its file; problems name the file and field.
+    func loadParticipantFile(_ id: String) throws -> (participant: Participant, bytes: Data) {
         let url = try participantFile(id)
-        return try RecordCodec.participant(from: try read(url), file: relative(url))
+        let bytes = try read(url)
+        return (try RecordCodec.participant(from: bytes, file: relative(url)), bytes)
     }
 
     /// Saves one participant atomically and durably; with a `fence`, only while that lock is

@@ -29,33 +29,22 @@ public enum SplicedRecordEncoder {
     }
 
     private static func spliced(_ participant: Participant) throws -> Data {
-        let known = cache.columns(of: participant.id)
+        var known = cache.columns(of: participant.id)
+        if known.isEmpty, let read = cache.takeRead(of: participant.id) {
+            known = columns(of: read.participant, readFrom: read.bytes) ?? [:]
+        }
         var columns: [String: AnyObject] = [:]
         var lists: [(path: [String], pieces: [Data])] = []
         var rest = participant
         var encoded = 0
         var reused = 0
-        func take<Element: Encodable>(_ keyPath: WritableKeyPath<Participant, [Element]>, _ path: String...) throws {
-            let elements = participant[keyPath: keyPath]
-            guard !elements.isEmpty else { return }
-            let name = path.joined(separator: ".")
-            let column = try Column(elements, depth: path.count + 1, reusing: known[name] as? Column<Element>)
-            columns[name] = column
+        for list in SplicedRecordEncoder.lists(of: participant) {
+            guard let column = try list.column(&rest, known[list.name]) else { continue }
+            columns[list.name] = column.object
             encoded += column.encoded
-            reused += elements.count - column.encoded
-            lists.append((path, column.pieces))
-            rest[keyPath: keyPath] = []
+            reused += column.pieces.count - column.encoded
+            lists.append((list.path, column.pieces))
         }
-        // The names are the coding keys of `Participant` and `Plan`.
-        try take(\.conversations, "conversations")
-        try take(\.journal, "journal")
-        try take(\.sessions, "sessions")
-        try take(\.notes, "notes")
-        try take(\.ratings, "ratings")
-        try take(\.milestones, "milestones")
-        try take(\.contacts, "contacts")
-        try take(\.plan.goals, "plan", "goals")
-        try take(\.jobSearch.applications, "jobSearch", "applications")
         let head = try RecordCodec.encode(rest)
         guard let spliced = splice(lists, into: head) else {
             // Not the layout described above: the whole record the slow way.
@@ -65,10 +54,153 @@ public enum SplicedRecordEncoder {
         return spliced
     }
 
-    /// Encodes `participant`'s lists in the background, so that the first save of a record
-    /// just opened costs its change only (`ParticipantJournal.read` calls this).
-    public static func prepare(_ participant: Participant) {
-        DispatchQueue.global(qos: .utility).async { _ = try? encode(participant) }
+    /// One list of a participant that is spliced in: where it stands, and its column.
+    struct List {
+        /// Its path of keys from the top (the coding keys of `Participant` and `Plan`).
+        let path: [String]
+        /// The list's column, its elements encoded unless `known` (a `Column` of the same
+        /// element type) has their bits, and the list emptied in `rest`; nil for an empty list.
+        let column: (_ rest: inout Participant, _ known: AnyObject?) throws -> (object: AnyObject, pieces: [Data], encoded: Int)?
+        /// A column of the list's elements whose pieces are `pieces` (their bytes in a file
+        /// just read); nil when there are not as many pieces as elements.
+        let seeded: (_ pieces: [Data]) -> AnyObject?
+        /// How many elements the list holds.
+        let count: Int
+
+        var name: String { path.joined(separator: ".") }
+    }
+
+    /// The lists of `participant` that are spliced in, in the order of `Participant`'s keys.
+    static func lists(of participant: Participant) -> [List] {
+        func list<Element: Encodable>(_ keyPath: WritableKeyPath<Participant, [Element]>, _ path: String...) -> List {
+            let elements = participant[keyPath: keyPath]
+            return List(
+                path: path,
+                column: { rest, known in
+                    guard !elements.isEmpty else { return nil }
+                    rest[keyPath: keyPath] = []
+                    let column = try Column(elements, depth: path.count + 1, reusing: known as? Column<Element>)
+                    return (column, column.pieces, column.encoded)
+                },
+                seeded: { pieces in pieces.count == elements.count ? Column(elements, pieces: pieces) : nil },
+                count: elements.count)
+        }
+        return [
+            list(\.conversations, "conversations"), list(\.journal, "journal"), list(\.sessions, "sessions"),
+            list(\.notes, "notes"), list(\.ratings, "ratings"), list(\.milestones, "milestones"), list(\.contacts, "contacts"),
+            list(\.plan.goals, "plan", "goals"), list(\.jobSearch.applications, "jobSearch", "applications"),
+        ]
+    }
+
+    /// Keeps `participant` and the bytes of the file it was just decoded from, so that the
+    /// next save of it takes the bytes of its unchanged list elements from that file instead
+    /// of encoding them: a record just opened costs its change only, from the first save on
+    /// (`ParticipantJournal.read` calls this). In the background the file is checked to be
+    /// what `RecordCodec.encode` writes; when it is not (written by hand or by another
+    /// program), those bytes are forgotten and the lists encoded, so that from the next save
+    /// on the file is the record's own encoding again.
+    ///
+    /// A save made before that check ends may keep the bytes of unchanged elements as the
+    /// file had them: bytes that decode to those very elements (they were just decoded from
+    /// them), taken only from a file of the current schema version in the layout of
+    /// `RecordCodec.encode` (see `columns(of:readFrom:)`).
+    public static func prepare(_ participant: Participant, readFrom bytes: Data) {
+        cache.noteRead(participant, bytes: bytes)
+        DispatchQueue.global(qos: .utility).async {
+            guard (try? RecordCodec.encode(participant)) != bytes else { return }
+            try? cache.exclusively(participant.id) {
+                cache.forget(participant.id)
+                _ = try spliced(participant)
+            }
+        }
+    }
+
+    /// The columns of `participant`, each element's piece its very bytes in `bytes` (the file
+    /// it was just decoded from); nil unless the file is of the current schema version and in
+    /// the layout `RecordCodec.encode` writes (see the type's description), each non-empty
+    /// list standing once at its place, with as many elements as the record's.
+    static func columns(of participant: Participant, readFrom bytes: Data) -> [String: AnyObject]? {
+        let version = Array("\n  \"schemaVersion\" : \(Participant.currentSchemaVersion),\n".utf8)
+        return bytes.withUnsafeBytes { (file: UnsafeRawBufferPointer) -> [String: AnyObject]? in
+            let scan = FileScan(file)
+            guard file.baseAddress != nil, scan.once(version) != nil else { return nil }
+            var columns: [String: AnyObject] = [:]
+            for list in lists(of: participant) where list.count > 0 {
+                guard let ranges = scan.elements(of: list.path, count: list.count),
+                    let column = list.seeded(ranges.map { bytes[bytes.startIndex + $0.lowerBound..<bytes.startIndex + $0.upperBound] })
+                else { return nil }
+                columns[list.name] = column
+            }
+            return columns
+        }
+    }
+
+    /// Finds the lists of a record in the bytes of its file: pretty JSON as `RecordCodec`
+    /// writes it, where a line break never stands inside a string (it is written `\n`).
+    struct FileScan {
+        let file: UnsafeRawBufferPointer
+
+        init(_ file: UnsafeRawBufferPointer) { self.file = file }
+
+        /// Where `marker` first stands at or after `offset`.
+        func find(_ marker: [UInt8], from offset: Int) -> Int? {
+            guard let base = file.baseAddress, let first = marker.first else { return nil }
+            var at = offset
+            while at + marker.count <= file.count, let hit = memchr(base + at, Int32(first), file.count - marker.count + 1 - at) {
+                let found = UnsafeRawPointer(hit) - base
+                if matches(marker, at: found) { return found }
+                at = found + 1
+            }
+            return nil
+        }
+
+        /// Where `marker` stands, when it stands exactly once in the file.
+        func once(_ marker: [UInt8]) -> Int? {
+            guard let found = find(marker, from: 0), find(marker, from: found + 1) == nil else { return nil }
+            return found
+        }
+
+        /// True when `marker` stands at `offset`.
+        func matches(_ marker: [UInt8], at offset: Int) -> Bool {
+            guard let base = file.baseAddress, offset + marker.count <= file.count else { return false }
+            return memcmp(base + offset, marker, marker.count) == 0
+        }
+
+        /// The byte ranges of the `count` elements (objects) of the list at `path` (keys from
+        /// the top), each from its indentation to its closing brace; nil unless each key of
+        /// the path stands once in the file at its depth, in order, and the list holds exactly
+        /// `count` objects laid out as the pretty printer lays them out. Inside an element
+        /// every line is indented deeper than its braces, so its closing brace is the first
+        /// one at its own indentation.
+        func elements(of path: [String], count: Int) -> [Range<Int>]? {
+            var from = 0
+            for (level, key) in path.enumerated() {
+                let opening = level == path.count - 1 ? "[\n" : "{\n"
+                let marker = Array(("\n" + String(repeating: " ", count: 2 * level + 2) + "\"" + key + "\" : " + opening).utf8)
+                guard let found = once(marker), found >= from else { return nil }
+                from = found + marker.count
+            }
+            let indent = String(repeating: " ", count: 2 * path.count + 2)
+            let open = Array((indent + "{").utf8)
+            let close = Array(("\n" + indent + "}").utf8)
+            let comma = Array(",\n".utf8)
+            let end = Array(("\n" + String(repeating: " ", count: 2 * path.count) + "]").utf8)
+            var ranges: [Range<Int>] = []
+            ranges.reserveCapacity(count)
+            var at = from
+            for index in 0..<count {
+                guard matches(open, at: at), let closing = find(close, from: at) else { return nil }
+                ranges.append(at..<closing + close.count)
+                at = closing + close.count
+                if index < count - 1 {
+                    guard matches(comma, at: at) else { return nil }
+                    at += comma.count
+                } else if !matches(end, at: at) {
+                    return nil
+                }
+            }
+            return ranges
+        }
     }
 
     /// How many list elements of participant `id` were encoded, and how many reused, since the
@@ -234,6 +366,15 @@ public enum SplicedRecordEncoder {
             self.pieces = pieces
             self.encoded = encoded
         }
+
+        /// The column of `elements` whose bytes are `pieces` (as they stand in a file the
+        /// elements were just decoded from), none of them encoded.
+        init(_ elements: [Element], pieces: [Data]) {
+            values = elements
+            bits = elements.map(SplicedRecordEncoder.bits)
+            self.pieces = pieces
+            encoded = 0
+        }
     }
 
     static let cache = Cache(capacity: 4)
@@ -246,6 +387,7 @@ public enum SplicedRecordEncoder {
         private var records: [String: [String: AnyObject]] = [:]
         private var counts: [String: (encoded: Int, reused: Int)] = [:]
         private var gates: [String: NSLock] = [:]
+        private var reads: [String: (participant: Participant, bytes: Data)] = [:]
 
         /// Runs `body` while no other thread encodes participant `id`.
         func exclusively<T>(_ id: String, _ body: () throws -> T) rethrows -> T {
@@ -274,5 +416,28 @@ public enum SplicedRecordEncoder {
         }
 
         func counts(of id: String) -> (encoded: Int, reused: Int) { lock.withLock { counts[id] ?? (0, 0) } }
+
+        /// Keeps participant `id` as just read from `bytes`, in place of its columns (the
+        /// elements of a record decoded again are held apart from any encoded before).
+        func noteRead(_ participant: Participant, bytes: Data) {
+            lock.withLock {
+                if reads[participant.id] == nil, reads.count >= capacity { reads.removeAll() }
+                reads[participant.id] = (participant, bytes)
+                records[participant.id] = nil
+            }
+        }
+
+        /// The participant as last read and its file's bytes, given once.
+        func takeRead(of id: String) -> (participant: Participant, bytes: Data)? {
+            lock.withLock { reads.removeValue(forKey: id) }
+        }
+
+        /// Forgets the columns and the reading of participant `id`.
+        func forget(_ id: String) {
+            lock.withLock {
+                records[id] = nil
+                reads[id] = nil
+            }
+        }
     }
 }
