@@ -41,6 +41,14 @@ enum Clock {
         return (now() - start) * 1000
     }
 
+    /// Milliseconds `body` takes, on the wall clock into `wall` and in this thread's CPU time
+    /// into `cpu` (what the wall time spent waiting for the disk or for other processes).
+    static func ms(_ wall: inout Samples, cpu: inout Samples, _ body: () throws -> Void) rethrows {
+        var used = 0.0
+        wall.add(try ms { used = try cpuMs(body) })
+        cpu.add(used)
+    }
+
     /// Milliseconds of this thread's CPU time `body` takes: unlike `ms`, not lengthened by
     /// other processes on a shared machine (but blind to waiting for the disk).
     static func cpuMs(_ body: () throws -> Void) rethrows -> Double {
@@ -249,13 +257,16 @@ struct InProcess {
     /// `ParticipantJournal.save`); beside them what a save cannot go below on this disk (a
     /// file of the same size written, fsynced, renamed and its folder fsynced), the largest
     /// record encoded by `RecordCodec` (wall and CPU time) and encoded and written whole (as
-    /// saves were before `SplicedRecordEncoder`), a short lock taken and given back, and how
-    /// many list elements of the largest record were encoded and reused.
+    /// saves were before `SplicedRecordEncoder`), a short lock taken and given back, how
+    /// many list elements of the largest record were encoded and reused, the journal saves'
+    /// CPU time (their wall time less the waiting for the disk), and the first save made at
+    /// once after opening. With `ordered`, every sample in the order taken.
     func saves(ordered: Bool = false) throws -> [String: Any] {
         let identity = Identity(coach: "Bench", user: "bench", host: ProcessInfo.processInfo.hostName, pid: getpid())
         var largest = try ParticipantJournal.read(largestId, in: store)
         var storeSave = Samples()
         var journalSave = Samples()
+        var journalSaveCPU = Samples()
         var encode = Samples()
         var encodeCPU = Samples()
         var record = Samples()
@@ -264,7 +275,7 @@ struct InProcess {
             largest.updated = Stamp(by: "Bench", at: Date())
             encode.add(try Clock.ms { _ = try RecordCodec.encode(largest) })
             encodeCPU.add(try Clock.cpuMs { _ = try RecordCodec.encode(largest) })
-            journalSave.add(try Clock.ms { largest = try ParticipantJournal.save(largest, in: store, as: identity) })
+            try Clock.ms(&journalSave, cpu: &journalSaveCPU) { largest = try ParticipantJournal.save(largest, in: store, as: identity) }
             // The file saved (its changed parts spliced in) is the whole record's encoding.
             guard try Data(contentsOf: store.participantFile(largestId)) == (try RecordCodec.encode(largest)) else {
                 throw BenchError("the saved file of \(largestId) differs from RecordCodec.encode of the record")
@@ -292,6 +303,7 @@ struct InProcess {
         }.sorted { $0.1 < $1.1 }
         var typicalSave = Samples()
         var typicalJournal = Samples()
+        var typicalJournalCPU = Samples()
         var typicalBytes = 0
         var floor = Samples()
         if let (id, size) = sizes.isEmpty ? nil : sizes[sizes.count / 2] {
@@ -299,7 +311,7 @@ struct InProcess {
             var typical = try ParticipantJournal.read(id, in: store)
             for round in 0..<50 {
                 typical.updated = Stamp(by: "Bench \(round)", at: Date())
-                typicalJournal.add(try Clock.ms { typical = try ParticipantJournal.save(typical, in: store, as: identity) })
+                try Clock.ms(&typicalJournal, cpu: &typicalJournalCPU) { typical = try ParticipantJournal.save(typical, in: store, as: identity) }
             }
             for round in 0..<50 {
                 typical.updated = Stamp(by: "Bench \(round)", at: Date())
@@ -325,12 +337,13 @@ struct InProcess {
         // that preparation could have finished.
         var coldEncode = Samples()
         var firstSave = Samples()
+        var firstSaveCPU = Samples()
         for round in 0..<10 {
             let fresh = try store.loadParticipant(largestId)
             coldEncode.add(try Clock.cpuMs { _ = try SplicedRecordEncoder.encode(fresh) })
             var opened = try ParticipantJournal.read(largestId, in: store)
             opened.notes[0].tags = ["jobSearch", "first\(round)"]
-            firstSave.add(try Clock.ms { _ = try ParticipantJournal.save(opened, in: store, as: identity) })
+            try Clock.ms(&firstSave, cpu: &firstSaveCPU) { _ = try ParticipantJournal.save(opened, in: store, as: identity) }
         }
         func out(_ samples: Samples) -> [String: Any] { ordered ? samples.orderedJSON : samples.json }
         return [
@@ -340,6 +353,8 @@ struct InProcess {
             "largestWholeEncodeWrite": out(wholeWrite), "lockCycle": out(lockCycle),
             "largestSplicedEncodeCPU": out(spliced), "largestFsyncFloor": out(largestFloor),
             "largestColdSplicedEncodeCPU": out(coldEncode), "largestFirstJournalSave": out(firstSave),
+            "largestFirstJournalSaveCPU": out(firstSaveCPU), "largestJournalSaveCPU": out(journalSaveCPU),
+            "typicalJournalSaveCPU": out(typicalJournalCPU),
             "largestElementsEncoded": counts.encoded, "largestElementsReused": counts.reused,
         ]
     }

@@ -371,6 +371,10 @@ enum IndexFile {
         close(fd)
     }
 
+    /// Who this process is, as its index lock claims say (read once: finding the login name
+    /// reads the system's user list, which every save would otherwise read again).
+    private static let writer = Identity.current()
+
     /// Runs `write` under the index lock. `write` gets the lock (the fence of its commit) and
     /// a test telling a line about a participant erased meanwhile: within `erasureWindow` of
     /// an erasure, a line whose participant file no longer exists. So an index written from
@@ -380,7 +384,7 @@ enum IndexFile {
     private static func guarded(_ index: URL, _ write: (ExclusiveLock, ([UInt8]) -> Bool) throws -> Void) -> Bool {
         let root = index.deletingLastPathComponent()
         do {
-            try ExclusiveLock.with(path: lockPath(index), as: Identity.current(), timeout: 2) { lock in
+            try ExclusiveLock.with(path: lockPath(index), as: writer, timeout: 2) { lock in
                 var info = stat()
                 let marker = root.appendingPathComponent("locks/index.erased").path
                 let recent =
