@@ -72,7 +72,7 @@ public final class App {
     }
 
     /// The caseload checked against every file; notes the folder's stamp taken before.
-    private func loadCaseload() -> [CaseloadRow] {
+    private func loadCaseload() -> Caseload {
         folder = CaseloadIndex(store: store).folderStamp()
         // A check still running would bring back an older reading.
         confirmation = nil

@@ -5,13 +5,13 @@ import StepwiseUI
 /// The caseload read on another thread by `App.confirmCaseload`, handed to the main thread.
 final class Confirmation: @unchecked Sendable {
     private let condition = NSCondition()
-    private var result: (rows: [CaseloadRow], folder: FolderStamp?)?
+    private var result: (rows: Caseload, folder: FolderStamp?)?
 
     /// Hands over the rows; then gives the memory the check worked in (the folder listing,
     /// the index as read: 8 MB at 100,000 participants) back to the system. Freed memory of
     /// this thread's allocation arena is otherwise kept by the C library, and what the main
     /// thread allocates later (a search, a record opened) comes on top of it.
-    func deliver(_ rows: [CaseloadRow], folder: FolderStamp?) {
+    func deliver(_ rows: Caseload, folder: FolderStamp?) {
         condition.lock()
         result = (rows, folder)
         condition.broadcast()
@@ -27,7 +27,7 @@ final class Confirmation: @unchecked Sendable {
     }()
 
     /// The result, or nil when it is not there yet (with `wait`, waits for it).
-    func take(wait: Bool) -> (rows: [CaseloadRow], folder: FolderStamp?)? {
+    func take(wait: Bool) -> (rows: Caseload, folder: FolderStamp?)? {
         condition.lock()
         defer { condition.unlock() }
         while wait && result == nil { condition.wait() }

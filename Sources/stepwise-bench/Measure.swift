@@ -195,7 +195,7 @@ struct InProcess {
     /// What filtering the caseload for one search text costs, as `AppState.visibleRows` does it
     /// (folding every name each time) and with the folded names the index keeps
     /// (`CaseloadEntry.searchKey`): the figures behind the change proposed for search.
-    func searchFilter(_ caseload: [CaseloadRow], names: [String]) -> [String: Any] {
+    func searchFilter(_ caseload: Caseload, names: [String]) -> [String: Any] {
         var random = SplitMix64(seed: 11)
         var folding = Samples()
         var keyed = Samples()

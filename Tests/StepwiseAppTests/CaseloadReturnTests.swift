@@ -7,7 +7,7 @@ import XCTest
 /// Back to the caseload without reading the index again, and a first frame from the index
 /// alone that is checked against every file right after.
 final class CaseloadReturnTests: XCTestCase {
-    func names(_ rows: [CaseloadRow]) -> [String] {
+    func names<Rows: Sequence<CaseloadRow>>(_ rows: Rows) -> [String] {
         rows.compactMap { row in
             if case .participant(let entry) = row { return entry.name }
             return nil

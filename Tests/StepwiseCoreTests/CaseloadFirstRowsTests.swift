@@ -6,7 +6,7 @@ import XCTest
 /// and the same size as reading the whole index, with appended lines, and never when the
 /// folder changed.
 extension CaseloadIndexTests {
-    private func whole() -> (rows: [CaseloadRow], size: CaseloadSize)? {
+    private func whole() -> (rows: Caseload, size: CaseloadSize)? {
         guard let rows = index.loadIfUnchanged() else { return nil }
         let people = rows.filter { if case .participant = $0 { return true } else { return false } }.count
         return (rows, CaseloadSize(participants: people, unreadable: rows.count - people))

@@ -39,7 +39,7 @@ final class CaseloadIndexTests: XCTestCase {
     }
 
     /// The caseload as parsing every file gives it: what the index must reproduce.
-    func parsedCaseload() -> [CaseloadRow] {
+    func parsedCaseload() -> Caseload {
         var entries: [CaseloadEntry] = []
         var unreadable: [CaseloadRow] = []
         for id in temp.store.participantIDs() {
@@ -52,12 +52,13 @@ final class CaseloadIndexTests: XCTestCase {
             }
         }
         let locale = temp.store.nameOrder.locale
-        return entries.sorted { $0.name.compare($1.name, options: [.caseInsensitive, .numeric], range: nil, locale: locale) == .orderedAscending }
-            .map(CaseloadRow.participant)
-            + unreadable
+        return Caseload(
+            entries.sorted { $0.name.compare($1.name, options: [.caseInsensitive, .numeric], range: nil, locale: locale) == .orderedAscending }
+                .map(CaseloadRow.participant)
+                + unreadable)
     }
 
-    func names(_ rows: [CaseloadRow]) -> [String] {
+    func names<Rows: Sequence<CaseloadRow>>(_ rows: Rows) -> [String] {
         rows.map { row in
             if case .participant(let entry) = row { return entry.name }
             return "unreadable " + row.id

@@ -17,10 +17,11 @@ extension IncrementalSearchTests {
     /// A caseload of `accentedNames`.
     func accentedCaseload() -> AppState {
         var state = Fixtures.state()
-        state.caseload = accentedNames.enumerated().map { index, name in
-            .participant(
-                CaseloadEntry(Participant(id: "p-\(index)", name: name, language: "da", courseStart: Fixtures.today, by: Fixtures.stamp)))
-        }
+        state.caseload = Caseload(
+            accentedNames.enumerated().map { index, name in
+                .participant(
+                    CaseloadEntry(Participant(id: "p-\(index)", name: name, language: "da", courseStart: Fixtures.today, by: Fixtures.stamp)))
+            })
         return state
     }
 

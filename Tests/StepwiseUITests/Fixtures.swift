@@ -83,7 +83,7 @@ enum Fixtures {
     /// The caseload of `people` at 80x24 (or another size).
     static func state(width: Int = 80, height: Int = 24) -> AppState {
         var state = AppState(width: width, height: height, today: today, coach: "Anna")
-        state.caseload = people.sorted { $0.name < $1.name }.map { .participant(CaseloadEntry($0)) }
+        state.caseload = Caseload(people.sorted { $0.name < $1.name }.map { .participant(CaseloadEntry($0)) })
         state.offers = offers
         return state
     }

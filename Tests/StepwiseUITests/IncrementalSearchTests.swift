@@ -51,7 +51,7 @@ final class IncrementalSearchTests: XCTestCase {
         _ = Update.handle(.char("/"), state: &state, env: env)
         _ = Update.handle(.char("s"), state: &state, env: env)
         XCTAssertNotNil(state.matches)
-        state.caseload = Array(state.caseload.prefix(1))
+        state.caseload = Caseload(state.caseload.prefix(1))
         XCTAssertNil(state.matches)
         XCTAssertEqual(state.visibleRows.map(\.id), everyRow(state, "s"))
     }

@@ -166,12 +166,12 @@ final class JobsTabTests: XCTestCase {
         jurgen.writeJobSearchAgreement(titles: "Lager", travel: "", hours: "", channels: "", methods: [], perWeek: 2, stamp: Self.coach)
         jurgen.addApplication(
             JobApplication(id: "a-1", employer: "REWE", jobTitle: "", day: Day(iso: "2026-10-19") ?? Fixtures.today, method: .phone, stamp: Self.coach))
-        state.caseload = state.caseload.map { row in
+        state.caseload = Caseload(state.caseload.map { row in
             guard case .participant(let entry) = row else { return row }
             if entry.id == soren.id { return .participant(CaseloadEntry(soren)) }
             if entry.id == jurgen.id { return .participant(CaseloadEntry(jurgen)) }
             return row
-        }
+        })
         state.selection = state.visibleRows.firstIndex { $0.id == jurgen.id } ?? 0
         expectSnapshot(Renderer.render(state, env: Fixtures.env()).text, named: "caseload-job-signal")
         state.selection = state.visibleRows.firstIndex { $0.id == soren.id } ?? 0

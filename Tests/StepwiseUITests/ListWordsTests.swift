@@ -12,9 +12,10 @@ final class ListWordsTests: XCTestCase {
     /// 19 people on a caseload of 18 rows: 17 shown, 2 more below.
     private func crowdedCaseload(width: Int = 80) -> AppState {
         var state = Fixtures.state(width: width)
-        state.caseload = (1...19).map { n in
-            .participant(CaseloadEntry(Fixtures.participant("p-\(n)", "Person \(n < 10 ? "0" : "")\(n)", start: "2026-10-05")))
-        }
+        state.caseload = Caseload(
+            (1...19).map { n in
+                .participant(CaseloadEntry(Fixtures.participant("p-\(n)", "Person \(n < 10 ? "0" : "")\(n)", start: "2026-10-05")))
+            })
         return state
     }
 

@@ -24,15 +24,15 @@ public struct CaseloadEntry: Equatable, Sendable {
     /// (`CaseloadEntry.fold`). Kept in the caseload index, so that search as you type need
     /// not fold every name on every key.
     public var searchKey: String
-    private var start: Int32
+    private(set) var start: Int32
     /// The next conversation's number, day, status (`Conversation.Status` case index, `noNext`
     /// when there is none) and the day its status changed.
-    private var nextNumber: Int32
-    private var nextPlanned: Int32
-    private var nextChanged: Int32
-    private var nextStatus: UInt8
-    private var lastContact: Int32
-    private var due: Int32
+    private(set) var nextNumber: Int32
+    private(set) var nextPlanned: Int32
+    private(set) var nextChanged: Int32
+    private(set) var nextStatus: UInt8
+    private(set) var lastContact: Int32
+    private(set) var due: Int32
     /// True when the job-search agreement asks for at least one contact a week.
     public var contactsAgreed: Bool
 
@@ -84,6 +84,24 @@ public struct CaseloadEntry: Equatable, Sendable {
             courseStart: participant.courseStart, nextConversation: participant.nextConversation,
             lastEmployerContact: participant.lastEmployerContact, followAlongDue: participant.followAlong?.nextDue,
             contactsAgreed: participant.contactsAgreed)
+    }
+
+    /// An entry from its fields as `Caseload` packs them.
+    init(
+        id: String, name: String, searchKey: String, start: Int32, nextNumber: Int32, nextPlanned: Int32, nextChanged: Int32,
+        nextStatus: UInt8, lastContact: Int32, due: Int32, contactsAgreed: Bool
+    ) {
+        self.id = id
+        self.name = name
+        self.searchKey = searchKey
+        self.start = start
+        self.nextNumber = nextNumber
+        self.nextPlanned = nextPlanned
+        self.nextChanged = nextChanged
+        self.nextStatus = nextStatus
+        self.lastContact = lastContact
+        self.due = due
+        self.contactsAgreed = contactsAgreed
     }
 
     /// An entry as the caseload index holds it.

@@ -21,51 +21,46 @@ extension CaseloadIndex {
     /// `rows` (in caseload order) with the row of `participant` made from the record as given
     /// (as saved), moved to where its name now sorts; the other rows are kept as they are.
     /// `order` is the one the rows are sorted in (the store's `nameOrder`).
-    public static func replacing(_ participant: Participant, in rows: [CaseloadRow], order: LocaleFormats) -> [CaseloadRow] {
+    public static func replacing(_ participant: Participant, in rows: Caseload, order: LocaleFormats) -> Caseload {
         var rows = rows
         moving(participant, in: rows, order: order).apply(to: &rows)
         return rows
     }
 
-    /// Where the row of `participant` (as saved) goes in `rows` (in caseload order): costs a
-    /// scan for its id and a binary search, not a copy of `rows` nor a reading of the index.
-    public static func moving(_ participant: Participant, in rows: [CaseloadRow], order: LocaleFormats) -> CaseloadMove {
+    /// Where the row of `participant` (as saved) goes in `rows` (a whole caseload, in caseload
+    /// order): costs a scan for its id and a binary search, not a copy of `rows` nor a reading
+    /// of the index.
+    public static func moving(_ participant: Participant, in rows: Caseload, order: LocaleFormats) -> CaseloadMove {
         let entry = CaseloadEntry(participant)
-        let from = rows.firstIndex { $0.id == participant.id }
+        let from = rows.firstIndex(ofID: participant.id)
         // Participants come first, in order, then the unreadable files; positions are those
         // of `rows` without the participant's row.
         let at = { (position: Int) in from.map { position < $0 ? position : position + 1 } ?? position }
-        let unreadable = rows.firstIndex { if case .unreadable = $0 { return true } else { return false } } ?? rows.count
+        let unreadable = rows.size.participants
         let participants = unreadable - (from.map { $0 < unreadable ? 1 : 0 } ?? 0)
         let to = insertionPoint(count: participants) { position in
             guard case .participant(let other) = rows[at(position)] else { return false }
             return CaseloadEntry.ordered(other, entry, in: order)
         }
-        return CaseloadMove(row: .participant(entry), from: from, to: to)
+        return CaseloadMove(entry: entry, from: from, to: to)
     }
 }
 
 /// One row of the caseload made anew and moved to where it now sorts (see
 /// `CaseloadIndex.moving`).
 public struct CaseloadMove: Equatable, Sendable {
+    /// The participant's row as it is now.
+    public var entry: CaseloadEntry
     /// The row as it is now.
-    public var row: CaseloadRow
+    public var row: CaseloadRow { .participant(entry) }
     /// Its index before, nil when the caseload did not have it.
     public var from: Int?
     /// Its index after, counted in the caseload without its row before.
     public var to: Int
 
-    /// Moves the row in `rows` in place: one assignment when it stays where it was, else
-    /// moves only the rows between its old and new place.
-    public func apply(to rows: inout [CaseloadRow]) {
-        guard let from else { return rows.insert(row, at: to) }
-        rows[from] = row
-        guard from != to else { return }
-        let step = from < to ? 1 : -1
-        var index = from
-        while index != to {
-            rows.swapAt(index, index + step)
-            index += step
-        }
+    /// Moves the row in `rows` (a whole caseload) in place: one assignment when it stays where
+    /// it was, else moves only the rows between its old and new place.
+    public func apply(to rows: inout Caseload) {
+        rows.place(entry, from: from, to: to)
     }
 }

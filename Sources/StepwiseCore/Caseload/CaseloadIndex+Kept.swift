@@ -18,7 +18,7 @@ struct KeptLines {
 
     /// By position in the folder listing.
     private var places: [Place]
-    private var body: [CaseloadRow] = []
+    private var body = Caseload()
     private var appended: [CaseloadEntry] = []
     private var unreadable: [(id: String, problem: RecordProblem)] = []
     /// Lines taken and then replaced by a later line about the same file (few: only lines
@@ -70,17 +70,11 @@ struct KeptLines {
     /// The caseload rows: the participants in caseload order (the body's order holds for the
     /// body lines kept; the rest is inserted where it sorts in `order`), then the unreadable
     /// files by id, with the files parsed afresh; and how many of each there are. The rows
-    /// are made in the array the body lines were kept in, which the caseload keeps.
-    mutating func rows(adding fresh: [IndexRecord], order: LocaleFormats) -> (rows: [CaseloadRow], size: CaseloadSize) {
+    /// are made in the caseload the body lines were kept in, which the caseload keeps.
+    mutating func rows(adding fresh: [IndexRecord], order: LocaleFormats) -> (rows: Caseload, size: CaseloadSize) {
         var rows = body
-        body = []
-        if !replaced.body.isEmpty {
-            var index = Int32(-1)
-            rows.removeAll { _ in
-                index += 1
-                return replaced.body.contains(index)
-            }
-        }
+        body = Caseload()
+        if !replaced.body.isEmpty { rows.removeParticipants(at: replaced.body) }
         var inserted = appended.enumerated().filter { !replaced.appended.contains(Int32($0.offset)) }.map(\.element)
         var unreadable = unreadable.enumerated().filter { !replaced.unreadable.contains(Int32($0.offset)) }.map(\.element)
         for record in fresh {
@@ -95,19 +89,24 @@ struct KeptLines {
             return CaseloadEntry.ordered(other, entry, in: order)
         }
         if inserted.count > rows.count / 4 {
-            rows += inserted.map(CaseloadRow.participant)
-            rows.sort { lhs, rhs in
-                guard case .participant(let entry) = rhs else { return false }
-                return before(lhs, entry)
+            var entries = rows.compactMap { row -> CaseloadEntry? in
+                guard case .participant(let entry) = row else { return nil }
+                return entry
             }
+            rows = Caseload()
+            entries += inserted
+            inserted = []
+            entries.sort { CaseloadEntry.ordered($0, $1, in: order) }
+            rows.reserveCapacity(entries.count)
+            for entry in entries { rows.append(.participant(entry)) }
         } else {
             for entry in inserted.sorted(by: { CaseloadEntry.ordered($0, $1, in: order) }) {
-                rows.insert(.participant(entry), at: CaseloadIndex.insertionPoint(count: rows.count) { before(rows[$0], entry) })
+                rows.place(entry, from: nil, to: CaseloadIndex.insertionPoint(count: rows.count) { before(rows[$0], entry) })
             }
         }
         let size = CaseloadSize(participants: rows.count, unreadable: unreadable.count)
         unreadable.sort { $0.id < $1.id }
-        rows += unreadable.map { CaseloadRow.unreadable(id: $0.id, problem: $0.problem) }
+        for file in unreadable { rows.append(.unreadable(id: file.id, problem: file.problem)) }
         return (rows, size)
     }
 }

@@ -117,7 +117,7 @@ public struct CaseloadIndex: Sendable {
     /// line only what the caseload keeps (its row) is held, so that at 100,000 participants
     /// the rows, the files' stamps and a table of their ids are in memory (about 17 MB), not
     /// every line of the index besides.
-    public func load() -> (rows: [CaseloadRow], statistics: Statistics) {
+    public func load() -> (rows: Caseload, statistics: Statistics) {
         var statistics = Statistics()
         let locale = store.nameOrder.locale.identifier
         let (folder, files) = ParticipantFolder.scan(store.participantsDir.path)
@@ -178,7 +178,7 @@ public struct CaseloadIndex: Sendable {
     /// the index vouched for it (every save is such a rename). Nil when that cannot be shown;
     /// then `load()` is needed. A file edited in place (by hand) keeps the folder's stamp:
     /// confirm with `load()` once the rows are shown.
-    public func loadIfUnchanged() -> [CaseloadRow]? {
+    public func loadIfUnchanged() -> Caseload? {
         guard let now = folderStamp() else { return nil }
         let found = IndexFile.read(url.path, locale: store.nameOrder.locale.identifier)
         guard found.state == .valid, found.damaged == 0, let folder = found.folder, folder == now.stamp else { return nil }
@@ -229,7 +229,7 @@ public struct CaseloadIndex: Sendable {
     /// the unreadable files), each with the stamp `stamp` gives for its id; a row without one,
     /// or whose file may still change unnoticed, is left out (it is parsed again next time).
     private func rewrite(
-        _ rows: [CaseloadRow], folder: FileStamp?, size: CaseloadSize, locale: String,
+        _ rows: Caseload, folder: FileStamp?, size: CaseloadSize, locale: String,
         stamp: (String) -> (stamp: FileStamp, recordable: Bool)?
     ) -> Statistics.Write {
         var lines: [[UInt8]] = []

@@ -9,7 +9,7 @@ enum CaseloadUpdate {
         state.refreshMatches()
         let searching = state.search.map { !$0.text.isEmpty } ?? false
         let rows = state.visibleRows
-        let index = searching ? rows.firstIndex { $0.id == move.row.id } : move.to
+        let index = searching ? rows.firstIndex(ofID: move.entry.id) : move.to
         state.selection = index ?? min(state.selection, max(0, rows.count - 1))
     }
 }

@@ -104,12 +104,12 @@ public struct AppState: Equatable, Sendable {
     public var now = Date(timeIntervalSince1970: 0)
     /// The coach at this terminal (shown in the caseload header).
     public var coach: String
-    public var caseload: [CaseloadRow] = [] {
+    public var caseload = Caseload() {
         didSet {
             matches = nil
             widerMatches = []
             firstRowsOf = nil
-            caseloadSize = SearchText.size(of: caseload)
+            caseloadSize = caseload.size
         }
     }
     /// How many participants and unreadable files `caseload` holds (counted once per change).
@@ -197,12 +197,12 @@ public struct AppState: Equatable, Sendable {
 
     /// The caseload rows that match the search, in order. A further letter searches only the
     /// rows the text before it matched (kept by `refreshMatches`), not the whole caseload.
-    public var visibleRows: [CaseloadRow] {
+    public var visibleRows: Caseload {
         guard let query = search?.text, !query.isEmpty else { return caseload }
         let folded = SearchText.fold(query)
         if let matches, matches.query == folded { return matches.rows }
         let narrowed = matches.flatMap { folded.hasPrefix($0.query) ? $0.rows : nil }
-        return SearchText.filter(narrowed ?? caseload, folded)
+        return (narrowed ?? caseload).filter(folded: folded)
     }
 
     /// Keeps the rows the search text matches, so that the screen, the selection and the next
@@ -248,48 +248,11 @@ public enum SearchText {
     /// The rows a folded search text matched.
     struct Matches: Equatable, Sendable {
         var query: String
-        var rows: [CaseloadRow]
-    }
-
-    /// How many participants and unreadable files `rows` holds.
-    static func size(of rows: [CaseloadRow]) -> CaseloadSize {
-        var participants = 0
-        for row in rows { if case .participant = row { participants += 1 } }
-        return CaseloadSize(participants: participants, unreadable: rows.count - participants)
+        var rows: Caseload
     }
 
     /// `text` lowercased and without diacritics (the same folding as the caseload's search keys).
     public static func fold(_ text: String) -> String { CaseloadEntry.fold(text) }
-
-    /// The participant rows of `rows` whose folded name (`CaseloadEntry.searchKey`) holds
-    /// `folded`, compared byte by byte in UTF-8 (both sides are folded the same way).
-    public static func filter(_ rows: [CaseloadRow], _ folded: String) -> [CaseloadRow] {
-        let needle = Array(folded.utf8)
-        return needle.withUnsafeBufferPointer { needle in
-            rows.filter { row in
-                guard case .participant(let entry) = row else { return false }
-                var key = entry.searchKey
-                return key.withUTF8 { contains($0, needle) }
-            }
-        }
-    }
-
-    /// True when `needle` occurs in `haystack`.
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = needle.first else { return true }
-        guard haystack.count >= needle.count else { return false }
-        var start = 0
-        let last = haystack.count - needle.count
-        while start <= last {
-            if haystack[start] == first {
-                var offset = 1
-                while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            start += 1
-        }
-        return false
-    }
 }
 
 /// A question that needs a yes before something is done.

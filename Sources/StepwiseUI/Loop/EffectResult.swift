@@ -7,19 +7,19 @@ import StepwiseCore
 public enum EffectResult: Equatable, Sendable {
     /// The caseload as read from the data folder; `select` is the id of the row to select
     /// (nil keeps the selected row).
-    case caseloadLoaded([CaseloadRow], select: String?)
+    case caseloadLoaded(Caseload, select: String?)
     /// The first rows of a large caseload, and its size, for the first frame; the whole
     /// caseload follows as `caseloadLoaded`.
     case caseloadBegun(CaseloadFirstRows)
     /// A new participant was saved (the caseload read afresh).
-    case participantAdded(name: String, id: String, caseload: [CaseloadRow])
+    case participantAdded(name: String, id: String, caseload: Caseload)
     /// A participant was read under its edit lock. `heldBy` names who holds the lock when
     /// another terminal has the record open, `lockFailure` why the lock could not be written
     /// (either way it is shown read only); `offers` is the catalogue when it was read for the
     /// first time.
     case opened(Participant, history: [PlanVersion], heldBy: RecordLock.Holder?, lockFailure: String?, offers: [Offer]?)
     /// The open participant was closed and its lock given back (the caseload read afresh).
-    case closed(caseload: [CaseloadRow], select: String?)
+    case closed(caseload: Caseload, select: String?)
     /// The open participant was closed and its lock given back; nothing else changed in the
     /// caseload, whose row of the participant is made anew (and selected).
     case closedMoving(CaseloadMove)

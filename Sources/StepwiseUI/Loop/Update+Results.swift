@@ -11,7 +11,7 @@ extension Update {
         case .caseloadLoaded(let rows, let select):
             showCaseload(rows, select: select, state: &state)
         case .caseloadBegun(let first):
-            showCaseload(first.rows, select: nil, state: &state)
+            showCaseload(Caseload(first.rows), select: nil, state: &state)
             state.firstRowsOf = first.size
         case .participantAdded(let name, let id, let rows):
             state.search = nil
@@ -131,11 +131,11 @@ extension Update {
 
     /// Shows the caseload rows, keeping the selection on `select` (else on the row selected
     /// before, else as near as the list allows).
-    private static func showCaseload(_ rows: [CaseloadRow], select id: String?, state: inout AppState) {
+    private static func showCaseload(_ rows: Caseload, select id: String?, state: inout AppState) {
         let previous = id ?? state.selectedRow?.id
         state.caseload = rows
         state.refreshMatches()
-        if let previous, let index = state.visibleRows.firstIndex(where: { $0.id == previous }) {
+        if let previous, let index = state.visibleRows.firstIndex(ofID: previous) {
             state.selection = index
         } else {
             state.selection = min(state.selection, max(0, state.visibleRows.count - 1))
