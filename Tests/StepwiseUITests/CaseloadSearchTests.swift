@@ -53,7 +53,7 @@ extension IncrementalSearchTests {
         _ = Update.handle(.char("r"), state: &state, env: env)
         guard state.widerMatches.map(\.query) == ["s", "st"] else { return XCTFail("kept: \(state.widerMatches.map(\.query))") }
         // The rows kept for "st" are what the backspace shows: a row left out of them stays out.
-        state.widerMatches[1].rows.removeAll()
+        state.widerMatches[1].rows = []
         _ = Update.handle(.backspace, state: &state, env: env)
         XCTAssertEqual(state.matches?.query, "st")
         XCTAssertEqual(state.visibleRows, [])

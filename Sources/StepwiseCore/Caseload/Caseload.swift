@@ -87,7 +87,15 @@ public struct Caseload: RandomAccessCollection, Equatable, Sendable, Expressible
         return shown.firstIndex { matches(Int($0)) }
     }
 
-    public static func == (lhs: Caseload, rhs: Caseload) -> Bool { lhs.elementsEqual(rhs) }
+    /// Equal rows; without making a row of each when both share their rows (a copy).
+    public static func == (lhs: Caseload, rhs: Caseload) -> Bool {
+        let shared =
+            lhs.shown == rhs.shown && lhs.packed.count == rhs.packed.count && lhs.text.count == rhs.text.count
+            && lhs.packed.withUnsafeBufferPointer { $0.baseAddress } == rhs.packed.withUnsafeBufferPointer { $0.baseAddress }
+            && lhs.text.withUnsafeBufferPointer { $0.baseAddress } == rhs.text.withUnsafeBufferPointer { $0.baseAddress }
+        guard shared else { return lhs.elementsEqual(rhs) }
+        return lhs.unreadable.elementsEqual(rhs.unreadable) { $0.id == $1.id && $0.problem == $1.problem }
+    }
 
     // MARK: Changing
 

@@ -116,18 +116,18 @@ struct KeptLines {
 /// where a dictionary of the ids takes 6 MB). Ids are hashed with the standard library's
 /// seeded hash, so that chosen file names cannot make the lookups slow.
 struct FileLookup {
-    private let files: [ParticipantFolder.File]
+    private let files: ParticipantFolder.Listing
     private var slots: [Int32]
     private let mask: Int
 
-    init(_ files: [ParticipantFolder.File]) {
+    init(_ files: ParticipantFolder.Listing) {
         self.files = files
         var size = 16
         while size < files.count * 2 { size <<= 1 }
         mask = size - 1
         slots = [Int32](repeating: -1, count: size)
-        for (index, file) in files.enumerated() {
-            var slot = file.id.hashValue & mask
+        for index in 0..<files.count {
+            var slot = Self.hash(files.idBytes(index)) & mask
             // A folder lists each name once: no id is in the table twice.
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(index)
@@ -136,12 +136,22 @@ struct FileLookup {
 
     /// The position of the file `id` in the listing, nil when it is not there.
     func index(of id: String) -> Int? {
-        var slot = id.hashValue & mask
-        while slots[slot] >= 0 {
-            let index = Int(slots[slot])
-            if files[index].id == id { return index }
-            slot = (slot + 1) & mask
+        var id = id
+        return id.withUTF8 { bytes in
+            var slot = Self.hash(bytes) & mask
+            while slots[slot] >= 0 {
+                let index = Int(slots[slot])
+                if files.idBytes(index).elementsEqual(bytes) { return index }
+                slot = (slot + 1) & mask
+            }
+            return nil
         }
-        return nil
+    }
+
+    /// The seeded hash of an id's bytes.
+    private static func hash<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int {
+        var hasher = Hasher()
+        for byte in bytes { hasher.combine(byte) }
+        return hasher.finalize()
     }
 }

@@ -113,10 +113,10 @@ public struct CaseloadIndex: Sendable {
     /// Every participant as a caseload row (sorted by name, unreadable files last, exactly
     /// as parsing every file would give), and what it took. Checks every file by `stat`.
     ///
-    /// The folder is listed first, then the index is read line by line against it: of each
-    /// line only what the caseload keeps (its row) is held, so that at 100,000 participants
-    /// the rows, the files' stamps and a table of their ids are in memory (about 17 MB), not
-    /// every line of the index besides.
+    /// The folder is listed first (compactly, `ParticipantFolder.Listing`), then the index is
+    /// read line by line against it: of each line only what the caseload keeps (its compact
+    /// row) is held, so that at 100,000 participants the rows, the files' names and stamps and
+    /// a table of their positions are in memory (about 13 MB), not every line of the index besides.
     public func load() -> (rows: Caseload, statistics: Statistics) {
         var statistics = Statistics()
         let locale = store.nameOrder.locale.identifier
@@ -131,11 +131,11 @@ public struct CaseloadIndex: Sendable {
                 gone.insert(record.id)
                 return
             }
-            kept.take(record, file: file, current: files[file].stamp == record.stamp, inBody: inBody)
+            kept.take(record, file: file, current: files.stamp(file) == record.stamp, inBody: inBody)
         }
         statistics.index = found.state
         var toParse: [(id: String, stamp: FileStamp?)] = []
-        for (index, file) in files.enumerated() where !kept.holds(index) { toParse.append((file.id, file.stamp)) }
+        for index in 0..<files.count where !kept.holds(index) { toParse.append((files.id(index), files.stamp(index))) }
         statistics.reused = files.count - toParse.count
         statistics.parsed = toParse.count
         let fresh = parse(toParse)
@@ -164,7 +164,7 @@ public struct CaseloadIndex: Sendable {
             var freshStamps: [String: (stamp: FileStamp, recordable: Bool)] = [:]
             for record in fresh { freshStamps[record.id] = (record.stamp, record.recordable) }
             statistics.write = rewrite(rows, folder: quietFolder, size: size, locale: locale) { id in
-                freshStamps[id] ?? lookup.index(of: id).flatMap { files[$0].stamp }.map { ($0, true) }
+                freshStamps[id] ?? lookup.index(of: id).flatMap { files.stamp($0) }.map { ($0, true) }
             }
         } else if !recordable.isEmpty || quietFolder != nil {
             let lines = recordable.map(IndexFile.line) + (quietFolder.map { [IndexFile.folderLine($0, size: size)] } ?? [])
@@ -287,63 +287,98 @@ struct IndexRecord: Sendable {
 
 /// Listing the participant folder with the `stat` of each file, without reading any.
 enum ParticipantFolder {
-    /// A `<id>.json` file found, and its stamp (nil when it vanished or cannot be stat'ed).
-    struct File: Sendable {
-        var id: String
-        var stamp: FileStamp?
+    /// The `<id>.json` files of a folder and their stamps, compact: the file names one after
+    /// another in one buffer (each ended by a 0 byte, as `fstatat` takes them) and a stamp
+    /// each. At 100,000 files that is 5.2 MB, where an array of ids and optional stamps takes
+    /// 5.6 MB, and the names listed before them 1.6 MB more.
+    struct Listing: Sendable {
+        /// The file names, each followed by a 0 byte.
+        fileprivate var names: [UInt8] = []
+        /// Where each name ends (at its 0 byte).
+        fileprivate var ends: [UInt32] = []
+        /// The stamp of each file; `noStamp` when it vanished or cannot be stat'ed.
+        fileprivate var stamps: [FileStamp] = []
+
+        /// How many files were listed.
+        var count: Int { ends.count }
+
+        /// The bytes of the id of file `index` (its name without `.json`).
+        func idBytes(_ index: Int) -> ArraySlice<UInt8> {
+            names[start(index)..<(Int(ends[index]) - 5)]
+        }
+
+        /// The id of file `index`.
+        func id(_ index: Int) -> String { String(decoding: idBytes(index), as: UTF8.self) }
+
+        /// The stamp of file `index`, nil when it vanished or cannot be stat'ed.
+        func stamp(_ index: Int) -> FileStamp? { stamps[index] == ParticipantFolder.noStamp ? nil : stamps[index] }
+
+        /// Where the name of file `index` begins in `names`.
+        fileprivate func start(_ index: Int) -> Int { index == 0 ? 0 : Int(ends[index - 1]) + 1 }
     }
 
+    /// No stamp, in `Listing.stamps` (no file has a negative size).
+    fileprivate static let noStamp = FileStamp(size: -1, modified: 0, changed: 0, inode: 0)
+
     /// The stamp of the folder `path` itself, taken before it is listed, and its `*.json`
-    /// files (not hidden), in no particular order.
-    static func scan(_ path: String) -> (folder: FileStamp?, files: [File]) {
+    /// files (not hidden), in no particular order. Each name goes from the directory entry
+    /// straight into the listing's buffer.
+    static func scan(_ path: String) -> (folder: FileStamp?, files: Listing) {
         let folder = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard folder >= 0 else { return (nil, []) }
+        guard folder >= 0 else { return (nil, Listing()) }
         defer { close(folder) }
         var folderInfo = stat()
         let folderStamp = fstat(folder, &folderInfo) == 0 ? FileStamp(folderInfo) : nil
-        var names: [String] = []
-        let listing = dup(folder)
-        if listing >= 0, let stream = fdopendir(listing) {
-            while let item = readdir(stream) {
+        var listing = Listing()
+        let stream = dup(folder)
+        if stream >= 0, let directory = fdopendir(stream) {
+            while let item = readdir(directory) {
                 // `*.json`, not hidden, judged on the bytes (cheaper than String's Unicode rules).
-                let name = withUnsafePointer(to: &item.pointee.d_name) {
-                    $0.withMemoryRebound(to: UInt8.self, capacity: 256) { bytes -> String? in
+                withUnsafePointer(to: &item.pointee.d_name) {
+                    $0.withMemoryRebound(to: UInt8.self, capacity: 256) { bytes in
                         let length = strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self))
                         guard length > 5, bytes[0] != 0x2E, bytes[length - 5] == 0x2E, bytes[length - 4] == 0x6A,
                             bytes[length - 3] == 0x73, bytes[length - 2] == 0x6F, bytes[length - 1] == 0x6E
-                        else { return nil }
-                        return String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
+                        else { return }
+                        listing.names.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
+                        listing.ends.append(UInt32(listing.names.count))
+                        listing.names.append(0)
                     }
                 }
-                if let name { names.append(name) }
             }
-            closedir(stream)
+            closedir(directory)
         }
-        let one: @Sendable (String) -> File = { name in
+        let named = listing
+        let one: @Sendable (Int) -> FileStamp = { index in
             var info = stat()
-            let stamp = fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? FileStamp(info) : nil
-            return File(id: String(name.dropLast(5)), stamp: stamp)
+            let found = named.names.withUnsafeBufferPointer { bytes in
+                bytes.baseAddress.map { base in
+                    fstatat(folder, UnsafeRawPointer(base + named.start(index)).assumingMemoryBound(to: CChar.self), &info, AT_SYMLINK_NOFOLLOW)
+                } ?? -1
+            }
+            return found == 0 ? FileStamp(info) : noStamp
         }
-        guard names.count >= 2048 else { return (folderStamp, names.map(one)) }
-        return (folderStamp, Parallel.map(names, one))
+        let files = 0..<listing.count
+        listing.stamps = files.count >= 2048 ? Parallel.map(files, one) : files.map(one)
+        return (folderStamp, listing)
     }
 }
 
-/// Runs a function over an array on every core, keeping the order.
+/// Runs a function over a collection on every core, keeping the order.
 enum Parallel {
     /// `transform` of every item, in order, computed in chunks on every core.
-    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    static func map<Items: RandomAccessCollection & Sendable, R: Sendable>(
+        _ items: Items, _ transform: @Sendable (Items.Element) -> R
+    ) -> [R] where Items.Index == Int, Items.Element: Sendable {
         let chunks = max(1, min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4))
         // Written in place, each slot once: no second array of optionals to copy from.
         return [R](unsafeUninitializedCapacity: items.count) { results, count in
             guard let base = results.baseAddress else { return }
             nonisolated(unsafe) let output = base
-            items.withUnsafeBufferPointer { input in
-                nonisolated(unsafe) let input = input
-                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    let range = (items.count * chunk / chunks)..<(items.count * (chunk + 1) / chunks)
-                    for index in range { (output + index).initialize(to: transform(input[index])) }
-                }
+            let first = items.startIndex
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let range = (items.count * chunk / chunks)..<(items.count * (chunk + 1) / chunks)
+                for index in range { (output + index).initialize(to: transform(items[first + index])) }
             }
             count = items.count
         }
