@@ -253,8 +253,9 @@ public struct Caseload: RandomAccessCollection, Equatable, Sendable, Expressible
         text += entry.name.utf8
         let nameLength = text.count - start - idLength
         var keyLength = Packed.asciiLowered
-        let lowered = text[(start + idLength)...].lazy.map(lower)
-        if !lowered.elementsEqual(entry.searchKey.utf8) {
+        // (Compared from the name, not from `text`: a slice of `text` held here would make the
+        // append below copy the whole buffer.)
+        if !entry.name.utf8.lazy.map(lower).elementsEqual(entry.searchKey.utf8) {
             text += entry.searchKey.utf8
             keyLength = UInt32(text.count - start - idLength - nameLength)
         }
