@@ -8,7 +8,7 @@ final class Confirmation: @unchecked Sendable {
     private var result: (rows: Caseload, folder: FolderStamp?)?
 
     /// Hands over the rows; then gives the memory the check worked in (the folder listing,
-    /// the index as read: 8 MB at 100,000 participants) back to the system. Freed memory of
+    /// the index as read: 5–7 MB at 100,000 participants) back to the system. Freed memory of
     /// this thread's allocation arena is otherwise kept by the C library, and what the main
     /// thread allocates later (a search, a record opened) comes on top of it.
     func deliver(_ rows: Caseload, folder: FolderStamp?) {

@@ -16,7 +16,8 @@ public enum CaseloadRow: Equatable, Sendable {
 
 /// What the caseload shows of a participant, kept small (80 bytes, strings of up to 15
 /// UTF-8 bytes inline): days as 32-bit day numbers, of the next conversation only what the
-/// caseload shows (number, day, status and its change), so that 100,000 rows take 8 MB.
+/// caseload shows (number, day, status and its change). The caseload in memory keeps these
+/// fields packed, with the strings in one shared buffer (`Caseload`).
 public struct CaseloadEntry: Equatable, Sendable {
     public var id: String
     public var name: String
