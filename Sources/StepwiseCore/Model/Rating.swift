@@ -43,8 +43,8 @@ public struct Movement: Equatable, Sendable {
         previous = all.count >= 2 ? all[all.count - 2] : nil
     }
 
-    /// Latest minus first, when both exist.
-    public var sinceStart: Int? { latest.flatMap { l in first.map { l - $0 } } }
+    /// Latest minus first, when there are two scores or more (a single score is no change).
+    public var sinceStart: Int? { all.count > 1 ? latest.flatMap { l in first.map { l - $0 } } : nil }
     /// Latest minus previous, when both exist.
     public var sinceLast: Int? { latest.flatMap { l in previous.map { l - $0 } } }
 }

@@ -50,7 +50,10 @@ public enum IndicatorChart {
                 guard side else { return "    " }
                 return "  " + DisplayWidth.pad(parts.indices.contains(row) ? parts[row] : "", to: labelWidth - 2)
             }
-            let rest = side ? parts.dropFirst(2).map { StyledLine("  " + $0, .bold) } : []
+            // A single score has no first rating to compare with: its latest bar stands alone.
+            let single = item.withheld == nil && item.first == nil && item.latest != nil
+            let latestRow = single ? 0 : 1
+            let rest = side ? parts.dropFirst(latestRow + 1).map { StyledLine("  " + $0, .bold) } : []
             if let withheld = item.withheld {
                 lines.append(StyledLine([(lead(0), .bold), (withheld, .muted)]))
                 if side { lines.append(parts.count > 1 ? StyledLine(lead(1), .bold) : .blank) }
@@ -62,7 +65,7 @@ public enum IndicatorChart {
                 (bar(item.first, width: barWidth, tick: nil) + " ", .plain), (number(item.first, s), .plain),
             ])
             var latest: [(String, Style)] = [
-                (lead(1), side && parts.count > 1 ? .bold : .plain),
+                (lead(latestRow), side && parts.count > latestRow ? .bold : .plain),
                 (DisplayWidth.pad(legends[1], to: legendWidth) + " ", .muted),
                 (bar(item.latest, width: barWidth, tick: item.previous) + " ", .bold), (number(item.latest, s), .bold),
             ]
@@ -70,7 +73,7 @@ public enum IndicatorChart {
                 latest.append(("  " + (item.previous == nil ? change : DisplayWidth.pad(change, to: changeWidth)), .bold))
             }
             if let previous = item.previous { latest.append(("  │ " + s("chart.previous", ["n": number(previous, s)]), .muted)) }
-            lines += [first, StyledLine(latest)] + rest
+            lines += (single ? [] : [first]) + [StyledLine(latest)] + rest
         }
         return lines
     }

@@ -83,10 +83,12 @@ enum ProgressView {
         "▲\(movement.up) ■\(movement.same) ▼\(movement.down)"
     }
 
-    /// One indicator's first, previous and latest rating for the chart.
+    /// One indicator's first, previous and latest rating for the chart; a single score is only
+    /// the latest (no first to compare it with).
     private static func item(for movement: Movement, label: String) -> IndicatorChart.Item {
         IndicatorChart.Item(
-            label: label, first: movement.first.map(Double.init), previous: movement.previous.map(Double.init),
+            label: label, first: movement.all.count > 1 ? movement.first.map(Double.init) : nil,
+            previous: movement.previous.map(Double.init),
             latest: movement.latest.map(Double.init))
     }
 
