@@ -94,9 +94,19 @@ final class ReadableColumnsTests: XCTestCase {
         for language in languages {
             let h = try AppHarness(width: 80, height: 24, language: language)
             let s = h.app.env.strings
+            // The caseload's columns: a long course word does not run into the next conversation.
+            let ended = s("course.ended")
+            let endedRows = rows(h).filter { $0.contains(ended) }
+            XCTAssertFalse(endedRows.isEmpty, "\(language) caseload:\n\(h.screen)")
+            for row in endedRows { XCTAssertTrue(row.contains(ended + "  "), "\(language) caseload: \(row)") }
             h.press(.char("o"), .char("e"))
             assertLabelsApart(h, "\(language) offer form")
             h.press(.escape, .escape, .char("b"))
+            for status in BoardJob.Status.allCases.map({ s("board.status.\($0.rawValue)") }) {
+                for row in rows(h) where row.contains(" " + status + " ") && row.contains(s("board.applications", count: 0)) {
+                    XCTAssertTrue(row.contains("  " + status + "  "), "\(language) board: \(row)")
+                }
+            }
             h.press(.char("e"))
             assertLabelsApart(h, "\(language) job form")
             h.press(.escape, .escape)

@@ -43,16 +43,17 @@ enum BoardView {
         let s = env.strings
         let status = job.status(on: today)
         let deadline = DisplayWidth.pad(job.deadline.map { s.numericDate($0) } ?? "–", to: 12)
-        // The status column is as wide as this language's longest status word, a space apart.
-        let statusWidth = (BoardJob.Status.allCases.map { DisplayWidth.of(s("board.status.\($0.rawValue)")) }.max() ?? 0) + 1
+        // The status column is as wide as this language's longest status word, two spaces
+        // apart from the title and the count.
+        let statusWidth = (BoardJob.Status.allCases.map { DisplayWidth.of(s("board.status.\($0.rawValue)")) }.max() ?? 0) + 2
         let statusText = DisplayWidth.pad(s("board.status.\(status.rawValue)"), to: statusWidth)
         let counted = s("board.applications", count: count)
         // The count ends the row and has the room of "12 applications" in any language.
-        let titleWidth = max(10, width - 12 - statusWidth - 16)
+        let titleWidth = max(10, width - 12 - statusWidth - 17)
         let what = heading(job)
         let style: Style = status == .open ? .plain : .muted
         return StyledLine([
-            (" " + deadline, style), (DisplayWidth.pad(DisplayWidth.truncate(what, to: titleWidth), to: titleWidth) + " ", style),
+            (" " + deadline, style), (DisplayWidth.pad(DisplayWidth.truncate(what, to: titleWidth), to: titleWidth) + "  ", style),
             (statusText, status == .open ? .bold : .muted), (counted, style),
         ])
     }

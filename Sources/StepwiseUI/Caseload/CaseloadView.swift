@@ -6,6 +6,9 @@ enum CaseloadView {
     /// of any extra width, up to 48.
     static func nameWidth(_ width: Int) -> Int { min(48, 30 + max(0, width - 80) / 2) }
 
+    /// The space between two columns of the list.
+    static let gap = "  "
+
     /// First list row on screen.
     static let top = 3
 
@@ -19,16 +22,16 @@ enum CaseloadView {
             right: s("caseload.coach", ["name": state.coach]) + " · " + s.dayWithWeekday(state.today))
         let rows = state.visibleRows
         let window = ScrollWindow(count: rows.count, height: capacity(height: buffer.height), showing: state.selection...state.selection)
-        // The course column is as wide as its widest entry on screen, and one space apart
-        // from its neighbours in every language.
+        // The course column is as wide as its widest entry on screen, and two spaces apart
+        // from its neighbours in every language (`gap`).
         let courses = window.shown.compactMap { index -> String? in
             guard case .participant(let entry) = rows[index] else { return nil }
             return CourseText.position(start: entry.courseStart, today: state.today, strings: s)
         }
         let columns = (name: nameWidth(buffer.width), course: ([s("caseload.column.course")] + courses).map(DisplayWidth.of).max() ?? 0)
         buffer.put(
-            "  " + DisplayWidth.pad(s("caseload.column.name"), to: columns.name) + " "
-                + DisplayWidth.pad(s("caseload.column.course"), to: columns.course) + " "
+            "  " + DisplayWidth.pad(s("caseload.column.name"), to: columns.name) + gap
+                + DisplayWidth.pad(s("caseload.column.course"), to: columns.course) + gap
                 + s("caseload.column.next"), x: 0, y: 2, style: .heading)
         for index in window.shown {
             guard let screen = window.screenRow(index) else { continue }
@@ -79,8 +82,8 @@ enum CaseloadView {
             if let signal { buffer.put("•", x: 1 + columns.name, y: y, style: signal.isOverdue ? .warning : .muted) }
             buffer.put(
                 CourseText.position(start: entry.courseStart, today: state.today, strings: s),
-                x: 3 + columns.name, y: y, limit: columns.course)
-            let nextX = 4 + columns.name + columns.course
+                x: 2 + columns.name + gap.count, y: y, limit: columns.course)
+            let nextX = 2 + columns.name + columns.course + 2 * gap.count
             guard let next = entry.nextConversation else {
                 buffer.put(s("caseload.noConversation"), x: nextX, y: y, style: .muted)
                 return
