@@ -30,21 +30,11 @@ extension Booking {
     public static func overlaps(of offer: Offer, for participant: Participant, among catalogue: [Offer]) -> [Overlap] {
         var found: [Overlap] = []
         let sessions = offer.sessions.sorted { ($0.day, $0.start) < ($1.day, $1.start) }
-        for other in catalogue where other.id != offer.id && other.status == .open {
-            let waiting: Bool
-            switch place(of: participant.id, in: other) {
-            case .seat?: waiting = false
-            case .waiting?: waiting = true
-            case nil: continue
-            }
+        let held = heldSessions(of: participant, among: catalogue.filter { $0.id != offer.id })
+        for offerSessions in held {
             for session in sessions {
-                for theirs in other.sessions where theirs.day == session.day && session.minutes.overlaps(theirs.minutes) {
-                    found.append(
-                        Overlap(
-                            session: session,
-                            other: .offer(
-                                id: other.id, title: other.title, session: theirs,
-                                waiting: waiting)))
+                for theirs in offerSessions where theirs.session.day == session.day && session.minutes.overlaps(theirs.session.minutes) {
+                    found.append(Overlap(session: session, other: theirs.other))
                 }
             }
         }
@@ -54,6 +44,31 @@ extension Booking {
             }
         }
         return found
+    }
+
+    /// The sessions of the participant's offers (seats and places in line, offers not
+    /// cancelled) that fall in the time of `appointment`, the next meeting agreed when a
+    /// session ends: an appointment with a time is taken as one hour long (as the calendar
+    /// export takes it, `ICalendar`), one without a time as the whole day. Mandatory
+    /// conversations are not counted: they have no time, and the next appointment is often
+    /// that conversation itself.
+    public static func overlaps(of appointment: Appointment, for participant: Participant, among catalogue: [Offer]) -> [Overlap.Other] {
+        let start = appointment.time.flatMap(OfferSession.minutes)
+        let minutes = start.map { $0..<min(24 * 60, $0 + 60) } ?? 0..<(24 * 60)
+        return heldSessions(of: participant, among: catalogue).joined().filter {
+            $0.session.day == appointment.day && minutes.overlaps($0.session.minutes)
+        }.map(\.other)
+    }
+
+    /// Every session of the offers in `catalogue` that `participant` holds a seat in or waits
+    /// for, offers not cancelled, one list per offer in the catalogue's order, each session with
+    /// what a clash names.
+    private static func heldSessions(of participant: Participant, among catalogue: [Offer]) -> [[(session: OfferSession, other: Overlap.Other)]] {
+        catalogue.filter { $0.status == .open }.compactMap { other -> [(session: OfferSession, other: Overlap.Other)]? in
+            guard let place = place(of: participant.id, in: other) else { return nil }
+            let waiting = if case .waiting = place { true } else { false }
+            return other.sessions.map { ($0, .offer(id: other.id, title: other.title, session: $0, waiting: waiting)) }
+        }
     }
 }
 
@@ -66,7 +81,7 @@ extension OfferSession {
     }
 
     /// `HH:MM` as minutes after midnight; nil for anything else.
-    static func minutes(_ time: String) -> Int? {
+    public static func minutes(_ time: String) -> Int? {
         let parts = time.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[1].count == 2, (1...2).contains(parts[0].count),
             let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m)

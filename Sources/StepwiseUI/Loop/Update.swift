@@ -210,6 +210,7 @@ public enum Update {
             return []
         case .submit?:
             state.form = nil
+            form.clearMarks()
             let effects = submit(&form, state: &state, env: env)
             guard form.focusFirstError() else { return effects }
         default:

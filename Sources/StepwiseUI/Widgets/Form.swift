@@ -204,6 +204,9 @@ public struct Form: Equatable, Sendable, Codable {
     public var compact = false
     /// The layout version this form was stored with (see `currentVersion`).
     public var version = Form.currentVersion
+    /// A warning the person has seen for what the form now holds (e.g. a clash of the next
+    /// appointment, as "day|time"): the next Enter with the same values saves. Not stored in a draft.
+    var warned: String?
 
     /// A form whose fields are given as they are (the rating form: one per indicator, each
     /// field named by the caller).
@@ -264,6 +267,12 @@ public struct Form: Equatable, Sendable, Codable {
     mutating func mark(named name: String, _ message: String) {
         guard let index = index(named: name) else { return }
         fields[index].error = message
+    }
+
+    /// Takes every field's message away: each submit marks what is wrong with the form as it is
+    /// then, so a message about a value no longer typed, or a warning already heard, does not stay.
+    mutating func clearMarks() {
+        for index in fields.indices { fields[index].error = nil }
     }
 
     /// Gives the focus to the first field with a message, if any; true when there is one.

@@ -253,6 +253,17 @@ enum CoachingForms {
                 return nil
             }
             let appointment = next.map { Appointment(day: $0, time: time, place: place, contact: read[EndSessionField.whoContacts]) }
+            // A next appointment at the time of one of the citizen's offers is said once; the
+            // next Enter with the same day and time keeps it.
+            if let appointment, let p = state.open?.participant {
+                let clashes = Booking.overlaps(of: appointment, for: p, among: state.offers)
+                let seen = String(appointment.day.ordinal) + "|" + (appointment.time ?? "")
+                if !clashes.isEmpty, read.form.warned != seen {
+                    read.mark(EndSessionField.nextDate, "warning.appointmentClash", ["other": OfferMessages.named(clashes, strings: s)])
+                    read.form.warned = seen
+                    return nil
+                }
+            }
             return { p, editor in
                 guard p.openSession != nil else { return nil }
                 p.endSession(agreements: agreements.isEmpty ? nil : editor.words(agreements), next: appointment, at: editor.now)

@@ -16,7 +16,14 @@ enum CoachingUpdate {
         let notes = NotesView.layout(open, state: state, env: env, laying: false).visible
         switch action {
         case .session?:
-            state.form = p.openSession == nil ? CoachingForms.startSession(p, today: state.today) : CoachingForms.endSession(strings: s)
+            guard p.openSession != nil else {
+                state.form = CoachingForms.startSession(p, today: state.today)
+                return []
+            }
+            state.form = CoachingForms.endSession(strings: s)
+            // The next appointment is checked against the citizen's offers: all of them, not only
+            // those the plan links to.
+            return [.loadOffers]
         case .rate?:
             state.form = CoachingForms.rating(env.indicators, previous: p.ratings.last, language: s.language)
         case .newNote?:

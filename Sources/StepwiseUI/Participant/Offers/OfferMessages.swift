@@ -31,15 +31,20 @@ enum OfferMessages {
     /// and quoted as the language quotes (`summary.quoted`), each with the day and time it
     /// clashes on; a mandatory conversation by its name and day.
     static func clash(_ offer: Offer, with overlaps: [Overlap], strings s: Localizer) -> String {
-        let others = overlaps.map { overlap -> String in
-            switch overlap.other {
+        s("confirm.overlap", ["title": offer.title, "other": named(overlaps.map(\.other), strings: s)])
+    }
+
+    /// What clashes, in words: "“CV workshop” (Mon 7 Dec 2026 10:00); Conversation 3 (…)".
+    static func named(_ others: [Overlap.Other], strings s: Localizer) -> String {
+        others.map { other -> String in
+            switch other {
             case .offer(_, let title, let session, _):
                 return s("summary.quoted", ["text": title]) + " (" + s.dayWithWeekday(session.day) + " " + session.start + ")"
             case .conversation(let number, let day):
                 return s("conversation.number", ["n": String(number)]) + " (" + s.dayWithWeekday(day) + ")"
             }
         }
-        return s("confirm.overlap", ["title": offer.title, "other": others.joined(separator: "; ")])
+        .joined(separator: "; ")
     }
 
     static func describe(_ change: Booking.Change, env: UIEnvironment) -> String {
