@@ -91,6 +91,9 @@ final class SessionJourneyTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("› Who contacts whom"), h.screen)
         h.type(contact)
         h.press(.enter)
+        // Grace holds a seat in a session at that time: it is said once, and Enter keeps the time.
+        XCTAssertTrue(h.flatScreen.contains("This clashes with “Job interview practice in English”"), h.screen)
+        h.press(.enter)
         XCTAssertFalse(h.screen.contains("Session running"), h.screen)
         XCTAssertTrue(h.screen.contains("Agreed: “\(agreements)”"), h.screen)
         let next = h.dayWithWeekday(addingDays: 14)
