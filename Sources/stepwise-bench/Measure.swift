@@ -373,27 +373,47 @@ struct InProcess {
         return samples
     }
 
-    /// Building the printed summary of the largest participant (`Summary`, then its pages).
+    /// The printed summary of the largest participant, as the program makes it: `Summary.make`
+    /// (which reads the string table of the citizen's language) and then the pages as text
+    /// for `lp` (`median`, `p99`: the figure the table has always shown), or the PDF that
+    /// printing sends (`pdf`: `Summary.make` and `pdf(fonts:)`, the fonts read once as the
+    /// program holds them). Beside them each phase alone in this thread's CPU time (not
+    /// lengthened by other processes): `make`, the document (`Summary.document`), the text
+    /// pages (`printable()`) and the typesetting (`pdf(fonts:)`) of a summary already made.
+    /// Milliseconds, 20 rounds each.
     func summary(env: UIEnvironment) throws -> [String: Any] {
         let participant = try store.loadParticipant(largestId)
         let offers = store.loadOffers().offers
+        func make() throws -> Summary {
+            try Summary.make(
+                participant: participant, offers: offers, indicators: env.indicators, resources: resources, today: .today,
+                coach: "Bench")
+        }
+        let fonts = try SummaryFonts.load()
+        let made = try make()
         var build = Samples()
+        var pdf = Samples()
+        var phases = (make: Samples(), document: Samples(), text: Samples(), typeset: Samples())
         var bytes = 0
+        var pdfBytes = 0
         for _ in 0..<20 {
-            build.add(
-                try Clock.ms {
-                    let summary = try Summary.make(
-                        participant: participant, offers: offers, indicators: env.indicators, resources: resources,
-                        today: .today, coach: "Bench")
-                    bytes = summary.printable().utf8.count
-                })
+            build.add(try Clock.ms { bytes = try make().printable().utf8.count })
+            pdf.add(try Clock.ms { pdfBytes = try make().pdf(fonts: fonts).data.count })
+            phases.make.add(try Clock.cpuMs { _ = try make() })
+            phases.document.add(Clock.cpuMs { _ = made.document })
+            phases.text.add(Clock.cpuMs { _ = made.printable() })
+            phases.typeset.add(try Clock.cpuMs { _ = try made.pdf(fonts: fonts) })
         }
         var json = build.json
         json["bytes"] = bytes
-        json["pages"] = try Summary.make(
-            participant: participant, offers: offers, indicators: env.indicators, resources: resources,
-            today: .today, coach: "Bench"
-        ).pages().count
+        json["pages"] = made.pages().count
+        json["pdf"] = pdf.json
+        json["pdfBytes"] = pdfBytes
+        json["pdfPages"] = try made.pdf(fonts: fonts).pages
+        json["phases"] = [
+            "make": phases.make.json, "document": phases.document.json, "text": phases.text.json,
+            "typeset": phases.typeset.json,
+        ]
         return json
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import StepwiseCore
+import StepwiseUI
 
 /// `stepwise-bench`: the parts of `make bench` that run inside one process. Tests/Bench/bench.py
 /// drives it and the real binary in a pseudo-terminal, and writes the table and the JSON.
@@ -9,6 +10,7 @@ import StepwiseCore
 ///     stepwise-bench measure --data DIR --resources DIR [--tab-keys N --searches N --opens N]
 ///                                                                   keys, search, open, save, summary
 ///     stepwise-bench saves --data DIR                               the save figures alone, samples in order
+///     stepwise-bench summary --data DIR --resources DIR             the printed summary of the largest, phase by phase
 ///     stepwise-bench codec --data DIR                               where reading the largest record goes
 ///     stepwise-bench pathological --data DIR --resources DIR        a megabyte of text, 10,000 goals, a 16 MB export
 ///     stepwise-bench report --data DIR --resources DIR              the organisation report: time, memory as it goes
@@ -143,6 +145,13 @@ func measure(root: URL, resources: URL) throws {
     emit(result)
 }
 
+/// The printed summary of the largest participant alone (`InProcess.summary`).
+func summaryBench(root: URL, resources: URL) throws {
+    guard let made = readMarker(root) else { throw BenchError("\(root.path) holds no benchmark data set; run generate first") }
+    let run = InProcess(store: DataStore(root: root), resources: resources, largestId: made.largestId, largestName: made.largestName)
+    emit(try run.summary(env: try UIEnvironment.load(resources: resources, language: "en")))
+}
+
 do {
     let command = CommandLine.arguments.dropFirst().first ?? ""
     guard let data = option("--data") else { throw BenchError("usage: stepwise-bench generate|index|measure --data DIR …") }
@@ -156,6 +165,7 @@ do {
     case "measure": try measure(root: root, resources: resources)
     case "saves": try saveBench(root: root, resources: resources)
     case "codec": try codec(root: root, resources: resources)
+    case "summary": try summaryBench(root: root, resources: resources)
     case "pathological": try pathological(root: root, resources: resources)
     case "report": try reportBench(root: root, resources: resources)
     default: throw BenchError("unknown command '\(command)'")

@@ -110,7 +110,7 @@ public enum OfferCSV {
     /// `CSVTable.protect`ed. With a semicolon or tab separator (the spreadsheets of da, sv and
     /// de settings) decimals are written with a comma (`7,5`), else with a point.
     public static func export(_ offers: [Offer], separator: Character = ",") -> Data {
-        let sorted = offers.sorted { Offer.inDateOrder($0, $1) }
+        let sorted = Offer.sortedInDateOrder(offers)
         return CSVTable.write([columns] + sorted.map { fields($0, decimalComma: separator != ",") }, separator: separator)
     }
 

@@ -78,13 +78,9 @@ public struct Offer: Codable, Equatable, Sendable {
     /// Date order of offers: by the first session on or after `day` (of all, when nil), its
     /// day and start time, then title (in the alphabet of `titles` when given) and id; offers
     /// without such a session come last.
+    /// To sort many offers, `sortedInDateOrder` finds each offer's first session once.
     public static func inDateOrder(_ a: Offer, _ b: Offer, from day: Day? = nil, titles: LocaleFormats? = nil) -> Bool {
-        let x = a.firstSession(onOrAfter: day) ?? (day == nil ? nil : a.firstSession())
-        let y = b.firstSession(onOrAfter: day) ?? (day == nil ? nil : b.firstSession())
-        let (first, second) = ((x?.day ?? Day(ordinal: Int.max), x?.start ?? ""), (y?.day ?? Day(ordinal: Int.max), y?.start ?? ""))
-        if first != second { return first < second }
-        if let titles, titles.compare(a.title, b.title) != .orderedSame { return titles.precedes(a.title, b.title) }
-        return (a.title, a.id) < (b.title, b.id)
+        DateOrderKey(a, from: day).precedes(DateOrderKey(b, from: day), titles: titles)
     }
 }
 

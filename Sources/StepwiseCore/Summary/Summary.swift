@@ -202,7 +202,7 @@ public struct Summary: Sendable {
         let mine = offers.filter { offer in
             offer.booked.contains { $0.participantId == id } || offer.waiting.contains { $0.participantId == id }
         }
-        let sorted = mine.sorted { Offer.inDateOrder($0, $1, from: today) }
+        let sorted = Offer.sortedInDateOrder(mine, from: today)
         var items: [SummaryItem] = []
         for offer in sorted {
             var runs = [SummaryRun(SummaryText.clean(offer.title), .strong)]

@@ -19,6 +19,7 @@ extension Summary {
     /// Throws `TrueTypeFont.Failure` when a font cannot be subset.
     public func pdf(fonts: SummaryFonts) throws -> SummaryPDF {
         var layout = SummaryLayout(faces: [fonts.regular, fonts.bold])
+        let document = document
         let pages = layout.pages(document, pageLabel: pageLabel)
         let data = try PDFDocument.write(pages: pages, faces: [fonts.regular, fonts.bold], title: document.title, language: language)
         return SummaryPDF(data: data, pages: pages.count, standIns: layout.typesetter.standIns)

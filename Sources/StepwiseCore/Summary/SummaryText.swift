@@ -188,6 +188,7 @@ public enum SummaryText {
     /// Text as typed, made safe to print: control characters (form feeds, escapes, tabs)
     /// become spaces, line breaks are kept only when asked, and ends are trimmed.
     public static func clean(_ text: String, keepNewlines: Bool = false) -> String {
+        if isClean(text) { return text }
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         let scalars = normalized.unicodeScalars.map { scalar -> Unicode.Scalar in
             if scalar == "\n" { return keepNewlines ? scalar : " " }
@@ -200,6 +201,16 @@ public enum SummaryText {
                 .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n")
         }
         return result.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Whether `clean` leaves `text` as it is: no control character (general category Cc:
+    /// U+0000–U+001F, U+007F–U+009F), no line or paragraph separator, no white space at
+    /// either end. Most text is, and is then not copied.
+    private static func isClean(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return true }
+        if CharacterSet.whitespacesAndNewlines.contains(first) || CharacterSet.whitespacesAndNewlines.contains(last) { return false }
+        return !scalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }
     }
 
     /// Splits `text` into lines of at most `width` columns, at spaces where it can (never

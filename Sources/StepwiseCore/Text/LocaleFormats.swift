@@ -18,6 +18,8 @@ public final class LocaleFormats: @unchecked Sendable {
     private let dayAndMonth: DateFormatter
     private let decimal: NumberFormatter
     private let week: Calendar
+    /// The weekdays' full names as the locale writes them inside a sentence, Sunday first.
+    private let weekdaySymbols: [String]
 
     /// Weekday names for reading dates typed by people, Monday first, lowercased and
     /// without a final dot: the full names ("torsdag") and the short ones ("tors").
@@ -70,6 +72,7 @@ public final class LocaleFormats: @unchecked Sendable {
             return names.count == 7 ? Array(names[1...] + names[..<1]) : names
         }
         weekdayNames = (mondayFirst(plain.weekdaySymbols), mondayFirst(plain.shortWeekdaySymbols))
+        weekdaySymbols = plain.weekdaySymbols ?? []
     }
 
     private func date(_ day: Day) -> Date { Date(timeIntervalSince1970: TimeInterval(day.ordinal) * 86_400) }
@@ -91,12 +94,28 @@ public final class LocaleFormats: @unchecked Sendable {
     /// across lines.
     public static func holdsTogether(_ before: some StringProtocol, _ after: some StringProtocol) -> Bool {
         guard let next = after.first, let last = before.last, last != " " else { return false }
-        if after == "·" || after == "–" { return true }
-        let lastWord = String(before).split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }).last ?? ""
-        if last == ",", lastWord.contains(where: \.isNumber) || after.contains(":") { return false }
+        // One character, a separator ("after == "·"" without comparing whole strings).
+        if after.index(after: after.startIndex) == after.endIndex, next == "·" || next == "–" { return true }
+        if last == ",", after.contains(":") || finalWord(of: before).contains(where: \.isNumber) { return false }
         if next.isNumber { return true }
-        guard lastWord.first?.isNumber == true, after.count <= 5 else { return false }
-        return lastWord.count <= 3 || lastWord.contains(":")
+        guard after.prefix(6).count <= 5 else { return false }
+        let lastWord = finalWord(of: before)
+        guard lastWord.first?.isNumber == true else { return false }
+        return lastWord.prefix(4).count <= 3 || lastWord.contains(":")
+    }
+
+    /// The last word of `text` between spaces and no-break spaces (U+0020, U+00A0, U+202F),
+    /// "" when there is none; found from the end, without splitting the whole text.
+    private static func finalWord<Text: StringProtocol>(of text: Text) -> Text.SubSequence {
+        // Without a space byte, or the last bytes of U+00A0 (C2 A0) and U+202F (E2 80 AF), the
+        // text is one word.
+        if !text.utf8.contains(where: { $0 == 0x20 || $0 == 0xA0 || $0 == 0xAF }) { return text[...] }
+        func isSpace(_ character: Character) -> Bool { character == " " || character == "\u{00A0}" || character == "\u{202F}" }
+        var end = text.endIndex
+        while end > text.startIndex, isSpace(text[text.index(before: end)]) { end = text.index(before: end) }
+        var start = end
+        while start > text.startIndex, !isSpace(text[text.index(before: start)]) { start = text.index(before: start) }
+        return text[start..<end]
     }
 
     /// "3 Dec 2026", "3. dec. 2026", "3 dec. 2026", "3. Dez. 2026".
@@ -107,11 +126,8 @@ public final class LocaleFormats: @unchecked Sendable {
 
     /// The weekday's full name as it stands inside a sentence: "Thursday", "torsdag", "torsdag", "Donnerstag".
     public func weekdayName(_ day: Day) -> String {
-        locked {
-            let names = plain.weekdaySymbols ?? []
-            let index = day.weekday % 7  // Foundation's list starts on Sunday
-            return names.indices.contains(index) ? names[index] : ""
-        }
+        let index = day.weekday % 7  // Foundation's list starts on Sunday
+        return weekdaySymbols.indices.contains(index) ? weekdaySymbols[index] : ""
     }
 
     /// "Thu 3 Dec 2026", "tors. 3. dec. 2026", "tors 3 dec. 2026", "Do., 3. Dez. 2026", or

@@ -64,9 +64,30 @@ public struct Localizer: Sendable {
 
     /// The text for `key` with `{name}` placeholders filled in.
     public func callAsFunction(_ key: String, _ arguments: [String: String] = [:]) -> String {
-        var text = table[key] ?? fallback[key] ?? key
-        for (name, value) in arguments { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        Localizer.fill(table[key] ?? fallback[key] ?? key, arguments)
+    }
+
+    /// `text` with every `{name}` whose name is a key of `arguments` replaced by its value, in
+    /// one pass from the start: what a value brings in is never read as a placeholder, and a
+    /// `{name}` not in `arguments` stays as it is.
+    static func fill(_ text: String, _ arguments: [String: String]) -> String {
+        let open = UInt8(ascii: "{")
+        let close = UInt8(ascii: "}")
+        guard !arguments.isEmpty, text.utf8.contains(open) else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let start = rest.utf8.firstIndex(of: open) {
+            result += rest[..<start]
+            let name = rest.utf8.index(after: start)
+            if let end = rest.utf8[name...].firstIndex(of: close), let value = arguments[String(rest[name..<end])] {
+                result += value
+                rest = rest[rest.utf8.index(after: end)...]
+            } else {
+                result += "{"
+                rest = rest[name...]
+            }
+        }
+        return result + rest
     }
 
     /// The text for a count `n`, with `{n}` filled in: the key's `.one` form when `n` is 1,

@@ -79,7 +79,7 @@ extension Commands {
         let (offers, problems) = store.loadOffers()
         for problem in problems { printError(text("unreadable", ["problem": strings.problemText(problem)])) }
         // By first date and start time, then by title in the alphabet of the coach's language, then by id.
-        let sorted = offers.sorted { Offer.inDateOrder($0, $1, titles: store.nameOrder) }
+        let sorted = Offer.sortedInDateOrder(offers, titles: store.nameOrder)
         if options.flags.contains("--ids") {
             for offer in sorted { say(offer.id) }
         } else if options.flags.contains("--json") {

@@ -79,40 +79,65 @@ enum PDFDocument {
         return writer.finish(root: root, info: info)
     }
 
-    /// The content stream of one page.
+    /// The content stream of one page: one line per instruction.
     private static func stream(_ ops: [PDFOp], faces: [TrueTypeFont], newIDs: [[UInt16: UInt16]]) -> Data {
-        let n = PDFWriter.number
-        var out: [String] = []
-        for op in ops {
+        var out = PDFBytes(capacity: ops.count * 64)
+        for (index, op) in ops.enumerated() {
+            if index > 0 { out.append(byte: UInt8(ascii: "\n")) }
             switch op {
             case .text(let x, let y, let face, let size, let gray, let text, let actual):
-                var hex = ""
-                for scalar in text.unicodeScalars where !isInvisible(scalar) {
-                    let glyph = newIDs[face][faces[face].glyph(for: drawn(scalar)) ?? 0] ?? 0
-                    hex += String(format: "%04X", glyph)
-                }
-                let show = "BT /F\(face) \(n(size)) Tf \(n(gray)) g \(n(x)) \(n(y)) Td <\(hex)> Tj ET"
                 if let actual {
-                    out.append("/Span << /ActualText \(PDFWriter.text(actual)) >> BDC " + show + " EMC")
-                } else {
-                    out.append(show)
+                    out.append("/Span << /ActualText ")
+                    out.append(text: actual)
+                    out.append(" >> BDC ")
                 }
+                out.append("BT /F")
+                out.append(decimal: UInt(face))
+                out.append(" ")
+                out.append(number: size)
+                out.append(" Tf ")
+                out.append(number: gray)
+                out.append(" g ")
+                out.append(number: x)
+                out.append(" ")
+                out.append(number: y)
+                out.append(" Td <")
+                let font = faces[face]
+                for scalar in text.unicodeScalars where !isInvisible(scalar) {
+                    out.append(hex: newIDs[face][font.glyph(for: drawn(scalar)) ?? 0] ?? 0)
+                }
+                out.append("> Tj ET")
+                if actual != nil { out.append(" EMC") }
             case .line(let x1, let y1, let x2, let y2, let width, let gray):
-                out.append("\(n(width)) w \(n(gray)) G \(n(x1)) \(n(y1)) m \(n(x2)) \(n(y2)) l S")
+                out.append(number: width)
+                out.append(" w ")
+                out.append(number: gray)
+                out.append(" G ")
+                out.append(numbers: [x1, y1])
+                out.append("m ")
+                out.append(numbers: [x2, y2])
+                out.append("l S")
             case .rect(let x, let y, let width, let height, let fill, let stroke, let lineWidth):
-                var paint = "\(n(x)) \(n(y)) \(n(width)) \(n(height)) re"
-                if let fill { paint = "\(n(fill)) g " + paint }
-                if let stroke { paint = "\(n(lineWidth)) w \(n(stroke)) G " + paint }
-                switch (fill, stroke) {
-                case (.some, .some): paint += " B"
-                case (.some, nil): paint += " f"
-                case (nil, .some): paint += " S"
-                case (nil, nil): paint += " n"
+                if let stroke {
+                    out.append(number: lineWidth)
+                    out.append(" w ")
+                    out.append(number: stroke)
+                    out.append(" G ")
                 }
-                out.append(paint)
+                if let fill {
+                    out.append(number: fill)
+                    out.append(" g ")
+                }
+                out.append(numbers: [x, y, width, height])
+                switch (fill, stroke) {
+                case (.some, .some): out.append("re B")
+                case (.some, nil): out.append("re f")
+                case (nil, .some): out.append("re S")
+                case (nil, nil): out.append("re n")
+                }
             }
         }
-        return Data(out.joined(separator: "\n").utf8)
+        return Data(out.bytes)
     }
 
     /// Adds the Type 0 font for `font` with the glyphs in `used`; returns its object number
@@ -141,7 +166,7 @@ enum PDFDocument {
         for (glyph, text) in used.sorted(by: { $0.key < $1.key }) {
             if let id = newIDs[glyph], glyph != 0 { pairs.append((id, text)) }
         }
-        let toUnicode = writer.addStream("", Data(unicodeMap(pairs).utf8))
+        let toUnicode = writer.addStream("", unicodeMap(pairs))
         let type0 = writer.add(
             "<< /Type /Font /Subtype /Type0 /BaseFont /\(name) /Encoding /Identity-H "
                 + "/DescendantFonts [\(cidFont) 0 R] /ToUnicode \(toUnicode) 0 R >>")
@@ -149,25 +174,33 @@ enum PDFDocument {
     }
 
     /// A ToUnicode CMap (Adobe Technical Note #5411) from 2-byte codes to UTF-16BE text.
-    private static func unicodeMap(_ pairs: [(UInt16, String)]) -> String {
-        var lines = [
-            "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
-            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
-            "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
-            "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange",
-        ]
+    private static func unicodeMap(_ pairs: [(UInt16, String)]) -> Data {
+        var out = PDFBytes(capacity: 400 + pairs.count * 16)
+        out.append(
+            [
+                "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+                "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+                "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
+                "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange",
+            ].joined(separator: "\n"))
         var start = 0
         while start < pairs.count {
             let chunk = pairs[start..<min(pairs.count, start + 100)]
-            lines.append("\(chunk.count) beginbfchar")
+            out.append("\n")
+            out.append(decimal: UInt(chunk.count))
+            out.append(" beginbfchar")
             for (code, text) in chunk {
-                lines.append(String(format: "<%04X> <", code) + text.utf16.map { String(format: "%04X", $0) }.joined() + ">")
+                out.append("\n<")
+                out.append(hex: code)
+                out.append("> <")
+                out.append(utf16Hex: text)
+                out.append(">")
             }
-            lines.append("endbfchar")
+            out.append("\nendbfchar")
             start += 100
         }
-        lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
-        return lines.joined(separator: "\n")
+        out.append("\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
+        return Data(out.bytes)
     }
 
     /// Six capital letters that name a subset (9.6.4), derived from its glyphs.

@@ -51,10 +51,14 @@ struct PDFWriter {
             out.append(Data("\nendobj\n".utf8))
         }
         let xref = out.count
-        var table = "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for offset in offsets { table += String(format: "%010d 00000 n \n", offset) }
-        table += "trailer\n<< /Size \(objects.count + 1) /Root \(root) 0 R /Info \(info) 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        out.append(Data(table.utf8))
+        var table = PDFBytes(capacity: 128 + 20 * offsets.count)
+        table.append("xref\n0 \(objects.count + 1)\n0000000000 65535 f \n")
+        for offset in offsets {
+            table.append(decimal: UInt(offset), width: 10)
+            table.append(" 00000 n \n")
+        }
+        table.append("trailer\n<< /Size \(objects.count + 1) /Root \(root) 0 R /Info \(info) 0 R >>\nstartxref\n\(xref)\n%%EOF\n")
+        out.append(contentsOf: table.bytes)
         return out
     }
 
@@ -62,15 +66,15 @@ struct PDFWriter {
 
     /// A text string (7.9.2.2): UTF-16BE with a byte order mark, written in hexadecimal.
     static func text(_ string: String) -> String {
-        "<FEFF" + string.utf16.map { String(format: "%04X", $0) }.joined() + ">"
+        var out = PDFBytes()
+        out.append(text: string)
+        return out.text
     }
 
     /// A number with at most two decimals and no exponent, e.g. `12.5`, `-3`.
     static func number(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
-        var text = String(format: "%.2f", rounded)
-        while text.hasSuffix("0") { text.removeLast() }
-        return text
+        var out = PDFBytes()
+        out.append(number: value)
+        return out.text
     }
 }

@@ -40,6 +40,9 @@ public struct TrueTypeFont: Sendable {
     private let data: [UInt8]
     private let tables: [String: Range<Int>]
     private let characterMap: [UInt32: UInt16]
+    /// The glyphs of the scalars below U+2800 (Latin, punctuation, arrows, shapes, dingbats:
+    /// nearly all text of a plan), indexed by scalar value, 0 for none: looked up without hashing.
+    private let directGlyphs: [UInt16]
     private let advances: [UInt16]
     private let longLoca: Bool
 
@@ -100,14 +103,18 @@ public struct TrueTypeFont: Sendable {
             advances.append(UInt16(try reader.u16(hmtx + 4 * min(glyph, max(0, metricCount - 1)))))
         }
         self.advances = advances
-        characterMap = try TrueTypeFont.readCharacterMap(reader, tables: tables)
+        let characterMap = try TrueTypeFont.readCharacterMap(reader, tables: tables)
+        self.characterMap = characterMap
+        var directGlyphs = [UInt16](repeating: 0, count: 0x2800)
+        for (scalar, glyph) in characterMap where scalar < directGlyphs.count { directGlyphs[Int(scalar)] = glyph }
+        self.directGlyphs = directGlyphs
         postScriptName = TrueTypeFont.readPostScriptName(reader, tables: tables) ?? "Font"
     }
 
     /// The glyph for a character, or nil when the font has none (glyph 0, `.notdef`).
     public func glyph(for scalar: Unicode.Scalar) -> UInt16? {
-        guard let glyph = characterMap[scalar.value], glyph != 0 else { return nil }
-        return glyph
+        let glyph = scalar.value < directGlyphs.count ? directGlyphs[Int(scalar.value)] : characterMap[scalar.value] ?? 0
+        return glyph == 0 ? nil : glyph
     }
 
     /// The advance width of `glyph` in font units.

@@ -125,23 +125,61 @@ struct Typesetter {
     /// Text between places where a line may break, with the space before it.
     private struct Chunk {
         var space: Fragment?
-        var items: [Fragment] = []
+        private(set) var items: [Fragment] = []
         /// The text has a line break before this chunk.
         var startsLine = false
-        var word: String { items.map { $0.actual ?? $0.text }.joined() }
+        /// What the items stand for, joined: the text, with stand-ins read as the characters
+        /// they stand for.
+        private(set) var word = ""
+
+        init(space: Fragment? = nil, startsLine: Bool = false) {
+            self.space = space
+            self.startsLine = startsLine
+        }
+
+        mutating func append(_ fragment: Fragment) {
+            items.append(fragment)
+            word += fragment.actual ?? fragment.text
+        }
+
+        mutating func append(_ chunk: Chunk) {
+            items += chunk.items
+            word += chunk.word
+        }
+
+        /// Takes the last item away (a stand-in to be joined with the next).
+        mutating func removeLast() {
+            items.removeLast()
+            word = items.map { $0.actual ?? $0.text }.joined()
+        }
+    }
+
+    /// `text` in Unicode Normalization Form C (composed: "e" and a combining acute as "é"),
+    /// so that a character the fonts draw precomposed is found. Text whose scalars all lie
+    /// where NFC changes nothing (Latin up to U+02FF, general punctuation, arrows, box drawing
+    /// and shapes, dingbats: NFC quick check "yes" and combining class 0, UAX #15) is already in
+    /// that form and is returned as it is.
+    static func composed(_ text: String) -> String {
+        let unchanged = text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0..<0x300, 0x2010...0x205E, 0x2190...0x21FF, 0x2500...0x25FF, 0x2700...0x27BF: return true
+            default: return false
+            }
+        }
+        return unchanged ? text : text.precomposedStringWithCanonicalMapping
     }
 
     private mutating func chunks(_ spans: [(text: String, style: TextStyle)]) -> [Chunk] {
         var words: [Chunk] = [Chunk()]
         for (text, style) in spans {
-            for character in text.precomposedStringWithCanonicalMapping {
+            for character in Typesetter.composed(text) {
                 switch character {
                 case "\n":
                     words.append(Chunk(startsLine: true))
                 case " ":
                     words.append(Chunk(space: Fragment(style: style, text: " ", width: width(" ", style))))
                 case "\u{00A0}", "\u{202F}":
-                    words[words.count - 1].items.append(Fragment(style: style, text: "\u{00A0}", width: width(" ", style)))
+                    words[words.count - 1].append(Fragment(style: style, text: "\u{00A0}", width: width(" ", style)))
                 default:
                     let fragment: Fragment
                     if canDraw(character, face: style.face) {
@@ -153,14 +191,14 @@ struct Typesetter {
                         var actual = String(character)
                         var text = Typesetter.standIn(character)
                         if let last = words[words.count - 1].items.last, let before = last.actual, before.count < 4 {
-                            words[words.count - 1].items.removeLast()
+                            words[words.count - 1].removeLast()
                             actual = before + actual
                             text = last.text.dropLast() + " " + text.dropFirst()
                         }
-                        words[words.count - 1].items.append(Fragment(style: style, text: text, actual: actual, width: width(text, style)))
+                        words[words.count - 1].append(Fragment(style: style, text: text, actual: actual, width: width(text, style)))
                         continue
                     }
-                    words[words.count - 1].items.append(fragment)
+                    words[words.count - 1].append(fragment)
                 }
             }
         }
@@ -171,8 +209,8 @@ struct Typesetter {
             if let space = word.space, let previous = joined.last, !word.startsLine,
                 LocaleFormats.holdsTogether(previous.word, word.word)
             {
-                joined[joined.count - 1].items.append(Fragment(style: space.style, text: "\u{00A0}", width: space.width))
-                joined[joined.count - 1].items += word.items
+                joined[joined.count - 1].append(Fragment(style: space.style, text: "\u{00A0}", width: space.width))
+                joined[joined.count - 1].append(word)
             } else {
                 joined.append(word)
             }
