@@ -27,6 +27,7 @@ extension Offer {
     /// `offers` sorted by `inDateOrder(_:_:from:titles:)` (stable), each offer's first session
     /// found once instead of at every comparison: n keys for n offers, not n log n.
     public static func sortedInDateOrder(_ offers: [Offer], from day: Day? = nil, titles: LocaleFormats? = nil) -> [Offer] {
-        offers.map { (offer: $0, key: DateOrderKey($0, from: day)) }.sorted { $0.key.precedes($1.key, titles: titles) }.map(\.offer)
+        let keys = offers.map { DateOrderKey($0, from: day) }
+        return keys.indices.sorted { keys[$0].precedes(keys[$1], titles: titles) }.map { offers[$0] }
     }
 }

@@ -159,27 +159,40 @@ public struct Summary: Sendable {
     var goals: SummarySection {
         let s = strings
         var items: [SummaryItem] = []
+        let offerTitles = linkedOfferTitles
         for goal in participant.plan.goals where goal.dropped == nil {
             var runs: [SummaryRun] = []
             if goal.isSuggestion { runs += [SummaryRun("? " + s("summary.suggestion"), .note), SummaryRun(" · ")] }
             runs.append(SummaryRun(s("goal.kind.\(goal.kind.rawValue)") + ": ", .strong))
             runs += words(goal.text)
-            let steps = goal.steps.filter { $0.status != .dropped }.map(step)
+            let steps = goal.steps.filter { $0.status != .dropped }.map { step($0, offerTitles: offerTitles) }
             items.append(SummaryItem(runs, children: steps))
         }
         if items.isEmpty { items.append(SummaryItem([SummaryRun(s("summary.noGoals"), .note)])) }
         return SummarySection(id: "goals", heading: s("summary.goals"), items: items)
     }
 
-    /// "○ “Update my CV” · me · by Fri 4 Dec 2026 · planned".
-    private func step(_ step: Step) -> SummaryItem {
+    /// The titles of the offers the plan's steps link to, by offer id (of the first offer
+    /// with that id): found in one pass over the catalogue, not one per step.
+    private var linkedOfferTitles: [String: String] {
+        let ids = Set(participant.plan.goals.flatMap(\.steps).compactMap(\.offerId))
+        var titles: [String: String] = [:]
+        guard !ids.isEmpty else { return titles }
+        for index in offers.indices where ids.contains(offers[index].id) && titles[offers[index].id] == nil {
+            titles[offers[index].id] = offers[index].title
+        }
+        return titles
+    }
+
+    /// "○ “Update my CV” · me · by Fri 4 Dec 2026 · planned"; `offerTitles` by offer id.
+    private func step(_ step: Step, offerTitles: [String: String]) -> SummaryItem {
         let s = strings
         var runs: [SummaryRun] = []
         if step.isSuggestion { runs += [SummaryRun("? " + s("summary.suggestion"), .note), SummaryRun(" · ")] }
         runs += words(step.text)
         var details = [SummaryText.clean(step.who.words(in: s))]
         if let due = step.due { details.append(s("summary.due", ["date": s.dayWithWeekday(due)])) }
-        if let offer = offers.first(where: { $0.id == step.offerId }) { details.append("→ " + SummaryText.clean(offer.title)) }
+        if let title = step.offerId.flatMap({ offerTitles[$0] }) { details.append("→ " + SummaryText.clean(title)) }
         runs.append(SummaryRun(" · " + details.joined(separator: " · ")))
         runs += [SummaryRun(" · "), SummaryRun(s("step.status.\(step.status.rawValue)"), .status)]
         return SummaryItem(marker: step.status.glyph, runs)

@@ -255,27 +255,18 @@ public enum SummaryText {
     /// or a time goes on with the one before it (`LocaleFormats.holdsTogether`).
     private static func tokens(_ text: Substring) -> [(gap: Int, word: String)] {
         var result: [(Int, String)] = []
+        // Between two pieces one space; an empty piece is a further space.
         var gap = 0
-        var word = ""
-        func finish() {
-            guard !word.isEmpty else { return }
-            if gap == 1, let last = result.last, LocaleFormats.holdsTogether(last.1, word) {
-                result[result.count - 1].1 += " " + word
+        for piece in text.split(separator: " ", omittingEmptySubsequences: false) {
+            defer { gap += 1 }
+            guard !piece.isEmpty else { continue }
+            if gap == 1, let last = result.last, LocaleFormats.holdsTogether(last.1, piece) {
+                result[result.count - 1].1 += " " + piece
             } else {
-                result.append((gap, word))
+                result.append((gap, String(piece)))
             }
-            word = ""
             gap = 0
         }
-        for character in text {
-            if character == " " {
-                finish()
-                gap += 1
-            } else {
-                word.append(character)
-            }
-        }
-        finish()
         return result
     }
 

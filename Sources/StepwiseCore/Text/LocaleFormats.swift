@@ -94,8 +94,10 @@ public final class LocaleFormats: @unchecked Sendable {
     /// across lines.
     public static func holdsTogether(_ before: some StringProtocol, _ after: some StringProtocol) -> Bool {
         guard let next = after.first, let last = before.last, last != " " else { return false }
-        // One character, a separator ("after == "·"" without comparing whole strings).
-        if after.index(after: after.startIndex) == after.endIndex, next == "·" || next == "–" { return true }
+        // `after == "·" || after == "–"`, asked only of one non-ASCII character.
+        if let byte = after.utf8.first, byte >= 0x80, after.index(after: after.startIndex) == after.endIndex, next == "·" || next == "–" {
+            return true
+        }
         if last == ",", after.contains(":") || finalWord(of: before).contains(where: \.isNumber) { return false }
         if next.isNumber { return true }
         guard after.prefix(6).count <= 5 else { return false }
@@ -118,11 +120,35 @@ public final class LocaleFormats: @unchecked Sendable {
         return text[start..<end]
     }
 
+    /// The days formatted so far, by formatter and day: a plan names the same days many
+    /// times (an offer's sessions, due dates), and ICU formats one in microseconds. At most
+    /// `memoLimit` entries; emptied when full.
+    private var memo: [MemoKey: String] = [:]
+    private static let memoLimit = 4096
+
+    private struct MemoKey: Hashable {
+        /// 0 `plain`, 1 `dayAndMonth`, 2 `withWeekday`, 3 `withWeekdayNoYear`.
+        var formatter: Int
+        var day: Int
+    }
+
+    /// `day` written by `formatter` (number `index` in `MemoKey`), from the memo when there.
+    private func formatted(_ day: Day, _ formatter: DateFormatter, _ index: Int) -> String {
+        locked {
+            let key = MemoKey(formatter: index, day: day.ordinal)
+            if let text = memo[key] { return text }
+            let text = formatter.string(from: date(day))
+            if memo.count >= LocaleFormats.memoLimit { memo.removeAll(keepingCapacity: true) }
+            memo[key] = text
+            return text
+        }
+    }
+
     /// "3 Dec 2026", "3. dec. 2026", "3 dec. 2026", "3. Dez. 2026".
-    public func shortDate(_ day: Day) -> String { locked { plain.string(from: date(day)) } }
+    public func shortDate(_ day: Day) -> String { formatted(day, plain, 0) }
 
     /// "3 Dec", "3. dec.", "3 dec.", "3. Dez.".
-    public func dayMonth(_ day: Day) -> String { locked { dayAndMonth.string(from: date(day)) } }
+    public func dayMonth(_ day: Day) -> String { formatted(day, dayAndMonth, 1) }
 
     /// The weekday's full name as it stands inside a sentence: "Thursday", "torsdag", "torsdag", "Donnerstag".
     public func weekdayName(_ day: Day) -> String {
@@ -133,7 +159,7 @@ public final class LocaleFormats: @unchecked Sendable {
     /// "Thu 3 Dec 2026", "tors. 3. dec. 2026", "tors 3 dec. 2026", "Do., 3. Dez. 2026", or
     /// without the year "Thu 3 Dec", "tors. 3. dec.", "tors 3 dec.", "Do., 3. Dez.".
     public func dayWithWeekday(_ day: Day, year: Bool = true) -> String {
-        locked { (year ? withWeekday : withWeekdayNoYear).string(from: date(day)) }
+        year ? formatted(day, withWeekday, 2) : formatted(day, withWeekdayNoYear, 3)
     }
 
     /// The ISO 8601 week number of `day` (1–53; weeks start on Monday, week 1 holds the

@@ -43,10 +43,18 @@ struct Typesetter {
         return units * style.size / 1000
     }
 
-    /// Whether `face` has a glyph for every visible part of `character`.
-    func canDraw(_ character: Character, face: Int) -> Bool {
-        let visible = character.unicodeScalars.filter { !PDFDocument.isInvisible($0) }
-        return !visible.isEmpty && visible.allSatisfy { faces[face].glyph(for: PDFDocument.drawn($0)) != nil }
+    /// The width of `character` in points as `width` measures it, when the face of `style`
+    /// has a glyph for every visible part of it; nil when it has not, or nothing is visible.
+    func drawnWidth(_ character: Character, _ style: TextStyle) -> Double? {
+        let font = faces[style.face]
+        var units = 0.0
+        var visible = false
+        for scalar in character.unicodeScalars where !PDFDocument.isInvisible(scalar) {
+            guard let glyph = font.glyph(for: PDFDocument.drawn(scalar)) else { return nil }
+            units += font.width(glyph)
+            visible = true
+        }
+        return visible ? units * style.size / 1000 : nil
     }
 
     /// The visible stand-in for a character no font draws: its Unicode name in brackets,
@@ -172,18 +180,22 @@ struct Typesetter {
     private mutating func chunks(_ spans: [(text: String, style: TextStyle)]) -> [Chunk] {
         var words: [Chunk] = [Chunk()]
         for (text, style) in spans {
+            let space = width(" ", style)
             for character in Typesetter.composed(text) {
-                switch character {
-                case "\n":
+                // A line break, a space or a no-break space is a character of one scalar.
+                var scalars = character.unicodeScalars.makeIterator()
+                let first = scalars.next()?.value
+                switch scalars.next() == nil ? first : nil {
+                case 0x0A:
                     words.append(Chunk(startsLine: true))
-                case " ":
-                    words.append(Chunk(space: Fragment(style: style, text: " ", width: width(" ", style))))
-                case "\u{00A0}", "\u{202F}":
-                    words[words.count - 1].append(Fragment(style: style, text: "\u{00A0}", width: width(" ", style)))
+                case 0x20:
+                    words.append(Chunk(space: Fragment(style: style, text: " ", width: space)))
+                case 0xA0, 0x202F:
+                    words[words.count - 1].append(Fragment(style: style, text: "\u{00A0}", width: space))
                 default:
                     let fragment: Fragment
-                    if canDraw(character, face: style.face) {
-                        fragment = Fragment(style: style, text: String(character), width: width(String(character), style))
+                    if let width = drawnWidth(character, style) {
+                        fragment = Fragment(style: style, text: String(character), width: width)
                     } else {
                         if !standIns.contains(String(character)) { standIns.append(String(character)) }
                         // Stand-ins side by side share one pair of brackets, "[U+738B U+82B3]",
