@@ -260,12 +260,12 @@ final class CitizenExportTests: XCTestCase {
             XCTAssertNil(jsonText.range(of: other), "the export names another citizen: \(other)")
         }
 
-        let text = try export.text()
+        let text = try export.text(try Localizer.load(language: "en", resources: resourcesURL))
         for expected in [
             "Erase \(fixture.marker)", "first \(fixture.marker)", "second \(fixture.marker)", "goal \(fixture.marker)",
             "half \(fixture.marker)", "Mentor \(fixture.marker)", "follow-up \(fixture.marker)",
             "Every saved version of your plan", "Who opened, changed, printed or exported your record", "Action: printed",
-            "Place: waiting", "Offer id: o-two", "Course start: 2026-01-05",
+            "Place: waiting", "Offer id: o-two", "Course start: 5 Jan 2026",
         ] {
             XCTAssertNotNil(text.range(of: expected), "the text has \(expected):\n\(text)")
         }

@@ -18,17 +18,18 @@ final class ExportStreamingTests: XCTestCase {
         let words = Words(String(repeating: "A note a coach writes. ", count: 8), author: .coach, by: "Anna", at: now)
         participant.notes = (0..<20_000).map { ProgressNote(id: "n-\($0)", kind: .note, sessionId: nil, tags: [], text: words) }
         try store.save(participant)
+        let english = try Localizer.load(language: "en", resources: resourcesURL)
         let export = try CitizenExport.collect("p-large", from: store, by: Identity(coach: "Anna", user: "anna", host: "h", pid: 1), at: now)
         var pieces: [Int] = []
         var streamed = ""
-        try export.writeText { piece in
+        try export.writeText(english) { piece in
             pieces.append(piece.utf8.count)
             streamed += piece
         }
         let whole = streamed.utf8.count
         XCTAssertGreaterThan(whole, 5_000_000, "a large record")
         XCTAssertLessThan(pieces.max() ?? 0, 70_000, "no piece much above 64 KB (the whole text is \(whole) bytes)")
-        XCTAssertEqual(streamed, try export.text())
+        XCTAssertEqual(streamed, try export.text(english))
         XCTAssertTrue(streamed.contains("20000.\n"), "every note is written")
     }
 

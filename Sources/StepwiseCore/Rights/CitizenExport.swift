@@ -93,23 +93,21 @@ public struct CitizenExport: Sendable {
     }
 
     /// The parts of the copy that hold data, in the order the text shows them: the key in the
-    /// JSON, the heading and the words for an empty part in the text, and the part's JSON
-    /// value, made only when it is written (one part at a time is held as JSON values).
-    /// `lazily`, the long lists of a record (notes, sessions, ratings, journal) and the plan
-    /// history are `LazyList`s, made one element at a time as the text is written.
-    private static let sections: [(key: String, title: String, empty: String, value: @Sendable (CitizenExport, Bool) throws -> Any)] = [
-        ("record", "Your record", "Your record holds nothing.", { try $1 ? $0.lazyRecord() : value($0.participant) }),
+    /// JSON (the text's heading is `export.section.KEY` and its words for an empty part
+    /// `export.section.KEY.empty`), and the part's JSON value, made only when it is written
+    /// (one part at a time is held as JSON values). `lazily`, the long lists of a record
+    /// (notes, sessions, ratings, journal) and the plan history are `LazyList`s, made one
+    /// element at a time as the text is written.
+    static let sections: [(key: String, value: @Sendable (CitizenExport, Bool) throws -> Any)] = [
+        ("record", { try $1 ? $0.lazyRecord() : value($0.participant) }),
+        ("planHistory", { $1 ? LazyList($0.planHistory) : try value($0.planHistory) }),
+        ("bookings", { export, _ in try value(export.bookings) }),
         (
-            "planHistory", "Every saved version of your plan", "No earlier versions of the plan are kept.",
-            { $1 ? LazyList($0.planHistory) : try value($0.planHistory) }
-        ),
-        ("bookings", "Your seats and places on waitlists", "You hold no seats and wait for none.", { export, _ in try value(export.bookings) }),
-        (
-            "drafts", "Forms about you left half-typed", "None.",
+            "drafts",
             { export, _ in export.drafts.map { (try? JSONSerialization.jsonObject(with: $0)) ?? String(decoding: $0, as: UTF8.self) } }
         ),
-        ("auditLog", "Who opened, changed, printed or exported your record", "Nothing is noted.", { export, _ in try value(export.audit) }),
-        ("unreadableOffers", "Offer files that could not be read", "None.", { export, _ in export.unreadableOffers.map(\.description) }),
+        ("auditLog", { export, _ in try value(export.audit) }),
+        ("unreadableOffers", { export, _ in export.unreadableOffers.map(\.description) }),
     ]
 
     /// The record as JSON values with its long lists left as `LazyList`s.
@@ -137,29 +135,31 @@ public struct CitizenExport: Sendable {
 
     // MARK: - Text
 
-    /// The copy as plain text a citizen can read: sections with headings, every field with
-    /// its name in words, every list numbered. Nothing the JSON holds is left out.
-    public func text() throws -> String {
+    /// The copy as plain text a citizen can read, in the language of `strings`: sections with
+    /// headings, every field with its name in words (`export.field.KEY`), codes in the
+    /// screens' words, dates and times in the language's form, every list numbered. Nothing
+    /// the JSON holds is left out.
+    public func text(_ strings: Localizer) throws -> String {
         var text = ""
-        try writeText { text += $0 }
+        try writeText(strings) { text += $0 }
         return text
     }
 
     /// Gives the text of `text()` to `write` piece by piece (whole lines, about 64 KB at a
     /// time) as it is made, so that a large record is never held as text whole: memory stays
     /// near the size of the record's largest part as JSON values, not a multiple of the text.
-    public func writeText(_ write: (String) throws -> Void) throws {
-        var out = TextWriter()
-        out.line("Everything Stepwise holds about you")
-        out.line("Participant \(participant.id) · made \(TextWriter.readable(CitizenExport.iso(made))) by \(madeBy)")
+    public func writeText(_ strings: Localizer, _ write: (String) throws -> Void) throws {
+        var out = TextWriter(words: ExportWords(strings))
+        out.line(strings("export.title"))
+        out.line(strings("export.made", ["id": participant.id, "when": out.words.dateTime(CitizenExport.iso(made)) ?? "", "by": madeBy]))
         out.blank()
         for section in CitizenExport.sections {
-            out.heading(section.title)
+            out.heading(strings("export.section.\(section.key)"))
             let value = try section.value(self, true)
             if (value as? [Any])?.isEmpty == true || (value as? LazyList)?.count == 0 {
-                out.line(section.empty)
+                out.line(strings("export.section.\(section.key).empty"))
             } else {
-                try out.value(value, indent: 0, flushing: write)
+                try out.value(value, in: section.key, indent: 0, flushing: write)
             }
             out.blank()
             try write(out.take())
@@ -183,9 +183,12 @@ private struct LazyList {
     }
 }
 
-/// Writes JSON values as indented, readable lines.
+/// Writes JSON values as indented, readable lines in the words of one language.
 private struct TextWriter {
+    let words: ExportWords
     private(set) var text = ""
+
+    init(words: ExportWords) { self.words = words }
 
     /// The text written so far, which is then forgotten.
     mutating func take() -> String {
@@ -210,72 +213,56 @@ private struct TextWriter {
         line(String(repeating: "=", count: title.count))
     }
 
-    /// Writes `value`, giving what is written to `flush` each time it passes 64 KB.
-    mutating func value(_ value: Any, indent: Int, flushing flush: (String) throws -> Void) throws {
+    /// Writes `value`, the value of `key` (a list's elements are values of the list's key),
+    /// giving what is written to `flush` each time it passes 64 KB.
+    mutating func value(_ value: Any, in key: String, indent: Int, flushing flush: (String) throws -> Void) throws {
         if text.utf8.count > 65_536 { try flush(take()) }
         switch value {
         case let object as [String: Any]:
-            for key in TextWriter.sortedKeys(object) {
-                guard let child = object[key] else { continue }
-                let label = TextWriter.label(key)
-                if let scalar = TextWriter.scalar(child) {
+            for child in TextWriter.sortedKeys(object) {
+                guard let field = object[child] else { continue }
+                let label = words.label(child)
+                if let scalar = scalar(field, key: child, in: key) {
                     line("\(label): \(scalar)", indent: indent)
-                } else if let list = child as? [Any], list.isEmpty {
-                    line("\(label): none", indent: indent)
-                } else if let dictionary = child as? [String: Any], dictionary.isEmpty {
-                    line("\(label): none", indent: indent)
+                } else if let list = field as? [Any], list.isEmpty {
+                    line("\(label): \(words.none)", indent: indent)
+                } else if let dictionary = field as? [String: Any], dictionary.isEmpty {
+                    line("\(label): \(words.none)", indent: indent)
                 } else {
                     line("\(label):", indent: indent)
-                    try self.value(child, indent: indent + 1, flushing: flush)
+                    try self.value(field, in: child, indent: indent + 1, flushing: flush)
                 }
             }
         case let list as [Any]:
-            try self.value(LazyList(count: list.count) { list[$0] }, indent: indent, flushing: flush)
+            try self.value(LazyList(count: list.count) { list[$0] }, in: key, indent: indent, flushing: flush)
         case let list as LazyList:
             for index in 0..<list.count {
                 let element = try list.element(index)
-                if let scalar = TextWriter.scalar(element) {
+                if let scalar = scalar(element, key: key, in: key) {
                     line("\(index + 1). \(scalar)", indent: indent)
                 } else {
                     line("\(index + 1).", indent: indent)
-                    try self.value(element, indent: indent + 1, flushing: flush)
+                    try self.value(element, in: key, indent: indent + 1, flushing: flush)
                 }
             }
         default:
-            line(TextWriter.scalar(value) ?? "\(value)", indent: indent)
+            line(scalar(value, key: key, in: key) ?? "\(value)", indent: indent)
         }
     }
 
-    /// A value on one line, or nil for lists and objects. Line breaks in text are kept,
-    /// indented under the label.
-    private static func scalar(_ value: Any) -> String? {
+    /// A value on one line, or nil for lists and objects: codes, dates, yes, no and none in
+    /// words (`ExportWords`). Line breaks in text are kept, indented under the label.
+    private func scalar(_ value: Any, key: String, in container: String) -> String? {
         switch value {
-        case is NSNull: return "none"
-        case let text as String: return readable(text).replacingOccurrences(of: "\n", with: "\n      ")
+        case is NSNull: return words.none
+        case let text as String: return words.value(text, key: key, in: container).replacingOccurrences(of: "\n", with: "\n      ")
         case let number as NSNumber:
             // JSON true and false come back as numbers of type "c".
-            if String(cString: number.objCType) == "c" { return number.boolValue ? "yes" : "no" }
+            if String(cString: number.objCType) == "c" { return number.boolValue ? words.yes : words.no }
             return number.stringValue
         case is [Any], is [String: Any], is LazyList: return nil
         default: return "\(value)"
         }
-    }
-
-    /// `2026-03-02T09:15:00Z` as `2026-03-02 09:15:00 UTC`; other text as it is.
-    static func readable(_ text: String) -> String {
-        guard text.count == 20, text.hasSuffix("Z"), text.dropFirst(10).first == "T",
-            text.range(of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"#, options: .regularExpression) != nil
-        else { return text }
-        return text.prefix(10) + " " + text.dropFirst(11).dropLast() + " UTC"
-    }
-
-    /// `courseStart` as `Course start`.
-    static func label(_ key: String) -> String {
-        var words = ""
-        for character in key {
-            if character.isUppercase, !words.isEmpty { words += " " + character.lowercased() } else { words.append(character) }
-        }
-        return words.prefix(1).uppercased() + words.dropFirst()
     }
 
     static func sortedKeys(_ object: [String: Any]) -> [String] {
