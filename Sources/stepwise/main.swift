@@ -55,7 +55,8 @@ if options.version {
     exit(0)
 }
 if options.help {
-    print(options.named?.help ?? Command.overview(earlyStrings(option: options.language)))
+    let words = earlyStrings(option: options.language)
+    print(options.named?.help(words) ?? Command.overview(words))
     exit(0)
 }
 

@@ -176,7 +176,7 @@ final class JobSearchJourneyTests: XCTestCase {
         let export = try CitizenExport.collect(id, from: h.store, by: h.identity, at: AppHarness.start)
         XCTAssertEqual(export.participant.jobSearch.applications.count, 3)
         XCTAssertEqual(export.participant.followAlong?.contacts.count, 1)
-        let exported = try export.text(try Localizer.load(language: "en", resources: resourcesURL))
+        let exported = try export.text(try Localizer.load(language: "en", resources: resourcesURL), indicators: try IndicatorSet.load(resources: resourcesURL))
         for expected in ["Gode svar; de valgte en med truckcertifikat", "Første dag gik godt", "Karin og Lise", "not this time", "offer"] {
             XCTAssertTrue(exported.contains(expected), "the export's text has \(expected)")
         }

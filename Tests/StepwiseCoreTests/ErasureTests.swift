@@ -260,7 +260,7 @@ final class CitizenExportTests: XCTestCase {
             XCTAssertNil(jsonText.range(of: other), "the export names another citizen: \(other)")
         }
 
-        let text = try export.text(try Localizer.load(language: "en", resources: resourcesURL))
+        let text = try export.text(try Localizer.load(language: "en", resources: resourcesURL), indicators: try IndicatorSet.load(resources: resourcesURL))
         for expected in [
             "Erase \(fixture.marker)", "first \(fixture.marker)", "second \(fixture.marker)", "goal \(fixture.marker)",
             "half \(fixture.marker)", "Mentor \(fixture.marker)", "follow-up \(fixture.marker)",

@@ -22,14 +22,14 @@ final class ExportStreamingTests: XCTestCase {
         let export = try CitizenExport.collect("p-large", from: store, by: Identity(coach: "Anna", user: "anna", host: "h", pid: 1), at: now)
         var pieces: [Int] = []
         var streamed = ""
-        try export.writeText(english) { piece in
+        try export.writeText(english, indicators: try IndicatorSet.load(resources: resourcesURL)) { piece in
             pieces.append(piece.utf8.count)
             streamed += piece
         }
         let whole = streamed.utf8.count
         XCTAssertGreaterThan(whole, 5_000_000, "a large record")
         XCTAssertLessThan(pieces.max() ?? 0, 70_000, "no piece much above 64 KB (the whole text is \(whole) bytes)")
-        XCTAssertEqual(streamed, try export.text(english))
+        XCTAssertEqual(streamed, try export.text(english, indicators: try IndicatorSet.load(resources: resourcesURL)))
         XCTAssertTrue(streamed.contains("20000.\n"), "every note is written")
     }
 

@@ -127,7 +127,7 @@ final class ExportWordsTests: XCTestCase {
             "de": ["Alles, was Stepwise über Sie gespeichert hat", "erstellt 2. März 2026, 09:15:00 Uhr UTC von Anna", "Beginn: 5. Jan. 2026", "Sprache: Dänisch", "Art: Lebenslauf fertig"],
         ]
         for language in languages {
-            let text = try export.text(try Localizer.load(language: language, resources: resourcesURL))
+            let text = try export.text(try Localizer.load(language: language, resources: resourcesURL), indicators: try IndicatorSet.load(resources: resourcesURL))
             for line in expected[language] ?? [] { XCTAssertTrue(text.contains(line), "\(language): \(line)\n\(text)") }
             XCTAssertNil(text.range(of: #"\d{4}-\d{2}-\d{2}"#, options: .regularExpression), "\(language): a date left in ISO form\n\(text)")
         }

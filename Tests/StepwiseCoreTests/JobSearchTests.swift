@@ -218,7 +218,7 @@ final class JobSearchTests: XCTestCase {
         let export = try CitizenExport.collect("p-abc123", from: temp.store, by: anna, at: coach.at)
         XCTAssertEqual(export.participant.jobSearch, p.jobSearch)
         let json = String(decoding: try export.json(), as: UTF8.self)
-        let text = try export.text(try Localizer.load(language: "en", resources: resourcesURL))
+        let text = try export.text(try Localizer.load(language: "en", resources: resourcesURL), indicators: try IndicatorSet.load(resources: resourcesURL))
         for expected in ["Bageriet Ørsted", "Bagermedhjælper", "Det gik fint", "Kom igen i foråret"] {
             XCTAssertNotNil(json.range(of: expected), "the JSON has \(expected)")
             XCTAssertNotNil(text.range(of: expected), "the text has \(expected)")

@@ -136,20 +136,20 @@ public struct CitizenExport: Sendable {
     // MARK: - Text
 
     /// The copy as plain text a citizen can read, in the language of `strings`: sections with
-    /// headings, every field with its name in words (`export.field.KEY`), codes in the
-    /// screens' words, dates and times in the language's form, every list numbered. Nothing
-    /// the JSON holds is left out.
-    public func text(_ strings: Localizer) throws -> String {
+    /// headings, every field with its name in words (`export.field.KEY`), scores by the
+    /// statements of `indicators`, codes in the screens' words, dates and times in the
+    /// language's form, every list numbered. Nothing the JSON holds is left out.
+    public func text(_ strings: Localizer, indicators: IndicatorSet) throws -> String {
         var text = ""
-        try writeText(strings) { text += $0 }
+        try writeText(strings, indicators: indicators) { text += $0 }
         return text
     }
 
     /// Gives the text of `text()` to `write` piece by piece (whole lines, about 64 KB at a
     /// time) as it is made, so that a large record is never held as text whole: memory stays
     /// near the size of the record's largest part as JSON values, not a multiple of the text.
-    public func writeText(_ strings: Localizer, _ write: (String) throws -> Void) throws {
-        var out = TextWriter(words: ExportWords(strings))
+    public func writeText(_ strings: Localizer, indicators: IndicatorSet, _ write: (String) throws -> Void) throws {
+        var out = TextWriter(words: ExportWords(strings, indicators: indicators))
         out.line(strings("export.title"))
         out.line(strings("export.made", ["id": participant.id, "when": out.words.dateTime(CitizenExport.iso(made)) ?? "", "by": madeBy]))
         out.blank()
@@ -221,7 +221,7 @@ private struct TextWriter {
         case let object as [String: Any]:
             for child in TextWriter.sortedKeys(object) {
                 guard let field = object[child] else { continue }
-                let label = words.label(child)
+                let label = words.label(child, in: key)
                 if let scalar = scalar(field, key: child, in: key) {
                     line("\(label): \(scalar)", indent: indent)
                 } else if let list = field as? [Any], list.isEmpty {

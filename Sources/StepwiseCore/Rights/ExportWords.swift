@@ -5,22 +5,33 @@ import Foundation
 /// language's form with the zone said, and yes, no and none.
 struct ExportWords {
     let strings: Localizer
+    /// The indicators' statements in the language, by id: the names of a rating's scores.
+    let indicators: [String: String]
 
-    init(_ strings: Localizer) { self.strings = strings }
+    init(_ strings: Localizer, indicators: IndicatorSet) {
+        self.strings = strings
+        self.indicators = Dictionary(
+            indicators.indicators.map { ($0.id, $0.text(in: strings.language)) }, uniquingKeysWith: { first, _ in first })
+    }
 
     var none: String { strings("export.none") }
     var yes: String { strings("export.yes") }
     var no: String { strings("export.no") }
 
-    /// The name of the field `key` in words, e.g. `courseStart` as "Course start" or
-    /// "Forløbets start"; a key that is data (an offer's id keying placements, an indicator's
-    /// id keying scores, a name in a half-typed form as stored) as it is.
-    func label(_ key: String) -> String { word("export.field.\(key)") ?? key }
+    /// The name of the field `key` of an object held by `container` in words, e.g.
+    /// `courseStart` as "Course start" or "Forløbsstart"; a score by its indicator's
+    /// statement; a key that is data (an offer's id keying placements, an indicator the set
+    /// no longer has, a name in a half-typed form as stored) as it is.
+    func label(_ key: String, in container: String) -> String {
+        if container == "scores" { return indicators[key] ?? key }
+        return word("export.field.\(key)") ?? key
+    }
 
     /// Where the words for a code field's values are: the key of the field, then the key of
     /// the object or list that holds it (`*`: any), then the string-table prefix of its
     /// values (the screens' own words where they have some, `export.*` where theirs carry a
-    /// placeholder). The fields and their values are those of Resources/schema.
+    /// placeholder). The fields and their values are those of Resources/schema; a note's
+    /// standard tags are codes too, the others are as typed.
     static let codes: [String: [String: String]] = [
         "action": ["*": "audit."],
         "author": ["*": "author."],
@@ -33,6 +44,7 @@ struct ExportWords {
         "method": ["*": "jobs.method."],
         "methods": ["*": "jobs.method."],
         "reason": ["followAlong": "follow.reason."],
+        "tags": ["*": "tag."],
         "role": ["who": "who.", "present": "export.present.", "facilitators": "facilitator."],
         "status": [
             "conversations": "conversation.status.", "steps": "step.status.", "history": "jobs.status.",

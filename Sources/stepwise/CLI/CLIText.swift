@@ -35,6 +35,14 @@ extension Commands {
     /// "promoted from the waitlist: ID now holds a seat in OFFER".
     func promoted(_ id: String, into offer: String) -> String { text("promoted", ["id": id, "offer": offer]) }
 
+    /// The indicators (Resources/indicators.json); nil, having said why, when they cannot be read.
+    func loadIndicators() -> IndicatorSet? {
+        do { return try IndicatorSet.load(resources: resources) } catch {
+            printError(text("noIndicators", ["reason": "\(error)"]))
+            return nil
+        }
+    }
+
     /// "warning: MESSAGE" on standard error.
     func warn(_ message: String) { printError(text("warning", ["message": message])) }
 }

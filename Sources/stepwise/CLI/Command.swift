@@ -48,8 +48,6 @@ struct Command: Sendable {
     let name: String
     /// One line for the overview, e.g. "print the caseload (--json for scripts)".
     let summary: String
-    /// The full text of `stepwise NAME --help`; it starts `Usage: stepwise NAME`.
-    let help: String
     let options: [Option]
     let arguments: [Argument]
     /// How many trailing arguments may be left out.
@@ -58,20 +56,22 @@ struct Command: Sendable {
     /// Left out of the overview (still has `--help`, and a man page may list it).
     let hidden: Bool
 
-    /// A subcommand leaves out `help`: its command's help covers it.
     init(
-        _ name: String, summary: String, help: String = "", options: [Option] = [], arguments: [Argument] = [],
+        _ name: String, summary: String, options: [Option] = [], arguments: [Argument] = [],
         optionalArguments: Int = 0, hidden: Bool = false, action: Action
     ) {
         self.name = name
         self.summary = summary
-        self.help = help
         self.options = options
         self.arguments = arguments
         self.optionalArguments = optionalArguments
         self.hidden = hidden
         self.action = action
     }
+
+    /// The full text of `stepwise NAME --help` in the words of `strings` (`cli.help.NAME`);
+    /// it starts `Usage: stepwise NAME`. A subcommand has none: its command's help covers it.
+    func help(_ strings: Localizer) -> String { strings("cli.help." + name, ["settings": Command.settingsHelp]) }
 
     /// How many positional arguments the command takes (a subcommand's name counts as one).
     var positional: ClosedRange<Int> {

@@ -7,35 +7,10 @@ import StepwiseCore
 extension Command {
     static let book = Command(
         "book", summary: "book a participant into an offer (or its waitlist)",
-        help: """
-            Usage: stepwise book PARTICIPANT OFFER [--data DIR]
-
-            Books a seat in the offer for the participant (ids as 'stepwise list' and
-            'stepwise offers list' show them). When every seat is taken, the participant
-            goes on the waitlist and is given a seat automatically when one frees up.
-            Prints "booked: ..., seat N of C" or "waitlisted at place N: ...". Overlaps with
-            the participant's other offers and mandatory conversations are warned about on
-            standard error. Safe to run from many scripts and terminals at once. The
-            participant is named by id alone unless standard output is a terminal.
-
-            Exit status: 0 booked or waitlisted; 1 not booked (already booked or waiting,
-            offer cancelled, full without a waitlist, unknown participant or offer);
-            2 bad usage.
-            """,
         arguments: participantAndOffer, action: .run { $0.book() })
 
     static let unbook = Command(
         "unbook", summary: "give up a seat or a place on a waitlist",
-        help: """
-            Usage: stepwise unbook PARTICIPANT OFFER [--data DIR]
-
-            Gives up the participant's seat (the first on the waitlist gets it, and their
-            record says so) or their place on the waitlist. Prints "unbooked: ..." or
-            "left the waitlist: ...", then "promoted from the waitlist: ..." when someone
-            moved up.
-
-            Exit status: 0 done; 1 not booked, unknown participant or offer; 2 bad usage.
-            """,
         arguments: participantAndOffer, action: .run { $0.unbook() })
 
     private static let participantAndOffer = [

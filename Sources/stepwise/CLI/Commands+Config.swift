@@ -6,17 +6,6 @@ import StepwiseUI
 extension Command {
     static let config = Command(
         "config", summary: "the settings in effect and where each came from",
-        help: """
-            Usage: stepwise config [--data DIR] [--lang CODE]
-
-            Prints each setting in effect, its value and where it came from: a file and
-            line, an environment variable, an option, or the default.
-
-            \(settingsHelp)
-
-            Exit status: 0 printed; 1 a file cannot be read or holds a bad value (the
-            message names the file, line and key); 2 bad usage.
-            """,
         action: .run { $0.config() })
 
     /// The configuration files' format and keys, from `SettingKey.all`.

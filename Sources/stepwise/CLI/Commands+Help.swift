@@ -8,27 +8,6 @@ import StepwiseCore
 extension Command {
     static let helpCommand = Command(
         "help", summary: "the help of a command; --man prints the manual page",
-        help: """
-            Usage: stepwise help [COMMAND]
-                   stepwise help --table
-                   stepwise help --man
-                   stepwise help --bash | --zsh
-
-            Prints the help of COMMAND, as 'stepwise COMMAND --help' does, or without one
-            the overview.
-            --table   every command, subcommand, option and argument, one a line, as
-                      tab-separated fields: command, subcommand, kind (command, flag,
-                      option or argument), name, value name, what completes it (nothing,
-                      participantID, offerID, file, folder, language, words) and summary.
-                      Shell completion is made from it; it offers ids, never names.
-            --man     the manual page stepwise(1) in roff, made from the same table (with
-                      the keys of every screen and the configuration keys):
-                        stepwise help --man > stepwise.1; man ./stepwise.1
-            --bash, --zsh   the shell completion script made from the same table
-                      ('make install' installs the page and both scripts)
-
-            Exit status: 0 printed, 2 bad usage or an unknown command.
-            """,
         options: [
             Option("--table", "every command, option and argument as tab-separated lines"),
             Option("--man", "the manual page stepwise(1) in roff"),
@@ -66,7 +45,7 @@ extension Commands {
             return 0
         }
         guard let command = Command.named(name) else { return usage(text("usage.unknownCommand", ["name": name])) }
-        print(command.help)
+        print(command.help(strings))
         return 0
     }
 }

@@ -8,35 +8,6 @@ import StepwiseUI
 extension Command {
     static let jobs = Command(
         "jobs", summary: "list, import or export the job board (CSV)",
-        help: """
-            Usage: stepwise jobs list [--json] [--status open|filled|expired] [--data DIR]
-                   stepwise jobs import FILE.csv [--data DIR]
-                   stepwise jobs export [--output FILE] [--separator ,|;|tab] [--data DIR]
-
-            list     prints each job in deadline order: id, deadline, status, applications,
-                     title and employer. --status shows only jobs of that status today (a job
-                     past its deadline is expired). --json: an array of objects with id,
-                     title, employer, place, hours, deadline, howToApply, contact, language,
-                     status, postedBy, postedAt and applications (a count; never who).
-            import   reads a job board spreadsheet saved as CSV (the catalogue's rules:
-                     comma, semicolon or tab, UTF-8 with or without BOM, quoted fields).
-                     The header names the columns (title and employer are required):
-                       id, title, employer, place, hours, deadline, howToApply, contact,
-                       language, status, postedBy, postedAt
-                     deadline: 2026-12-18 or 18.12.2026; status: open, filled or expired.
-                     A row with a known id updates that job (the fields of columns the file
-                     leaves out stay); a row without an id adds a new job. Bad rows are
-                     reported by line and column, and nothing is imported unless every row
-                     is good.
-            export   writes the board as CSV (UTF-8 with BOM, CRLF, ISO dates) to standard
-                     output or --output FILE; import gives back the same board.
-                     --separator ,|;|tab   default ; for da, sv and de, else ,. Cells
-                     starting with = + - @ ' (or digits with a leading 0) get a leading '
-                     so a spreadsheet keeps them as text.
-
-            Exit status: 0 done, 1 failed (nothing imported when a row is bad, or no data
-            folder), 2 bad usage.
-            """,
         action: .subcommands([
             Command(
                 "list", summary: "print the job board (--json for scripts)",

@@ -8,47 +8,6 @@ import StepwiseUI
 extension Command {
     static let offers = Command(
         "offers", summary: "list, import or export the offer catalogue (CSV)",
-        help: """
-            Usage: stepwise offers list [--json | --ids] [--data DIR]
-                   stepwise offers import FILE.csv [--skip-bad] [--data DIR]
-                   stepwise offers export [--output FILE] [--separator ,|;|tab] [--data DIR]
-                   stepwise offers forget-adjustments OFFER [--data DIR]
-
-            list     prints each offer: id, first day, kind, seats booked of capacity, waiting,
-                     title. --json: an array of objects with id, title, kind, status,
-                     capacity, booked, waiting, free, waitlistLimit, place, language, suits,
-                     facilitators and sessions (day, start, end).
-            import   reads a catalogue spreadsheet saved as CSV: comma, semicolon or tab
-                     separated, UTF-8 with or without BOM (or Windows-1252), quoted fields
-                     with separators, quotes and line breaks. One row per offer; the header
-                     names the columns (title, kind and capacity are required):
-                       id, title, kind, status, sessions, place, capacity, waitlist, language,
-                       suits, facilitators, description, employer, contactName, contactPhone,
-                       contactEmail, internshipStart, internshipEnd, hoursPerWeek, tasks
-                     sessions: "2026-12-03 10:00-12:00|10.12.2026 10.00-12.00" (dates ISO or
-                     day first: 3.12.2026, 03/12/2026); facilitators: "Mette Holm (peer
-                     trainer)|Ali Khan (coach)"; waitlist: empty for no limit, 0 for none.
-                     A row with a known id updates that offer and keeps its bookings (and
-                     the fields of columns the file leaves out); a row without an id adds
-                     a new offer. Bad rows are reported by line and column, and nothing
-                     is imported unless every row is good.
-                     --skip-bad   import the good rows and report the bad ones
-            export   writes the catalogue as CSV (UTF-8 with BOM, CRLF, ISO dates) to
-                     standard output or --output FILE; import gives back the same catalogue.
-                     --separator ,|;|tab   default ; for da, sv and de (--lang or the
-                     locale), else ,. Cells starting with = + - @ ' (or digits with a
-                     leading 0) get a leading ' so a spreadsheet keeps them as text.
-            forget-adjustments
-                     removes the adjustments and follow-up meetings an internship offer
-                     written by an older version still keeps for the whole offer, once they
-                     are re-entered on the right participant's placement ('stepwise check'
-                     names such offers).
-            Seats, waitlists and placements (each participant's own adjustments and
-            follow-up meetings, kept in their record) are not in the file.
-
-            Exit status: 0 done, 1 failed (nothing imported when a row is bad, or no data
-            folder), 2 bad usage.
-            """,
         action: .subcommands([
             Command(
                 "list", summary: "print the catalogue (--json for scripts)",

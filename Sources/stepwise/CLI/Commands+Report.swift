@@ -6,40 +6,6 @@ import StepwiseCore
 extension Command {
     static let report = Command(
         "report", summary: "figures for the organisation: participants, results, step movement, offers",
-        help: """
-            Usage: stepwise report [--from DAY] [--to DAY] [--coach NAME] [--kind KIND] [--language CODE]
-                                   [--cohort FROM..TO] [--indicators N] [--format text|markdown|html|csv|json]
-                                   [--output FILE] [--lang CODE] [--data DIR]
-
-            How the organisation is doing in a period (default: the last 12 months up to today):
-            participants who started, ended or are in course, and their weeks in course;
-            mandatory conversations held on time, late, missed or overdue; results at the end
-            of the course; step movement on each indicator (first against latest self-rating)
-            and the coach's own belief; who moved at least one step up on at least N indicators;
-            seats, bookings, the waitlist, attendance and cancellations per offer kind and per
-            offer; and the kinds of offer booked by those who reached work.
-
-            Only counts and statistics: never a name, an id of a person or a free text. A figure
-            about fewer than 5 people is shown as "< 5", and so is any figure that would let it
-            be worked out from the others (see README, "Reports").
-            --from DAY, --to DAY    the period (YYYY-MM-DD or as dates are typed on screen)
-            --coach NAME            only participants this coach created or held a session with
-            --kind KIND             only participants with a seat in an offer of this kind
-                                    (e.g. workshop, internship); the offer figures show this kind
-            --language CODE         only participants whose language is CODE
-            --cohort FROM..TO       only participants whose course started between the two days
-            --indicators N          N in "moved at least one step up on at least N indicators"
-                                    (default 3)
-            --format FORMAT         text (default), markdown, html, csv or json (its schema is
-                                    Resources/schema/report.schema.json)
-            --lang CODE             the language of the words (default: the screens', from
-                                    STEPWISE_LANG, stepwise.conf or the locale)
-            --output FILE           write to FILE (mode 0600) instead of standard output
-
-            A report that takes more than a second shows its progress on standard error when
-            that is a terminal. Exit status: 0 written; 1 no data folder or file not written;
-            2 bad usage.
-            """,
         options: [
             Option("--from", value: "DAY", "first day of the period"),
             Option("--to", value: "DAY", "last day of the period"),
@@ -95,11 +61,7 @@ extension Commands {
             query.minimumIndicators = n
         }
         guard requireDataFolder() else { return 1 }
-        let indicators: IndicatorSet
-        do { indicators = try IndicatorSet.load(resources: resources) } catch {
-            printError(text("noIndicators", ["reason": "\(error)"]))
-            return 1
-        }
+        guard let indicators = loadIndicators() else { return 1 }
         let progress = ReportProgress()
         let made = Report.make(
             store: store, query: query, indicators: indicators, strings: strings, today: today,

@@ -7,27 +7,6 @@ import StepwiseCore
 extension Command {
     static let export = Command(
         "export", summary: "a copy of everything held about one citizen (JSON or text)",
-        help: """
-            Usage: stepwise export PARTICIPANT [--format json|text] [--output FILE] [--data DIR]
-
-            Gives the citizen a copy of everything Stepwise holds about them: the record
-            (about me, plan, notes with every earlier version, sessions, ratings,
-            milestones, contacts, conversations, outcome, journal, internship placements
-            with their adjustments and follow-up meetings), every saved version of the
-            plan, their seats and places on waitlists (with the details of an
-            internship they hold), forms about them left half-typed, and every audit log
-            entry about them (who opened, changed, printed, exported it, and when).
-            --format json   (the default) one JSON object: about, made, madeBy, record,
-                            planHistory, bookings, drafts, auditLog, unreadableOffers
-            --format text   the same as readable text with headings, for printing
-            --output FILE   write to FILE (created readable only by you, mode 0600)
-                            instead of standard output
-            The export is noted in the audit log (and so is in the copy itself).
-            Make one copy of each format by running it twice.
-
-            Exit status: 0 exported; 1 unknown or unreadable participant, no data folder, or
-            the audit log or the file cannot be written; 2 bad usage.
-            """,
         options: [
             Option("--format", value: "json|text", completes: .words, "json (the default) or readable text"),
             Option("--output", value: "FILE", completes: .file, "write to FILE (mode 0600) instead of standard output"),
@@ -36,25 +15,6 @@ extension Command {
 
     static let erase = Command(
         "erase", summary: "erase everything held about one citizen (--yes)",
-        help: """
-            Usage: stepwise erase PARTICIPANT --yes [--data DIR]
-
-            Erases everything held about the participant, for the citizen's right to
-            erasure: their record, plan history, forms about them left half-typed, lock
-            and temporary files. Their seats and places on waitlists are given up first,
-            as 'stepwise unbook' would (the first in line moves up and their record says
-            so; their internship placements go with their record).
-            The audit log keeps its lines but names the participant by an anonymous
-            marker (erased-1, erased-2, ...) instead of the id, and gets one 'erased'
-            entry. It cannot be undone: give the citizen a copy first (stepwise export).
-            Without --yes nothing is erased: it prints what would be, as counts.
-            A record open at another terminal is refused. An erasure cut off half-way
-            can be run again; it finishes what is left.
-
-            Exit status: 0 erased; 1 refused (no --yes, nothing held, open elsewhere, an
-            offer file that names the participant cannot be read) or not finished;
-            2 bad usage.
-            """,
         options: [Option("--yes", "erase; without it, only say what would be erased")],
         arguments: [.participant], action: .run { $0.erase() })
 }
@@ -82,6 +42,8 @@ extension Commands {
             printError(text("export.nothingExportedBecause", ["reason": participantProblem(id, error)]))
             return 1
         }
+        // The text names scores by the indicators' statements.
+        guard let indicators = loadIndicators() else { return 1 }
         let identity = Identity.current(environment: environment)
         // The copy is only made once the log says so.
         do {
@@ -103,7 +65,7 @@ extension Commands {
         for problem in export.unreadableOffers {
             warn(text("export.offerUnreadable", ["problem": strings.problemText(problem)]))
         }
-        let written = data.map { emit($0, .json) } ?? emitStreaming(.text()) { try export.writeText(strings, $0) }
+        let written = data.map { emit($0, .json) } ?? emitStreaming(.text()) { try export.writeText(strings, indicators: indicators, $0) }
         guard let destination = written else { return 1 }
         guard case .file(let output) = destination else { return 0 }
         say(

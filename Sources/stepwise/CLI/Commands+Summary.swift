@@ -10,32 +10,6 @@ import StepwiseCore
 extension Command {
     static let summary = Command(
         "summary", summary: "the plan summary as text, Markdown, HTML or PDF, or printed",
-        help: """
-            Usage: stepwise summary PARTICIPANT [--format text|markdown|html|pdf] [--lang CODE]
-                                   [--output FILE] [--print [--printer NAME]] [--data DIR]
-
-            Writes the participant's plan summary in the citizen's language (English when
-            there are no strings for it): course and week, coach and the contacts the
-            citizen agreed to share, their goals and steps, booked offers with dates, times
-            and places, their own internship placement (adjustments, follow-up meetings),
-            the next appointments, what was agreed last time, and how it is going.
-            --format text       A4 pages of 72 columns and 60 lines, each with the name and
-                                "page N of M"; pages are separated by form feeds (default)
-            --format markdown   Markdown
-            --format html       one self-contained HTML page with print styles for A4
-            --format pdf        the plan typeset on A4 in DejaVu Sans (or the TrueType fonts
-                                named by STEPWISE_FONT and STEPWISE_FONT_BOLD), the fonts
-                                embedded; a character the font lacks is printed by name in
-                                brackets, and a note on standard error says which
-            --lang CODE         another language than the citizen's (en, da, sv, de)
-            --output FILE       write to FILE (mode 0600) instead of standard output
-            --print             print the PDF with CUPS (lp) on the default printer, or
-                                --printer NAME (see 'lpstat -e'); the job is titled
-                                "Stepwise summary" and the PDF goes to lp on its input
-
-            Exit status: 0 written or printed; 1 unknown participant, unreadable data, no data
-            folder, file not written or not printed (no printer, CUPS not running); 2 bad usage.
-            """,
         options: [
             Option("--format", value: "text|markdown|html|pdf", completes: .words, "text (the default), markdown, html or pdf"),
             Option("--output", value: "FILE", completes: .file, "write to FILE (mode 0600) instead of standard output"),
@@ -46,21 +20,6 @@ extension Command {
 
     static let calendar = Command(
         "calendar", summary: "the participant's dates as an iCalendar file",
-        help: """
-            Usage: stepwise calendar PARTICIPANT [--output FILE] [--lang CODE] [--data DIR]
-
-            Writes the participant's dates as an iCalendar file (RFC 5545) to import into a
-            phone or mail calendar: the sessions of their booked offers, the follow-up
-            meetings of their own internship placement, their open mandatory
-            conversations (all-day), and the appointment agreed at the last session. Each
-            event keeps the same UID in every export, so importing a newer file updates the
-            events instead of adding them again. Times are local times in $STEPWISE_TIMEZONE,
-            else the system's time zone (Europe/Copenhagen when the system says UTC).
-            --output FILE   write to FILE (mode 0600) instead of standard output
-
-            Exit status: 0 written; 1 unknown participant, unreadable data, no data folder or
-            file not written; 2 bad usage.
-            """,
         options: [Option("--output", value: "FILE", completes: .file, "write to FILE (mode 0600) instead of standard output")],
         arguments: [.participant], action: .run { $0.calendar() })
 }
@@ -85,11 +44,7 @@ extension Commands {
         }
         guard let language = summaryLanguageOption() else { return 2 }
         guard requireDataFolder(), let participant = loadForSummary(id) else { return 1 }
-        let indicators: IndicatorSet
-        do { indicators = try IndicatorSet.load(resources: resources) } catch {
-            printError(text("noIndicators", ["reason": "\(error)"]))
-            return 1
-        }
+        guard let indicators = loadIndicators() else { return 1 }
         let offers = offersForSummary()
         let summary: Summary
         let identity = Identity.current(environment: environment)

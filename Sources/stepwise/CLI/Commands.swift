@@ -42,85 +42,23 @@ struct Commands {
 extension Command {
     static let tui = Command(
         "tui", summary: "open the caseload in the terminal (the default)",
-        help: """
-            Usage: stepwise tui [--data DIR] [--lang CODE]
-                   stepwise [--data DIR] [--lang CODE]
-
-            Opens the caseload in the terminal: the screen a coach and a citizen use together.
-            Standard input and output must be a terminal. When the data folder does not exist,
-            it says so and asks before creating it (a mistyped --data or an unmounted network
-            share would otherwise collect records on the local disk).
-
-            Exit status: 0 closed, 1 failed or the data folder was not created, 2 bad usage or
-            no terminal; 128+N after signal N.
-            """,
         action: .run { $0.tui() })
 
     static let initialize = Command(
         "init", summary: "create an empty data folder (mode 0700)",
-        help: """
-            Usage: stepwise init [--data DIR]
-
-            Creates the data folder and its participants, offers and locks folders, each
-            readable only by you (mode 0700). A folder that exists is left as it is, and
-            its modes are checked by 'stepwise check'. No other command creates the data
-            folder, except 'stepwise demo'.
-
-            Exit status: 0 created or already there, 1 could not be created, 2 bad usage.
-            """,
         action: .run { $0.initialize() })
 
     static let demo = Command(
         "demo", summary: "create demo data in an empty data folder",
-        help: """
-            Usage: stepwise demo [--data DIR]
-
-            Creates demo participants, a demo offer catalogue and a demo job board, with dates around today.
-            Refuses to write into a folder that holds data that is not demo data.
-
-            Exit status: 0 created, 1 refused or failed, 2 bad usage.
-            """,
         action: .run { $0.demo() })
 
     static let list = Command(
         "list", summary: "print the caseload (--json for scripts)",
-        help: """
-            Usage: stepwise list [--json | --ids] [--data DIR]
-
-            Prints the caseload: name, course week and next appointment of each participant.
-            --json   an array of objects with id, name, courseStart, courseWeek,
-                     courseStatus and nextAppointment (null when none)
-            --ids    only the ids, one a line (shell completion uses it)
-            Unreadable files are reported on standard error.
-
-            Exit status: 0 listed, 1 the data folder does not exist or cannot be read,
-            2 bad usage.
-            """,
         options: [Option("--json", "an array of JSON objects instead of lines"), Option("--ids", "only the ids, one a line")],
         action: .run { $0.list() })
 
     static let check = Command(
         "check", summary: "validate every file, exit 1 on a problem (--retention DAYS: old records)",
-        help: """
-            Usage: stepwise check [--data DIR]
-                   stepwise check --retention DAYS [--data DIR]
-
-            Validates every participant and offer file and the permissions of the data
-            folder and everything in it, the audit log, plan history and drafts too
-            (files 0600, folders 0700). Prints each problem with its file and field and
-            the form expected, never the value found (the output is safe to mail from cron).
-
-            --retention DAYS   checks nothing else: lists the records whose 26-week course
-                     ended more than DAYS days ago, one a line, as
-                       ID  COURSE-END (YYYY-MM-DD)  N days
-                     longest ago first, then a count line. Listing records is not an error
-                     (exit 0): deciding to keep or erase them is the organisation's. Erase
-                     with 'stepwise erase ID --yes'. No names are printed.
-
-            Exit status: 0 no problems (with --retention: listed); 1 problems found or no
-            data folder (with --retention: a record could not be read, so the list may be
-            incomplete); 2 bad usage.
-            """,
         options: [Option("--retention", value: "DAYS", "list the records whose course ended more than DAYS days ago")],
         action: .run { $0.check() })
 }

@@ -17,7 +17,7 @@ enum ManualPage {
             ".SH SYNOPSIS",
         ]
         for command in Command.all {
-            for line in usage(of: command) {
+            for line in usage(of: command, english: english) {
                 out += [".nf", roff(line), ".fi"]
             }
         }
@@ -36,7 +36,7 @@ enum ManualPage {
         for command in Command.all {
             out += [".SS \(roff(command.name))", roff(command.summary) + "."]
             out += (command.options + command.subcommands.flatMap(\.options)).flatMap(optionItem)
-            out += block(command.help)
+            out += block(command.help(english))
         }
         out += keys(english: english)
         out += [".SH CONFIGURATION"]
@@ -47,8 +47,8 @@ enum ManualPage {
     }
 
     /// The `Usage:` lines of a command's help text, without the word.
-    private static func usage(of command: Command) -> [String] {
-        let head = command.help.components(separatedBy: "\n\n").first ?? ""
+    private static func usage(of command: Command, english: Localizer) -> [String] {
+        let head = command.help(english).components(separatedBy: "\n\n").first ?? ""
         return head.split(separator: "\n").map { line in
             line.hasPrefix("Usage: ") ? String(line.dropFirst(7)) : String(line.drop { $0 == " " })
         }
