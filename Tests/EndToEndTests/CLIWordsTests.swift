@@ -110,6 +110,11 @@ final class CLIWordsTests: EndToEndTestCase {
                     Range($0.range, in: scanned).map { String(scanned[$0]) }
                 }
                 XCTAssertEqual(found, [], "\(language) \(command): English left in the help:\n\(help.stdout)")
+                // Lines fit 80 columns, but for the usage lines and lines as wide in English.
+                let english = Set(try stepwise([command, "--help"], data: false).stdout.split(separator: "\n"))
+                let wide = help.stdout.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n").split(separator: "\n")
+                    .filter { $0.count > 80 && !english.contains($0) }
+                XCTAssertEqual(wide, [], "\(language) \(command): lines wider than 80 columns")
             }
             XCTAssertEqual(
                 try stepwise(["export", "--help", "--lang", language], data: false).stdout,
