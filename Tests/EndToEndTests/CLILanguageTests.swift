@@ -277,6 +277,7 @@ final class CLILanguageTests: EndToEndTestCase {
             for prefix in ["count.", "usage."] where rest.hasPrefix(prefix) { forms.append("\"\(rest.dropFirst(prefix.count))\"") }
             if rest.hasPrefix("noun.") { forms.append("completes: .\(rest.dropFirst("noun.".count))") }
             if rest.hasPrefix("command.") { forms.append("\"\(rest.dropFirst("command.".count))\", summary:") }
+            if rest.hasPrefix("setting.") { forms.append("\"cli.setting.\"") }
             if rest.hasPrefix("help.") { forms.append("\"\(rest.dropFirst("help.".count))\", summary:") }
             XCTAssertTrue(forms.contains { all.contains($0) }, "\(key) is not used by the command line")
         }

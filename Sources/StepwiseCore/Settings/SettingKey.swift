@@ -4,8 +4,6 @@ import Foundation
 public struct SettingKey: Sendable {
     /// The key as written, with `LOGIN` standing for a coach's login, e.g. `coach.LOGIN.phone`.
     public let name: String
-    /// What the key sets, in one line, for `stepwise config` and the manual page.
-    public let about: String
     /// The value when nothing sets it, as written in a file; nil when there is none.
     public let standard: String?
     /// The environment variable that sets it, if any.
@@ -18,51 +16,51 @@ public struct SettingKey: Sendable {
     /// Every key, in the order `stepwise config` shows them.
     public static let all: [SettingKey] = [
         SettingKey(
-            name: "data", about: "the data folder (an absolute path)", standard: nil, variable: "STEPWISE_DATA", option: "--data",
+            name: "data", standard: nil, variable: "STEPWISE_DATA", option: "--data",
             problem: { value, _ in value.isEmpty ? "needs a folder" : nil }),
         SettingKey(
-            name: "language", about: "the language of the screens: en, da, sv or de", standard: nil, variable: "STEPWISE_LANG",
+            name: "language", standard: nil, variable: "STEPWISE_LANG",
             option: "--lang",
             problem: { value, languages in
                 languages.contains(value) ? nil : "'\(value)' is not one of the languages: \(languages.joined(separator: ", "))"
             }),
         SettingKey(
-            name: "timezone", about: "the time zone of days and times, e.g. Europe/Copenhagen", standard: nil,
+            name: "timezone", standard: nil,
             variable: "STEPWISE_TIMEZONE",
             option: nil,
             problem: { value, _ in TimeZone(identifier: value) == nil ? "'\(value)' is not a time zone (e.g. Europe/Stockholm)" : nil }),
         SettingKey(
-            name: "organisation.name", about: "the organisation's name, on the printed plan", standard: nil, variable: nil, option: nil,
+            name: "organisation.name", standard: nil, variable: nil, option: nil,
             problem: { value, _ in SettingKey.textProblem(value) }),
         SettingKey(
-            name: "organisation.address", about: "the organisation's address, on the printed plan", standard: nil, variable: nil,
+            name: "organisation.address", standard: nil, variable: nil,
             option: nil, problem: { value, _ in SettingKey.textProblem(value) }),
         SettingKey(
-            name: "organisation.phone", about: "the organisation's phone number, on the printed plan", standard: nil, variable: nil,
+            name: "organisation.phone", standard: nil, variable: nil,
             option: nil, problem: { value, _ in SettingKey.phoneProblem(value) }),
         SettingKey(
-            name: "course.weeks", about: "the weeks of a new participant's course, 1 to 104", standard: "26", variable: nil, option: nil,
+            name: "course.weeks", standard: "26", variable: nil, option: nil,
             problem: { value, _ in
                 CourseFrame.weeksRange.contains(Int(value) ?? 0) ? nil : "'\(value)' is not a number of weeks from 1 to 104"
             }),
         SettingKey(
-            name: "course.conversations", about: "the weeks of a new participant's mandatory conversations, e.g. 1, 13, 25",
+            name: "course.conversations",
             standard: "1, 13, 25", variable: nil, option: nil,
             problem: { value, _ in
                 SettingKey.weeks(value) == nil ? "'\(value)' is not a list of course weeks in ascending order, e.g. 1, 13, 25" : nil
             }),
         SettingKey(
-            name: "summary.signature", about: "whether the printed plan ends with lines to sign: yes or no", standard: "no",
+            name: "summary.signature", standard: "no",
             variable: nil, option: nil,
             problem: { value, _ in SettingKey.flag(value) == nil ? "'\(value)' is not yes or no" : nil }),
         SettingKey(
-            name: "coach.LOGIN.name", about: "the coach's name as the citizen sees it (LOGIN: the login or $STEPWISE_COACH)",
+            name: "coach.LOGIN.name",
             standard: nil, variable: nil, option: nil, problem: { value, _ in SettingKey.textProblem(value) }),
         SettingKey(
-            name: "coach.LOGIN.phone", about: "the coach's phone number, on the printed plan", standard: nil, variable: nil, option: nil,
+            name: "coach.LOGIN.phone", standard: nil, variable: nil, option: nil,
             problem: { value, _ in SettingKey.phoneProblem(value) }),
         SettingKey(
-            name: "coach.LOGIN.email", about: "the coach's e-mail address, on the printed plan", standard: nil, variable: nil, option: nil,
+            name: "coach.LOGIN.email", standard: nil, variable: nil, option: nil,
             problem: { value, _ in SettingKey.emailProblem(value) }),
     ]
 

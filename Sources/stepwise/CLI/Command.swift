@@ -71,7 +71,7 @@ struct Command: Sendable {
 
     /// The full text of `stepwise NAME --help` in the words of `strings` (`cli.help.NAME`);
     /// it starts `Usage: stepwise NAME`. A subcommand has none: its command's help covers it.
-    func help(_ strings: Localizer) -> String { strings("cli.help." + name, ["settings": Command.settingsHelp]) }
+    func help(_ strings: Localizer) -> String { strings("cli.help." + name, ["settings": Command.settingsHelp(strings)]) }
 
     /// How many positional arguments the command takes (a subcommand's name counts as one).
     var positional: ClosedRange<Int> {

@@ -8,30 +8,18 @@ extension Command {
         "config", summary: "the settings in effect and where each came from",
         action: .run { $0.config() })
 
-    /// The configuration files' format and keys, from `SettingKey.all`.
-    static var settingsHelp: String {
+    /// The configuration files' format and keys, from `SettingKey.all`, in the words of
+    /// `strings` (`cli.help.settings`, each key's `cli.setting.NAME`).
+    static func settingsHelp(_ strings: Localizer) -> String {
         let width = (SettingKey.all.map(\.name.count).max() ?? 0) + 2
         let keys = SettingKey.all.map { key in
-            let standard = key.standard.map { " (default \($0))" } ?? ""
+            let standard = key.standard.map { strings("cli.setting.default", ["value": $0]) } ?? ""
             let also = [key.variable.map { "$" + $0 }, key.option].compactMap { $0 }
-            let overridden = also.isEmpty ? "" : "; also " + also.joined(separator: ", ")
-            return "  " + key.name.padding(toLength: width, withPad: " ", startingAt: 0) + key.about + standard + overridden
+            let overridden = also.isEmpty ? "" : strings("cli.setting.also", ["names": also.joined(separator: ", ")])
+            return "  " + key.name.padding(toLength: width, withPad: " ", startingAt: 0) + strings("cli.setting." + key.name)
+                + standard + overridden
         }
-        return """
-            Files, each overriding the one before, then environment variables, then options:
-              /etc/stepwise/stepwise.conf (or the file $STEPWISE_CONFIG names): the organisation's
-              $XDG_CONFIG_HOME/stepwise/stepwise.conf (default ~/.config/...): one user's
-            A missing file is skipped. One 'key = value' a line; a line starting with # is a
-            comment; [section] or [section name] puts 'section.' or 'section.name.' before the
-            keys that follow, e.g. [organisation] then 'name = Jobcenter Vejle', or
-            [coach anna] then 'phone = +45 76 81 00 00'. A value runs to the end of the line.
-
-            Keys (LOGIN: a coach's login name, or their $STEPWISE_COACH):
-            \(keys.joined(separator: "\n"))
-
-            course.weeks and course.conversations apply to participants added from then on;
-            a record keeps the course it was created with.
-            """
+        return strings("cli.help.settings", ["keys": keys.joined(separator: "\n")])
     }
 }
 

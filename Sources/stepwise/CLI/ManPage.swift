@@ -40,8 +40,8 @@ enum ManualPage {
         }
         out += keys(english: english)
         out += [".SH CONFIGURATION"]
-        out += block(Command.settingsHelp)
-        out += environmentSection + filesSection + exitSection + examplesSection + privacySection
+        out += block(Command.settingsHelp(english))
+        out += environmentSection(english: english) + filesSection + exitSection + examplesSection + privacySection
         out += [".SH SEE ALSO", #"\fBlp\fR(1), \fBlpstat\fR(1), \fBcrontab\fR(5), \fBsystemd.timer\fR(5)"#]
         return out.joined(separator: "\n") + "\n"
     }
@@ -108,11 +108,11 @@ enum ManualPage {
         }
     }
 
-    private static var environmentSection: [String] {
+    private static func environmentSection(english: Localizer) -> [String] {
         var out = [".SH ENVIRONMENT"]
         for key in SettingKey.all {
             guard let variable = key.variable else { continue }
-            out += [".TP", "\\fB" + roff(variable) + "\\fR", roff("Sets \(key.name): \(key.about) (see CONFIGURATION).")]
+            out += [".TP", "\\fB" + roff(variable) + "\\fR", roff("Sets \(key.name): \(english("cli.setting." + key.name)) (see CONFIGURATION).")]
         }
         let others = [
             (
