@@ -30,6 +30,9 @@ public final class App {
     /// The stamp of the open record's file when it was last read, to see a change made by
     /// another terminal (see `Update.idle`).
     private var openStamp: RecordStamp?
+    /// The notes and ratings of the record opened last, still to be read: the first frame of
+    /// a record shows neither (see `completeRecord`).
+    private var rest: ParticipantJournal.Rest?
     /// The report being made for the report screen (see `startReport`).
     var reportJob: ReportJob?
     /// The offer catalogue as last read, kept while `offers/` keeps its stamp.
@@ -131,13 +134,14 @@ public final class App {
         guard let data = store.takeDraft(for: identity) else { return }
         guard let draft = try? JSONDecoder().decode(Draft.self, from: data) else { return }
         var results: [EffectResult] = []
-        if let id = draft.participantId { results += perform(.openParticipant(id: id)) }
+        if let id = draft.participantId { results += perform(.openParticipant(id: id)) + completion() }
         run([], then: results + [.draftRestored(draft.form, writer: draft.writer)])
     }
 
     /// Handles one key press and carries out what it asks for (after what `idle` does, so
     /// that the key acts on the record as it is on disk).
     public func handle(_ key: Key) {
+        completeRecord()
         readWholeCaseload()
         takeConfirmedCaseload()
         takeReport()
@@ -150,6 +154,7 @@ public final class App {
     /// only); call when no key came for a while. True when there were any (draw again).
     @discardableResult
     public func retryPending() -> Bool {
+        completeRecord()
         guard !pending.isEmpty else { return false }
         Update.tick(clock(), state: &state, env: env)
         run([], then: flushPending())
@@ -172,6 +177,7 @@ public final class App {
     /// again because another terminal saved it, the journal of the record edited here
     /// gained an entry from a booking elsewhere, or the catalogue's placement counts came).
     public func idle() -> Bool {
+        completeRecord()
         let counted = takePlacementCounts()
         guard !Update.idle(state: state).isEmpty else { return counted }
         let before = (state.open?.readAt, state.open?.participant.journal)
@@ -202,6 +208,7 @@ public final class App {
 
     /// Keeps an open form as a draft and gives back the edit lock; called on every way out.
     public func shutdown() {
+        completeRecord()
         // Saves still waiting for a lock held elsewhere get the usual wait, once.
         pending.waitLonger()
         _ = flushPending()
@@ -416,16 +423,41 @@ public final class App {
         }
     }
 
+    /// Reads what the record opened last still lacks (its notes and ratings, left out of its
+    /// first frame); nothing when it is whole. The terminal driver calls it after drawing
+    /// each frame; every other way into the app (a key, idle time, a retry, the way out)
+    /// calls it first, so that nothing but the first frame ever sees the record without them.
+    public func completeRecord() {
+        let results = completion()
+        if !results.isEmpty { run([], then: results) }
+    }
+
+    /// The rest of the record opened for its first frame, read now: the whole record, or,
+    /// when its notes or ratings cannot be read, the record closed with the reason, as an
+    /// opening that fails. Nothing when the open record is whole.
+    private func completion() -> [EffectResult] {
+        guard let rest else { return [] }
+        self.rest = nil
+        do {
+            return [.recordCompleted(try rest.whole())]
+        } catch {
+            releaseLock()
+            return [.closed(caseload: loadCaseload(), select: rest.first.id), .failed(.open(reason: env.strings.problemText(error)))]
+        }
+    }
+
     /// Takes a participant's edit lock (or learns who holds it, or why it cannot be written),
-    /// then reads the record under it, and reads its history.
+    /// then reads the record under it, and reads its history. A large record's notes and
+    /// ratings are read after the first frame (`completeRecord`).
     private func open(_ id: String) -> [EffectResult] {
         do {
             // Taken before the record is read: a write in between is seen as a change.
             let stamp = ParticipantJournal.stamp(id, in: store)
-            let editing = try store.openForEditing(id, as: identity)
+            let editing = try store.openForEditing(id, as: identity, firstScreenFirst: true)
             openStamp = stamp
             let participant = editing.participant
             lock = editing.lock
+            rest = editing.rest
             loadFonts()
             if env.tables[participant.language] == nil, let resources = env.resources,
                 let table = try? Localizer.load(language: participant.language, resources: resources)

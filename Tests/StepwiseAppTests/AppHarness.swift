@@ -86,16 +86,23 @@ final class AppHarness {
         other.handle(.char("/"))
         query.forEach { other.handle(.char($0)) }
         other.handle(.enter)
+        other.completeRecord()
         return other
     }
 
     // MARK: - Keys
 
-    /// Presses keys in order; a string is typed character by character.
-    func press(_ keys: Key...) { keys.forEach(app.handle) }
+    /// Presses keys in order; a string is typed character by character. After each key the
+    /// record just opened is read whole, as the terminal driver does once it drew the frame.
+    func press(_ keys: Key...) { keys.forEach(handle) }
 
     /// Types `text` as single key presses.
-    func type(_ text: String) { text.forEach { app.handle(.char($0)) } }
+    func type(_ text: String) { text.forEach { handle(.char($0)) } }
+
+    private func handle(_ key: Key) {
+        app.handle(key)
+        app.completeRecord()
+    }
 
     /// Searches the caseload for `query` and opens the one match.
     func open(_ query: String, file: StaticString = #filePath, line: UInt = #line) {

@@ -78,10 +78,7 @@ public enum ParticipantJournal {
         let path = try store.participantFile(participantId).path
         let before = FileStamp(path: path, followingLinks: false)
         let (participant, bytes) = try store.loadParticipantFile(participantId)
-        if let before, FileStamp(path: path, followingLinks: false) == before {
-            Remembered.shared.note(path, stamp: before, value: participant)
-        }
-        SplicedRecordEncoder.prepare(participant, readFrom: bytes)
+        remember(participant, path: path, stamp: before.flatMap { FileStamp(path: path, followingLinks: false) == $0 ? $0 : nil }, bytes: bytes)
         return participant
     }
 
@@ -113,6 +110,6 @@ public struct RecordStamp: Equatable, Sendable {
 }
 
 /// The records of the files open in a screen (a few), as last read or written.
-private enum Remembered {
+enum Remembered {
     static let shared = StampedCache<Participant>(capacity: 8)
 }

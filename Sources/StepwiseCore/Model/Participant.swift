@@ -98,6 +98,11 @@ extension Participant {
         case placements
     }
 
+    /// The decoder's `userInfo` key that, set to true, leaves `notes` and `ratings` empty:
+    /// the first screen of an opened record (the plan tab and the header) shows neither, and
+    /// they are nine tenths of a large record (see `RecordCodec.participantFirstScreen`).
+    static let firstScreenOnly = CodingUserInfoKey(rawValue: "stepwise.participant.firstScreenOnly")
+
     /// Reads a participant; lists added after schema version 1 may be absent and start empty.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -113,8 +118,9 @@ extension Participant {
         journal = try c.decodeIfPresent([JournalEntry].self, forKey: .journal) ?? []
         plan = try c.decodeIfPresent(Plan.self, forKey: .plan) ?? Plan()
         sessions = try c.decodeIfPresent([CoachingSession].self, forKey: .sessions) ?? []
-        notes = try c.decodeIfPresent([ProgressNote].self, forKey: .notes) ?? []
-        ratings = try c.decodeIfPresent([Rating].self, forKey: .ratings) ?? []
+        let firstScreenOnly = Participant.firstScreenOnly.flatMap { decoder.userInfo[$0] as? Bool } == true
+        notes = firstScreenOnly ? [] : try c.decodeIfPresent([ProgressNote].self, forKey: .notes) ?? []
+        ratings = firstScreenOnly ? [] : try c.decodeIfPresent([Rating].self, forKey: .ratings) ?? []
         milestones = try c.decodeIfPresent([Milestone].self, forKey: .milestones) ?? []
         contacts = try c.decodeIfPresent([Contact].self, forKey: .contacts) ?? []
         outcome = try c.decodeIfPresent(Outcome.self, forKey: .outcome)

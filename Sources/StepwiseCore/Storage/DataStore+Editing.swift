@@ -15,6 +15,9 @@ extension DataStore {
         /// Why the record is read only although nobody else holds it: the lock could not be
         /// written (a read-only data folder, a full disk). Nil when `lock` or `heldBy` is set.
         public let lockFailure: AtomicFile.WriteError?
+        /// What the record still lacks when it was read for its first screen only (see
+        /// `ParticipantJournal.readFirstScreen`); nil when `participant` is whole.
+        public var rest: ParticipantJournal.Rest?
 
         /// True when the record may be changed here.
         public var isEditable: Bool { lock != nil }
@@ -23,7 +26,8 @@ extension DataStore {
     /// Takes the edit lock of a participant, then reads the record under it. A lock held by
     /// someone else or one that cannot be written opens the record read only (see `Editing`).
     /// Throws `RecordProblem` when the record cannot be read (the lock is then given back).
-    public func openForEditing(_ id: String, as identity: Identity) throws -> Editing {
+    /// With `firstScreenFirst`, a large record's notes and ratings are left for `Editing.rest`.
+    public func openForEditing(_ id: String, as identity: Identity, firstScreenFirst: Bool = false) throws -> Editing {
         var lock: RecordLock?
         var heldBy: RecordLock.Holder?
         var lockFailure: AtomicFile.WriteError?
@@ -37,8 +41,12 @@ extension DataStore {
         }
         do {
             // Remembered with the file's stamp, so that a save need not read it again.
-            let participant = try ParticipantJournal.read(id, in: self)
-            return Editing(participant: participant, lock: lock, heldBy: heldBy, lockFailure: lockFailure)
+            guard firstScreenFirst else {
+                let participant = try ParticipantJournal.read(id, in: self)
+                return Editing(participant: participant, lock: lock, heldBy: heldBy, lockFailure: lockFailure)
+            }
+            let read = try ParticipantJournal.readFirstScreen(id, in: self)
+            return Editing(participant: read.participant, lock: lock, heldBy: heldBy, lockFailure: lockFailure, rest: read.rest)
         } catch {
             lock?.release()
             throw error

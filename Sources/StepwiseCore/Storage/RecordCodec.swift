@@ -27,6 +27,54 @@ public enum RecordCodec {
         ) { try Validation.check($0, file: file) }
     }
 
+    /// The participant of a sound file of the current version as its first screen shows it:
+    /// without its notes and ratings (`Participant.firstScreenOnly`), which are nine tenths of
+    /// a large record and shown on other tabs only. Checked as `participant(from:file:)`
+    /// checks a record (`Validation` looks at neither list). Nil for any other file (older,
+    /// damaged, hostile): read that one with `participant(from:file:)`, which migrates it or
+    /// names what is wrong.
+    public static func participantFirstScreen(from data: Data, file: String) throws -> Participant? {
+        guard let value = current(Participant.self, from: data, version: Participant.currentSchemaVersion, \.schemaVersion, firstScreenOnly: true)
+        else { return nil }
+        try Validation.check(value, file: file)
+        return value
+    }
+
+    /// `first`, read by `participantFirstScreen` from the same `data`, with its notes and
+    /// ratings: the record `participant(from:file:)` gives, which it is when a list cannot be
+    /// read (and then throws the `RecordProblem` naming the file and field).
+    public static func participant(completing first: Participant, from data: Data, file: String) throws -> Participant {
+        guard let lists = try? decoder().decode(LongLists.self, from: data) else { return try participant(from: data, file: file) }
+        var whole = first
+        whole.notes = lists.notes
+        whole.ratings = lists.ratings
+        return whole
+    }
+
+    /// The lists of a participant that `participantFirstScreen` leaves out, decoded as
+    /// `Participant.init(from:)` decodes them (absent: empty).
+    private struct LongLists: Decodable {
+        var notes: [ProgressNote]
+        var ratings: [Rating]
+
+        private enum CodingKeys: String, CodingKey { case notes, ratings }
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            notes = try c.decodeIfPresent([ProgressNote].self, forKey: .notes) ?? []
+            ratings = try c.decodeIfPresent([Rating].self, forKey: .ratings) ?? []
+        }
+    }
+
+    /// The decoder of records: dates in ISO 8601; with `firstScreenOnly`, a participant's
+    /// notes and ratings are left empty (`Participant.firstScreenOnly`).
+    static func decoder(firstScreenOnly: Bool = false) -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        if firstScreenOnly, let key = Participant.firstScreenOnly { decoder.userInfo[key] = true }
+        return decoder
+    }
+
     /// Decodes an offer file, migrating older versions; `file` names it in problems.
     public static func offer(from data: Data, file: String) throws -> Offer {
         try record(Offer.self, from: data, file: file, version: Offer.currentSchemaVersion, \.schemaVersion, migrate: Migrations.offer) {
@@ -60,11 +108,11 @@ public enum RecordCodec {
     /// The common case in one pass: a sound file of the current version, decoded straight
     /// from its bytes. Anything else (older, damaged, hostile) returns nil and takes the slow
     /// path, which migrates and names what is wrong.
-    private static func current<T: Decodable>(_ type: T.Type, from data: Data, version: Int, _ schemaVersion: KeyPath<T, Int>) -> T? {
+    private static func current<T: Decodable>(
+        _ type: T.Type, from data: Data, version: Int, _ schemaVersion: KeyPath<T, Int>, firstScreenOnly: Bool = false
+    ) -> T? {
         guard data.count <= maxRecordBytes, nestedDeeperThan(maxNesting, data) == nil else { return nil }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        guard let value = try? decoder.decode(T.self, from: data), value[keyPath: schemaVersion] == version else { return nil }
+        guard let value = try? decoder(firstScreenOnly: firstScreenOnly).decode(T.self, from: data), value[keyPath: schemaVersion] == version else { return nil }
         return value
     }
 
@@ -214,8 +262,7 @@ public enum RecordCodec {
             return value
         }
         walk(object, [])
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        let decoder = RecordCodec.decoder()
         for path in candidates.prefix(50) {
             guard let data = try? JSONSerialization.data(withJSONObject: replacing(object, path[...])) else { continue }
             do {
@@ -231,8 +278,7 @@ public enum RecordCodec {
     }
 
     private static func decode<T: Decodable>(_ object: [String: Any], file: String) throws -> T {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        let decoder = RecordCodec.decoder()
         do {
             let data = try JSONSerialization.data(withJSONObject: object)
             return try decoder.decode(T.self, from: data)

@@ -18,6 +18,9 @@ public enum EffectResult: Equatable, Sendable {
     /// (either way it is shown read only); `offers` is the catalogue when it was read for the
     /// first time.
     case opened(Participant, history: [PlanVersion], heldBy: RecordLock.Holder?, lockFailure: String?, offers: [Offer]?)
+    /// The open participant, opened without its notes and ratings (its first screen shows
+    /// neither), read whole: it replaces the record shown when that is the same participant.
+    case recordCompleted(Participant)
     /// The open participant was closed and its lock given back (the caseload read afresh).
     case closed(caseload: Caseload, select: String?)
     /// The open participant was closed and its lock given back; nothing else changed in the

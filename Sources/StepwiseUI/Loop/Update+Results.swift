@@ -25,6 +25,8 @@ extension Update {
             open.writer = state.writers[participant.id] ?? .citizen
             open.readAt = state.now
             state.open = open
+        case .recordCompleted(let participant):
+            if state.open?.participant.id == participant.id { state.open?.participant = participant }
         case .closed(let rows, let select):
             state.open = nil
             showCaseload(rows, select: select, state: &state)

@@ -89,6 +89,8 @@ final class TerminalDriver {
                 continue
             }
             draw()
+            // A record just opened is drawn before its notes and ratings are read.
+            app.completeRecord()
         }
         return 0
     }
