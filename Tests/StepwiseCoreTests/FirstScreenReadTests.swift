@@ -88,3 +88,49 @@ final class FirstScreenReadTests: XCTestCase {
         XCTAssertEqual(participant, try temp.store.loadParticipant(id))
     }
 }
+
+/// Records' dates are read as `JSONDecoder`'s `.iso8601` strategy reads them: the same date for
+/// every text it accepts, the same problem for every text it refuses.
+final class RecordDateTests: XCTestCase {
+    private struct Stamped: Decodable { var at: Date }
+
+    private func read(_ text: String, iso8601: Bool) -> Result<Date, Error> {
+        let decoder = iso8601 ? JSONDecoder() : RecordCodec.decoder()
+        if iso8601 { decoder.dateDecodingStrategy = .iso8601 }
+        let data = Data(#"{"at": "\#(text)"}"#.utf8)
+        return Result { try decoder.decode(Stamped.self, from: data).at }
+    }
+
+    private func assertSame(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
+        switch (read(text, iso8601: true), read(text, iso8601: false)) {
+        case (.success(let expected), .success(let date)):
+            XCTAssertEqual(date, expected, text, file: file, line: line)
+        case (.failure(let expected), .failure(let error)):
+            guard let error = error as? DecodingError, let expected = expected as? DecodingError else {
+                return XCTFail("\(text): not a DecodingError", file: file, line: line)
+            }
+            XCTAssertEqual("\(RecordProblem(file: "f", decoding: error))", "\(RecordProblem(file: "f", decoding: expected))", text, file: file, line: line)
+        case (let expected, let got):
+            XCTFail("\(text): .iso8601 gives \(expected), the record decoder \(got)", file: file, line: line)
+        }
+    }
+
+    func testDatesAreReadAsTheISO8601StrategyReadsThem() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let seconds = Int.random(in: -2_000_000_000...4_200_000_000, using: &random)
+            let text = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(seconds)))
+            assertSame(text)
+        }
+        let edges = [
+            "2024-02-29T23:59:59Z", "2023-02-29T12:00:00Z", "2100-02-29T00:00:00Z", "2000-02-29T00:00:00Z", "2026-04-31T00:00:00Z",
+            "2026-12-31T24:00:00Z", "2026-06-30T23:59:60Z", "2026-13-01T00:00:00Z", "2026-00-10T00:00:00Z", "2026-01-00T00:00:00Z",
+            "2026-01-32T00:00:00Z", "2026-01-01T00:60:00Z", "0000-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "1582-10-15T00:00:00Z", "1599-12-31T23:59:59Z",
+            "1600-01-01T00:00:00Z", "9999-12-31T23:59:59Z",
+            "1970-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "2026-11-30T09:00:00+01:00", "2026-11-30T09:00:00.123Z",
+            "2026-11-30t09:00:00z", "2026-11-30 09:00:00Z", "2026-11-30T09:00:00", "2026-11-30", "20261130T090000Z", "",
+            "2026-1a-30T09:00:00Z", "２０２６-11-30T09:00:00Z", "2026-11-30T09:00:00Z ", "+2026-11-30T09:00:00Z",
+        ]
+        edges.forEach { assertSame($0) }
+    }
+}
