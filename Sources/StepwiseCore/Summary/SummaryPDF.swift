@@ -329,11 +329,32 @@ extension SummaryLayout {
             }
             var lines: [String] = []
             var previous: Double?
-            for row in rows {
-                if let previous, previous - row.y > leading * 1.6 { lines.append("") }
-                previous = row.y
-                lines += Self.line(row.pieces, columns: columns, stops: stops).lines
+            // Words a line of the page has no room for in `columns` begin the next line of the
+            // same paragraph (as far indented or further, with no mark of its own), so that no
+            // word is left on a line of its own.
+            var carried: (words: String, indent: Int)?
+            func flush() {
+                guard let words = carried else { return }
+                lines += Self.wrapped(words.words, indent: words.indent, columns: columns)
+                carried = nil
             }
+            for row in rows {
+                let gap = previous.map { $0 - row.y > leading * 1.6 } ?? false
+                previous = row.y
+                var (text, indent) = Self.line(row.pieces, columns: columns, stops: stops).text
+                if let words = carried, !gap, indent >= words.indent, !row.pieces.contains(where: \.isBar), Self.continues(text) {
+                    text = words.words + " " + text
+                    carried = nil
+                }
+                flush()
+                if gap { lines.append("") }
+                var made = Self.wrapped(text, indent: indent, columns: columns)
+                if made.count > 1, let last = made.popLast() {
+                    carried = (String(last.dropFirst(indent)), indent)
+                }
+                lines += made
+            }
+            flush()
             return lines
         }
     }
@@ -352,7 +373,7 @@ extension SummaryLayout {
     /// overlap the text before it moves after it, two spaces after it where the page has a gap
     /// (so that a fact's label and its value never read as one phrase).
     /// Bars are drawn over their cells.
-    private static func line(_ pieces: [Piece], columns: Int, stops: [Int: Int]) -> (lines: [String], stops: [Int: Int]) {
+    private static func line(_ pieces: [Piece], columns: Int, stops: [Int: Int]) -> (text: (String, indent: Int), stops: [Int: Int]) {
         var cells: [Character] = []
         var placed: [Int: Int] = [:]
         var textEnd = 0
@@ -378,11 +399,23 @@ extension SummaryLayout {
         }
         let text = SummaryText.trimRight(String(cells))
         let indent = text.prefix { $0 == " " }.count
-        // No-break spaces hold dates together while wrapping, then show as spaces.
-        let lines = SummaryText.wrap(String(text.dropFirst(indent)), width: max(1, columns - indent)).map {
+        return ((String(text.dropFirst(indent)), indent), placed)
+    }
+
+    /// `text` wrapped to `columns` less `indent`, each line indented by `indent` spaces.
+    /// No-break spaces hold dates together while wrapping, then show as spaces.
+    private static func wrapped(_ text: String, indent: Int, columns: Int) -> [String] {
+        SummaryText.wrap(text, width: max(1, columns - indent)).map {
             (String(repeating: " ", count: indent) + $0).replacingOccurrences(of: "\u{00A0}", with: " ")
         }
-        return (lines, placed)
+    }
+
+    /// Whether a line of the page reads as the rest of the line before it: it starts with a
+    /// word, a figure or a quotation mark, not with a mark of its own (•, ✓, ☐, –, a bar) and
+    /// not as a numbered item ("2. ").
+    private static func continues(_ text: String) -> Bool {
+        guard let first = text.first, first.isLetter || first.isNumber || "“„”«»‹›\"'(".contains(first) else { return false }
+        return text.range(of: #"^\d+[.)] "#, options: .regularExpression) == nil
     }
 }
 
