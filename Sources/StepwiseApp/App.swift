@@ -68,6 +68,15 @@ public final class App {
             folder = before
             unconfirmed = true
             run([], then: [.caseloadLoaded(rows, select: nil)])
+        } else if let first = index.loadFirstRows(height, anyFolder: true) {
+            // Files were renamed in or out since the index vouched for the folder (or a backup
+            // was restored): what the index knew is shown at once, and checked right after.
+            unconfirmed = true
+            firstRowsOnly = true
+            run([], then: [.caseloadBegun(first)])
+        } else if let rows = index.loadIfUnchanged(anyFolder: true) {
+            unconfirmed = true
+            run([], then: [.caseloadLoaded(rows, select: nil)])
         } else {
             run([], then: [.caseloadLoaded(loadCaseload(), select: nil)])
         }
@@ -80,14 +89,16 @@ public final class App {
         // A check still running would bring back an older reading.
         confirmation = nil
         unconfirmed = false
+        firstRowsOnly = false
         return store.loadCaseload()
     }
 
     /// Checks a caseload first shown from the index alone against every file (a file edited
     /// in place by hand keeps the folder's stamp), on another thread; call after the first
     /// frame. `takeConfirmedCaseload` shows the result. Does nothing when the caseload shown
-    /// was read file by file already.
-    public func confirmCaseload() {
+    /// was read file by file already. `gate` runs on the check's thread before it begins (a
+    /// test holds the check back with it, to show that no key waits for it).
+    public func confirmCaseload(after gate: @escaping @Sendable () -> Void = {}) {
         loadFonts()
         guard unconfirmed else { return }
         unconfirmed = false
@@ -96,19 +107,26 @@ public final class App {
         let store = self.store
         let index = CaseloadIndex(store: store)
         Thread.detachNewThread {
+            gate()
             let before = index.folderStamp()
             box.deliver(store.loadCaseload(), folder: before)
         }
     }
 
     /// Replaces a caseload shown from its first rows by the caseload checked by
-    /// `confirmCaseload` (waiting for it: one reading of the index in memory at a time), else
-    /// by the whole index (or, when the folder changed meanwhile, the caseload checked file by file).
+    /// `confirmCaseload` when it is there, else by the whole index as it is (never waiting for
+    /// the check of every file, which at 100,000 participants takes seconds after a restore;
+    /// the check's rows replace these when they come), else, with no readable index, by the
+    /// caseload checked file by file. Call only for a key the first rows cannot serve
+    /// (`FirstRowsKeys`): the index is then read twice at once only while a check runs.
     private func readWholeCaseload() {
         guard firstRowsOnly else { return }
         firstRowsOnly = false
-        if takeConfirmedCaseload(wait: true) { return }
-        run([], then: [.caseloadLoaded(CaseloadIndex(store: store).loadIfUnchanged() ?? loadCaseload(), select: nil)])
+        if let rows = CaseloadIndex(store: store).loadIfUnchanged(anyFolder: true) {
+            run([], then: [.caseloadLoaded(rows, select: nil)])
+        } else if !takeConfirmedCaseload(wait: true) {
+            run([], then: [.caseloadLoaded(loadCaseload(), select: nil)])
+        }
     }
 
     /// Reads the summary's fonts (two TrueType files) unless read already: after the first
@@ -142,8 +160,8 @@ public final class App {
     /// that the key acts on the record as it is on disk).
     public func handle(_ key: Key) {
         completeRecord()
-        readWholeCaseload()
         takeConfirmedCaseload()
+        if firstRowsOnly && !FirstRowsKeys.suffice(for: key, in: state) { readWholeCaseload() }
         takeReport()
         Update.tick(clock(), state: &state, env: env)
         run(Update.idle(state: state))

@@ -14,14 +14,6 @@ final class CaseloadReturnTests: XCTestCase {
         }
     }
 
-    /// Writes the participant's file in place with a new name (a hand edit: no rename, so
-    /// `participants/` keeps its stamp).
-    func editInPlace(_ h: AppHarness, _ id: String, name: String) throws {
-        var participant = try h.store.loadParticipant(id)
-        participant.name = name
-        try RecordCodec.encode(participant).write(to: h.store.root.appendingPathComponent("participants/\(id).json"))
-    }
-
     func testAFileSavedByAnotherTerminalMeanwhileIsThereOnReturn() throws {
         let h = try AppHarness()
         guard let asa = h.id(of: "Åsa Lindqvist") else { return XCTFail("no Åsa in the demo data") }
@@ -50,11 +42,14 @@ final class CaseloadReturnTests: XCTestCase {
         // A hand edit in place is the one change the folder's stamp does not show: the rows
         // come back from memory (the next start checks every file), which shows that the
         // index was not read again.
-        try editInPlace(h, asa, name: "Åsa Edited")
+        try h.editInPlace(asa, name: "Åsa Edited")
         h.press(.escape)
         XCTAssertEqual(h.state.caseload, before)
         XCTAssertFalse(names(h.state.caseload).contains("Åsa Edited"))
         try h.restart()
+        // The first frame may come from the index; the check right after it sees the edit.
+        h.app.confirmCaseload()
+        h.app.takeConfirmedCaseload(wait: true)
         XCTAssertTrue(names(h.state.caseload).contains("Åsa Edited"), "a start checks every file")
     }
 
@@ -64,7 +59,7 @@ final class CaseloadReturnTests: XCTestCase {
         // The folder must have been quiet for two seconds before the index can vouch for it.
         Thread.sleep(forTimeInterval: 2.2)
         try h.restart()
-        try editInPlace(h, asa, name: "Åsa Edited")
+        try h.editInPlace(asa, name: "Åsa Edited")
         try h.restart()
         XCTAssertFalse(names(h.state.caseload).contains("Åsa Edited"), "the first frame comes from the index alone")
         h.app.confirmCaseload()
@@ -77,18 +72,7 @@ final class CaseloadReturnTests: XCTestCase {
     /// A large caseload's first frame holds only the rows it shows, with the right count; the
     /// whole caseload is there before the first key acts.
     func testALargeCaseloadsFirstFrameReadsOnlyItsFirstRows() throws {
-        let h = try AppHarness(height: 24)
-        for n in 0..<250 {
-            try h.store.save(
-                Participant(
-                    id: "p-many\(n)", name: String(format: "Zz Person %03d", n), language: "da",
-                    courseStart: Day(iso: "2026-11-02") ?? h.state.today, by: Stamp(by: "Bo", at: AppHarness.start)))
-        }
-        _ = h.store.loadCaseload()
-        Thread.sleep(forTimeInterval: 2.2)
-        try h.restart()
-        let whole = h.store.loadCaseload()
-        try h.restart()
+        let (h, whole) = try AppHarness.largeCaseload()
         XCTAssertEqual(h.state.caseload.count, 24, "only the rows the first frame can show")
         XCTAssertEqual(Array(h.state.caseload), Array(whole.prefix(24)))
         XCTAssertEqual(h.state.readableCount, 275)

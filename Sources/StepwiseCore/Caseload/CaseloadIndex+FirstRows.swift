@@ -37,10 +37,16 @@ extension CaseloadIndex {
     /// would be parsed, or more than `tailLimit` bytes appended) or cannot be shown (no or
     /// another folder stamp, another locale, a header or folder line without the lengths, a
     /// damaged line among those read); then `loadIfUnchanged()` or `load()` is needed.
-    public func loadFirstRows(_ count: Int) -> CaseloadFirstRows? {
+    ///
+    /// With `anyFolder`, the rows are given even when `participants/` has another stamp than the
+    /// one the index vouches for (files were renamed in, or a backup was restored): they are then
+    /// only what the index last knew, to be shown at once and checked by `load()` right after.
+    public func loadFirstRows(_ count: Int, anyFolder: Bool = false) -> CaseloadFirstRows? {
         guard let now = folderStamp() else { return nil }
         let locale = store.nameOrder.locale.identifier
-        let read = IndexFile.opened(url.path) { fd, size in firstRows(count, fd: fd, size: size, locale: locale, folder: now.stamp) }
+        let read = IndexFile.opened(url.path) { fd, size in
+            firstRows(count, fd: fd, size: size, locale: locale, folder: anyFolder ? nil : now.stamp)
+        }
         guard case .success(let first) = read else { return nil }
         return first
     }
@@ -48,8 +54,8 @@ extension CaseloadIndex {
     /// The most bytes of appended lines `loadFirstRows` reads (the index is compacted long before).
     static let tailLimit = 4 << 20
 
-    /// `loadFirstRows` from the open index `fd` of `size` bytes.
-    private func firstRows(_ count: Int, fd: Int32, size: Int, locale: String, folder now: FileStamp) -> CaseloadFirstRows? {
+    /// `loadFirstRows` from the open index `fd` of `size` bytes; any folder stamp will do when `now` is nil.
+    private func firstRows(_ count: Int, fd: Int32, size: Int, locale: String, folder now: FileStamp?) -> CaseloadFirstRows? {
         var headLength = min(size, 64 << 10)
         guard let head = IndexFile.bytes(fd, at: 0, count: headLength) else { return nil }
         // The header, and the folder line a full write puts right after it.
@@ -82,7 +88,7 @@ extension CaseloadIndex {
             }
             return true
         }
-        guard tailReadable, let folder, folder.stamp == now, let total = folder.size else { return nil }
+        guard tailReadable, let folder, now == nil || folder.stamp == now, let total = folder.size else { return nil }
 
         // The first body lines, reading more of the head if they do not fit in it.
         let parsedBody = count + latest.count

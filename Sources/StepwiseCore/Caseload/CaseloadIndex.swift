@@ -177,11 +177,12 @@ public struct CaseloadIndex: Sendable {
     /// one `stat` of `participants/` shows that no file was renamed into or out of it since
     /// the index vouched for it (every save is such a rename). Nil when that cannot be shown;
     /// then `load()` is needed. A file edited in place (by hand) keeps the folder's stamp:
-    /// confirm with `load()` once the rows are shown.
-    public func loadIfUnchanged() -> Caseload? {
+    /// confirm with `load()` once the rows are shown. With `anyFolder`, the index's rows are
+    /// given whatever the folder's stamp (what the index last knew, to be checked by `load()`).
+    public func loadIfUnchanged(anyFolder: Bool = false) -> Caseload? {
         guard let now = folderStamp() else { return nil }
         let found = IndexFile.read(url.path, locale: store.nameOrder.locale.identifier)
-        guard found.state == .valid, found.damaged == 0, let folder = found.folder, folder == now.stamp else { return nil }
+        guard found.state == .valid, found.damaged == 0, anyFolder || found.folder == now.stamp else { return nil }
         let winners = found.winners
         var kept = KeptLines(files: 0)
         for (index, record) in found.records.enumerated() where winners[record.id] == index {

@@ -1,0 +1,33 @@
+import StepwiseCore
+import StepwiseUI
+
+/// Which keys can act on a caseload that holds only its first rows (the first frame of a large
+/// caseload, `CaseloadIndex.loadFirstRows`), so that they act at once instead of waiting for
+/// the whole caseload to be read and checked.
+enum FirstRowsKeys {
+    /// Caseload actions that never look past the selected row: moves up, opening the selected
+    /// participant, the forms and screens that do not list the caseload, leaving.
+    static let onTheCaseload: Set<ActionID> = [
+        .moveUp, .pageUp, .moveFirst, .open, .add, .cancel, .catalogue, .board, .report,
+        .help, .hide, .redraw, .suspend, .quit, .interrupt,
+    ]
+
+    /// True when `key` in `state` can be handled with only the first rows of the caseload:
+    /// an action in `onTheCaseload`, a move down to a row already read, a key that acts on
+    /// nothing, or any key away from the caseload but the one that goes back to it from a
+    /// participant. False for a search, a page down, the end of the list, and going back.
+    static func suffice(for key: Key, in state: AppState) -> Bool {
+        let context = state.context
+        let action = ActionTable.action(for: key, in: context)
+        switch context {
+        case .caseload:
+            guard let action else { return true }
+            if action == .moveDown { return state.selection + 1 < state.caseload.count }
+            return onTheCaseload.contains(action)
+        case .searching:
+            return false
+        default:
+            return !(action == .back && state.open != nil)
+        }
+    }
+}
