@@ -70,13 +70,11 @@ public final class App {
             run([], then: [.caseloadLoaded(rows, select: nil)])
         } else if let first = index.loadFirstRows(height, anyFolder: true) {
             // Files were renamed in or out since the index vouched for the folder (or a backup
-            // was restored): what the index knew is shown at once, and checked right after.
+            // was restored): what the index knew of a large caseload is shown at once, and
+            // checked right after; a small one is checked file by file before the first frame.
             unconfirmed = true
             firstRowsOnly = true
             run([], then: [.caseloadBegun(first)])
-        } else if let rows = index.loadIfUnchanged(anyFolder: true) {
-            unconfirmed = true
-            run([], then: [.caseloadLoaded(rows, select: nil)])
         } else {
             run([], then: [.caseloadLoaded(loadCaseload(), select: nil)])
         }
