@@ -348,10 +348,17 @@ extension SummaryLayout {
                 }
                 flush()
                 if gap { lines.append("") }
-                var made = Self.wrapped(text, indent: indent, columns: columns)
-                if made.count > 1, let last = made.popLast() {
-                    carried = (String(last.dropFirst(indent)), indent)
+                // A line that begins with a mark ("○  ", "•  ") goes on under its text.
+                let hang = Self.continues(text) ? indent : indent + text.prefix { !$0.isLetter && !$0.isNumber && !"“„«‹\"'(".contains($0) }.count
+                let first = SummaryText.wrap(text, width: max(1, columns - indent))
+                guard first.count > 1, let head = first.first else {
+                    lines += Self.wrapped(text, indent: indent, columns: columns)
+                    continue
                 }
+                var made = Self.wrapped(head, indent: indent, columns: columns)
+                var rest = Self.wrapped(first.dropFirst().joined(separator: " "), indent: hang, columns: columns)
+                if let last = rest.popLast() { carried = (String(last.dropFirst(hang)), hang) }
+                made += rest
                 lines += made
             }
             flush()
