@@ -22,7 +22,11 @@ final class SingleRatingProgressTests: XCTestCase {
             let text = ProgressView.lines(p, env: env, width: 78).map { $0.segments.map(\.text).joined() }.joined(separator: "\n")
             XCTAssertFalse(text.contains(s("progress.sinceStart")), "\(language): one rating counted as a movement\n\(text)")
             XCTAssertFalse(text.contains("■8"), "\(language): eight indicators counted as unchanged\n\(text)")
-            XCTAssertTrue(text.contains(s("progress.nothingToCompare")), "\(language): nothing to compare not said\n\(text)")
+            let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            XCTAssertTrue(flat.contains(s("progress.nothingToCompare")), "\(language): nothing to compare not said whole\n\(text)")
+            for line in text.split(separator: "\n") {
+                XCTAssertLessThanOrEqual(DisplayWidth.of(String(line)), 78, "\(language): wider than the screen, so cut: \(line)")
+            }
             for width in [78, 140] {
                 let chart = ProgressView.lines(p, env: env, width: width).map { $0.segments.map(\.text).joined() }
                 XCTAssertFalse(chart.contains { $0.contains("■") }, "\(language) at \(width): a single score shown as no change\n\(chart.joined(separator: "\n"))")

@@ -385,6 +385,8 @@ public enum SplicedRecordEncoder {
         private let lock = NSLock()
         private let capacity: Int
         private var records: [String: [String: AnyObject]] = [:]
+        /// The ids of `records`, the one kept longest ago first.
+        private var order: [String] = []
         private var counts: [String: (encoded: Int, reused: Int)] = [:]
         private var gates: [String: NSLock] = [:]
         private var reads: [String: (participant: Participant, bytes: Data)] = [:]
@@ -408,8 +410,12 @@ public enum SplicedRecordEncoder {
         /// Keeps the columns of participant `id` and counts what encoding them took.
         func keep(_ columns: [String: AnyObject], of id: String, encoded: Int, reused: Int) {
             lock.withLock {
-                if records[id] == nil, records.count >= capacity { records.removeAll() }
+                // The record kept longest ago makes room, never the one just encoded (another
+                // record's encoding in the background must not cost an open record its columns).
+                while records[id] == nil, records.count >= capacity, !order.isEmpty { records[order.removeFirst()] = nil }
                 records[id] = columns
+                order.removeAll { $0 == id }
+                order.append(id)
                 let before = counts[id] ?? (0, 0)
                 counts[id] = (before.encoded + encoded, before.reused + reused)
             }
@@ -424,6 +430,7 @@ public enum SplicedRecordEncoder {
                 if reads[participant.id] == nil, reads.count >= capacity { reads.removeAll() }
                 reads[participant.id] = (participant, bytes)
                 records[participant.id] = nil
+                order.removeAll { $0 == participant.id }
             }
         }
 
@@ -437,6 +444,7 @@ public enum SplicedRecordEncoder {
             lock.withLock {
                 records[id] = nil
                 reads[id] = nil
+                order.removeAll { $0 == id }
             }
         }
     }

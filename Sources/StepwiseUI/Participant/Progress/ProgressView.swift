@@ -25,13 +25,15 @@ enum ProgressView {
                     "  "
                         + s("progress.count", count: p.ratings.count, ["date": s.shortDate(p.ratings.last?.day ?? Day(ordinal: 0))]), .muted))
             // One rating has nothing to compare with: saying so beats counting every indicator as unchanged.
-            lines.append(
+            lines +=
                 p.ratings.count > 1
-                    ? StyledLine([
+                ? [
+                    StyledLine([
                         ("  " + s("progress.sinceStart") + " ", .plain), (counts(since), .bold),
                         ("   " + s("progress.sinceLast") + " ", .plain), (counts(last), .bold),
                     ])
-                    : StyledLine("  " + s("progress.nothingToCompare"), .muted))
+                ]
+                : StyledLine("  " + s("progress.nothingToCompare"), .muted).wrapped(width: width, indent: 2)
             var items = zip(env.indicators.indicators, movements).map { item(for: $1, label: $0.text(in: s.language)) }
             let belief = Movement(coachBeliefIn: p.ratings)
             if belief.latest != nil {
