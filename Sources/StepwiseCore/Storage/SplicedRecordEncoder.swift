@@ -287,13 +287,19 @@ public enum SplicedRecordEncoder {
         private static let lock = NSLock()
         nonisolated(unsafe) private static var known: [ObjectIdentifier: [Int]] = [:]
 
-        /// The padding offsets of `value`'s type, worked out from `value` the first time.
+        /// The padding offsets of `value`'s type, worked out from `value` the first time. Once
+        /// known they never change: two threads working them out at once from different values
+        /// (a nil optional hides its payload's padding) keep the first answer, so that bits taken
+        /// before and after compare alike.
         static func offsets<T>(of value: T) -> [Int] {
             let key = ObjectIdentifier(T.self)
             if let offsets = lock.withLock({ known[key] }) { return offsets }
             let offsets = layout(value).padding
-            lock.withLock { known[key] = offsets }
-            return offsets
+            return lock.withLock {
+                if let first = known[key] { return first }
+                known[key] = offsets
+                return offsets
+            }
         }
 
         /// Size and padding offsets of `value`'s type.
