@@ -271,6 +271,10 @@ public enum SplicedRecordEncoder {
         let size = MemoryLayout<T>.size
         let memory = UnsafeMutableRawPointer.allocate(byteCount: max(1, size), alignment: MemoryLayout<T>.alignment)
         defer { memory.deallocate() }
+        // A copy writes the fields, not always the bytes between them (nor a nil optional's
+        // payload): zeroed first, those bytes read alike in every copy, whatever the padding
+        // offsets worked out for the type.
+        memory.initializeMemory(as: UInt8.self, repeating: 0, count: max(1, size))
         let typed = memory.initializeMemory(as: T.self, to: value)
         defer { typed.deinitialize(count: 1) }
         var bytes = [UInt8](UnsafeRawBufferPointer(start: memory, count: size))
