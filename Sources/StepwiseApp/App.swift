@@ -272,12 +272,12 @@ public final class App {
             // and this `stat`): the caseload stays right with this participant's row.
             folder = unchanged ? index.folderStamp() : nil
             let audited = audit(action, participant.id)
-            guard let version else { return [.participantSaved(journal: saved.journal, version: nil)] + audited }
+            guard let version else { return [.participantSaved(id: participant.id, journal: saved.journal, version: nil)] + audited }
             do {
                 try store.appendHistory(version, participant: participant.id)
-                return [.participantSaved(journal: saved.journal, version: version)] + audited
+                return [.participantSaved(id: participant.id, journal: saved.journal, version: version)] + audited
             } catch {
-                return [.participantSaved(journal: saved.journal, version: nil)] + audited + [.failed(.save(reason: "\(error)"))]
+                return [.participantSaved(id: participant.id, journal: saved.journal, version: nil)] + audited + [.failed(.save(reason: "\(error)"))]
             }
         } catch let busy as ExclusiveLock.Busy {
             return [.waitingForLock(busy.holder)]

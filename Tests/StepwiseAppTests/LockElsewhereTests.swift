@@ -66,4 +66,41 @@ final class LockElsewhereTests: XCTestCase {
         h.press(.down)
         XCTAssertEqual(try h.store.loadOffer(offer.id).title, offer.title + " (moved)", "the next key saves it")
     }
+
+    /// A save that waited for its lock and is made after the coach opened another record
+    /// changes only its own record: the record shown keeps its own journal and history, and
+    /// its next save writes nothing of the first one into its file.
+    func testASaveMadeAfterAnotherRecordWasOpenedStaysWithItsOwnRecord() throws {
+        let h = try AppHarness()
+        guard let grace = h.id(of: "Grace O'Neill"), let offer = h.store.loadOffers().offers.last?.id else { return XCTFail("no Grace or no offers") }
+        // Another terminal books her a seat: her journal has an entry Jürgen's has not.
+        let other = BookingStore(store: DataStore(root: h.store.root), identity: Identity(coach: "Bo", user: "bo", host: "harness", pid: 1))
+        _ = try other.book(grace, into: offer)
+        h.open("grace")
+        let graceJournal = h.state.open?.participant.journal ?? []
+        XCTAssertFalse(graceJournal.isEmpty, "the booking is in Grace's journal")
+        let lock = ParticipantJournal.lockPath(grace, in: h.store)
+        try holdElsewhere(lock)
+        h.press(.char("g"))
+        h.type("Drive a forklift")
+        h.press(.enter, .escape)
+        XCTAssertNil(h.state.open, h.screen)
+        h.open("jürgen")
+        guard let jürgen = h.state.open?.participant else { return XCTFail("Jürgen is not open") }
+        XCTAssertNotEqual(jürgen.journal, graceJournal)
+        let history = h.state.open?.history.count
+
+        try FileManager.default.removeItem(atPath: lock)
+        XCTAssertTrue(h.app.retryPending())
+        XCTAssertTrue(try h.store.loadParticipant(grace).plan.goals.contains { $0.text.text == "Drive a forklift" }, "saved once free")
+        XCTAssertEqual(h.state.open?.participant.id, jürgen.id)
+        XCTAssertEqual(h.state.open?.participant.journal, jürgen.journal, "Jürgen's journal, not Grace's")
+        XCTAssertEqual(h.state.open?.history.count, history, "Grace's plan version is not Jürgen's")
+
+        h.press(.char("g"))
+        h.type("Learn Danish")
+        h.press(.enter)
+        XCTAssertEqual(try h.store.loadParticipant(jürgen.id).journal, jürgen.journal, "nothing of Grace's journal in Jürgen's file")
+        XCTAssertEqual(try h.store.loadParticipant(grace).journal, graceJournal)
+    }
 }

@@ -50,9 +50,10 @@ public enum EffectResult: Equatable, Sendable {
     case offerFieldsKept(title: String, fields: [OfferMerge.Field])
     /// A booking change was refused or failed; nothing changed.
     case bookingRefused(BookingStore.Failure, offers: [Offer])
-    /// The open participant was saved: the journal as merged with the file on disk, and the
-    /// plan version that was added to the history, if any.
-    case participantSaved(journal: [JournalEntry], version: PlanVersion?)
+    /// Participant `id` was saved: the journal as merged with the file on disk, and the plan
+    /// version that was added to the history, if any. Applied only while that participant is
+    /// open (a save that waited for its lock may be made after another record was opened).
+    case participantSaved(id: String, journal: [JournalEntry], version: PlanVersion?)
     /// The summary went to a printer (nil: the default printer); `standIns` are the
     /// characters printed by name.
     case printed(printer: String?, pages: Int, standIns: [String])

@@ -59,7 +59,8 @@ extension Update {
         case .bookingRefused(let failure, let offers):
             state.message = Message(OfferMessages.describe(failure, env: env), kind: .error)
             state.offers = offers
-        case .participantSaved(let journal, let version):
+        case .participantSaved(let id, let journal, let version):
+            guard state.open?.participant.id == id else { break }
             state.open?.participant.journal = journal
             if let version { state.open?.history.append(version) }
             // A change (a conversation recorded as held on an earlier day) may move the
