@@ -443,9 +443,13 @@ public final class App {
     /// first frame); nothing when it is whole. The terminal driver calls it after drawing
     /// each frame; every other way into the app (a key, idle time, a retry, the way out)
     /// calls it first, so that nothing but the first frame ever sees the record without them.
-    public func completeRecord() {
+    /// True when it read something, so that the frame must be drawn again (when the rest cannot
+    /// be read, the record is closed and the reason shown).
+    @discardableResult public func completeRecord() -> Bool {
         let results = completion()
-        if !results.isEmpty { run([], then: results) }
+        guard !results.isEmpty else { return false }
+        run([], then: results)
+        return true
     }
 
     /// The rest of the record opened for its first frame, read now: the whole record, or,

@@ -4,6 +4,33 @@ import XCTest
 /// Damaged participant files: the caseload still works, says which file and field is wrong,
 /// and leaves the files as they were; `stepwise check` reports them.
 final class UnreadableFileTests: EndToEndTestCase {
+    /// A record whose notes were damaged after the caseload was read (by hand, in place)
+    /// opens for its first frame (notes are read after it), then closes with the reason on
+    /// the terminal itself, without a key.
+    func testADamagedNoteShowsItsReasonOnTheTerminal() throws {
+        try makeDemo()
+        guard let file = participantFiles().first(where: { ($0.object["name"] as? String) == "Jürgen Weiß" }),
+            var notes = file.object["notes"] as? [[String: Any]], !notes.isEmpty
+        else { return XCTFail("the demo data has no notes for Jürgen Weiß") }
+        let run = try startTUI(width: 80, height: 24)
+        let tmux = run.tmux
+        tmux.waitFor(participantsLine())
+        var object = file.object
+        notes[0]["kind"] = "gossip"
+        object["notes"] = notes
+        try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]).write(to: file.url)
+        tmux.send("/")
+        tmux.type("jurgen")
+        tmux.waitFor(oneMatch())
+        tmux.send("Enter")
+        let screen = tmux.waitFor("Cannot open")
+        XCTAssertTrue(screen.contains("notes[0]"), "the reason names the field:\n\(screen)")
+        XCTAssertFalse(screen.contains("[1 Plan]"), "the record is not shown as open:\n\(screen)")
+        tmux.send("Escape")
+        tmux.send("q")
+        XCTAssertEqual(run.waitForExit(), 0, tmux.screen())
+    }
+
     func testDamagedFilesAreShownReportedAndLeftAlone() throws {
         try makeDemo()
         let files = participantFiles()

@@ -89,8 +89,9 @@ final class TerminalDriver {
                 continue
             }
             draw()
-            // A record just opened is drawn before its notes and ratings are read.
-            app.completeRecord()
+            // A record just opened is drawn before its notes and ratings are read; drawn again
+            // once they are (closed, with the reason, when they cannot be read).
+            if app.completeRecord() { draw() }
         }
         return 0
     }
