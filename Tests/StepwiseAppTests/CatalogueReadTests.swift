@@ -61,6 +61,33 @@ final class CatalogueReadTests: XCTestCase {
     }
 }
 
+/// Placement counts made on another thread: a count started before a change and finished
+/// after the count started since never replaces it.
+final class PlacementTallyTests: XCTestCase {
+    func testAnOlderCountFinishingLastDoesNotBringBackOldCounts() throws {
+        let h = try AppHarness()
+        let held = DispatchSemaphore(value: 0)
+        let calls = NSLock()
+        nonisolated(unsafe) var call = 0
+        let tally = PlacementTally(store: h.store) { _ in
+            let number = calls.withLock { call += 1; return call }
+            if number == 1 { held.wait() }
+            return ["o-\(number)": PlacementCount(placements: number)]
+        }
+        XCTAssertNil(tally.counts(), "the first count is started and held back")
+        let id = try XCTUnwrap(h.id(of: "Bente Holm"))
+        try h.store.save(try h.store.loadParticipant(id))
+        XCTAssertNil(tally.counts(), "a participant saved: a second count is started")
+        XCTAssertEqual(tally.take(wait: true), ["o-2": PlacementCount(placements: 2)])
+        held.signal()
+        let deadline = Date().addingTimeInterval(10)
+        while tally.tallies < 2 && Date() < deadline { usleep(1_000) }
+        XCTAssertEqual(tally.tallies, 2, "the first count finished")
+        XCTAssertNil(tally.take(wait: false), "the older counts are not given")
+        XCTAssertEqual(tally.counts(), ["o-2": PlacementCount(placements: 2)], "the newer counts are kept")
+    }
+}
+
 /// The catalogue as kept by `OfferCatalogue`: read again only when `offers/` changed.
 final class OfferCatalogueTests: XCTestCase {
     func testTheCatalogueIsReadAgainOnlyWhenItsFolderChanged() throws {

@@ -54,17 +54,26 @@ public final class PlacementTally: @unchecked Sendable {
     }
 
     private let store: DataStore
+    private let tally: @Sendable (DataStore) -> [String: PlacementCount]
     private let condition = NSCondition()
     private var kept: (folders: Folders, counts: [String: PlacementCount])?
     /// The folders' stamps a count now running started at.
     private var running: Folders?
+    /// How many counts were started: only the last one started is kept when it finishes (an
+    /// older one finishing later would bring back counts of before a change).
+    private var started = 0
     /// Counts finished and not taken yet.
     private var finished: [String: PlacementCount]?
     /// How many times the counts were made from the records (for tests and the bench).
     public var tallies: Int { condition.withLock { counted } }
     private var counted = 0
 
-    public init(store: DataStore) { self.store = store }
+    /// Counts placements in `store` with `tally` (the records' own counting unless a test
+    /// gives another, to hold a count back).
+    public init(store: DataStore, tally: @escaping @Sendable (DataStore) -> [String: PlacementCount] = { PlacementCount.tally(in: $0) }) {
+        self.store = store
+        self.tally = tally
+    }
 
     /// The counts when they were made at the folders' stamps of now; else nil, and a count is
     /// started on another thread (unless one for these stamps runs already): `take` gives it.
@@ -76,17 +85,20 @@ public final class PlacementTally: @unchecked Sendable {
         if let kept, kept.folders == folders { return kept.counts }
         guard running != folders else { return nil }
         running = folders
-        let store = self.store
-        Thread.detachNewThread { [self] in finish(PlacementCount.tally(in: store), at: folders) }
+        started += 1
+        let (store, tally, number) = (self.store, self.tally, started)
+        Thread.detachNewThread { [self] in finish(tally(store), at: folders, number: number) }
         return nil
     }
 
-    private func finish(_ counts: [String: PlacementCount], at folders: Folders) {
+    private func finish(_ counts: [String: PlacementCount], at folders: Folders, number: Int) {
         condition.lock()
-        kept = (folders, counts)
         counted += 1
-        if running == folders { running = nil }
-        finished = counts
+        if number == started {
+            kept = (folders, counts)
+            running = nil
+            finished = counts
+        }
         condition.broadcast()
         condition.unlock()
     }
