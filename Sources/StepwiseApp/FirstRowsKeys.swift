@@ -6,9 +6,10 @@ import StepwiseUI
 /// the whole caseload to be read and checked.
 enum FirstRowsKeys {
     /// Caseload actions that never look past the selected row: moves up, opening the selected
-    /// participant, the forms and screens that do not list the caseload, leaving.
+    /// participant, the forms and screens that do not list the caseload, leaving. Not the
+    /// catalogue: its offers name the people booked, found in the whole caseload.
     static let onTheCaseload: Set<ActionID> = [
-        .moveUp, .pageUp, .moveFirst, .open, .add, .cancel, .catalogue, .board, .report,
+        .moveUp, .pageUp, .moveFirst, .open, .add, .cancel, .board, .report,
         .help, .hide, .redraw, .suspend, .quit, .interrupt,
     ]
 

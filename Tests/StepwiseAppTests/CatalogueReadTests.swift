@@ -61,6 +61,32 @@ final class CatalogueReadTests: XCTestCase {
     }
 }
 
+/// The catalogue names the people booked into an offer from the whole caseload, also when the
+/// caseload shown holds only its first rows.
+final class CatalogueNamesTests: XCTestCase {
+    func testAPersonBookedPastTheFirstRowsIsNamed() throws {
+        let (h, _) = try AppHarness.largeCaseload()
+        XCTAssertNotNil(h.state.firstRowsOf)
+        let gate = DispatchSemaphore(value: 0)
+        h.app.confirmCaseload(after: { _ = gate.wait(timeout: .now() + 10) })
+        defer { gate.signal() }
+        let offer = try XCTUnwrap(h.store.loadOffers().offers.first { $0.booked.count < $0.capacity && $0.sessions.contains { $0.day >= h.state.today } })
+        let other = BookingStore(store: DataStore(root: h.store.root), identity: Identity(coach: "Bo", user: "bo", host: "harness", pid: 1))
+        _ = try other.book("p-many200", into: offer.id)
+        h.press(.char("o"), .char("f"), .ctrl("u"))
+        h.type(offer.title)
+        h.press(.enter, .enter)
+        XCTAssertEqual(h.state.catalogue?.detail, offer.id, h.screen)
+        // The booked are listed after the offer's text: scroll the details to them.
+        let text = (0..<12).map { _ -> String in
+            h.press(.down)
+            return h.screen
+        }.joined(separator: "\n")
+        XCTAssertTrue(text.contains("Zz Person 200"), text)
+        XCTAssertFalse(text.contains("p-many200"), text)
+    }
+}
+
 /// Placement counts made on another thread: a count started before a change and finished
 /// after the count started since never replaces it.
 final class PlacementTallyTests: XCTestCase {

@@ -58,12 +58,12 @@ enum CatalogueView {
         return StyledLine.wrapping(detail, width: width)
     }
 
-    /// The participant's name from the caseload (the catalogue is the coach's own screen).
+    /// The participant's name from the caseload (the catalogue is the coach's own screen),
+    /// found by id without making a row of every participant; the id when the caseload has
+    /// no such participant.
     private static func name(of id: String, state: AppState) -> String {
-        for row in state.caseload {
-            if case .participant(let entry) = row, entry.id == id { return entry.name }
-        }
-        return id
+        guard let position = state.caseload.firstIndex(ofID: id), case .participant(let entry) = state.caseload[position] else { return id }
+        return entry.name
     }
 
     private static func attendance(
