@@ -91,4 +91,34 @@ final class SplicedFromFileTests: XCTestCase {
         XCTAssertEqual(onDisk, try RecordCodec.encode(second))
         XCTAssertNil(onDisk.range(of: Data("mood".utf8)))
     }
+
+    /// A journal entry written into a record (a booking made at another terminal, through
+    /// `ParticipantJournal.update`) encodes that entry only: the record's other elements are
+    /// taken from the file just read, or from this process's last write while the file keeps
+    /// its stamp; the file is the whole record's encoding each time.
+    func testAJournalEntryWrittenIntoARecordEncodesThatEntryOnly() throws {
+        let temp = TempStore()
+        defer { temp.cleanUp() }
+        try temp.store.prepare()
+        var record = participant(notes: 300)
+        let url = try temp.store.participantFile(record.id)
+        // Written the whole way, as by another terminal: nothing of it is known to the encoder.
+        try AtomicFile.write(try RecordCodec.encode(record), to: url)
+        func booked(_ title: String) -> JournalEntry {
+            JournalEntry(kind: .booked, offerId: nil, offerTitle: title, stamp: Stamp(by: "Anna", at: now))
+        }
+        func encodedBy(_ title: String) throws -> Int {
+            let before = SplicedRecordEncoder.counts(of: record.id).encoded
+            let written = try ParticipantJournal.append([booked(title)], to: record.id, in: temp.store, as: anna, at: now)
+            XCTAssertEqual(try Data(contentsOf: url), try RecordCodec.encode(written), title)
+            return SplicedRecordEncoder.counts(of: record.id).encoded - before
+        }
+        XCTAssertEqual(try encodedBy("CV workshop"), 1, "the entry only, read from the file: not 300 notes and a goal")
+        XCTAssertEqual(try encodedBy("Job fair"), 1, "the entry only, the file unchanged since written here")
+        // Another terminal adds a note: the file is read again, its elements' bytes taken from it.
+        record = try temp.store.loadParticipant(record.id)
+        record.notes.append(record.notes[0])
+        try AtomicFile.write(try RecordCodec.encode(record), to: url)
+        XCTAssertEqual(try encodedBy("Interview training"), 1, "the entry only, the file written elsewhere")
+    }
 }

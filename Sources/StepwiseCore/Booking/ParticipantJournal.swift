@@ -29,17 +29,21 @@ public enum ParticipantJournal {
     }
 
     /// Re-reads the participant under the journal lock, applies `change`, and writes it back.
+    /// The file is read only when it changed since this process last read or wrote it, and then
+    /// as `read` reads it: either way the save encodes only what `change` changed, not the
+    /// whole record (`SplicedRecordEncoder`).
     @discardableResult
     public static func update(
         _ participantId: String, in store: DataStore, as identity: Identity,
         _ change: (inout Participant) throws -> Void
     ) throws -> Participant {
-        _ = try store.participantFile(participantId)
+        let path = try store.participantFile(participantId).path
         try AtomicFile.makeDirectory(store.locksDir)
         return try ExclusiveLock.with(path: lockPath(participantId, in: store), as: identity) { lock in
-            var participant = try store.loadParticipant(participantId)
+            var participant = try Remembered.shared.value(path) ?? read(participantId, in: store)
             try change(&participant)
             try store.save(participant, fence: lock)
+            Remembered.shared.note(path, value: participant)
             return participant
         }
     }
