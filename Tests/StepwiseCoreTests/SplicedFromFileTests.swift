@@ -22,6 +22,13 @@ final class SplicedFromFileTests: XCTestCase {
         return participant
     }
 
+    /// An empty data folder made ready for records.
+    private func preparedStore() throws -> TempStore {
+        let temp = TempStore()
+        try temp.store.prepare()
+        return temp
+    }
+
     /// The pieces found in a file written by `RecordCodec` are the elements' own encodings.
     func testEachElementIsFoundInAFileAsRecordCodecWritesIt() throws {
         let record = participant(notes: 40)
@@ -64,9 +71,8 @@ final class SplicedFromFileTests: XCTestCase {
     /// in the background has found the file not to be Stepwise's own encoding, the next save
     /// writes exactly that encoding.
     func testAFileWrittenByHandIsWrittenAsRecordCodecEncodesItAgain() throws {
-        let temp = TempStore()
+        let temp = try preparedStore()
         defer { temp.cleanUp() }
-        try temp.store.prepare()
         let record = participant(notes: 50)
         let url = try temp.store.participantFile(record.id)
         let canonical = String(decoding: try RecordCodec.encode(record), as: UTF8.self)
@@ -97,9 +103,8 @@ final class SplicedFromFileTests: XCTestCase {
     /// taken from the file just read, or from this process's last write while the file keeps
     /// its stamp; the file is the whole record's encoding each time.
     func testAJournalEntryWrittenIntoARecordEncodesThatEntryOnly() throws {
-        let temp = TempStore()
+        let temp = try preparedStore()
         defer { temp.cleanUp() }
-        try temp.store.prepare()
         var record = participant(notes: 300)
         let url = try temp.store.participantFile(record.id)
         // Written the whole way, as by another terminal: nothing of it is known to the encoder.
