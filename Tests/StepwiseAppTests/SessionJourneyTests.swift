@@ -138,16 +138,16 @@ final class SessionJourneyTests: XCTestCase {
             flat.contains("Since the start: ▲\(up) ■\(same) ▼\(down) Since last time: ▲\(up) ■\(same) ▼\(down)"),
             "the counts of lines up, same and down:\n\(h.screen)")
         let texts = indicators.indicators.map { $0.text["en"] ?? "?" } + [indicators.coachBelief["en"] ?? "?"]
-        // Paired bars: the words, then "first" and "latest" bars with their figures, the change,
-        // and the previous rating (here the first) as a tick.
+        // Paired bars: the words, then "first" and "latest" bars with their figures, and beside
+        // the first the change since then (with two ratings the previous is the first).
         let cells = IndicatorChart.barWidth(for: h.state.width - 2, strings: h.app.env.strings)
         func flattened(_ text: String) -> String { text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
         for (text, scores) in zip(texts, pairs + [(firstBelief, secondBelief)]) {
             let delta = scores.1 - scores.0
             let change = delta > 0 ? "▲ +\(delta)" : delta < 0 ? "▼ −\(-delta)" : "■ 0"
-            let first = IndicatorChart.bar(Double(scores.0), width: cells, tick: nil)
-            let latest = IndicatorChart.bar(Double(scores.1), width: cells, tick: Double(scores.0))
-            let chart = flattened("\(text) first \(first) \(scores.0) latest \(latest) \(scores.1) \(change) │ previous \(scores.0)")
+            let first = IndicatorChart.bar(Double(scores.0), width: cells)
+            let latest = IndicatorChart.bar(Double(scores.1), width: cells)
+            let chart = flattened("\(text) first \(first) \(scores.0) \(change) since then latest \(latest) \(scores.1)")
             XCTAssertTrue(flat.contains(chart), "\(text): paired bars \(chart):\n\(h.screen)")
         }
         h.press(.escape, .char("q"))

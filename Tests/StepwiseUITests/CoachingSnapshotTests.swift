@@ -87,7 +87,13 @@ final class CoachingSnapshotTests: XCTestCase {
         let text = screen.text
         expectScreenSnapshot(screen, named: "progress-tab")
         XCTAssertTrue(text.contains("▲6 ■0 ▼2"), "since the start: six up, two down\n\(text)")
-        XCTAssertTrue(text.contains("▼ −1"), "network went down from 5 to 4")
+        let all = ProgressView.lines(state(tab: .progress).open?.participant ?? Fixtures.soren, env: Fixtures.env(), width: 78)
+            .map { $0.segments.map(\.text).joined() }
+        let network = all.firstIndex { $0.contains("I have people who back me up") } ?? 0
+        XCTAssertTrue(
+            all[network + 1].contains(" 5 ") && all[network + 1].hasSuffix("▼ −1 since then")
+                && all[network + 2].contains(" 6 ") && all[network + 2].hasSuffix("▼ −2 since then"),
+            "network went down from 5 (and from 6 last time) to 4\n" + all.joined(separator: "\n"))
         expectScreenSnapshot(Fixtures.screen(state(tab: .progress), "da"), named: "progress-tab-da")
     }
 

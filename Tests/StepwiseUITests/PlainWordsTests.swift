@@ -179,9 +179,9 @@ final class PlainWordsTests: XCTestCase {
         }
     }
 
-    /// On the Progress tab the previous rating stands in one column on every indicator,
-    /// whatever the width of the change before it ("■ 0", "▲ +1", "▼ −1,5").
-    func testThePreviousRatingStandsInOneColumn() {
+    /// On the Progress tab the changes ("▲ +1 since then") start in one column on every bar,
+    /// whatever the width of the change ("■ 0", "▲ +1", "▼ −1,5").
+    func testTheChangesStandInOneColumn() {
         let items: [IndicatorChart.Item] = [
             .init(label: "A", first: 4, previous: 4, latest: 4),
             .init(label: "B", first: 5, previous: 5, latest: 6),
@@ -189,11 +189,12 @@ final class PlainWordsTests: XCTestCase {
         ]
         for language in languages {
             let s = Fixtures.env(language).strings
+            let since = s("chart.sinceThen", ["change": "\u{1}"]).components(separatedBy: "\u{1}")[1]
             for width in [78, 130] {
                 let rows = IndicatorChart.lines(items, strings: s, width: width).map { $0.segments.map(\.text).joined() }
-                    .filter { $0.contains("  │ ") }
-                XCTAssertEqual(rows.count, 3, rows.joined(separator: "\n"))
-                let columns = Set(rows.map { row in DisplayWidth.of(String(row[..<(row.range(of: "  │ ")?.lowerBound ?? row.endIndex)])) })
+                    .filter { $0.contains(since) }
+                XCTAssertEqual(rows.count, 6, rows.joined(separator: "\n"))
+                let columns = Set(rows.map { row in DisplayWidth.of(String(row[..<(row.firstIndex { "▲■▼".contains($0) } ?? row.endIndex)])) })
                 XCTAssertEqual(columns.count, 1, "\(language) \(width):\n" + rows.joined(separator: "\n"))
             }
         }

@@ -113,8 +113,8 @@ final class ReportScreenTests: XCTestCase {
         // three 8s, three 9s).
         let health = lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "I can handle my health in an ordinary week" }
         guard let health else { return XCTFail(lines.joined(separator: "\n")) }
-        XCTAssertTrue(lines[health + 1].contains("first") && lines[health + 1].hasSuffix(" 4   "), lines[health + 1])
-        XCTAssertTrue(lines[health + 2].contains("latest") && lines[health + 2].hasSuffix(" 7     ▲ +3"), lines[health + 2])
+        XCTAssertTrue(lines[health + 1].contains("first") && lines[health + 1].hasSuffix(" 4     ▲ +3 since then"), lines[health + 1])
+        XCTAssertTrue(lines[health + 2].contains("latest") && lines[health + 2].hasSuffix(" 7   "), lines[health + 2])
     }
 
     func testTheWholeReportScrollsAndUsesAWideTerminal() {
@@ -161,12 +161,11 @@ final class ReportScreenTests: XCTestCase {
         XCTAssertEqual(state.context, .caseload)
     }
 
-    func testTheChartBarIsDrawnInEighthsWithThePreviousAsATick() {
-        XCTAssertEqual(IndicatorChart.bar(6.5, width: 10, tick: nil), "██████▌   ")
-        XCTAssertEqual(IndicatorChart.bar(10, width: 4, tick: nil), "████")
-        XCTAssertEqual(IndicatorChart.bar(7, width: 10, tick: 4), "███│███   ", "the previous rating inside the bar")
-        XCTAssertEqual(IndicatorChart.bar(3, width: 10, tick: 5), "███ │     ", "and beyond it")
-        XCTAssertEqual(IndicatorChart.bar(nil, width: 5, tick: nil), "·····")
+    func testTheChartBarIsDrawnInEighths() {
+        XCTAssertEqual(IndicatorChart.bar(6.5, width: 10), "██████▌   ")
+        XCTAssertEqual(IndicatorChart.bar(10, width: 4), "████")
+        XCTAssertEqual(IndicatorChart.bar(7, width: 10), "███████   ", "nothing drawn over the bar's cells")
+        XCTAssertEqual(IndicatorChart.bar(nil, width: 5), "·····")
         XCTAssertEqual(IndicatorChart.blocks(0.33, width: 10), "███▎")
     }
 }

@@ -1,8 +1,8 @@
 import StepwiseCore
 
-/// Indicator movement as paired bars: for each indicator a bar for the first rating and,
-/// under it, a bar for the latest, on the same 0–10 scale, so that the two lengths compare
-/// at a glance; the previous rating is a tick (│) on the latest bar. Bars are drawn with the
+/// Indicator movement as bars: for each indicator a bar for the first rating, one for the
+/// previous when it is not the first, and under them a bar for the latest, on the same 0–10
+/// scale, so that the lengths compare at a glance. Bars are drawn with the
 /// eighth blocks ▏▎▍▌▋▊▉█ (a median such as 6.5 ends in a part cell), every bar is labelled
 /// in words and its figure is written beside it, so that it reads in monochrome and to a
 /// screen reader. The same widget draws one citizen's ratings (first, previous, latest) and
@@ -30,50 +30,47 @@ public enum IndicatorChart {
     }
 
     /// The chart's lines for `width` columns: at 110 columns and more the words stand beside
-    /// the bars (two lines an indicator), below that above them (three lines an indicator).
-    /// Words too long for their room wrap at spaces onto the next lines, never cut.
+    /// the bars (one line a bar), below that above them. Words too long for their room wrap at
+    /// spaces onto the next lines, never cut. Each earlier bar (first, previous) says how far
+    /// the latest has moved since it ("▲ +3 since then"), so that every change names what it
+    /// compares; the changes start in one column on every row (the figures are padded).
     public static func lines(_ items: [Item], strings s: Localizer, width: Int) -> [StyledLine] {
-        let legends = [s("chart.first"), s("chart.latest")]
-        let legendWidth = legends.map(DisplayWidth.of).max() ?? 0
+        let legendWidth = legends(s).map(DisplayWidth.of).max() ?? 0
         let side = width >= 110
         let labelWidth = labelWidth(for: width)
         let barWidth = barWidth(for: width, strings: s)
-        // A change followed by the previous rating is padded to the widest change ("■ 0" beside
-        // "▲ +1"), so that the previous rating stands in one column on every row.
-        let changeWidth = items.compactMap { change($0, s) }.map(DisplayWidth.of).max() ?? 0
         var lines: [StyledLine] = []
         for item in items {
             let parts = DisplayWidth.wrap(item.label, width: side ? labelWidth - 3 : width - 2)
             if !side { lines += parts.map { StyledLine("  " + $0, .bold) } }
-            // Beside the bars, the words take the first row, the second, then rows of their own.
-            func lead(_ row: Int) -> String {
-                guard side else { return "    " }
-                return "  " + DisplayWidth.pad(parts.indices.contains(row) ? parts[row] : "", to: labelWidth - 2)
+            // Beside the bars, the words take the first rows, then rows of their own.
+            func lead(_ row: Int) -> (String, Style) {
+                guard side else { return ("    ", .plain) }
+                return ("  " + DisplayWidth.pad(parts.indices.contains(row) ? parts[row] : "", to: labelWidth - 2), .bold)
             }
-            // A single score has no first rating to compare with: its latest bar stands alone.
-            let single = item.withheld == nil && item.first == nil && item.latest != nil
-            let latestRow = single ? 0 : 1
-            let rest = side ? parts.dropFirst(latestRow + 1).map { StyledLine("  " + $0, .bold) } : []
             if let withheld = item.withheld {
-                lines.append(StyledLine([(lead(0), .bold), (withheld, .muted)]))
-                if side { lines.append(parts.count > 1 ? StyledLine(lead(1), .bold) : .blank) }
-                lines += rest
+                lines.append(StyledLine([lead(0), (withheld, .muted)]))
+                if side { lines.append(parts.count > 1 ? StyledLine([lead(1)]) : .blank) }
+                lines += side ? parts.dropFirst(2).map { StyledLine("  " + $0, .bold) } : []
                 continue
             }
-            let first = StyledLine([
-                (lead(0), .bold), (DisplayWidth.pad(legends[0], to: legendWidth) + " ", .muted),
-                (bar(item.first, width: barWidth, tick: nil) + " ", .plain), (number(item.first, s), .plain),
-            ])
-            var latest: [(String, Style)] = [
-                (lead(latestRow), side && parts.count > latestRow ? .bold : .plain),
-                (DisplayWidth.pad(legends[1], to: legendWidth) + " ", .muted),
-                (bar(item.latest, width: barWidth, tick: item.previous) + " ", .bold), (number(item.latest, s), .bold),
-            ]
-            if let change = change(item, s) {
-                latest.append(("  " + (item.previous == nil ? change : DisplayWidth.pad(change, to: changeWidth)), .bold))
+            // A single score has no first rating to compare with: its latest bar stands alone.
+            let single = item.first == nil && item.latest != nil
+            let rows: [(legend: String, value: Double?, style: Style)] =
+                (single ? [] : [(s("chart.first"), item.first, .plain)])
+                + (item.previous.map { [(s("chart.previous"), $0, .plain)] } ?? [])
+                + [(s("chart.latest"), item.latest, .bold)]
+            for (row, bar) in rows.enumerated() {
+                var line: [(String, Style)] = [
+                    lead(row), (DisplayWidth.pad(bar.legend, to: legendWidth) + " ", .muted),
+                    (self.bar(bar.value, width: barWidth) + " ", bar.style), (number(bar.value, s), bar.style),
+                ]
+                if row < rows.count - 1, let change = change(from: bar.value, to: item.latest, s) {
+                    line.append(("  " + s("chart.sinceThen", ["change": change]), .bold))
+                }
+                lines.append(StyledLine(line))
             }
-            if let previous = item.previous { latest.append(("  │ " + s("chart.previous", ["n": number(previous, s)]), .muted)) }
-            lines += (single ? [] : [first]) + [StyledLine(latest)] + rest
+            lines += side ? parts.dropFirst(rows.count).map { StyledLine("  " + $0, .bold) } : []
         }
         return lines
     }
@@ -84,21 +81,19 @@ public enum IndicatorChart {
     /// How many cells a bar takes in a chart `width` columns wide: what is left of the width
     /// after the words, the legend and 30 columns for the figures, 10 to 60.
     public static func barWidth(for width: Int, strings s: Localizer) -> Int {
-        let legendWidth = [s("chart.first"), s("chart.latest")].map(DisplayWidth.of).max() ?? 0
+        let legendWidth = legends(s).map(DisplayWidth.of).max() ?? 0
         return max(10, min(60, width - 4 - labelWidth(for: width) - legendWidth - 1 - 30))
     }
 
-    /// A bar `width` cells long for `value` out of `scale`, in eighths of a cell, with the
-    /// cell where `tick` ends drawn as │ (inside or beyond the bar); "·" cells when no value.
-    public static func bar(_ value: Double?, width: Int, tick: Double?) -> String {
+    /// The words before the bars: "first", "previous", "latest".
+    private static func legends(_ s: Localizer) -> [String] { [s("chart.first"), s("chart.previous"), s("chart.latest")] }
+
+    /// A bar `width` cells long for `value` out of `scale`, in eighths of a cell, padded with
+    /// spaces; "·" cells when no value. Nothing is drawn over a bar's cells, so that its length
+    /// reads true.
+    public static func bar(_ value: Double?, width: Int) -> String {
         guard let value else { return String(repeating: "·", count: width) }
-        var cells = Array(blocks(value / Double(scale), width: width))
-        cells += Array(repeating: " ", count: max(0, width - cells.count))
-        if let tick {
-            let cell = Int((max(0, min(Double(scale), tick)) / Double(scale) * Double(width)).rounded()) - 1
-            if cells.indices.contains(cell) { cells[cell] = "│" }
-        }
-        return String(cells)
+        return DisplayWidth.pad(blocks(value / Double(scale), width: width), to: width)
     }
 
     /// `fraction` (0…1) of `width` cells in full blocks and one eighth block for the rest
@@ -114,11 +109,11 @@ public enum IndicatorChart {
         DisplayWidth.pad(value.map { Report.words(.number($0), strings: s) } ?? "–", to: 4)
     }
 
-    /// "▲ +2", "▼ −1,5", "■ 0": latest against first, with the arrow so that the sign does not
-    /// rest on colour or a minus sign alone.
-    private static func change(_ item: Item, _ s: Localizer) -> String? {
-        guard let first = item.first, let latest = item.latest else { return nil }
-        let delta = latest - first
+    /// "▲ +2", "▼ −1,5", "■ 0": `latest` against `earlier`, with the arrow so that the sign does
+    /// not rest on colour or a minus sign alone; nil when either is missing.
+    private static func change(from earlier: Double?, to latest: Double?, _ s: Localizer) -> String? {
+        guard let earlier, let latest else { return nil }
+        let delta = latest - earlier
         let size = Report.words(.number(abs(delta)), strings: s)
         return delta > 0 ? "▲ +" + size : delta < 0 ? "▼ −" + size : "■ 0"
     }

@@ -86,11 +86,12 @@ enum ProgressView {
     }
 
     /// One indicator's first, previous and latest rating for the chart; a single score is only
-    /// the latest (no first to compare it with).
+    /// the latest (no first to compare it with), and two are the first and the latest (the
+    /// previous is the first).
     private static func item(for movement: Movement, label: String) -> IndicatorChart.Item {
         IndicatorChart.Item(
             label: label, first: movement.all.count > 1 ? movement.first.map(Double.init) : nil,
-            previous: movement.previous.map(Double.init),
+            previous: movement.all.count > 2 ? movement.previous.map(Double.init) : nil,
             latest: movement.latest.map(Double.init))
     }
 
