@@ -43,6 +43,8 @@ final class AppointmentClashTests: XCTestCase {
             XCTAssertTrue(h.screen.contains("⚠ " + said), "\(language): the clash is not said\n\(h.screen)")
             let warning = h.state.form?.fields.compactMap(\.error).first ?? ""
             XCTAssertTrue(warning.contains(offer.title), "\(language): the offer \(offer.title) is not named: \(warning)")
+            XCTAssertTrue(
+                warning.contains(session.start + "–" + session.end), "\(language): the session's start and end are not said: \(warning)")
             XCTAssertNotNil(h.state.open?.participant.openSession, "\(language): saved without a word")
             XCTAssertNotNil(h.state.form, "\(language): the form is gone")
 

@@ -80,6 +80,11 @@ extension OfferSession {
         return from < to ? from..<to : from..<(24 * 60)
     }
 
+    /// When the session meets, as every message that names a session says it: "10:00–12:00"
+    /// (start and end with an en dash between, ISO 8601 clock times as stored), or the start
+    /// alone when there is no end.
+    public var times: String { end.isEmpty ? start : start + "–" + end }
+
     /// `HH:MM` as minutes after midnight; nil for anything else.
     public static func minutes(_ time: String) -> Int? {
         let parts = time.split(separator: ":", omittingEmptySubsequences: false)

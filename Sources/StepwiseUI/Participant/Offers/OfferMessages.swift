@@ -34,12 +34,13 @@ enum OfferMessages {
         s("confirm.overlap", ["title": offer.title, "other": named(overlaps.map(\.other), strings: s)])
     }
 
-    /// What clashes, in words: "“CV workshop” (Mon 7 Dec 2026 10:00); Conversation 3 (…)".
+    /// What clashes, in words: "“CV workshop” (Mon 7 Dec 2026 10:00–12:00); Conversation 3 (…)",
+    /// for the question before booking and the warning on the next appointment alike.
     static func named(_ others: [Overlap.Other], strings s: Localizer) -> String {
         others.map { other -> String in
             switch other {
             case .offer(_, let title, let session, _):
-                return s("summary.quoted", ["text": title]) + " (" + s.dayWithWeekday(session.day) + " " + session.start + ")"
+                return s("summary.quoted", ["text": title]) + " (" + s.dayWithWeekday(session.day) + " " + session.times + ")"
             case .conversation(let number, let day):
                 return s("conversation.number", ["n": String(number)]) + " (" + s.dayWithWeekday(day) + ")"
             }

@@ -49,7 +49,7 @@ enum OfferText {
         lines.append(.blank)
         lines.append(StyledLine(s("offers.sessions"), .heading))
         let sessions = offer.sessions.sorted(by: { ($0.day, $0.start) < ($1.day, $1.start) })
-        for row in DisplayWidth.table(sessions.map { [s.dayWithWeekday($0.day), $0.start + "–" + $0.end] }) {
+        for row in DisplayWidth.table(sessions.map { [s.dayWithWeekday($0.day), $0.times] }) {
             lines.append(StyledLine("  " + row))
         }
         if let internship = offer.internship { lines += internshipLines(internship, env: env, width: width) }
