@@ -110,7 +110,7 @@ enum DemoHistory {
             participant.notes.append(
                 ProgressNote(
                     id: "n-demo-\(seed)-\(index)", kind: .note, sessionId: session.id,
-                    tags: index % 2 == 0 ? ["health"] : ["job"],
+                    tags: index % 2 == 0 ? ["health"] : ["jobSearch"],
                     text: Words(
                         text.notes[(seed + index) % text.notes.count], author: .coach, by: coach,
                         at: started.addingTimeInterval(40 * 60))))

@@ -78,7 +78,7 @@ enum CoachingForms {
 
     static func note(_ note: ProgressNote?, writer: Author, strings: Localizer) -> Form {
         let kind = note?.kind ?? (writer == .citizen ? .reflection : .note)
-        let tags = (note?.tags ?? []).map { ProgressNote.standardTags.contains($0) ? strings("tag.\($0)") : $0 }
+        let tags = (note?.tags ?? []).map { NoteTags.name($0, strings: strings) }
         return Form(purpose: .note(note?.id), title: note == nil ? "form.note.title" : "form.editNote.title", NoteField.self) { name in
             switch name {
             case .text:
@@ -272,10 +272,7 @@ enum CoachingForms {
         case .note(let id):
             guard let body = read.required(NoteField.text) else { return nil }
             let kind = ProgressNote.Kind(rawValue: read[NoteField.kind]) ?? .note
-            let tags = read[NoteField.tags].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                .map { typed in
-                    ProgressNote.standardTags.first { SearchText.fold(s("tag.\($0)")) == SearchText.fold(typed) || $0 == typed } ?? typed
-                }
+            let tags = NoteTags.stored(read[NoteField.tags], env: env)
             let session = state.open?.participant.openSession?.id
             return { p, editor in
                 if let id, let index = p.notes.firstIndex(where: { $0.id == id }) {

@@ -42,7 +42,7 @@ enum CoachingUpdate {
             // ↑ ↓ move through the notes the filter lets through, then the sessions.
             open.noteSelection = ListCursor(open.noteSelection, count: notes.count + p.sessions.count).moved(by: action)
         case .filter?:
-            open.noteFilter = NotesView.nextFilter(after: open.noteFilter, in: p)
+            open.noteFilter = NotesView.nextFilter(after: open.noteFilter, in: p, env: env)
             open.noteSelection = 0
         case .switchWriter?:
             WriterLine.switchWriter(&open, state: &state)

@@ -5,19 +5,19 @@ import StepwiseCore
 /// sessions held with their agreements and next appointments.
 enum NotesView {
     /// The notes the filter lets through, newest first.
-    static func visible(_ p: Participant, filter: NoteFilter) -> [ProgressNote] {
+    static func visible(_ p: Participant, filter: NoteFilter, env: UIEnvironment) -> [ProgressNote] {
         p.notes.reversed().filter { note in
             switch filter {
             case .all: return true
-            case .tag(let tag): return note.tags.contains(tag)
+            case .tag(let tag): return note.tags.contains { NoteTags.canonical($0, env: env) == tag }
             case .session(let id): return note.sessionId == id
             }
         }
     }
 
     /// The next filter: all → each tag in use → each session with notes (newest first) → all.
-    static func nextFilter(after filter: NoteFilter, in p: Participant) -> NoteFilter {
-        let tags = Array(Set(p.notes.flatMap(\.tags))).sorted()
+    static func nextFilter(after filter: NoteFilter, in p: Participant, env: UIEnvironment) -> NoteFilter {
+        let tags = NoteTags.inUse(p, env: env)
         let sessions = p.sessions.reversed().map(\.id).filter { id in p.notes.contains { $0.sessionId == id } }
         let all: [NoteFilter] = [.all] + tags.map(NoteFilter.tag) + sessions.map(NoteFilter.session)
         let index = all.firstIndex(of: filter) ?? 0
@@ -70,7 +70,7 @@ enum NotesView {
     static func layout(_ open: OpenParticipant, state: AppState, env: UIEnvironment, laying: Bool) -> Layout {
         let inputs = Inputs(open, state: state, env: env)
         let p = open.participant
-        var layout = open.memo.notes.value(for: inputs) ?? Layout(visible: visible(p, filter: open.noteFilter), width: inputs.view.width)
+        var layout = open.memo.notes.value(for: inputs) ?? Layout(visible: visible(p, filter: open.noteFilter, env: env), width: inputs.view.width)
         guard laying else { return layout }
         let window = window(selection: open.noteSelection, count: layout.visible.count, height: state.height)
         var laidOut: [Int: [StyledLine]] = [:]
@@ -157,15 +157,11 @@ enum NotesView {
     private static func describe(_ filter: NoteFilter, _ p: Participant, env: UIEnvironment) -> String {
         switch filter {
         case .all: return env.strings("notes.filter.all")
-        case .tag(let tag): return env.strings("notes.filter.tag", ["tag": tagName(tag, env: env)])
+        case .tag(let tag): return env.strings("notes.filter.tag", ["tag": NoteTags.name(tag, env: env)])
         case .session(let id):
             let session = p.sessions.first { $0.id == id }
             return env.strings("notes.filter.session", ["session": session.map { sessionTitle($0, env: env) } ?? id])
         }
-    }
-
-    static func tagName(_ tag: String, env: UIEnvironment) -> String {
-        ProgressNote.standardTags.contains(tag) ? env.strings("tag.\(tag)") : tag
     }
 
     static func sessionTitle(_ session: CoachingSession, env: UIEnvironment) -> String {
@@ -182,7 +178,7 @@ enum NotesView {
             s.dayWithWeekday(Day(current.at, timeZone: env.timeZone)) + " " + TimeText.clock(current.at, in: env.timeZone) + " · "
             + (current.via.map { s("history.via", ["who": written, "coach": $0]) } ?? written)
         if note.kind == .reflection { head += " · " + s("note.kind.reflection") }
-        if !note.tags.isEmpty { head += " · " + note.tags.map { tagName($0, env: env) }.joined(separator: ", ") }
+        if !note.tags.isEmpty { head += " · " + note.tags.map { NoteTags.name($0, env: env) }.joined(separator: ", ") }
         if note.versions.count > 1 { head += " · " + s("notes.edited", ["n": String(note.versions.count - 1)]) }
         var lines = StyledLine("  " + head, .muted).wrapped(width: width, indent: 4)
         lines += StyledLine([("    ", .plain)] + PlanLines.quoted(current, env: env)).wrapped(width: width, indent: 4)
