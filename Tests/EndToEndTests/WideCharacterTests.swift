@@ -41,7 +41,8 @@ final class WideCharacterTests: EndToEndTestCase {
         tmux.send("q")
     }
 
-    /// Every caseload row shows its course position at column 33, measured by tmux itself.
+    /// Every caseload row shows its course position under the course heading, measured by tmux
+    /// itself, and the widest name ends at least two columns before it.
     private func expectCourseColumnInPlace(
         _ screen: String, selectedName: Bool,
         file: StaticString = #filePath, line: UInt = #line
@@ -53,11 +54,19 @@ final class WideCharacterTests: EndToEndTestCase {
         XCTAssertTrue(
             rows.contains { $0.contains(drawn) },
             "the name is drawn whole:\n\(screen)", file: file, line: line)
+        // The name column is as wide as the widest name shown: the course heading stands two
+        // columns after the wide name's last cell, and every row's course under it.
+        let header = try XCTUnwrap(screen.components(separatedBy: "\n").first { $0.contains("Course") })
+        let heading = try terminalColumns(String(header[..<(try XCTUnwrap(header.range(of: "Course"))).lowerBound]))
+        let named = try XCTUnwrap(rows.first { $0.contains(drawn) })
+        let nameEnd = try terminalColumns(String(named[..<(try XCTUnwrap(named.range(of: drawn))).upperBound]))
+        XCTAssertLessThanOrEqual(nameEnd + 2, heading, "the name runs into the course:\n\(screen)", file: file, line: line)
+        XCTAssertLessThanOrEqual(heading, 34, "the name column is wider than its limit:\n\(screen)", file: file, line: line)
         for row in rows {
             let course = try XCTUnwrap(row.range(of: "week ") ?? row.range(of: "starts in "))
             XCTAssertEqual(
-                try terminalColumns(String(row[..<course.lowerBound])), 34,
-                "the course column of \"\(row)\" stands at column 34 in the terminal:\n\(screen)", file: file, line: line)
+                try terminalColumns(String(row[..<course.lowerBound])), heading,
+                "the course column of \"\(row)\" stands under its heading at \(heading) in the terminal:\n\(screen)", file: file, line: line)
         }
     }
 

@@ -2,9 +2,18 @@ import StepwiseCore
 
 /// The caseload: one row per participant, with search as you type.
 enum CaseloadView {
-    /// The name column's width on a screen `width` columns wide: 30 at 80 columns, and half
-    /// of any extra width, up to 48.
+    /// The most the name column takes on a screen `width` columns wide, so that the course and
+    /// the next conversation keep their room: 30 at 80 columns, and half of any extra width,
+    /// up to 48.
     static func nameWidth(_ width: Int) -> Int { min(48, 30 + max(0, width - 80) / 2) }
+
+    /// The name column's width for the rows on screen: the widest of their names in display
+    /// columns (a CJK character or an emoji counts two, `DisplayWidth`), two more for a name
+    /// with a job-search mark after it, and the heading; at most `nameWidth(width)`.
+    static func nameWidth(_ rows: [CaseloadEntry], heading: String, today: Day, width: Int) -> Int {
+        let names = rows.map { DisplayWidth.of($0.name) + ($0.jobSearchSignal(today: today) == nil ? 0 : 2) }
+        return min(nameWidth(width), ([DisplayWidth.of(heading)] + names).max() ?? 0)
+    }
 
     /// The space between two columns of the list.
     static let gap = "  "
@@ -22,13 +31,17 @@ enum CaseloadView {
             right: s("caseload.coach", ["name": state.coach]) + " · " + s.dayWithWeekday(state.today))
         let rows = state.visibleRows
         let window = ScrollWindow(count: rows.count, height: capacity(height: buffer.height), showing: state.selection...state.selection)
-        // The course column is as wide as its widest entry on screen, and two spaces apart
-        // from its neighbours in every language (`gap`).
-        let courses = window.shown.compactMap { index -> String? in
+        // The name and course columns are as wide as their widest entry on screen, and two
+        // spaces apart from their neighbours in every language (`gap`).
+        let entries = window.shown.compactMap { index -> CaseloadEntry? in
             guard case .participant(let entry) = rows[index] else { return nil }
-            return CourseText.position(start: entry.courseStart, today: state.today, strings: s)
+            return entry
         }
-        let columns = (name: nameWidth(buffer.width), course: ([s("caseload.column.course")] + courses).map(DisplayWidth.of).max() ?? 0)
+        let courses = entries.map { CourseText.position(start: $0.courseStart, today: state.today, strings: s) }
+        let columns = (
+            name: nameWidth(entries, heading: s("caseload.column.name"), today: state.today, width: buffer.width),
+            course: ([s("caseload.column.course")] + courses).map(DisplayWidth.of).max() ?? 0
+        )
         buffer.put(
             "  " + DisplayWidth.pad(s("caseload.column.name"), to: columns.name) + gap
                 + DisplayWidth.pad(s("caseload.column.course"), to: columns.course) + gap
