@@ -14,16 +14,8 @@ public final class App {
     let identity: Identity
     private let clock: @Sendable () -> Date
     private var lock: RecordLock?
-    /// The stamp of `participants/` at which `state.caseload` was right (apart from the open
-    /// participant's own saves); nil when not known. While the folder keeps it, going back to
-    /// the caseload updates one row instead of reading the index again.
-    private var folder: FolderStamp?
-    /// The full check of a caseload first shown from the index alone (see `confirmCaseload`).
-    private var confirmation: Confirmation?
-    /// True while the caseload shown came from the index alone and was not checked file by file.
-    private var unconfirmed = false
-    /// The caseload shown holds only its first rows (see `CaseloadIndex.loadFirstRows`).
-    private var firstRowsOnly = false
+    /// What is known of the caseload shown, and its check (see `App+Caseload.swift`).
+    var shown = ShownCaseload()
     /// Saves that found a short lock held elsewhere, made again by `retryPending` until the
     /// lock is free; its `lockWait` is how long every short lock is waited for.
     private let pending: PendingSaves
@@ -57,92 +49,14 @@ public final class App {
         state = AppState(width: width, height: height, today: Day(now, timeZone: env.timeZone), coach: identity.coach)
         Update.tick(now, state: &state, env: env)
         PlacementMigration.run(store, as: identity)
-        let index = CaseloadIndex(store: store)
-        let before = index.folderStamp()
-        if let first = index.loadFirstRows(height) {
-            folder = before
-            unconfirmed = true
-            firstRowsOnly = true
-            run([], then: [.caseloadBegun(first)])
-        } else if let rows = index.loadIfUnchanged() {
-            folder = before
-            unconfirmed = true
-            run([], then: [.caseloadLoaded(rows, select: nil)])
-        } else if let first = index.loadFirstRows(height, anyFolder: true) {
-            // Files were renamed in or out since the index vouched for the folder (or a backup
-            // was restored): what the index knew of a large caseload is shown at once, and
-            // checked right after; a small one is checked file by file before the first frame.
-            unconfirmed = true
-            firstRowsOnly = true
-            run([], then: [.caseloadBegun(first)])
-        } else {
-            run([], then: [.caseloadLoaded(loadCaseload(), select: nil)])
-        }
+        showFirstCaseload()
         restoreDraft()
-    }
-
-    /// The caseload checked against every file; notes the folder's stamp taken before.
-    private func loadCaseload() -> Caseload {
-        folder = CaseloadIndex(store: store).folderStamp()
-        // A check still running would bring back an older reading.
-        confirmation = nil
-        unconfirmed = false
-        firstRowsOnly = false
-        return store.loadCaseload()
-    }
-
-    /// Checks a caseload first shown from the index alone against every file (a file edited
-    /// in place by hand keeps the folder's stamp), on another thread; call after the first
-    /// frame. `takeConfirmedCaseload` shows the result. Does nothing when the caseload shown
-    /// was read file by file already. `gate` runs on the check's thread before it begins (a
-    /// test holds the check back with it, to show that no key waits for it).
-    public func confirmCaseload(after gate: @escaping @Sendable () -> Void = {}) {
-        loadFonts()
-        guard unconfirmed else { return }
-        unconfirmed = false
-        let box = Confirmation()
-        confirmation = box
-        let store = self.store
-        let index = CaseloadIndex(store: store)
-        Thread.detachNewThread {
-            gate()
-            let before = index.folderStamp()
-            box.deliver(store.loadCaseload(), folder: before)
-        }
-    }
-
-    /// Replaces a caseload shown from its first rows by the caseload checked by
-    /// `confirmCaseload` when it is there, else by the whole index as it is (never waiting for
-    /// the check of every file, which at 100,000 participants takes seconds after a restore;
-    /// the check's rows replace these when they come), else, with no readable index, by the
-    /// caseload checked file by file. Call only for a key the first rows cannot serve
-    /// (`FirstRowsKeys`): the index is then read twice at once only while a check runs.
-    private func readWholeCaseload() {
-        guard firstRowsOnly else { return }
-        firstRowsOnly = false
-        if let rows = CaseloadIndex(store: store).loadIfUnchanged(anyFolder: true) {
-            run([], then: [.caseloadLoaded(rows, select: nil)])
-        } else if !takeConfirmedCaseload(wait: true) {
-            run([], then: [.caseloadLoaded(loadCaseload(), select: nil)])
-        }
     }
 
     /// Reads the summary's fonts (two TrueType files) unless read already: after the first
     /// frame, or for the first record opened, never before the first frame.
-    private func loadFonts() {
+    func loadFonts() {
         if env.fonts == nil { env.fonts = try? SummaryFonts.load() }
-    }
-
-    /// Shows the caseload checked by `confirmCaseload` once it is there; true when it was.
-    /// Blocks until it is there when `wait` is true (tests).
-    @discardableResult
-    public func takeConfirmedCaseload(wait: Bool = false) -> Bool {
-        guard let box = confirmation, let checked = box.take(wait: wait) else { return false }
-        confirmation = nil
-        firstRowsOnly = false
-        folder = checked.folder
-        run([], then: [.caseloadLoaded(checked.rows, select: nil)])
-        return true
     }
 
     /// A form left open when the program was last cut off comes back as it was.
@@ -159,7 +73,7 @@ public final class App {
     public func handle(_ key: Key) {
         completeRecord()
         takeConfirmedCaseload()
-        if firstRowsOnly && !FirstRowsKeys.suffice(for: key, in: state) { readWholeCaseload() }
+        if shown.firstRowsOnly && !FirstRowsKeys.suffice(for: key, in: state) { readWholeCaseload() }
         takeReport()
         Update.tick(clock(), state: &state, env: env)
         run(Update.idle(state: state))
@@ -266,11 +180,11 @@ public final class App {
         do {
             // Journal entries written meanwhile by bookings elsewhere are kept.
             let index = CaseloadIndex(store: store)
-            let unchanged = folder != nil && confirmation == nil && index.folderStamp() == folder
+            let unchanged = shown.folder != nil && shown.check == nil && index.folderStamp() == shown.folder
             let saved = try ParticipantJournal.save(participant, in: store, as: identity, lockTimeout: pending.lockWait)
             // Only this save changed the folder (to within the moment between its rename
             // and this `stat`): the caseload stays right with this participant's row.
-            folder = unchanged ? index.folderStamp() : nil
+            shown.folder = unchanged ? index.folderStamp() : nil
             let audited = audit(action, participant.id)
             guard let version else { return [.participantSaved(id: participant.id, journal: saved.journal, version: nil)] + audited }
             do {
@@ -310,12 +224,7 @@ public final class App {
                 self.lock = nil
             }
             releaseLock()
-            // Nothing renamed into or out of the folder but by this screen's own saves: the
-            // one row of the participant is made from the record as saved.
-            if let participant, let folder, CaseloadIndex(store: store).folderStamp() == folder {
-                return [.closedMoving(CaseloadIndex.moving(participant, in: state.caseload, order: store.nameOrder))]
-            }
-            return [.closed(caseload: loadCaseload(), select: participant?.id)]
+            return closing(participant)
         case .quit:
             shutdown()
             return [.quit]

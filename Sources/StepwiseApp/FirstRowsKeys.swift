@@ -15,8 +15,8 @@ enum FirstRowsKeys {
 
     /// True when `key` in `state` can be handled with only the first rows of the caseload:
     /// an action in `onTheCaseload`, a move down to a row already read, a key that acts on
-    /// nothing, or any key away from the caseload but the one that goes back to it from a
-    /// participant. False for a search, a page down, the end of the list, and going back.
+    /// nothing, or any key away from the caseload (going back to it from a participant shows
+    /// the first rows again, `App.closing`). False for a search, a page down, the end of the list.
     static func suffice(for key: Key, in state: AppState) -> Bool {
         let context = state.context
         let action = ActionTable.action(for: key, in: context)
@@ -28,7 +28,7 @@ enum FirstRowsKeys {
         case .searching:
             return false
         default:
-            return !(action == .back && state.open != nil)
+            return true
         }
     }
 }

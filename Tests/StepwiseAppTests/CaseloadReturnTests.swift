@@ -29,6 +29,8 @@ final class CaseloadReturnTests: XCTestCase {
         try other.save(renamed)
         h.press(.escape)
         XCTAssertNil(h.state.open)
+        // Shown at once from the rows in memory; the check of every file corrects them after.
+        XCTAssertTrue(h.app.takeConfirmedCaseload(wait: true), "going back began a check of every file")
         XCTAssertEqual(h.state.caseload, h.store.loadCaseload())
         XCTAssertTrue(names(h.state.caseload).contains("Zelda Berg"))
         XCTAssertTrue(names(h.state.caseload).contains("Åse Lindqvist"))

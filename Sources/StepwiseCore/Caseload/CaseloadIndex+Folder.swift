@@ -31,8 +31,12 @@ extension CaseloadIndex {
     /// order): costs a scan for its id and a binary search, not a copy of `rows` nor a reading
     /// of the index.
     public static func moving(_ participant: Participant, in rows: Caseload, order: LocaleFormats) -> CaseloadMove {
-        let entry = CaseloadEntry(participant)
-        let from = rows.firstIndex(ofID: participant.id)
+        moving(CaseloadEntry(participant), in: rows, order: order)
+    }
+
+    /// Where the row `entry` (a participant's as saved) goes in `rows`, as `moving(_:in:order:)`.
+    public static func moving(_ entry: CaseloadEntry, in rows: Caseload, order: LocaleFormats) -> CaseloadMove {
+        let from = rows.firstIndex(ofID: entry.id)
         // Participants come first, in order, then the unreadable files; positions are those
         // of `rows` without the participant's row.
         let at = { (position: Int) in from.map { position < $0 ? position : position + 1 } ?? position }

@@ -26,6 +26,10 @@ public enum EffectResult: Equatable, Sendable {
     /// The open participant was closed and its lock given back; nothing else changed in the
     /// caseload, whose row of the participant is made anew (and selected).
     case closedMoving(CaseloadMove)
+    /// The open participant was closed and its lock given back, to a caseload of which only
+    /// the first rows are shown (as read again from the index); `select` is the id of the row
+    /// to select.
+    case closedToFirstRows(CaseloadFirstRows, select: String?)
     /// The offer catalogue as read now.
     case offersLoaded([Offer])
     /// The open participant's plan history, oldest first; `complete` is false when only the

@@ -33,6 +33,10 @@ extension Update {
         case .closedMoving(let move):
             state.open = nil
             CaseloadUpdate.show(move, state: &state)
+        case .closedToFirstRows(let first, let select):
+            state.open = nil
+            showCaseload(Caseload(first.rows), select: select, state: &state)
+            state.firstRowsOf = first.size
         case .offersLoaded(let offers):
             state.offers = offers
         case .historyLoaded(let versions, let complete):
