@@ -36,6 +36,8 @@ extension App {
     /// vouches for `participants/` (or, after files were renamed in or out, from what the index
     /// last knew, when the caseload is large), else the whole index when it vouches for the
     /// folder, else the caseload checked file by file (a small caseload, or no readable index).
+    /// A large caseload's first frame reads the head and tail of the index only, whether the
+    /// folder changed or not (the whole index is read only when its first rows cannot be shown).
     func showFirstCaseload() {
         let index = CaseloadIndex(store: store)
         let before = index.folderStamp()
@@ -44,17 +46,18 @@ extension App {
             shown.unconfirmed = true
             shown.firstRowsOnly = true
             run([], then: [.caseloadBegun(first)])
+        } else if let first = index.loadFirstRows(state.height, anyFolder: true) {
+            // Files were renamed in or out since the index vouched for the folder (another
+            // coach saved, a backup was restored): what the index knew of a large caseload is
+            // shown at once, and checked right after; a small one is checked file by file
+            // before the first frame.
+            shown.unconfirmed = true
+            shown.firstRowsOnly = true
+            run([], then: [.caseloadBegun(first)])
         } else if let rows = index.loadIfUnchanged() {
             shown.folder = before
             shown.unconfirmed = true
             run([], then: [.caseloadLoaded(rows, select: nil)])
-        } else if let first = index.loadFirstRows(state.height, anyFolder: true) {
-            // Files were renamed in or out since the index vouched for the folder (or a backup
-            // was restored): what the index knew of a large caseload is shown at once, and
-            // checked right after; a small one is checked file by file before the first frame.
-            shown.unconfirmed = true
-            shown.firstRowsOnly = true
-            run([], then: [.caseloadBegun(first)])
         } else {
             run([], then: [.caseloadLoaded(loadCaseload(), select: nil)])
         }

@@ -59,7 +59,6 @@ TARGETS = {
     "saveTypicalJournalP99Ms": 3,
     "searchP99Ms": 16,
     "closeToCaseloadMs": 16,
-    "closeAfterChangeMs": 16,
     "peakRssMB": 50,
     "rowMoveBytes": 200,
     "summaryMs": 20,
@@ -301,28 +300,57 @@ def close_after_change_figures(data, rounds=5):
     """Back to the caseload from a participant after another coach saved meanwhile: another
     process writes one participant file anew and renames it into `participants/`, as a save
     does, so the folder's stamp is no longer the one this terminal last read. Escape sent ->
-    the caseload drawn, each round with a new change; then the index is made current again."""
-    files = sorted(name for name in os.listdir(data / "participants") if name.endswith(".json"))
+    the caseload drawn, each round with a new change, next to a round with nothing changed
+    (the escape key's own delay and the drawing, on the same moment's machine); then the index
+    is made current again."""
     term = Terminal(data)
     term.wait_for(b"Caseload", term.started)
     term.settle(0.5)
-    closes = []
+    closes = {True: [], False: []}
     for round_ in range(rounds):
-        sent = term.send(b"\r")
-        term.wait_for(b"Plan", sent)
-        term.settle(0.3)
-        changed = data / "participants" / files[(round_ * 7919 + 1) % len(files)]
-        scratch = changed.with_name(".bench-" + changed.name + ".tmp")
-        scratch.write_bytes(changed.read_bytes())
-        os.chmod(scratch, 0o600)
-        os.rename(scratch, changed)
-        sent = term.send(b"\x1b")
-        closes.append((term.wait_for(b"Caseload", sent) - sent) * 1000)
-        # The check in the background (if any) is given time to end before the next round.
-        term.settle(1.0, timeout=120)
+        for change in (True, False):
+            sent = term.send(b"\r")
+            term.wait_for(b"Plan", sent)
+            term.settle(0.3)
+            if change:
+                rename_as_a_save_does(data, round_)
+            sent = term.send(b"\x1b")
+            closes[change].append((term.wait_for(b"Caseload", sent) - sent) * 1000)
+            # The check in the background (if any) is given time to end before the next round.
+            term.settle(1.0, timeout=120)
     term.close()
     run_json([BENCH, "index", "--data", data, "--no-rebuild"])
-    return {"ms": summary(closes)}
+    return {"ms": summary(closes[True]), "unchangedMs": summary(closes[False])}
+
+
+def rename_as_a_save_does(data, index):
+    """Another process writes participant file number `index` (of the sorted names) anew and
+    renames it into `participants/`, as a save does: the folder's stamp changes."""
+    files = sorted(name for name in os.listdir(data / "participants") if name.endswith(".json"))
+    changed = data / "participants" / files[(index * 7919 + 1) % len(files)]
+    scratch = changed.with_name(".bench-" + changed.name + ".tmp")
+    scratch.write_bytes(changed.read_bytes())
+    os.chmod(scratch, 0o600)
+    os.rename(scratch, changed)
+
+
+def first_frame_after_change_figures(data, rounds=5):
+    """The first frame of the caseload when another coach saved since the index last vouched
+    for `participants/` (the usual start in a shared folder), each start next to one with the
+    index current (the index is made current again between them)."""
+    starts = {True: [], False: []}
+    for round_ in range(rounds):
+        rename_as_a_save_does(data, round_ + 100)
+        # The folder quiet for the index's racy window, so that the index can vouch for it after.
+        time.sleep(2.5)
+        for change in (True, False):
+            term = Terminal(data)
+            starts[change].append((term.wait_for(b"Caseload", term.started) - term.started) * 1000)
+            term.settle(0.3)
+            term.close()
+            if change:
+                run_json([BENCH, "index", "--data", data, "--no-rebuild"])
+    return {"ms": summary(starts[True]), "currentIndexMs": summary(starts[False])}
 
 
 def report_figures(data, rounds=3):
@@ -365,8 +393,9 @@ def measure_size(size, args):
     log(f"   pseudo-terminal: {time.time() - started:.0f} s")
     started = time.time()
     result["closeAfterChange"] = close_after_change_figures(data)
-    log(f"   back to the caseload after another coach saved: {fmt(result['closeAfterChange']['ms']['median'], 'ms')} median "
-        f"({time.time() - started:.0f} s)")
+    result["firstFrameAfterChange"] = first_frame_after_change_figures(data)
+    log(f"   after another coach saved: back to the caseload {fmt(result['closeAfterChange']['ms']['median'], 'ms')}, "
+        f"first frame {fmt(result['firstFrameAfterChange']['ms']['median'], 'ms')} median ({time.time() - started:.0f} s)")
     started = time.time()
     result["report"] = report_figures(data)
     result["reportInProcess"] = run_json([BENCH, "report", "--data", data, "--resources", RESOURCES])
@@ -412,6 +441,9 @@ def headline(result):
         "closeToCaseloadMs": inproc["closeToCaseload"]["median"],
         "closeAfterChangeMs": result["closeAfterChange"]["ms"]["median"] if "closeAfterChange" in result else None,
         "closeAfterChangeP99Ms": result["closeAfterChange"]["ms"]["p99"] if "closeAfterChange" in result else None,
+        "closeUnchangedPtyMs": result["closeAfterChange"]["unchangedMs"]["median"] if "closeAfterChange" in result else None,
+        "firstFrameAfterChangeMs": result["firstFrameAfterChange"]["ms"]["median"] if "firstFrameAfterChange" in result else None,
+        "firstFrameCurrentIndexMs": result["firstFrameAfterChange"]["currentIndexMs"]["median"] if "firstFrameAfterChange" in result else None,
         "saveP99Ms": save["largestJournalSave"]["p99"],
         "saveLargestStoreP99Ms": save["largestStoreSave"]["p99"],
         "saveLargestJournalMedianMs": save["largestJournalSave"]["median"],
@@ -480,8 +512,11 @@ ROWS = [
     ("Save one change, typical record, p99", "saveTypicalJournalP99Ms", "ms", "≤ 3 ms"),
     ("Search as you type, p99 per key", "searchP99Ms", "ms", "≤ 16 ms"),
     ("Back to the caseload (in-process, median)", "closeToCaseloadMs", "ms", "≤ 16 ms"),
-    ("  after another coach saved (pty, median)", "closeAfterChangeMs", "ms", "≤ 16 ms"),
+    ("  after another coach saved (pty, median)", "closeAfterChangeMs", "ms", "≈ unchanged"),
     ("  after another coach saved (pty, p99)", "closeAfterChangeP99Ms", "ms", ""),
+    ("  nothing changed, same run (pty, median)", "closeUnchangedPtyMs", "ms", ""),
+    ("First frame after another coach saved (pty, median)", "firstFrameAfterChangeMs", "ms", "≈ current"),
+    ("  with the index current, same run (pty, median)", "firstFrameCurrentIndexMs", "ms", ""),
     ("Peak memory after opening the largest (VmHWM)", "peakRssMB", "MB", "≤ 50 MB"),
     ("Bytes written for a one-row move", "rowMoveBytes", "B", "≤ 200 B"),
     ("Printed summary of the largest (median)", "summaryMs", "ms", "≤ 20 ms"),
