@@ -87,6 +87,17 @@ public struct Caseload: RandomAccessCollection, Equatable, Sendable, Expressible
         return shown.firstIndex { matches(Int($0)) }
     }
 
+    /// The positions of the participants whose id is in `ids`, in a whole caseload (not a
+    /// filtered one). Makes a string of each id only (an id of up to 15 bytes is kept inline).
+    func participantPositions(of ids: Set<String>) -> Set<Int32> {
+        var positions: Set<Int32> = []
+        for (at, row) in packed.enumerated() {
+            let start = Int(row.text)
+            if ids.contains(String(decoding: text[start..<(start + Int(row.idLength))], as: UTF8.self)) { positions.insert(Int32(at)) }
+        }
+        return positions
+    }
+
     /// Equal rows; without making a row of each when both share their rows (a copy).
     public static func == (lhs: Caseload, rhs: Caseload) -> Bool {
         let shared =

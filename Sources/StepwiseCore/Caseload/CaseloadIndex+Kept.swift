@@ -59,6 +59,13 @@ struct KeptLines {
         }
     }
 
+    /// Drops the lines kept about the files `ids` (a later line about each is kept after).
+    mutating func replace(_ ids: Set<String>) {
+        guard !ids.isEmpty else { return }
+        replaced.body.formUnion(body.participantPositions(of: ids))
+        for (at, file) in unreadable.enumerated() where ids.contains(file.id) { replaced.unreadable.insert(Int32(at)) }
+    }
+
     /// True when a line about the file at position `file` is kept.
     func holds(_ file: Int) -> Bool {
         switch places[file] {

@@ -25,14 +25,6 @@ enum IndexFile {
         /// The length of the body in bytes, from the header (nil in a header written before
         /// it was kept there).
         var bodyBytes: Int?
-
-        /// The position in `records` of the last line about each id (the one that counts).
-        var winners: [String: Int] {
-            var known: [String: Int] = [:]
-            known.reserveCapacity(records.count)
-            for (index, record) in records.enumerated() { known[record.id] = index }
-            return known
-        }
     }
 
     // MARK: Reading
