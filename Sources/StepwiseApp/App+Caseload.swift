@@ -149,7 +149,7 @@ extension App {
         let unchanged = shown.folder != nil && CaseloadIndex(store: store).folderStamp() == shown.folder
         if !unchanged {
             shown.folder = nil
-            checkAgain(closing: participant.map(CaseloadEntry.init))
+            checkAgain(saved: participant.map(CaseloadEntry.init))
         }
         if shown.firstRowsOnly, let first = CaseloadIndex(store: store).loadFirstRows(state.height, anyFolder: true) {
             return [.closedToFirstRows(first, select: participant?.id)]
@@ -159,9 +159,31 @@ extension App {
         return [.closedMoving(CaseloadIndex.moving(participant, in: state.caseload, order: store.nameOrder))]
     }
 
+    /// Makes `write` (a save renamed into `participants/`) and notes whether the caseload
+    /// shown is still right but for it: when the folder had the stamp noted for the caseload,
+    /// the stamp after the save is noted (only this save changed the folder, to within the
+    /// moment between its rename and the `stat` after it); else none. Rethrows what `write` throws.
+    func savingIntoFolder<Saved>(_ write: () throws -> Saved) rethrows -> Saved {
+        let index = CaseloadIndex(store: store)
+        let unchanged = shown.folder != nil && shown.check == nil && index.folderStamp() == shown.folder
+        let saved = try write()
+        shown.folder = unchanged ? index.folderStamp() : nil
+        return saved
+    }
+
+    /// The caseload with `participant` (just added, as saved) in it, at once: the rows shown
+    /// with its row put where its name sorts (after reading the whole index when only the
+    /// first rows are shown); when other files were renamed into or out of the folder
+    /// meanwhile, every file is checked on another thread as on going back.
+    func adding(_ participant: Participant) -> Caseload {
+        if shown.folder == nil { checkAgain(saved: CaseloadEntry(participant)) }
+        readWholeCaseload()
+        return CaseloadIndex.replacing(participant, in: state.caseload, order: store.nameOrder)
+    }
+
     /// Has every file checked again: now, or, while a check runs, as soon as it ends; `entry`
-    /// is the row of a participant being closed, as saved.
-    private func checkAgain(closing entry: CaseloadEntry?) {
+    /// is the row of a participant saved here, as saved.
+    private func checkAgain(saved entry: CaseloadEntry?) {
         guard shown.check != nil else { return beginCheck() }
         shown.recheck = true
         if let entry { shown.closed.append(entry) }

@@ -179,12 +179,7 @@ public final class App {
     private func save(_ participant: Participant, version: PlanVersion?, audit action: AuditAction) -> [EffectResult] {
         do {
             // Journal entries written meanwhile by bookings elsewhere are kept.
-            let index = CaseloadIndex(store: store)
-            let unchanged = shown.folder != nil && shown.check == nil && index.folderStamp() == shown.folder
-            let saved = try ParticipantJournal.save(participant, in: store, as: identity, lockTimeout: pending.lockWait)
-            // Only this save changed the folder (to within the moment between its rename
-            // and this `stat`): the caseload stays right with this participant's row.
-            shown.folder = unchanged ? index.folderStamp() : nil
+            let saved = try savingIntoFolder { try ParticipantJournal.save(participant, in: store, as: identity, lockTimeout: pending.lockWait) }
             let audited = audit(action, participant.id)
             guard let version else { return [.participantSaved(id: participant.id, journal: saved.journal, version: nil)] + audited }
             do {
@@ -210,8 +205,8 @@ public final class App {
                 id: env.makeID("p"), name: name, language: language, courseStart: start,
                 frame: env.courseFrame, by: Stamp(by: identity.coach, at: state.now))
             do {
-                try store.save(participant)
-                return audit(.changed, participant.id) + [.participantAdded(name: name, id: participant.id, caseload: loadCaseload())]
+                try savingIntoFolder { try store.save(participant) }
+                return audit(.changed, participant.id) + [.participantAdded(name: name, id: participant.id, caseload: adding(participant))]
             } catch {
                 return [.failed(.save(reason: "\(error)"))]
             }
@@ -371,7 +366,8 @@ public final class App {
             return [.recordCompleted(try rest.whole())]
         } catch {
             releaseLock()
-            return [.closed(caseload: loadCaseload(), select: rest.first.id), .failed(.open(reason: env.strings.problemText(error)))]
+            // The row of the participant stays selected; nothing was saved.
+            return closing(nil) + [.failed(.open(reason: env.strings.problemText(error)))]
         }
     }
 

@@ -60,6 +60,27 @@ final class CaseloadCheckTests: XCTestCase {
         XCTAssertTrue(h.screen.contains("Zelda Berg"), h.screen)
     }
 
+    func testAddingAParticipantAfterAnotherTerminalSavedAnswersBeforeTheCheck() throws {
+        let h = try AppHarness()
+        let gate = DispatchSemaphore(value: 0)
+        h.app.confirmCaseload(after: { _ = gate.wait(timeout: .now() + 10) })
+        defer { gate.signal() }
+        try saveElsewhere(h, adding: "Zelda Berg", renaming: nil)
+        h.press(.char("a"))
+        h.type("Aaron Added")
+        XCTAssertLessThan(timed(h, .enter), 5000, "adding does not wait for the check")
+        XCTAssertNil(h.state.form, h.screen)
+        XCTAssertEqual(names(h.state.caseload).first, "Aaron Added")
+        XCTAssertFalse(names(h.state.caseload).contains("Zelda Berg"), "shown at once from the rows in memory")
+        guard case .participant(let added)? = h.state.selectedRow else { return XCTFail("nothing selected") }
+        XCTAssertEqual(added.name, "Aaron Added")
+        gate.signal()
+        XCTAssertTrue(h.app.takeConfirmedCaseload(wait: true), "the check's correction comes")
+        XCTAssertTrue(names(h.state.caseload).contains("Zelda Berg"))
+        XCTAssertEqual(h.state.caseload, h.store.loadCaseload())
+        XCTAssertEqual(h.state.selectedRow?.id, added.id)
+    }
+
     func testGoingBackWhileTheCheckRunsChecksAgainWhenItEnds() throws {
         let h = try AppHarness()
         let gate = DispatchSemaphore(value: 0)
