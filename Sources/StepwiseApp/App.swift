@@ -73,6 +73,7 @@ public final class App {
     public func handle(_ key: Key) {
         completeRecord()
         takeConfirmedCaseload()
+        takeCatalogue()
         if shown.firstRowsOnly && !FirstRowsKeys.suffice(for: key, in: state) { readWholeCaseload() }
         takeReport()
         Update.tick(clock(), state: &state, env: env)
@@ -105,15 +106,16 @@ public final class App {
     /// What is done while no key comes; the terminal driver calls it every few hundred
     /// milliseconds. Returns true when the screen changed (a record shown read only was read
     /// again because another terminal saved it, the journal of the record edited here
-    /// gained an entry from a booking elsewhere, or the catalogue's placement counts came).
+    /// gained an entry from a booking elsewhere, or the catalogue or its placement counts came).
     public func idle() -> Bool {
         completeRecord()
         let counted = takePlacementCounts()
-        guard !Update.idle(state: state).isEmpty else { return counted }
+        let listed = takeCatalogue()
+        guard !Update.idle(state: state).isEmpty else { return counted || listed }
         let before = (state.open?.readAt, state.open?.participant.journal)
         Update.tick(clock(), state: &state, env: env)
         run(Update.idle(state: state))
-        return counted || state.open?.readAt != before.0 || state.open?.participant.journal != before.1
+        return counted || listed || state.open?.readAt != before.0 || state.open?.participant.journal != before.1
     }
 
     /// Carries out `effects` in order, folding each result back through `Update` (which may
@@ -330,16 +332,17 @@ public final class App {
     }
 
     /// Runs a booking change under the offer's lock; gives back what happened (or why not)
-    /// with the catalogue as read afterwards.
+    /// with the offers shown, the offer as read under its lock in place (see `offersAfterBooking`).
     private func bookings(linking step: PlanRow? = nil, _ change: (BookingStore) throws -> BookingStore.Result) -> [EffectResult] {
         let booking = BookingStore(store: store, identity: identity, lockTimeout: pending.lockWait)
         do {
             let result = try change(booking)
-            return [.bookingChanged(result.change, offers: catalogue.offers(), linking: step)]
+            return [.bookingChanged(result.change, offers: offersAfterBooking(result.change.offer), linking: step)]
         } catch let failure as BookingStore.Failure {
-            return [.bookingRefused(failure, offers: catalogue.offers())]
+            guard case .refused(_, let current) = failure else { return [.bookingRefused(failure, offers: offersAfterBooking(nil))] }
+            return [.bookingRefused(failure, offers: offersAfterBooking(current))]
         } catch {
-            return [.bookingRefused(.writeFailed("\(error)"), offers: catalogue.offers())]
+            return [.bookingRefused(.writeFailed("\(error)"), offers: offersAfterBooking(nil))]
         }
     }
 

@@ -69,6 +69,8 @@ final class AppHarness {
         app = try AppHarness.makeApp(
             store: store, identity: identity, language: language, width: width, height: height,
             clock: clock, ids: ids)
+        // A draft restored on a tab that lists the catalogue shows it when it comes.
+        app.takeCatalogue(wait: true)
     }
 
     /// Another terminal on the same data folder, for `coach` on the same login: it sees the
@@ -93,7 +95,9 @@ final class AppHarness {
     // MARK: - Keys
 
     /// Presses keys in order; a string is typed character by character. After each key the
-    /// record just opened is read whole, as the terminal driver does once it drew the frame.
+    /// record just opened is read whole, as the terminal driver does once it drew the frame,
+    /// and the catalogue read on another thread for it is shown (the driver shows it when
+    /// it comes).
     func press(_ keys: Key...) { keys.forEach(handle) }
 
     /// Types `text` as single key presses.
@@ -102,6 +106,7 @@ final class AppHarness {
     private func handle(_ key: Key) {
         app.handle(key)
         app.completeRecord()
+        app.takeCatalogue(wait: true)
     }
 
     /// Searches the caseload for `query` and opens the one match.

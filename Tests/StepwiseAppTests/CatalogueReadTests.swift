@@ -114,22 +114,27 @@ final class PlacementTallyTests: XCTestCase {
     }
 }
 
-/// The catalogue as kept by `OfferCatalogue`: read again only when `offers/` changed.
+/// The catalogue as kept by `OfferCatalogue`: read again, on another thread, only when
+/// `offers/` changed; the catalogue as last read is given meanwhile.
 final class OfferCatalogueTests: XCTestCase {
     func testTheCatalogueIsReadAgainOnlyWhenItsFolderChanged() throws {
         let h = try AppHarness()
         let catalogue = OfferCatalogue(store: h.store)
-        let first = catalogue.offers()
-        XCTAssertEqual(catalogue.offers(), first)
+        XCTAssertNil(catalogue.request(), "nothing read yet: the reading runs on another thread")
+        let first = try XCTUnwrap(catalogue.take(wait: true))
+        XCTAssertEqual(catalogue.request(), first)
+        XCTAssertNil(catalogue.take(wait: true), "nothing was read again")
         XCTAssertEqual(catalogue.reads, 1)
         var offer = try XCTUnwrap(first.last)
         offer.capacity += 1
         try h.store.save(offer)
-        XCTAssertEqual(catalogue.offers().first { $0.id == offer.id }?.capacity, offer.capacity)
+        XCTAssertEqual(catalogue.request(), first, "the catalogue as last read, while it is read again")
+        XCTAssertEqual(try XCTUnwrap(catalogue.take(wait: true)).first { $0.id == offer.id }?.capacity, offer.capacity)
         XCTAssertEqual(catalogue.reads, 2)
         // A file removed (an erasure that leaves no offer behind, a restore) is a change too.
         try FileManager.default.removeItem(at: h.store.root.appendingPathComponent("offers/\(offer.id).json"))
-        XCTAssertNil(catalogue.offers().first { $0.id == offer.id })
+        _ = catalogue.request()
+        XCTAssertNil(try XCTUnwrap(catalogue.take(wait: true)).first { $0.id == offer.id })
         XCTAssertEqual(catalogue.reads, 3)
     }
 }

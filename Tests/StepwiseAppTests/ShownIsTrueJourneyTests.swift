@@ -59,6 +59,8 @@ final class ShownIsTrueJourneyTests: XCTestCase {
         XCTAssertFalse(h.flatScreen.contains("er aflyst"), h.screen)
         let other = try h.otherTerminal(coach: "Bo")
         other.handle(.char("o"))
+        // The catalogue is there before the coach acts on it (it is read on another thread).
+        other.takeCatalogue(wait: true)
         other.handle(.char("f"))
         "CV-værksted".forEach { other.handle(.char($0)) }
         other.handle(.enter)

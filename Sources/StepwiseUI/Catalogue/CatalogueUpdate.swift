@@ -5,6 +5,8 @@ import StepwiseCore
 enum CatalogueUpdate {
     static func handle(_ action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect] {
         guard var catalogue = state.catalogue else { return [] }
+        let picking = CatalogueReading.listKeys.union([.editOffer, .internship, .cancelOffer, .attendance])
+        if CatalogueReading.holds(action, among: picking, state: &state, env: env) { return [] }
         let s = env.strings
         let offers = state.listed(catalogue.filter, env: env)
         let selected =

@@ -19,6 +19,9 @@ enum CatalogueView {
             (s("offers.showing") + " ", .muted),
             (OffersView.describe(catalogue.filter, env: env), .bold),
         ]).draw(into: &buffer, x: 1, y: 2, width: buffer.width - 2)
+        guard !state.catalogueReading else {
+            return CatalogueReading.line(env: env).draw(into: &buffer, x: 1, y: 3, width: buffer.width - 2)
+        }
         var lines: [(line: StyledLine, selected: Bool)] = []
         let rows = OffersView.window(
             offers, selection: catalogue.selection, filter: catalogue.filter, participant: "",

@@ -126,6 +126,9 @@ public struct AppState: Equatable, Sendable {
     public var offers: [Offer] = [] { didSet { offersRevision &+= 1 } }
     /// Counts the changes of `offers` (read afresh, booked, edited): what the offer lists are kept by.
     public private(set) var offersRevision = 0
+    /// True while the whole catalogue is read for the first time (`offers` holds only the
+    /// offers read one by one until then).
+    public var catalogueReading = false
     /// The offers a filter last listed, in order (see `AppState.listed(_:env:)`).
     var offerList = Memo<OfferList.Inputs, [Offer]>()
     /// The search text; nil when no search is active.

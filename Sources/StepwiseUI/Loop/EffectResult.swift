@@ -32,6 +32,11 @@ public enum EffectResult: Equatable, Sendable {
     case closedToFirstRows(CaseloadFirstRows, select: String?)
     /// The offer catalogue as read now.
     case offersLoaded([Offer])
+    /// The whole offer catalogue is being read for the first time, on another thread: the
+    /// tabs that list it say so until it comes as `catalogueLoaded`.
+    case catalogueReading
+    /// The whole offer catalogue, as read on another thread or kept since.
+    case catalogueLoaded([Offer])
     /// The open participant's plan history, oldest first; `complete` is false when only the
     /// newest versions were read (those the change marks need).
     case historyLoaded([PlanVersion], complete: Bool)

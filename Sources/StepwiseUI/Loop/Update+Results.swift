@@ -39,6 +39,11 @@ extension Update {
             state.firstRowsOf = first.size
         case .offersLoaded(let offers):
             state.offers = offers
+        case .catalogueReading:
+            state.catalogueReading = true
+        case .catalogueLoaded(let offers):
+            state.catalogueReading = false
+            if offers != state.offers { state.offers = offers }
         case .historyLoaded(let versions, let complete):
             state.open?.history = versions
             state.open?.historyComplete = complete

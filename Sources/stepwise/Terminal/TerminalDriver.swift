@@ -60,7 +60,10 @@ final class TerminalDriver {
                 continue
             }
             var character: wint_t = 0
+            // The catalogue read on another thread is shown soon after it came, not a tick later.
+            timeout(app.isReadingCatalogue ? 20 : 200)
             let result = get_wch(&character)
+            timeout(200)
             if result == ERR {
                 // Saves kept while a lock was held elsewhere are tried again when no key comes.
                 let confirmed = app.takeConfirmedCaseload()

@@ -254,7 +254,13 @@ enum CoachingForms {
             }
             let appointment = next.map { Appointment(day: $0, time: time, place: place, contact: read[EndSessionField.whoContacts]) }
             // A next appointment at the time of one of the citizen's offers is said once; the
-            // next Enter with the same day and time keeps it.
+            // next Enter with the same day and time keeps it. Before the whole catalogue first
+            // came (it is read on another thread when the form opens) there is nothing to check
+            // it against: Enter then waits for it, and says so.
+            if appointment != nil, state.catalogueReading {
+                read.mark(EndSessionField.nextDate, "offers.stillReading")
+                return nil
+            }
             if let appointment, let p = state.open?.participant {
                 let clashes = Booking.overlaps(of: appointment, for: p, among: state.offers)
                 let seen = String(appointment.day.ordinal) + "|" + (appointment.time ?? "")

@@ -22,7 +22,7 @@ enum CoachingUpdate {
             }
             state.form = CoachingForms.endSession(strings: s)
             // The next appointment is checked against the citizen's offers: all of them, not only
-            // those the plan links to.
+            // those the plan links to (the catalogue is read on another thread meanwhile).
             return [.loadOffers]
         case .rate?:
             state.form = CoachingForms.rating(env.indicators, previous: p.ratings.last, language: s.language)

@@ -5,6 +5,7 @@ import StepwiseCore
 enum OfferUpdate {
     static func handle(_ action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect]? {
         guard var open = state.open, open.tab == .offers else { return nil }
+        if CatalogueReading.holds(action, among: CatalogueReading.listKeys, state: &state, env: env) { return [] }
         let s = env.strings
         let offers = state.listed(open.offerFilter, env: env)
         let selected = self.selected(open, state: state, env: env)

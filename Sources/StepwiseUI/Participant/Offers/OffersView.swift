@@ -16,6 +16,12 @@ enum OffersView {
         let news = open.memo.news.value(for: ViewInputs(open, state: state, env: env))
             ?? OfferMessages.news(open.participant, today: state.today, env: env)
         var lines: [(line: StyledLine, selected: Bool)] = news.map { ($0, false) }
+        guard !state.catalogueReading else {
+            ListDrawing.draw(
+                lines + [(CatalogueReading.line(env: env), false)], top: ParticipantView.top + 1, bottom: buffer.height - 2,
+                strings: env.strings, into: &buffer)
+            return
+        }
         if offers.isEmpty { lines.append((StyledLine("  " + s("offers.noMatch"), .muted), false)) }
         let rows = window(
             offers, selection: open.offerSelection, filter: open.offerFilter, participant: open.participant.id,

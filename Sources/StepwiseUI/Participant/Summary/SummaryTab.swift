@@ -15,6 +15,7 @@ enum SummaryTab {
 
     static func handle(_ action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect]? {
         guard var open = state.open, open.tab == .summary else { return nil }
+        if CatalogueReading.holds(action, among: CatalogueReading.summaryKeys, state: &state, env: env) { return [] }
         let page = max(1, state.height - 8)
         let last = max(0, lineCount(open.summaryPages ?? []) - max(1, state.height - ParticipantView.top - 2))
         switch action {
@@ -80,6 +81,9 @@ enum SummaryTab {
 
     /// The pages one after the other, scrolled; a rule marks where a new sheet begins.
     static func render(_ open: OpenParticipant, state: AppState, env: UIEnvironment, into buffer: inout ScreenBuffer) {
+        guard !state.catalogueReading else {
+            return CatalogueReading.line(env: env).draw(into: &buffer, x: 1, y: ParticipantView.top, width: buffer.width - 2)
+        }
         guard let pages = open.summaryPages else { return }
         let count = lineCount(pages)
         let rows = max(0, buffer.height - ParticipantView.top - 2)
@@ -129,7 +133,8 @@ enum SummaryTab {
     /// change of a counter the record and the catalogue are compared once (a catalogue read
     /// afresh is usually the same), not at every key.
     static func refresh(_ state: inout AppState, env: UIEnvironment) {
-        guard let open = state.open, open.tab == .summary else { return }
+        // The summary lists the citizen's offers: it is made once the whole catalogue is read.
+        guard let open = state.open, open.tab == .summary, !state.catalogueReading else { return }
         let source = SummarySource(
             participant: open.participant, offers: state.offers, today: state.today, revision: open.revision,
             offersRevision: state.offersRevision)
