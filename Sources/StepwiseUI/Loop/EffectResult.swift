@@ -30,7 +30,7 @@ public enum EffectResult: Equatable, Sendable {
     /// the first rows are shown (as read again from the index); `select` is the id of the row
     /// to select.
     case closedToFirstRows(CaseloadFirstRows, select: String?)
-    /// The offer catalogue as read now.
+    /// The offers shown, with offers read one by one added (those the open plan links to).
     case offersLoaded([Offer])
     /// The whole offer catalogue is being read for the first time, on another thread: the
     /// tabs that list it say so until it comes as `catalogueLoaded`.

@@ -43,6 +43,8 @@ extension Update {
             state.catalogueReading = true
         case .catalogueLoaded(let offers):
             state.catalogueReading = false
+            // Word that it was still being read no longer holds.
+            if state.message?.text == s("offers.stillReading") { state.message = nil }
             if offers != state.offers { state.offers = offers }
         case .historyLoaded(let versions, let complete):
             state.open?.history = versions
