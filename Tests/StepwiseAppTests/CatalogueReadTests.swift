@@ -137,4 +137,31 @@ final class OfferCatalogueTests: XCTestCase {
         XCTAssertNil(try XCTUnwrap(catalogue.take(wait: true)).first { $0.id == offer.id })
         XCTAssertEqual(catalogue.reads, 3)
     }
+
+    /// A reading started before a change and finished after the one started since never
+    /// replaces it.
+    func testAnOlderReadingFinishingLastDoesNotBringBackTheOldCatalogue() throws {
+        let h = try AppHarness()
+        let catalogue = OfferCatalogue(store: h.store)
+        let held = DispatchSemaphore(value: 0)
+        let calls = NSLock()
+        nonisolated(unsafe) var call = 0
+        catalogue.gate = {
+            if calls.withLock({ call += 1; return call }) == 1 { held.wait() }
+        }
+        defer { held.signal() }
+        XCTAssertNil(catalogue.request(), "the first reading is started and held back")
+        var offer = try XCTUnwrap(h.store.loadOffers().offers.first)
+        offer.title = "Renamed elsewhere"
+        try h.store.save(offer)
+        XCTAssertNil(catalogue.request(), "an offer saved: a second reading is started")
+        let newer = try XCTUnwrap(catalogue.take(wait: true))
+        XCTAssertEqual(newer.first { $0.id == offer.id }?.title, "Renamed elsewhere")
+        held.signal()
+        let deadline = Date().addingTimeInterval(10)
+        while catalogue.reads < 2 && Date() < deadline { usleep(1_000) }
+        XCTAssertEqual(catalogue.reads, 2, "the first reading finished")
+        XCTAssertNil(catalogue.take(wait: false), "the older catalogue is not given")
+        XCTAssertEqual(catalogue.request(), newer, "the newer catalogue is kept")
+    }
 }

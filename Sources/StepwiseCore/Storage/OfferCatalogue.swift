@@ -20,6 +20,9 @@ public final class OfferCatalogue: @unchecked Sendable {
     private struct Reading: Equatable { var folder: FileStamp? }
     /// The reading running on another thread, if any.
     private var running: Reading?
+    /// How many readings were started: only the last one started is kept when it finishes (an
+    /// older one finishing later would bring back the catalogue of before a change).
+    private var started = 0
     /// A reading on another thread finished and not taken yet.
     private var finished: [Offer]?
     /// How many times the whole catalogue was read (for tests and the bench).
@@ -48,10 +51,11 @@ public final class OfferCatalogue: @unchecked Sendable {
         let reading = Reading(folder: folder)
         guard running != reading else { return kept?.offers }
         running = reading
-        let (store, gate) = (self.store, held)
+        started += 1
+        let (store, gate, number) = (self.store, held, started)
         Thread.detachNewThread { [self] in
             gate()
-            finish(store.loadOffers().offers, as: reading)
+            finish(store.loadOffers().offers, as: reading, number: number)
         }
         return kept?.offers
     }
@@ -71,12 +75,14 @@ public final class OfferCatalogue: @unchecked Sendable {
         return offers
     }
 
-    private func finish(_ offers: [Offer], as reading: Reading) {
+    private func finish(_ offers: [Offer], as reading: Reading, number: Int) {
         condition.lock()
         readings += 1
-        kept = reading.folder.map { ($0, offers) }
-        if running == reading { running = nil }
-        finished = offers
+        if number == started {
+            kept = reading.folder.map { ($0, offers) }
+            running = nil
+            finished = offers
+        }
         condition.broadcast()
         condition.unlock()
     }
