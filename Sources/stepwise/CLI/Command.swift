@@ -71,7 +71,10 @@ struct Command: Sendable {
 
     /// The full text of `stepwise NAME --help` in the words of `strings` (`cli.help.NAME`);
     /// it starts `Usage: stepwise NAME`. A subcommand has none: its command's help covers it.
-    func help(_ strings: Localizer) -> String { strings("cli.help." + name, ["settings": Command.settingsHelp(strings)]) }
+    /// Lines wider than 80 columns are wrapped (`HelpLayout`).
+    func help(_ strings: Localizer) -> String {
+        HelpLayout.fit(strings("cli.help." + name, ["settings": Command.settingsHelp(strings)]))
+    }
 
     /// How many positional arguments the command takes (a subcommand's name counts as one).
     var positional: ClosedRange<Int> {
@@ -132,11 +135,11 @@ struct Command: Sendable {
         let commands = shown.map {
             "  " + $0.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + strings("cli.command." + $0.name)
         }
-        return [
+        let overview = [
             strings("cli.overview.usage"), strings("cli.overview.default"),
             strings("cli.overview.commands") + "\n" + commands.joined(separator: "\n"), strings("cli.overview.options"),
             strings("cli.overview.notes"),
         ]
-        .joined(separator: "\n\n")
+        return HelpLayout.fit(overview.joined(separator: "\n\n"))
     }
 }

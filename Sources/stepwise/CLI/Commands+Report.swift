@@ -5,7 +5,7 @@ import StepwiseCore
 /// cohort) is doing, as counts and statistics only.
 extension Command {
     static let report = Command(
-        "report", summary: "figures for the organisation: participants, results, step movement, offers",
+        "report", summary: "organisation figures: participants, results, step movement, offers",
         options: [
             Option("--from", value: "DAY", "first day of the period"),
             Option("--to", value: "DAY", "last day of the period"),

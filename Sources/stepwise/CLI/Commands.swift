@@ -58,7 +58,7 @@ extension Command {
         action: .run { $0.list() })
 
     static let check = Command(
-        "check", summary: "validate every file, exit 1 on a problem (--retention DAYS: old records)",
+        "check", summary: "check all files, exit 1 on a problem (--retention DAYS: old records)",
         options: [Option("--retention", value: "DAYS", "list the records whose course ended more than DAYS days ago")],
         action: .run { $0.check() })
 }

@@ -49,9 +49,13 @@ enum ManualPage {
     /// The `Usage:` lines of a command's help text, without the word.
     private static func usage(of command: Command, english: Localizer) -> [String] {
         let head = command.help(english).components(separatedBy: "\n\n").first ?? ""
-        return head.split(separator: "\n").map { line in
-            line.hasPrefix("Usage: ") ? String(line.dropFirst(7)) : String(line.drop { $0 == " " })
+        var lines: [String] = []
+        for line in head.split(separator: "\n") {
+            let text = line.hasPrefix("Usage: ") ? String(line.dropFirst(7)) : String(line.drop { $0 == " " })
+            // A usage line wrapped for the terminal goes on with its options.
+            if text.hasPrefix("["), let last = lines.popLast() { lines.append(last + " " + text) } else { lines.append(text) }
         }
+        return lines
     }
 
     private static func optionItem(_ option: Command.Option) -> [String] {
