@@ -62,7 +62,8 @@ final class CLIWordsTests: EndToEndTestCase {
             // English words this language says differently (and never uses itself).
             let keys = exportKeys + codeKeys
             let foreign = Set(keys.compactMap { english[$0] }).subtracting(keys.compactMap { local[$0] })
-            let result = try stepwise(["export", id, "--format", "text"], environment: ["STEPWISE_LANG": language])
+            let result = try stepwise(
+                ["export", id, "--format", "text"], environment: ["STEPWISE_LANG": language, "STEPWISE_TIMEZONE": "Europe/Stockholm"])
             XCTAssertEqual(result.status, 0, result.stderr)
             let text = result.stdout
             XCTAssertTrue(text.hasPrefix((local["export.title"] ?? "?") + "\n"), "\(language): \(text.prefix(200))")
@@ -79,7 +80,35 @@ final class CLIWordsTests: EndToEndTestCase {
                 if let range = text.range(of: pattern, options: .regularExpression) { left.append("ISO '\(text[range])'") }
             }
             XCTAssertEqual(left, [], "\(language): English or codes left in the text copy")
-            XCTAssertTrue(text.contains(" UTC "), "\(language): times say their zone")
+            XCTAssertTrue(text.contains("Europe/Stockholm"), "\(language): the copy says the zone of its times")
+        }
+    }
+
+    /// The citizen's text copy is for reading, in every language: its first lines say the JSON
+    /// copy is the complete one for programs; it holds no ids, no order numbers, no format
+    /// version, no seconds and no empty fields; every line fits 80 columns, long texts wrapped
+    /// under their label.
+    func testTheTextCopyIsForReading() throws {
+        let id = try fullestParticipant()
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: try stepwise(["export", id]).stdoutData) as? [String: Any])
+        let record = try XCTUnwrap(json["record"] as? [String: Any])
+        let note = try XCTUnwrap((record["notes"] as? [[String: Any]])?.first)
+        let noteId = try XCTUnwrap(note["id"] as? String)
+        for language in ["en"] + languages {
+            let local = try table(language)
+            let text = try stepwise(
+                ["export", id, "--format", "text"], environment: ["STEPWISE_LANG": language, "STEPWISE_TIMEZONE": "Europe/Copenhagen"]
+            ).stdout
+            let head = text.components(separatedBy: "\n\n").prefix(2).joined(separator: " ").replacingOccurrences(of: "\n", with: " ")
+            XCTAssertTrue(head.contains("JSON") && head.contains("Europe/Copenhagen"), "\(language): \(head)")
+            for kept in [id, noteId, "x-demo-", (local["export.field.sequence"] ?? "?") + ":", (local["export.field.schemaVersion"] ?? "?") + ":"] {
+                XCTAssertNil(text.range(of: kept), "\(language): '\(kept)' in the text copy")
+            }
+            XCTAssertNil(text.range(of: #"\d{2}:\d{2}:\d{2}"#, options: .regularExpression), "\(language): seconds")
+            let none = ": " + (local["export.none"] ?? "?") + "\n"
+            XCTAssertNil(text.range(of: none), "\(language): an empty field said in words")
+            let wide = text.split(separator: "\n").filter { DisplayWidth.of(String($0)) > 80 }
+            XCTAssertEqual(wide, [], "\(language): lines wider than 80 columns")
         }
     }
 

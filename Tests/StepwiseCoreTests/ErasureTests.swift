@@ -265,7 +265,7 @@ final class CitizenExportTests: XCTestCase {
             "Erase \(fixture.marker)", "first \(fixture.marker)", "second \(fixture.marker)", "goal \(fixture.marker)",
             "half \(fixture.marker)", "Mentor \(fixture.marker)", "follow-up \(fixture.marker)",
             "Every saved version of your plan", "Who opened, changed, printed or exported your record", "Action: printed",
-            "Place: waiting", "Offer id: o-two", "Course start: 5 Jan 2026",
+            "Place: waiting", "Offer title: Offer o-two", "Course start: 5 Jan 2026",
         ] {
             XCTAssertNotNil(text.range(of: expected), "the text has \(expected):\n\(text)")
         }

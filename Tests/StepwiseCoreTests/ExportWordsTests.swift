@@ -120,16 +120,94 @@ final class ExportWordsTests: XCTestCase {
         participant.milestones = [Milestone(kind: .cvReady, text: "", day: Day(year: 2026, month: 2, day: 3) ?? Day(ordinal: 0))]
         try temp.store.save(participant)
         let export = try CitizenExport.collect("p-words", from: temp.store, by: Identity(coach: "Anna", user: "anna", host: "h", pid: 1), at: at)
+        // Times as the screens show them: local times of the data's zone, to the minute.
         let expected = [
-            "en": ["Everything Stepwise holds about you", "made 2 Mar 2026, 09:15:00 UTC by Anna", "Course start: 5 Jan 2026", "Language: Danish", "Kind: CV ready"],
-            "da": ["Alt, hvad Stepwise har gemt om dig", "lavet 2. mar. 2026 kl. 09:15:00 UTC af Anna", "Forløbsstart: 5. jan. 2026", "Sprog: dansk", "Slags: CV klar"],
-            "sv": ["Allt som Stepwise har sparat om dig", "gjord 2 mars 2026 kl. 09:15:00 UTC av Anna", "Startdatum: 5 jan. 2026", "Språk: danska", "Typ: CV klart"],
-            "de": ["Alles, was Stepwise über Sie gespeichert hat", "erstellt 2. März 2026, 09:15:00 Uhr UTC von Anna", "Beginn: 5. Jan. 2026", "Sprache: Dänisch", "Art: Lebenslauf fertig"],
+            "en": ["Everything Stepwise holds about you", "Made 2 Mar 2026, 10:15 by Anna", "Course start: 5 Jan 2026", "Language: Danish", "Kind: CV ready"],
+            "da": ["Alt, hvad Stepwise har gemt om dig", "Lavet 2. mar. 2026 kl. 10:15 af Anna", "Forløbsstart: 5. jan. 2026", "Sprog: dansk", "Slags: CV klar"],
+            "sv": ["Allt som Stepwise har sparat om dig", "Gjord 2 mars 2026 kl. 10:15 av Anna", "Startdatum: 5 jan. 2026", "Språk: danska", "Typ: CV klart"],
+            "de": ["Alles, was Stepwise über Sie gespeichert hat", "Erstellt 2. März 2026, 10:15 Uhr von Anna", "Beginn: 5. Jan. 2026", "Sprache: Dänisch", "Art: Lebenslauf fertig"],
         ]
+        let zone = try XCTUnwrap(TimeZone(identifier: "Europe/Copenhagen"))
         for language in languages {
-            let text = try export.text(try Localizer.load(language: language, resources: resourcesURL), indicators: try IndicatorSet.load(resources: resourcesURL))
+            let text = try export.text(
+                try Localizer.load(language: language, resources: resourcesURL), indicators: try IndicatorSet.load(resources: resourcesURL),
+                timeZone: zone)
+            XCTAssertTrue(text.contains("Europe/Copenhagen"), "\(language): the zone is said once\n\(text)")
+            XCTAssertNil(text.range(of: #"\d{2}:\d{2}:\d{2}|UTC"#, options: .regularExpression), "\(language): seconds or UTC\n\(text)")
             for line in expected[language] ?? [] { XCTAssertTrue(text.contains(line), "\(language): \(line)\n\(text)") }
             XCTAssertNil(text.range(of: #"\d{4}-\d{2}-\d{2}"#, options: .regularExpression), "\(language): a date left in ISO form\n\(text)")
         }
+    }
+
+    /// The text copy is for a person to read: it leaves out only the fields the program keeps
+    /// for itself (ids, order, the file format's version), says nothing of empty fields, wraps
+    /// at 80 columns, and leaves out nothing a person wrote or that was written about them:
+    /// for every property of the four schemas that a demo record holds, its name is in the
+    /// text, and so is every free text, word for word.
+    func testNothingAPersonCanReadIsLeftOut() throws {
+        // Left out on purpose; a field added here is one a person cannot read.
+        XCTAssertEqual(
+            ExportWords.internalFields,
+            ["id", "offerId", "sessionId", "stepId", "boardJobId", "participantId", "participant", "sequence", "schemaVersion"])
+        let properties = Set(try schemaProperties().map(\.name))
+        XCTAssertTrue(ExportWords.internalFields.isSubset(of: properties), "internal fields are the schemas' own")
+
+        let temp = TempStore()
+        defer { temp.cleanUp() }
+        let anna = Identity(coach: "Anna", user: "anna", host: "h", pid: 1)
+        _ = try DemoData.create(in: temp.store, resources: resourcesURL, today: Day(year: 2026, month: 11, day: 30) ?? Day(ordinal: 0), by: anna)
+        let zone = try XCTUnwrap(TimeZone(identifier: "Europe/Copenhagen"))
+        let indicators = try IndicatorSet.load(resources: resourcesURL)
+        var seen: Set<String> = []
+        var problems: [String] = []
+        for id in temp.store.participantIDs() {
+            let export = try CitizenExport.collect(id, from: temp.store, by: anna)
+            let tree = try export.tree()
+            for language in languages {
+                let strings = try Localizer.load(language: language, resources: resourcesURL)
+                let words = ExportWords(strings, indicators: indicators, timeZone: zone)
+                let text = try export.text(strings, indicators: indicators, timeZone: zone)
+                let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                func walk(_ value: Any, key: String, container: String) {
+                    if ExportWords.internalFields.contains(key) || ExportWords.holdsNothing(value) { return }
+                    if properties.contains(key), !(["", "record"].contains(container) && key == container) {
+                        seen.insert(key)
+                        let label = words.label(key, in: container)
+                        if !text.contains(label + ":") && !text.contains("\n" + label + "\n") {
+                            problems.append("\(language) \(id): \(container)/\(key) '\(label)' missing")
+                        }
+                    }
+                    switch value {
+                    case let object as [String: Any]: for (child, field) in object { walk(field, key: child, container: key) }
+                    case let list as [Any]: for element in list { walk(element, key: key, container: key) }
+                    case let string as String:
+                        let said = words.value(string, key: key, in: container).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                        if !flat.contains(said) { problems.append("\(language) \(id): \(container)/\(key) text '\(said)' missing") }
+                    default: return
+                    }
+                }
+                for (section, value) in tree where CitizenExport.sections.contains(where: { $0.key == section }) {
+                    walk(value, key: section, container: "")
+                }
+                for line in text.split(separator: "\n") where DisplayWidth.of(String(line)) > 80 {
+                    problems.append("\(language) \(id): wider than 80: \(line)")
+                }
+                if let range = text.range(of: #"\b[pnxsgoj]-[a-z0-9-]{4,}\b"#, options: .regularExpression) {
+                    problems.append("\(language) \(id): an id in the text: \(text[range])")
+                }
+                // A field with nothing in it is left out: a label ends its line only when
+                // what it holds follows, further in.
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                for (index, line) in lines.enumerated() where line.hasSuffix(":") && index + 1 < lines.count {
+                    let indent = line.prefix { $0 == " " }.count
+                    let next = lines[index + 1]
+                    if next.prefix(while: { $0 == " " }).count <= indent && !next.hasPrefix("=") {
+                        problems.append("\(language) \(id): an empty field: \(line)")
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(seen.count, 60, "the demo records hold most fields: \(seen.sorted())")
+        XCTAssertEqual(problems, [], problems.prefix(40).joined(separator: "\n"))
     }
 }

@@ -37,6 +37,9 @@ public struct CitizenExport: Sendable {
     public var audit: [AuditEntry]
     /// Offer files that could not be read (seats in them cannot be listed).
     public var unreadableOffers: [RecordProblem]
+    /// The titles of the offers the citizen has a seat, a place in line or an internship
+    /// placement in, by the offer's id: the text copy names them by title.
+    public var offerTitles: [String: String] = [:]
 
     /// Gathers everything about `id`; throws when the participant's file cannot be read.
     public static func collect(_ id: String, from store: DataStore, by identity: Identity, at now: Date = Date()) throws -> CitizenExport {
@@ -69,7 +72,10 @@ public struct CitizenExport: Sendable {
             planHistory: store.loadHistory(participant: id), bookings: places,
             drafts: Erasure.drafts(naming: id, in: store).compactMap { try? DataFile.read($0, limit: RecordCodec.maxRecordBytes) },
             audit: AuditLog(store: store).entries(for: id),
-            unreadableOffers: Erasure.unreadableOffers(mayName: id, in: store, problems: problems))
+            unreadableOffers: Erasure.unreadableOffers(mayName: id, in: store, problems: problems),
+            offerTitles: Dictionary(
+                offers.filter { offer in participant.placements[offer.id] != nil || places.contains { $0.offerId == offer.id } }
+                    .map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }))
     }
 
     // MARK: - JSON
@@ -138,25 +144,34 @@ public struct CitizenExport: Sendable {
     /// The copy as plain text a citizen can read, in the language of `strings`: sections with
     /// headings, every field with its name in words (`export.field.KEY`), scores by the
     /// statements of `indicators`, codes in the screens' words, dates and times in the
-    /// language's form, every list numbered. Nothing the JSON holds is left out.
-    public func text(_ strings: Localizer, indicators: IndicatorSet) throws -> String {
+    /// language's form as local times of `timeZone` (the data's, as on the screens), text
+    /// wrapped at 80 columns, every list numbered. It leaves out only the fields the program
+    /// keeps for itself (`ExportWords.internalFields`: ids, order, the format's version) and
+    /// fields with nothing in them; an empty part says so once. Its first lines say that the
+    /// JSON copy holds everything, in a form programs read.
+    public func text(_ strings: Localizer, indicators: IndicatorSet, timeZone: TimeZone = CalendarExport.defaultTimeZone()) throws -> String {
         var text = ""
-        try writeText(strings, indicators: indicators) { text += $0 }
+        try writeText(strings, indicators: indicators, timeZone: timeZone) { text += $0 }
         return text
     }
 
     /// Gives the text of `text()` to `write` piece by piece (whole lines, about 64 KB at a
     /// time) as it is made, so that a large record is never held as text whole: memory stays
     /// near the size of the record's largest part as JSON values, not a multiple of the text.
-    public func writeText(_ strings: Localizer, indicators: IndicatorSet, _ write: (String) throws -> Void) throws {
-        var out = TextWriter(words: ExportWords(strings, indicators: indicators))
+    public func writeText(
+        _ strings: Localizer, indicators: IndicatorSet, timeZone: TimeZone = CalendarExport.defaultTimeZone(),
+        _ write: (String) throws -> Void
+    ) throws {
+        var out = TextWriter(words: ExportWords(strings, indicators: indicators, timeZone: timeZone, offerTitles: offerTitles))
         out.line(strings("export.title"))
-        out.line(strings("export.made", ["id": participant.id, "when": out.words.dateTime(CitizenExport.iso(made)) ?? "", "by": madeBy]))
+        out.line(strings("export.made", ["when": out.words.dateTime(CitizenExport.iso(made)) ?? "", "by": madeBy]))
+        out.blank()
+        out.field("", strings("export.about", ["zone": timeZone.identifier]), indent: 0)
         out.blank()
         for section in CitizenExport.sections {
             out.heading(strings("export.section.\(section.key)"))
             let value = try section.value(self, true)
-            if (value as? [Any])?.isEmpty == true || (value as? LazyList)?.count == 0 {
+            if TextWriter.isEmpty(value) {
                 out.line(strings("export.section.\(section.key).empty"))
             } else {
                 try out.value(value, in: section.key, indent: 0, flushing: write)
@@ -202,6 +217,9 @@ private struct TextWriter {
         "status", "at", "by", "coach", "user", "host", "author",
     ]
 
+    /// The width the text is wrapped to, in display columns.
+    static let width = 80
+
     mutating func line(_ text: String, indent: Int = 0) {
         self.text += String(repeating: "  ", count: indent) + text + "\n"
     }
@@ -210,24 +228,59 @@ private struct TextWriter {
 
     mutating func heading(_ title: String) {
         line(title)
-        line(String(repeating: "=", count: title.count))
+        line(String(repeating: "=", count: DisplayWidth.of(title)))
+    }
+
+    /// `value` after `lead` ("Label: ", "2. " or nothing) at `indent`, wrapped at `width`
+    /// columns: the lines after the first, and each further line of a text that has several,
+    /// go on two columns further in than the lead (a hanging indent).
+    mutating func field(_ lead: String, _ value: String, indent: Int) {
+        let margin = String(repeating: "  ", count: indent)
+        let hang = lead.isEmpty ? margin : margin + "  "
+        var lead = margin + lead
+        // A label too long to leave room beside it has its text under it, unless it fits.
+        let firstLine = value.prefix { $0 != "\n" }
+        if TextWriter.width - DisplayWidth.of(lead) < 24, DisplayWidth.of(lead + firstLine) > TextWriter.width {
+            text += TextWriter.trimmed(lead) + "\n"
+            lead = hang
+        }
+        for paragraph in value.split(separator: "\n", omittingEmptySubsequences: false) {
+            let pieces = DisplayWidth.wrap(String(paragraph), width: max(1, TextWriter.width - DisplayWidth.of(lead)))
+            var lines = [lead + (pieces.first ?? "")]
+            if pieces.count > 1 {
+                let rest = pieces.dropFirst().joined(separator: " ")
+                lines += DisplayWidth.wrap(rest, width: max(1, TextWriter.width - DisplayWidth.of(hang))).map { hang + $0 }
+            }
+            for line in lines { text += TextWriter.trimmed(line) + "\n" }
+            lead = hang
+        }
+    }
+
+    /// `line` without the spaces at its end.
+    private static func trimmed(_ line: String) -> String {
+        var line = line
+        while line.last == " " { line.removeLast() }
+        return line
+    }
+
+    /// Whether `value` holds nothing to read (`ExportWords.holdsNothing`, or a list of none).
+    static func isEmpty(_ value: Any) -> Bool {
+        if let list = value as? LazyList { return list.count == 0 }
+        return ExportWords.holdsNothing(value)
     }
 
     /// Writes `value`, the value of `key` (a list's elements are values of the list's key),
-    /// giving what is written to `flush` each time it passes 64 KB.
+    /// giving what is written to `flush` each time it passes 64 KB. Internal fields and empty
+    /// ones are left out.
     mutating func value(_ value: Any, in key: String, indent: Int, flushing flush: (String) throws -> Void) throws {
         if text.utf8.count > 65_536 { try flush(take()) }
         switch value {
         case let object as [String: Any]:
-            for child in TextWriter.sortedKeys(object) {
-                guard let field = object[child] else { continue }
+            for child in TextWriter.sortedKeys(object) where !ExportWords.internalFields.contains(child) {
+                guard let field = object[child], !TextWriter.isEmpty(field) else { continue }
                 let label = words.label(child, in: key)
                 if let scalar = scalar(field, key: child, in: key) {
-                    line("\(label): \(scalar)", indent: indent)
-                } else if let list = field as? [Any], list.isEmpty {
-                    line("\(label): \(words.none)", indent: indent)
-                } else if let dictionary = field as? [String: Any], dictionary.isEmpty {
-                    line("\(label): \(words.none)", indent: indent)
+                    self.field(label + ": ", scalar, indent: indent)
                 } else {
                     line("\(label):", indent: indent)
                     try self.value(field, in: child, indent: indent + 1, flushing: flush)
@@ -236,26 +289,29 @@ private struct TextWriter {
         case let list as [Any]:
             try self.value(LazyList(count: list.count) { list[$0] }, in: key, indent: indent, flushing: flush)
         case let list as LazyList:
+            var number = 0
             for index in 0..<list.count {
                 let element = try list.element(index)
+                if TextWriter.isEmpty(element) { continue }
+                number += 1
                 if let scalar = scalar(element, key: key, in: key) {
-                    line("\(index + 1). \(scalar)", indent: indent)
+                    field("\(number). ", scalar, indent: indent)
                 } else {
-                    line("\(index + 1).", indent: indent)
+                    line("\(number).", indent: indent)
                     try self.value(element, in: key, indent: indent + 1, flushing: flush)
                 }
             }
         default:
-            line(scalar(value, key: key, in: key) ?? "\(value)", indent: indent)
+            field("", scalar(value, key: key, in: key) ?? "\(value)", indent: indent)
         }
     }
 
-    /// A value on one line, or nil for lists and objects: codes, dates, yes, no and none in
-    /// words (`ExportWords`). Line breaks in text are kept, indented under the label.
+    /// A value as text, or nil for lists and objects: codes, dates, yes, no and none in
+    /// words (`ExportWords`). Line breaks in text are kept.
     private func scalar(_ value: Any, key: String, in container: String) -> String? {
         switch value {
         case is NSNull: return words.none
-        case let text as String: return words.value(text, key: key, in: container).replacingOccurrences(of: "\n", with: "\n      ")
+        case let text as String: return words.value(text, key: key, in: container)
         case let number as NSNumber:
             // JSON true and false come back as numbers of type "c".
             if String(cString: number.objCType) == "c" { return number.boolValue ? words.yes : words.no }

@@ -43,6 +43,10 @@ extension Commands {
         }
     }
 
+    /// The zone of the data's days and times: the `timezone` setting, else
+    /// `CalendarExport.defaultTimeZone`.
+    var timeZone: TimeZone { settings.timeZone ?? CalendarExport.defaultTimeZone(environment: environment) }
+
     /// "warning: MESSAGE" on standard error.
     func warn(_ message: String) { printError(text("warning", ["message": message])) }
 }

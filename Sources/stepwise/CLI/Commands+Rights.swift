@@ -65,7 +65,9 @@ extension Commands {
         for problem in export.unreadableOffers {
             warn(text("export.offerUnreadable", ["problem": strings.problemText(problem)]))
         }
-        let written = data.map { emit($0, .json) } ?? emitStreaming(.text()) { try export.writeText(strings, indicators: indicators, $0) }
+        let written = data.map { emit($0, .json) } ?? emitStreaming(.text()) {
+            try export.writeText(strings, indicators: indicators, timeZone: timeZone, $0)
+        }
         guard let destination = written else { return 1 }
         guard case .file(let output) = destination else { return 0 }
         say(

@@ -124,7 +124,7 @@ extension Commands {
         noteFallback(participant: participant, chosen: language, used: strings.language)
         let export = CalendarExport(
             participant: participant, offers: offers, strings: strings,
-            timeZone: settings.timeZone ?? CalendarExport.defaultTimeZone(environment: environment), now: Date(),
+            timeZone: timeZone, now: Date(),
             today: .today)
         // iCalendar is data, for calendar programs: its writer keeps to RFC 5545's rules.
         guard let destination = emit(Data(export.ics().utf8), .data) else { return 1 }
