@@ -213,8 +213,8 @@ private struct TextWriter {
 
     /// Keys shown first, in this order; the rest follow alphabetically.
     private static let order = [
-        "id", "name", "title", "version", "number", "kind", "action", "participant", "text", "day", "planned", "date",
-        "status", "at", "by", "coach", "user", "host", "author",
+        "id", "name", "title", "offerTitle", "version", "number", "kind", "action", "participant", "text", "day", "planned", "date",
+        "start", "end", "status", "at", "by", "coach", "user", "host", "author",
     ]
 
     /// The width the text is wrapped to, in display columns.
