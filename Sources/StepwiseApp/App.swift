@@ -167,13 +167,17 @@ public final class App {
         do {
             try AuditLog(store: store, lockTimeout: pending.lockWait).record(action, participant: participant, by: identity, at: at)
             return []
-        } catch is ExclusiveLock.Busy {
-            // The log is locked elsewhere: the entry is written when it is free.
-            pending.keep((action, participant, at))
-            return []
         } catch {
-            return [.failed(.audit(reason: "\(error)"))]
+            return audited(error, action, participant, at: at)
         }
+    }
+
+    /// What the write of an audit line that failed with `error` gives: nothing when the log
+    /// is locked elsewhere (the entry is kept and written when it is free), else a failure.
+    private func audited(_ error: Error, _ action: AuditAction, _ participant: String?, at: Date) -> [EffectResult] {
+        guard error is ExclusiveLock.Busy else { return [.failed(.audit(reason: "\(error)"))] }
+        pending.keep((action, participant, at))
+        return []
     }
 
     /// Saves the open participant (keeping journal entries others wrote meanwhile) and, when
@@ -181,15 +185,15 @@ public final class App {
     private func save(_ participant: Participant, version: PlanVersion?, audit action: AuditAction) -> [EffectResult] {
         do {
             // Journal entries written meanwhile by bookings elsewhere are kept.
-            let saved = try savingIntoFolder { try ParticipantJournal.save(participant, in: store, as: identity, lockTimeout: pending.lockWait) }
-            let audited = audit(action, participant.id)
-            guard let version else { return [.participantSaved(id: participant.id, journal: saved.journal, version: nil)] + audited }
-            do {
-                try store.appendHistory(version, participant: participant.id)
-                return [.participantSaved(id: participant.id, journal: saved.journal, version: version)] + audited
-            } catch {
-                return [.participantSaved(id: participant.id, journal: saved.journal, version: nil)] + audited + [.failed(.save(reason: "\(error)"))]
+            // The record, its audit line and its history line are written side by side.
+            let saved = try savingIntoFolder {
+                try ChangeSave.save(participant, version: version, audit: action, in: store, as: identity, at: state.now, lockTimeout: pending.lockWait)
             }
+            let noted = saved.audit.map { audited($0, action, participant.id, at: state.now) } ?? []
+            if let failure = saved.history {
+                return [.participantSaved(id: participant.id, journal: saved.participant.journal, version: nil)] + noted + [.failed(.save(reason: "\(failure)"))]
+            }
+            return [.participantSaved(id: participant.id, journal: saved.participant.journal, version: version)] + noted
         } catch let busy as ExclusiveLock.Busy {
             return [.waitingForLock(busy.holder)]
         } catch {

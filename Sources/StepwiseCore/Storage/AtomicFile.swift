@@ -42,6 +42,8 @@ public enum AtomicFile {
         private let name: String
         private let temp: String
         private var done = false
+        /// Work that goes with this write (`AtomicFile.alongside`), when it is for this target.
+        private let alongside: Alongside?
 
         /// Writes `data` to a new 0600 temp file beside `target` and fsyncs it; throws
         /// `WriteError` (and leaves no temp file) when that fails. The folder is opened once
@@ -59,7 +61,10 @@ public enum AtomicFile {
             self.target = target
             name = target.lastPathComponent
             temp = "." + name + "." + String(getpid()) + "." + RecordID.generate(prefix: "t") + ".tmp"
+            alongside = AtomicFile.alongside.flatMap { $0.target == target.standardizedFileURL.path ? $0 : nil }
             folder = try AtomicFile.openFolder(target.deletingLastPathComponent().path, mayBeLink: folderMayBeLink)
+            // What must be durable before the rename is written meanwhile, on other threads.
+            alongside?.startBeforeRename()
             let fd = openat(folder, temp, O_CREAT | O_EXCL | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0o600)
             guard fd >= 0 else {
                 let code = errno
@@ -78,7 +83,7 @@ public enum AtomicFile {
                 discard()
                 throw error
             }
-            if fsync(fd) != 0 { failure = errno }
+            if failure == nil { failure = AtomicFile.sync(fd, .tempFile(target.path)) }
             close(fd)
             if let failure {
                 discard()
@@ -91,6 +96,8 @@ public enum AtomicFile {
         /// put in place and the temp file is removed.
         public func commit(fence: ExclusiveLock? = nil) throws {
             guard !done else { return }
+            // Lines that must be on disk before the target can be (an audit line) are waited for.
+            alongside?.joinBeforeRename()
             do { try fence?.verify() } catch {
                 discard()
                 throw error
@@ -102,13 +109,20 @@ public enum AtomicFile {
                 discard()
                 throw WriteError(path: target.path, reason: "is not a regular file, so it is not replaced")
             }
+            do { try AtomicFile.tracer?(.renaming(target.path)) } catch {
+                discard()
+                throw error
+            }
             guard renameat(folder, temp, folder, name) == 0 else {
                 let code = errno
                 discard()
                 throw WriteError(path: target.path, code: code)
             }
             done = true
-            fsync(folder)
+            // What goes with the change once it is in place (a history line) is written while
+            // the folder is fsynced.
+            alongside?.startAfterRename()
+            _ = AtomicFile.sync(folder, .folder(target.deletingLastPathComponent().path))
             close(folder)
         }
 
@@ -162,10 +176,10 @@ public enum AtomicFile {
         defer { close(fd) }
         try requireRegularFile(fd, path: url.path)
         let start = try cutUnfinishedLine(fd, path: url.path)
-        if let failure = writeAll(fd, data) ?? (!sync || fsync(fd) == 0 ? nil : errno) {
+        if let failure = writeAll(fd, data) ?? (sync ? AtomicFile.sync(fd, .appended(url.path)) : nil) {
             // Cut back to where this append began: no half line stays behind.
             _ = ftruncate(fd, start)
-            if sync { _ = fsync(fd) }
+            if sync { _ = AtomicFile.sync(fd, .appended(url.path)) }
             throw WriteError(path: url.path, code: failure)
         }
     }
