@@ -197,6 +197,7 @@ struct InProcess {
         _ = press(.escape, app, screen)
 
         result["save"] = try saves()
+        result["appSave"] = try appSaves()
         result["summary"] = try summary(env: env)
         return result
     }
@@ -302,20 +303,12 @@ struct InProcess {
         }
         largest.notes[0].tags = ["jobSearch"]
         largest = try ParticipantJournal.save(largest, in: store, as: identity)
-        // A typical record: the median file size.
-        let ids = Array(store.participantIDs().prefix(400))
-        let sizes = ids.compactMap { id -> (String, Int)? in
-            guard let url = try? store.participantFile(id), let info = try? FileManager.default.attributesOfItem(atPath: url.path),
-                let size = info[.size] as? Int
-            else { return nil }
-            return (id, size)
-        }.sorted { $0.1 < $1.1 }
         var typicalSave = Samples()
         var typicalJournal = Samples()
         var typicalJournalCPU = Samples()
         var typicalBytes = 0
         var floor = Samples()
-        if let (id, size) = sizes.isEmpty ? nil : sizes[sizes.count / 2] {
+        if let (id, size) = typicalRecord() {
             typicalBytes = size
             var typical = try ParticipantJournal.read(id, in: store)
             for round in 0..<50 {
@@ -366,6 +359,18 @@ struct InProcess {
             "typicalJournalSaveCPU": out(typicalJournalCPU),
             "largestElementsEncoded": counts.encoded, "largestElementsReused": counts.reused,
         ]
+    }
+
+    /// A typical record: the one of median file size among the first 400 participants; nil
+    /// when there are none.
+    func typicalRecord() -> (id: String, size: Int)? {
+        let sizes = store.participantIDs().prefix(400).compactMap { id -> (String, Int)? in
+            guard let url = try? store.participantFile(id), let info = try? FileManager.default.attributesOfItem(atPath: url.path),
+                let size = info[.size] as? Int
+            else { return nil }
+            return (id, size)
+        }.sorted { $0.1 < $1.1 }
+        return sizes.isEmpty ? nil : sizes[sizes.count / 2]
     }
 
     /// What the durable write of `bytes` bytes alone costs on the disk of the data folder:

@@ -10,6 +10,7 @@ import StepwiseUI
 ///     stepwise-bench measure --data DIR --resources DIR [--tab-keys N --searches N --opens N]
 ///                                                                   keys, search, open, save, summary
 ///     stepwise-bench saves --data DIR                               the save figures alone, samples in order
+///     stepwise-bench appsaves --data DIR                            the app's whole save alone, step by step
 ///     stepwise-bench summary --data DIR --resources DIR             the printed summary of the largest, phase by phase
 ///     stepwise-bench codec --data DIR                               where reading the largest record goes
 ///     stepwise-bench pathological --data DIR --resources DIR        a megabyte of text, 10,000 goals, a 16 MB export
@@ -164,6 +165,7 @@ do {
     case "index": index(root: root)
     case "measure": try measure(root: root, resources: resources)
     case "saves": try saveBench(root: root, resources: resources)
+    case "appsaves": try appSaveBench(root: root, resources: resources)
     case "codec": try codec(root: root, resources: resources)
     case "summary": try summaryBench(root: root, resources: resources)
     case "pathological": try pathological(root: root, resources: resources)

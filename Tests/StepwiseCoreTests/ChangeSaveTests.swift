@@ -71,7 +71,7 @@ final class ChangeSaveTests: XCTestCase {
         let audit = AuditLog(store: temp.store).url.path
         let history = temp.store.root.appendingPathComponent("history/p-a.jsonl").path
         let steps = Steps(look: look)
-        let outcome = try AtomicFile.$tracer.withValue({ try steps.note($0) }) {
+        let outcome = try AtomicFile.tracing({ try steps.note($0) }) {
             try ChangeSave.save(participant, version: version(1), audit: .changed, in: temp.store, as: anna, at: t0, lockTimeout: 1)
         }
         XCTAssertNil(outcome.audit)
@@ -107,7 +107,7 @@ final class ChangeSaveTests: XCTestCase {
         participant = outcome.participant
         participant.name = "Vera V."
         let second = Steps(look: look)
-        _ = try AtomicFile.$tracer.withValue({ try second.note($0) }) {
+        _ = try AtomicFile.tracing({ try second.note($0) }) {
             try ChangeSave.save(participant, version: nil, audit: .changed, in: temp.store, as: anna, at: t0, lockTimeout: 1)
         }
         XCTAssertEqual(second.fsyncs.count, 3, "\(second.steps)")
@@ -121,7 +121,7 @@ final class ChangeSaveTests: XCTestCase {
         let steps = Steps(look: look)
         steps.failRename = try temp.store.participantFile("p-a").path
         XCTAssertThrowsError(
-            try AtomicFile.$tracer.withValue({ try steps.note($0) }) {
+            try AtomicFile.tracing({ try steps.note($0) }) {
                 try ChangeSave.save(participant, version: version(1), audit: .changed, in: temp.store, as: anna, at: t0, lockTimeout: 1)
             })
         let (changed, audited, versions) = look()

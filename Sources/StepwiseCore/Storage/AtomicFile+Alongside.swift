@@ -18,16 +18,26 @@ extension AtomicFile {
         case renaming(String)
     }
 
-    /// Told of every step of every durable write made by this thread (and by the work it
-    /// starts `alongside`), after each fsync returned and before each rename; nil (nothing
-    /// told) unless bound. An error thrown at `.renaming` fails that write as a failed rename
-    /// would (the target keeps its old content); errors thrown at other steps are ignored.
-    /// For counting fsyncs and timing the steps of a save; the writes themselves are the real ones.
-    @TaskLocal public static var tracer: (@Sendable (Step) throws -> Void)?
+    /// What is told of every step of every durable write made by this thread (and by the work
+    /// it starts `alongside`), after each fsync returned and before each rename; nil (nothing
+    /// told) unless bound by `tracing(_:_:)`.
+    public static var tracer: (@Sendable (Step) throws -> Void)? { tracers.value }
+
+    /// Runs `body` with `tracer` told of every step of the durable writes it makes. An error
+    /// `tracer` throws at `.renaming` fails that write as a failed rename would (the target
+    /// keeps its old content); errors thrown at other steps are ignored. For counting fsyncs
+    /// and timing the steps of a save; the writes themselves are the real ones.
+    public static func tracing<T>(_ tracer: (@Sendable (Step) throws -> Void)?, _ body: () throws -> T) rethrows -> T {
+        try tracers.with(tracer, body)
+    }
+
+    private static let tracers = ThreadBound<@Sendable (Step) throws -> Void>()
 
     /// Work that goes with the durable write of `alongside.target` made by this thread while
     /// it is bound (see `writing(_:_:)`).
-    @TaskLocal static var alongside: Alongside?
+    static var alongside: Alongside? { alongsides.value }
+
+    private static let alongsides = ThreadBound<Alongside>()
 
     /// fsyncs `fd` and tells `tracer` of `step`; nil when it worked, else the `errno`.
     static func sync(_ fd: Int32, _ step: Step) -> Int32? {
@@ -43,7 +53,7 @@ extension AtomicFile {
     /// that was started has finished, whether `body` returned or threw.
     public static func writing<T>(_ alongside: Alongside, _ body: () throws -> T) rethrows -> T {
         defer { alongside.join() }
-        return try $alongside.withValue(alongside, operation: body)
+        return try alongsides.with(alongside, body)
     }
 
     /// Writes that go with one file's durable write and need not wait for each other: each
@@ -94,9 +104,32 @@ extension AtomicFile {
             let tracer = tracer
             for piece in work {
                 DispatchQueue.global(qos: .userInitiated).async(group: group) {
-                    AtomicFile.$tracer.withValue(tracer) { piece() }
+                    AtomicFile.tracers.with(tracer) { piece() }
                 }
             }
         }
+    }
+}
+
+/// A value bound to the current thread while a body runs, as `@TaskLocal` binds one to a task
+/// (the program's loop runs in no task). Bindings nest; each thread sees only its own.
+final class ThreadBound<Value>: @unchecked Sendable {
+    private final class Box {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
+    private let key = "stepwise." + RecordID.generate(prefix: "b")
+
+    /// The value bound on this thread, if any.
+    var value: Value? { (Thread.current.threadDictionary[key] as? Box)?.value }
+
+    /// Runs `body` with `value` bound on this thread (nil: unbound), then binds what was before.
+    func with<T>(_ value: Value?, _ body: () throws -> T) rethrows -> T {
+        let bindings = Thread.current.threadDictionary
+        let before = bindings[key]
+        bindings[key] = value.map(Box.init)
+        defer { bindings[key] = before }
+        return try body()
     }
 }
