@@ -51,9 +51,15 @@ extension AtomicFile {
     /// when its temp file is begun and is waited for before the rename; the after-rename work
     /// starts right after the rename, while the folder is fsynced. Returns once all the work
     /// that was started has finished, whether `body` returned or threw.
+    /// When `body` returns without having written `alongside.target` through `Staged` (it
+    /// wrote it some other way), the work not yet started is done then, before this returns:
+    /// none is left out; when `body` throws, work not yet started is not done.
     public static func writing<T>(_ alongside: Alongside, _ body: () throws -> T) rethrows -> T {
         defer { alongside.join() }
-        return try alongsides.with(alongside, body)
+        let result = try alongsides.with(alongside, body)
+        alongside.startBeforeRename()
+        alongside.startAfterRename()
+        return result
     }
 
     /// Writes that go with one file's durable write and need not wait for each other: each
@@ -61,7 +67,7 @@ extension AtomicFile {
     /// at once). Each piece of work starts at most once, even when the file is written again
     /// (a write retried under a new lock).
     public final class Alongside: @unchecked Sendable {
-        /// The path of the file whose write this goes with.
+        /// The path of the file whose write this goes with, as `URL.path` gives it.
         public let target: String
         private let beforeRename: [@Sendable () -> Void]
         private let afterRename: [@Sendable () -> Void]
@@ -78,7 +84,7 @@ extension AtomicFile {
         ///     (begun with its temp file).
         ///   - afterRename: work done once `target` is in place (begun with the fsync of its folder).
         public init(for target: URL, beforeRename: [@Sendable () -> Void], afterRename: [@Sendable () -> Void]) {
-            self.target = target.standardizedFileURL.path
+            self.target = target.path
             self.beforeRename = beforeRename
             self.afterRename = afterRename
         }

@@ -61,7 +61,7 @@ public enum AtomicFile {
             self.target = target
             name = target.lastPathComponent
             temp = "." + name + "." + String(getpid()) + "." + RecordID.generate(prefix: "t") + ".tmp"
-            alongside = AtomicFile.alongside.flatMap { $0.target == target.standardizedFileURL.path ? $0 : nil }
+            alongside = AtomicFile.alongside.flatMap { $0.target == target.path ? $0 : nil }
             folder = try AtomicFile.openFolder(target.deletingLastPathComponent().path, mayBeLink: folderMayBeLink)
             // What must be durable before the rename is written meanwhile, on other threads.
             alongside?.startBeforeRename()
@@ -174,8 +174,7 @@ public enum AtomicFile {
             folder, url.lastPathComponent, (create ? O_CREAT : 0) | O_RDWR | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw errno == ELOOP ? linkRefused(url.path) : WriteError(path: url.path, code: errno) }
         defer { close(fd) }
-        try requireRegularFile(fd, path: url.path)
-        let start = try cutUnfinishedLine(fd, path: url.path)
+        let start = try cutUnfinishedLine(fd, size: try regularFileSize(fd, path: url.path), path: url.path)
         if let failure = writeAll(fd, data) ?? (sync ? AtomicFile.sync(fd, .appended(url.path)) : nil) {
             // Cut back to where this append began: no half line stays behind.
             _ = ftruncate(fd, start)
@@ -186,22 +185,23 @@ public enum AtomicFile {
 
     /// Where the last complete line of an append-only file ends; a last line without its
     /// line break (a crash cut it off) is removed.
-    private static func cutUnfinishedLine(_ fd: Int32, path: String) throws -> off_t {
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw WriteError(path: path, code: errno) }
-        let complete = AppendOnlyFile.completeLength(fd, size: info.st_size)
-        if complete < info.st_size, ftruncate(fd, complete) != 0 { throw WriteError(path: path, code: errno) }
+    /// `size` is the file's size in bytes.
+    private static func cutUnfinishedLine(_ fd: Int32, size: off_t, path: String) throws -> off_t {
+        let complete = AppendOnlyFile.completeLength(fd, size: size)
+        if complete < size, ftruncate(fd, complete) != 0 { throw WriteError(path: path, code: errno) }
         return complete
     }
 
-    /// Throws unless `fd` is a regular file (a FIFO, device or folder planted in the data
-    /// folder is never read or written as if it were data).
-    static func requireRegularFile(_ fd: Int32, path: String) throws {
+    /// The size in bytes of `fd`; throws `WriteError` unless it is a regular file (a FIFO,
+    /// device or folder planted in the data folder is never read or written as if it were
+    /// data), or when it cannot be looked at.
+    private static func regularFileSize(_ fd: Int32, path: String) throws -> off_t {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw WriteError(path: path, code: errno) }
         guard info.st_mode & S_IFMT == S_IFREG else {
             throw WriteError(path: path, reason: "is not a regular file (\(fileKind(info.st_mode)))")
         }
+        return info.st_size
     }
 
     /// A file type in words: "a symbolic link", "a FIFO", ...
@@ -239,12 +239,17 @@ public enum AtomicFile {
     /// `mayBeLink` (the data folder itself may be given as a link), a folder that is a
     /// symbolic link is refused, never chmod-ed or written through.
     public static func makeDirectory(_ url: URL, mayBeLink: Bool = false) throws {
-        var path = ""
-        for component in url.standardizedFileURL.path.split(separator: "/") {
-            path += "/" + component
-            if mkdir(path, 0o700) != 0 && errno != EEXIST { throw WriteError(path: path, code: errno) }
+        let folder = url.standardizedFileURL.path
+        // Most often the folder is there: opened at once, without a mkdir per component.
+        var fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (mayBeLink ? 0 : O_NOFOLLOW))
+        if fd < 0 {
+            var path = ""
+            for component in folder.split(separator: "/") {
+                path += "/" + component
+                if mkdir(path, 0o700) != 0 && errno != EEXIST { throw WriteError(path: path, code: errno) }
+            }
+            fd = try openFolder(folder, mayBeLink: mayBeLink)
         }
-        let fd = try openFolder(url.standardizedFileURL.path, mayBeLink: mayBeLink)
         defer { close(fd) }
         var info = stat()
         if fstat(fd, &info) == 0, info.st_mode & 0o077 != 0 { fchmod(fd, 0o700) }
