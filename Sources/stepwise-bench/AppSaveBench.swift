@@ -69,6 +69,14 @@ extension InProcess {
         var phases = (journal: Samples(), audit: Samples(), history: Samples())
         var floor = Samples()
         var steps = (temp: Samples(), audit: Samples(), rename: Samples(), folder: Samples(), history: Samples())
+        // The data set is left as found: the history and the audit log are cut back to their
+        // lengths before (a longer history would slow every later run's open of the record).
+        let lengths = [audit, history].map { path in (path, (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil) }
+        defer {
+            for (path, length) in lengths {
+                if let length { truncate(path, off_t(length)) } else { unlink(path) }
+            }
+        }
         let floorFolder = store.root.appendingPathComponent(".bench-fsync")
         try AtomicFile.makeDirectory(floorFolder)
         defer { try? FileManager.default.removeItem(at: floorFolder) }
