@@ -17,7 +17,7 @@ final class OfferDateOrderTests: XCTestCase {
         let afternoon = offer("Aften", [(0, "13:00")])
         let morning = offer("Morgen", [(0, "09:00")])
         let undated = offer("Anden", [])
-        XCTAssertEqual([afternoon, undated, morning].sorted { Offer.inDateOrder($0, $1) }.map(\.title), ["Morgen", "Aften", "Anden"])
+        XCTAssertEqual(Offer.sortedInDateOrder([afternoon, undated, morning]).map(\.title), ["Morgen", "Aften", "Anden"])
         XCTAssertEqual(morning.firstSession()?.start, "09:00")
     }
 
@@ -25,7 +25,7 @@ final class OfferDateOrderTests: XCTestCase {
         let started = offer("Begyndt", [(-6, "09:30"), (8, "09:30")])
         let soon = offer("Snart", [(2, "10:00")])
         XCTAssertEqual(started.firstSession(onOrAfter: day)?.day, day.adding(days: 8))
-        XCTAssertEqual([started, soon].sorted { Offer.inDateOrder($0, $1, from: day) }.map(\.title), ["Snart", "Begyndt"])
-        XCTAssertEqual([soon, started].sorted { Offer.inDateOrder($0, $1) }.map(\.title), ["Begyndt", "Snart"])
+        XCTAssertEqual(Offer.sortedInDateOrder([started, soon], from: day).map(\.title), ["Snart", "Begyndt"])
+        XCTAssertEqual(Offer.sortedInDateOrder([soon, started]).map(\.title), ["Begyndt", "Snart"])
     }
 }

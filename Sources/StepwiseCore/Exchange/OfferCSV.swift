@@ -60,8 +60,6 @@ public enum OfferCSV {
         /// The separator and the encoding found.
         public var separator: Character
         public var encoding: String
-        /// Lines of the rows with problems.
-        public var badLines: [Int] { Array(Set(problems.map(\.line))).sorted() }
     }
 
     /// Reads a catalogue file. `makeID` gives ids to rows without one; `kinds` maps names of

@@ -91,14 +91,6 @@ public struct JobSearchAgreement: Codable, Equatable, Sendable {
 public enum ApplicationStatus: String, Codable, CaseIterable, Sendable {
     case sent, interview, offer, rejected, noAnswer, withdrawn
 
-    /// True when nothing more is expected to come of the application.
-    public var isClosed: Bool {
-        switch self {
-        case .sent, .interview: return false
-        case .offer, .rejected, .noAnswer, .withdrawn: return true
-        }
-    }
-
     /// The statuses an application may move on to from this one: sent → interview → offer,
     /// and from sent or interview to rejected, no answer or withdrawn. An offer may still be
     /// withdrawn from (the citizen turns it down). Nothing follows rejected, no answer or withdrawn.

@@ -1,6 +1,6 @@
-/// The date order of offers (`Offer.inDateOrder`) with each offer's first session found once.
+/// The date order of offers (`Offer.sortedInDateOrder`) with each offer's first session found once.
 extension Offer {
-    /// What `inDateOrder` compares of one offer: the day and start time of its first session
+    /// What the date order compares of one offer: the day and start time of its first session
     /// on or after a day (of all sessions when none is on or after it; offers without sessions
     /// last), then its title and id.
     struct DateOrderKey {
@@ -24,8 +24,10 @@ extension Offer {
         }
     }
 
-    /// `offers` sorted by `inDateOrder(_:_:from:titles:)` (stable), each offer's first session
-    /// found once instead of at every comparison: n keys for n offers, not n log n.
+    /// `offers` in date order (stable): by the first session on or after `day` (of all, when
+    /// nil), its day and start time, then title (in the alphabet of `titles` when given) and
+    /// id; offers without such a session come last. Each offer's first session is found once
+    /// instead of at every comparison: n keys for n offers, not n log n.
     public static func sortedInDateOrder(_ offers: [Offer], from day: Day? = nil, titles: LocaleFormats? = nil) -> [Offer] {
         let keys = offers.map { DateOrderKey($0, from: day) }
         return keys.indices.sorted { keys[$0].precedes(keys[$1], titles: titles) }.map { offers[$0] }

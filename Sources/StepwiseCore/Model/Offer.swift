@@ -74,14 +74,6 @@ public struct Offer: Codable, Equatable, Sendable {
     public func firstSession(onOrAfter day: Day? = nil) -> OfferSession? {
         sessions.filter { session in day.map { session.day >= $0 } ?? true }.min { ($0.day, $0.start) < ($1.day, $1.start) }
     }
-
-    /// Date order of offers: by the first session on or after `day` (of all, when nil), its
-    /// day and start time, then title (in the alphabet of `titles` when given) and id; offers
-    /// without such a session come last.
-    /// To sort many offers, `sortedInDateOrder` finds each offer's first session once.
-    public static func inDateOrder(_ a: Offer, _ b: Offer, from day: Day? = nil, titles: LocaleFormats? = nil) -> Bool {
-        DateOrderKey(a, from: day).precedes(DateOrderKey(b, from: day), titles: titles)
-    }
 }
 
 extension Offer {

@@ -81,9 +81,6 @@ public struct AuditEntry: Codable, Equatable, Sendable {
         self.user = user
         self.host = host
     }
-
-    /// True when `participant` is an anonymous marker left by an erasure.
-    public var isErasedMarker: Bool { participant.map(AuditLog.isMarker) ?? false }
 }
 
 /// The audit log, `audit.log` in the data folder: one JSON object per line, only ever added
