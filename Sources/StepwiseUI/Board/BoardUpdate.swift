@@ -103,8 +103,9 @@ enum BoardForms {
         let title = read.required(JobField.title)
         let employer = read.required(JobField.employer)
         let deadline = read.date(JobField.deadline, optional: true)
-        guard read.isValid, let title, let employer, let deadline else { return [] }
         let existing = id.flatMap { id in state.jobs.first { $0.id == id } }
+        let language = read.language(JobField.language, keeping: existing?.language)
+        guard read.isValid, let title, let employer, let deadline, let language else { return [] }
         var job = existing ?? BoardJob(id: env.makeID("j"), title: title, employer: employer, posted: Stamp(by: state.coach, at: state.now))
         job.title = title
         job.employer = employer
@@ -113,7 +114,7 @@ enum BoardForms {
         job.deadline = deadline
         job.howToApply = read[JobField.howToApply]
         job.contact = read[JobField.contact]
-        job.language = read[JobField.language]
+        job.language = language
         job.status = BoardJob.Status(rawValue: read[JobField.status]) ?? .open
         return [.saveJob(job, isNew: existing == nil)]
     }

@@ -27,8 +27,8 @@ public enum AddParticipantForm {
         defer { form = read.form }
         let name = read.required(AddParticipantField.name, message: "error.nameRequired")
         let start = read.date(AddParticipantField.courseStart, optional: false) ?? nil
-        let language = read[AddParticipantField.language]
-        guard read.isValid, let name, let start else { return [] }
+        let language = read.language(AddParticipantField.language)
+        guard read.isValid, let name, let start, let language else { return [] }
         return [.addParticipant(name: name, courseStart: start, language: language)]
     }
 

@@ -198,7 +198,8 @@ enum CatalogueForms {
         if let existing, let capacity, capacity < existing.booked.count {
             read.mark(OfferField.capacity, "error.capacityBelowBooked", count: existing.booked.count)
         }
-        guard read.isValid, let title, let kind, let capacity else { return [] }
+        let language = read.language(OfferField.language, keeping: existing?.language)
+        guard read.isValid, let title, let kind, let capacity, let language else { return [] }
         var offer =
             existing
             ?? Offer(
@@ -209,7 +210,7 @@ enum CatalogueForms {
         offer.sessions = sessions
         offer.place = read[OfferField.place]
         offer.capacity = capacity
-        offer.language = read[OfferField.language]
+        offer.language = language
         offer.description = read[OfferField.description]
         offer.suits = read[OfferField.suits]
         return [.saveOffer(offer, base: existing)]

@@ -75,4 +75,20 @@ struct FormReader {
         }
         return .some(number)
     }
+
+    /// The language chosen (an ISO 639-1 code, lower case): one Stepwise has a string table
+    /// for (`env.languages`), or `kept`, the language the record already had (older data may
+    /// have one without a table); an empty field is `kept`, or the screen's language for a new
+    /// record. Nil, and the field marked "error.language" with the list, otherwise: a form's
+    /// language choice offers no other, but a draft kept by an older version, when the
+    /// language was typed, may hold any text.
+    mutating func language(_ name: some FormFieldName, keeping kept: String? = nil) -> String? {
+        let typed = form[name].lowercased()
+        let code = typed.isEmpty ? kept ?? env.strings.language : typed
+        guard env.languages.contains(code) || code == kept else {
+            mark(name, "error.language", ["list": env.languages.joined(separator: ", ")])
+            return nil
+        }
+        return code
+    }
 }
