@@ -173,7 +173,7 @@ final class JobSearchJourneyTests: XCTestCase {
         XCTAssertEqual(follow["start"], "2026-12-07")
 
         // The citizen's export and the audit log, which names the actions and never their words.
-        let export = try CitizenExport.collect(id, from: h.store, by: h.identity, at: AppHarness.start)
+        let export = try CitizenExport.collect(h.store.loadParticipant(id), from: h.store, by: h.identity, at: AppHarness.start)
         XCTAssertEqual(export.participant.jobSearch.applications.count, 3)
         XCTAssertEqual(export.participant.followAlong?.contacts.count, 1)
         let exported = try export.text(try Localizer.load(language: "en", resources: resourcesURL), indicators: try IndicatorSet.load(resources: resourcesURL))

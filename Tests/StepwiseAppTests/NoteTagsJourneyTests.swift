@@ -37,7 +37,7 @@ final class NoteTagsJourneyTests: XCTestCase {
                 XCTAssertTrue(shown.contains(s("notes.filter.tag", ["tag": name])), "\(language): filter on \(name)\n\(shown)")
             }
             // The text export says them in the same words.
-            let export = try CitizenExport.collect(p.id, from: h.store, by: h.identity).text(s, indicators: h.app.env.indicators)
+            let export = try CitizenExport.collect(h.store.loadParticipant(p.id), from: h.store, by: h.identity).text(s, indicators: h.app.env.indicators)
             XCTAssertTrue(export.contains(s("tag.jobSearch")), "\(language): the export's tags")
         }
     }

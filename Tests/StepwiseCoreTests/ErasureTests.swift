@@ -232,7 +232,7 @@ final class CitizenExportTests: XCTestCase {
 
     func testTheExportHoldsEverythingAboutTheCitizenAndNothingAboutOthers() throws {
         let fixture = try RightsFixture(temp)
-        let export = try CitizenExport.collect("p-aaa", from: fixture.store, by: anna, at: fixture.t0)
+        let export = try CitizenExport.collect(fixture.store.loadParticipant("p-aaa"), from: fixture.store, by: anna, at: fixture.t0)
         XCTAssertEqual(export.participant.notes.first?.versions.count, 2, "notes with earlier versions")
         XCTAssertEqual(export.planHistory.count, 2)
         XCTAssertEqual(

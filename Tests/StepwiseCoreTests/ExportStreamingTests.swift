@@ -19,7 +19,7 @@ final class ExportStreamingTests: XCTestCase {
         participant.notes = (0..<20_000).map { ProgressNote(id: "n-\($0)", kind: .note, sessionId: nil, tags: [], text: words) }
         try store.save(participant)
         let english = try Localizer.load(language: "en", resources: resourcesURL)
-        let export = try CitizenExport.collect("p-large", from: store, by: Identity(coach: "Anna", user: "anna", host: "h", pid: 1), at: now)
+        let export = try CitizenExport.collect(store.loadParticipant("p-large"), from: store, by: Identity(coach: "Anna", user: "anna", host: "h", pid: 1), at: now)
         var pieces: [Int] = []
         var streamed = ""
         try export.writeText(english, indicators: try IndicatorSet.load(resources: resourcesURL)) { piece in

@@ -119,7 +119,7 @@ final class ExportWordsTests: XCTestCase {
             by: Stamp(by: "Anna", at: at))
         participant.milestones = [Milestone(kind: .cvReady, text: "", day: Day(year: 2026, month: 2, day: 3) ?? Day(ordinal: 0))]
         try temp.store.save(participant)
-        let export = try CitizenExport.collect("p-words", from: temp.store, by: Identity(coach: "Anna", user: "anna", host: "h", pid: 1), at: at)
+        let export = try CitizenExport.collect(temp.store.loadParticipant("p-words"), from: temp.store, by: Identity(coach: "Anna", user: "anna", host: "h", pid: 1), at: at)
         // Times as the screens show them: local times of the data's zone, to the minute.
         let expected = [
             "en": ["Everything Stepwise holds about you", "Made 2 Mar 2026, 10:15 by Anna", "Course start: 5 Jan 2026", "Language: Danish", "Kind: CV ready"],
@@ -161,7 +161,7 @@ final class ExportWordsTests: XCTestCase {
         var seen: Set<String> = []
         var problems: [String] = []
         for id in temp.store.participantIDs() {
-            let export = try CitizenExport.collect(id, from: temp.store, by: anna)
+            let export = try CitizenExport.collect(temp.store.loadParticipant(id), from: temp.store, by: anna)
             let tree = try export.tree()
             for language in languages {
                 let strings = try Localizer.load(language: language, resources: resourcesURL)

@@ -215,7 +215,7 @@ final class JobSearchTests: XCTestCase {
             "i-1", of: "a-1", howItWent: Words("Det gik fint", author: .citizen, by: "Søren", at: citizen.at),
             feedbackAgreed: true, feedback: Words("Kom igen i foråret", author: .coach, by: "Anna", at: coach.at))
         try temp.store.save(p)
-        let export = try CitizenExport.collect("p-abc123", from: temp.store, by: anna, at: coach.at)
+        let export = try CitizenExport.collect(temp.store.loadParticipant("p-abc123"), from: temp.store, by: anna, at: coach.at)
         XCTAssertEqual(export.participant.jobSearch, p.jobSearch)
         let json = String(decoding: try export.json(), as: UTF8.self)
         let text = try export.text(try Localizer.load(language: "en", resources: resourcesURL), indicators: try IndicatorSet.load(resources: resourcesURL))

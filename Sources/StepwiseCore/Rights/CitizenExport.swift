@@ -41,9 +41,11 @@ public struct CitizenExport: Sendable {
     /// placement in, by the offer's id: the text copy names them by title.
     public var offerTitles: [String: String] = [:]
 
-    /// Gathers everything about `id`; throws when the participant's file cannot be read.
-    public static func collect(_ id: String, from store: DataStore, by identity: Identity, at now: Date = Date()) throws -> CitizenExport {
-        let participant = try store.loadParticipant(id)
+    /// Gathers everything held about `participant` (the record as read from `store`, which
+    /// is not read again): its plan history, seats and places in line, drafts naming it and
+    /// its audit entries.
+    public static func collect(_ participant: Participant, from store: DataStore, by identity: Identity, at now: Date = Date()) -> CitizenExport {
+        let id = participant.id
         let (offers, problems) = store.loadOffers()
         var places: [Place] = []
         for offer in offers.sorted(by: { $0.id < $1.id }) {

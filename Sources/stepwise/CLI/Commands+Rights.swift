@@ -36,14 +36,18 @@ extension Commands {
             return usage(text("export.formatValues", ["format": format]))
         }
         guard requireDataFolder() else { return 1 }
+        // The record is read once, for the copy.
+        let participant: Participant
         do {
-            _ = try store.loadParticipant(id)
+            participant = try store.loadParticipant(id)
         } catch {
             printError(text("export.nothingExportedBecause", ["reason": participantProblem(id, error)]))
             return 1
         }
-        // The text names scores by the indicators' statements.
-        guard let indicators = loadIndicators() else { return 1 }
+        // The text names scores by the indicators' statements; the JSON gives the scores by
+        // the indicators' ids and needs no statements.
+        let indicators = format == "text" ? loadIndicators() : nil
+        if format == "text" && indicators == nil { return 1 }
         let identity = Identity.current(environment: environment)
         // The copy is only made once the log says so.
         do {
@@ -53,9 +57,8 @@ extension Commands {
             return 1
         }
         var data: Data?
-        let export: CitizenExport
+        let export = CitizenExport.collect(participant, from: store, by: identity)
         do {
-            export = try CitizenExport.collect(id, from: store, by: identity)
             // The text is written as it is made (a large record is never held as text whole).
             if format == "json" { data = try export.json() }
         } catch {
@@ -65,8 +68,8 @@ extension Commands {
         for problem in export.unreadableOffers {
             warn(text("export.offerUnreadable", ["problem": strings.problemText(problem)]))
         }
-        let written = data.map { emit($0, .json) } ?? emitStreaming(.text()) {
-            try export.writeText(strings, indicators: indicators, timeZone: timeZone, $0)
+        let written = data.map { emit($0, .json) } ?? indicators.flatMap { indicators in
+            emitStreaming(.text()) { try export.writeText(strings, indicators: indicators, timeZone: timeZone, $0) }
         }
         guard let destination = written else { return 1 }
         guard case .file(let output) = destination else { return 0 }
