@@ -18,7 +18,7 @@ public final class App {
     var shown = ShownCaseload()
     /// Saves that found a short lock held elsewhere, made again by `retryPending` until the
     /// lock is free; its `lockWait` is how long every short lock is waited for.
-    private let pending: PendingSaves
+    let pending: PendingSaves
     /// The stamp of the open record's file when it was last read, to see a change made by
     /// another terminal (see `Update.idle`).
     private var openStamp: RecordStamp?
@@ -180,9 +180,10 @@ public final class App {
         return []
     }
 
-    /// Saves the open participant (keeping journal entries others wrote meanwhile) and, when
-    /// given, the plan's new version; the audit log names `action`.
-    private func save(_ participant: Participant, version: PlanVersion?, audit action: AuditAction) -> [EffectResult] {
+    /// Saves a participant (the open one, or one whose plan step a delayed booking links),
+    /// keeping journal entries others wrote meanwhile, and, when given, the plan's new
+    /// version; the audit log names `action`.
+    func save(_ participant: Participant, version: PlanVersion?, audit action: AuditAction) -> [EffectResult] {
         do {
             // Journal entries written meanwhile by bookings elsewhere are kept.
             // The record, its audit line and its history line are written side by side.
@@ -230,8 +231,12 @@ public final class App {
             shutdown()
             return [.quit]
         case .book(let participant, let offer, let step):
-            let results = bookings(linking: step) { try $0.book(participant, into: offer) }
-            return results.contains(where: \.isBookingChange) ? results + audit(.booked, participant) + journal(of: participant) : results
+            // A record closed before its booking was made (it waited for the offer's lock) has
+            // its step linked in its file, not on the screen.
+            let shown = state.open?.participant.id == participant
+            let results = bookings(linking: shown ? step : nil) { try $0.book(participant, into: offer) }
+            guard results.contains(where: \.isBookingChange) else { return results }
+            return results + audit(.booked, participant) + journal(of: participant) + (shown ? [] : linkInFile(step, of: participant, after: results))
         case .unbook(let participant, let offer):
             let results = bookings { try $0.unbook(participant, from: offer) }
             return results.contains(where: \.isBookingChange) ? results + audit(.unbooked, participant) + journal(of: participant) : results

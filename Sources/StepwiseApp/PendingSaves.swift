@@ -46,12 +46,18 @@ final class PendingSaves {
         audits.append(entry)
     }
 
-    /// Keeps the edit lock of a record being closed while a save of it is still kept; false
-    /// (and the lock is not kept) when no save of a participant is kept.
+    /// Keeps the edit lock of a record being closed while a save of it is still kept (of the
+    /// record, or a booking that links one of its plan steps); false (and the lock is not
+    /// kept) when no such save is kept.
     func holdUntilSaved(_ lock: RecordLock) -> Bool {
-        guard effects.contains(where: \.savesParticipant) else { return false }
+        guard effects.contains(where: { $0.savesParticipant || $0.linksStep }) else { return false }
         heldUntilSaved.append(lock)
         return true
+    }
+
+    /// True when the edit lock of participant `id` is kept here until its saves are made.
+    func holdsLock(of id: String) -> Bool {
+        heldUntilSaved.contains { URL(fileURLWithPath: $0.path).lastPathComponent == id + ".lock" }
     }
 
     /// From now on a short lock is waited for the usual 30 seconds (`ExclusiveLock`'s
@@ -84,8 +90,10 @@ final class PendingSaves {
         audits = []
         for entry in entries { results += audit(entry) }
         guard waiting else { return results }
-        // Saves kept while their lock was held elsewhere are made now: the screen says so.
         waiting = false
+        // Saves kept while their lock was held elsewhere are made now: the screen says so,
+        // unless one of them was refused or failed, which the screen then says instead.
+        guard !results.contains(where: \.isRefusal) else { return results }
         return results + [.savedAfterWait]
     }
 }
@@ -95,5 +103,21 @@ extension EffectResult {
     fileprivate var isLockWait: Bool {
         if case .waitingForLock = self { return true }
         return false
+    }
+
+    /// True when a save was refused or failed (or made only in part), which the screen says.
+    fileprivate var isRefusal: Bool {
+        switch self {
+        case .bookingRefused, .failed, .stepNotLinked: return true
+        default: return false
+        }
+    }
+}
+
+extension Effect {
+    /// True for a booking that links a plan step of the participant (a change to the record).
+    fileprivate var linksStep: Bool {
+        guard case .book(_, _, .some) = self else { return false }
+        return true
     }
 }

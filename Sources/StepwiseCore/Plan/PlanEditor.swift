@@ -183,6 +183,14 @@ public struct PlanEditor: Sendable {
         accepted = Stamp(by: name, at: now)
     }
 
+    /// Links step `stepID` of goal `goalID` to the offer `offerID` it was booked into; nil
+    /// when the plan has no such step.
+    public func linkStep(_ stepID: String, in goalID: String, to offerID: String, in plan: inout Plan) -> PlanChange? {
+        guard let (g, s) = locate(stepID, in: goalID, plan) else { return nil }
+        plan.goals[g].steps[s].offerId = offerID
+        return PlanChange(.editStep, plan.goals[g].steps[s].text.text)
+    }
+
     private func locate(_ stepID: String, in goalID: String, _ plan: Plan) -> (Int, Int)? {
         guard let g = plan.goals.firstIndex(where: { $0.id == goalID }),
             let s = plan.goals[g].steps.firstIndex(where: { $0.id == stepID })

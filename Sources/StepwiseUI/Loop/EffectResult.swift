@@ -90,6 +90,10 @@ public enum EffectResult: Equatable, Sendable {
     case waitingForLock(Identity?)
     /// The saves kept while their lock was held elsewhere are made now.
     case savedAfterWait
+    /// A booking made after its record was closed (its save waited for a lock held elsewhere)
+    /// did not link its plan step in the record's file: the booking of `name` in the offer
+    /// titled `offer` stands, the step is not linked, for the reason `why`.
+    case stepNotLinked(name: String, offer: String, why: StepNotLinked)
 
     /// Why an effect could not be carried out; `reason` is the system's or the store's own
     /// words (a file name and what went wrong, never a citizen's data).

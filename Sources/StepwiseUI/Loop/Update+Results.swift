@@ -118,6 +118,8 @@ extension Update {
                 holder.map { s("lock.waiting", ["coach": $0.coach, "host": $0.host]) } ?? s("lock.waitingUnknown"), kind: .error)
         case .savedAfterWait:
             state.message = Message(s("lock.savedAfterWait"))
+        case .stepNotLinked(let name, let offer, let why):
+            state.message = Message(why.text(name: name, offer: offer, strings: s), kind: .error)
         }
         return []
     }
@@ -158,12 +160,8 @@ extension Update {
 
     /// Links a plan step to the offer just booked (a saved change of the plan).
     private static func link(_ stepID: String, in goalID: String, to offer: String, state: inout AppState, env: UIEnvironment) -> [Effect] {
-        PlanUpdate.commit(&state, env: env, as: .operating) { participant, _ in
-            guard let goalIndex = participant.plan.goals.firstIndex(where: { $0.id == goalID }),
-                let stepIndex = participant.plan.goals[goalIndex].steps.firstIndex(where: { $0.id == stepID })
-            else { return nil }
-            participant.plan.goals[goalIndex].steps[stepIndex].offerId = offer
-            return PlanChange(.editStep, participant.plan.goals[goalIndex].steps[stepIndex].text.text)
+        PlanUpdate.commit(&state, env: env, as: .operating) { participant, editor in
+            editor.linkStep(stepID, in: goalID, to: offer, in: &participant.plan)
         }
     }
 
