@@ -101,4 +101,22 @@ final class DelayedBookingLinkTests: XCTestCase {
             if takenOver { XCTAssertEqual(RecordLock.read(recordLock)?.identity.coach, "Bo", "Bo's lock is left as it is") }
         }
     }
+
+    /// A kept booking refused once the lock is free (the offer was cancelled meanwhile) says
+    /// so, and is not followed by "your change is saved".
+    func testABookingRefusedOnceTheLockIsFreeIsNotCalledSaved() throws {
+        let h = try AppHarness(height: 40)
+        let booked = try bookWhileHeldThenClose(h)
+        try FileManager.default.removeItem(atPath: booked.lock)
+        let other = BookingStore(store: DataStore(root: h.store.root), identity: Identity(coach: "Bo", user: "bo", host: "harness", pid: 1))
+        _ = try other.cancel(offer: booked.offer)
+        XCTAssertTrue(h.app.retryPending())
+        XCTAssertNil(Booking.place(of: booked.id, in: try h.store.loadOffer(booked.offer)))
+        XCTAssertEqual(h.state.message?.kind, .error)
+        XCTAssertTrue(h.flatScreen.contains("is cancelled; nothing was booked."), h.screen)
+        XCTAssertFalse(h.flatScreen.contains("your change is saved"), h.screen)
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: h.store.root.appendingPathComponent("locks/\(booked.id).lock").path),
+            "the edit lock is given back")
+    }
 }
