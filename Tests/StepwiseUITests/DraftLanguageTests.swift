@@ -30,19 +30,28 @@ final class DraftLanguageTests: XCTestCase {
 
     private let refused = "Choose one of: da, de, en, sv"
 
+    /// Checks what submitting a form with `typed` gave: nothing and the language field marked
+    /// with the list when `saved` is nil, else the language `made` reads from the effect.
+    private func expect(_ effects: [Effect], _ state: AppState, typed: String, saved: String?, language made: (Effect) -> String?) {
+        guard let saved else {
+            XCTAssertEqual(effects, [], "'\(typed)' was saved")
+            XCTAssertEqual(languageError(state), refused)
+            return
+        }
+        XCTAssertEqual(effects.count, 1)
+        XCTAssertEqual(effects.first.flatMap(made), saved, "\(typed): \(effects)")
+    }
+
     func testAnAddedParticipantGetsOnlyALanguageStepwiseHas() throws {
         let blank = AddParticipantForm.addParticipant(language: "en", languages: env.languages, today: "today")
         for (typed, saved) in [("xx", nil), ("DA", "da"), ("", "en")] as [(String, String?)] {
             var state = Fixtures.state()
             state.form = try olderDraft(of: blank, typed: typed)
             _ = press(Array("Mette Hansen").map(Key.char), &state)
-            let effects = press([.enter], &state)
-            guard let saved else {
-                XCTAssertEqual(effects, [], "'\(typed)' was saved")
-                XCTAssertEqual(languageError(state), refused)
-                continue
+            expect(press([.enter], &state), state, typed: typed, saved: saved) { effect in
+                guard case .addParticipant("Mette Hansen", Fixtures.today, let language) = effect else { return nil }
+                return language
             }
-            XCTAssertEqual(effects, [.addParticipant(name: "Mette Hansen", courseStart: Fixtures.today, language: saved)], typed)
         }
     }
 
@@ -55,14 +64,10 @@ final class DraftLanguageTests: XCTestCase {
             state.offers = [finnish]
             state.form = try olderDraft(of: CatalogueForms.offer(offer, strings: env.strings, languages: env.languages), typed: typed)
             if offer == nil { _ = press(Array("Jobklub").map(Key.char) + [.tab, .tab, .tab, .tab, .tab] + Array("8").map(Key.char), &state) }
-            let effects = press([.enter], &state)
-            guard let saved else {
-                XCTAssertEqual(effects, [], "'\(typed)' was saved")
-                XCTAssertEqual(languageError(state), refused)
-                continue
+            expect(press([.enter], &state), state, typed: typed, saved: saved) { effect in
+                guard case .saveOffer(let made, _) = effect else { return nil }
+                return made.language
             }
-            guard case .saveOffer(let made, _) = effects.first else { return XCTFail("\(typed): \(effects)") }
-            XCTAssertEqual(made.language, saved)
         }
     }
 
@@ -74,14 +79,10 @@ final class DraftLanguageTests: XCTestCase {
             state.jobs = [finnish]
             state.form = try olderDraft(of: BoardForms.job(job, strings: env.strings, languages: env.languages), typed: typed)
             if job == nil { _ = press(Array("Kok").map(Key.char) + [.tab] + Array("Kantinen").map(Key.char), &state) }
-            let effects = press([.enter], &state)
-            guard let saved else {
-                XCTAssertEqual(effects, [], "'\(typed)' was saved")
-                XCTAssertEqual(languageError(state), refused)
-                continue
+            expect(press([.enter], &state), state, typed: typed, saved: saved) { effect in
+                guard case .saveJob(let made, _) = effect else { return nil }
+                return made.language
             }
-            guard case .saveJob(let made, _) = effects.first else { return XCTFail("\(typed): \(effects)") }
-            XCTAssertEqual(made.language, saved)
         }
     }
 }
