@@ -12,7 +12,7 @@ PYTHON     ?= python3
 DEMO_DATA  ?= $(CURDIR)/demo-data
 RUN_DEPS   := libncurses-dev fonts-dejavu-core
 TEST_DEPS  := libncurses-dev fonts-dejavu-core tmux cups cups-bsd printer-driver-cups-pdf poppler-utils groff-base \
-              libreoffice-calc-nogui \
+              libreoffice-calc-nogui strace \
               python3-venv python3-jsonschema python3-icalendar
 # The schema tests need jsonschema 4.18 or later (with referencing); Debian 12 has 4.10, so
 # the virtual environment gets a newer one from pip there.
