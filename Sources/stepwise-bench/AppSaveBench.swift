@@ -5,20 +5,6 @@ import StepwiseCore
     import Glibc
 #endif
 
-extension Clock {
-    /// Milliseconds of the whole process's CPU time (every thread) `body` takes.
-    static func processCpuMs(_ body: () throws -> Void) rethrows -> Double {
-        func cpu() -> Double {
-            var time = timespec()
-            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-            return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-        }
-        let start = cpu()
-        try body()
-        return (cpu() - start) * 1000
-    }
-}
-
 /// The moments, on the monotonic clock, at which the steps of one save reached the disk
 /// (as `AtomicFile.tracer` tells them), from any thread.
 private final class StepClock: @unchecked Sendable {
@@ -59,6 +45,9 @@ extension InProcess {
         let identity = Identity(coach: "Bench", user: "bench", host: ProcessInfo.processInfo.hostName, pid: getpid())
         let wait = 0.03  // as a screen waits for a short lock (PendingSaves)
         var participant = try ParticipantJournal.read(id, in: store)
+        // A person opens a record and then types: its check in the background has ended by
+        // the first save (timing it would count a whole encoding of the record in one save).
+        SplicedRecordEncoder.waitForChecks()
         let file = try store.participantFile(id)
         let audit = AuditLog(store: store).url.path
         let history = store.root.appendingPathComponent("history/\(id).jsonl").path
@@ -101,7 +90,7 @@ extension InProcess {
             var start = 0.0
             var saved = participant
             cpu.add(
-                try Clock.processCpuMs {
+                try Clock.ms(on: CLOCK_PROCESS_CPUTIME_ID) {
                     start = Clock.now()
                     try Clock.ms(&whole, cpu: &threadCPU) {
                         saved = try AtomicFile.tracing({ clock.note($0) }) {
@@ -135,7 +124,7 @@ extension InProcess {
             floor.add(try Clock.ms { try AtomicFile.write(blank, to: floorFile, folderMayBeLink: false) })
         }
         return [
-            "bytes": try Data(contentsOf: file).count, "first": first, "whole": whole.orderedJSON, "cpu": cpu.json, "threadCPU": threadCPU.orderedJSON,
+            "bytes": try Data(contentsOf: file).count, "first": first, "whole": whole.orderedJSON, "cpu": cpu.orderedJSON, "threadCPU": threadCPU.orderedJSON,
             "serial": serial.json,
             "serialPhases": ["journalSave": phases.journal.json, "audit": phases.audit.json, "history": phases.history.json],
             "durableWriteFloor": floor.json,

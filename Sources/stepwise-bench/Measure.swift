@@ -28,18 +28,10 @@ struct Samples {
 
 enum Clock {
     /// Seconds on the monotonic clock.
-    static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
+    static func now() -> Double { seconds(CLOCK_MONOTONIC) }
 
     /// Milliseconds `body` takes.
-    static func ms(_ body: () throws -> Void) rethrows -> Double {
-        let start = now()
-        try body()
-        return (now() - start) * 1000
-    }
+    static func ms(_ body: () throws -> Void) rethrows -> Double { try ms(on: CLOCK_MONOTONIC, body) }
 
     /// Milliseconds `body` takes, on the wall clock into `wall` and in this thread's CPU time
     /// into `cpu` (what the wall time spent waiting for the disk or for other processes).
@@ -51,16 +43,7 @@ enum Clock {
 
     /// Milliseconds of this thread's CPU time `body` takes: unlike `ms`, not lengthened by
     /// other processes on a shared machine (but blind to waiting for the disk).
-    static func cpuMs(_ body: () throws -> Void) rethrows -> Double {
-        func cpu() -> Double {
-            var time = timespec()
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-            return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-        }
-        let start = cpu()
-        try body()
-        return (cpu() - start) * 1000
-    }
+    static func cpuMs(_ body: () throws -> Void) rethrows -> Double { try ms(on: CLOCK_THREAD_CPUTIME_ID, body) }
 }
 
 struct BenchError: Error, CustomStringConvertible {

@@ -135,33 +135,33 @@ final class ChangeSaveTests: XCTestCase {
         XCTAssertEqual(names, ["p-a.json"])
     }
 
-    func testAJournalLockHeldElsewhereWritesNoLine() throws {
+    /// The participant's name changed and saved while another process holds the lock that
+    /// `lockPath` names in the store: what the save gave (or threw), and what the files hold then.
+    private func saveWhileHeldElsewhere(_ lockPath: (DataStore) -> String) throws -> (Result<ChangeSave.Outcome, Error>, (Bool, Int, Int)) {
         let temp = TempStore()
         defer { temp.cleanUp() }
         var (participant, look) = try setUp(temp, changed: "Vera Vang")
         participant.name = "Vera Vang"
         let other = Identity(coach: "Bo", user: "bo", host: "elsewhere", pid: 2)
-        let held = try ExclusiveLock.acquire(path: ParticipantJournal.lockPath("p-a", in: temp.store), as: other)
+        let held = try ExclusiveLock.acquire(path: lockPath(temp.store), as: other)
         defer { held.release() }
-        XCTAssertThrowsError(
+        let result = Result {
             try ChangeSave.save(participant, version: version(1), audit: .changed, in: temp.store, as: anna, at: t0, lockTimeout: 0.02)
-        ) { XCTAssertTrue($0 is ExclusiveLock.Busy, "\($0)") }
-        let (changed, audited, versions) = look()
+        }
+        return (result, look())
+    }
+
+    func testAJournalLockHeldElsewhereWritesNoLine() throws {
+        let (result, (changed, audited, versions)) = try saveWhileHeldElsewhere { ParticipantJournal.lockPath("p-a", in: $0) }
+        XCTAssertThrowsError(try result.get()) { XCTAssertTrue($0 is ExclusiveLock.Busy, "\($0)") }
         XCTAssertEqual([changed ? 1 : 0, audited, versions], [0, 0, 0], "a save kept to be made again has written nothing yet")
     }
 
     func testAnAuditLogLockedElsewhereIsReportedAndTheRecordIsSaved() throws {
-        let temp = TempStore()
-        defer { temp.cleanUp() }
-        var (participant, look) = try setUp(temp, changed: "Vera Vang")
-        participant.name = "Vera Vang"
-        let other = Identity(coach: "Bo", user: "bo", host: "elsewhere", pid: 2)
-        let held = try ExclusiveLock.acquire(path: AuditLog(store: temp.store).lockPath, as: other)
-        defer { held.release() }
-        let outcome = try ChangeSave.save(participant, version: version(1), audit: .changed, in: temp.store, as: anna, at: t0, lockTimeout: 0.02)
+        let (result, (changed, audited, versions)) = try saveWhileHeldElsewhere { AuditLog(store: $0).lockPath }
+        let outcome = try result.get()
         XCTAssertTrue(outcome.audit is ExclusiveLock.Busy, "\(String(describing: outcome.audit))")
         XCTAssertNil(outcome.history)
-        let (changed, audited, versions) = look()
         XCTAssertEqual([changed ? 1 : 0, audited, versions], [1, 0, 1])
     }
 }

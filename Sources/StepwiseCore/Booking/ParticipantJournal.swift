@@ -13,7 +13,7 @@ import Foundation
 public enum ParticipantJournal {
     /// The lock file guarding read-modify-write of one participant file.
     public static func lockPath(_ participantId: String, in store: DataStore) -> String {
-        store.locksDir.appendingPathComponent("journal-" + participantId + ".lock").path
+        store.locksDir.appendingPathComponent("journal-" + participantId + ".lock", isDirectory: false).path
     }
 
     /// Appends `entries` to the participant's journal on disk and stamps the record as changed.

@@ -106,10 +106,10 @@ public struct AuditLog: Sendable {
     }
 
     /// The log file.
-    public var url: URL { store.root.appendingPathComponent("audit.log") }
+    public var url: URL { store.root.appendingPathComponent("audit.log", isDirectory: false) }
 
     /// The lock guarding appends and rewrites.
-    var lockPath: String { store.locksDir.appendingPathComponent("audit.lock").path }
+    var lockPath: String { store.locksDir.appendingPathComponent("audit.lock", isDirectory: false).path }
 
     /// Notes that `identity` did `action` to the participant's record (nil: to no one record).
     public func record(_ action: AuditAction, participant: String?, by identity: Identity, at: Date = Date()) throws {
@@ -203,14 +203,7 @@ public struct AuditLog: Sendable {
         }
     }
 
-    static func encodeLine(_ entry: AuditEntry) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        var line = try encoder.encode(entry)
-        line.append(0x0A)
-        return line
-    }
+    static func encodeLine(_ entry: AuditEntry) throws -> Data { try RecordCodec.line(entry) }
 
     static func entry(_ action: AuditAction, participant: String?, by identity: Identity, at: Date) -> AuditEntry {
         func cut(_ text: String) -> String { String(text.prefix(maxNameLength)) }

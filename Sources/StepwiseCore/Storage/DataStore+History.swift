@@ -7,11 +7,11 @@ import Foundation
 /// The history of each participant's plan: `history/<id>.jsonl`, one version per line,
 /// only ever appended to.
 extension DataStore {
-    var historyDir: URL { root.appendingPathComponent("history") }
+    var historyDir: URL { root.appendingPathComponent("history", isDirectory: true) }
 
     func historyFile(_ id: String) throws -> URL {
         _ = try participantFile(id)
-        return historyDir.appendingPathComponent(id + ".jsonl")
+        return historyDir.appendingPathComponent(id + ".jsonl", isDirectory: false)
     }
 
     /// The record was saved, but its plan version could not be added to the history.
@@ -29,11 +29,7 @@ extension DataStore {
     /// `HistoryNotWritten` with the real reason when it cannot be written.
     public func appendHistory(_ version: PlanVersion, participant id: String) throws {
         let url = try historyFile(id)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        var line = try encoder.encode(version)
-        line.append(0x0A)
+        let line = try HistoryLineEncoder.line(version, participant: id)
         do {
             try AtomicFile.makeDirectory(historyDir)
             try AtomicFile.append(line, to: url)

@@ -11,12 +11,16 @@ public enum RecordCodec {
     }
 
     /// The encoder of records: pretty (two spaces a level), keys sorted, slashes as they
-    /// are, dates in ISO 8601; no line break after the value.
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
+    /// are, dates in ISO 8601; no line break after the value. One for the whole process (see
+    /// `Encoders`).
+    static func encoder() -> JSONEncoder { Encoders.shared.record }
+
+    /// Encodes one line of an append-only log (the audit log, a plan history): compact,
+    /// key-sorted UTF-8 JSON, slashes as they are, dates in ISO 8601, ending in a line break.
+    static func line<T: Encodable>(_ value: T) throws -> Data {
+        var line = try Encoders.shared.line.encode(value)
+        line.append(0x0A)
+        return line
     }
 
     /// Decodes a participant file, migrating older versions; `file` names it in problems.

@@ -11,11 +11,11 @@ extension SplicedRecordEncoder {
         /// How many of the elements were encoded (the others were reused).
         let encoded: Int
 
-        /// The pieces of `elements` standing `depth` levels deep (2 for the elements of a list
-        /// of the record itself); each element with the bits of one of `reusing` (taken in
-        /// order: one element added, removed or changed at a time is followed) keeps its
-        /// bytes, the others are encoded.
-        init(_ elements: [Element], depth: Int, reusing old: Column<Element>?) throws {
+        /// The pieces of `elements`, each as `encode` gives it (for a record, indented for its
+        /// depth; for a log line, compact); each element with the bits of one of `reusing`
+        /// (taken in order: one element added, removed or changed at a time is followed) keeps
+        /// its bytes, the others are encoded. Throws what `encode` throws.
+        init(_ elements: [Element], reusing old: Column<Element>?, encode: (Element) throws -> Data) throws {
             let oldBits = old?.bits ?? []
             let oldPieces = old?.pieces ?? []
             let bits = elements.map(SplicedRecordEncoder.bits)
@@ -32,7 +32,7 @@ extension SplicedRecordEncoder {
                     pieces.append(oldPieces[next + 1])
                     next += 2
                 } else {
-                    pieces.append(indented(try RecordCodec.encoder().encode(element), by: 2 * depth))
+                    pieces.append(try encode(element))
                     encoded += 1
                     // A changed element takes the old one's place; an added one does not.
                     let added = next < oldBits.count && index + 1 < elements.count && oldBits[next] == bits[index + 1]

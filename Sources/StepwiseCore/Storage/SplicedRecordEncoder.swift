@@ -80,7 +80,10 @@ public enum SplicedRecordEncoder {
                 column: { rest, known in
                     guard !elements.isEmpty else { return nil }
                     rest[keyPath: keyPath] = []
-                    let column = try Column(elements, depth: path.count + 1, reusing: known as? Column<Element>)
+                    // An element of a list stands one level deeper than the list's key.
+                    let column = try Column(elements, reusing: known as? Column<Element>) {
+                        indented(try RecordCodec.encoder().encode($0), by: 2 * (path.count + 1))
+                    }
                     return (column, column.pieces, column.encoded)
                 },
                 seeded: { pieces in pieces.count == elements.count ? Column(elements, pieces: pieces) : nil },
@@ -107,7 +110,7 @@ public enum SplicedRecordEncoder {
     /// `RecordCodec.encode` (see `columns(of:readFrom:)`).
     public static func prepare(_ participant: Participant, readFrom bytes: Data) {
         cache.noteRead(participant, bytes: bytes)
-        DispatchQueue.global(qos: .utility).async {
+        DispatchQueue.global(qos: .utility).async(group: checks) {
             guard (try? RecordCodec.encode(participant)) != bytes else { return }
             try? cache.exclusively(participant.id) {
                 cache.forget(participant.id)
@@ -115,6 +118,14 @@ public enum SplicedRecordEncoder {
             }
         }
     }
+
+    /// The checks `prepare` began in the background (each a whole encoding of a record).
+    private static let checks = DispatchGroup()
+
+    /// Returns once every check `prepare` began has ended: a person looks at a record just
+    /// opened for longer than its check takes (about 10 ms of CPU for a record of a megabyte),
+    /// so a bench that saves right after opening waits for it first, lest it time the check.
+    public static func waitForChecks() { checks.wait() }
 
     /// The columns of `participant`, each element's piece its very bytes in `bytes` (the file
     /// it was just decoded from); nil unless the file is of the current schema version and in
