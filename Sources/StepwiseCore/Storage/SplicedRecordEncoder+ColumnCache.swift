@@ -18,7 +18,7 @@ extension SplicedRecordEncoder {
         init(_ elements: [Element], reusing old: Column<Element>?, encode: (Element) throws -> Data) throws {
             let oldBits = old?.bits ?? []
             let oldPieces = old?.pieces ?? []
-            let bits = elements.map(SplicedRecordEncoder.bits)
+            let bits = SplicedRecordEncoder.bits(of: elements)
             var pieces: [Data] = []
             pieces.reserveCapacity(elements.count)
             var next = 0
@@ -49,7 +49,7 @@ extension SplicedRecordEncoder {
         /// elements were just decoded from), none of them encoded.
         init(_ elements: [Element], pieces: [Data]) {
             values = elements
-            bits = elements.map(SplicedRecordEncoder.bits)
+            bits = SplicedRecordEncoder.bits(of: elements)
             self.pieces = pieces
             encoded = 0
         }

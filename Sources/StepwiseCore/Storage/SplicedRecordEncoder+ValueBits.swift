@@ -8,12 +8,22 @@ extension SplicedRecordEncoder {
     /// string, list and nested value in the very same storage, so they are equal and encode to
     /// the same bytes; values that only compare equal (a text in another Unicode normalization
     /// form) differ.
-    static func bits<T>(_ value: T) -> [UInt8] {
+    static func bits<T>(_ value: T) -> [UInt8] { bits(value, shape: ValueShape.of(T.self)) }
+
+    /// The bits of `value` (see `bits(_:)`), given the shape of its type (`ValueShape.of`),
+    /// looked up once for all the elements of a list rather than once for each.
+    static func bits<T>(_ value: T, shape: ValueShape) -> [UInt8] {
         withZeroedCopy(of: value) { live, copied in
             var bytes = copied
-            ValueShape.of(T.self).settle(live, &bytes, at: 0)
+            shape.settle(live, &bytes, at: 0)
             return bytes
         }
+    }
+
+    /// The bits of each of `elements` (see `bits(_:)`).
+    static func bits<T>(of elements: [T]) -> [[UInt8]] {
+        let shape = ValueShape.of(T.self)
+        return elements.map { bits($0, shape: shape) }
     }
 
     /// Which bytes of a type's values hold the value, worked out from the type alone (its field
