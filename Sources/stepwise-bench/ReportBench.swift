@@ -35,7 +35,7 @@ func reportBench(root: URL, resources: URL) throws {
 }
 
 /// A memory figure of this process from /proc/self/status (e.g. VmRSS, VmHWM), in MB.
-private func residentMB(_ field: String) -> Double {
+func residentMB(_ field: String) -> Double {
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
     let line = status.split(separator: "\n").first { $0.hasPrefix(field + ":") } ?? ""
     let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0

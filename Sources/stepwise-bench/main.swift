@@ -170,6 +170,7 @@ do {
     case "summary": try summaryBench(root: root, resources: resources)
     case "pathological": try pathological(root: root, resources: resources)
     case "report": try reportBench(root: root, resources: resources)
+    case "catalogue": try catalogueBench(root: root, resources: resources)
     default: throw BenchError("unknown command '\(command)'")
     }
 } catch {

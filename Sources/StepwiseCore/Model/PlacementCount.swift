@@ -43,7 +43,7 @@ public struct PlacementCount: Equatable, Sendable {
 /// while neither folder changed the counts are still right and nothing is read again.
 public final class PlacementTally: @unchecked Sendable {
     /// The stamps of `offers/` and `participants/` that counts were made at.
-    struct Folders: Equatable {
+    struct Folders: Equatable, Sendable {
         var offers: FileStamp?
         var participants: FileStamp?
 
@@ -54,64 +54,26 @@ public final class PlacementTally: @unchecked Sendable {
     }
 
     private let store: DataStore
-    private let tally: @Sendable (DataStore) -> [String: PlacementCount]
-    private let condition = NSCondition()
-    private var kept: (folders: Folders, counts: [String: PlacementCount])?
-    /// The folders' stamps a count now running started at.
-    private var running: Folders?
-    /// How many counts were started: only the last one started is kept when it finishes (an
-    /// older one finishing later would bring back counts of before a change).
-    private var started = 0
-    /// Counts finished and not taken yet.
-    private var finished: [String: PlacementCount]?
+    private let reading: BackgroundReading<Folders, [String: PlacementCount]>
+
     /// How many times the counts were made from the records (for tests and the bench).
-    public var tallies: Int { condition.withLock { counted } }
-    private var counted = 0
+    public var tallies: Int { reading.count }
 
     /// Counts placements in `store` with `tally` (the records' own counting unless a test
     /// gives another, to hold a count back).
     public init(store: DataStore, tally: @escaping @Sendable (DataStore) -> [String: PlacementCount] = { PlacementCount.tally(in: $0) }) {
         self.store = store
-        self.tally = tally
+        reading = BackgroundReading { tally(store) }
     }
 
     /// The counts when they were made at the folders' stamps of now; else nil, and a count is
     /// started on another thread (unless one for these stamps runs already): `take` gives it.
     public func counts() -> [String: PlacementCount]? {
         // The stamps are taken before counting, so that a change during the count is seen next time.
-        let folders = Folders(store)
-        condition.lock()
-        defer { condition.unlock() }
-        if let kept, kept.folders == folders { return kept.counts }
-        guard running != folders else { return nil }
-        running = folders
-        started += 1
-        let (store, tally, number) = (self.store, self.tally, started)
-        Thread.detachNewThread { [self] in finish(tally(store), at: folders, number: number) }
-        return nil
-    }
-
-    private func finish(_ counts: [String: PlacementCount], at folders: Folders, number: Int) {
-        condition.lock()
-        counted += 1
-        if number == started {
-            kept = (folders, counts)
-            running = nil
-            finished = counts
-        }
-        condition.broadcast()
-        condition.unlock()
+        reading.request(at: Folders(store)).flatMap { $0.current ? $0.value : nil }
     }
 
     /// The counts finished since they were last taken, or nil; with `wait`, waits for a count
     /// still running.
-    public func take(wait: Bool) -> [String: PlacementCount]? {
-        condition.lock()
-        defer {
-            finished = nil
-            condition.unlock()
-        }
-        while wait && finished == nil && running != nil { condition.wait() }
-        return finished
-    }
+    public func take(wait: Bool) -> [String: PlacementCount]? { reading.take(wait: wait) }
 }

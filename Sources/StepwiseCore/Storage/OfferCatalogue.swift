@@ -14,29 +14,23 @@ import Foundation
 /// again).
 public final class OfferCatalogue: @unchecked Sendable {
     private let store: DataStore
-    private let condition = NSCondition()
-    private var kept: (folder: FileStamp, offers: [Offer])?
-    /// A reading on another thread, with the stamp of `offers/` it started at.
-    private struct Reading: Equatable { var folder: FileStamp? }
-    /// The reading running on another thread, if any.
-    private var running: Reading?
-    /// How many readings were started: only the last one started is kept when it finishes (an
-    /// older one finishing later would bring back the catalogue of before a change).
-    private var started = 0
-    /// A reading on another thread finished and not taken yet.
-    private var finished: [Offer]?
+    /// The catalogue with the stamp of `offers/` it was read at (nil when there is no folder).
+    private let reading: BackgroundReading<FileStamp?, [Offer]>
+
     /// How many times the whole catalogue was read (for tests and the bench).
-    public var reads: Int { condition.withLock { readings } }
-    private var readings = 0
+    public var reads: Int { reading.count }
+
     /// Runs on the reading thread before a reading begins (a test holds the reading back with
     /// it, to show that no key waits for it).
     public var gate: @Sendable () -> Void {
-        get { condition.withLock { held } }
-        set { condition.withLock { held = newValue } }
+        get { reading.gate }
+        set { reading.gate = newValue }
     }
-    private var held: @Sendable () -> Void = {}
 
-    public init(store: DataStore) { self.store = store }
+    public init(store: DataStore) {
+        self.store = store
+        reading = BackgroundReading { store.loadOffers().offers }
+    }
 
     /// The catalogue as last read (the same array as given before, so comparing it with the
     /// one shown costs nothing), or nil when none was read yet; when `offers/` does not keep
@@ -44,26 +38,13 @@ public final class OfferCatalogue: @unchecked Sendable {
     /// file that cannot be read is left out) is read again on another thread (unless a
     /// reading of this stamp runs already), to be given by `take(wait:)`. Costs one `stat`.
     public func request() -> [Offer]? {
-        let folder = FileStamp(path: store.offersDir.path, followingLinks: false)
-        condition.lock()
-        defer { condition.unlock() }
-        if let kept, let folder, kept.folder == folder { return kept.offers }
-        let reading = Reading(folder: folder)
-        guard running != reading else { return kept?.offers }
-        running = reading
-        started += 1
-        let (store, gate, number) = (self.store, held, started)
-        Thread.detachNewThread { [self] in
-            gate()
-            finish(store.loadOffers().offers, as: reading, number: number)
-        }
-        return kept?.offers
+        reading.request(at: FileStamp(path: store.offersDir.path, followingLinks: false))?.value
     }
 
     /// Starts reading the catalogue again on another thread when one was read before and
     /// `offers/` changed since; nothing is read when none was read yet in this run.
     public func refresh() {
-        guard condition.withLock({ kept != nil }) else { return }
+        guard reading.hasRead else { return }
         _ = request()
     }
 
@@ -75,30 +56,10 @@ public final class OfferCatalogue: @unchecked Sendable {
         return offers
     }
 
-    private func finish(_ offers: [Offer], as reading: Reading, number: Int) {
-        condition.lock()
-        readings += 1
-        if number == started {
-            kept = reading.folder.map { ($0, offers) }
-            running = nil
-            finished = offers
-        }
-        condition.broadcast()
-        condition.unlock()
-    }
-
     /// True while a reading started by `request()` runs or waits to be taken.
-    public var isReading: Bool { condition.withLock { running != nil || finished != nil } }
+    public var isReading: Bool { reading.isReading }
 
     /// The catalogue read on another thread since it was last taken, or nil; with `wait`,
     /// waits for a reading still running.
-    public func take(wait: Bool) -> [Offer]? {
-        condition.lock()
-        defer {
-            finished = nil
-            condition.unlock()
-        }
-        while wait && finished == nil && running != nil { condition.wait() }
-        return finished
-    }
+    public func take(wait: Bool) -> [Offer]? { reading.take(wait: wait) }
 }

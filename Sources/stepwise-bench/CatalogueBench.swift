@@ -1,0 +1,67 @@
+import Foundation
+import StepwiseApp
+import StepwiseCore
+import StepwiseUI
+
+/// `stepwise-bench catalogue --data DIR --resources DIR`: where the first reading of the offer
+/// catalogue goes, in a process that has read nothing else: `readBytesMs` (every offer file's
+/// bytes only), `loadOffersMs` and `loadOffersCpuMs` (`DataStore.loadOffers`, which also
+/// decodes them), the memory the decoded catalogue holds (`heapPerOfferBytes`, from the
+/// resident memory before and after, the catalogue kept), and then, in a
+/// fresh app on the largest participant, `offersListedMs`: from key 2 until the offers tab
+/// lists the catalogue (read on another thread, then filtered, sorted and drawn), and the
+/// peak resident memory (VmHWM) after opening and after each tab (`peakAfterTabMB`). The
+/// decoding alone is measured only with `--decode` (it leaves the catalogue in
+/// `DataStore`'s cache, where the app then finds it).
+func catalogueBench(root: URL, resources: URL) throws {
+    guard let made = readMarker(root) else { throw BenchError("\(root.path) holds no benchmark data set; run generate first") }
+    let store = DataStore(root: root)
+    let folder = root.appendingPathComponent("offers")
+    let names = (try FileManager.default.contentsOfDirectory(atPath: folder.path)).filter { $0.hasSuffix(".json") }
+    var bytes = 0
+    let readMs = try Clock.ms {
+        for name in names { bytes += try Data(contentsOf: folder.appendingPathComponent(name)).count }
+    }
+    // The decoding alone only with `--decode`: it leaves the offers in `DataStore`'s cache,
+    // which the app then finds.
+    let decode = CommandLine.arguments.contains("--decode")
+    let heapBefore = heapInUse()
+    var offers: [Offer] = []
+    var cpu = 0.0
+    let loadMs = decode ? Clock.ms { cpu = Clock.cpuMs { offers = store.loadOffers().offers } } : 0
+    let heapAfter = heapInUse()
+    let count = offers.count
+    withExtendedLifetime(offers) {}
+    offers = []
+
+    let env = try UIEnvironment.load(resources: resources, language: "en")
+    let identity = Identity(coach: "Bench", user: "bench", host: ProcessInfo.processInfo.hostName, pid: getpid())
+    let app = App(store: DataStore(root: root), identity: identity, env: env, width: 80, height: 24)
+    let run = InProcess(store: store, resources: resources, largestId: made.largestId, largestName: made.largestName)
+    let screen = try BenchScreen()
+    defer { screen.close() }
+    screen.draw(app.render())
+    _ = run.press(.char("/"), app, screen)
+    for character in made.largestName { _ = run.press(.char(character), app, screen) }
+    _ = run.press(.enter, app, screen)
+    var peaks: [String: Double] = ["opened": residentMB("VmHWM")]
+    let listed = Clock.ms {
+        _ = run.press(.char("2"), app, screen)
+        if app.takeCatalogue(wait: true) { screen.draw(app.render()) }
+    }
+    for (number, tab) in Tab.allCases.enumerated() {
+        _ = run.press(.char(Character(String(number + 1))), app, screen)
+        if app.takeCatalogue(wait: true) { screen.draw(app.render()) }
+        if app.takePlacementCounts(wait: true) { screen.draw(app.render()) }
+        peaks["\(tab)"] = residentMB("VmHWM")
+    }
+    emit([
+        "peakAfterTabMB": peaks, "rssEndMB": residentMB("VmRSS"),
+        "offers": count, "bytes": bytes, "readBytesMs": readMs, "loadOffersMs": loadMs, "loadOffersCpuMs": cpu,
+        "heapPerOfferBytes": count > 0 ? (heapAfter - heapBefore) / count : 0, "heapMB": Double(heapAfter - heapBefore) / 1_048_576,
+        "offersListedMs": listed, "peakMB": residentMB("VmHWM"),
+    ])
+}
+
+/// The resident memory of this process (VmRSS), in bytes.
+private func heapInUse() -> Int { Int(residentMB("VmRSS") * 1_048_576) }
