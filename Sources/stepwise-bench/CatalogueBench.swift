@@ -11,7 +11,8 @@ import StepwiseUI
 /// fresh app on the largest participant, `offersListedMs`: from key 2 until the offers tab
 /// lists the catalogue (read on another thread, then filtered, sorted and drawn), and the
 /// peak resident memory (VmHWM) after opening and after each tab (`peakAfterTabMB`). The
-/// decoding alone is measured only with `--decode` (it leaves the catalogue in
+/// decoding alone is measured only with `--decode`, with the offers that `JSONDecoder`
+/// reads otherwise (`differingFromJSONDecoder`, 0 when the one-pass reader is right) (it leaves the catalogue in
 /// `DataStore`'s cache, where the app then finds it).
 func catalogueBench(root: URL, resources: URL) throws {
     guard let made = readMarker(root) else { throw BenchError("\(root.path) holds no benchmark data set; run generate first") }
@@ -31,7 +32,16 @@ func catalogueBench(root: URL, resources: URL) throws {
     let loadMs = decode ? Clock.ms { cpu = Clock.cpuMs { offers = store.loadOffers().offers } } : 0
     let heapAfter = heapInUse()
     let count = offers.count
-    withExtendedLifetime(offers) {}
+    // Every offer as JSONDecoder reads its file: the one-pass reader must give the same.
+    var differing = 0
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    if decode {
+        for offer in offers {
+            let data = try Data(contentsOf: folder.appendingPathComponent(offer.id + ".json"))
+            if (try? decoder.decode(Offer.self, from: data)) != offer { differing += 1 }
+        }
+    }
     offers = []
 
     let env = try UIEnvironment.load(resources: resources, language: "en")
@@ -57,7 +67,7 @@ func catalogueBench(root: URL, resources: URL) throws {
     }
     emit([
         "peakAfterTabMB": peaks, "rssEndMB": residentMB("VmRSS"),
-        "offers": count, "bytes": bytes, "readBytesMs": readMs, "loadOffersMs": loadMs, "loadOffersCpuMs": cpu,
+        "offers": count, "differingFromJSONDecoder": differing, "bytes": bytes, "readBytesMs": readMs, "loadOffersMs": loadMs, "loadOffersCpuMs": cpu,
         "heapPerOfferBytes": count > 0 ? (heapAfter - heapBefore) / count : 0, "heapMB": Double(heapAfter - heapBefore) / 1_048_576,
         "offersListedMs": listed, "peakMB": residentMB("VmHWM"),
     ])

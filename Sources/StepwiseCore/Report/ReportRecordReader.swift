@@ -185,7 +185,7 @@ extension JSONCursor {
         return ReportRecord.Result(kind: kind, hoursPerWeek: hours)
     }
 
-    private mutating func day() throws -> Day {
+    mutating func day() throws -> Day {
         guard let day = Day(iso: try string()) else { throw Refused() }
         return day
     }

@@ -120,9 +120,14 @@ public enum RecordCodec {
         } ?? nil
     }
 
-    /// Decodes an offer file, migrating older versions; `file` names it in problems.
+    /// Decodes an offer file, migrating older versions; `file` names it in problems. A file
+    /// of the current version is read in one pass by `OfferReader`, anything else as below.
     public static func offer(from data: Data, file: String) throws -> Offer {
-        try record(Offer.self, from: data, file: file, version: Offer.currentSchemaVersion, \.schemaVersion, migrate: Migrations.offer) {
+        if let offer = OfferReader.read(data) {
+            try Validation.check(offer, file: file)
+            return offer
+        }
+        return try record(Offer.self, from: data, file: file, version: Offer.currentSchemaVersion, \.schemaVersion, migrate: Migrations.offer) {
             try Validation.check($0, file: file)
         }
     }
