@@ -23,6 +23,15 @@ struct ShownCaseload {
     var closed: [CaseloadEntry] = []
     /// Runs on the check's thread before it begins (a test holds the check back with it).
     var gate: @Sendable () -> Void = {}
+    /// Runs on the check's thread before it reads the index's rows, when it does (a test
+    /// holds the reading back with it).
+    var readingGate: @Sendable () -> Void = {}
+    /// The keys pressed while only the first rows are shown that need the whole caseload
+    /// (a move past the first rows, the end of the list), and every key after them, in the
+    /// order pressed: they act when the rows come (`App.takeWholeCaseload`).
+    var waiting: [Key] = []
+    /// When the caseload screen last looked at the stamp of `participants/` (`App.followCaseload`).
+    var lookedAt: Date?
 }
 
 /// The caseload shown at once from what is known (the index, or the rows in memory) and
@@ -81,37 +90,122 @@ extension App {
     /// frame. `takeConfirmedCaseload` shows the result. Does nothing when the caseload shown
     /// was read file by file already. `gate` runs on the thread of this check and of every
     /// later one before it begins (a test holds the check back with it, to show that no key
-    /// waits for it).
-    public func confirmCaseload(after gate: @escaping @Sendable () -> Void = {}) {
+    /// waits for it); `reading`, before the check reads the whole index's rows, which it does
+    /// first while only the first rows are shown (a test holds them back with it).
+    public func confirmCaseload(after gate: @escaping @Sendable () -> Void = {}, reading: @escaping @Sendable () -> Void = {}) {
         loadFonts()
         shown.gate = gate
+        shown.readingGate = reading
         guard shown.unconfirmed else { return }
         beginCheck()
     }
 
-    /// Begins the check of every file on another thread.
+    /// Begins the check of every file on another thread; while only the first rows are shown,
+    /// it hands over the whole index's rows as they are first (`takeWholeCaseload`), and reads
+    /// the index again for the check only after that, so that the index is never read twice
+    /// at once (at 100,000 participants each reading holds 7 MB of rows besides what it reads).
     private func beginCheck() {
         shown.unconfirmed = false
         shown.recheck = false
         shown.closed = []
-        let box = Confirmation()
+        let readsIndexRows = shown.firstRowsOnly
+        let box = Confirmation(readsIndexRows: readsIndexRows)
         shown.check = box
         let store = self.store
         let index = CaseloadIndex(store: store)
         let gate = shown.gate
+        let readingGate = shown.readingGate
         Thread.detachNewThread {
+            if readsIndexRows {
+                readingGate()
+                box.deliver(indexRows: index.loadIfUnchanged(anyFolder: true))
+            }
             gate()
             let before = index.folderStamp()
             box.deliver(store.loadCaseload(), folder: before)
         }
     }
 
+    /// True while the whole index's rows are being read on another thread for a caseload that
+    /// shows its first rows (the terminal driver then looks for them often).
+    public var isReadingCaseload: Bool {
+        shown.firstRowsOnly && shown.check?.isReadingIndexRows == true
+    }
+
+    /// True while keys wait for the whole caseload's rows (`waitsForWholeCaseload`).
+    public var keysWaitForCaseload: Bool { !shown.waiting.isEmpty }
+
+    /// True when `key` is kept to act once the whole caseload's rows come, instead of reading
+    /// them here (at 100,000 participants a reading of the whole index takes 200 ms or more):
+    /// a key the first rows cannot serve (`FirstRowsKeys`), and every key after one kept, so
+    /// that keys act in the order pressed. A search acts at once on the first rows (its list
+    /// says that the whole caseload is still being read) and covers everyone when the rows
+    /// come. The reading begins here when no check runs; the screen says it is under way.
+    func waitsForWholeCaseload(_ key: Key) -> Bool {
+        guard shown.firstRowsOnly else { return false }
+        if shown.waiting.isEmpty && FirstRowsKeys.suffice(for: key, in: state) { return false }
+        if shown.check == nil { beginCheck() }
+        takeWholeCaseload()
+        guard shown.firstRowsOnly else { return false }
+        if shown.waiting.isEmpty && FirstRowsKeys.searches(key, in: state) { return false }
+        shown.waiting.append(key)
+        run([], then: [.caseloadStillReading])
+        return true
+    }
+
+    /// Shows the whole index's rows read by the check (its first stage) in place of the first
+    /// rows once they came, and lets the keys kept for them act; when the index could not give
+    /// them, the check's rows serve instead. True when rows were shown. With `wait`, waits for
+    /// them while keys are kept for them (`keysWaitForCaseload`; tests: the terminal driver draws
+    /// when they come).
+    @discardableResult
+    public func takeWholeCaseload(wait: Bool = false) -> Bool {
+        guard shown.firstRowsOnly, let box = shown.check else { return false }
+        let waits = wait && !shown.waiting.isEmpty
+        guard let rows = box.takeIndexRows(wait: waits) else { return takeConfirmedCaseload(wait: waits) }
+        shown.firstRowsOnly = false
+        run([], then: [.caseloadLoaded(rows, select: nil)])
+        actOnWaitingKeys()
+        return true
+    }
+
+    /// Handles the keys kept while the whole caseload was being read, in the order pressed.
+    private func actOnWaitingKeys() {
+        let keys = shown.waiting
+        shown.waiting = []
+        keys.forEach(handle)
+    }
+
+    /// How often a caseload on screen looks at the stamp of `participants/` while no key comes:
+    /// every 2 seconds. Every save renames a file into the folder, so another coach's save
+    /// shows within 2 seconds and a check of every file, which it begins. One `lstat` of the
+    /// folder costs microseconds on a local disk and, on NFS, at most one attribute request
+    /// (the client caches a folder's attributes for 30 to 60 seconds by default: looking more
+    /// often would not see a save there sooner); 2 seconds is also the index's `racyWindow`.
+    static let folderLookInterval: TimeInterval = 2
+
+    /// What the caseload does while no key comes: shows the whole index's rows or the checked
+    /// rows when they came (the selection stays on the same participant, by id), and, on the
+    /// caseload screen (or its search) with no check running, looks at the stamp of
+    /// `participants/` every `folderLookInterval` and begins a check when it moved since the
+    /// caseload shown was right. True when rows were shown (draw again).
+    func followCaseload() -> Bool {
+        let taken = takeWholeCaseload() || takeConfirmedCaseload()
+        guard state.open == nil, state.context == .caseload || state.context == .searching, shown.check == nil else { return taken }
+        let now = clock()
+        if let last = shown.lookedAt, now >= last, now.timeIntervalSince(last) < Self.folderLookInterval { return taken }
+        shown.lookedAt = now
+        if CaseloadIndex(store: store).folderStamp() != shown.folder { beginCheck() }
+        return taken
+    }
+
     /// Replaces a caseload shown from its first rows by the caseload checked by
     /// `confirmCaseload` when it is there, else by the whole index as it is (never waiting for
     /// the check of every file, which at 100,000 participants takes seconds after a restore;
     /// the check's rows replace these when they come), else, with no readable index, by the
-    /// caseload checked file by file. Call only for a key the first rows cannot serve
-    /// (`FirstRowsKeys`): the index is then read twice at once only while a check runs.
+    /// caseload checked file by file. For a save that changes the caseload (adding a
+    /// participant) or a return whose first rows cannot be read again; keys never call it
+    /// (`waitsForWholeCaseload`).
     func readWholeCaseload() {
         guard shown.firstRowsOnly else { return }
         shown.firstRowsOnly = false
@@ -137,6 +231,7 @@ extension App {
         shown.closed = []
         run([], then: [.caseloadLoaded(rows, select: nil)])
         if shown.recheck { beginCheck() }
+        actOnWaitingKeys()
         return true
     }
 

@@ -12,7 +12,7 @@ public final class App {
     public private(set) var env: UIEnvironment
     let store: DataStore
     let identity: Identity
-    private let clock: @Sendable () -> Date
+    let clock: @Sendable () -> Date
     private var lock: RecordLock?
     /// What is known of the caseload shown, and its check (see `App+Caseload.swift`).
     var shown = ShownCaseload()
@@ -74,7 +74,7 @@ public final class App {
         completeRecord()
         takeConfirmedCaseload()
         takeCatalogue()
-        if shown.firstRowsOnly && !FirstRowsKeys.suffice(for: key, in: state) { readWholeCaseload() }
+        if waitsForWholeCaseload(key) { return }
         takeReport()
         Update.tick(clock(), state: &state, env: env)
         run(Update.idle(state: state))
@@ -106,16 +106,18 @@ public final class App {
     /// What is done while no key comes; the terminal driver calls it every few hundred
     /// milliseconds. Returns true when the screen changed (a record shown read only was read
     /// again because another terminal saved it, the journal of the record edited here
-    /// gained an entry from a booking elsewhere, or the catalogue or its placement counts came).
+    /// gained an entry from a booking elsewhere, the catalogue or its placement counts came, or
+    /// the caseload's rows came or were checked again: `followCaseload`).
     public func idle() -> Bool {
         completeRecord()
+        let followed = followCaseload()
         let counted = takePlacementCounts()
         let listed = takeCatalogue()
-        guard !Update.idle(state: state).isEmpty else { return counted || listed }
+        guard !Update.idle(state: state).isEmpty else { return followed || counted || listed }
         let before = (state.open?.readAt, state.open?.participant.journal)
         Update.tick(clock(), state: &state, env: env)
         run(Update.idle(state: state))
-        return counted || listed || state.open?.readAt != before.0 || state.open?.participant.journal != before.1
+        return followed || counted || listed || state.open?.readAt != before.0 || state.open?.participant.journal != before.1
     }
 
     /// Carries out `effects` in order, folding each result back through `Update` (which may

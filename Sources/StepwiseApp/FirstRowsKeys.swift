@@ -31,4 +31,14 @@ enum FirstRowsKeys {
             return true
         }
     }
+
+    /// True when `key` in `state` opens the search or is typed into it: it acts on the first
+    /// rows at once, and the search's list says that the whole caseload is still being read.
+    static func searches(_ key: Key, in state: AppState) -> Bool {
+        switch state.context {
+        case .searching: return true
+        case .caseload: return ActionTable.action(for: key, in: .caseload) == .search
+        default: return false
+        }
+    }
 }

@@ -106,7 +106,11 @@ struct InProcess {
         result["caseloadKey"] = caseload.json
         result["caseloadMoveBytes"] = moveBytes.json
 
-        // Search as you type: "/", a few letters of a name, two corrections, Esc.
+        // Search as you type: "/", a few letters of a name, two corrections, Esc; on the whole
+        // caseload, whose rows a move past the first rows began to read on another thread (the
+        // driver shows them when they come, as `idle` does here).
+        while app.isReadingCaseload { usleep(1000) }
+        _ = app.idle()
         var random = SplitMix64(seed: 5)
         var search = Samples()
         let names = app.state.caseload.compactMap { row -> String? in

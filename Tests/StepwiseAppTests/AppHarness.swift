@@ -97,7 +97,7 @@ final class AppHarness {
     /// Presses keys in order; a string is typed character by character. After each key the
     /// record just opened is read whole, as the terminal driver does once it drew the frame,
     /// and the catalogue read on another thread for it is shown (the driver shows it when
-    /// it comes).
+    /// it comes), as are the rows of the whole caseload that a key waits for.
     func press(_ keys: Key...) { keys.forEach(handle) }
 
     /// Types `text` as single key presses.
@@ -105,6 +105,8 @@ final class AppHarness {
 
     private func handle(_ key: Key) {
         app.handle(key)
+        // Keys kept for the whole caseload act when its rows come (the driver draws then).
+        if app.keysWaitForCaseload { app.takeWholeCaseload(wait: true) }
         app.completeRecord()
         app.takeCatalogue(wait: true)
     }

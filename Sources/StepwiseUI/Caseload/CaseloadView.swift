@@ -54,14 +54,19 @@ enum CaseloadView {
             x: 2, top: top, width: buffer.width - 3, strings: s,
             entries: ListEntries(key: "caseload.scroll", starts: nil), into: &buffer)
         if rows.isEmpty {
-            let key = state.caseload.isEmpty ? "caseload.empty" : "caseload.noMatch"
+            // While only the first rows are known, no match among them says nothing of the rest.
+            let key = state.caseload.isEmpty ? "caseload.empty" : state.firstRowsOf == nil ? "caseload.noMatch" : "caseload.stillReading"
             buffer.put("  " + s(key), x: 0, y: top, style: .muted)
         }
         let statusY = buffer.height - 3
         if let search = state.search {
             let label = s("caseload.search") + " "
             let used = buffer.put(" " + label, x: 0, y: statusY, style: .bold)
-            let count = "  " + s("caseload.matches", count: rows.count, ["of": String(state.readableCount)])
+            // Matches among the first rows only are not counted as if they were all.
+            let count =
+                "  "
+                + (state.firstRowsOf == nil
+                    ? s("caseload.matches", count: rows.count, ["of": String(state.readableCount)]) : s("caseload.stillReading"))
             let fieldWidth = max(2, buffer.width - used - DisplayWidth.of(count) - 1)
             search.render(into: &buffer, x: used, y: statusY, width: fieldWidth, focused: true)
             buffer.put(count, x: used + fieldWidth, y: statusY, style: .muted)

@@ -11,6 +11,9 @@ public enum EffectResult: Equatable, Sendable {
     /// The first rows of a large caseload, and its size, for the first frame; the whole
     /// caseload follows as `caseloadLoaded`.
     case caseloadBegun(CaseloadFirstRows)
+    /// A key waits for the whole caseload, still being read on another thread (only its first
+    /// rows are shown): the screen says so until the rows come as `caseloadLoaded`.
+    case caseloadStillReading
     /// A new participant was saved (the caseload read afresh).
     case participantAdded(name: String, id: String, caseload: Caseload)
     /// A participant was read under its edit lock. `heldBy` names who holds the lock when

@@ -10,6 +10,9 @@ extension Update {
         switch result {
         case .caseloadLoaded(let rows, let select):
             showCaseload(rows, select: select, state: &state)
+            if state.message?.text == s("caseload.stillReading") { state.message = nil }
+        case .caseloadStillReading:
+            state.message = Message(s("caseload.stillReading"))
         case .caseloadBegun(let first):
             showCaseload(Caseload(first.rows), select: nil, state: &state)
             state.firstRowsOf = first.size

@@ -60,8 +60,9 @@ final class TerminalDriver {
                 continue
             }
             var character: wint_t = 0
-            // The catalogue read on another thread is shown soon after it came, not a tick later.
-            timeout(app.isReadingCatalogue ? 20 : 200)
+            // The catalogue (or the whole caseload) read on another thread is shown soon after it
+            // came, not a tick later.
+            timeout(app.isReadingCatalogue || app.isReadingCaseload ? 20 : 200)
             let result = get_wch(&character)
             timeout(200)
             if result == ERR {
