@@ -5,9 +5,9 @@ import StepwiseUI
 /// The caseload read on another thread by `App.confirmCaseload`, handed to the main thread in
 /// up to two stages: when the caseload shown holds only its first rows, first the whole index's
 /// rows as they are (`CaseloadIndex.loadIfUnchanged(anyFolder:)`, so that a search or a move
-/// past the first rows soon has everyone), then the rows checked against every file. The
-/// thread reads the index for the second stage only after it handed over the first, so the
-/// index is never read twice at once.
+/// past the first rows soon has everyone), then the rows checked against every file
+/// (`CaseloadIndex.load(confirming:)`, which keeps the rows of the first stage where their files
+/// did not change). The index is never read twice at once.
 final class Confirmation: @unchecked Sendable {
     /// The first stage.
     private enum IndexRows {

@@ -98,13 +98,17 @@ public struct Caseload: RandomAccessCollection, Equatable, Sendable, Expressible
         return positions
     }
 
+    /// True when `other` shows the same participants from the same storage (one is a copy of
+    /// the other, or was made from it without changing its participants).
+    func sharesRows(with other: Caseload) -> Bool {
+        shown == other.shown && packed.count == other.packed.count && text.count == other.text.count
+            && packed.withUnsafeBufferPointer { $0.baseAddress } == other.packed.withUnsafeBufferPointer { $0.baseAddress }
+            && text.withUnsafeBufferPointer { $0.baseAddress } == other.text.withUnsafeBufferPointer { $0.baseAddress }
+    }
+
     /// Equal rows; without making a row of each when both share their rows (a copy).
     public static func == (lhs: Caseload, rhs: Caseload) -> Bool {
-        let shared =
-            lhs.shown == rhs.shown && lhs.packed.count == rhs.packed.count && lhs.text.count == rhs.text.count
-            && lhs.packed.withUnsafeBufferPointer { $0.baseAddress } == rhs.packed.withUnsafeBufferPointer { $0.baseAddress }
-            && lhs.text.withUnsafeBufferPointer { $0.baseAddress } == rhs.text.withUnsafeBufferPointer { $0.baseAddress }
-        guard shared else { return lhs.elementsEqual(rhs) }
+        guard lhs.sharesRows(with: rhs) else { return lhs.elementsEqual(rhs) }
         return lhs.unreadable.elementsEqual(rhs.unreadable) { $0.id == $1.id && $0.problem == $1.problem }
     }
 
@@ -142,6 +146,15 @@ public struct Caseload: RandomAccessCollection, Equatable, Sendable, Expressible
             packed.insert(row, at: to)
         }
         if unused > text.count / 2 { compact() }
+    }
+
+    /// The participants (sharing this caseload's storage) and the unreadable files apart, of a
+    /// whole caseload.
+    func splitUnreadable() -> (participants: Caseload, unreadable: [(id: String, problem: RecordProblem)]) {
+        precondition(shown == nil, "a filtered caseload is not split")
+        var participants = self
+        participants.unreadable = []
+        return (participants, unreadable)
     }
 
     /// Removes the participants at the positions `positions` (of a whole caseload).

@@ -31,6 +31,14 @@ struct KeptLines {
         body.reserveCapacity(files)
     }
 
+    /// The rows `rows` (a whole caseload in caseload order) as lines kept, to be changed by
+    /// `replace` and `rows(adding:order:)`: its participants are the body (sharing their storage
+    /// with `rows`), its unreadable files the unreadable lines.
+    init(rows: Caseload) {
+        places = []
+        (body, unreadable) = rows.splitUnreadable()
+    }
+
     /// Takes the line `record` about the file at position `file` of the listing: kept when
     /// the file is `current` (has the stamp the line holds), else the file is to be parsed.
     mutating func take(_ record: IndexRecord, file: Int, current: Bool, inBody: Bool) {

@@ -25,6 +25,9 @@ enum IndexFile {
         /// The length of the body in bytes, from the header (nil in a header written before
         /// it was kept there).
         var bodyBytes: Int?
+        /// The stamp of the index file read (nil when it could not be read): another reading
+        /// with the same stamp read the same lines.
+        var stamp: FileStamp?
     }
 
     // MARK: Reading
@@ -68,7 +71,10 @@ enum IndexFile {
                     if let (record, inBody) = parser.take(bytes, range) { each(record, inBody) }
                 }
             }
-            return parser.found
+            var found = parser.found
+            var info = stat()
+            if fstat(fd, &info) == 0 { found.stamp = FileStamp(info) }
+            return found
         }
         switch read {
         case .success(let found): return found
