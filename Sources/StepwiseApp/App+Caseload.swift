@@ -232,7 +232,9 @@ extension App {
         var rows = checked.rows
         for entry in shown.closed { CaseloadIndex.moving(entry, in: rows, order: store.nameOrder).apply(to: &rows) }
         shown.closed = []
-        run([], then: [.caseloadLoaded(rows, select: nil)])
+        // The rows shown kept by the check (nothing changed) are not shown again: a search
+        // shown would be made again over every row for nothing.
+        if !(rows.sharesRows(with: state.caseload) && rows == state.caseload) { run([], then: [.caseloadLoaded(rows, select: nil)]) }
         if shown.recheck { beginCheck() }
         actOnWaitingKeys()
         return true

@@ -100,7 +100,7 @@ public struct Caseload: RandomAccessCollection, Equatable, Sendable, Expressible
 
     /// True when `other` shows the same participants from the same storage (one is a copy of
     /// the other, or was made from it without changing its participants).
-    func sharesRows(with other: Caseload) -> Bool {
+    public func sharesRows(with other: Caseload) -> Bool {
         shown == other.shown && packed.count == other.packed.count && text.count == other.text.count
             && packed.withUnsafeBufferPointer { $0.baseAddress } == other.packed.withUnsafeBufferPointer { $0.baseAddress }
             && text.withUnsafeBufferPointer { $0.baseAddress } == other.text.withUnsafeBufferPointer { $0.baseAddress }
