@@ -282,6 +282,9 @@ public final class App {
         case .loadHistory(let id):
             return [.historyLoaded(store.loadHistory(participant: id), complete: true)]
         case .rereadIfChanged(let id):
+            if lock == nil, rest == nil, case .acquired(let taken)? = try? store.lockParticipant(id, as: identity) {
+                return lockTaken(taken, id)
+            }
             let stamp = ParticipantJournal.stamp(id, in: store)
             guard stamp != openStamp else { return [] }
             // Noted also when the read fails, so that a damaged file is reported once, not at every tick.
@@ -417,6 +420,24 @@ public final class App {
             ]
                 + audit(.opened, id)
         } catch {
+            return [.failed(.open(reason: env.strings.problemText(error)))]
+        }
+    }
+}
+
+extension App {
+    /// A record shown read only whose edit lock this terminal just took (`taken`): read again
+    /// under the lock, so that what is changed here starts from what the other terminal saved.
+    /// A record that cannot be read gives the lock back and closes as opening would.
+    fileprivate func lockTaken(_ taken: RecordLock, _ id: String) -> [EffectResult] {
+        do {
+            let participant = try store.loadParticipant(id)
+            lock = taken
+            openStamp = ParticipantJournal.stamp(id, in: store)
+            return [.lockTaken(participant, history: store.loadHistory(participant: id))]
+                + (linkedOffers(of: participant).map { [.offersLoaded($0)] } ?? [])
+        } catch {
+            taken.release()
             return [.failed(.open(reason: env.strings.problemText(error)))]
         }
     }

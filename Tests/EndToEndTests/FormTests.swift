@@ -41,7 +41,10 @@ final class FormTests: EndToEndTestCase {
         XCTAssertTrue(screen.contains("Not a date."), screen)
         XCTAssertTrue(screen.contains("Add a participant"), screen)
 
-        // Esc cancels; nothing is saved.
+        // Esc first asks, as something was typed; the second Esc cancels and nothing is saved.
+        tmux.send("Escape")
+        screen = tmux.waitFor("Leave without saving?", wrapped: true)
+        XCTAssertTrue(screen.contains("Ingrid Ødegård"), "one Esc keeps what was typed:\n\(screen)")
         tmux.send("Escape")
         screen = tmux.waitFor("Cancelled; nothing was saved.")
         XCTAssertFalse(screen.contains("Add a participant"), screen)
@@ -82,6 +85,38 @@ final class FormTests: EndToEndTestCase {
         tmux.send("Escape")
         screen = tmux.waitFor("Add a participant")
         XCTAssertTrue(screen.contains("Åse? Ødegård 😀"), "the typed text is kept:\n\(screen)")
+        tmux.send("Escape")
+        tmux.waitFor("Leave without saving?", wrapped: true)
+        tmux.send("Escape")
+        tmux.waitFor(participantsLine())
+        tmux.send("q")
+        XCTAssertEqual(run.waitForExit(), 0)
+    }
+
+    /// Under a TERM whose Home and End are not the ones the terminal sends (xterm-256color
+    /// inside tmux, which sends `ESC [1~` and `ESC [4~`), Home and End still move in the field,
+    /// and a sequence no terminal description knows is one key that does nothing: the form
+    /// stays open and nothing of the sequence is typed.
+    func testHomeEndAndUnknownSequencesUnderAnotherTerm() throws {
+        try makeDemo()
+        let run = try startTUI(environment: ["TERM": "xterm-256color"])
+        let tmux = run.tmux
+        tmux.waitFor(participantsLine())
+        tmux.send("a")
+        tmux.waitFor("F1 Help")
+        tmux.type("bc")
+        tmux.waitFor("bc")
+        tmux.send("Home")
+        tmux.type("a")
+        tmux.send("End")
+        tmux.type("d")
+        for sequence in ["\u{1B}[99~", "\u{1B}[1;5P"] { Tmux.tmux(["send-keys", "-t", tmux.name, "-l", "--", sequence]) }
+        tmux.type("e")
+        let screen = tmux.waitFor("abcde")
+        XCTAssertTrue(screen.contains("Add a participant"), "the form is still open:\n\(screen)")
+        XCTAssertFalse(screen.contains("99~") || screen.contains("1;5P"), "a sequence was typed as text:\n\(screen)")
+        tmux.send("Escape")
+        tmux.waitFor("Leave without saving?", wrapped: true)
         tmux.send("Escape")
         tmux.waitFor(participantsLine())
         tmux.send("q")

@@ -99,7 +99,9 @@ final class PrivacyScreenTests: EndToEndTestCase {
         XCTAssertTrue(screen.contains(words), "the form is back with what was typed:\n\(screen)")
         XCTAssertTrue((screen.components(separatedBy: "\n").first ?? "").contains(citizen), screen)
 
-        // Nothing was saved by hiding; Esc cancels the form.
+        // Nothing was saved by hiding; Esc asks, and a second Esc cancels the form.
+        tmux.send("Escape")
+        tmux.waitFor("Leave without saving?", wrapped: true)
         tmux.send("Escape")
         tmux.waitFor("Cancelled; nothing was saved.")
         tmux.send("Escape")

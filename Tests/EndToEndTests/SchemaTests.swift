@@ -221,7 +221,10 @@ final class SchemaTests: EndToEndTestCase {
         tmux.send("o")
         tmux.waitFor("Outcome of the course")
         tmux.type(outcome)
-        tmux.send("Tab", "Tab")
+        // A new outcome starts on "Not recorded yet": Job is the next choice.
+        tmux.send("Tab", "Right")
+        tmux.waitFor("‹ Job ›")
+        tmux.send("Tab")
         tmux.type("25")
         tmux.send("Enter")
         // A job: follow-along support is offered at once (answered no here).

@@ -63,8 +63,10 @@ final class AppHarness {
     /// Ends this run of the program (as `q` would, keeping a draft and giving back locks) and
     /// starts a new one on the same folder, with the clock and ids going on.
     /// With `coach`, the new run is that coach's, on the same login (a shared service account).
-    func restart(coach: String? = nil) throws {
+    /// `meanwhile` runs between the two (another terminal acting while none runs here).
+    func restart(coach: String? = nil, meanwhile: () throws -> Void = {}) throws {
         app.shutdown()
+        try meanwhile()
         if let coach { identity.coach = coach }
         app = try AppHarness.makeApp(
             store: store, identity: identity, language: language, width: width, height: height,

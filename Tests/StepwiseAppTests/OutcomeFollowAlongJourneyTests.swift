@@ -8,7 +8,8 @@ import XCTest
 /// from the outcome. Any other outcome, a no, or support already agreed asks nothing more.
 final class OutcomeFollowAlongJourneyTests: XCTestCase {
     /// Opens `name`'s progress tab and the outcome form, with `text` typed and the kind chosen
-    /// `right` steps on from the one shown (job when there is no outcome yet).
+    /// `right` steps on from the one shown ("not recorded yet" when there is no outcome yet,
+    /// then job).
     private func recordOutcome(of name: String, _ text: String, right: Int, in h: AppHarness) {
         h.open(name)
         h.press(.char("4"), .char("o"))
@@ -23,7 +24,7 @@ final class OutcomeFollowAlongJourneyTests: XCTestCase {
     func testAJobOutcomeOffersFollowAlongAtOnceAndAYesOpensItsForm() throws {
         let h = try AppHarness(height: 40)
         let id = try XCTUnwrap(h.id(of: "Frederik Kjær Mølgaard"))
-        recordOutcome(of: "Frederik", "Fast job på lageret hos Dagrofa", right: 0, in: h)
+        recordOutcome(of: "Frederik", "Fast job på lageret hos Dagrofa", right: 1, in: h)
         XCTAssertEqual(try h.store.loadParticipant(id).outcome?.kind, .job, "the outcome is saved before the question")
         let today = Day(AppHarness.start, timeZone: .gmt)
         let question = "A job started on \(h.app.env.strings.shortDate(today)). Agree on follow-along support?"
@@ -51,7 +52,7 @@ final class OutcomeFollowAlongJourneyTests: XCTestCase {
         let h = try AppHarness(height: 40)
         let id = try XCTUnwrap(h.id(of: "Ibrahim Yilmaz"))
         // No change: nothing to follow along.
-        recordOutcome(of: "Ibrahim", "Ikke klar endnu", right: 4, in: h)
+        recordOutcome(of: "Ibrahim", "Ikke klar endnu", right: 5, in: h)
         XCTAssertEqual(try h.store.loadParticipant(id).outcome?.kind, .noChange)
         XCTAssertNil(h.state.confirm, h.screen)
 
@@ -69,5 +70,25 @@ final class OutcomeFollowAlongJourneyTests: XCTestCase {
         XCTAssertNil(try h.store.loadParticipant(id).followAlong)
         h.press(.char("6"))
         XCTAssertTrue(h.flatScreen.contains("Agree on follow-along support?"), h.screen)
+    }
+
+    /// A new outcome starts on "Not recorded yet": Enter without a choice records nothing and
+    /// says what to choose.
+    func testANewOutcomeIsNeverRecordedWithoutAChoice() throws {
+        let h = try AppHarness(height: 40)
+        let id = try XCTUnwrap(h.id(of: "Frederik Kjær Mølgaard"))
+        h.open("Frederik")
+        h.press(.char("4"), .char("o"))
+        XCTAssertTrue(h.screen.contains("‹ Not recorded yet ›"), h.screen)
+        h.press(.enter)
+        XCTAssertNotNil(h.state.form, h.screen)
+        XCTAssertTrue(h.flatScreen.contains("Choose what the course ended with"), h.screen)
+        XCTAssertNil(try h.store.loadParticipant(id).outcome)
+        // The focus is on the choice that was missing.
+        h.press(.right)
+        XCTAssertTrue(h.screen.contains("‹ Job ›"), h.screen)
+        h.press(.enter)
+        XCTAssertNil(h.state.form, h.screen)
+        XCTAssertEqual(try h.store.loadParticipant(id).outcome?.kind, .job)
     }
 }

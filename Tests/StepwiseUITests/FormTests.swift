@@ -111,7 +111,7 @@ final class FormTests: XCTestCase {
         XCTAssertEqual(state.form?.fields[state.form?.focus ?? 0].error, env.strings("error.time"))
 
         state.form = CoachingForms.outcome(nil, today: Fixtures.today, strings: env.strings)
-        _ = press([.tab, .tab] + type("99"), &state)
+        _ = press([.tab, .right, .tab] + type("99"), &state)
         XCTAssertEqual(press([.enter], &state), [])
         XCTAssertEqual(state.form?.fields[state.form?.focus ?? 0].name, OutcomeField.hours.rawValue)
 

@@ -142,7 +142,11 @@ final class JobsTabTests: XCTestCase {
         XCTAssertEqual(effects, [], "a bad time and feedback without agreement are refused")
         XCTAssertNotNil(state.form?.fields.first { $0.name == "time" }?.error)
         XCTAssertNotNil(state.form?.fields.first { $0.name == "feedback" }?.error)
+        // Something was typed: the first Esc asks, the second leaves.
         _ = press(.escape, on: &state)
+        XCTAssertNotNil(state.form)
+        _ = press(.escape, on: &state)
+        XCTAssertNil(state.form)
 
         _ = press(.char("t"), on: &state)
         XCTAssertEqual(state.form?.fields.first?.choices, ["interview", "offer", "rejected", "noAnswer", "withdrawn"])

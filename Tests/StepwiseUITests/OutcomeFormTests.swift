@@ -20,7 +20,7 @@ final class OutcomeFormTests: XCTestCase {
         var state = Fixtures.state()
         state.open = OpenParticipant(participant: Fixtures.soren, heldBy: nil)
         state.open?.tab = .progress
-        _ = press([.char("o")] + type("Lager") + [.tab, .tab] + type("20") + [.tab, .tab, .right, .tab] + type("30") + [.tab], &state)
+        _ = press([.char("o")] + type("Lager") + [.tab, .right, .tab] + type("20") + [.tab, .tab, .right, .tab] + type("30") + [.tab], &state)
         XCTAssertEqual(press([.enter], &state), [], "a result without the day it was recorded is not saved")
         XCTAssertEqual(state.form?.fields[state.form?.focus ?? 0].name, OutcomeField.after3Recorded.rawValue)
         XCTAssertEqual(state.form?.fields[state.form?.focus ?? 0].error, env.strings("error.required"))

@@ -83,7 +83,12 @@ final class UpdateTests: XCTestCase {
 
     func testEscapeCancelsTheFormAndSaysSo() {
         var state = Fixtures.state()
+        XCTAssertEqual(press([.char("a"), .escape], &state), [])
+        XCTAssertNil(state.form, "nothing typed: one Esc leaves")
+        XCTAssertEqual(state.message?.text, "Cancelled; nothing was saved.")
         XCTAssertEqual(press([.char("a"), .char("X"), .escape], &state), [])
+        XCTAssertNotNil(state.form, "something typed: the first Esc asks")
+        XCTAssertEqual(press([.escape], &state), [])
         XCTAssertNil(state.form)
         XCTAssertEqual(state.message?.text, "Cancelled; nothing was saved.")
     }

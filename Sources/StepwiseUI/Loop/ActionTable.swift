@@ -235,10 +235,11 @@ public enum ActionTable {
         all.filter { $0.inFooter && $0.contexts.contains(context) }
     }
 
-    /// The footer rows that must never be dropped for want of room: the way to the help (`?`)
-    /// and the way back (Esc), so that every screen says how to learn its keys and leave it.
+    /// The footer rows that must never be dropped for want of room: the way to the help (`?`),
+    /// the way back (Esc) and the way out of the program (`q`), so that every screen says how
+    /// to learn its keys and leave it, in every language.
     public static func essential(in context: KeyContext) -> [ActionSpec] {
-        footer(in: context).filter { $0.id == .help || $0.keys.contains(.escape) }
+        footer(in: context).filter { $0.id == .help || $0.id == .quit || $0.keys.contains(.escape) }
     }
 
     /// The rows the help screen lists for `context`, one per action.

@@ -77,6 +77,9 @@ public enum EffectResult: Equatable, Sendable {
     case calendarSaved(events: Int, path: String)
     /// A record shown read only was read again because its file changed.
     case reread(Participant, history: [PlanVersion])
+    /// A record shown read only is free again: this terminal took its edit lock and read it
+    /// under the lock, so it may be changed here now.
+    case lockTaken(Participant, history: [PlanVersion])
     /// The open participant's journal as on disk (after a booking change, here or elsewhere).
     case journalRead(participant: String, [JournalEntry])
     /// A form kept when the program was cut off, with the writer it was typed as (nil in

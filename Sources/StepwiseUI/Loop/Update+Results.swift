@@ -95,7 +95,8 @@ extension Update {
             state.form = SummaryTab.printerForm(printers)
         case .calendarSaved(let events, let path):
             state.message = Message(s("calendar.saved", count: events, ["path": path]))
-        case .draftRestored(let form, let writer):
+        case .draftRestored(var form, let writer):
+            form.typed = true
             state.form = form
             if let tab = form.purpose.tab, state.open != nil { state.open?.tab = tab }
             if let writer, let id = state.open?.participant.id {
@@ -110,6 +111,16 @@ extension Update {
             state.open?.history = history
             state.open?.historyComplete = true
             state.open?.readAt = state.now
+        case .lockTaken(let participant, let history):
+            guard let open = state.open, open.participant.id == participant.id else { return [] }
+            let coach = open.heldBy?.identity.coach
+            state.open?.participant = participant
+            state.open?.history = history
+            state.open?.historyComplete = true
+            state.open?.readAt = state.now
+            state.open?.heldBy = nil
+            state.open?.lockFailure = nil
+            state.message = Message(coach.map { s("participant.lockTakenFrom", ["coach": $0]) } ?? s("participant.lockTaken"))
         case .journalRead(let id, let journal):
             if state.open?.participant.id == id { state.open?.participant.journal = journal }
         case .quit:

@@ -196,6 +196,7 @@ public enum Update {
 
     private static func form(_ key: Key, action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect] {
         guard var form = state.form else { return [] }
+        if action != .cancel { form.askedToLeave = false }
         // ↑↓ inside a long text move by row; from its first or last row they move between fields.
         if form.moveCursorVertically(key, layout: FormLayout(form, width: state.width, height: state.height, strings: env.strings)) {
             state.form = form
@@ -204,10 +205,17 @@ public enum Update {
         switch action {
         case .nextField?: form.focusNext()
         case .previousField?: form.focusPrevious()
+        case .cancel? where form.typed && form.purpose.asksBeforeLeaving && !form.askedToLeave:
+            // What was typed is not dropped by one Esc: the first one asks.
+            form.askedToLeave = true
+            state.message = Message(env.strings("form.leaveUnsaved"), kind: .error)
         case .cancel?:
             state.form = nil
             state.message = Message(env.strings("form.cancelled"))
             return []
+        case .submit? where form.purpose.changesRecord && state.open?.isReadOnly == true:
+            // A record open elsewhere: the form stays as typed until the record is free.
+            state.message = Message(env.strings("form.readOnlyKept"), kind: .error)
         case .submit?:
             state.form = nil
             form.clearMarks()

@@ -116,6 +116,28 @@ public struct Form: Equatable, Sendable, Codable {
         /// Turning down a suggested goal (`step` nil) or step, with a reason.
         case rejectSuggestion(goal: String, step: String?)
 
+        /// True for a form whose Enter changes the open participant's record (its plan, notes,
+        /// ratings, bookings, job search): it cannot be saved while the record is read only.
+        var changesRecord: Bool {
+            switch self {
+            case .startSession, .endSession, .note, .rating, .milestone, .outcome, .contact, .book, .placement, .followUp, .about,
+                .addGoal, .editGoal, .addStep, .editStep, .conversation, .jobAgreement, .application, .applicationStatus, .interview,
+                .followAlong, .followAlongContact, .suggestJob, .rejectSuggestion:
+                return true
+            case .addParticipant, .offerFilter, .editOffer, .internship, .chooseFollowUp, .printer, .calendar, .editJob, .boardFilter:
+                return false
+            }
+        }
+
+        /// True for a form whose typed words Esc must not drop without asking: every form that
+        /// saves something, not a filter, a chooser or a file or printer to print to.
+        var asksBeforeLeaving: Bool {
+            switch self {
+            case .offerFilter, .boardFilter, .chooseFollowUp, .printer, .calendar: return false
+            default: return true
+            }
+        }
+
         /// What Enter does in the form, as the footer names it: "Save" in most, "Show" in a
         /// filter, "Open" in a chooser.
         var submitLabel: String {
@@ -207,6 +229,12 @@ public struct Form: Equatable, Sendable, Codable {
     /// A warning the person has seen for what the form now holds (e.g. a clash of the next
     /// appointment, as "day|time"): the next Enter with the same values saves. Not stored in a draft.
     var warned: String?
+    /// True once something was typed or chosen in the form (or it came back from a draft):
+    /// Esc then asks before what was typed is dropped. Not stored in a draft.
+    public var typed = false
+    /// True right after an Esc that asked whether to leave without saving: a second Esc
+    /// leaves, any other key goes on writing.
+    var askedToLeave = false
 
     /// A form whose fields are given as they are (the rating form: one per indicator, each
     /// field named by the caller).
@@ -311,7 +339,10 @@ public struct Form: Equatable, Sendable, Codable {
         } else {
             used = field.input.handle(key)
         }
-        if used { field.error = nil }
+        if used {
+            field.error = nil
+            if field.input.text != fields[focus].input.text || field.chosen != fields[focus].chosen { typed = true }
+        }
         fields[focus] = field
         return used
     }

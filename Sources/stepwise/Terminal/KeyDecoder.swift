@@ -64,6 +64,40 @@ enum KeyDecoder {
         }
     }
 
+    /// The key meant by an escape sequence that ncurses did not know for this terminal (it gave
+    /// Esc and then the rest as characters). `sequence` is what came after Esc: `[` and a
+    /// control sequence (ECMA-48 CSI: parameter bytes, then one final byte) or `O` and one
+    /// character (SS3). Home and End as vt220, rxvt and xterm send them, the arrows, Page
+    /// Up/Down, Delete and Shift-Tab are known; nil for any other sequence, which is one key
+    /// that means nothing (never Esc and letters).
+    static func key(afterEscape sequence: String) -> Key? {
+        switch sequence {
+        case "[1~", "[7~", "[H", "OH": return .home
+        case "[4~", "[8~", "[F", "OF": return .end
+        case "[A", "OA": return .up
+        case "[B", "OB": return .down
+        case "[C", "OC": return .right
+        case "[D", "OD": return .left
+        case "[5~": return .pageUp
+        case "[6~": return .pageDown
+        case "[3~": return .delete
+        case "[Z": return .backTab
+        case "OP", "[11~": return .f1
+        default: return nil
+        }
+    }
+
+    /// True when `scalar` ends a control sequence begun with `ESC [` (ECMA-48 § 5.4: a final
+    /// byte is 0x40–0x7E); parameter and intermediate bytes (0x20–0x3F) do not.
+    static func endsSequence(_ scalar: Unicode.Scalar) -> Bool {
+        (0x40...0x7E).contains(scalar.value)
+    }
+
+    /// True when `scalar` can stand inside a control sequence before its final byte.
+    static func continuesSequence(_ scalar: Unicode.Scalar) -> Bool {
+        (0x20...0x3F).contains(scalar.value)
+    }
+
     /// The meaning of one `get_wch` result inside pasted text: every character is text
     /// (control characters too; the field decides what to keep), keys other than the end
     /// marker, Enter and a resize mean nothing.

@@ -82,7 +82,8 @@ final class TerminalDriver {
                 suspend()
                 continue
             case .key(.escape)?:
-                app.handle(followsEscape() ? .ctrl("j") : .escape)
+                guard let key = afterEscape() else { continue }
+                app.handle(key)
             case .key(let key)?:
                 if key == .ctrl("l") {
                     clearok(sw_stdscr(), true)
@@ -107,22 +108,52 @@ final class TerminalDriver {
         painter?.forget()
     }
 
-    /// True when Esc came with Enter right behind it (Alt-Enter, which terminals send as
-    /// Esc CR): the key for a new line, like Ctrl-J. Anything else that follows is kept
-    /// for the next read.
-    private func followsEscape() -> Bool {
-        var next: wint_t = 0
+    /// What Esc means, given what came right behind it: Alt-Enter (terminals send Esc CR) is
+    /// the key for a new line, like Ctrl-J; `[` or `O` begin an escape sequence ncurses did
+    /// not know for this terminal, read whole and taken as the key it names or as nothing
+    /// (Home sent as `ESC [1~` under a TERM that expects `ESC OH` is Home, not Esc and
+    /// letters); anything else is kept for the next read and Esc is Esc.
+    private func afterEscape() -> Key? {
         timeout(0)
+        defer { timeout(200) }
+        var next: wint_t = 0
         let result = get_wch(&next)
-        timeout(200)
-        guard result != ERR else { return false }
-        if result != sw_key_code_yes(), next == 13 { return true }
-        if result == sw_key_code_yes() {
+        guard result != ERR else { return .escape }
+        guard result != sw_key_code_yes() else {
             ungetch(Int32(next))
-        } else {
-            unget_wch(wchar_t(next))
+            return .escape
         }
-        return false
+        switch next {
+        case 13: return .ctrl("j")
+        case 0x5B, 0x4F:  // "[" or "O"
+            return KeyDecoder.key(afterEscape: readSequence(introducer: next == 0x5B ? "[" : "O"))
+        default:
+            unget_wch(wchar_t(next))
+            return .escape
+        }
+    }
+
+    /// The rest of an escape sequence after its introducer, as far as it is already there: one
+    /// character after `O`, parameter bytes and a final byte after `[` (at most 16 characters),
+    /// each waited for at most 50 ms (a sequence split by a slow connection). A character that
+    /// cannot belong to the sequence is kept for the next read.
+    private func readSequence(introducer: Character) -> String {
+        timeout(50)
+        var sequence = String(introducer)
+        for _ in 0..<16 {
+            var next: wint_t = 0
+            guard get_wch(&next) == OK, let scalar = Unicode.Scalar(next) else { break }
+            if introducer == "O" || KeyDecoder.endsSequence(scalar) {
+                sequence.unicodeScalars.append(scalar)
+                break
+            }
+            guard KeyDecoder.continuesSequence(scalar) else {
+                unget_wch(wchar_t(next))
+                break
+            }
+            sequence.unicodeScalars.append(scalar)
+        }
+        return sequence
     }
 
     /// Reads pasted text up to its end marker. A paste whose end never comes (the

@@ -132,9 +132,10 @@ enum CoachingForms {
             switch name {
             case .text: Form.Field(label: "field.outcomeText", input: TextField(outcome?.text ?? "", maxLength: 300))
             case .kind:
+                // A new outcome starts on "not recorded yet", so that Enter never records one nobody chose.
                 Form.Field(
-                    label: "field.outcomeKind", choices: Outcome.Kind.allCases.map(\.rawValue), prefix: "outcome.",
-                    selected: outcome?.kind.rawValue)
+                    label: "field.outcomeKind", choices: (outcome == nil ? ["none"] : []) + Outcome.Kind.allCases.map(\.rawValue),
+                    prefix: "outcome.", selected: outcome?.kind.rawValue ?? "none")
             case .hours:
                 Form.Field(
                     label: "field.hours", input: TextField(outcome?.hoursPerWeek.map(String.init) ?? "", maxLength: 3),
@@ -296,6 +297,14 @@ enum CoachingForms {
                 read.form.mark(named: env.indicators.indicators.first?.id ?? coachBelief, s("error.noRating"))
                 return nil
             }
+            // The form starts from the last rating's answers: saved untouched, they would say the
+            // citizen rated today what they rated then. The first Enter says so; the next saves.
+            if !read.form.typed, read.form.warned != coachBelief, let last = state.open?.participant.ratings.last {
+                read.form.mark(
+                    named: env.indicators.indicators.first?.id ?? coachBelief, s("warning.ratingUnchanged", ["date": s.shortDate(last.day)]))
+                read.form.warned = coachBelief
+                return nil
+            }
             let session = state.open?.participant.openSession?.id
             return { p, editor in
                 p.ratings.append(
@@ -314,12 +323,12 @@ enum CoachingForms {
                 return PlanChange(.milestone, words)
             }
         case .outcome:
-            let kind = Outcome.Kind(rawValue: read[OutcomeField.kind]) ?? .other
+            let kind = Outcome.Kind(rawValue: read[OutcomeField.kind])
+            if kind == nil { read.mark(OutcomeField.kind, "error.outcomeKind") }
             let hours = read.int(OutcomeField.hours, in: 1...60, optional: true, message: "error.hours")
             let (after3, after6) = (later(3, read: &read), later(6, read: &read))
-            guard let hours, let day = read.date(OutcomeField.date, optional: false), let when = day, let after3, let after6 else {
-                return nil
-            }
+            guard let kind, let hours, let day = read.date(OutcomeField.date, optional: false), let when = day, let after3, let after6
+            else { return nil }
             let words = read[OutcomeField.text]
             return { p, _ in
                 p.outcome = Outcome(kind: kind, hoursPerWeek: hours, text: words, day: when, after3Months: after3, after6Months: after6)

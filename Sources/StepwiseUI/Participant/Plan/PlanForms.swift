@@ -106,6 +106,11 @@ enum PlanForms {
         case .addStep(let goal), .editStep(let goal, _):
             let text = read.required(StepField.text)
             let whoValue = read[StepField.who]
+            // A name is kept only for someone else: typed beside another choice it would be
+            // dropped without a word, so the form says so instead.
+            if whoValue != "other", !read[StepField.otherName].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                read.mark(StepField.otherName, "error.otherNameUnused", ["other": env.strings("who.other")])
+            }
             let name = whoValue == "other" ? read.required(StepField.otherName) : ""
             let due = read.date(StepField.due, optional: true)
             let status = Step.Status(rawValue: read[StepField.status]) ?? .planned

@@ -24,10 +24,10 @@ enum SummaryTab {
         case .print?: return printJob(open.participant, printer: nil, state: &state, env: env)
         case .printTo?: return [.choosePrinter]
         case .calendarFile?:
-            state.form = fileForm(title: calendarTitle, file: "stepwise-" + open.participant.id + ".ics", env: env)
+            state.form = fileForm(title: calendarTitle, hint: "field.file.hint", file: "stepwise-" + open.participant.id + ".ics", env: env)
             return []
         case .savePDF?:
-            state.form = fileForm(title: pdfTitle, file: "stepwise-" + open.participant.id + ".pdf", env: env)
+            state.form = fileForm(title: pdfTitle, hint: "field.pdfFile.hint", file: "stepwise-" + open.participant.id + ".pdf", env: env)
             return []
         default: return nil
         }
@@ -38,12 +38,13 @@ enum SummaryTab {
     private static let calendarTitle = "form.calendar.title"
     private static let pdfTitle = "form.pdf.title"
 
-    /// A form asking where to save a file, first offering `file` in the home folder. Saving
-    /// the calendar and the PDF share the file form's purpose and are told apart by `title`.
-    private static func fileForm(title: String, file: String, env: UIEnvironment) -> Form {
+    /// A form asking where to save a file, first offering `file` in the home folder, with the
+    /// field's `hint` (a string key) naming the kind of file. Saving the calendar and the PDF
+    /// share the file form's purpose and are told apart by `title`.
+    private static func fileForm(title: String, hint: String, file: String, env: UIEnvironment) -> Form {
         Form(purpose: .calendar, title: title, CalendarField.self) { name in
             switch name {
-            case .file: Form.Field(label: "field.file", input: TextField(env.home + "/" + file, maxLength: 500), hint: "field.file.hint")
+            case .file: Form.Field(label: "field.file", input: TextField(env.home + "/" + file, maxLength: 500), hint: hint)
             }
         }
     }
