@@ -217,6 +217,9 @@ final class SchemaTests: EndToEndTestCase {
         tmux.send("Tab", "Right", "Right", "Right")
         tmux.waitFor("‹ Job interview ›")
         tmux.send("Enter")
+        tmux.waitForGone("A milestone")
+        // The milestones stand under the charts: at the end of the tab.
+        tmux.send("End")
         tmux.waitFor(milestone)
         tmux.send("o")
         tmux.waitFor("Outcome of the course")

@@ -98,4 +98,99 @@ final class TypedWordsKeptTests: XCTestCase {
         let step = h.state.open?.participant.plan.goals.last?.steps.last
         XCTAssertEqual(step?.who, .other("Lise"))
     }
+
+    /// The question lasts one key: help, hiding the screen or typing go on writing, and the
+    /// next Esc asks again. A form typed in and back to what it opened with, and a filter,
+    /// close at the first Esc.
+    func testTheQuestionLastsOneKeyAndOnlyChangedFormsAsk() throws {
+        let h = try AppHarness()
+        h.open("Grace")
+        h.press(.char("g"))
+        h.type("A goal")
+        h.press(.escape)
+        XCTAssertTrue(h.screen.contains("Leave without saving?"), h.screen)
+        h.press(.f1)
+        h.press(.escape)
+        XCTAssertNotNil(h.state.form, h.screen)
+        XCTAssertFalse(h.screen.contains("Leave without saving?"), "the question went with the help:\n\(h.screen)")
+        h.press(.escape)
+        XCTAssertNotNil(h.state.form, "after the help, Esc asks again:\n\(h.screen)")
+        h.press(.char("!"))
+        XCTAssertFalse(h.screen.contains("Leave without saving?"), "writing on takes the question away:\n\(h.screen)")
+        h.press(.escape, .escape)
+        XCTAssertNil(h.state.form, h.screen)
+
+        // Typed and taken back, or a choice moved there and back: nothing to lose.
+        h.press(.char("g"), .char("x"), .backspace, .escape)
+        XCTAssertNil(h.state.form, h.screen)
+        h.press(.char("g"), .tab, .right, .left, .escape)
+        XCTAssertNil(h.state.form, h.screen)
+
+        // A filter saves nothing: it closes at once.
+        h.press(.char("2"), .char("f"))
+        XCTAssertEqual(h.state.form?.purpose, .offerFilter, h.screen)
+        h.type("work")
+        h.press(.escape)
+        XCTAssertNil(h.state.form, h.screen)
+    }
+
+    /// A goal edited in a draft while another terminal changed it: Enter first shows the text
+    /// saved there; the next Enter replaces it (the other text stays in the plan's history).
+    func testAnEditWaitingInADraftSaysTheTextWasChangedMeanwhile() throws {
+        let h = try AppHarness()
+        guard let grace = h.id(of: "Grace O'Neill") else { return XCTFail("no participant") }
+        h.open("Grace")
+        h.press(.char("g"))
+        h.type("Work in a bakery")
+        h.press(.enter)
+        h.press(.enter)
+        XCTAssertEqual(h.state.form.map { if case .editGoal = $0.purpose { true } else { false } }, true, h.screen)
+        h.press(.end)
+        h.type(" near home")
+        let bo = Identity(coach: "Bo", user: "bo", host: "harness", pid: getpid())
+        var held: RecordLock?
+        try h.restart {
+            guard case .acquired(let lock) = try h.store.lockParticipant(grace, as: bo) else { return XCTFail("Bo gets the lock") }
+            held = lock
+            var p = try h.store.loadParticipant(grace)
+            guard let index = p.plan.goals.firstIndex(where: { $0.text.text == "Work in a bakery" }) else { return XCTFail("no goal") }
+            p.plan.goals[index].text.text = "Work in a bakery, mornings only"
+            _ = try ParticipantJournal.save(p, in: h.store, as: bo)
+        }
+        held?.release()
+        _ = h.app.idle()
+        XCTAssertEqual(h.state.open?.isReadOnly, false, h.screen)
+        h.press(.enter)
+        XCTAssertNotNil(h.state.form, h.screen)
+        XCTAssertTrue(h.flatScreen.contains("Changed meanwhile at another terminal to “Work in a bakery, mornings only”"), h.screen)
+        XCTAssertTrue(try h.store.loadParticipant(grace).plan.goals.contains { $0.text.text == "Work in a bakery, mornings only" })
+        h.press(.enter)
+        XCTAssertNil(h.state.form, h.screen)
+        let goals = try h.store.loadParticipant(grace).plan.goals.map(\.text.text)
+        XCTAssertTrue(goals.contains("Work in a bakery near home"), "\(goals)")
+        XCTAssertFalse(goals.contains("Work in a bakery, mornings only"), "\(goals)")
+    }
+
+    /// The rating form starts from the last answers: saved untouched they would say the citizen
+    /// rated them again today, so the first Enter says whose answers they are; a changed answer
+    /// saves at once.
+    func testUnchangedRatingAnswersAreSaidBeforeTheyAreSaved() throws {
+        let h = try AppHarness()
+        guard let jurgen = h.id(of: "Jürgen Weiß") else { return XCTFail("no participant") }
+        let before = try h.store.loadParticipant(jurgen).ratings
+        let last = try XCTUnwrap(before.last, "Jürgen has rated before")
+        h.open("Jürgen")
+        h.press(.char("4"), .char("r"), .enter)
+        XCTAssertNotNil(h.state.form, h.screen)
+        let said = "⚠ These are the answers of \(h.app.env.strings.shortDate(last.day)), unchanged."
+        XCTAssertTrue(h.flatScreen.contains(said), "the form says so, on its own:\n\(h.screen)")
+        XCTAssertEqual(try h.store.loadParticipant(jurgen).ratings.count, before.count)
+        h.press(.enter)
+        XCTAssertNil(h.state.form, h.screen)
+        XCTAssertEqual(try h.store.loadParticipant(jurgen).ratings.count, before.count + 1)
+
+        h.press(.char("r"), .right, .enter)
+        XCTAssertNil(h.state.form, "a changed answer saves at the first Enter:\n\(h.screen)")
+        XCTAssertEqual(try h.store.loadParticipant(jurgen).ratings.count, before.count + 2)
+    }
 }

@@ -190,6 +190,16 @@ final class OfferCSVTests: XCTestCase {
         XCTAssertTrue(parsed.problems[1].reason.contains("has 4 fields but the header has 8"), parsed.problems[1].reason)
     }
 
+    /// Sessions typed in one field may be separated by `;`, `|` or `,`, as people list dates.
+    func testTypedSessionsAcceptEachSeparator() throws {
+        let expected = [
+            OfferSession(day: day("2026-12-03"), start: "10:00", end: "12:00"), OfferSession(day: day("2026-12-10"), start: "10:00", end: "12:00"),
+        ]
+        for typed in ["3.12.2026 10-12; 10.12.2026 10:00-12:00", "3.12.2026 10-12, 10.12.2026 10.00-12", "3.12.2026 10-12|10.12.2026 10-12"] {
+            XCTAssertEqual(try OfferCSV.sessions(typed).get(), expected, typed)
+        }
+    }
+
     func testDates() {
         XCTAssertEqual(OfferCSV.date("2026-12-03"), day("2026-12-03"))
         XCTAssertEqual(OfferCSV.date("3.12.2026"), day("2026-12-03"))

@@ -106,7 +106,8 @@ final class LongTextTests: XCTestCase {
         var state = Fixtures.state()
         openSoren(&state)
         let goals = state.open?.participant.plan.goals.count
-        state.form = PlanForms.about(.goodAt, plan: Plan())
+        state.form = PlanForms.about(.goodAt, plan: state.open?.participant.plan ?? Plan())
+        state.form?.fields[0].input = TextField("", multiline: true)
         XCTAssertEqual(Update.handle(.paste("Punktlig\ngod med tal\nquit rygning"), state: &state, env: env), [])
         XCTAssertEqual(state.form?.fields[0].input.text, "Punktlig\ngod med tal\nquit rygning")
         XCTAssertEqual(state.open?.participant.plan.goals.count, goals)

@@ -300,11 +300,13 @@ public enum OfferCSV {
             .filter { !$0.isEmpty }
     }
 
-    /// Sessions as a person types them in one field, separated by `|` or `;`:
-    /// `3.12.2026 10-12; 10.12.2026 10:00-12:00`. The reason names the session at fault.
+    /// Sessions as a person types them in one field, separated by `|`, `;` or `,` (no date or
+    /// time form read here holds a comma): `3.12.2026 10-12; 10.12.2026 10:00-12:00`. The
+    /// reason names the session at fault.
     public static func sessions(_ text: String) -> Result<[OfferSession], SessionError> {
         var result: [OfferSession] = []
-        for (index, item) in items(text.replacingOccurrences(of: ";", with: "|")).enumerated() {
+        let separated = text.replacingOccurrences(of: ";", with: "|").replacingOccurrences(of: ",", with: "|")
+        for (index, item) in items(separated).enumerated() {
             switch session(item) {
             case .success(let session): result.append(session)
             case .failure(let problems):

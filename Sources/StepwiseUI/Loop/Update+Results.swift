@@ -96,14 +96,14 @@ extension Update {
         case .calendarSaved(let events, let path):
             state.message = Message(s("calendar.saved", count: events, ["path": path]))
         case .draftRestored(var form, let writer):
-            form.typed = true
+            form.restored()
             state.form = form
             if let tab = form.purpose.tab, state.open != nil { state.open?.tab = tab }
             if let writer, let id = state.open?.participant.id {
                 state.open?.writer = writer
                 state.writers[id] = writer
             }
-            state.message = Message(s("message.draftRestored"))
+            state.message = Message(s(state.open?.isReadOnly == true ? "message.draftRestoredReadOnly" : "message.draftRestored"))
             // A tab that lists the catalogue reads it as when it is switched to.
             if let tab = state.open?.tab, tab == .offers || tab == .summary { return [.loadOffers] }
         case .reread(let participant, let history):

@@ -11,6 +11,12 @@ public enum Update {
             return action == .interrupt || action == .quit ? [.quit] : []
         }
         if action != nil || context == .caseload { state.message = nil }
+        // "Leave without saving?" is asked for one key: any other key (help, hiding the screen,
+        // typing) goes on writing, and the question goes.
+        if state.form?.askedToLeave == true, !(key == .escape && context == .form) {
+            state.form?.askedToLeave = false
+            state.message = nil
+        }
         // Pasted text is only ever text: where nothing takes text, it is left out, never run as keys.
         if case .paste = key, !KeyContext.typing.contains(context) {
             state.message = Message(env.strings("message.pasteIgnored"))
@@ -196,7 +202,6 @@ public enum Update {
 
     private static func form(_ key: Key, action: ActionID?, state: inout AppState, env: UIEnvironment) -> [Effect] {
         guard var form = state.form else { return [] }
-        if action != .cancel { form.askedToLeave = false }
         // ↑↓ inside a long text move by row; from its first or last row they move between fields.
         if form.moveCursorVertically(key, layout: FormLayout(form, width: state.width, height: state.height, strings: env.strings)) {
             state.form = form
@@ -256,6 +261,7 @@ public enum Update {
         case .calendar:
             return SummaryTab.submitFile(form, state: &state, env: env)
         case .about, .addGoal, .editGoal, .addStep, .editStep, .conversation:
+            if PlanForms.changedMeanwhile(&form, in: state.open?.participant, strings: env.strings) { return [] }
             return PlanForms.submit(&form, today: state.today, env: env).map { PlanUpdate.commit(&state, env: env, $0) } ?? []
         case .rejectSuggestion(let goal, let step):
             return RejectForm.submit(&form, goal: goal, step: step, today: state.today, env: env).map { PlanUpdate.commit(&state, env: env, $0) }

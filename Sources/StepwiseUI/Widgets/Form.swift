@@ -229,12 +229,21 @@ public struct Form: Equatable, Sendable, Codable {
     /// A warning the person has seen for what the form now holds (e.g. a clash of the next
     /// appointment, as "day|time"): the next Enter with the same values saves. Not stored in a draft.
     var warned: String?
-    /// True once something was typed or chosen in the form (or it came back from a draft):
-    /// Esc then asks before what was typed is dropped. Not stored in a draft.
+    /// True while the form holds something other than what it opened with (or it came back
+    /// from a draft): Esc then asks before it is dropped. Not stored in a draft.
     public var typed = false
+    /// Every field's text and choice before the first edit; nil until then. A restored draft
+    /// has an empty list, so that it counts as typed whatever is edited.
+    var original: [String]?
     /// True right after an Esc that asked whether to leave without saving: a second Esc
     /// leaves, any other key goes on writing.
     var askedToLeave = false
+    /// A message about the whole form rather than one field (e.g. answers left as they were),
+    /// shown below a compact form's fields; set by a submit, taken away by the next.
+    var note: String?
+    /// The text being edited as it was when the form opened (a goal's, a step's, an "about
+    /// me" answer's), kept in a draft: a save finding other text there now says so first.
+    public var base: String?
 
     /// A form whose fields are given as they are (the rating form: one per indicator, each
     /// field named by the caller).
@@ -257,7 +266,7 @@ public struct Form: Equatable, Sendable, Codable {
             }, compact: compact)
     }
 
-    private enum CodingKeys: String, CodingKey { case purpose, title, fields, focus, compact, version }
+    private enum CodingKeys: String, CodingKey { case purpose, title, fields, focus, compact, version, base }
 
     /// Reads a stored form. A version 0 draft (no field names) gets the names of its purpose
     /// by position, which is how version 0 read them.
@@ -269,6 +278,7 @@ public struct Form: Equatable, Sendable, Codable {
         focus = try c.decode(Int.self, forKey: .focus)
         compact = try c.decode(Bool.self, forKey: .compact)
         version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 0
+        base = try c.decodeIfPresent(String.self, forKey: .base)
         if version == 0, let names = purpose.fieldNames?.filter({ !Form.addedAfterVersion0.contains($0) }), names.count == fields.count {
             for index in fields.indices { fields[index].name = names[index] }
         }
@@ -301,12 +311,22 @@ public struct Form: Equatable, Sendable, Codable {
     /// then, so a message about a value no longer typed, or a warning already heard, does not stay.
     mutating func clearMarks() {
         for index in fields.indices { fields[index].error = nil }
+        note = nil
+    }
+
+    /// Each field's text and choice, to tell a form typed in from one as it opened.
+    private var values: [String] { fields.map { $0.input.text + "\u{0}" + String($0.chosen) } }
+
+    /// The form as a draft brings it back: what it holds counts as typed.
+    public mutating func restored() {
+        typed = true
+        original = []
     }
 
     /// Gives the focus to the first field with a message, if any; true when there is one.
     @discardableResult
     mutating func focusFirstError() -> Bool {
-        guard let bad = fields.firstIndex(where: { $0.error != nil }) else { return false }
+        guard let bad = fields.firstIndex(where: { $0.error != nil }) else { return note != nil }
         focus = bad
         return true
     }
@@ -319,6 +339,7 @@ public struct Form: Equatable, Sendable, Codable {
 
     /// Gives an editing key to the focused field; a new edit clears that field's message.
     public mutating func edit(_ key: Key) -> Bool {
+        if original == nil { original = values }
         var field = fields[focus]
         let used: Bool
         if let choices = field.choices {
@@ -339,11 +360,9 @@ public struct Form: Equatable, Sendable, Codable {
         } else {
             used = field.input.handle(key)
         }
-        if used {
-            field.error = nil
-            if field.input.text != fields[focus].input.text || field.chosen != fields[focus].chosen { typed = true }
-        }
+        if used { field.error = nil }
         fields[focus] = field
+        if used { typed = values != original }
         return used
     }
 }

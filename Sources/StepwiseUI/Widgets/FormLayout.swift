@@ -120,9 +120,11 @@ struct FormLayout: Equatable {
         return DisplayWidth.wrap(note, width: width)
     }
 
-    /// A compact form's message below its fields: the first field's message (with its label),
-    /// else the focused text field's hint, else how to use the form; and whether it is a message.
+    /// A compact form's message below its fields: the form's own note, else the first field's
+    /// message (with its label), else the focused text field's hint, else how to use the form;
+    /// and whether it is a message.
     static func message(_ form: Form, strings s: Localizer) -> (text: String, isError: Bool) {
+        if let note = form.note { return ("⚠ " + note, true) }
         if let bad = form.fields.first(where: { $0.error != nil }), let error = bad.error {
             return ("⚠ " + Overlays.label(bad, s) + ": " + error, true)
         }

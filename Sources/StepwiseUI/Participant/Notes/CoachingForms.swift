@@ -300,8 +300,7 @@ enum CoachingForms {
             // The form starts from the last rating's answers: saved untouched, they would say the
             // citizen rated today what they rated then. The first Enter says so; the next saves.
             if !read.form.typed, read.form.warned != coachBelief, let last = state.open?.participant.ratings.last {
-                read.form.mark(
-                    named: env.indicators.indicators.first?.id ?? coachBelief, s("warning.ratingUnchanged", ["date": s.shortDate(last.day)]))
+                read.form.note = s("warning.ratingUnchanged", ["date": s.shortDate(last.day)])
                 read.form.warned = coachBelief
                 return nil
             }

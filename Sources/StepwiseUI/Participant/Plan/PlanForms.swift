@@ -14,7 +14,7 @@ enum PlanForms {
     static let stepWho = ["me", "coach", "peer", "other"]
 
     static func about(_ topic: AboutMe, plan: Plan) -> Form {
-        Form(purpose: .about(topic.rawValue), title: "about.\(topic.rawValue)", AboutField.self) { name in
+        var form = Form(purpose: .about(topic.rawValue), title: "about.\(topic.rawValue)", AboutField.self) { name in
             switch name {
             case .text:
                 Form.Field(
@@ -22,10 +22,37 @@ enum PlanForms {
                     hint: "field.about.hint")
             }
         }
+        form.base = plan.aboutMe[topic.rawValue]?.text ?? ""
+        return form
+    }
+
+    /// True, with the text field marked, when the text `form` edits is no longer what it was
+    /// when the form opened (`Form.base`) nor what the form now holds: another terminal changed
+    /// it while this form waited (a draft brought back, a record read only meanwhile). Said
+    /// once for each text found; the next Enter replaces it.
+    static func changedMeanwhile(_ form: inout Form, in p: Participant?, strings s: Localizer) -> Bool {
+        guard let base = form.base, let plan = p?.plan else { return false }
+        let current: String?
+        let field: String
+        switch form.purpose {
+        case .about(let topic):
+            (current, field) = (plan.aboutMe[topic]?.text ?? "", AboutField.text.rawValue)
+        case .editGoal(let id):
+            (current, field) = (plan.goals.first { $0.id == id }?.text.text, GoalField.text.rawValue)
+        case .editStep(let goal, let step):
+            (current, field) = (plan.goals.first { $0.id == goal }?.steps.first { $0.id == step }?.text.text, StepField.text.rawValue)
+        default:
+            return false
+        }
+        let typed = form.value(named: field)
+        guard let current, current != base, current != typed, form.warned != current else { return false }
+        form.mark(named: field, s("warning.changedMeanwhile", ["text": current]))
+        form.warned = current
+        return true
     }
 
     static func goal(_ goal: Goal?) -> Form {
-        Form(
+        var form = Form(
             purpose: goal.map { .editGoal($0.id) } ?? .addGoal, title: goal == nil ? "form.addGoal.title" : "form.editGoal.title",
             GoalField.self
         ) { name in
@@ -37,6 +64,8 @@ enum PlanForms {
                 )
             }
         }
+        form.base = goal?.text.text
+        return form
     }
 
     static func step(goal: String, _ step: Step?, strings: Localizer) -> Form {
@@ -51,7 +80,7 @@ enum PlanForms {
         default: who = "me"
         }
         let purpose: Form.Purpose = step.map { .editStep(goal: goal, step: $0.id) } ?? .addStep(goal: goal)
-        return Form(purpose: purpose, title: step == nil ? "form.addStep.title" : "form.editStep.title", StepField.self) { name in
+        var form = Form(purpose: purpose, title: step == nil ? "form.addStep.title" : "form.editStep.title", StepField.self) { name in
             switch name {
             case .text: Form.Field(label: "field.step", input: TextField(step?.text.text ?? "", multiline: true), hint: "field.step.hint")
             case .who: Form.Field(label: "field.who", choices: stepWho, prefix: "who.", selected: who)
@@ -66,6 +95,8 @@ enum PlanForms {
                     selected: step?.status.rawValue)
             }
         }
+        form.base = step?.text.text
+        return form
     }
 
     static func conversation(_ conversation: Conversation, strings: Localizer) -> Form {
