@@ -46,6 +46,29 @@ final class OutcomeFormTests: XCTestCase {
         XCTAssertNil(state.open?.participant.outcome?.after3Months)
     }
 
+    /// Hours a week belong to a job: typed beside another result they are said, not dropped
+    /// nor kept where they mean nothing; the result 3 months on likewise.
+    func testHoursBesideAResultOtherThanAJobAreSaid() {
+        var state = Fixtures.state()
+        state.open = OpenParticipant(participant: Fixtures.soren, heldBy: nil)
+        state.open?.tab = .progress
+        _ = press([.char("o")] + type("VUC") + [.tab, .right, .right, .tab] + type("20"), &state)
+        XCTAssertEqual(state.form?[OutcomeField.kind], "education")
+        XCTAssertEqual(press([.enter], &state), [])
+        XCTAssertEqual(state.form?.fields[state.form?.focus ?? 0].name, OutcomeField.hours.rawValue)
+        XCTAssertEqual(state.form?.fields[state.form?.focus ?? 0].error, "Hours a week are kept for a job only: choose “Job”, or clear the hours.")
+        _ = press([.ctrl("u"), .tab, .tab, .right, .right, .tab] + type("15"), &state)
+        XCTAssertEqual(state.form?[OutcomeField.after3Kind], "education")
+        XCTAssertEqual(press([.enter], &state), [])
+        XCTAssertEqual(state.form?.fields[state.form?.focus ?? 0].name, OutcomeField.after3Hours.rawValue)
+        _ = press([.ctrl("u"), .tab] + type("2026-11-20") + [.enter], &state)
+        XCTAssertNil(state.form)
+        XCTAssertEqual(state.open?.participant.outcome?.kind, .education)
+        XCTAssertEqual(state.open?.participant.outcome?.after3Months?.kind, .education)
+        XCTAssertNil(state.open?.participant.outcome?.after3Months?.hoursPerWeek)
+        XCTAssertNil(state.open?.participant.outcome?.hoursPerWeek)
+    }
+
     func testTheLaterResultsAreWrittenAsTheSchemaSays() throws {
         let outcome = Outcome(
             kind: .job, hoursPerWeek: 20, text: "", day: Day(iso: "2026-07-05") ?? Fixtures.today,

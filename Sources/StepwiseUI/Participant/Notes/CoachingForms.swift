@@ -169,7 +169,9 @@ enum CoachingForms {
     /// chosen; nil, with the bad field marked, when the hours or the day cannot be read.
     private static func later(_ months: Int, read: inout FormReader) -> Outcome.Later?? {
         let fields = OutcomeField.later(months)
-        guard let kind = Outcome.Kind(rawValue: read[fields.kind]) else { return .some(nil) }
+        let chosen = Outcome.Kind(rawValue: read[fields.kind])
+        guard hoursFitKind(chosen, hours: fields.hours, read: &read) else { return nil }
+        guard let kind = chosen else { return .some(nil) }
         let hours = read.int(fields.hours, in: 1...60, optional: true, message: "error.hours")
         guard let hours, let day = read.date(fields.recorded, optional: true) else { return nil }
         guard let recorded = day else {
@@ -177,6 +179,15 @@ enum CoachingForms {
             return nil
         }
         return .some(Outcome.Later(kind: kind, hoursPerWeek: hours, recorded: recorded))
+    }
+
+    /// False, with the hours marked, when hours a week are typed beside a result other than
+    /// a job: the record keeps hours for a job only (`Outcome.hoursPerWeek`), so they would be
+    /// dropped, or kept where they mean nothing. No result chosen (nil) takes the hours with it.
+    private static func hoursFitKind(_ kind: Outcome.Kind?, hours: OutcomeField, read: inout FormReader) -> Bool {
+        guard let kind, kind != .job, !read[hours].isEmpty else { return true }
+        read.mark(hours, "error.hoursJobOnly", ["job": read.env.strings("outcome.job")])
+        return false
     }
 
     static func contact(_ contact: Contact?, strings: Localizer) -> Form {
@@ -324,9 +335,11 @@ enum CoachingForms {
         case .outcome:
             let kind = Outcome.Kind(rawValue: read[OutcomeField.kind])
             if kind == nil { read.mark(OutcomeField.kind, "error.outcomeKind") }
+            let hoursFit = hoursFitKind(kind, hours: OutcomeField.hours, read: &read)
             let hours = read.int(OutcomeField.hours, in: 1...60, optional: true, message: "error.hours")
             let (after3, after6) = (later(3, read: &read), later(6, read: &read))
-            guard let kind, let hours, let day = read.date(OutcomeField.date, optional: false), let when = day, let after3, let after6
+            guard let kind, hoursFit, let hours, let day = read.date(OutcomeField.date, optional: false), let when = day, let after3,
+                let after6
             else { return nil }
             let words = read[OutcomeField.text]
             return { p, _ in
