@@ -230,10 +230,10 @@ public struct Form: Equatable, Sendable, Codable {
     /// appointment, as "day|time"): the next Enter with the same values saves. Not stored in a draft.
     var warned: String?
     /// True while the form holds something other than what it opened with (or it came back
-    /// from a draft): Esc then asks before it is dropped. Not stored in a draft.
-    public var typed = false
+    /// from a draft): Esc then asks before it is dropped.
+    public var typed: Bool { original.map { $0 != values } ?? false }
     /// Every field's text and choice before the first edit; nil until then. A restored draft
-    /// has an empty list, so that it counts as typed whatever is edited.
+    /// has an empty list, so that it counts as typed whatever it holds. Not stored in a draft.
     var original: [String]?
     /// True right after an Esc that asked whether to leave without saving: a second Esc
     /// leaves, any other key goes on writing.
@@ -318,10 +318,7 @@ public struct Form: Equatable, Sendable, Codable {
     private var values: [String] { fields.map { $0.input.text + "\u{0}" + String($0.chosen) } }
 
     /// The form as a draft brings it back: what it holds counts as typed.
-    public mutating func restored() {
-        typed = true
-        original = []
-    }
+    public mutating func restored() { original = [] }
 
     /// Gives the focus to the first field with a message, if any; true when there is one.
     @discardableResult
@@ -362,7 +359,6 @@ public struct Form: Equatable, Sendable, Codable {
         }
         if used { field.error = nil }
         fields[focus] = field
-        if used { typed = values != original }
         return used
     }
 }
