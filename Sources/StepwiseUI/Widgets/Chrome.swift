@@ -19,7 +19,8 @@ enum Chrome {
     }
 
     /// The message in the second-to-last row: errors marked with "⚠" as well as colour.
-    /// A message too long for one row takes the row above as well, never cut off.
+    /// A message too long for one row takes the row above as well; a third row is cut, so
+    /// messages are written to fit two (`FormMessagesFitTests`).
     static func message(_ buffer: inout ScreenBuffer, _ message: Message?) {
         guard let message else { return }
         let text = message.kind == .error ? "⚠ " + message.text : message.text
