@@ -1,4 +1,5 @@
 import Foundation
+import StepwiseTestSupport
 import XCTest
 
 /// Damaged participant files: the caseload still works, says which file and field is wrong,
@@ -49,7 +50,7 @@ final class UnreadableFileTests: EndToEndTestCase {
 
         // One file cut in half, one whose name is a number.
         let whole = try Data(contentsOf: truncated.url)
-        try whole.prefix(whole.count / 2).write(to: truncated.url)
+        try whole.firstHalfAtACharacter().write(to: truncated.url)
         var object = wrongType.object
         object["name"] = 42
         try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]).write(to: wrongType.url)

@@ -1,6 +1,7 @@
 import Foundation
 import StepwiseApp
 import StepwiseCore
+import StepwiseTestSupport
 import StepwiseUI
 import XCTest
 
@@ -27,7 +28,7 @@ final class ProblemLanguageTests: XCTestCase {
             object["id"] = "p-wrongtype"
             object["name"] = 42
             try JSONSerialization.data(withJSONObject: object).write(to: h.store.participantFile("p-wrongtype"))
-            try whole.prefix(whole.count / 2).write(to: h.store.participantFile("p-truncated"))
+            try whole.firstHalfAtACharacter().write(to: h.store.participantFile("p-truncated"))
             // The first run reads the files; the second shows what the caseload index kept of them.
             for run in ["read", "from the index"] {
                 try h.restart()
