@@ -36,11 +36,15 @@ final class OfferMergeJourneyTests: XCTestCase {
 
     func testAFieldTheFormDidNotChangeKeepsTheChangeMadeMeanwhile() throws {
         let h = try AppHarness()
-        guard let asa = h.id(of: "Åsa Lindqvist"), let id = editFirstOffer(h) else { return }
+        guard let id = editFirstOffer(h) else { return }
         let before = try h.store.loadOffer(id)
+        // Someone who holds no place in it yet (the demo's bookings vary with its ids).
+        guard let guest = h.store.participantIDs().first(where: { Booking.place(of: $0, in: before) == nil }) else {
+            return XCTFail("everyone holds a place in \(id)")
+        }
         // Meanwhile, elsewhere: a seat is booked and the description and place are changed.
         _ = try BookingStore(store: DataStore(root: h.store.root), identity: Identity(coach: "Bo", user: "bo", host: "harness", pid: 1))
-            .book(asa, into: id)
+            .book(guest, into: id)
         try changeElsewhere(h, id) {
             $0.description = "Changed from the command line"
             $0.place = "Room 7"
@@ -52,7 +56,7 @@ final class OfferMergeJourneyTests: XCTestCase {
         XCTAssertEqual(saved.title, before.title + " (new)", "the form's own change is saved")
         XCTAssertEqual(saved.description, "Changed from the command line", "a change made meanwhile is kept")
         XCTAssertEqual(saved.place, "Room 7")
-        XCTAssertTrue(saved.booked.contains { $0.participantId == asa } || saved.waiting.contains { $0.participantId == asa })
+        XCTAssertTrue(Booking.place(of: guest, in: saved) != nil)
         XCTAssertEqual(h.state.message?.kind, .info, h.state.message?.text ?? "")
     }
 
