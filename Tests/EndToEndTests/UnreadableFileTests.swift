@@ -80,7 +80,7 @@ final class UnreadableFileTests: EndToEndTestCase {
                 lines.first { $0.contains("\(truncatedID) cannot be read") }, lines.first { $0.contains("\(wrongTypeID) cannot be read") }
             )
         }
-        var found = rows(screen)
+        let found = rows(screen)
         XCTAssertTrue(
             found.truncated?.contains("\(truncatedID) cannot be read: is not valid JSON (truncated or damaged)") ?? false,
             "the truncated file is shown as unreadable, with the reason:\n\(screen)")

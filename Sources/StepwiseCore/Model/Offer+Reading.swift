@@ -26,15 +26,6 @@ enum OfferReader {
 }
 
 extension JSONCursor {
-    /// An object whose members each come once, given to `member` as in `members`.
-    fileprivate mutating func fields(_ member: (inout JSONCursor, String) throws -> Void) throws {
-        var seen = Set<String>()
-        try members { cursor, key in
-            guard seen.insert(key).inserted else { throw Refused() }
-            try member(&cursor, key)
-        }
-    }
-
     fileprivate mutating func offer() throws -> Offer {
         var schemaVersion: Int?, id: String?, title: String?, kind: String?, description: String?, sessions: [OfferSession]?
         var place: String?, capacity: Int?, language: String?, status: Offer.Status?, booked: [Seat]?, waiting: [Seat]?

@@ -55,6 +55,16 @@ struct JSONCursor {
         } while try comma(or: 0x7D)
     }
 
+    /// Reads an object whose members each come once (one given twice is refused: which of
+    /// the two counts is not said by RFC 8259), giving each key to `member` as `members` does.
+    mutating func fields(_ member: (inout JSONCursor, String) throws -> Void) throws {
+        var seen = Set<String>()
+        try members { cursor, key in
+            guard seen.insert(key).inserted else { throw Refused() }
+            try member(&cursor, key)
+        }
+    }
+
     /// Reads an array, each element with `element`.
     mutating func list<T>(_ element: (inout JSONCursor) throws -> T) throws -> [T] {
         try enter(0x5B)
