@@ -224,7 +224,9 @@ public enum Update {
         case .submit?:
             state.form = nil
             form.clearMarks()
-            let effects = submit(&form, state: &state, env: env)
+            // Words changed meanwhile elsewhere are shown first; the next Enter replaces them.
+            let changed = EditedText.changedMeanwhile(&form, in: state.open?.participant, strings: env.strings)
+            let effects = changed ? [] : submit(&form, state: &state, env: env)
             guard form.focusFirstError() else { return effects }
         default:
             if !form.edit(key), case .paste = key { state.message = Message(env.strings("message.pasteIgnored")) }
@@ -261,7 +263,6 @@ public enum Update {
         case .calendar:
             return SummaryTab.submitFile(form, state: &state, env: env)
         case .about, .addGoal, .editGoal, .addStep, .editStep, .conversation:
-            if PlanForms.changedMeanwhile(&form, in: state.open?.participant, strings: env.strings) { return [] }
             return PlanForms.submit(&form, today: state.today, env: env).map { PlanUpdate.commit(&state, env: env, $0) } ?? []
         case .rejectSuggestion(let goal, let step):
             return RejectForm.submit(&form, goal: goal, step: step, today: state.today, env: env).map { PlanUpdate.commit(&state, env: env, $0) }

@@ -241,8 +241,8 @@ public struct Form: Equatable, Sendable, Codable {
     /// A message about the whole form rather than one field (e.g. answers left as they were),
     /// shown below a compact form's fields; set by a submit, taken away by the next.
     var note: String?
-    /// The text being edited as it was when the form opened (a goal's, a step's, an "about
-    /// me" answer's), kept in a draft: a save finding other text there now says so first.
+    /// The text being edited as it was when the form opened (see `EditedText`), kept in a
+    /// draft: a save finding other text there now says so first.
     public var base: String?
 
     /// A form whose fields are given as they are (the rating form: one per indicator, each

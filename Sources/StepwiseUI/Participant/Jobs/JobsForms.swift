@@ -96,7 +96,7 @@ enum JobsForms {
     }
 
     static func interview(_ interview: Interview?, of application: String, today: Day, strings: Localizer) -> Form {
-        Form(
+        var form = Form(
             purpose: .interview(application: application, interview: interview?.id),
             title: interview == nil ? "form.interview.title" : "form.editInterview.title", InterviewField.self
         ) { name in
@@ -119,6 +119,8 @@ enum JobsForms {
                     label: "field.feedback", input: TextField(interview?.feedback?.text ?? "", multiline: true), hint: "field.feedback.hint")
             }
         }
+        form.base = interview.map { $0.howItWent?.text ?? "" }
+        return form
     }
 
     /// Starting follow-along support (filled in from the job or education that started, if

@@ -79,7 +79,7 @@ enum CoachingForms {
     static func note(_ note: ProgressNote?, writer: Author, strings: Localizer) -> Form {
         let kind = note?.kind ?? (writer == .citizen ? .reflection : .note)
         let tags = (note?.tags ?? []).map { NoteTags.name($0, strings: strings) }
-        return Form(purpose: .note(note?.id), title: note == nil ? "form.note.title" : "form.editNote.title", NoteField.self) { name in
+        var form = Form(purpose: .note(note?.id), title: note == nil ? "form.note.title" : "form.editNote.title", NoteField.self) { name in
             switch name {
             case .text:
                 Form.Field(
@@ -93,6 +93,8 @@ enum CoachingForms {
                 Form.Field(label: "field.tags", input: TextField(tags.joined(separator: ", "), maxLength: 300), hint: "field.tags.hint")
             }
         }
+        form.base = note?.current?.text
+        return form
     }
 
     static func rating(_ indicators: IndicatorSet, previous: Rating?, language: String) -> Form {

@@ -74,7 +74,7 @@ enum PlacementForms {
         let meeting = index.flatMap { participant.placements[offer.id]?.followUps[$0] }
         let title = meeting == nil ? "form.followUp.title" : held ? "form.followUpHeld.title" : "form.followUpEdit.title"
         let status = meeting.map { held ? FollowUpMeeting.Status.held : $0.status } ?? .planned
-        return Form(purpose: .followUp(offer.id, index), title: title, compact: true, FollowUpField.self) { name in
+        var form = Form(purpose: .followUp(offer.id, index), title: title, compact: true, FollowUpField.self) { name in
             switch name {
             case .date:
                 Form.Field(
@@ -95,6 +95,8 @@ enum PlacementForms {
                     hint: "field.followUpNext.hint")
             }
         }
+        form.base = meeting?.notes
+        return form
     }
 
     /// Checks a placement or follow-up form; marks bad fields, or puts the change in the open

@@ -26,31 +26,6 @@ enum PlanForms {
         return form
     }
 
-    /// True, with the text field marked, when the text `form` edits is no longer what it was
-    /// when the form opened (`Form.base`) nor what the form now holds: another terminal changed
-    /// it while this form waited (a draft brought back, a record read only meanwhile). Said
-    /// once for each text found; the next Enter replaces it.
-    static func changedMeanwhile(_ form: inout Form, in p: Participant?, strings s: Localizer) -> Bool {
-        guard let base = form.base, let plan = p?.plan else { return false }
-        let current: String?
-        let field: String
-        switch form.purpose {
-        case .about(let topic):
-            (current, field) = (plan.aboutMe[topic]?.text ?? "", AboutField.text.rawValue)
-        case .editGoal(let id):
-            (current, field) = (plan.goals.first { $0.id == id }?.text.text, GoalField.text.rawValue)
-        case .editStep(let goal, let step):
-            (current, field) = (plan.goals.first { $0.id == goal }?.steps.first { $0.id == step }?.text.text, StepField.text.rawValue)
-        default:
-            return false
-        }
-        let typed = form.value(named: field)
-        guard let current, current != base, current != typed, form.warned != current else { return false }
-        form.mark(named: field, s("warning.changedMeanwhile", ["text": current]))
-        form.warned = current
-        return true
-    }
-
     static func goal(_ goal: Goal?) -> Form {
         var form = Form(
             purpose: goal.map { .editGoal($0.id) } ?? .addGoal, title: goal == nil ? "form.addGoal.title" : "form.editGoal.title",
