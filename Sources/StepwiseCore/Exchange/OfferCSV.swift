@@ -228,7 +228,7 @@ public enum OfferCSV {
                 } else {
                     sessions.append(session)
                 }
-            case .failure(let reason): fail("sessions", "session \(number + 1) \"\(item.prefix(40))\": \(reason.problems[0].reason)")
+            case .failure(let kind): fail("sessions", "session \(number + 1) \"\(item.prefix(40))\": \(kind.reason)")
             }
         }
 
@@ -309,8 +309,7 @@ public enum OfferCSV {
         for (index, item) in items(separated).enumerated() {
             switch session(item) {
             case .success(let session): result.append(session)
-            case .failure(let problems):
-                return .failure(SessionError(number: index + 1, reason: problems.problems.first?.reason ?? ""))
+            case .failure(let kind): return .failure(SessionError(number: index + 1, kind: kind))
             }
         }
         return .success(result)
@@ -318,29 +317,45 @@ public enum OfferCSV {
 
     /// Why a typed session could not be read.
     public struct SessionError: Error, Equatable {
+        /// What is wrong with one session as typed.
+        public enum Kind: Error, Equatable, Sendable {
+            /// No date followed by times (no space in it).
+            case notDateAndTimes
+            /// The text before the first space (up to 20 characters) is not a date.
+            case notADate(String)
+            /// The text after the date (up to 20 characters) is not a start and an end time.
+            case notTimes(String)
+            /// The end (`HH:MM`) is not after the start.
+            case endsBeforeStart(start: String, end: String)
+
+            /// The reason in English, as the CSV import's problems give it (a screen says it in
+            /// its own language).
+            public var reason: String {
+                switch self {
+                case .notDateAndTimes: return "needs a date and two times, like 2026-12-03 10:00-12:00"
+                case .notADate(let text): return "\(text) is not a date (use 2026-12-03 or 3.12.2026)"
+                case .notTimes(let text): return "\(text) is not a start and an end time, like 10:00-12:00"
+                case .endsBeforeStart(let start, let end): return "ends (\(end)) before it starts (\(start))"
+                }
+            }
+        }
+
         /// Which session (1 = the first).
         public var number: Int
-        public var reason: String
+        public var kind: Kind
     }
 
     /// `2026-12-03 10:00-12:00`; the date ISO or day first, times `10:00`, `9:30`, `10.00` or `10`.
-    private static func session(_ item: String) -> Result<OfferSession, Problems> {
-        func failure(_ reason: String) -> Result<OfferSession, Problems> {
-            .failure(Problems(problems: [Problem(line: 0, column: nil, reason: reason)]))
-        }
-        guard let space = item.firstIndex(where: \.isWhitespace) else {
-            return failure("needs a date and two times, like 2026-12-03 10:00-12:00")
-        }
+    private static func session(_ item: String) -> Result<OfferSession, SessionError.Kind> {
+        guard let space = item.firstIndex(where: \.isWhitespace) else { return .failure(.notDateAndTimes) }
         let dateText = String(item[..<space])
-        guard let day = date(dateText) else {
-            return failure("\(dateText.prefix(20)) is not a date (use 2026-12-03 or 3.12.2026)")
-        }
+        guard let day = date(dateText) else { return .failure(.notADate(String(dateText.prefix(20)))) }
         let times = item[space...].filter { !$0.isWhitespace }
         let parts = times.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" }).map(String.init)
         guard parts.count == 2, let start = time(parts[0]), let end = time(parts[1]) else {
-            return failure("\(times.prefix(20)) is not a start and an end time, like 10:00-12:00")
+            return .failure(.notTimes(String(times.prefix(20))))
         }
-        guard start < end else { return failure("ends (\(end)) before it starts (\(start))") }
+        guard start < end else { return .failure(.endsBeforeStart(start: start, end: end)) }
         return .success(OfferSession(day: day, start: start, end: end))
     }
 

@@ -180,7 +180,8 @@ enum CatalogueForms {
         var sessions: [OfferSession] = []
         switch OfferCSV.sessions(read[OfferField.sessions]) {
         case .success(let parsed): sessions = parsed
-        case .failure(let error): read.mark(OfferField.sessions, "error.session", ["n": String(error.number), "reason": error.reason])
+        case .failure(let error):
+            read.mark(OfferField.sessions, "error.session", ["n": String(error.number), "reason": CatalogueForms.reason(error.kind, strings: env.strings)])
         }
         for (number, session) in sessions.enumerated() {
             guard
@@ -214,5 +215,18 @@ enum CatalogueForms {
         offer.description = read[OfferField.description]
         offer.suits = read[OfferField.suits]
         return [.saveOffer(offer, base: existing)]
+    }
+}
+
+extension CatalogueForms {
+    /// Why a typed date of an offer could not be read, in the screen's language (the CSV
+    /// import says it in English, `OfferCSV.SessionError.Kind.reason`).
+    static func reason(_ kind: OfferCSV.SessionError.Kind, strings: Localizer) -> String {
+        switch kind {
+        case .notDateAndTimes: return strings("error.session.notDateAndTimes")
+        case .notADate(let text): return strings("error.session.notADate", ["text": text])
+        case .notTimes(let text): return strings("error.session.notTimes", ["text": text])
+        case .endsBeforeStart(let start, let end): return strings("error.session.endsBeforeStart", ["start": start, "end": end])
+        }
     }
 }

@@ -193,7 +193,8 @@ public enum ActionTable {
         spec(.switchWriter, [.char("w")], [.jobs]),
         spec(.history, [.char("h")], [.plan]),
         spec(.undo, [.char("u")], [.plan]),
-        spec(.tabPlan, [.char("1")], tabs, footer: true, shown: "1-6", label: "action.tabs"),
+        // Not in the footer: the tab bar names each number key.
+        spec(.tabPlan, [.char("1")], tabs, shown: "1-6", label: "action.tabs"),
         spec(.tabOffers, [.char("2")], tabs),
         spec(.tabNotes, [.char("3")], tabs),
         spec(.tabProgress, [.char("4")], tabs),

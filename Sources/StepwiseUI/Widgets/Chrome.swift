@@ -34,11 +34,12 @@ enum Chrome {
     }
 
     /// The last row: the keys of the current context, from the action table, in table order,
-    /// but for those in `hiding` (keys that do nothing where the focus is). The help key and
-    /// Esc are always shown; when the row is too narrow for every item, the other items that
-    /// no longer fit are left out (earlier rows of the table keep their room first). `labels`
-    /// names an action by another string where it does something else on this screen (Enter
-    /// in a filter form shows, in a chooser opens).
+    /// but for those in `hiding` (keys that do nothing where the focus is). Items are two
+    /// spaces apart, or one where that lets every item fit (each key stands out in reverse
+    /// video). The help key, Esc and `q` are always shown; when the row is still too narrow,
+    /// the other items that no longer fit are left out (earlier rows of the table keep their
+    /// room first). `labels` names an action by another string where it does something else
+    /// on this screen (Enter in a filter form shows, in a chooser opens).
     static func footer(
         _ buffer: inout ScreenBuffer, context: KeyContext, hiding: Set<ActionID> = [], labels: [ActionID: String] = [:], env: UIEnvironment
     ) {
@@ -46,18 +47,21 @@ enum Chrome {
         let specs = ActionTable.footer(in: context).filter { !hiding.contains($0.id) }
         let essential = ActionTable.essential(in: context).map(\.id)
         func label(_ spec: ActionSpec) -> String { env.strings(labels[spec.id] ?? spec.labelKey) }
-        func width(_ spec: ActionSpec) -> Int { DisplayWidth.of(spec.shownKeys) + 1 + DisplayWidth.of(label(spec)) + 2 }
-        var room = buffer.width - specs.filter { essential.contains($0.id) }.reduce(0) { $0 + width($1) }
+        func width(_ spec: ActionSpec, gap: Int) -> Int { DisplayWidth.of(spec.shownKeys) + 1 + DisplayWidth.of(label(spec)) + gap }
+        // The row starts at column 1; the last item's gap may fall off the edge.
+        func room(gap: Int) -> Int { buffer.width - 1 + gap }
+        let gap = specs.reduce(0) { $0 + width($1, gap: 2) } <= room(gap: 2) ? 2 : 1
+        var left = room(gap: gap) - specs.filter { essential.contains($0.id) }.reduce(0) { $0 + width($1, gap: gap) }
         let shown = specs.filter { spec in
             if essential.contains(spec.id) { return true }
-            guard width(spec) <= room else { return false }
-            room -= width(spec)
+            guard width(spec, gap: gap) <= left else { return false }
+            left -= width(spec, gap: gap)
             return true
         }
         var x = 1
         for spec in shown {
             x += buffer.put(spec.shownKeys, x: x, y: y, style: Style(bold: true, reverse: true))
-            x += buffer.put(" " + label(spec) + "  ", x: x, y: y)
+            x += buffer.put(" " + label(spec) + String(repeating: " ", count: gap), x: x, y: y)
         }
     }
 }

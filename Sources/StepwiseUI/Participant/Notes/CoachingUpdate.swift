@@ -42,12 +42,19 @@ enum CoachingUpdate {
             // ↑ ↓ move through the notes the filter lets through, then the sessions.
             open.noteSelection = ListCursor(open.noteSelection, count: notes.count + p.sessions.count).moved(by: action)
         case .filter?:
-            open.noteFilter = NotesView.nextFilter(after: open.noteFilter, in: p, env: env)
+            let next = NotesView.nextFilter(after: open.noteFilter, in: p, env: env)
+            // No tag and no session with notes: the key says why it changes nothing.
+            if next == open.noteFilter { state.message = Message(s("message.nothingToFilter")) }
+            open.noteFilter = next
             open.noteSelection = 0
         case .switchWriter?:
             WriterLine.switchWriter(&open, state: &state)
         case .versions?:
             guard notes.indices.contains(open.noteSelection) else { return [] }
+            guard notes[open.noteSelection].versions.count > 1 else {
+                state.message = Message(s("message.oneVersion"))
+                return []
+            }
             let id = notes[open.noteSelection].id
             open.expandedNote = open.expandedNote == id ? nil : id
         default:

@@ -1,0 +1,35 @@
+import StepwiseCore
+import XCTest
+
+@testable import StepwiseUI
+
+/// A date of an offer typed wrong is said in the screen's language, naming the date at fault.
+final class OfferDatesErrorTests: XCTestCase {
+    func testEachReasonIsSaidInTheScreensLanguage() {
+        let cases: [(typed: String, key: String, values: [String: String])] = [
+            ("3.12.2027", "error.session.notDateAndTimes", [:]),
+            ("3.12.2027 10-12; 31.11.2027 10-12", "error.session.notADate", ["text": "31.11.2027"]),
+            ("3.12.2027 morning", "error.session.notTimes", ["text": "morning"]),
+            ("3.12.2027 12-10", "error.session.endsBeforeStart", ["start": "12:00", "end": "10:00"]),
+        ]
+        for language in ["en", "da", "sv", "de"] {
+            let env = Fixtures.env(language)
+            for (typed, key, values) in cases {
+                var state = Fixtures.state()
+                state.catalogue = CatalogueState()
+                state.form = CatalogueForms.offer(nil, strings: env.strings, languages: ["da", "sv", "de", "en"])
+                for (field, text) in [(OfferField.title, "CV workshop"), (.sessions, typed)] {
+                    let index = state.form?.fields.firstIndex { $0.name == field.rawValue } ?? 0
+                    state.form?.focus = index
+                    for character in text { _ = Update.handle(.char(character), state: &state, env: env) }
+                }
+                let effects = Update.handle(.enter, state: &state, env: env)
+                XCTAssertTrue(effects.isEmpty, "\(language) \(typed): nothing saved")
+                let number = typed.contains(";") ? "2" : "1"
+                let expected = env.strings("error.session", ["n": number, "reason": env.strings(key, values)])
+                XCTAssertEqual(state.form?.fields.first { $0.name == OfferField.sessions.rawValue }?.error, expected, "\(language) \(typed)")
+                if language != "en" { XCTAssertFalse(expected.contains(" is not "), expected) }
+            }
+        }
+    }
+}
