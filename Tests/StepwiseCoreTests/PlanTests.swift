@@ -119,6 +119,21 @@ final class PlanTests: XCTestCase {
         XCTAssertEqual(PlanChanges.marks(plan, since: v2.plan), [:])
     }
 
+    /// An "about me" answer written or changed since the baseline is marked, and counts among
+    /// the changes, as goals and steps do; one left as it was is not.
+    func testAboutMeAnswersAreMarkedLikeGoalsAndSteps() {
+        var baseline = Plan()
+        _ = citizen.setAbout(.goodAt, "Noggrann", in: &baseline)
+        _ = citizen.setAbout(.matters, "Lugna kollegor", in: &baseline)
+        var plan = baseline
+        _ = citizen.setAbout(.goodAt, "Noggrann och snabb", in: &plan)
+        _ = citizen.setAbout(.inTheWay, "Telefonsamtal", in: &plan)
+        let marks = PlanChanges.marks(plan, since: baseline)
+        XCTAssertEqual(
+            marks, [PlanChanges.aboutKey(.goodAt): .changed, PlanChanges.aboutKey(.inTheWay): .new])
+        XCTAssertEqual(PlanChanges.marks(baseline, since: baseline), [:])
+    }
+
     /// During conversation 2 the marks compare with conversation 1, not with the moment
     /// conversation 2 began.
     func testTheMarksDuringConversationTwoCompareWithConversationOne() throws {

@@ -114,10 +114,19 @@ public enum PlanChanges {
         return out
     }
 
-    /// Marks for goals and steps (by id) that are new or changed compared with `baseline`.
+    /// The key of an "about me" answer among the marks (no goal or step id begins so).
+    public static func aboutKey(_ topic: AboutMe) -> String { "about:" + topic.rawValue }
+
+    /// Marks for goals and steps (by id) and "about me" answers (by `aboutKey`) that are new
+    /// or changed compared with `baseline`.
     public static func marks(_ plan: Plan, since baseline: Plan?) -> [String: Mark] {
         guard let baseline else { return [:] }
         var marks: [String: Mark] = [:]
+        for topic in AboutMe.allCases {
+            guard let words = plan.aboutMe[topic.rawValue] else { continue }
+            let before = baseline.aboutMe[topic.rawValue]
+            if before == nil { marks[aboutKey(topic)] = .new } else if before?.text != words.text { marks[aboutKey(topic)] = .changed }
+        }
         let oldGoals = Dictionary(baseline.goals.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for goal in plan.goals {
             guard let old = oldGoals[goal.id] else {

@@ -28,7 +28,8 @@ enum PlanLines {
         for topic in AboutMe.allCases {
             let label = "  " + DisplayWidth.pad(s("about.\(topic.rawValue)"), to: labelWidth) + "  "
             if let words = plan.aboutMe[topic.rawValue] {
-                add(StyledLine([(label, .plain)] + quoted(words, env: env)), .about(topic), indent: DisplayWidth.of(label))
+                let line = StyledLine([(label, .plain)] + quoted(words, env: env) + mark(marks[PlanChanges.aboutKey(topic)], env: env))
+                add(line, .about(topic), indent: DisplayWidth.of(label))
             } else {
                 out.append((StyledLine([(label, .plain), (s("plan.notWritten"), .muted)]), .about(topic)))
             }
