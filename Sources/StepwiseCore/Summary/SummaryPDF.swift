@@ -21,7 +21,7 @@ extension Summary {
         var layout = SummaryLayout(faces: [fonts.regular, fonts.bold])
         let document = document
         let pages = layout.pages(document, pageLabel: pageLabel)
-        let data = try PDFDocument.write(pages: pages, faces: [fonts.regular, fonts.bold], title: document.title, language: language)
+        let data = try PDFDocument.write(pages: pages.map(\.ops), faces: [fonts.regular, fonts.bold], title: document.title, language: language)
         return SummaryPDF(data: data, pages: pages.count, standIns: layout.typesetter.standIns)
     }
 
@@ -68,16 +68,25 @@ struct SummaryLayout {
         var height: Double
         var spaceBefore = 0.0
         var keepWithNext = false
+        /// True for a line of a paragraph after its first.
+        var continuesParagraph = false
+    }
+
+    /// One page: its drawing, and the baselines (y, in points) of the lines that go on the
+    /// paragraph of the line before them, so that the preview joins only those.
+    struct Page {
+        var ops: [PDFOp]
+        var continuations: Set<Double>
     }
 
     // MARK: - Pages
 
-    /// The pages' drawing instructions. `pageLabel(n, of)` is "page n of of".
-    mutating func pages(_ document: SummaryDocument, pageLabel: (Int, Int) -> String) -> [[PDFOp]] {
+    /// The pages. `pageLabel(n, of)` is "page n of of".
+    mutating func pages(_ document: SummaryDocument, pageLabel: (Int, Int) -> String) -> [Page] {
         let bodies = paginate(blocks(document))
-        var pages: [[PDFOp]] = []
+        var pages: [Page] = []
         for (index, body) in bodies.enumerated() {
-            pages.append(header(title: document.title, label: pageLabel(index + 1, bodies.count)) + body)
+            pages.append(Page(ops: header(title: document.title, label: pageLabel(index + 1, bodies.count)) + body.ops, continuations: body.continuations))
         }
         return pages
     }
@@ -97,8 +106,8 @@ struct SummaryLayout {
 
     /// Places blocks from the top of the body down, starting a new page when one does not
     /// fit; blocks that must stay with the next move with it.
-    private func paginate(_ blocks: [Block]) -> [[PDFOp]] {
-        var pages: [[PDFOp]] = []
+    private func paginate(_ blocks: [Block]) -> [Page] {
+        var pages: [Page] = []
         var current: [(block: Block, top: Double)] = []
         var y = Self.bodyTop
         func place(_ block: Block) {
@@ -107,7 +116,12 @@ struct SummaryLayout {
             y -= block.height
         }
         func finishPage() {
-            pages.append(current.flatMap { placed in placed.block.ops.map { Self.moved($0, by: placed.top) } })
+            let placed = current.map { placed in (placed.block, placed.block.ops.map { Self.moved($0, by: placed.top) }) }
+            let continuations = placed.filter { $0.0.continuesParagraph }.flatMap(\.1).compactMap { op -> Double? in
+                if case .text(_, let y, _, _, _, _, _) = op { return y }
+                return nil
+            }
+            pages.append(Page(ops: placed.flatMap(\.1), continuations: Set(continuations)))
             current = []
             y = Self.bodyTop
         }
@@ -241,8 +255,8 @@ struct SummaryLayout {
     /// Text set in lines, one block per line.
     private mutating func paragraph(_ spans: [(String, TextStyle)], x: Double, width: Double, leading: Double) -> [Block] {
         let size = spans.map(\.1.size).max() ?? Self.body.size
-        return typesetter.lines(spans.map { (text: $0.0, style: $0.1) }, width: width).map { line in
-            Block(ops: draw(line, x: x, baseline: Self.baseline(leading: leading, size: size)), height: leading)
+        return typesetter.lines(spans.map { (text: $0.0, style: $0.1) }, width: width).enumerated().map { index, line in
+            Block(ops: draw(line, x: x, baseline: Self.baseline(leading: leading, size: size)), height: leading, continuesParagraph: index > 0)
         }
     }
 

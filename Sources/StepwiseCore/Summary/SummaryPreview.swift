@@ -7,7 +7,7 @@ extension SummaryLayout {
     /// (indents and columns from the positions on the page), a blank line stands for a gap,
     /// rules become lines of "─", and the rating bars cells of "█" on "░". A line longer than
     /// `columns` continues on the next, indented as it started.
-    func preview(_ pages: [[PDFOp]], columns: Int) -> [[String]] {
+    func preview(_ pages: [Page], columns: Int) -> [[String]] {
         let left = Self.left
         let leading = Self.leading
         let columnWidth = (Self.right - left) / Double(columns)
@@ -22,7 +22,7 @@ extension SummaryLayout {
                     rows.append((y, [piece]))
                 }
             }
-            for op in page {
+            for op in page.ops {
                 switch op {
                 case .text(let x, let y, let face, let size, let gray, let text, _):
                     let end = x + typesetter.width(text, TextStyle(face: face, size: size, gray: gray))
@@ -35,7 +35,7 @@ extension SummaryLayout {
                     continue
                 }
             }
-            for case .rect(let x, let y, let width, _, let fill, _, _) in page {
+            for case .rect(let x, let y, let width, _, let fill, _, _) in page.ops {
                 let cells = max(0, column(x + width) - column(x))
                 add(
                     y + 1,
@@ -65,7 +65,10 @@ extension SummaryLayout {
                 let gap = previous.map { $0 - row.y > leading * 1.6 } ?? false
                 previous = row.y
                 var (text, indent) = Self.line(row.pieces, columns: columns, stops: stops).text
-                if let words = carried, !gap, indent >= words.indent, !row.pieces.contains(where: \.isBar), Self.continues(text) {
+                // Only a line of the same paragraph takes the words carried (an item of its own
+                // begins its own line).
+                let continuing = page.continuations.contains { abs($0 - row.y) <= 0.5 }
+                if let words = carried, !gap, continuing, indent >= words.indent, !row.pieces.contains(where: \.isBar), Self.continues(text) {
                     text = words.words + " " + text
                     carried = nil
                 }
