@@ -53,8 +53,8 @@ extension SummaryLayout {
             var lines: [String] = []
             var previous: Double?
             // Words a line of the page has no room for in `columns` begin the next line of the
-            // same paragraph (as far indented or further, with no mark of its own), so that no
-            // word is left on a line of its own.
+            // same paragraph (one the layout says goes on it, with no mark of its own), so that
+            // no word is left on a line of its own.
             var carried: (words: String, indent: Int)?
             func flush() {
                 guard let words = carried else { return }
@@ -68,7 +68,7 @@ extension SummaryLayout {
                 // Only a line of the same paragraph takes the words carried (an item of its own
                 // begins its own line).
                 let continuing = page.continuations.contains { abs($0 - row.y) <= 0.5 }
-                if let words = carried, !gap, continuing, indent >= words.indent, !row.pieces.contains(where: \.isBar), Self.continues(text) {
+                if let words = carried, !gap, continuing, !row.pieces.contains(where: \.isBar), Self.continues(text) {
                     text = words.words + " " + text
                     carried = nil
                 }
@@ -102,9 +102,10 @@ extension SummaryLayout {
         var isBar = false
     }
 
-    /// Pieces placed at their columns, right-aligned ones pulled in to fit; text that would
-    /// overlap the text before it moves after it, two spaces after it where the page has a gap
-    /// (so that a fact's label and its value never read as one phrase).
+    /// Pieces placed at their columns, right-aligned ones pulled in to fit; text that runs on
+    /// from the text before it follows it, and text that would overlap the text before it
+    /// moves after it, two spaces after it where the page has a gap (so that a fact's label
+    /// and its value never read as one phrase).
     /// Bars are drawn over their cells.
     private static func line(_ pieces: [Piece], columns: Int, stops: [Int: Int]) -> (text: (String, indent: Int), stops: [Int: Int]) {
         var cells: [Character] = []
@@ -114,8 +115,13 @@ extension SummaryLayout {
         for piece in pieces.sorted(by: { $0.x < $1.x }) {
             let characters = Array(piece.text)
             let gap = previousEnd.map { piece.x - $0 > 2 } ?? false
+            // Text that runs on from the text before it (the next run of the same line, as a
+            // bold title's " · place") follows it at once: bold is wider than its columns.
+            let runsOn = !piece.isBar && !gap && textEnd > 0
             var start =
-                piece.isBar ? piece.column : max(min(piece.column, columns - characters.count), textEnd + (gap && textEnd > 0 ? 2 : 0))
+                piece.isBar
+                ? piece.column
+                : runsOn ? textEnd : max(min(piece.column, columns - characters.count), textEnd + (gap && textEnd > 0 ? 2 : 0))
             if gap && !piece.isBar {
                 let stop = Int(piece.x.rounded())
                 start = max(start, stops[stop] ?? 0)
