@@ -32,4 +32,26 @@ final class OfferDatesErrorTests: XCTestCase {
             }
         }
     }
+
+    /// The dates field reads a date as every other date field of the screen does: without its
+    /// year (that day this year), or in the screen's own format.
+    func testADateWithoutItsYearIsTakenAsInTheOtherDateFields() {
+        let env = Fixtures.env("da")
+        var state = Fixtures.state()
+        state.catalogue = CatalogueState()
+        state.form = CatalogueForms.offer(nil, strings: env.strings, languages: ["da", "sv", "de", "en"])
+        for (field, text) in [(OfferField.title, "CV-værksted"), (.sessions, "10.12 10-12; 17.12. 9-11"), (.capacity, "12")] {
+            let index = state.form?.fields.firstIndex { $0.name == field.rawValue } ?? 0
+            state.form?.focus = index
+            for character in text { _ = Update.handle(.char(character), state: &state, env: env) }
+        }
+        let effects = Update.handle(.enter, state: &state, env: env)
+        XCTAssertNil(state.form, state.form?.fields.compactMap(\.error).joined(separator: "; ") ?? "")
+        guard case .saveOffer(let offer, _)? = effects.first(where: { if case .saveOffer = $0 { true } else { false } }) else {
+            return XCTFail("the offer is saved: \(effects)")
+        }
+        let year = state.today.components.year
+        XCTAssertEqual(offer.sessions.map(\.day), [Day(year: year, month: 12, day: 10), Day(year: year, month: 12, day: 17)])
+        XCTAssertEqual(offer.sessions.map(\.start), ["10:00", "09:00"])
+    }
 }

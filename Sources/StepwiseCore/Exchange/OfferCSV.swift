@@ -301,13 +301,14 @@ public enum OfferCSV {
     }
 
     /// Sessions as a person types them in one field, separated by `|`, `;` or `,` (no date or
-    /// time form read here holds a comma): `3.12.2026 10-12; 10.12.2026 10:00-12:00`. The
-    /// reason names the session at fault.
-    public static func sessions(_ text: String) -> Result<[OfferSession], SessionError> {
+    /// time form read here holds a comma): `3.12.2026 10-12; 10.12 10:00-12:00`, each date read
+    /// by `date` (a screen gives its own reader, which also takes a date without its year, as
+    /// its other date fields do). The reason names the session at fault.
+    public static func sessions(_ text: String, date: (String) -> Day? = OfferCSV.date) -> Result<[OfferSession], SessionError> {
         var result: [OfferSession] = []
         let separated = text.replacingOccurrences(of: ";", with: "|").replacingOccurrences(of: ",", with: "|")
         for (index, item) in items(separated).enumerated() {
-            switch session(item) {
+            switch session(item, date: date) {
             case .success(let session): result.append(session)
             case .failure(let kind): return .failure(SessionError(number: index + 1, kind: kind))
             }
@@ -345,8 +346,9 @@ public enum OfferCSV {
         public var kind: Kind
     }
 
-    /// `2026-12-03 10:00-12:00`; the date ISO or day first, times `10:00`, `9:30`, `10.00` or `10`.
-    private static func session(_ item: String) -> Result<OfferSession, SessionError.Kind> {
+    /// `2026-12-03 10:00-12:00`; the date as `date` reads it (ISO or day first in a file), times
+    /// `10:00`, `9:30`, `10.00` or `10`.
+    private static func session(_ item: String, date: (String) -> Day? = OfferCSV.date) -> Result<OfferSession, SessionError.Kind> {
         guard let space = item.firstIndex(where: \.isWhitespace) else { return .failure(.notDateAndTimes) }
         let dateText = String(item[..<space])
         guard let day = date(dateText) else { return .failure(.notADate(String(dateText.prefix(20)))) }
@@ -360,7 +362,7 @@ public enum OfferCSV {
     }
 
     /// A day written ISO (2026-12-03) or day first (3.12.2026, 03/12/2026, 3-12-26).
-    static func date(_ text: String) -> Day? {
+    public static func date(_ text: String) -> Day? {
         if let day = Day(iso: text) { return day }
         let parts = text.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == "-" }).map(String.init)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }

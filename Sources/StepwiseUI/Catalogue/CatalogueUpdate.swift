@@ -178,7 +178,7 @@ enum CatalogueForms {
             read[OfferField.kind] == "custom" ? read.required(OfferField.ownKind, message: "error.ownKind") : read[OfferField.kind]
         let kind = typedKind.map { OfferKind.builtIn(named: $0, in: OfferKind.spellings(Array(env.tables.values) + [env.strings])) ?? $0 }
         var sessions: [OfferSession] = []
-        switch OfferCSV.sessions(read[OfferField.sessions]) {
+        switch OfferCSV.sessions(read[OfferField.sessions], date: { env.dates.parse($0, today: state.today) }) {
         case .success(let parsed): sessions = parsed
         case .failure(let error):
             read.mark(OfferField.sessions, "error.session", ["n": String(error.number), "reason": CatalogueForms.reason(error.kind, strings: env.strings)])
