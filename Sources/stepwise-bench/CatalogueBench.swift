@@ -12,7 +12,9 @@ import StepwiseUI
 /// lists the catalogue (read on another thread, then filtered, sorted and drawn), and the
 /// peak resident memory (VmHWM) after opening, after each tab and after the catalogue screen
 /// (`peakAfterTabMB`), and `placementsCountedMs`: from key o on the caseload until the catalogue
-/// screen shows the placement counts. The
+/// screen shows the placement counts; `namingMs`: naming the people of the offer with the most
+/// seats from the caseload, as its details box does at each key (`namingPerPersonMs`: the same
+/// by a search per person). The
 /// decoding alone is measured only with `--decode`, with the offers that `JSONDecoder`
 /// reads otherwise (`differingFromJSONDecoder`, 0 when the one-pass reader is right) (it leaves the catalogue in
 /// `DataStore`'s cache, where the app then finds it).
@@ -74,6 +76,16 @@ func catalogueBench(root: URL, resources: URL) throws {
         if app.takePlacementCounts(wait: true) { screen.draw(app.render()) }
         peaks["\(tab)"] = residentMB("VmHWM")
     }
+    // Naming the people of the offer with the most seats and places in line, as its details
+    // box does at each key (`Caseload.names`), beside a search of the caseload per person.
+    let crowded = app.state.offers.max { $0.booked.count + $0.waiting.count < $1.booked.count + $1.waiting.count }
+    let people = Set((crowded.map { $0.booked + $0.waiting } ?? []).map(\.participantId))
+    var naming = Samples()
+    var perPerson = Samples()
+    for _ in 0..<21 {
+        naming.add(Clock.ms { _ = app.state.caseload.names(of: people) })
+        perPerson.add(Clock.ms { for id in people { _ = app.state.caseload.firstIndex(ofID: id) } })
+    }
     // The catalogue screen (key o on the caseload): the catalogue and the placement counts,
     // which read the record of everyone holding a seat in an internship.
     _ = run.press(.escape, app, screen)
@@ -86,7 +98,7 @@ func catalogueBench(root: URL, resources: URL) throws {
     guard app.state.catalogue != nil else { throw BenchError("key o did not show the catalogue:\n" + app.render().text) }
     peaks["catalogue"] = residentMB("VmHWM")
     emit([
-        "placementsCountedMs": counted,
+        "placementsCountedMs": counted, "namingPeople": people.count, "namingMs": naming.json, "namingPerPersonMs": perPerson.json,
         "peakAfterTabMB": peaks, "rssEndMB": residentMB("VmRSS"),
         "offers": count, "differingFromJSONDecoder": differing, "bytes": bytes, "readBytesMs": readMs, "loadOffersMs": loadMs, "loadOffersCpuMs": cpu,
         "heapPerOfferBytes": count > 0 ? (heapAfter - heapBefore) / count : 0, "heapMB": Double(heapAfter - heapBefore) / 1_048_576,

@@ -81,6 +81,21 @@ final class CaseloadCompactTests: XCTestCase {
     }
 }
 
+/// An offer's seats are named from the caseload in one pass (`Caseload.names`), each as its
+/// row names it; an id the caseload lacks is left out.
+final class CaseloadNamesTests: XCTestCase {
+    func testNamesOfSomeIdsInOnePass() {
+        var caseload = Caseload()
+        for (id, name) in [("p-aaaaaaaa", "Åsa Lindqvist"), ("p-bbbbbbbb", "Jürgen Weiß"), ("p-cc", "Bo"), ("p-dddddddd", "Søren Ærø")] {
+            caseload.append(.participant(CaseloadEntry(id: id, name: name, searchKey: CaseloadEntry.fold(name), courseStart: Day(ordinal: 20_500), nextConversation: nil)))
+        }
+        caseload.append(.unreadable(id: "p-eeeeeeee", problem: .missing("participants/p-eeeeeeee.json")))
+        XCTAssertEqual(
+            caseload.names(of: ["p-dddddddd", "p-cc", "p-eeeeeeee", "p-gone"]), ["p-dddddddd": "Søren Ærø", "p-cc": "Bo"])
+        XCTAssertEqual(caseload.names(of: []), [:])
+    }
+}
+
 extension String {
     fileprivate func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -87,6 +87,29 @@ public struct Caseload: RandomAccessCollection, Equatable, Sendable, Expressible
         return shown.firstIndex { matches(Int($0)) }
     }
 
+    /// The names of the participants whose id is in `ids` (id → name), in one pass over the
+    /// caseload that makes no string of a row it does not name: each row's id bytes are
+    /// hashed (FNV-1a, 64 bits) and only a row whose hash is wanted is compared and named. A
+    /// list of people (an offer's seats) is named so without a search of the whole caseload
+    /// per person. Ids without a participant are left out.
+    public func names(of ids: Set<String>) -> [String: String] {
+        func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+            bytes.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
+        }
+        let wanted = Dictionary(grouping: ids) { hash($0.utf8) }
+        var found: [String: String] = [:]
+        text.withUnsafeBufferPointer { bytes in
+            for row in packed where found.count < ids.count {
+                let start = Int(row.text)
+                let idBytes = UnsafeBufferPointer(rebasing: bytes[start..<(start + Int(row.idLength))])
+                guard let candidates = wanted[hash(idBytes)], let id = candidates.first(where: { $0.utf8.elementsEqual(idBytes) }) else { continue }
+                let nameStart = start + Int(row.idLength)
+                found[id] = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<(nameStart + Int(row.nameLength))]), as: UTF8.self)
+            }
+        }
+        return found
+    }
+
     /// The positions of the participants whose id is in `ids`, in a whole caseload (not a
     /// filtered one). Makes a string of each id only (an id of up to 15 bytes is kept inline).
     func participantPositions(of ids: Set<String>) -> Set<Int32> {

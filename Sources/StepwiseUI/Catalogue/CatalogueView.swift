@@ -50,23 +50,24 @@ enum CatalogueView {
             detail.append(StyledLine("  " + PlacementView.count(count, env: env), .muted))
         }
         detail.append(.blank)
+        let names = names(of: offer.booked + offer.waiting, state: state)
         detail.append(StyledLine(s("catalogue.bookedPeople"), .heading))
-        detail += offer.booked.enumerated().map { StyledLine("  \($0.offset + 1). " + name(of: $0.element.participantId, state: state)) }
+        detail += offer.booked.enumerated().map { StyledLine("  \($0.offset + 1). " + (names[$0.element.participantId] ?? $0.element.participantId)) }
         if !offer.waiting.isEmpty {
             detail.append(StyledLine(s("catalogue.waitingPeople"), .heading))
             detail += offer.waiting.enumerated().map {
-                StyledLine("  \($0.offset + 1). " + name(of: $0.element.participantId, state: state))
+                StyledLine("  \($0.offset + 1). " + (names[$0.element.participantId] ?? $0.element.participantId))
             }
         }
         return StyledLine.wrapping(detail, width: width)
     }
 
-    /// The participant's name from the caseload (the catalogue is the coach's own screen),
-    /// found by id without making a row of every participant; the id when the caseload has
-    /// no such participant.
-    private static func name(of id: String, state: AppState) -> String {
-        guard let position = state.caseload.firstIndex(ofID: id), case .participant(let entry) = state.caseload[position] else { return id }
-        return entry.name
+    /// The names of the people holding `seats`, from the caseload (the catalogue is the
+    /// coach's own screen), found in one pass over it (`Caseload.names`): at 100,000
+    /// participants a search per person made each key on the details take most of a second.
+    /// A seat whose participant the caseload lacks is named by its id.
+    private static func names(of seats: [Seat], state: AppState) -> [String: String] {
+        state.caseload.names(of: Set(seats.map(\.participantId)))
     }
 
     private static func attendance(
@@ -90,6 +91,7 @@ enum CatalogueView {
                 s("attendance.notStarted", ["date": s.dayWithWeekday(session.day), "start": session.start]),
                 x: area.x, y: area.y + 1, style: .muted, limit: area.width)
         }
+        let names = names(of: offer.booked, state: state)
         for (index, seat) in offer.booked.enumerated() where index < area.height - 2 {
             let y = area.y + 2 + index
             let status = offer.attendance(of: seat.participantId, at: session)
@@ -104,7 +106,7 @@ enum CatalogueView {
             let style: Style = selected ? .selected : .plain
             if selected { buffer.fill(y: y, from: area.x, to: area.x + area.width, style: style) }
             buffer.put(
-                (selected ? "› " : "  ") + DisplayWidth.pad(name(of: seat.participantId, state: state), to: 35) + " " + mark,
+                (selected ? "› " : "  ") + DisplayWidth.pad(names[seat.participantId] ?? seat.participantId, to: 35) + " " + mark,
                 x: area.x, y: y, style: style, limit: area.width)
         }
     }
