@@ -10,6 +10,8 @@ final class OfferDatesErrorTests: XCTestCase {
             ("3.12.2027", "error.session.notDateAndTimes", [:]),
             ("3.12.2027 10-12; 31.11.2027 10-12", "error.session.notADate", ["text": "31.11.2027"]),
             ("3.12.2027 morning", "error.session.notTimes", ["text": "morning"]),
+            ("3.12.2027 10:00-12:00 und danach 14-16", "error.session.notTimes", ["text": "10:00-12:00 und dan…"]),
+            ("Donnerstag-der-dritte-Dezember 10-12", "error.session.notADate", ["text": "Donnerstag-der-drit…"]),
             ("3.12.2027 12-10", "error.session.endsBeforeStart", ["start": "12:00", "end": "10:00"]),
         ]
         for language in ["en", "da", "sv", "de"] {

@@ -322,9 +322,9 @@ public enum OfferCSV {
         public enum Kind: Error, Equatable, Sendable {
             /// No date followed by times (no space in it).
             case notDateAndTimes
-            /// The text before the first space (up to 20 characters) is not a date.
+            /// The text before the first space (as typed, up to 20 characters) is not a date.
             case notADate(String)
-            /// The text after the date (up to 20 characters) is not a start and an end time.
+            /// The text after the date (as typed, up to 20 characters) is not a start and an end time.
             case notTimes(String)
             /// The end (`HH:MM`) is not after the start.
             case endsBeforeStart(start: String, end: String)
@@ -351,11 +351,16 @@ public enum OfferCSV {
     private static func session(_ item: String, date: (String) -> Day? = OfferCSV.date) -> Result<OfferSession, SessionError.Kind> {
         guard let space = item.firstIndex(where: \.isWhitespace) else { return .failure(.notDateAndTimes) }
         let dateText = String(item[..<space])
-        guard let day = date(dateText) else { return .failure(.notADate(String(dateText.prefix(20)))) }
+        // What was typed, as typed, up to 20 characters (cut with "…").
+        func shown(_ text: some StringProtocol) -> String {
+            let typed = text.trimmingCharacters(in: .whitespaces)
+            return typed.count > 20 ? typed.prefix(19) + "…" : typed
+        }
+        guard let day = date(dateText) else { return .failure(.notADate(shown(dateText))) }
         let times = item[space...].filter { !$0.isWhitespace }
         let parts = times.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" }).map(String.init)
         guard parts.count == 2, let start = time(parts[0]), let end = time(parts[1]) else {
-            return .failure(.notTimes(String(times.prefix(20))))
+            return .failure(.notTimes(shown(item[space...])))
         }
         guard start < end else { return .failure(.endsBeforeStart(start: start, end: end)) }
         return .success(OfferSession(day: day, start: start, end: end))

@@ -4,7 +4,8 @@ import StepwiseCore
 /// written: an "about me" answer, a goal, a step, a progress note, how an interview went, the
 /// notes of a follow-up meeting. The form keeps them as they were when it opened
 /// (`Form.base`, stored in a draft), so that a save finding other words there now says so
-/// before it replaces them (the record's history or the note's versions keep both).
+/// before it replaces them (the plan's history keeps both for the plan's texts, a note's
+/// versions for a note; an interview's and a meeting's words keep only the last saved).
 enum EditedText {
     /// The text field of `purpose`'s form and that text as `p` holds it now (nil when the
     /// thing edited is gone); nil for a form that changes no words already written.
