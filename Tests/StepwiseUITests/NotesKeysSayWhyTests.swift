@@ -41,4 +41,22 @@ final class NotesKeysSayWhyTests: XCTestCase {
             XCTAssertEqual(state.open?.expandedNote, "n-1")
         }
     }
+
+    /// Enter, `e` and `v` with no note selected say what they act on, never nothing.
+    func testKeysForANoteSayWhatTheyActOnWithoutOne() {
+        for language in ["en", "da", "sv", "de"] {
+            let env = Fixtures.env(language)
+            var p = Fixtures.soren
+            p.notes = []
+            var state = Fixtures.state()
+            state.open = OpenParticipant(participant: p, heldBy: nil)
+            state.open?.tab = .notes
+            for key in [Key.enter, .char("e"), .char("v")] {
+                state.message = nil
+                _ = Update.handle(key, state: &state, env: env)
+                XCTAssertNil(state.form)
+                XCTAssertEqual(state.message?.text, env.strings("message.noNotes"), "\(language) \(key)")
+            }
+        }
+    }
 }

@@ -35,7 +35,10 @@ enum CoachingUpdate {
         case .addContact?:
             state.form = CoachingForms.contact(nil, strings: s)
         case .edit? where open.tab == .notes:
-            guard notes.indices.contains(open.noteSelection) else { return [] }
+            guard notes.indices.contains(open.noteSelection) else {
+                state.message = Message(s(notes.isEmpty ? "message.noNotes" : "message.selectANote"))
+                return []
+            }
             state.form = CoachingForms.note(notes[open.noteSelection], writer: open.writer, strings: s)
         case .moveUp? where open.tab == .notes, .moveDown? where open.tab == .notes,
             .moveFirst? where open.tab == .notes, .moveLast? where open.tab == .notes:
@@ -50,7 +53,10 @@ enum CoachingUpdate {
         case .switchWriter?:
             WriterLine.switchWriter(&open, state: &state)
         case .versions?:
-            guard notes.indices.contains(open.noteSelection) else { return [] }
+            guard notes.indices.contains(open.noteSelection) else {
+                state.message = Message(s(notes.isEmpty ? "message.noNotes" : "message.selectANote"))
+                return []
+            }
             guard notes[open.noteSelection].versions.count > 1 else {
                 state.message = Message(s("message.oneVersion"))
                 return []
