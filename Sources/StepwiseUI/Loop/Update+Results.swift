@@ -106,6 +106,17 @@ extension Update {
             state.message = Message(s(state.open?.isReadOnly == true ? "message.draftRestoredReadOnly" : "message.draftRestored"))
             // A tab that lists the catalogue reads it as when it is switched to.
             if let tab = state.open?.tab, tab == .offers || tab == .summary { return [.loadOffers] }
+            // A form of the catalogue or the job board comes back over its own screen.
+            switch form.purpose {
+            case .editOffer, .internship:
+                state.catalogue = CatalogueState()
+                return [.loadOffers, .loadPlacementCounts]
+            case .editJob:
+                state.board = BoardState()
+                return [.loadBoard(then: nil)]
+            default:
+                break
+            }
         case .reread(let participant, let history):
             state.open?.participant = participant
             state.open?.history = history
