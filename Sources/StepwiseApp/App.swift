@@ -31,6 +31,8 @@ public final class App {
     let catalogue: OfferCatalogue
     /// The catalogue's placement counts, counted on another thread.
     let placementTally: PlacementTally
+    /// The form being typed, kept at each pause (see `TypingDraft`).
+    let typing: TypingDraft
 
     /// - Parameter clock: the current moment, read at start and at each key; `Date()` in the
     ///   program, a fixed or stepping clock in tests. The day is the clock's day in `env.timeZone`.
@@ -45,6 +47,7 @@ public final class App {
         pending = PendingSaves(store: store)
         catalogue = OfferCatalogue(store: store)
         placementTally = PlacementTally(store: store)
+        typing = TypingDraft(store: store, identity: identity)
         let now = clock()
         state = AppState(width: width, height: height, today: Day(now, timeZone: env.timeZone), coach: identity.coach)
         Update.tick(now, state: &state, env: env)
@@ -79,6 +82,9 @@ public final class App {
         Update.tick(clock(), state: &state, env: env)
         run(Update.idle(state: state))
         run(Update.handle(key, state: &state, env: env), then: flushPending())
+        // A form saved or left is no draft any more, at once (a kill a moment later must not
+        // bring it back).
+        if state.form == nil { typing.drop() }
     }
 
     /// Makes the saves kept while their lock was held elsewhere again (each waits a moment
@@ -113,6 +119,7 @@ public final class App {
         let followed = followCaseload()
         let counted = takePlacementCounts()
         let listed = takeCatalogue()
+        typing.keep(draft)
         guard !Update.idle(state: state).isEmpty else { return followed || counted || listed }
         let before = (state.open?.readAt, state.open?.participant.journal)
         Update.tick(clock(), state: &state, env: env)
@@ -146,14 +153,8 @@ public final class App {
         // Saves still waiting for a lock held elsewhere get the usual wait, once.
         pending.waitLonger()
         _ = flushPending()
-        if let form = state.form,
-            let data = try? RecordCodec.encode(
-                Draft(
-                    form: form, participantId: state.open?.participant.id,
-                    writer: state.open?.writer))
-        {
-            try? store.saveDraft(data, for: identity)
-        }
+        if let draft, let data = try? RecordCodec.encode(draft) { try? store.saveDraft(data, for: identity) }
+        typing.drop()
         releaseLock()
     }
 

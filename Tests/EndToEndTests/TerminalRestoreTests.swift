@@ -65,6 +65,49 @@ final class TerminalRestoreTests: EndToEndTestCase {
         try assertTerminalGivenBack(expectedExit: 128 + SIGSEGV) { _, pid in kill(pid, SIGSEGV) }
     }
 
+    /// A terminal killed outright (SIGKILL: no handler runs) while a form is typed keeps what
+    /// was typed at the last pause; a second terminal of the same coach started meanwhile
+    /// does not take it while the first runs, and a form saved leaves no draft behind.
+    func testKilledOutrightKeepsWhatWasTyped() throws {
+        try makeDemo()
+        let typed = "Typed before the power cut ÆØÅ"
+        let first = try startTUI()
+        let pid = try first.waitForPID()
+        first.tmux.waitFor(participantsLine())
+        first.tmux.send("a")
+        first.tmux.waitFor("Add a participant")
+        first.tmux.type(typed)
+        first.tmux.waitFor(typed)
+        // A pause: the driver's idle tick keeps the draft.
+        Thread.sleep(forTimeInterval: 1)
+
+        let second = try startTUI()
+        let meanwhile = second.tmux.waitFor(participantsLine())
+        XCTAssertFalse(meanwhile.contains("Restored what you were typing"), "a draft still being typed is left to its terminal:\n\(meanwhile)")
+        second.tmux.send("q")
+        XCTAssertEqual(second.waitForExit(), 0)
+
+        kill(pid, SIGKILL)
+        XCTAssertTrue(E2E.poll(timeout: 10) { !E2E.isRunning(pid) }, "stepwise was not killed")
+        XCTAssertNil(participantFile(named: typed))
+
+        let third = try startTUI()
+        let screen = third.tmux.waitFor("Restored what you were typing")
+        XCTAssertTrue(screen.contains(typed), "the typed name is back:\n\(screen)")
+        third.tmux.send("Enter")
+        third.tmux.waitFor(participantsLine(added: 1))
+        // Saved: killed now, nothing comes back.
+        let thirdPID = try third.waitForPID()
+        Thread.sleep(forTimeInterval: 0.6)
+        kill(thirdPID, SIGKILL)
+        XCTAssertTrue(E2E.poll(timeout: 10) { !E2E.isRunning(thirdPID) })
+        let fourth = try startTUI()
+        let last = fourth.tmux.waitFor(participantsLine(added: 1))
+        XCTAssertFalse(last.contains("Restored what you were typing"), last)
+        fourth.tmux.send("q")
+        XCTAssertEqual(fourth.waitForExit(), 0)
+    }
+
     /// Closing the terminal window (SIGHUP) while a form is open keeps what was typed.
     func testClosingTheTerminalKeepsWhatWasTyped() throws {
         try makeDemo()

@@ -1,0 +1,43 @@
+import Foundation
+import StepwiseCore
+import StepwiseUI
+
+/// The form being typed, kept in `drafts/` at each pause in the typing (the driver's idle
+/// tick, about 5 a second, never on a key), so that a terminal killed outright (`kill -9`,
+/// a power cut) loses no word: the next start of the same coach on this host brings it back
+/// once this process is gone. Kept under this terminal's own name
+/// (`DataStore.typingDraftFile`), so that a second terminal of the same coach never takes a
+/// draft still being typed, and removed as soon as the form is closed (saved or left), so
+/// that a saved form never comes back.
+final class TypingDraft {
+    private let store: DataStore
+    private let identity: Identity
+    /// The draft as last kept; nil when none is kept.
+    private var kept: Data?
+
+    init(store: DataStore, identity: Identity) {
+        self.store = store
+        self.identity = identity
+    }
+
+    /// Keeps `draft` when it differs from the one kept; nil removes the one kept.
+    func keep(_ draft: Draft?) {
+        guard let draft else { return drop() }
+        guard let data = try? RecordCodec.encode(draft), data != kept else { return }
+        if (try? store.keepTypingDraft(data, for: identity)) != nil { kept = data }
+    }
+
+    /// Removes the draft kept, if any.
+    func drop() {
+        guard kept != nil else { return }
+        store.dropTypingDraft(for: identity)
+        kept = nil
+    }
+}
+
+extension App {
+    /// The open form as a draft: the form, the record it was typed on and whose words they are.
+    var draft: Draft? {
+        state.form.map { Draft(form: $0, participantId: state.open?.participant.id, writer: state.open?.writer) }
+    }
+}
