@@ -65,19 +65,26 @@ final class TerminalRestoreTests: EndToEndTestCase {
         try assertTerminalGivenBack(expectedExit: 128 + SIGSEGV) { _, pid in kill(pid, SIGSEGV) }
     }
 
+    /// The demo's caseload in a terminal with the form that adds a participant open and
+    /// `typed` in it; the terminal and its process.
+    private func typingANewParticipant(_ typed: String) throws -> (TUIRun, pid_t) {
+        try makeDemo()
+        let run = try startTUI()
+        let pid = try run.waitForPID()
+        run.tmux.waitFor(participantsLine())
+        run.tmux.send("a")
+        run.tmux.waitFor("Add a participant")
+        run.tmux.type(typed)
+        run.tmux.waitFor(typed)
+        return (run, pid)
+    }
+
     /// A terminal killed outright (SIGKILL: no handler runs) while a form is typed keeps what
     /// was typed at the last pause; a second terminal of the same coach started meanwhile
     /// does not take it while the first runs, and a form saved leaves no draft behind.
     func testKilledOutrightKeepsWhatWasTyped() throws {
-        try makeDemo()
         let typed = "Typed before the power cut ÆØÅ"
-        let first = try startTUI()
-        let pid = try first.waitForPID()
-        first.tmux.waitFor(participantsLine())
-        first.tmux.send("a")
-        first.tmux.waitFor("Add a participant")
-        first.tmux.type(typed)
-        first.tmux.waitFor(typed)
+        let (first, pid) = try typingANewParticipant(typed)
         // A pause: the driver's idle tick keeps the draft.
         Thread.sleep(forTimeInterval: 1)
 
@@ -110,15 +117,8 @@ final class TerminalRestoreTests: EndToEndTestCase {
 
     /// Closing the terminal window (SIGHUP) while a form is open keeps what was typed.
     func testClosingTheTerminalKeepsWhatWasTyped() throws {
-        try makeDemo()
         let typed = "Halfway typed ÆØÅ"
-        let first = try startTUI()
-        let pid = try first.waitForPID()
-        first.tmux.waitFor(participantsLine())
-        first.tmux.send("a")
-        first.tmux.waitFor("Add a participant")
-        first.tmux.type(typed)
-        first.tmux.waitFor(typed)
+        let (first, pid) = try typingANewParticipant(typed)
 
         first.tmux.kill()
         XCTAssertTrue(E2E.poll(timeout: 10) { !E2E.isRunning(pid) }, "stepwise did not end when its terminal was closed")
