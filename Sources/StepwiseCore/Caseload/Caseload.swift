@@ -93,16 +93,13 @@ public struct Caseload: RandomAccessCollection, Equatable, Sendable, Expressible
     /// list of people (an offer's seats) is named so without a search of the whole caseload
     /// per person. Ids without a participant are left out.
     public func names(of ids: Set<String>) -> [String: String] {
-        func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
-            bytes.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
-        }
-        let wanted = Dictionary(grouping: ids) { hash($0.utf8) }
+        let wanted = Dictionary(grouping: ids) { FNV1a.hash($0.utf8) }
         var found: [String: String] = [:]
         text.withUnsafeBufferPointer { bytes in
             for row in packed where found.count < ids.count {
                 let start = Int(row.text)
                 let idBytes = UnsafeBufferPointer(rebasing: bytes[start..<(start + Int(row.idLength))])
-                guard let candidates = wanted[hash(idBytes)], let id = candidates.first(where: { $0.utf8.elementsEqual(idBytes) }) else { continue }
+                guard let candidates = wanted[FNV1a.hash(idBytes)], let id = candidates.first(where: { $0.utf8.elementsEqual(idBytes) }) else { continue }
                 let nameStart = start + Int(row.idLength)
                 found[id] = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<(nameStart + Int(row.nameLength))]), as: UTF8.self)
             }

@@ -11,13 +11,14 @@ extension DataStore {
     /// characters and followed by the 64-bit FNV-1a hash (hex) of the coach's exact name, so
     /// that two coaches whose names reduce alike ("Bo Ås", "bo as") never share a file.
     public func draftFile(for identity: Identity) -> URL {
-        let safe = String(
-            identity.coach.lowercased().unicodeScalars.filter { scalar in
-                (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
-            }.prefix(32).map(Character.init))
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in identity.coach.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return draftsDir.appendingPathComponent((safe.isEmpty ? "coach" : safe) + "-" + String(hash, radix: 16) + ".json")
+        let safe = Self.fileSafe(identity.coach)
+        return draftsDir.appendingPathComponent((safe.isEmpty ? "coach" : safe) + "-" + String(FNV1a.hash(identity.coach.utf8), radix: 16) + ".json")
+    }
+
+    /// `name` reduced to what a file name may hold anywhere: lowercase ASCII letters and
+    /// digits, at most 32.
+    private static func fileSafe(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") }.prefix(32).map(Character.init))
     }
 
     /// Keeps a draft for the coach, replacing only that coach's earlier one.
@@ -35,8 +36,7 @@ extension DataStore {
 
     /// `<coach>-<hash>-<host>-`: how the typing drafts of one coach on this host begin.
     private func typingPrefix(for identity: Identity) -> String {
-        let host = String(identity.host.lowercased().unicodeScalars.filter { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") }.prefix(32).map(Character.init))
-        return draftFile(for: identity).deletingPathExtension().lastPathComponent + "-" + host + "-"
+        draftFile(for: identity).deletingPathExtension().lastPathComponent + "-" + Self.fileSafe(identity.host) + "-"
     }
 
     /// Keeps what this terminal is typing (see `typingDraftFile`), replacing what it kept before.

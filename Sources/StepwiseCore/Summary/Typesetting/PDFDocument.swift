@@ -205,10 +205,7 @@ enum PDFDocument {
 
     /// Six capital letters that name a subset (9.6.4), derived from its glyphs.
     private static func subsetTag(_ glyphs: [UInt16]) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for glyph in glyphs {
-            hash = (hash ^ UInt64(glyph)) &* 0x100_0000_01B3
-        }
+        var hash = FNV1a.hash(glyphs)
         var tag = ""
         for _ in 0..<6 {
             tag.append(Character(Unicode.Scalar(UInt8(65 + hash % 26))))

@@ -14,6 +14,14 @@ enum CoachingUpdate {
             return []
         }
         let notes = NotesView.layout(open, state: state, env: env, laying: false).visible
+        /// The note selected; nil, and a word of why, when none is (no notes, or a session).
+        func selected() -> ProgressNote? {
+            guard notes.indices.contains(open.noteSelection) else {
+                state.message = Message(s(notes.isEmpty ? "message.noNotes" : "message.selectANote"))
+                return nil
+            }
+            return notes[open.noteSelection]
+        }
         switch action {
         case .session?:
             guard p.openSession != nil else {
@@ -35,11 +43,8 @@ enum CoachingUpdate {
         case .addContact?:
             state.form = CoachingForms.contact(nil, strings: s)
         case .edit? where open.tab == .notes:
-            guard notes.indices.contains(open.noteSelection) else {
-                state.message = Message(s(notes.isEmpty ? "message.noNotes" : "message.selectANote"))
-                return []
-            }
-            state.form = CoachingForms.note(notes[open.noteSelection], writer: open.writer, strings: s)
+            guard let note = selected() else { return [] }
+            state.form = CoachingForms.note(note, writer: open.writer, strings: s)
         case .moveUp? where open.tab == .notes, .moveDown? where open.tab == .notes,
             .moveFirst? where open.tab == .notes, .moveLast? where open.tab == .notes:
             // ↑ ↓ move through the notes the filter lets through, then the sessions.
@@ -53,16 +58,12 @@ enum CoachingUpdate {
         case .switchWriter?:
             WriterLine.switchWriter(&open, state: &state)
         case .versions?:
-            guard notes.indices.contains(open.noteSelection) else {
-                state.message = Message(s(notes.isEmpty ? "message.noNotes" : "message.selectANote"))
-                return []
-            }
-            guard notes[open.noteSelection].versions.count > 1 else {
+            guard let note = selected() else { return [] }
+            guard note.versions.count > 1 else {
                 state.message = Message(s("message.oneVersion"))
                 return []
             }
-            let id = notes[open.noteSelection].id
-            open.expandedNote = open.expandedNote == id ? nil : id
+            open.expandedNote = open.expandedNote == note.id ? nil : note.id
         default:
             return nil
         }
