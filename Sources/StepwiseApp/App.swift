@@ -451,11 +451,3 @@ extension EffectResult {
         return false
     }
 }
-
-/// A form being filled in when the program was cut off.
-struct Draft: Codable {
-    var form: Form
-    var participantId: String?
-    /// Whose words were being typed (nil in drafts kept before this was).
-    var writer: Author?
-}

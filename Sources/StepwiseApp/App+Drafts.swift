@@ -2,6 +2,14 @@ import Foundation
 import StepwiseCore
 import StepwiseUI
 
+/// A form being filled in when the program was cut off.
+struct Draft: Codable {
+    var form: Form
+    var participantId: String?
+    /// Whose words were being typed (nil in drafts kept before this was).
+    var writer: Author?
+}
+
 /// The form being typed, kept in `drafts/` at each pause in the typing (the driver's idle
 /// tick, about 5 a second, never on a key), so that a terminal killed outright (`kill -9`,
 /// a power cut) loses no word: the next start of the same coach on this host brings it back
