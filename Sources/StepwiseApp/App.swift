@@ -83,8 +83,8 @@ public final class App {
         run(Update.idle(state: state))
         run(Update.handle(key, state: &state, env: env), then: flushPending())
         // A form saved or left is no draft any more, at once (a kill a moment later must not
-        // bring it back).
-        if state.form == nil { typing.drop() }
+        // bring it back); steady typing is kept every few seconds.
+        typing.keep(draft, steady: true)
     }
 
     /// Makes the saves kept while their lock was held elsewhere again (each waits a moment

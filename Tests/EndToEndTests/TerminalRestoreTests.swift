@@ -115,6 +115,25 @@ final class TerminalRestoreTests: EndToEndTestCase {
         XCTAssertEqual(fourth.waitForExit(), 0)
     }
 
+    /// Typing on without a pause is kept every few seconds, not only at a pause; a start right
+    /// after the kill (the killed process not yet reaped) brings it back.
+    func testSteadyTypingIsKeptWithoutAPause() throws {
+        let (first, pid) = try typingANewParticipant("Steady")
+        // One key every 0.15 s for about 4.5 s: never a pause of the idle tick's 0.2 s.
+        let typed = " typing without a pause"
+        for character in typed {
+            first.tmux.type(String(character))
+            Thread.sleep(forTimeInterval: 0.15)
+        }
+        kill(pid, SIGKILL)
+        let second = try startTUI()
+        let screen = second.tmux.waitFor("Restored what you were typing")
+        XCTAssertTrue(screen.contains("Steady typing"), "the words typed before the last few seconds are back:\n\(screen)")
+        second.tmux.send("Escape", "Escape")
+        second.tmux.send("q")
+        XCTAssertEqual(second.waitForExit(), 0)
+    }
+
     /// Closing the terminal window (SIGHUP) while a form is open keeps what was typed.
     func testClosingTheTerminalKeepsWhatWasTyped() throws {
         let typed = "Halfway typed ÆØÅ"

@@ -15,6 +15,17 @@ extension DataStore {
         return draftsDir.appendingPathComponent((safe.isEmpty ? "coach" : safe) + "-" + String(FNV1a.hash(identity.coach.utf8), radix: 16) + ".json")
     }
 
+    /// True when no process `pid` runs here: none has the pid, or it has ended and waits to
+    /// be reaped (a zombie, state `Z` in `/proc/<pid>/stat`, proc(5)), as a process killed
+    /// with SIGKILL does for a moment.
+    private static func isGone(_ pid: pid_t) -> Bool {
+        if kill(pid, 0) != 0 { return errno == ESRCH }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return false }
+        return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+    }
+
     /// `name` reduced to what a file name may hold anywhere: lowercase ASCII letters and
     /// digits, at most 32.
     private static func fileSafe(_ name: String) -> String {
@@ -65,7 +76,7 @@ extension DataStore {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: draftsDir.path)) ?? []
         let orphans = names.compactMap { name -> (url: URL, stamp: FileStamp)? in
             guard name.hasPrefix(prefix), name.hasSuffix(".json"), let pid = pid_t(name.dropFirst(prefix.count).dropLast(5)),
-                pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+                pid != getpid(), Self.isGone(pid)
             else { return nil }
             let url = draftsDir.appendingPathComponent(name)
             return FileStamp(path: url.path, followingLinks: false).map { (url, $0) }
