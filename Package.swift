@@ -11,18 +11,19 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "CStepwiseSignals", path: "Sources/CStepwiseSignals", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "CStepwiseText", path: "Sources/CStepwiseText"),
+        .target(name: "CStepwiseMemory", path: "Sources/CStepwiseMemory"),
         .target(name: "StepwiseCore", dependencies: ["CStepwiseText"], path: "Sources/StepwiseCore"),
         .target(name: "StepwiseUI", dependencies: ["StepwiseCore"], path: "Sources/StepwiseUI"),
         .target(name: "StepwiseApp", dependencies: ["StepwiseCore", "StepwiseUI"], path: "Sources/StepwiseApp"),
         .target(name: "StepwiseTerminal", dependencies: ["StepwiseUI", "CNcurses"], path: "Sources/StepwiseTerminal"),
         .executableTarget(
             name: "stepwise",
-            dependencies: ["StepwiseCore", "StepwiseUI", "StepwiseApp", "StepwiseTerminal", "CNcurses", "CStepwiseSignals"],
+            dependencies: ["StepwiseCore", "StepwiseUI", "StepwiseApp", "StepwiseTerminal", "CNcurses", "CStepwiseSignals", "CStepwiseMemory"],
             path: "Sources/stepwise"
         ),
         .executableTarget(
             name: "stepwise-bench",
-            dependencies: ["StepwiseCore", "StepwiseUI", "StepwiseApp", "StepwiseTerminal", "CNcurses", "StepwiseTestSupport"],
+            dependencies: ["StepwiseCore", "StepwiseUI", "StepwiseApp", "StepwiseTerminal", "CNcurses", "CStepwiseMemory", "StepwiseTestSupport"],
             path: "Sources/stepwise-bench"
         ),
         // What the tests and the benchmark share (snapshots, seeded random numbers, temporary

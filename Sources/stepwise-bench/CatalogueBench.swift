@@ -1,3 +1,4 @@
+import CStepwiseMemory
 import Foundation
 import StepwiseApp
 import StepwiseCore
@@ -18,7 +19,9 @@ import StepwiseUI
 /// decoding alone is measured only with `--decode`, with the offers that `JSONDecoder`
 /// reads otherwise (`differingFromJSONDecoder`, 0 when the one-pass reader is right) (it leaves the catalogue in
 /// `DataStore`'s cache, where the app then finds it).
+/// The allocator is set up as `stepwise` sets it up for its screens (`sw_keep_memory_compact`).
 func catalogueBench(root: URL, resources: URL) throws {
+    _ = sw_keep_memory_compact(128 * 1024)
     guard let made = readMarker(root) else { throw BenchError("\(root.path) holds no benchmark data set; run generate first") }
     let store = DataStore(root: root)
     let folder = root.appendingPathComponent("offers")

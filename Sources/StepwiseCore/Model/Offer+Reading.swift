@@ -38,20 +38,20 @@ extension JSONCursor {
             case "title": title = try cursor.string()
             case "kind": kind = try cursor.string()
             case "description": description = try cursor.string()
-            case "sessions": sessions = try cursor.list { try $0.session() }
+            case "sessions": sessions = try cursor.list(exact: true) { try $0.session() }
             case "place": place = try cursor.string()
             case "capacity": capacity = try cursor.int()
             case "language": language = try cursor.string()
             case "status": status = Offer.Status(rawValue: try cursor.string())
-            case "booked": booked = try cursor.list { try $0.seat() }
-            case "waiting": waiting = try cursor.list { try $0.seat() }
-            case "facilitators": facilitators = try cursor.null() ? [] : cursor.list { try $0.facilitator() }
+            case "booked": booked = try cursor.list(exact: true) { try $0.seat() }
+            case "waiting": waiting = try cursor.list(exact: true) { try $0.seat() }
+            case "facilitators": facilitators = try cursor.null() ? [] : cursor.list(exact: true) { try $0.facilitator() }
             case "suits": suits = try cursor.null() ? "" : cursor.string()
             case "waitlistLimit": waitlistLimit = try cursor.null() ? nil : cursor.int()
             // An internship's details are read by `JSONDecoder` (few offers hold one).
             case "internship": guard try cursor.null() else { throw Refused() }
-            case "attendance": attendance = try cursor.null() ? [] : cursor.list { try $0.attendance() }
-            case "cancelledSessions": cancelledSessions = try cursor.null() ? [] : cursor.list { try $0.session() }
+            case "attendance": attendance = try cursor.null() ? [] : cursor.list(exact: true) { try $0.attendance() }
+            case "cancelledSessions": cancelledSessions = try cursor.null() ? [] : cursor.list(exact: true) { try $0.session() }
             default: try cursor.skip()
             }
         }

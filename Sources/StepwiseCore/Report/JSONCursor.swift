@@ -65,8 +65,11 @@ struct JSONCursor {
         }
     }
 
-    /// Reads an array, each element with `element`.
-    mutating func list<T>(_ element: (inout JSONCursor) throws -> T) throws -> [T] {
+    /// Reads an array, each element with `element`. With `exact`, the array given has no
+    /// room to spare (growing by appending leaves up to half of it unused): for lists kept
+    /// while the program runs, such as the catalogue's seats and sessions, whose spare room
+    /// took 1.0 MB at 5,000 offers.
+    mutating func list<T>(exact: Bool = false, _ element: (inout JSONCursor) throws -> T) throws -> [T] {
         try enter(0x5B)
         var items: [T] = []
         guard try peek() != 0x5D else {
@@ -74,7 +77,10 @@ struct JSONCursor {
             return items
         }
         repeat { items.append(try element(&self)) } while try comma(or: 0x5D)
-        return items
+        guard exact, items.capacity > items.count else { return items }
+        return [T](unsafeUninitializedCapacity: items.count) { room, count in
+            count = room.initialize(fromContentsOf: items)
+        }
     }
 
     /// After a member or element: true at a comma (another follows), false at `close`.

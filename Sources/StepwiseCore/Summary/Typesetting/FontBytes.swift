@@ -1,9 +1,10 @@
 /// Reading and writing the big-endian numbers of a TrueType file (used by `TrueTypeFont`).
 
 /// Big-endian reads with bounds checks.
-struct ByteReader {
-    let bytes: [UInt8]
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+struct ByteReader<Bytes: RandomAccessCollection> where Bytes.Element == UInt8, Bytes.Index == Int {
+    /// The bytes, their first at index 0 (an array, or a font file's `Data` as read).
+    let bytes: Bytes
+    init(_ bytes: Bytes) { self.bytes = bytes }
 
     func bytes(_ offset: Int, _ count: Int) throws -> [UInt8] {
         guard offset >= 0, count >= 0, offset + count <= bytes.count else {
