@@ -79,4 +79,14 @@ final class EditedTextTests: XCTestCase {
         XCTAssertEqual(meeting.base, "Ask about the hours")
         assertSaysChangedMeanwhile(meeting, then: then, now: now, field: FollowUpField.notes.rawValue, text: "Ask about the hours and the lift")
     }
+
+    /// The words as they are now come last, with nothing after the closing quote, so a text
+    /// that ends a sentence is not followed by a second full stop ("“two.”."), in every language.
+    func testTheWordsAsTheyAreNowComeLastInEveryLanguage() {
+        for language in ["en", "da", "sv", "de"] {
+            let message = Fixtures.env(language).strings("warning.changedMeanwhile", ["text": "Slept badly."])
+            XCTAssertTrue(message.dropLast().hasSuffix("Slept badly."), "\(language): \(message)")
+            XCTAssertTrue(["”", "“"].contains(message.last), "\(language): \(message)")
+        }
+    }
 }
