@@ -271,14 +271,14 @@ extension App {
         return saved
     }
 
-    /// The caseload with `participant` (just added, as saved) in it, at once: the rows shown
-    /// with its row put where its name sorts (after reading the whole index when only the
-    /// first rows are shown); when other files were renamed into or out of the folder
-    /// meanwhile, every file is checked on another thread as on going back.
-    func adding(_ participant: Participant) -> Caseload {
+    /// Where the row of `participant` (just added, as saved) goes in the rows shown, at once:
+    /// where its name sorts (after reading the whole index when only the first rows are
+    /// shown), applied in place by the screen; when other files were renamed into or out of
+    /// the folder meanwhile, every file is checked on another thread as on going back.
+    func adding(_ participant: Participant) -> CaseloadMove {
         if shown.folder == nil { checkAgain(saved: CaseloadEntry(participant)) }
         readWholeCaseload()
-        return CaseloadIndex.replacing(participant, in: state.caseload, order: store.nameOrder)
+        return CaseloadIndex.moving(participant, in: state.caseload, order: store.nameOrder)
     }
 
     /// Has every file checked again: now, or, while a check runs, as soon as it ends; `entry`

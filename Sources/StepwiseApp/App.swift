@@ -216,7 +216,7 @@ public final class App {
                 frame: env.courseFrame, by: Stamp(by: identity.coach, at: state.now))
             do {
                 try savingIntoFolder { try store.save(participant) }
-                return audit(.changed, participant.id) + [.participantAdded(name: name, id: participant.id, caseload: adding(participant))]
+                return audit(.changed, participant.id) + [.participantAdded(name: name, id: participant.id, move: adding(participant))]
             } catch {
                 return [.failed(.save(reason: "\(error)"))]
             }

@@ -60,11 +60,17 @@ extension CaseloadIndexTests {
         try write("Carl", id: "p-c1")
         try Data("{".utf8).write(to: file("p-bad"))
         let rows = index.load().rows
+        // The row of `participant` as given, moved to where its name now sorts.
+        func replacing(_ participant: Participant) -> Caseload {
+            var moved = rows
+            CaseloadIndex.moving(participant, in: rows, order: temp.store.nameOrder).apply(to: &moved)
+            return moved
+        }
         var bo = try temp.store.loadParticipant("p-b1")
         bo.name = "Dora"
-        XCTAssertEqual(names(CaseloadIndex.replacing(bo, in: rows, order: temp.store.nameOrder)), ["Anna", "Carl", "Dora", "unreadable p-bad"])
+        XCTAssertEqual(names(replacing(bo)), ["Anna", "Carl", "Dora", "unreadable p-bad"])
         bo.name = "Aaron"
         try temp.store.save(bo)
-        XCTAssertEqual(CaseloadIndex.replacing(bo, in: rows, order: temp.store.nameOrder), parsedCaseload())
+        XCTAssertEqual(replacing(bo), parsedCaseload())
     }
 }

@@ -18,15 +18,6 @@ extension CaseloadIndex {
         return FolderStamp(stamp: FileStamp(info))
     }
 
-    /// `rows` (in caseload order) with the row of `participant` made from the record as given
-    /// (as saved), moved to where its name now sorts; the other rows are kept as they are.
-    /// `order` is the one the rows are sorted in (the store's `nameOrder`).
-    public static func replacing(_ participant: Participant, in rows: Caseload, order: LocaleFormats) -> Caseload {
-        var rows = rows
-        moving(participant, in: rows, order: order).apply(to: &rows)
-        return rows
-    }
-
     /// Where the row of `participant` (as saved) goes in `rows` (a whole caseload, in caseload
     /// order): costs a scan for its id and a binary search, not a copy of `rows` nor a reading
     /// of the index.

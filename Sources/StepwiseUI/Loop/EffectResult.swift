@@ -14,8 +14,8 @@ public enum EffectResult: Equatable, Sendable {
     /// A key waits for the whole caseload, still being read on another thread (only its first
     /// rows are shown): the screen says so until the rows come as `caseloadLoaded`.
     case caseloadStillReading
-    /// A new participant was saved (the caseload read afresh).
-    case participantAdded(name: String, id: String, caseload: Caseload)
+    /// A new participant was saved: its row goes where its name sorts (see `CaseloadMove`).
+    case participantAdded(name: String, id: String, move: CaseloadMove)
     /// A participant was read under its edit lock. `heldBy` names who holds the lock when
     /// another terminal has the record open, `lockFailure` why the lock could not be written
     /// (either way it is shown read only); `offers` is the catalogue when it was read for the

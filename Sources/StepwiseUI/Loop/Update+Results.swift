@@ -16,9 +16,10 @@ extension Update {
         case .caseloadBegun(let first):
             showCaseload(Caseload(first.rows), select: nil, state: &state)
             state.firstRowsOf = first.size
-        case .participantAdded(let name, let id, let rows):
+        case .participantAdded(let name, let id, let move):
             state.search = nil
-            showCaseload(rows, select: id, state: &state)
+            CaseloadUpdate.show(move, state: &state)
+            state.selection = state.visibleRows.firstIndex(ofID: id) ?? state.selection
             state.message = Message(s("message.added", ["name": name]))
         case .opened(let participant, let history, let heldBy, let lockFailure, let offers):
             if let offers { state.offers = offers }
