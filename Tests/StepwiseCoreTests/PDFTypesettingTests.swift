@@ -13,6 +13,33 @@ final class PDFTypesettingTests: XCTestCase {
         }
     }
 
+    /// A font read from a file holds no copy of it: a PDF reads the file again, and a file
+    /// changed in place meanwhile (emptied, cut short) is refused with a reason, never read
+    /// through a stale mapping (which stopped the program with SIGBUS).
+    func testAFontFileChangedInPlaceIsRefusedNotACrash() throws {
+        let original = try Data(contentsOf: URL(fileURLWithPath: SummaryFonts.defaultRegular))
+        let temp = TempStore()
+        defer { temp.cleanUp() }
+        try FileManager.default.createDirectory(at: temp.url, withIntermediateDirectories: true)
+        let url = temp.url.appendingPathComponent("font.ttf")
+        try original.write(to: url)
+        let font = try TrueTypeFont(contentsOf: url)
+        let wanted = Set("Hej".unicodeScalars.compactMap { font.glyph(for: $0) })
+        XCTAssertNoThrow(try font.subset(wanted))
+        for cut in [0, 3000] {
+            let handle = try FileHandle(forWritingTo: url)
+            try handle.truncate(atOffset: UInt64(cut))
+            try handle.close()
+            XCTAssertThrowsError(try font.subset(wanted), "cut to \(cut) bytes") { error in
+                guard case TrueTypeFont.Failure.unreadable(let reason) = error else { return XCTFail("\(error)") }
+                XCTAssertTrue(reason.contains("changed since Stepwise started"), reason)
+            }
+        }
+        // Written back as it was, in place: the same font again.
+        try original.write(to: url)
+        XCTAssertEqual(try font.subset(wanted).font, try TrueTypeFont(data: original).subset(wanted).font)
+    }
+
     func testTheFontIsReadAndASubsetReadsBackWithTheSameWidths() throws {
         let font = try Self.fonts().regular
         XCTAssertEqual(font.postScriptName, "DejaVuSans")

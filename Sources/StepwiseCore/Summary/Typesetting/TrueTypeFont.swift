@@ -37,11 +37,10 @@ public struct TrueTypeFont: Sendable {
     /// Number of glyphs (`maxp.numGlyphs`).
     public let glyphCount: Int
 
-    /// The font file, mapped into memory, not copied: its pages are read when used (the
-    /// widths and character map at once, the outlines when a PDF embeds them), and they are
-    /// the file's own, given back whenever memory is short. DejaVu Sans and its bold take
-    /// 1.4 MB, which a copy held for the whole run.
-    private let data: Data
+    /// Where the font's bytes are when a PDF embeds it: a font read from a file is read
+    /// again then (the metrics above are all a layout needs; DejaVu Sans and its bold held
+    /// 1.4 MB for the whole run), a font given as bytes keeps them.
+    private let source: Source
     private let tables: [String: Range<Int>]
     private let characterMap: [UInt32: UInt16]
     /// The glyphs of the scalars below U+2800 (Latin, punctuation, arrows, shapes, dingbats:
@@ -50,16 +49,27 @@ public struct TrueTypeFont: Sendable {
     private let advances: [UInt16]
     private let longLoca: Bool
 
-    /// Reads the font file at `url`. Throws the file's read error or `Failure.unreadable`.
+    /// The bytes of a font given as bytes, or the file of one read from a file with its size
+    /// and a copy of its table directory as read (what the file must still have when read
+    /// again; a slice of the bytes would keep them all).
+    private enum Source {
+        case bytes(Data)
+        case file(URL, size: Int, directory: [UInt8])
+    }
+
+    /// Reads the font file at `url` (read, not mapped: a file changed in place while mapped
+    /// would stop the program). Throws the file's read error or `Failure.unreadable`.
     public init(contentsOf url: URL) throws {
-        try self.init(data: Data(contentsOf: url, options: .alwaysMapped))
+        let data = try Data(contentsOf: url)
+        try self.init(data: data, from: url)
     }
 
     /// Reads a font from its bytes. Throws `Failure.unreadable` when a needed table is
     /// missing, cut short, or the outlines are not TrueType (`glyf`).
-    public init(data: Data) throws {
+    public init(data: Data) throws { try self.init(data: data, from: nil) }
+
+    private init(data: Data, from file: URL?) throws {
         let bytes = data.startIndex == 0 ? data : Data(data)
-        self.data = bytes
         let reader = ByteReader(bytes)
         let version = try reader.u32(0)
         guard version == 0x0001_0000 || version == 0x7472_7565 else {
@@ -75,6 +85,7 @@ public struct TrueTypeFont: Sendable {
             guard offset + length <= bytes.count else { throw Failure.unreadable("table \(tag) is cut short") }
             tables[tag] = offset..<(offset + length)
         }
+        source = file.map { .file($0, size: bytes.count, directory: Array(bytes.prefix(12 + count * 16))) } ?? .bytes(bytes)
         for tag in ["head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf"] where tables[tag] == nil {
             throw Failure.unreadable("no '\(tag)' table")
         }
@@ -115,6 +126,19 @@ public struct TrueTypeFont: Sendable {
         postScriptName = TrueTypeFont.readPostScriptName(reader, tables: tables) ?? "Font"
     }
 
+    /// The font's bytes: those given, or the file read again, when it is still the font read.
+    private func bytes() throws -> Data {
+        switch source {
+        case .bytes(let data): return data
+        case .file(let url, let size, let directory):
+            let data = try Data(contentsOf: url)
+            guard data.count == size, Array(data.prefix(directory.count)) == directory else {
+                throw Failure.unreadable("\(url.path) changed since Stepwise started; start it again")
+            }
+            return data
+        }
+    }
+
     /// The glyph for a character, or nil when the font has none (glyph 0, `.notdef`).
     public func glyph(for scalar: Unicode.Scalar) -> UInt16? {
         let glyph = scalar.value < directGlyphs.count ? directGlyphs[Int(scalar.value)] : characterMap[scalar.value] ?? 0
@@ -135,7 +159,10 @@ public struct TrueTypeFont: Sendable {
     /// embedded CIDFontType2 (ISO 32000-1, 9.9): `head`, `hhea`, `maxp`, `hmtx`, `loca`,
     /// `glyf`, `post` (format 3), an empty `cmap`, `OS/2` and the hinting tables the glyphs'
     /// instructions use.
+    /// Throws the file's read error, or `Failure.unreadable` when the file is no longer the
+    /// one read (another size or table directory: changed in place since).
     public func subset(_ glyphs: Set<UInt16>) throws -> (font: Data, newIDs: [UInt16: UInt16]) {
+        let data = try bytes()
         let reader = ByteReader(data)
         var keep: Set<UInt16> = [0]
         var pending = Array(glyphs)
